@@ -1,0 +1,346 @@
+"""Attribution: find who said what (speaker, reporting cue, content) in an article, in Arabic, English and French.
+
+Rules over a cue lexicon (`resources/cues.tsv`, built by `tools/build_cues.py`) and the article's actor mentions:
+- Arabic verb-subject order (`وقال الاربعاء وزير الخارجية ... إن ...`), subject-verb order, source phrases
+  (`حسب ما اعلنت وزارة الدفاع`), circumstantial participles continuing the speaker (`مضيفا أن ...`), and
+  subject-less continuations (`وأضاف "..."`, `لكنه أكد`) resolved to the previous speaker.
+- English/French: `X said (that) ...`, `"...", X said`, `said X`, `according to X` / `selon X`, `he added` /
+  `a-t-il ajouté` resolved to the previous speaker.
+
+>>> from stance.records import Article, Mention, Span
+>>> text = "Hammond said Russia was bombing the opposition."
+>>> m = [Mention(Span(0, 7, "Hammond")), Mention(Span(13, 19, "Russia"))]
+>>> [(s.speaker.text, s.cue.text, s.content.text) for s in extract_statements(Article("d", text, "en"), m)]
+[('Hammond', 'said', 'Russia was bombing the opposition')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence
+
+from .records import Article, Mention, Span, Statement
+from .text import Token, split_sentences, tokens
+
+# Arabic forms that are also common nouns or prepositions ("عبر" = via, "دعم" = support (n.)): cues only when they
+# open the clause (sentence-initial or with a و/ف prefix).
+_AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع راي ذكر طلب كشف وصف ردد".split())
+_AR_PREFIXES = ("و", "ف")
+_AR_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
+_AR_TIME = frozenset(
+    """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح ليل ليله الليله الماضي الماضيه اول
+    ايضا كذلك بدوره بدورها من جهته جهتها جهته من جانبه جانبه جانبها في حين""".split()
+)
+_AR_THAT = frozenset("ان انه انها انهم بان بانه بانها لان".split())
+_AR_STOP_NAME = frozenset(
+    """في من على الى عن مع خلال امام ان انه انها بان ضد بعد قبل حول الذي التي الذين ما لا لم لن قد كان انه هذا هذه ذلك تلك
+    وهو وهي هو هي""".split()
+)
+_PRONOUN_SUBJECT = {
+    "en": frozenset("he she they it we i".split()),
+    "fr": frozenset("il elle ils elles on nous je".split()),
+}
+_EN_AUX = frozenset("has have had will would also later again then further previously earlier has not had".split())
+_FR_AUX = frozenset("a ont avait avaient aura auraient aurait également encore aussi".split())
+_QUOTES = "\"«»“”„'"
+_MAX_SPEAKER_GAP = 6  # tokens between a cue and its verb-subject speaker
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    kind: str  # report | eval | continue | participle | source
+    token_index: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, dict[str, str]]:
+    """The shipped cue lexicon: {lang: {normalised form: kind}}."""
+    table: dict[str, dict[str, str]] = {"ar": {}, "en": {}, "fr": {}}
+    data = resources.files("stance").joinpath("resources/cues.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lang, form, kind = line.split("\t")
+        table.setdefault(lang, {})[form] = kind
+    return table
+
+
+def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
+    w = tok.norm
+    candidates = [(w, first)]
+    for p in _AR_PREFIXES:
+        if w.startswith(p) and len(w) > 3:
+            candidates.append((w[len(p):], True))
+    for form, opens_clause in candidates:
+        kind = lex.get(form)
+        if kind is None:
+            for suf in _AR_OBJ_SUFFIXES:  # يتهمونها -> يتهمون (object pronoun)
+                if form.endswith(suf) and lex.get(form[: -len(suf)]) == "eval":
+                    kind = "eval"
+                    break
+        if kind is None:
+            continue
+        if form in _AR_AMBIGUOUS and not opens_clause:
+            continue
+        return kind
+    return None
+
+
+def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
+    """Tokens of one sentence and the reporting cues among them."""
+    lex = load_cues().get(lang, {})
+    toks = tokens(text, sentence.start, sentence.end)
+    cues: list[Cue] = []
+    for i, tok in enumerate(toks):
+        if lang == "ar":
+            kind = _match_ar(tok, i == 0, lex)
+            if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
+                kind = "source"
+        else:
+            kind = lex.get(tok.norm)
+            if tok.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":
+                kind = "source"
+            elif lang == "en" and tok.norm == "according":
+                kind = None
+        if kind:
+            cues.append(Cue(tok.start, tok.end, tok.text, kind, i))
+    return toks, cues
+
+
+def _mention_after(pos: int, limit: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    best = None
+    for m in mentions:
+        if pos <= m.start < limit and (best is None or m.start < best.start):
+            best = m
+    return best
+
+
+def _mention_ending_before(pos: int, floor: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    best = None
+    for m in mentions:
+        if floor <= m.end <= pos and (best is None or m.end > best.end):
+            best = m
+    return best
+
+
+def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Span]:
+    """A subject noun phrase right after an Arabic cue that no dictionary knows (`الغربيون ومنظمات غير حكومية`)."""
+    if j >= len(toks) or not toks[j].norm.startswith(("ال", "وال")) or toks[j].norm in _AR_STOP_NAME:
+        return None
+    k = j
+    while k + 1 < len(toks) and k - j < 4:
+        nxt = toks[k + 1]
+        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME:
+            break
+        if any(m.start <= nxt.start < m.end for m in mentions):  # a known actor after the subject is its object
+            break
+        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]):
+            break
+        k += 1
+    return Span.of(text, toks[j].start, toks[k].end)
+
+
+@dataclass
+class _State:
+    last_speaker: Optional[Mention] = None
+
+
+def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
+    """Attributed statements of `article`; `mentions` are its actor/name mentions (from `stance.actors`).
+
+    Targets are left empty here (see `stance.targets`); `context` is the sentence the classifier will read.
+    """
+    text = article.text
+    lang = lang or article.lang or "en"
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    state = _State()
+    out: list[Statement] = []
+    for sent in split_sentences(text):
+        toks, cues = find_cues(text, sent, lang)
+        if not cues:
+            continue
+        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        # each cue's region runs to the next participle/continuation cue that starts its own statement
+        found = []
+        for ci, cue in enumerate(cues):
+            if any(f[0].start < cue.start < f[2] for f in found if f[1] is not None):
+                # inside the speaker phrase of a previous cue (e.g. "المتحدث باسم الوزارة")
+                continue
+            if lang == "ar":
+                res = _speaker_ar(text, toks, cue, in_sent, sent, state)
+            else:
+                res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
+            if res is None:
+                continue
+            speaker, after = res
+            found.append((cue, speaker, after))
+            if speaker is not None and not speaker.resolved:
+                state.last_speaker = speaker
+        for k, (cue, speaker, after) in enumerate(found):
+            region_end = sent.end
+            for cue2, _, _ in found[k + 1 :]:
+                if cue2.kind in ("participle", "continue", "report", "eval") and cue2.start > after:
+                    region_end = cue2.start
+                    break
+            content = _content(text, toks, cue, speaker, after, region_end, sent, lang)
+            if content is None:
+                continue
+            out.append(
+                Statement(
+                    doc_id=article.id,
+                    id=f"{article.id}:{len(out) + 1}",
+                    speaker=speaker,
+                    cue=Span.of(text, cue.start, cue.end),
+                    content=content,
+                    lang=lang,
+                    context=sent,
+                )
+            )
+    return out
+
+
+def _resolved(state: _State) -> Optional[Mention]:
+    if state.last_speaker is None:
+        return None
+    m = state.last_speaker
+    return Mention(m.span, m.actor, resolved=True)
+
+
+def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
+    """(speaker mention, offset where the content may start) for an Arabic cue, or None when it is no statement."""
+    i = cue.token_index
+    if cue.kind == "source":  # حسب ما اعلنت X / بحسب X: the following verb (if any) and subject are handled there
+        j = i + 1
+        if j < len(toks) and toks[j].norm == "ما":
+            return None  # the verb after "حسب ما" is itself a cue and finds its subject
+        m = _mention_after(cue.end, toks[min(j + 3, len(toks) - 1)].end + 1 if j < len(toks) else cue.end, mentions)
+        return (m, m.end) if m else None
+    if cue.kind == "participle":
+        return (_resolved(state), cue.end) if state.last_speaker else None
+    if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
+        prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
+        return (prev, cue.end) if prev else None
+    # verb-subject: skip time adverbs, then the subject: a known mention, else an unknown noun phrase
+    j = i + 1
+    while j < len(toks) and toks[j].norm in _AR_TIME:
+        j += 1
+    gap_end = min(len(toks), i + 1 + _MAX_SPEAKER_GAP)
+    limit = toks[gap_end - 1].end if gap_end > i + 1 else cue.end
+    # stop at "ان" / a quote / a colon: the content starts there
+    for k in range(i + 1, gap_end):
+        between = text[toks[k - 1].end : toks[k].start]
+        if toks[k].norm in _AR_THAT or any(q in between for q in _QUOTES + ":"):
+            limit = toks[k].start
+            break
+    if j < len(toks) and toks[j].start < limit:
+        m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
+        if m is not None:
+            return m, m.end
+        unk = _ar_unknown_subject(text, toks, j, mentions)
+        if unk is not None:
+            return Mention(unk), unk.end
+    # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
+    m = _mention_after(cue.end, limit + 1, mentions)
+    if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":
+        return m, m.end
+    # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
+    waw = toks[i].norm[:1] in _AR_PREFIXES and toks[i].norm[1:] != "" and _match_ar(toks[i], False, {}) is None
+    prev = None if waw else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
+    if prev is not None and text[prev.end : cue.start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+        return prev, cue.end
+    # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker
+    if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
+        opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
+        if opens or cue.kind == "continue":
+            return _resolved(state), cue.end
+    return None
+
+
+def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:
+    """True when only time adverbs / short prepositional phrases stand between cue i and mention m."""
+    n = 0
+    for t in toks[i + 1 :]:
+        if t.start >= m.start:
+            return True
+        n += 1
+        if n > _MAX_SPEAKER_GAP:
+            return False
+    return True
+
+
+def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):
+    i = cue.token_index
+    pron = _PRONOUN_SUBJECT.get(lang, frozenset())
+    aux = _EN_AUX if lang == "en" else _FR_AUX
+    if cue.kind == "source":  # according to X / selon X
+        j = i + (2 if toks[i].norm == "according" else 1)
+        if j < len(toks):
+            m = _mention_after(toks[j].start, toks[j].end + 1, mentions)
+            if m:
+                return m, m.end
+        return None
+    # French inversion "a-t-il ajouté", "a-t-elle déclaré"
+    if lang == "fr" and i > 0:
+        before = text[max(sent.start, cue.start - 12) : cue.start].lower()
+        if re.search(r"-t-(il|elle)\s*$|-(il|elle)\s*$", before) and state.last_speaker:
+            return _resolved(state), cue.end
+    # subject before the cue: "Hammond (, the minister,) (has) said"
+    k = i - 1
+    while k >= 0 and toks[k].norm in aux:
+        k -= 1
+    if k >= 0:
+        if toks[k].norm in pron and state.last_speaker is not None:
+            return _resolved(state), cue.end
+        m = _mention_ending_before(toks[k].end, toks[max(0, k - 8)].start, mentions)
+        if m is not None and m.end >= toks[k].start - 1:
+            return m, cue.end
+        if m is not None and m.end <= toks[k].start and re.fullmatch(r"\s*,[^,]{1,80},\s*", text[m.end : toks[k].start + 0] + " ") is not None:
+            return m, cue.end
+    # inverted: '"...", said X' / '..., a déclaré le ministre X'
+    if i + 1 < len(toks):
+        m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
+        if m is not None:
+            return m, m.end
+        if toks[i + 1].norm in pron and state.last_speaker is not None and lang == "en":
+            return _resolved(state), toks[i + 1].end
+    if cue.kind == "continue" and state.last_speaker is not None:
+        return _resolved(state), cue.end
+    return None
+
+
+def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
+    lead = r"^[\s,،:\-–—\"«“'»”]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)(?=[\s\"«“])[\s\"«“]*)?"
+    m = re.match(lead, text[s:e])
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in " \t,،.":
+        e -= 1
+    if e - s < 2:
+        return None
+    return Span.of(text, s, e)
+
+
+def _content(text, toks, cue: Cue, speaker, after: int, region_end: int, sent: Span, lang: str) -> Optional[Span]:
+    """The content span of a statement: what follows the speaker/cue, or what precedes a final/source cue."""
+    start = max(after, cue.end)
+    before_cue = text[sent.start : cue.start]
+    # "..., X said." / "..., حسب ما اعلنت X" / '"...", said X': content precedes the cue
+    tail = text[start:region_end].strip(" .،,")
+    source_like = cue.kind == "source" or (
+        lang == "ar" and re.search(r"(حسب|بحسب|وفق|كما)\s+ما\s*$", before_cue)
+    )
+    if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
+        end = cue.start
+        if lang == "ar":
+            mm = re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*(ما)?\s*$", before_cue)
+            if mm:
+                end = sent.start + mm.start()
+        if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
+            end = speaker.start
+        return _strip_span(text, sent.start, end, lang)
+    return _strip_span(text, start, region_end, lang)

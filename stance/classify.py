@@ -1,0 +1,87 @@
+"""The stance classifier interface, the shipped default, and how statements become classifier items.
+
+>>> clf = load_classifier()                      # the shipped default model            # doctest: +SKIP
+>>> clf.predict([StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7))])[0].stance  # doctest: +SKIP
+'criticism'
+"""
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+from .records import LABELS, Mention, Prediction, StanceItem, Statement
+from .targets import context_span
+
+DEFAULT_MODEL_ENV = "STANCE_MODEL"
+
+
+@runtime_checkable
+class StanceClassifier(Protocol):
+    """What `analyze`, `classify` and `eval` need from a stance model."""
+
+    name: str
+    labels: tuple[str, ...]
+
+    def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
+        ...
+
+
+def default_model_path() -> Path:
+    """`$STANCE_MODEL` when set, else the model shipped inside the package (`stance/models/default`)."""
+    env = os.environ.get(DEFAULT_MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(str(resources.files("stance").joinpath("models/default")))
+
+
+def load_classifier(path: str | os.PathLike | None = None) -> StanceClassifier:
+    """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`."""
+    path = Path(path) if path is not None else default_model_path()
+    config_file = path / "config.json"
+    if not config_file.exists():
+        raise FileNotFoundError(
+            f"no stance model at {path} (missing config.json): pass --model with a folder written by "
+            "`stance train` / save_pretrained, or reinstall the package to get the shipped default"
+        )
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    kind = config.get("stance_model_type")
+    if kind == "transformer":
+        from .model import TransformerStanceClassifier
+
+        return TransformerStanceClassifier.from_pretrained(path)
+    raise ValueError(
+        f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer'. "
+        "Was this folder written by a newer version of stance?"
+    )
+
+
+def item_for(statement: Statement, target: Mention, text: str) -> StanceItem:
+    """The classifier item for one (statement, target) pair: the statement's sentence with both spans marked.
+
+    When the speaker was resolved from an earlier sentence ("وأضاف", "he added"), its name is put in front of the
+    sentence (`name: sentence`) so the classifier still sees who speaks.
+    """
+    ctx = context_span(statement, text)
+    lo, hi = min(ctx.start, target.start), max(ctx.end, target.end)
+    body = text[lo:hi]
+    t = (target.start - lo, target.end - lo)
+    sp = statement.speaker
+    if sp is None:
+        return StanceItem(body, target=t, speaker=None, lang=statement.lang, id=statement.id)
+    if lo <= sp.start and sp.end <= hi and not sp.span.overlaps(target.span):
+        return StanceItem(body, target=t, speaker=(sp.start - lo, sp.end - lo), lang=statement.lang, id=statement.id)
+    prefix = sp.text + ": "
+    n = len(prefix)
+    return StanceItem(prefix + body, target=(t[0] + n, t[1] + n), speaker=(0, len(sp.text)),
+                      lang=statement.lang, id=statement.id)
+
+
+def check_labels(labels: Sequence[str]) -> tuple[str, ...]:
+    """Validate a model's label set against the project's three stances."""
+    if sorted(labels) != sorted(LABELS):
+        raise ValueError(f"model labels {list(labels)} differ from the expected {list(LABELS)}")
+    return tuple(labels)
+

@@ -1,0 +1,242 @@
+"""The `stance` command line: a thin layer over the library (see ../shared/docs/contract.md for the contract).
+
+Exit status: 0 when every item was processed, 3 when some failed (each reported on stderr), 2 on a usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Iterator, List, Optional, TextIO
+
+import typer
+
+from .records import RunSummary, StanceItem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Who portrays whom in the news: attributed statements, targets and stance (ar/en/fr).")
+
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 3
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+@contextmanager
+def _output(path: Optional[Path]) -> Iterator[TextIO]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as f:
+            yield f
+
+
+def _threads(n: Optional[int]) -> None:
+    if n:
+        import torch
+
+        torch.set_num_threads(n)
+
+
+def _summary(summary: RunSummary) -> int:
+    typer.echo(
+        f"articles read {summary.read} / analysed {summary.analysed} / failed {len(summary.failed)}", err=True
+    )
+    for where, reason in summary.failed:
+        typer.echo(f"  failed: {where}: {reason}", err=True)
+    return EXIT_SOME_FAILED if summary.failed else 0
+
+
+@app.command()
+def analyze(
+    inputs: List[str] = typer.Argument(..., help="JSONL of articles, .txt file(s), folder(s) of .txt, or - for stdin"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="JSONL output (default: stdout)"),
+    model: Optional[Path] = typer.Option(None, "--model", help="stance model folder (default: the shipped model)"),
+    actors: Optional[Path] = typer.Option(None, "--actors", help="extra actor dictionary (YAML or TSV)"),
+    all_statements: bool = typer.Option(False, "--all-statements", help="also report statements with no target"),
+    batch_size: int = typer.Option(32, "--batch-size", min=1),
+    threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
+) -> None:
+    """Find attributed statements and label each speaker's stance toward each target."""
+    from tqdm import tqdm
+
+    from .io import read_articles
+    from .pipeline import Pipeline
+
+    _threads(threads)
+    try:
+        nlp = Pipeline.load(model=model, actors_file=actors)
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+    summary = RunSummary()
+    with _output(output) as out:
+        for where, art in tqdm(read_articles(inputs), desc="articles", unit=" art", file=sys.stderr, disable=None):
+            summary.read += 1
+            if isinstance(art, str):
+                typer.echo(f"{where}: skipped: {art}", err=True)
+                summary.failed.append((where, art))
+                continue
+            try:
+                statements = nlp.statements(art)
+                portrayals = nlp.score(art, statements, batch_size=batch_size)
+            except Exception as exc:  # one bad article never stops the run
+                reason = f"{type(exc).__name__}: {exc}"
+                typer.echo(f"{where}: failed: {reason}", err=True)
+                summary.failed.append((where, reason))
+                continue
+            for p in portrayals:
+                out.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
+            if all_statements:
+                scored = {p.statement.id for p in portrayals}
+                for st in statements:
+                    if st.id not in scored:
+                        out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
+            out.flush()
+            summary.analysed += 1
+    raise typer.Exit(_summary(summary))
+
+
+def _statement_line(st, nlp) -> dict:
+    return {
+        "doc_id": st.doc_id, "statement_id": st.id,
+        "speaker": st.speaker.to_json() if st.speaker else None,
+        "cue": st.cue.to_json() if st.cue else None,
+        "content": st.content.to_json(), "target": None, "stance": None, "scores": None,
+        "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
+    }
+
+
+def parse_item(obj: object) -> StanceItem:
+    """A classifier item from one `classify` input object; ValueError says what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"expected a JSON object, found {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("'text' must be a string")
+
+    def span(name: str, required: bool):
+        v = obj.get(name)
+        if v is None:
+            if required:
+                raise ValueError(f"'{name}' is required: {{\"start\": int, \"end\": int}}")
+            return None
+        if not (isinstance(v, dict) and isinstance(v.get("start"), int) and isinstance(v.get("end"), int)):
+            raise ValueError(f"'{name}' must be {{\"start\": int, \"end\": int}}, found {v!r}")
+        return (v["start"], v["end"])
+
+    return StanceItem(text, target=span("target", True), speaker=span("speaker", False),
+                      lang=obj.get("lang"), id=str(obj.get("id")) if obj.get("id") is not None else None)
+
+
+def read_items(path: str) -> Iterator[tuple[int, object, Optional[StanceItem], Optional[str]]]:
+    """(line number, decoded object or None, item or None, error or None) for each non-empty line."""
+    stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    try:
+        for n, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                yield n, None, None, f"not a JSON line ({exc})"
+                continue
+            try:
+                yield n, obj, parse_item(obj), None
+            except ValueError as exc:
+                yield n, obj, None, str(exc)
+    finally:
+        if path != "-":
+            stream.close()
+
+
+@app.command()
+def classify(
+    input: str = typer.Argument(..., help="JSONL of {id, text, speaker: {start,end}|null, target: {start,end}}"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output"),
+    model: Optional[Path] = typer.Option(None, "--model"),
+    batch_size: int = typer.Option(32, "--batch-size", min=1),
+    threads: Optional[int] = typer.Option(None, "--threads"),
+) -> None:
+    """Label given (speaker, target) pairs; output keeps input order, adding `stance` and `scores`."""
+    from .classify import load_classifier
+
+    _threads(threads)
+    if input != "-" and not Path(input).exists():
+        _fail(f"{input}: no such file")
+    try:
+        clf = load_classifier(model)
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+    rows = list(read_items(input))
+    good = [r[2] for r in rows if r[2] is not None]
+    preds = iter(clf.predict(good, batch_size=batch_size, progress=sys.stderr.isatty()))
+    failed = 0
+    with _output(output) as out:
+        for n, obj, item, err in rows:
+            if err is not None:
+                failed += 1
+                typer.echo(f"{input}:{n}: {err}", err=True)
+                row = dict(obj) if isinstance(obj, dict) else {"line": n}
+                row.update({"stance": None, "scores": None, "error": err})
+            else:
+                p = next(preds)
+                row = dict(obj)
+                row.update({"stance": p.stance, "scores": {k: round(float(v), 4) for k, v in p.scores.items()},
+                            "model": clf.name})
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    typer.echo(f"items read {len(rows)} / classified {len(rows) - failed} / failed {failed}", err=True)
+    raise typer.Exit(EXIT_SOME_FAILED if failed else 0)
+
+
+@app.command()
+def portrayals(
+    input: str = typer.Argument(..., help="`stance analyze` output (JSONL), or - for stdin"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output"),
+    format: str = typer.Option("csv", "--format", help="csv | json | graphml"),
+) -> None:
+    """Aggregate analyze output into directed actor pairs: counts per stance, net score, evidence ids."""
+    from .aggregate import FORMATS, aggregate
+
+    if format not in FORMATS:
+        _fail(f"--format must be one of {sorted(FORMATS)}, found {format!r}")
+    if input != "-" and not Path(input).exists():
+        _fail(f"{input}: no such file")
+    lines, bad = [], 0
+    stream = sys.stdin if input == "-" else open(input, encoding="utf-8", errors="replace")
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                lines.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                bad += 1
+                typer.echo(f"{input}:{n}: not JSON ({exc.msg})", err=True)
+    with _output(output) as out:
+        out.write(FORMATS[format](aggregate(lines)))
+    raise typer.Exit(EXIT_SOME_FAILED if bad else 0)
+
+
+def _load_plugins() -> None:
+    """Commands contributed by other packages (`stance eval`, `stance train`) via the `stance.commands` group."""
+    for ep in entry_points(group="stance.commands"):
+        try:
+            ep.load()(app)
+        except Exception as exc:  # a broken plugin must not take the core commands down
+            typer.echo(f"warning: command plugin {ep.name!r} not loaded: {exc}", err=True)
+
+
+def main() -> None:
+    _load_plugins()
+    app()
+
+
+if __name__ == "__main__":
+    main()

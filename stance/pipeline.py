@@ -1,0 +1,70 @@
+"""The whole job: article -> mentions -> attributed statements -> targets -> scored portrayals.
+
+>>> nlp = Pipeline.load()                                           # doctest: +SKIP
+>>> for p in nlp.analyze([Article("a1", "Hammond accused Russia of bombing the opposition.")]):  # doctest: +SKIP
+...     print(p.statement.speaker.text, "->", p.target.text, p.stance)
+Hammond -> Russia criticism
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Iterable, Iterator, Optional, Sequence
+
+from .actors import ActorDictionary
+from .attribution import extract_statements
+from .classify import StanceClassifier, item_for, load_classifier
+from .records import Article, Mention, Portrayal, Statement
+from .targets import with_targets
+from .text import detect_language
+
+
+def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+    """Dictionary mentions first; unknown names only where they overlap none of them."""
+    out = list(primary)
+    for m in extra:
+        if not any(m.span.overlaps(p.span) for p in out):
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+class Pipeline:
+    """Attribution + targets + stance classification over articles. Holds no per-article state."""
+
+    def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary) -> None:
+        self.classifier = classifier
+        self.actors = actors
+
+    @classmethod
+    def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
+             with_classifier: bool = True) -> "Pipeline":
+        """The shipped actor dictionary (plus `actors_file`) and the stance model at `model` (default: shipped)."""
+        clf = load_classifier(model) if with_classifier else None
+        return cls(clf, ActorDictionary.load(actors_file))
+
+    def mentions(self, article: Article, lang: str) -> list[Mention]:
+        found = self.actors.find(article.text, lang)
+        return _merge(found, self.actors.find_unknown_names(article.text, lang, found))
+
+    def statements(self, article: Article) -> list[Statement]:
+        """Attributed statements of one article, with their targets (no stance yet)."""
+        if not article.text.strip():
+            return []
+        lang = article.lang or detect_language(article.text)
+        mentions = self.mentions(article, lang)
+        return [with_targets(st, mentions) for st in extract_statements(replace(article, lang=lang), mentions, lang)]
+
+    def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
+        """Stance of each speaker toward each target, in statement order."""
+        if self.classifier is None:
+            raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
+        pairs = [(st, t) for st in statements for t in st.targets]
+        items = [item_for(st, t, article.text) for st, t in pairs]
+        preds = self.classifier.predict(items, batch_size=batch_size) if items else []
+        return [Portrayal(st, t, p.stance, p.scores, self.classifier.name) for (st, t), p in zip(pairs, preds)]
+
+    def analyze(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement], list[Portrayal]]]:
+        """For each article: its statements and its scored (statement, target) pairs."""
+        for article in articles:
+            sts = self.statements(article)
+            yield article, sts, self.score(article, sts, batch_size)

@@ -1,0 +1,176 @@
+"""The typed records that flow through `stance`, from article to scored portrayal.
+
+Every span indexes the original article text exactly: `article.text[span.start:span.end] == span.text`.
+
+>>> a = Article(id="a1", text="Hammond criticised Russia.")
+>>> Span.of(a.text, 0, 7).text
+'Hammond'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+LABELS: tuple[str, ...] = ("support", "criticism", "neutral")
+Stance = Literal["support", "criticism", "neutral"]
+ActorType = Literal["person", "country", "government", "organisation", "armed_group", "group", "unknown"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span `[start, end)` of a text, with the covered text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        if not (0 <= start <= end <= len(text)):
+            raise ValueError(f"span {start}..{end} does not lie inside a text of length {len(text)}")
+        return cls(start, end, text[start:end])
+
+    def shifted(self, offset: int) -> "Span":
+        return Span(self.start + offset, self.end + offset, self.text)
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entry of the actor dictionary."""
+
+    id: str
+    name: str
+    type: str = "unknown"
+    affiliation: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor (or of an unknown named entity when `actor` is None) in an article."""
+
+    span: Span
+    actor: Optional[Actor] = None
+    resolved: bool = False  # True when this mention stands in for an implicit/pronoun subject elsewhere
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def key(self) -> str:
+        """The identity used to aggregate: the actor id, else the surface text."""
+        return self.actor.id if self.actor else self.span.text
+
+    def to_json(self) -> dict:
+        out = self.span.to_json()
+        out["actor_id"] = self.actor.id if self.actor else None
+        out["actor_name"] = self.actor.name if self.actor else None
+        out["affiliation"] = self.actor.affiliation if self.actor else None
+        if self.actor:
+            out["actor_type"] = self.actor.type
+        if self.resolved:
+            out["resolved"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    lang: Optional[str] = None
+    date: Optional[str] = None
+    title: Optional[str] = None
+    source: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed statement: who said what, and which actors it is about."""
+
+    doc_id: str
+    id: str
+    speaker: Optional[Mention]  # None: the author's own voice
+    cue: Optional[Span]
+    content: Span
+    targets: tuple[Mention, ...] = ()
+    lang: str = "en"
+    context: Optional[Span] = None  # the text the classifier reads (sentence(s) holding speaker, cue and content)
+
+
+@dataclass(frozen=True)
+class StanceItem:
+    """What the classifier reads: a text with the speaker (or None for the author) and the target marked."""
+
+    text: str
+    target: tuple[int, int]
+    speaker: Optional[tuple[int, int]] = None
+    lang: Optional[str] = None
+    id: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        n = len(self.text)
+        for name, span in (("target", self.target), ("speaker", self.speaker)):
+            if span is None:
+                continue
+            s, e = span
+            if not (0 <= s < e <= n):
+                raise ValueError(f"{name} span {s}..{e} does not lie inside a text of length {n}")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    stance: str
+    scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Portrayal:
+    """One scored (statement, target) pair: the unit of `analyze` output."""
+
+    statement: Statement
+    target: Mention
+    stance: str
+    scores: dict[str, float]
+    model: str
+
+    def to_json(self) -> dict:
+        st = self.statement
+        out = {
+            "doc_id": st.doc_id,
+            "statement_id": st.id,
+            "speaker": st.speaker.to_json() if st.speaker else None,
+            "cue": st.cue.to_json() if st.cue else None,
+            "content": st.content.to_json(),
+            "target": self.target.to_json(),
+            "stance": self.stance,
+            "scores": {k: round(float(v), 4) for k, v in self.scores.items()},
+            "lang": st.lang,
+            "model": self.model,
+        }
+        return out
+
+
+@dataclass
+class RunSummary:
+    """Counts of an `analyze` run; failures keep their line number and reason."""
+
+    read: int = 0
+    analysed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)

@@ -1,0 +1,66 @@
+"""Targets: the actors a statement is about.
+
+A target is an actor mention inside the statement's content, or the object of an evaluative cue ("X accused Y",
+"اتهم X Y"), which sits between the speaker and the content. The speaker itself (same mention or same actor) is
+never its own target; one mention per actor and statement is kept (the first).
+
+>>> from stance.records import Mention, Span, Statement
+>>> text = "Hammond said Russia was bombing the opposition."
+>>> st = Statement("d", "d:1", Mention(Span(0, 7, "Hammond")), Span(8, 12, "said"), Span(13, 46, text[13:46]))
+>>> [t.text for t in find_targets(st, [Mention(Span(0, 7, "Hammond")), Mention(Span(13, 19, "Russia"))])]
+['Russia']
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from .records import Mention, Span, Statement
+
+_PRONOUNS = frozenset(
+    "he she they it we i him her them us his its their il elle ils elles lui leur eux هو هي هم هما نحن".split()
+)
+
+
+def find_targets(statement: Statement, mentions: Sequence[Mention]) -> list[Mention]:
+    """Target mentions of `statement`, in text order."""
+    content = statement.content
+    speaker = statement.speaker
+    lo = content.start
+    if statement.cue is not None and statement.cue.end < content.start:
+        lo = statement.cue.end  # the object of an evaluative cue comes before the content
+    hi = content.end
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not (lo <= m.start and m.end <= hi) or m.text.lower() in _PRONOUNS:
+            continue
+        if speaker is not None:
+            if m.span.overlaps(speaker.span) and not speaker.resolved:
+                continue
+            if speaker.actor is not None and m.actor is not None and m.actor.id == speaker.actor.id:
+                continue
+            if speaker.actor is None and m.actor is None and m.text == speaker.text:
+                continue
+        if statement.cue is not None and m.span.overlaps(statement.cue):
+            continue
+        if m.key in seen:
+            continue
+        seen.add(m.key)
+        out.append(m)
+    return out
+
+
+def with_targets(statement: Statement, mentions: Sequence[Mention]) -> Statement:
+    """A copy of `statement` with its targets filled in."""
+    return replace(statement, targets=tuple(find_targets(statement, mentions)))
+
+
+def context_span(statement: Statement, text: str, max_chars: int = 1200) -> Span:
+    """The text the classifier reads for a statement: its sentence, cut around the content when very long."""
+    ctx = statement.context or statement.content
+    if ctx.end - ctx.start <= max_chars:
+        return ctx
+    s = max(ctx.start, min(statement.content.start, ctx.end - max_chars))
+    e = min(ctx.end, s + max_chars)
+    return Span.of(text, s, e)

@@ -1,0 +1,142 @@
+"""Text utilities: language detection, word tokens with offsets, Arabic normalisation for matching, sentences.
+
+Normalisation is for matching only: every function that finds something returns offsets into the original text.
+
+>>> detect_language("وقال بوتين إن روسيا تدعم المعارضة")
+'ar'
+>>> [s.text for s in split_sentences('He said: "Go. Now." Then he left.')]
+['He said: "Go. Now."', 'Then he left.']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .records import Span
+
+_ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_CHARS = re.compile(r"[A-Za-zÀ-ÿ]")
+_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # tashkeel, Quranic marks, tatweel
+_AR_CHAR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي", "ة": "ه"})
+_WORD = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F'’-]+", re.UNICODE)
+
+_FR_MARKERS = frozenset(
+    "le la les des du une est sont dans pour avec sur pas qui que au aux ce cette il elle ils ont été selon "
+    "déclaré estime mais ou où très leur nous vous".split()
+)
+_EN_MARKERS = frozenset(
+    "the of and to in is are was were for with on that this by from at it he she they has have said not "
+    "but or which who would will".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """Return 'ar', 'fr' or 'en' (the three supported languages) from script and function words."""
+    sample = text[:5000]
+    ar = len(_ARABIC_CHARS.findall(sample))
+    lat = len(_LATIN_CHARS.findall(sample))
+    if ar and ar >= lat:
+        return "ar"
+    words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", sample)]
+    fr = sum(w in _FR_MARKERS for w in words) + 2 * len(re.findall(r"[éèêàçùâîôû]", sample))
+    en = sum(w in _EN_MARKERS for w in words)
+    return "fr" if fr > en else "en"
+
+
+def normalize_arabic(token: str) -> str:
+    """Normalise an Arabic token for matching: no diacritics/tatweel, one alef, ya for alef maqsura, ha for ta marbuta."""
+    return _DIACRITICS.sub("", token).translate(_AR_CHAR_MAP)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # lower-cased (Latin) or normalised (Arabic) form, for matching
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of `text[start:end]`, with offsets into `text`."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        out.append(Token(m.start(), m.end(), w, normalize_arabic(w) if _ARABIC_CHARS.search(w) else w.lower()))
+    return out
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_SENT_END = ".!?؟…"
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Non-empty lines / paragraphs (split at newlines), trimmed, with offsets."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield Span(s, e, text[s:e])
+
+
+def split_sentences(text: str, max_chars: int = 2000) -> list[Span]:
+    """Sentences with offsets; never breaks inside «», “” or "" quotations (quote state resets at each line).
+
+    A sentence longer than `max_chars` is cut at the last space before the limit, so that a pathological
+    article without punctuation is still processed in pieces rather than truncated.
+    """
+    out: list[Span] = []
+    for para in paragraphs(text):
+        stack: list[str] = []
+        s = para.start
+        i = para.start
+        while i < para.end:
+            ch = text[i]
+            if stack and ch == stack[-1]:
+                stack.pop()
+                # a quotation that ends its own sentence ("... now." Then) closes the sentence too
+                before = text[s:i].rstrip()
+                if not stack and before and before[-1] in _SENT_END and (i + 1 >= para.end or text[i + 1].isspace()):
+                    _emit(text, s, i + 1, out, max_chars)
+                    s = i + 1
+            elif ch in _QUOTE_PAIRS and not (ch == '"' and stack and stack[-1] == '"'):
+                stack.append(_QUOTE_PAIRS[ch])
+            elif ch in _SENT_END and not stack:
+                j = i + 1
+                while j < para.end and (text[j] in _SENT_END or text[j] in "\"»”'"):
+                    j += 1
+                # abbreviations and decimals: "U.S.", "3.5", "M. Macron"
+                nxt = text[j] if j < para.end else " "
+                prev_word = re.search(r"(\w+)$", text[s:i])
+                if ch == "." and (nxt.isdigit() or (prev_word and len(prev_word.group(1)) <= 1 and not _ARABIC_CHARS.match(prev_word.group(1)))):
+                    i += 1
+                    continue
+                if nxt.isspace() or j >= para.end:
+                    _emit(text, s, j, out, max_chars)
+                    s = j
+                    i = j
+                    continue
+            i += 1
+        if s < para.end:
+            _emit(text, s, para.end, out, max_chars)
+    return out
+
+
+def _emit(text: str, s: int, e: int, out: list[Span], max_chars: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while e - s > max_chars:
+        cut = text.rfind(" ", s, s + max_chars)
+        cut = cut if cut > s else s + max_chars
+        out.append(Span(s, cut, text[s:cut]))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append(Span(s, e, text[s:e]))

@@ -1,0 +1,43 @@
+from stance.text import detect_language, normalize_arabic, split_sentences, tokens
+
+
+def test_language_of_real_sentences(seed_text):
+    assert detect_language(seed_text) == "ar"
+    assert detect_language("President Barack Obama accused Republican Donald Trump of showering praise on Putin.") == "en"
+    assert detect_language("Les États-Unis et la Russie ont rapidement salué l'accord entre Israël et le Hamas.") == "fr"
+
+
+def test_arabic_normalisation_for_matching():
+    assert normalize_arabic("أكّد") == "اكد"
+    assert normalize_arabic("الإسلامية") == "الاسلاميه"
+    assert normalize_arabic("مصطفى") == "مصطفي"
+    assert normalize_arabic("بـــوتين") == "بوتين"  # tatweel
+
+
+def test_tokens_keep_original_offsets():
+    text = "وأكّد بوتين"
+    toks = tokens(text)
+    assert [text[t.start:t.end] for t in toks] == ["وأكّد", "بوتين"]
+    assert toks[0].norm == "واكد"
+
+
+def test_sentences_of_seed_article_do_not_break_quotes(seed_text):
+    sents = split_sentences(seed_text)
+    assert all(seed_text[s.start:s.end] == s.text for s in sents)
+    # the quoted statement of Bayle is one sentence, with both its quotes
+    bayle = next(s for s in sents if "بيار بايل" in s.text)
+    assert bayle.text.count('"') == 2 and bayle.text.endswith('".')
+    assert len(sents) == 18
+
+
+def test_sentences_with_guillemets_and_abbreviations():
+    text = "Le ministre a déclaré : « Nous ne céderons pas. Jamais. » M. Dupont a répondu. Les U.S. ont suivi."
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["Le ministre a déclaré : « Nous ne céderons pas. Jamais. »", "M. Dupont a répondu.", "Les U.S. ont suivi."]
+
+
+def test_long_unpunctuated_text_is_cut_not_truncated():
+    text = ("word " * 5000).strip()
+    sents = split_sentences(text, max_chars=2000)
+    assert len(sents) >= 12
+    assert sum(len(s.text.split()) for s in sents) == 5000

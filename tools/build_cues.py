@@ -1,0 +1,104 @@
+"""Build `stance/resources/cues.tsv`, the reporting-cue lexicon, from public lists plus hand-written Arabic cues.
+
+    python tools/build_cues.py [--data ../shared/data]
+
+English and French reporting-verb forms come from the GenderGapTracker lists (sfu-discourse-lab, MIT licence) in
+`dictionaries/quote_verbs_ggt/`; evaluative verbs (whose grammatical object is a target of the statement) are added
+by hand for all three languages. Arabic forms are hand-written (normalised: one alef, ي for ى, ه for ة, no diacritics).
+Columns: lang, form, kind, where kind is
+  report     a reporting verb ("said"): its content holds the targets
+  eval       an evaluative verb ("accused"): its object is a target too
+  continue   a continuation that keeps the previous speaker when no subject follows ("added", "وأضاف")
+  participle an Arabic circumstantial participle continuing the same speaker ("مضيفا")
+  noun       an Arabic nominal cue whose subject precedes it ("كثف الكرملين الاعلان عن")
+  source     a source phrase before a name ("according to", "selon", "حسب")
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stance.text import normalize_arabic  # noqa: E402
+from training.heldout import data_dir  # noqa: E402
+
+EN_EVAL = """accuse accuses accused accusing blame blames blamed blaming condemn condemns condemned condemning criticise criticises
+criticised criticising criticize criticizes criticized criticizing denounce denounces denounced denouncing praise praises praised
+praising welcome welcomes welcomed welcoming thank thanks thanked thanking slam slams slammed slamming attack attacks attacked
+support supports supported supporting back backs backed backing endorse endorses endorsed endorsing urge urges urged urging
+warn warns warned warning reject rejects rejected rejecting applaud applauds applauded hail hails hailed lambast lambasted
+decry decries decried rebuke rebuked rebukes congratulate congratulated congratulates commend commended commends defend
+defended defends oppose opposes opposed threaten threatens threatened call calls called""".split()
+EN_CONTINUE = "add adds added continue continues continued".split()
+EN_SOURCE = ["according to"]
+FR_EVAL = """accuse accusé accusent accusait dénonce dénoncé dénoncent dénonçait condamne condamné condamnent condamnait critique
+critiqué critiquent critiquait salue salué saluent saluait félicite félicité félicitent remercie remercié remercient soutient
+soutenu soutiennent appuie appuyé approuve approuvé blâme blâmé fustige fustigé fustigent attaque attaqué reproche reproché
+rejette rejeté menace menacé met en garde appelle appelé exhorte exhorté défend défendu loue loué rend hommage""".split()
+FR_CONTINUE = "ajoute ajouté ajoutait poursuit poursuivi poursuivait".split()
+FR_SOURCE = ["selon", "d'après", "d’après"]
+
+# Arabic: (form, kind). Past and present, masculine, feminine and plural forms.
+AR = {
+    "report": """قال قالت قالوا يقول تقول يقولون اكد اكدت اكدوا يوكد توكد يوكدون اعلن اعلنت اعلنوا يعلن تعلن اعتبر اعتبرت اعتبروا
+        يعتبر تعتبر راي رات يري تري اوضح اوضحت يوضح توضح اشار اشارت يشير تشير شدد شددت يشدد تشدد صرح صرحت يصرح تصرح افاد افادت
+        يفيد تفيد ذكر ذكرت يذكر تذكر لفت لفتت يلفت تلفت اعرب اعربت يعرب تعرب عبر عبرت يعبر تعبر ابدي ابدت يبدي تبدي زعم زعمت
+        يزعم تزعم اعترف اعترفت يعترف نقل قالا اكدا اعلنا صرحوا اشاروا اوضحوا اعتبرا ردد كشف كشفت يكشف اضافوا""".split(),
+    "eval": """اتهم اتهمت اتهموا يتهم تتهم يتهمون انتقد انتقدت انتقدوا ينتقد تنتقد ينتقدون ندد نددت نددوا يندد تندد يندون
+        ادان ادانت ادانوا يدين تدين يدينون رحب رحبت رحبوا يرحب ترحب يرحبون اشاد اشادت اشادوا يشيد تشيد يشيدون دعا دعت دعوا يدعو
+        تدعو يدعون طالب طالبت طالبوا يطالب تطالب يطالبون حذر حذرت حذروا يحذر تحذر يحذرون نفي نفت نفوا ينفي تنفي حمل حملت يحمل
+        تحمل شكر شكرت يشكر تشكر ايد ايدت يويد تويد دعم دعمت يدعم تدعم اثني اثنت يثني تثني يهني تهني ثمن ثمنت يثمن تثمن
+        استنكر استنكرت يستنكر تستنكر شجب شجبت يشجب تشجب رفض رفضت رفضوا يرفض ترفض هدد هددت يهدد تهدد وصف وصفت يصف تصف حث حثت يحث
+        تحث ناشد ناشدت يناشد تناشد طلب طلبت يطلب تطلب هاجم هاجمت يهاجم تهاجم""".split(),
+    "continue": "اضاف اضافت يضيف تضيف تابع تابعت يتابع تابعوا تابعا استطرد".split(),
+    "participle": """مضيفا مشيرا معتبرا موكدا موضحا محذرا لافتا منتقدا متهما داعيا مطالبا معربا قائلا مشددا مبديا منددا مرحبا مشيدا
+        مضيفه مشيره معتبره موكده موضحه""".split(),
+    "noun": ["الاعلان"],
+    "source": ["حسب", "بحسب", "وفق", "وفقا", "نقلا عن"],
+}
+
+
+def build(data: Path) -> list[tuple[str, str, str]]:
+    rows: set[tuple[str, str, str]] = set()
+    ggt = data / "dictionaries" / "quote_verbs_ggt"
+    for lang in ("en", "fr"):
+        path = ggt / f"{lang}_quote_verb_list.txt"
+        if not path.exists():
+            raise FileNotFoundError(f"{path} not found: pass --data pointing at the shared data folder")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            form = line.strip().lower()
+            if form and " " not in form:
+                rows.add((lang, form, "report"))
+    for lang, ev, cont, src in (("en", EN_EVAL, EN_CONTINUE, EN_SOURCE), ("fr", FR_EVAL, FR_CONTINUE, FR_SOURCE)):
+        for f in ev:
+            rows.discard((lang, f, "report"))
+            rows.add((lang, f, "eval"))
+        for f in cont:
+            rows.discard((lang, f, "report"))
+            rows.add((lang, f, "continue"))
+        for f in src:
+            rows.add((lang, f, "source"))
+    for kind, forms in AR.items():
+        for f in forms:
+            rows.add(("ar", normalize_arabic(f), kind))
+    return sorted(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=None, help="shared data folder (default: $STANCE_DATA or ../shared/data)")
+    ap.add_argument("--out", default=str(ROOT / "stance" / "resources" / "cues.tsv"))
+    args = ap.parse_args()
+    rows = build(data_dir(args.data))
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# reporting cues; built by tools/build_cues.py from GenderGapTracker quote verb lists (MIT) + hand lists\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"wrote {len(rows)} cues to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
