@@ -173,21 +173,22 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             if lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
+                res = None if res is None else (*res, cue.kind == "source")
             else:
                 res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
             if res is None:
                 continue
-            speaker, after = res
-            found.append((cue, speaker, after))
+            speaker, after, inverted = res
+            found.append((cue, speaker, after, inverted))
             if speaker is not None and not speaker.resolved:
                 state.last_speaker = speaker
-        for k, (cue, speaker, after) in enumerate(found):
+        for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
-            for cue2, _, _ in found[k + 1 :]:
+            for cue2, _, _, _ in found[k + 1 :]:
                 if cue2.kind in ("participle", "continue", "report", "eval") and cue2.start > after:
                     region_end = cue2.start
                     break
-            content = _content(text, toks, cue, speaker, after, region_end, sent, lang)
+            content = _content(text, cue, speaker, after, region_end, sent, lang, inverted)
             if content is None:
                 continue
             out.append(
@@ -273,43 +274,56 @@ def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:
     return True
 
 
+_LATIN_FILLER = frozenset(
+    """has have had will would also later again then further previously earlier not never on in at last this week
+    monday tuesday wednesday thursday friday saturday sunday today yesterday a an the statement interview speech
+    recently repeatedly publicly once long a ont avait avaient aura aurait auraient également encore aussi déjà lundi mardi
+    mercredi jeudi vendredi samedi dimanche hier aujourd’hui aujourd'hui dans un une son sa ses communiqué entretien
+    rapidement vivement fermement""".split()
+)
+
+
+def _is_filler(tok: Token) -> bool:
+    return tok.norm in _LATIN_FILLER or tok.norm.endswith(("ly", "ment"))
+
+
 def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):
+    """(speaker, content start, inverted) for an English/French cue, or None when it is no statement."""
     i = cue.token_index
     pron = _PRONOUN_SUBJECT.get(lang, frozenset())
-    aux = _EN_AUX if lang == "en" else _FR_AUX
-    if cue.kind == "source":  # according to X / selon X
+    if cue.kind == "source":  # according to X / selon X: the content is the rest of the sentence
         j = i + (2 if toks[i].norm == "according" else 1)
         if j < len(toks):
-            m = _mention_after(toks[j].start, toks[j].end + 1, mentions)
+            m = _mention_after(toks[j].start, toks[min(j + 2, len(toks) - 1)].end + 1, mentions)
             if m:
-                return m, m.end
+                return m, m.end, False
         return None
-    # French inversion "a-t-il ajouté", "a-t-elle déclaré"
-    if lang == "fr" and i > 0:
-        before = text[max(sent.start, cue.start - 12) : cue.start].lower()
-        if re.search(r"-t-(il|elle)\s*$|-(il|elle)\s*$", before) and state.last_speaker:
-            return _resolved(state), cue.end
-    # subject before the cue: "Hammond (, the minister,) (has) said"
+    if lang == "fr" and re.search(r"-t-(il|elle|ils|elles)\s*$|-(il|elle|ils|elles)\s*$",
+                                  text[max(sent.start, cue.start - 12) : cue.start].lower()):
+        return (_resolved(state), cue.end, True) if state.last_speaker else None
+    # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
     k = i - 1
-    while k >= 0 and toks[k].norm in aux:
+    while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
         k -= 1
     if k >= 0:
-        if toks[k].norm in pron and state.last_speaker is not None:
-            return _resolved(state), cue.end
-        m = _mention_ending_before(toks[k].end, toks[max(0, k - 8)].start, mentions)
-        if m is not None and m.end >= toks[k].start - 1:
-            return m, cue.end
-        if m is not None and m.end <= toks[k].start and re.fullmatch(r"\s*,[^,]{1,80},\s*", text[m.end : toks[k].start + 0] + " ") is not None:
-            return m, cue.end
-    # inverted: '"...", said X' / '..., a déclaré le ministre X'
-    if i + 1 < len(toks):
+        if toks[k].norm in pron:
+            return (_resolved(state), cue.end, False) if state.last_speaker else None
+        m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)
+        if m is not None:
+            return m, cue.end, False
+        m = _mention_ending_before(toks[k].start, sent.start, mentions)
+        if m is not None and re.fullmatch(r"\s*,[^,;.]{1,80},\s*", text[m.end : toks[k + 1].start if k + 1 < i else cue.start]):
+            return m, cue.end, False
+    # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
+    before = text[sent.start : cue.start].rstrip()
+    if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks):
         m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
         if m is not None:
-            return m, m.end
-        if toks[i + 1].norm in pron and state.last_speaker is not None and lang == "en":
-            return _resolved(state), toks[i + 1].end
-    if cue.kind == "continue" and state.last_speaker is not None:
-        return _resolved(state), cue.end
+            return m, m.end, True
+        if toks[i + 1].norm in pron and state.last_speaker is not None:
+            return _resolved(state), toks[i + 1].end, True
+    if cue.kind == "continue" and state.last_speaker is not None and (i == 0 or before[-1:] in ",\"”»"):
+        return _resolved(state), cue.end, bool(before)
     return None
 
 
@@ -318,20 +332,20 @@ def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
     m = re.match(lead, text[s:e])
     if m:
         s += m.end()
-    while e > s and text[e - 1] in " \t,،.":
+    while e > s and text[e - 1] in " \t,،.\"”»'’:":
         e -= 1
     if e - s < 2:
         return None
     return Span.of(text, s, e)
 
 
-def _content(text, toks, cue: Cue, speaker, after: int, region_end: int, sent: Span, lang: str) -> Optional[Span]:
+def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, lang: str, inverted: bool) -> Optional[Span]:
     """The content span of a statement: what follows the speaker/cue, or what precedes a final/source cue."""
     start = max(after, cue.end)
     before_cue = text[sent.start : cue.start]
     # "..., X said." / "..., حسب ما اعلنت X" / '"...", said X': content precedes the cue
     tail = text[start:region_end].strip(" .،,")
-    source_like = cue.kind == "source" or (
+    source_like = inverted or (
         lang == "ar" and re.search(r"(حسب|بحسب|وفق|كما)\s+ما\s*$", before_cue)
     )
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:

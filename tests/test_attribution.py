@@ -1,0 +1,87 @@
+"""Attribution on real news sentences in Arabic, English and French, with the mentions given by hand
+(so that these tests check the attribution rules alone; tests/test_pipeline.py checks them with the dictionary)."""
+import re
+
+from stance.attribution import extract_statements
+from stance.records import Article, Mention, Span
+
+
+def mentions(text, names):
+    out = []
+    for n in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(n), text):
+            if not any(x.start < m.end() and m.start() < x.end for x in out):
+                out.append(Mention(Span(m.start(), m.end(), n)))
+    return out
+
+
+def triples(text, names, lang):
+    sts = extract_statements(Article("d", text, lang), mentions(text, names), lang)
+    for st in sts:  # every span indexes the text exactly
+        for sp in (st.cue, st.content, st.speaker.span if st.speaker else None):
+            if sp is not None:
+                assert text[sp.start:sp.end] == sp.text
+    return [(st.speaker.text if st.speaker else None, bool(st.speaker and st.speaker.resolved), st.cue.text,
+             st.content.text) for st in sts]
+
+
+SEED_NAMES = ["المتحدث باسم الوزارة بيار بايل", "روسيا", "بوتين", "وزير الخارجية الاميركي جون كيري",
+              "وزير الخارجية البريطاني فيليب هاموند", "هاموند", "داعش", "الكرملين", "وزارة الدفاع الروسية",
+              "وزارة الدفاع", "المعارضة", "موسكو"]
+
+
+def test_arabic_seed_statements(seed_text):
+    got = triples(seed_text, SEED_NAMES, "ar")
+    speakers = [(s, r, c) for s, r, c, _ in got]
+    # verb-subject order with a time adverb between: وقال الاربعاء وزير الخارجية البريطاني فيليب هاموند، إن
+    assert ("وزير الخارجية البريطاني فيليب هاموند", False, "وقال") in speakers
+    # "واضاف" with no subject of its own is the previous speaker, resolved
+    assert ("المتحدث باسم الوزارة بيار بايل", True, "واضاف") in speakers
+    assert ("بوتين", True, "واضاف") in speakers
+    # participial continuation keeps the speaker of its own sentence, not an earlier one
+    hammond_cont = [g for g in got if g[2] == "مضيفا"]
+    assert hammond_cont and all(s in ("وزير الخارجية البريطاني فيليب هاموند", "هاموند") for s, *_ in hammond_cont)
+    # "لكنه اكد" is Kerry again
+    assert ("وزير الخارجية الاميركي جون كيري", True, "اكد") in speakers
+    # an unknown collective subject in verb-subject order, and its evaluative object
+    crit = next(g for g in got if g[2] == "وينتقد")
+    assert crit[0] == "الغربيون ومنظمات غير حكومية" and crit[3] == "روسيا"
+    # "حسب ما اعلنت وزارة الدفاع": the content is what precedes the source phrase
+    src = next(g for g in got if g[2] == "اعلنت")
+    assert src[0] == "وزارة الدفاع" and src[3].startswith("باريس - يقوم وزير الدفاع") and "حسب" not in src[3]
+    # the headline "فرنسا تريد ..." has no reporting cue
+    assert all(c != "تريد" for _, _, c, _ in got)
+
+
+def test_arabic_content_stops_at_participle(seed_text):
+    got = triples(seed_text, SEED_NAMES, "ar")
+    main = next(g for g in got if g[0] == "وزير الخارجية البريطاني فيليب هاموند" and g[2] == "وقال")
+    assert main[3].startswith("روسيا مستمرة") and "مضيفا" not in main[3]
+
+
+def test_english_statements():
+    text = ("President Barack Obama on Tuesday accused Republican Donald Trump of showering praise on Russian President "
+            "Vladimir Putin. He added that Trump was wrong. \"It is unprecedented,\" said Obama. Russia can't stand "
+            "either Democrat, according to Trump.")
+    names = ["President Barack Obama", "Republican Donald Trump", "Russian President Vladimir Putin", "Obama", "Trump",
+             "Russia"]
+    got = triples(text, names, "en")
+    assert got[0][:3] == ("President Barack Obama", False, "accused")
+    assert got[0][3].startswith("Republican Donald Trump of showering praise")
+    assert got[1][:3] == ("President Barack Obama", True, "added") and got[1][3] == "Trump was wrong"
+    assert got[2] == ("Obama", False, "said", "It is unprecedented")
+    assert got[3][:3] == ("Trump", False, "according") and got[3][3] == "Russia can't stand either Democrat"
+    assert len(got) == 4  # "praise" as a noun is no cue
+
+
+def test_french_statements():
+    text = ("La création d’un État palestinien est inévitable dans le contexte historique, affirme Sergueï Lavrov. "
+            "Les États-Unis et la Russie ont rapidement salué l'accord entre Israël et le Hamas. "
+            "« Nous ne laisserons pas faire », a-t-il ajouté. Selon Emmanuel Macron, la Russie porte la responsabilité.")
+    names = ["Sergueï Lavrov", "Les États-Unis", "la Russie", "Israël", "le Hamas", "Emmanuel Macron"]
+    got = triples(text, names, "fr")
+    assert got[0] == ("Sergueï Lavrov", False, "affirme",
+                      "La création d’un État palestinien est inévitable dans le contexte historique")
+    assert got[1][:3] == ("la Russie", False, "salué") and "le Hamas" in got[1][3]
+    assert got[2][:3] == ("la Russie", True, "ajouté") and got[2][3].startswith("Nous ne laisserons pas faire")
+    assert got[3] == ("Emmanuel Macron", False, "Selon", "la Russie porte la responsabilité")
