@@ -1,0 +1,479 @@
+"""Data adapters on real lines of each shared set (skipped without the data), eval-format I/O on small
+fixtures."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from stance.records import Prediction, StanceItem
+from training import datasets as D
+from training.datasets.plover import _locate
+from training.heldout import data_dir
+
+DATA = data_dir()
+
+
+def need(*parts: str) -> Path:
+    path = DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(
+            f"shared data not found at {path}: set $STANCE_DATA to the shared data folder to run this test"
+        )
+    return path
+
+
+def span_text(ex: D.Example, role: str) -> str | None:
+    span = getattr(ex.item, role)
+    return None if span is None else ex.item.text[span[0] : span[1]]
+
+
+# -------------------------------------------------------------------------------------------------------- DSE
+def test_dse_first_train_line_gives_two_directed_examples():
+    need("dse_directed_sentiment", "train.txt")
+    pq, qp = D.load_dse("train")[:2]
+    # line 1: "A [Los Angele]s news anchor said ... available in [the United State]s.", label 0
+    assert pq.item.text.startswith("A Los Angeles news anchor said") and "[" not in pq.item.text
+    assert pq.item.text == qp.item.text
+    assert (span_text(pq, "speaker"), span_text(pq, "target")) == ("Los Angeles", "the United States")
+    assert (span_text(qp, "speaker"), span_text(qp, "target")) == ("the United States", "Los Angeles")
+    assert (pq.stance, qp.stance) == ("neutral", "neutral")
+    assert pq.group == qp.group == "dse:train:0"
+    assert (pq.item.id, qp.item.id, pq.item.lang, pq.source) == (
+        "dse:train:0:pq",
+        "dse:train:0:qp",
+        "en",
+        "dse",
+    )
+
+
+def test_dse_truncated_entity_kept_as_bracketed_when_asked():
+    need("dse_directed_sentiment", "train.txt")
+    pq = D.load_dse("train", fix_truncated=False)[0]
+    assert (span_text(pq, "speaker"), span_text(pq, "target")) == ("Los Angele", "the United State")
+
+
+@pytest.mark.parametrize(
+    "row, label, pq_stance, qp_stance, p, q",
+    [
+        (8589, 1, "support", "neutral", "Christie", "Planned Parenthood"),
+        (8843, 2, "neutral", "support", "The Sherpa Fire", "Kerry Bierman"),
+        (8875, 3, "criticism", "neutral", "The Justice Department", "BPD"),
+        (9479, 4, "neutral", "criticism", "path", "editor"),
+    ],
+)
+def test_dse_labels_map_to_directed_stances(row, label, pq_stance, qp_stance, p, q):
+    need("dse_directed_sentiment", "train.txt")
+    ex = D.load_dse("train")
+    pq, qp = ex[2 * row], ex[2 * row + 1]
+    assert (pq.stance, qp.stance) == (pq_stance, qp_stance)
+    assert (span_text(pq, "speaker"), span_text(pq, "target")) == (p, q)
+    assert (span_text(qp, "speaker"), span_text(qp, "target")) == (q, p)
+    assert D.dse_gold_five_class([pq, qp]) == {f"dse:train:{row}": label}
+
+
+def test_dse_gold_five_class_reproduces_the_file_labels():
+    path = need("dse_directed_sentiment", "test.txt")
+    file_labels = Counter(line.rstrip("\n").rsplit("\t", 1)[-1] for line in path.open(encoding="utf-8"))
+    gold = D.dse_gold_five_class(D.load_dse("test"))
+    assert len(gold) == 1623
+    assert (
+        Counter(str(v) for v in gold.values())
+        == file_labels
+        == Counter({"0": 1060, "3": 316, "1": 166, "4": 48, "2": 33})
+    )
+
+
+def test_dse_copied_rows_and_unseen_only():
+    need("dse_directed_sentiment", "test.txt")
+    assert len(D.dse_copied_rows("test")) == 400
+    assert len(D.dse_copied_rows("valid")) == 392
+    unseen = D.load_dse("test", unseen_only=True)
+    assert len(unseen) == 2 * 1223
+    copied = D.dse_copied_rows("test")
+    assert not {int(e.group.rsplit(":", 1)[1]) for e in unseen} & copied
+    with pytest.raises(ValueError, match="train"):
+        D.load_dse("train", unseen_only=True)
+
+
+def test_dse_bad_split_and_missing_folder(tmp_path):
+    with pytest.raises(ValueError, match="valid"):
+        D.load_dse("dev", data_dir=tmp_path)
+    with pytest.raises(FileNotFoundError, match="STANCE_DATA"):
+        D.load_dse("train", data_dir=tmp_path)
+
+
+def test_dse_five_class_combines_two_directions():
+    assert D.dse_five_class("neutral", "neutral") == 0
+    assert D.dse_five_class("support", "neutral") == 1
+    assert D.dse_five_class("neutral", "support") == 2
+    assert D.dse_five_class("criticism", "neutral") == 3
+    assert D.dse_five_class("neutral", "criticism") == 4
+    assert D.dse_five_class("criticism", "support", {"criticism": 0.6}, {"support": 0.9}) == 2
+    assert D.dse_five_class("criticism", "support", {"criticism": 0.95}, {"support": 0.9}) == 3
+    assert D.dse_five_class("support", "criticism") == 1  # no scores: p->q
+    with pytest.raises(ValueError, match="pred_qp"):
+        D.dse_five_class("neutral", "positive")
+
+
+def test_dse_predicted_five_class_from_predictions():
+    def ex(row: int, d: str) -> D.Example:
+        return D.Example(
+            StanceItem("A B", target=(2, 3), speaker=(0, 1), id=f"dse:test:{row}:{d}"),
+            "neutral",
+            "dse",
+            f"dse:test:{row}",
+        )
+
+    examples = [ex(0, "pq"), ex(0, "qp"), ex(1, "qp"), ex(1, "pq")]
+    preds = [
+        Prediction("support", {"support": 0.7}),
+        Prediction("criticism", {"criticism": 0.8}),
+        Prediction("neutral", {"neutral": 0.9}),
+        Prediction("criticism", {"criticism": 0.5}),
+    ]
+    assert D.dse_predicted_five_class(examples, preds) == {"dse:test:0": 4, "dse:test:1": 3}
+    with pytest.raises(ValueError, match="both directions"):
+        D.dse_gold_five_class(examples[:3])
+
+
+# --------------------------------------------------------------------------------------------------- NewsMTSC
+def test_newsmtsc_negative_line_gives_criticism_with_exact_mention():
+    need("newsmtsc", "train.jsonl")
+    ex = D.load_newsmtsc("train")
+    she, trump = (
+        ex[1],
+        ex[2],
+    )  # line 2: "She also recently referred to President Trump as a “piece of shit” ..."
+    assert she.item.text.startswith("She also recently referred to President Trump")
+    assert (span_text(she, "target"), she.stance, she.item.speaker) == ("She", "criticism", None)
+    assert (span_text(trump, "target"), trump.stance, trump.item.target) == (
+        "President Trump",
+        "criticism",
+        (30, 45),
+    )
+    assert she.group == trump.group == "allsides_1000_401_3_Reality Leigh Winner_0_3"
+    assert trump.item.id == "allsides_1000_401_3_’ Trump_30_45"
+    assert (ex[0].stance, span_text(ex[0], "target")) == ("neutral", "Winner")  # polarity 4.0
+
+
+def test_newsmtsc_counts_and_every_span_matches_its_mention():
+    path = need("newsmtsc", "devtest_rw.jsonl")
+    mentions = [t["mention"] for line in path.open(encoding="utf-8") for t in json.loads(line)["targets"]]
+    ex = D.load_newsmtsc("devtest_rw")
+    assert [span_text(e, "target") for e in ex] == mentions
+    assert Counter(e.stance for e in ex) == Counter({"neutral": 455, "criticism": 429, "support": 262})
+
+
+def test_newsmtsc_mismatch_is_counted_not_fatal(tmp_path):
+    (tmp_path / "newsmtsc").mkdir()
+    good = {"Input.gid": "g1", "from": 0, "to": 3, "mention": "Bob", "polarity": 6.0}
+    bad = {"Input.gid": "g2", "from": 4, "to": 9, "mention": "Alice", "polarity": 2.0}
+    line = {"primary_gid": "g1", "sentence_normalized": "Bob met Alice.", "targets": [good, bad]}
+    (tmp_path / "newsmtsc" / "train.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 targets skipped"):
+        ex = D.load_newsmtsc("train", data_dir=tmp_path)
+    assert [(span_text(e, "target"), e.stance) for e in ex] == [("Bob", "support")]
+
+
+# ----------------------------------------------------------------------------------------------------- PLOVER
+def test_plover_records_become_actor_pairs():
+    need("plover_gsr", "PLOVER_GSR_CAMEO.json")
+    ex = D.load_plover()
+    by = defaultdict(list)
+    for e in ex:
+        by[e.group].append(e)
+    (mugabe,) = by["PLOVER-GSR01-DISAPPROVE-0003"]
+    assert (span_text(mugabe, "speaker"), span_text(mugabe, "target"), mugabe.stance) == (
+        "Zimbabwean Prime Minister Robert Mugabe",
+        "United States",
+        "criticism",
+    )
+    (praise,) = by["PLOVER-GSR01-SUPPORT-0002"]
+    assert (span_text(praise, "speaker"), span_text(praise, "target"), praise.stance) == (
+        "U.S. official",
+        "Haiti's",
+        "support",
+    )
+    # reciprocal record (SRC/TAR, no target): both directions
+    call = {
+        (span_text(e, "speaker"), span_text(e, "target"), e.stance) for e in by["PLOVER-GSR01-CONSULT-0002"]
+    }
+    assert call == {
+        ("U.S. Secretary of State Warren Christopher", "Russian Foreign Minister Andrei Kozyrev", "neutral"),
+        ("Russian Foreign Minister Andrei Kozyrev", "U.S. Secretary of State Warren Christopher", "neutral"),
+    }
+    assert not any("-AGREE-" in g for g in by)  # AGREE is not mapped
+    assert len(ex) == 245 and Counter(e.stance for e in ex) == Counter(
+        {"criticism": 204, "support": 26, "neutral": 15}
+    )
+    assert all(e.item.speaker[1] <= e.item.target[0] or e.item.target[1] <= e.item.speaker[0] for e in ex)
+    assert len(D.load_plover(include_material=False)) < len(ex)
+
+
+# ------------------------------------------------------------------------------------------------ annotations
+def test_split_rule_is_fixed():
+    # the rule must never change: these documents are where they are for good
+    assert D.split_of("afp_arabic_sample:AFP_ARB_20000715.0015") == "train"
+    splits = Counter(D.split_of(f"doc:{i}") for i in range(20000))
+    assert abs(splits["train"] / 20000 - 0.70) < 0.01 and abs(splits["test"] / 20000 - 0.15) < 0.01
+    assert D.annotation_doc_key(
+        "afp_arabic_sample/Sample_arabic_sent.xml", " UMH_ARB_20000715.0001_12\n"
+    ) == ("afp_arabic_sample:UMH_ARB_20000715.0001")
+    assert (
+        D.annotation_doc_key("fignews_2024/FIGNEWS-2024-TEXT-IAA.tsv", "French:99")
+        == "fignews_2024:French:99"
+    )
+    assert (
+        D.annotation_doc_key("ner/europeana_fr/enp_FR.bnf.bio", "line12345") == "ner/europeana_fr:line12345"
+    )
+
+
+def test_gsr_doc_key_groups_sentences_files_and_spans_records():
+    folder = need("arabic_event_gsr")
+    key = D.annotation_doc_key
+    assert key("arabic_event_gsr/assault_gsr.csv", "AAW_ARB_20071026.0026-2") == key(
+        "arabic_event_gsr/protest_gsr.csv", "AAW_ARB_20071026.0026-7"
+    )
+    assert key("arabic_event_gsr/assault_gsr.csv", "AAW_ARB_20071026.0026-2").startswith(
+        "arabic_event_gsr:AAW_ARB_20071026.0026"
+    )
+    spans = json.loads((folder / "assault_spans.json").read_text(encoding="utf-8"))
+    rec = spans[0]  # its "source" names the CSV row with the same text
+    assert key("arabic_event_gsr/assault_spans.json", rec["_id"]) == key(
+        "arabic_event_gsr/assault_gsr.csv", rec["source"]
+    )
+    # two different hex document ids carry the same sentence: they are one document
+    import csv
+
+    csv.field_size_limit(10**9)
+    with (folder / "protest_gsr.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if not r["id"].startswith("AAW")]
+    by_text = defaultdict(set)
+    for r in rows:
+        by_text[r["text"]].add(r["id"])
+    ids = next(sorted(v) for v in by_text.values() if len({i.rsplit("_", 1)[0] for i in v}) > 1)
+    assert len({key("arabic_event_gsr/protest_gsr.csv", i) for i in ids}) == 1
+
+
+def test_polnear_doc_key_drops_annotator_suffix_and_merges_same_text():
+    need("polnear", "data", "train", "text")
+    key = D.annotation_doc_key
+    base = "west-journal_2016-08-26_glenn-beck-says-trump-alt-right-"  # annotated by six annotators
+    assert (
+        key("polnear/data/train", base + "_4e07")
+        == key("polnear/data/train", base + "_d473.ann")
+        == ("polnear:" + base)
+    )
+    # the same Washington Post text is filed under two dates
+    a = key("polnear/data/train", "wash-post_2015-12-23_as-spotlight-shines-on-trump-and_d473")
+    assert a == key("polnear/data/train", "wash-post_2015-12-22_as-spotlight-shines-on-trump-and")
+    # two versions of one live blog share "Clinton has repeatedly accused Trump of using divisive rhetoric."
+    assert key("polnear/data/train", "breitbart_2016-03-15_the-latest-kasich-scores-all-del_ef2d") == key(
+        "polnear/data/train", "breitbart_2016-03-15_the-latest-sanders-declares-revo_ef2d"
+    )
+
+
+def test_real_annotations_are_split_by_document_without_shared_text(tmp_path):
+    need("heldout_ids.txt")
+    if not any(D.ANNOTATIONS_DIR.glob("*/*.jsonl")):
+        pytest.skip("no annotation files yet under training/annotations")
+    # a snapshot: annotators may append to the files while the test runs
+    for path in D.ANNOTATIONS_DIR.glob("*/*.jsonl"):
+        (tmp_path / path.parent.name).mkdir(exist_ok=True)
+        (tmp_path / path.parent.name / path.name).write_bytes(path.read_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        all_ex = D.load_annotations(root=tmp_path)
+        parts = {s: D.load_annotations(split=s, root=tmp_path) for s in D.ANNOTATION_SPLITS}
+    assert sum(len(p) for p in parts.values()) == len(all_ex) > 0
+    ids = [e.item.id for p in parts.values() for e in p]
+    assert len(ids) == len(set(ids))
+    split_of_doc, split_of_text = {}, defaultdict(set)
+    for s, part in parts.items():
+        for e in part:
+            assert D.split_of(e.group) == s
+            assert split_of_doc.setdefault(e.group, s) == s
+            split_of_text[re.sub(r"\s+", " ", e.item.text).strip()].add(s)
+            assert (
+                e.stance in ("support", "criticism", "neutral")
+                and e.item.lang
+                and e.source.startswith("annotations:")
+            )
+    leaks = [t[:60] for t, s in split_of_text.items() if len(s) > 1]
+    assert not leaks, f"texts in more than one split: {leaks[:5]}"
+    assert len(parts["train"]) > len(parts["dev"]) and len(parts["train"]) > len(parts["test"])
+
+
+def _line(text: str, **kw) -> dict:
+    obj = {
+        "id": "t:1:0",
+        "text": text,
+        "lang": "ar",
+        "speaker": {"start": 0, "end": 4},
+        "target": {"start": 5, "end": 9},
+        "stance": "criticism",
+        "source": {"dataset": "afp_arabic_sample/Sample_arabic_sent.xml", "id": "AFP_ARB_1.1_1"},
+        "annotator": "test",
+    }
+    obj.update(kw)
+    return obj
+
+
+def test_annotations_drop_heldout_and_skip_invalid_lines(tmp_path):
+    need("heldout_ids.txt")
+    from training.heldout import load_heldout
+
+    held = next(t for t in load_heldout(str(DATA)).texts if len(t) > 20)
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "agreement").mkdir()  # not a language folder: never read
+    (tmp_path / "agreement" / "second_pass_ar.jsonl").write_text('{"id": "t:1:0", "stance": "neutral"}\n')
+    lines = [
+        _line("abcd efgh and more words here"),
+        _line(held, id="t:2:0"),
+        {"id": "t:3:0", "text": "no target"},
+    ]
+    (tmp_path / "ar" / "x.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    with pytest.warns(UserWarning) as rec:
+        ex = D.load_annotations("ar", None, root=tmp_path)
+    messages = " ".join(str(w.message) for w in rec)
+    assert "1 held-out lines dropped" in messages and "x.jsonl:3" in messages
+    assert [e.item.id for e in ex] == ["t:1:0"]
+    with pytest.warns(UserWarning) as rec:  # lang=None: the language folders only, never agreement/
+        assert D.load_annotations(None, None, root=tmp_path) == ex
+    assert not [w for w in rec if "agreement" in str(w.message)]
+    assert (
+        ex[0].group == "afp_arabic_sample:AFP_ARB_1.1"
+        and ex[0].source == "annotations:afp_arabic_sample/Sample_arabic_sent.xml"
+    )
+    with pytest.raises(ValueError, match=r"x\.jsonl:3: missing field"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        D.load_annotations("ar", None, root=tmp_path, strict=True)
+    with pytest.raises(FileNotFoundError, match="fr"):
+        D.load_annotations("fr", None, root=tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert (
+            D.load_annotations("ar", None, root=tmp_path, high_confidence_only=True) == []
+        )  # no "confidence"
+
+
+def test_annotations_warn_when_one_text_lies_in_two_splits(tmp_path):
+    need("heldout_ids.txt")
+    ids = [f"French:{i}" for i in range(50)]
+    a = ids[0]
+    b = next(i for i in ids if D.split_of(f"fignews_2024:{i}") != D.split_of(f"fignews_2024:{a}"))
+    src = "fignews_2024/FIGNEWS-2024-TEXT-IAA.tsv"
+    lines = [
+        _line("abcd efgh repeated in two posts", id=f"f:{i}", source={"dataset": src, "id": i})
+        for i in (a, b)
+    ]
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "x.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 texts occur in documents of different splits"):
+        assert len(D.load_annotations("fr", None, root=tmp_path)) == 2
+
+
+def test_actor_strings_are_found_as_whole_words():
+    assert _locate("BUSH met US officials", "US") == (9, 11)
+    assert _locate("Senior  U.S.\nofficials", "U.S. officials") == (8, 22)
+    assert _locate("Gaza and Gaza", "Gaza", avoid=(0, 4)) == (9, 13)
+    assert _locate("Iraqis", "Iraqi") is None
+
+
+# -------------------------------------------------------------------------------------------- eval-format I/O
+GOOD = {
+    "id": "a",
+    "text": "Hammond criticised Russia.",
+    "speaker": {"start": 0, "end": 7, "text": "Hammond"},
+    "target": {"start": 19, "end": 25},
+    "stance": "criticism",
+    "lang": "en",
+}
+
+
+def write_lines(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "data.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_load_eval_file_reads_valid_lines(tmp_path):
+    author = {**GOOD, "id": 2, "speaker": None, "stance": "neutral"}
+    path = write_lines(tmp_path, json.dumps(GOOD), "", json.dumps(author))
+    a, b = D.load_eval_file(path)
+    assert (a.item.speaker, a.item.target, a.stance, a.source, a.item.lang) == (
+        (0, 7),
+        (19, 25),
+        "criticism",
+        "data",
+        "en",
+    )
+    assert (b.item.id, b.item.speaker, b.stance) == ("2", None, "neutral")
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        (json.dumps({k: v for k, v in GOOD.items() if k != "target"}), r"missing field\(s\) \['target'\]"),
+        (json.dumps({k: v for k, v in GOOD.items() if k != "speaker"}), "speaker.: null"),
+        (json.dumps({**GOOD, "stance": "positive"}), "stance must be one of"),
+        (json.dumps({**GOOD, "target": {"start": 19, "end": 99}}), "target span 19..99"),
+        (json.dumps({**GOOD, "target": {"start": "19", "end": 25}}), "must be integers"),
+        (json.dumps({**GOOD, "target": {"start": True, "end": 25}}), "must be integers"),
+        (json.dumps({**GOOD, "speaker": {"start": 0, "end": 7, "text": "Hammon"}}), "speaker text 'Hammon'"),
+        (json.dumps({**GOOD, "target": {"start": 3, "end": 10}}), "overlap"),
+        (json.dumps({**GOOD, "text": ""}), "text must be a non-empty string"),
+        (json.dumps({**GOOD, "target": None}), "found null"),
+    ],
+)
+def test_load_eval_file_errors_name_file_line_and_problem(tmp_path, line, problem):
+    path = write_lines(tmp_path, json.dumps(GOOD), line)
+    with pytest.raises(ValueError, match=re.escape(f"{path}:2: ") + ".*" + problem):
+        D.load_eval_file(path)
+
+
+def test_load_eval_file_duplicate_id_missing_and_empty(tmp_path):
+    path = write_lines(tmp_path, json.dumps(GOOD), json.dumps(GOOD))
+    with pytest.raises(ValueError, match=r"data\.jsonl:2: duplicate id 'a' \(first on line 1\)"):
+        D.load_eval_file(path)
+    with pytest.raises(FileNotFoundError):
+        D.load_eval_file(tmp_path / "absent.jsonl")
+    with pytest.raises(ValueError, match="no eval lines"):
+        D.load_eval_file(write_lines(tmp_path, ""))
+
+
+def test_eval_line_round_trip(tmp_path):
+    ex = D.Example(
+        StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7), lang="en", id="a"),
+        "criticism",
+        "demo",
+        "doc1",
+    )
+    line = D.to_eval_line(ex)
+    assert (
+        line["target"] == {"start": 19, "end": 25, "text": "Russia"} and line["speaker"]["text"] == "Hammond"
+    )
+    assert D.from_eval_line(line) == ex
+    author = D.Example(StanceItem("Russia lost.", target=(0, 6), id="b"), "neutral", "demo")
+    assert D.to_eval_line(author)["speaker"] is None and "lang" not in D.to_eval_line(author)
+    assert D.write_eval_file([ex, author], tmp_path / "out.jsonl") == 2
+    assert D.load_eval_file(tmp_path / "out.jsonl") == [ex, author]
+    with pytest.raises(ValueError, match="no id"):
+        D.to_eval_line(D.Example(StanceItem("A", target=(0, 1)), "neutral", "demo"))
+
+
+def test_real_examples_round_trip_through_eval_lines():
+    need("dse_directed_sentiment", "valid.txt")
+    need("newsmtsc", "devtest_mt.jsonl")
+    for ex in D.load_dse("valid")[:50] + D.load_newsmtsc("devtest_mt")[:50]:
+        assert D.from_eval_line(json.loads(json.dumps(D.to_eval_line(ex), ensure_ascii=False))) == ex
