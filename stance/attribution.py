@@ -128,21 +128,31 @@ def _mention_ending_before(pos: int, floor: int, mentions: Sequence[Mention]) ->
     return best
 
 
-def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Span]:
-    """A subject noun phrase right after an Arabic cue that no dictionary knows (`الغربيون ومنظمات غير حكومية`)."""
-    if j >= len(toks) or not toks[j].norm.startswith(("ال", "وال")) or toks[j].norm in _AR_STOP_NAME:
+def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Mention]:
+    """The subject right after an Arabic cue when no mention starts there: a noun phrase such as
+    `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
+    (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
+    if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT:
+        return None
+    definite = toks[j].norm.startswith(("ال", "وال"))
+    construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and not re.search(
+        r"[،,:\"«»]", text[toks[j].end : toks[j + 1].start])
+    if not (definite or construct):
         return None
     k = j
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME:
             break
-        if any(m.start <= nxt.start < m.end for m in mentions):  # a known actor after the subject is its object
-            break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]):
             break
+        m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
+        if m is not None:
+            if m.actor is None or m.actor.type == "person":  # title + name: the person speaks
+                return Mention(Span.of(text, toks[j].start, m.end), m.actor)
+            break  # a known actor after the subject is its object
         k += 1
-    return Span.of(text, toks[j].start, toks[k].end)
+    return Mention(Span.of(text, toks[j].start, toks[k].end))
 
 
 @dataclass
@@ -244,7 +254,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return m, m.end
         unk = _ar_unknown_subject(text, toks, j, mentions)
         if unk is not None:
-            return Mention(unk), unk.end
+            return unk, unk.end
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = _mention_after(cue.end, limit + 1, mentions)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":

@@ -38,7 +38,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention]) -> list[Ment
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if speaker.actor is not None and m.actor is not None and m.actor.id == speaker.actor.id:
+            if speaker.actor is not None and m.actor is not None and m.actor.id in (
+                speaker.actor.id, speaker.actor.affiliation):  # the speaker, or its own country as a whole
                 continue
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue

@@ -3,15 +3,19 @@
 import re
 
 from stance.attribution import extract_statements
-from stance.records import Article, Mention, Span
+from stance.records import Actor, Article, Mention, Span
+
+COUNTRIES = {"روسيا": "RUS", "موسكو": "RUS", "Russia": "RUS", "la Russie": "RUS", "Israël": "ISR"}
 
 
 def mentions(text, names):
+    """Mentions of `names`; countries get their actor (as the dictionary would), others stay unknown names."""
     out = []
     for n in sorted(names, key=len, reverse=True):
+        actor = Actor(COUNTRIES[n], n, "country", COUNTRIES[n]) if n in COUNTRIES else None
         for m in re.finditer(re.escape(n), text):
             if not any(x.start < m.end() and m.start() < x.end for x in out):
-                out.append(Mention(Span(m.start(), m.end(), n)))
+                out.append(Mention(Span(m.start(), m.end(), n), actor))
     return out
 
 
