@@ -1,0 +1,72 @@
+"""The pipeline on real articles in three languages: dictionary mentions + attribution + targets (no model needed)."""
+import pytest
+
+from stance.pipeline import Pipeline
+from stance.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline.load(with_classifier=False)
+
+
+def pairs(nlp, text, lang=None):
+    out = set()
+    for st in nlp.statements(Article("d", text, lang)):
+        for t in st.targets:
+            sp = st.speaker
+            out.add(((sp.actor.id if sp and sp.actor else sp.text if sp else None), t.actor.id if t.actor else t.text))
+        for span in [st.content, st.cue] + [t.span for t in st.targets] + ([st.speaker.span] if st.speaker else []):
+            assert text[span.start:span.end] == span.text
+    return out
+
+
+def test_seed_article_pairs(nlp, seed_text):
+    got = pairs(nlp, seed_text)
+    for speaker, target in [
+        ("vladimir_putin", "SYROPP"), ("vladimir_putin", "SYRMIL"), ("vladimir_putin", "islamic_state"),
+        ("vladimir_putin", "francois_hollande"), ("john_kerry", "vladimir_putin"), ("philip_hammond", "RUS"),
+        ("philip_hammond", "islamic_state"), ("philip_hammond", "SYROPP"), ("الغربيون ومنظمات غير حكومية", "RUS"),
+        ("RUSGOV.defence_ministry", "SYROPP"),
+    ]:
+        assert (speaker, target) in got, (speaker, target)
+    assert ("المتحدث باسم الوزارة بيار بايل", "islamic_state") in got
+    # the speaker's own country is not its target; nobody targets himself
+    assert ("vladimir_putin", "RUS") not in got
+    assert all(s != t for s, t in got)
+
+
+def test_resolved_speaker_is_flagged(nlp, seed_text):
+    sts = nlp.statements(Article("seed", seed_text))
+    added = [st for st in sts if st.cue.text == "واضاف"]
+    assert [st.speaker.text for st in added] == ["المتحدث باسم الوزارة بيار بايل", "بوتين"]
+    assert all(st.speaker.resolved for st in added)
+    hammond = next(st for st in sts if st.cue.text == "وقال" and "هاموند" in st.speaker.text)
+    assert hammond.speaker.actor.id == "philip_hammond" and not hammond.speaker.resolved
+
+
+def test_english_article(nlp):
+    # PolNeAR test article (breitbart_2016-10-18), first sentences
+    text = ("Obama says Trump modeling policies on Putin. President Barack Obama on Tuesday accused Republican Donald "
+            "Trump of showering praise and modeling his policies on Russian President Vladimir Putin.")
+    got = pairs(nlp, text, "en")
+    assert ("barack_obama", "donald_trump") in got
+    assert ("barack_obama", "vladimir_putin") in got
+
+
+def test_french_article(nlp):
+    # FIGNEWS French post (fignews_2024, French:3406)
+    text = ("Les États-Unis et la Russie ont rapidement salué l'accord entre Israël et le Hamas permettant la "
+            "libération d'une cinquantaine d'otages et une trêve de quelques jours dans la bande de Gaza.")
+    got = pairs(nlp, text)
+    assert ("RUS", "ISR") in got and ("RUS", "hamas") in got
+
+
+def test_empty_and_huge_articles(nlp, seed_text):
+    assert nlp.statements(Article("e", "")) == []
+    assert nlp.statements(Article("e", "   \n ")) == []
+    big = (seed_text + "\n\n") * 25  # about 100,000+ characters: processed whole, not truncated
+    sts = nlp.statements(Article("big", big))
+    one = len(nlp.statements(Article("s", seed_text)))
+    assert len(sts) == 25 * one
+    assert max(st.content.end for st in sts) > len(big) - 2000
