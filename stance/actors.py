@@ -1,0 +1,919 @@
+"""The actor dictionary: who is who in ar/en/fr news, and where an article names them.
+
+`ActorDictionary.load()` reads the shipped tables (stance/resources/actors.tsv, roles.tsv, offices.tsv,
+built by tools/build_actors.py) and optionally a user file; `find(text)` returns `Mention`s whose spans
+index the original text exactly, by longest match over words. Arabic is matched on a normalised form (no
+tashkeel or tatweel, أ إ آ ٱ → ا, ى → ي, final ة → ه, article and proclitics و ف ب ل ك stripped) while spans
+cover the original name without its proclitic ("لداعش" → "داعش"; "للدولة الاسلامية" → "لدولة الاسلامية", the
+ل left being the article's). English and French are matched without case or accents on word boundaries, with
+possessive 's and élision (l'État, d'Israël) outside the span; a single word written with capitals in the
+dictionary must be capitalised in the text (acronyms all in capitals), so "us" or "Un" are not the US or the
+UN.
+
+Ids: countries are ISO 3166 alpha-3 ("RUS"); a country's institutions are CAMEO-style "<ISO3><SECTOR>"
+("RUSGOV", "SYRMIL", "SYROPP"), a specific office "<ISO3><SECTOR>.<office>" ("RUSGOV.president",
+"GBRGOV.foreign_minister"); people and organisations have slug ids ("vladimir_putin", "islamic_state"). A
+capital stands for its country.
+
+>>> d = ActorDictionary.load()
+>>> text = "وقال وزير الخارجية البريطاني فيليب هاموند إن روسيا تستهدف المعارضة السورية"
+>>> [(m.text, m.actor.id) for m in d.find(text)]
+[('وزير الخارجية البريطاني فيليب هاموند', 'philip_hammond'), ('روسيا', 'RUS'), ('المعارضة السورية', 'SYROPP')]
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Sequence, Union
+
+import yaml
+
+from stance.normalize import Token, is_arabic, iter_words, joinable, normalize_arabic, tokenize, word_key
+from stance.records import Actor, Mention, Span
+
+RESOURCES = Path(__file__).parent / "resources"
+ACTOR_TYPES = ("person", "country", "government", "organisation", "armed_group", "group", "unknown")
+LANGS = ("ar", "en", "fr")
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+ARMED_SECTORS = {"REB", "INS", "SEP", "UAF", "IMG"}
+SRC_RANK = {"user": 0, "curated": 1, "cldr": 2, "phoenix": 3, "up_ar": 4}
+_SLOT = "{c}"
+_PAYLOAD = "\x00"  # trie key under which a node keeps what ends there (no word key holds NUL)
+
+PathLike = Union[str, Path]
+
+
+@dataclass(frozen=True)
+class _Alias:
+    actor: str  # actor id
+    rank: tuple  # lower is preferred when two actors share an alias
+    cased: bool  # a single Latin word written with capitals: the text must be capitalised too
+    acronym: bool  # ... or written all in capitals: the text must be too
+    context: Optional[str] = None  # ISO3: the alias counts only where the article names this country
+    article: Optional[bool] = (
+        None  # one Arabic word: whether the alias carries the article (الكاميرون ≠ كاميرون)
+    )
+
+
+@dataclass(frozen=True)
+class RoleTemplate:
+    """An office or sector phrase ("وزير الخارجية {c}", "{c} president"); a bare title if no `sector`."""
+
+    lang: str
+    template: str
+    office: str
+    sector: str
+    label: str
+
+    @property
+    def is_title(self) -> bool:
+        return not self.sector
+
+
+@dataclass(frozen=True)
+class Office:
+    actor_id: str
+    role: str  # "RUSGOV.president"
+    start: str = ""  # ISO date or ""
+    end: str = ""
+
+    def holds(self, date: Optional[str]) -> bool:
+        return date is None or ((not self.start or self.start <= date) and (not self.end or date <= self.end))
+
+
+@dataclass
+class _Match:
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    actor: Optional[Actor] = None
+    role: Optional[RoleTemplate] = None
+    country: Optional[str] = None
+    context: Optional[str] = None
+
+
+@dataclass
+class _Node:
+    children: dict = field(default_factory=dict)
+
+
+def _trie_insert(root: dict, keys: Sequence[str], value) -> None:
+    node = root
+    for k in keys:
+        node = node.setdefault(k, {})
+    node.setdefault(_PAYLOAD, []).append(value)
+
+
+_word_key = functools.lru_cache(maxsize=200_000)(word_key)
+
+
+def _alias_keys(alias: str) -> list[str]:
+    return [_word_key(w) for w in iter_words(alias)]
+
+
+class ActorDictionary:
+    """Actors with their aliases in ar/en/fr, role phrases and office holders; finds actor mentions in text.
+
+    >>> d = ActorDictionary.load()
+    >>> d.get("RUS").name, d.lookup("الكرملين").id, d.lookup("the Kremlin").id
+    ('Russia', 'RUSGOV', 'RUSGOV')
+    """
+
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        aliases: Iterable[tuple[str, str, str, str, Optional[str]]],
+        roles: Iterable[RoleTemplate] = (),
+        offices: Iterable[Office] = (),
+        adjectives: Optional[dict[str, str]] = None,
+        rules: Optional[dict] = None,
+    ):
+        """`aliases`: (actor_id, lang, alias, src, context ISO3 or None). Prefer `ActorDictionary.load()`."""
+        self._actors = dict(actors)
+        self._adj = dict(adjectives or {})
+        self._rules = rules or {}
+        self._roles = list(roles)
+        self._offices: dict[str, list[Office]] = {}
+        for o in offices:
+            self._offices.setdefault(o.actor_id, []).append(o)
+        self._office_labels = {r.office: r.label for r in self._roles if r.office}
+        self._trie: dict = {}
+        self._names: dict[str, list[str]] = {}
+        for actor_id, lang, alias, src, context in aliases:
+            self._add_alias(actor_id, lang, alias, src, context)
+        self._role_trie: dict = {}
+        for r in self._roles:
+            keys: list[str] = []
+            for part in r.template.split():
+                keys.extend([_SLOT] if part == _SLOT else _alias_keys(part))
+            if keys and keys != [_SLOT]:
+                _trie_insert(self._role_trie, keys, r)
+        self._dynamic: dict[str, Actor] = {}
+        self._particles = {
+            _word_key(p) for ps in self._rules.get("surname_particles", {}).values() for p in ps
+        }
+        self._stop_keys = {_word_key(w) for ws in self._rules.get("stopwords", {}).values() for w in ws}
+        # titles naming the office in the next words ("المتحدث باسم", "porte-parole de")
+        self._complement_ends = ("باسم", " de", " du", " of", " for")
+
+    # -- construction ----------------------------------------------------------------------------------------
+    def _add_alias(self, actor_id: str, lang: str, alias: str, src: str, context: Optional[str]) -> None:
+        keys = _alias_keys(alias)
+        if not keys:
+            return
+        latin_single = len(keys) == 1 and not is_arabic(alias.strip()[:1] or "a")
+        acronym = latin_single and alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 5
+        cased = latin_single and any(c.isupper() for c in alias)
+        a = self._actors[actor_id]
+        type_rank = {
+            "country": 0,
+            "government": 1,
+            "organisation": 2,
+            "armed_group": 2,
+            "group": 3,
+            "person": 4,
+        }
+        rank = (SRC_RANK.get(src, 5), type_rank.get(a.type, 5), len(self._names.get(actor_id, ())))
+        article = None
+        if len(keys) == 1 and is_arabic(alias.strip()[:1] or "a"):
+            article = normalize_arabic(alias.strip()).startswith("ال")
+        _trie_insert(self._trie, keys, _Alias(actor_id, rank, cased, acronym, context, article))
+        self._names.setdefault(actor_id, []).append(alias)
+
+    @classmethod
+    def load(cls, extra: Optional[PathLike] = None, resources: PathLike = RESOURCES) -> "ActorDictionary":
+        """The shipped dictionary, plus an optional user file (YAML or TSV) whose entries take precedence.
+
+        A user YAML file::
+
+            actors:
+              - id: pierre_bayle            # required: letters, digits, _ . -
+                name: Pierre Bayle          # required
+                type: person                # person|country|government|organisation|armed_group|group|unknown
+                affiliation: FRA            # optional: ISO3 country code or the id of an organisation
+                aliases:                    # required: language -> list of names as written in news
+                  ar: [بيار بايل, بايل]
+                  fr: [Pierre Bayle]
+                context: {SYR: {ar: [المعارضة]}}             # optional: valid where the text names SYR
+                offices: [FRAGOV.spokesperson@2015-01-01..]  # optional: role phrases resolve to them
+
+        A user TSV file has a header with at least `id name type lang aliases` (aliases separated by `|`) and
+        optionally `affiliation` and `context`; one row per actor and language. An existing id is extended
+        (its name, type and affiliation replaced when given).
+
+        >>> ActorDictionary.load().get("islamic_state").type
+        'armed_group'
+        """
+        res = Path(resources)
+        actors: dict[str, Actor] = {}
+        aliases: list[tuple[str, str, str, str, Optional[str]]] = []
+        adjectives: dict[str, str] = {}
+        path = res / "actors.tsv"
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: rebuild it with `python tools/build_actors.py`")
+        with open(path, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            col = {h: k for k, h in enumerate(header)}
+            for line in f:
+                row = line.rstrip("\n").split("\t")
+                actor_id = row[col["id"]]
+                if actor_id not in actors:
+                    actors[actor_id] = Actor(
+                        actor_id, row[col["name"]], row[col["type"]], row[col["affiliation"]] or None
+                    )
+                extra_field = row[col["extra"]]
+                context = extra_field[8:] if extra_field.startswith("context=") else None
+                if extra_field.startswith("adj="):
+                    adjectives[actor_id] = extra_field[4:]
+                for alias in row[col["aliases"]].split("|"):
+                    if alias:
+                        aliases.append((actor_id, row[col["lang"]], alias, row[col["src"]], context))
+        roles = []
+        with open(res / "roles.tsv", encoding="utf-8") as f:
+            f.readline()
+            for line in f:
+                lang, template, office, sector, label, _src = line.rstrip("\n").split("\t")
+                roles.append(RoleTemplate(lang, template, office, sector, label))
+        offices = []
+        with open(res / "offices.tsv", encoding="utf-8") as f:
+            f.readline()
+            for line in f:
+                actor_id, role, start, end = line.rstrip("\n").split("\t")
+                offices.append(Office(actor_id, role, start, end))
+        rules = yaml.safe_load((res / "name_rules.yaml").read_text(encoding="utf-8"))
+        if extra is not None:
+            user_actors, user_aliases, user_offices = read_user_file(extra)
+            for a in user_actors:
+                old = actors.get(a.id)
+                actors[a.id] = (
+                    a
+                    if old is None
+                    else Actor(a.id, a.name or old.name, a.type or old.type, a.affiliation or old.affiliation)
+                )
+            aliases = user_aliases + aliases
+            offices += user_offices
+        return cls(actors, aliases, roles, offices, adjectives, rules)
+
+    # -- access ----------------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __contains__(self, actor_id: str) -> bool:
+        return self.get(actor_id) is not None
+
+    def get(self, actor_id: str) -> Optional[Actor]:
+        """The actor with this id, with ids built on a country ("SYRMIL", "RUSGOV.president")."""
+        a = self._actors.get(actor_id) or self._dynamic.get(actor_id)
+        if a is not None:
+            return a
+        m = re.fullmatch(r"([A-Z]{3})([A-Z]{3})(?:\.([a-z_]+))?", actor_id)
+        if m and m.group(1) in self._actors and self._actors[m.group(1)].type == "country":
+            office = m.group(3) or ""
+            label = self._office_labels.get(office, office.replace("_", " ")) if office else None
+            return self._institution(m.group(1), m.group(2), office, label)
+        return None
+
+    def aliases(self, actor_id: str) -> list[str]:
+        """The names this actor is found by (all languages)."""
+        return list(self._names.get(actor_id, []))
+
+    def lookup(self, name: str) -> Optional[Actor]:
+        """The actor a whole name refers to, or None: `lookup("بوتين").id == "vladimir_putin"`."""
+        name = re.sub(r"(?i)^(the|le|la|les)\s+|^(l|L)['’]", "", name.strip())
+        toks = tokenize(name)
+        for m in self._find_raw(name, toks):
+            if m.i == 0 and m.j == len(toks):
+                return m.actor
+        return None
+
+    def offices(self, actor_id: str) -> list[Office]:
+        return list(self._offices.get(actor_id, []))
+
+    def _institution(self, iso: str, sector: str, office: str, label: Optional[str]) -> Actor:
+        actor_id = f"{iso}{sector}" + (f".{office}" if office else "")
+        a = self._actors.get(actor_id) or self._dynamic.get(actor_id)
+        if a is None:
+            country = self._actors[iso]
+            who = self._adj.get(iso) or country.name
+            from_sector = {
+                "GOV": "government",
+                "MIL": "military",
+                "LEG": "legislature",
+                "JUD": "judiciary",
+                "COP": "police",
+                "SPY": "intelligence",
+                "OPP": "opposition",
+                "REB": "rebels",
+                "MED": "media",
+            }.get(sector, sector.lower())
+            type_ = (
+                "government"
+                if sector in STATE_SECTORS
+                else "armed_group"
+                if sector in ARMED_SECTORS
+                else "group"
+            )
+            a = Actor(actor_id, f"{who} {label or from_sector}", type_, iso)
+            self._dynamic[actor_id] = a
+        return a
+
+    # -- matching --------------------------------------------------------------------------------------------
+    def _walk(self, root: dict, text: str, toks: list[Token], i: int) -> list[tuple[int, int, list]]:
+        """Every (j, start, payloads) where tokens i..j-1 spell a path of `root` (clitic readings of i)."""
+        out = []
+        for vstart, _vend, key in toks[i].variants:
+            node = root.get(key)
+            j = i + 1
+            while node is not None:
+                if _PAYLOAD in node:
+                    out.append((j, vstart, node[_PAYLOAD]))
+                if j >= len(toks) or not joinable(text, toks[j - 1], toks[j]):
+                    break
+                node = node.get(toks[j].key)
+                j += 1
+        return out
+
+    def _accept(self, text: str, toks: list[Token], i: int, j: int, a: _Alias) -> bool:
+        if not (a.cased or a.acronym):
+            return True
+        word = text[toks[i].variants[0][0] : toks[i].variants[0][1]]
+        if a.acronym:
+            return word.replace(".", "").isupper()
+        return any(c.isupper() for c in word)
+
+    def _best_actor(self, text: str, toks: list[Token], i: int, countries_only: bool = False) -> list[_Match]:
+        """Actor matches starting at token i, longest first (one per length)."""
+        found: dict[int, _Match] = {}
+        for j, start, payloads in self._walk(self._trie, text, toks, i):
+            cands = [a for a in payloads if self._accept(text, toks, i, j, a)]
+            if countries_only:
+                cands = [a for a in cands if self._actors[a.actor].type == "country" and a.context is None]
+            if not cands:
+                continue
+            if j == i + 1 and toks[i].arabic and len(cands) > 1:
+                has_article = normalize_arabic(text[start : toks[i].end]).startswith(("ال", "ل")) and (
+                    normalize_arabic(text[start : toks[i].end]).startswith("ال") or start > toks[i].start
+                )
+                best = min(
+                    cands,
+                    key=lambda a: (
+                        a.context is not None,
+                        a.article is not None and a.article != has_article,
+                        a.rank,
+                    ),
+                )
+            else:
+                best = min(cands, key=lambda a: (a.context is not None, a.rank))
+            end = toks[j - 1].variants[0][1]
+            m = _Match(i, j, start, end, actor=self._actors[best.actor], context=best.context)
+            if j not in found or start > found[j].start:  # equal length: prefer the reading without clitics
+                found[j] = m
+        return [found[j] for j in sorted(found, reverse=True)]
+
+    def _role_walk(
+        self,
+        node: dict,
+        text: str,
+        toks: list[Token],
+        j: int,
+        country: Optional[str],
+        out: list[tuple[int, RoleTemplate, Optional[str]]],
+    ) -> None:
+        if _PAYLOAD in node:
+            for r in node[_PAYLOAD]:
+                if (country is None) == r.is_title:
+                    out.append((j, r, country))
+        if j >= len(toks) or (j > 0 and not joinable(text, toks[j - 1], toks[j])):
+            return
+        child = node.get(toks[j].key)
+        if child is not None:
+            self._role_walk(child, text, toks, j + 1, country, out)
+        slot = node.get(_SLOT)
+        if slot is not None and country is None:
+            for m in self._best_actor(text, toks, j, countries_only=True):
+                self._role_walk(slot, text, toks, m.j, m.actor.id, out)
+
+    def _best_role(self, text: str, toks: list[Token], i: int) -> Optional[_Match]:
+        best: Optional[_Match] = None
+        for vstart, _vend, key in toks[i].variants:
+            out: list[tuple[int, RoleTemplate, Optional[str]]] = []
+            child = self._role_trie.get(key)
+            if child is not None:
+                self._role_walk(child, text, toks, i + 1, None, out)
+            if vstart == toks[i].variants[0][0]:
+                slot = self._role_trie.get(_SLOT)
+                if slot is not None:
+                    for m in self._best_actor(text, toks, i, countries_only=True):
+                        self._role_walk(slot, text, toks, m.j, m.actor.id, out)
+            for j, r, country in out:
+                if best is None or j > best.j or (j == best.j and best.role.is_title and not r.is_title):
+                    best = _Match(i, j, vstart, toks[j - 1].variants[0][1], role=r, country=country)
+        return best
+
+    def _next_actors(self, text: str, toks: list[Token], j: int) -> list[_Match]:
+        if 0 < j < len(toks) and joinable(text, toks[j - 1], toks[j]):
+            return self._best_actor(text, toks, j)
+        return []
+
+    def _find_raw(self, text: str, toks: list[Token]) -> list[_Match]:
+        out: list[_Match] = []
+        i, n = 0, len(toks)
+        while i < n:
+            actors = self._best_actor(text, toks, i)
+            act = actors[0] if actors else None
+            role = self._best_role(text, toks, i)
+            if role is not None and (
+                act is None
+                or role.j > act.j
+                or (role.j == act.j and role.role.office and act.actor.type != "person")
+            ):
+                nxt = self._next_actors(text, toks, role.j)
+                if (
+                    role.role.is_title
+                    and role.role.template.endswith(self._complement_ends)
+                    and nxt
+                    and nxt[0].actor.type != "person"
+                ):
+                    nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
+                person = next((m for m in nxt if m.actor.type == "person"), None)
+                if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
+                    out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
+                    i = person.j
+                    continue
+                if not role.role.is_title:
+                    r = role.role
+                    role.actor = self._institution(
+                        role.country, r.sector, r.office, r.label if r.office else None
+                    )
+                    out.append(role)
+                    i = role.j
+                    continue
+            if act is not None:
+                out.append(act)
+                i = act.j
+                continue
+            i += 1
+        return out
+
+    def find(
+        self, text: str, lang: Optional[str] = None, resolve: bool = True, date: Optional[str] = None
+    ) -> list[Mention]:
+        """Mentions of dictionary actors in `text`, in order, not overlapping; longest match wins.
+
+        With `resolve` (the default) the article is read as a whole: aliases marked with a context country
+        count only where that country is named, a person's surname alone refers to the person named in full
+        elsewhere in the text, and office phrases ("الرئيس الروسي") become the office holder named in the
+        text (see `resolve_roles`). `lang` is not needed: matching follows each word's script. `date`
+        (YYYY-MM-DD) chooses between office holders.
+
+        >>> d = ActorDictionary.load()
+        >>> text = "Russian President Vladimir Putin's spokesman criticised the EU."
+        >>> [(m.text, m.actor.id) for m in d.find(text)]
+        [('Russian President Vladimir Putin', 'vladimir_putin'), ('EU', 'european_union')]
+        """
+        toks = tokenize(text)
+        raw = self._find_raw(text, toks)
+        if resolve:
+            named = {m.actor.id for m in raw if m.actor and not m.context} | {
+                m.actor.affiliation for m in raw if m.actor and not m.context and m.actor.affiliation
+            }
+            raw = [m for m in raw if not m.context or m.context in named]
+            raw = self._propagate_surnames(text, toks, raw)
+        mentions = [Mention(Span(m.start, m.end, text[m.start : m.end]), m.actor) for m in raw]
+        if resolve:
+            mentions = self.resolve_roles(mentions, text, date=date)
+        return mentions
+
+    def _propagate_surnames(self, text: str, toks: list[Token], raw: list[_Match]) -> list[_Match]:
+        particles, stop = self._particles, self._stop_keys
+        surnames: dict[tuple[str, ...], Optional[Actor]] = {}
+        for m in raw:
+            if m.actor is None or m.actor.type != "person" or m.j - m.i < 2:
+                continue
+            last = [toks[m.j - 1].key]
+            if m.j - m.i >= 3 and toks[m.j - 2].key in particles:
+                last = [toks[m.j - 2].key] + last
+            if len("".join(last)) < 3 or last[-1] in stop:
+                continue
+            key = tuple(last)
+            surnames[key] = m.actor if surnames.get(key, m.actor) == m.actor else None
+        surnames = {k: a for k, a in surnames.items() if a is not None}
+        if not surnames:
+            return raw
+        trie: dict = {}
+        for k, a in surnames.items():
+            _trie_insert(trie, k, _Alias(a.id, (0,), True, False))
+        covered = [False] * len(toks)
+        for m in raw:
+            for t in range(m.i, m.j):
+                covered[t] = True
+        extra = []
+        i = 0
+        while i < len(toks):
+            if covered[i]:
+                i += 1
+                continue
+            hits = [(j, s, p) for j, s, p in self._walk(trie, text, toks, i) if not any(covered[i:j])]
+            hits = [
+                (j, s, p)
+                for j, s, p in hits
+                if self._accept(text, toks, i, j, p[0])
+                and not (
+                    text[toks[j - 1].end : toks[j - 1].end + 1] == "."
+                    and toks[j - 1].end - toks[j - 1].start <= 3
+                    and not toks[j - 1].arabic
+                )
+            ]  # "Sen." is an abbreviation, not Hun Sen
+            if hits:
+                j, s, p = max(hits, key=lambda h: (h[0], h[1]))
+                extra.append(_Match(i, j, s, toks[j - 1].variants[0][1], actor=self._actors[p[0].actor]))
+                i = j
+                continue
+            i += 1
+        return sorted(raw + extra, key=lambda m: m.start)
+
+    # -- per-article resolution ------------------------------------------------------------------------------
+    def resolve_roles(
+        self, mentions: Sequence[Mention], text: str, date: Optional[str] = None
+    ) -> list[Mention]:
+        """Office mentions become the office holder named in the same text.
+
+        "الرئيس الروسي" (RUSGOV.president) becomes Vladimir Putin when the text names Putin, who held that
+        office (on `date` when given); the nearest earlier holder mention wins, else the nearest later one.
+        Other mentions are returned unchanged. `text` is the article the mentions index.
+        """
+        holders: dict[str, list[tuple[int, Actor]]] = {}
+        for m in mentions:
+            if m.actor is None or m.actor.type != "person":
+                continue
+            for o in self._offices.get(m.actor.id, []):
+                if o.holds(date):
+                    holders.setdefault(o.role, []).append((m.start, m.actor))
+        out = []
+        for m in mentions:
+            cands = holders.get(m.actor.id, []) if m.actor is not None and "." in m.actor.id else []
+            if cands:
+                before = [c for c in cands if c[0] < m.start]
+                pick = max(before, key=lambda c: c[0]) if before else min(cands, key=lambda c: c[0])
+                m = Mention(m.span, pick[1], m.resolved)
+            out.append(m)
+        return out
+
+    # -- names the dictionary does not know ------------------------------------------------------------------
+    def find_unknown_names(
+        self, text: str, lang: str, known: Optional[Sequence[Mention]] = None
+    ) -> list[Mention]:
+        """Likely names of people or organisations that are not in the dictionary (Mentions with actor=None).
+
+        English/French: capitalised word sequences (with connectors such as "of", "de", "al"), leaving out
+        sentence-initial common words and titles. Arabic: the name right after a title (الرئيس، وزير الخارجية،
+        المتحدث باسم الوزارة ...) or after a reporting verb in verb-subject order (وقال فلان ...).
+        `known` (default: `find(text)`) are left out.
+
+        >>> d = ActorDictionary.load()
+        >>> text = "وقال المتحدث باسم الوزارة بيار بايل خلال مؤتمره الصحافي"
+        >>> [m.text for m in d.find_unknown_names(text, "ar")]
+        ['بيار بايل']
+        """
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+        toks = tokenize(text)
+        if known is None:
+            known = self.find(text)
+        covered = [False] * len(toks)
+        starts = [t.start for t in toks]
+        for m in known:
+            a = bisect_left(starts, m.start) if m.start not in starts else starts.index(m.start)
+            a = max(0, a - 1)
+            for t in range(a, len(toks)):
+                if toks[t].start >= m.end:
+                    break
+                if toks[t].end > m.start:
+                    covered[t] = True
+        if lang == "ar":
+            spans = self._unknown_arabic(text, toks, covered)
+        else:
+            spans = self._unknown_latin(text, toks, covered, lang)
+        return [Mention(Span(s, e, text[s:e]), None) for s, e in spans]
+
+    def _unknown_latin(
+        self, text: str, toks: list[Token], covered: list[bool], lang: str
+    ) -> list[tuple[int, int]]:
+        stop = {s.casefold() for s in self._rules.get("stopwords", {}).get(lang, [])}
+        connectors = set(self._rules.get("connectors", {}).get(lang, []))
+        titles = {_word_key(t.split()[0]) for t in self._titles(lang)}
+        lower_words = {text[t.start : t.end].casefold() for t in toks if text[t.start : t.end].islower()}
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(toks)
+
+        def capital(t: Token) -> bool:
+            w = text[t.variants[0][0] : t.variants[0][1]]
+            return bool(w) and w[0].isupper() and not is_arabic(w[0])
+
+        while i < n:
+            if covered[i] or not capital(toks[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not covered[j] and joinable(text, toks[j - 1], toks[j]):
+                w = text[toks[j].start : toks[j].end]
+                if capital(toks[j]):
+                    j += 1
+                elif (
+                    w.casefold() in connectors
+                    and j + 1 < n
+                    and capital(toks[j + 1])
+                    and not covered[j + 1]
+                    and joinable(text, toks[j], toks[j + 1])
+                ):
+                    j += 2
+                else:
+                    break
+            a, b = i, j
+            while a < b and (
+                text[toks[a].variants[0][0] : toks[a].variants[0][1]].casefold() in stop
+                or toks[a].key in titles
+            ):
+                a += 1
+            sentence_start = self._sentence_initial(text, toks[i].start)
+            if a < b:
+                first = text[toks[a].start : toks[a].end]
+                if a == i and sentence_start and b - a == 1 and first.casefold() in lower_words:
+                    a = b  # a common word capitalised at the start of a sentence
+                elif b - a == 1 and (first.isdigit() or len(first) < 2):
+                    a = b
+            if a < b:
+                out.append((toks[a].variants[0][0], toks[b - 1].variants[0][1]))
+            i = j
+        return out
+
+    @staticmethod
+    def _sentence_initial(text: str, start: int) -> bool:
+        k = start - 1
+        while k >= 0 and text[k] in " \t\"'«“‘(-–—":
+            k -= 1
+        return k < 0 or text[k] in ".!?\n:;…»”"
+
+    def _titles(self, lang: str) -> list[str]:
+        return [r.template for r in self._roles if r.lang == lang and r.is_title]
+
+    @functools.cached_property
+    def _ar_words(self) -> dict[str, set]:
+        """Keyed Arabic word lists for unknown names (computed once)."""
+        rules = self._rules
+
+        def keys(words: Iterable[str]) -> set[str]:
+            return {_word_key(w) for w in words}
+
+        role_words: set[str] = set()
+        for r in self._roles:
+            if r.lang == "ar":
+                role_words.update(
+                    k for part in r.template.split() if part != _SLOT for k in _alias_keys(part)
+                )
+        return {
+            "stop": keys(rules.get("stopwords", {}).get("ar", [])),
+            "verbs": keys(rules.get("ar_reporting_verbs", [])),
+            "time": keys(rules.get("ar_time_words", [])),
+            "complement": {tuple(_alias_keys(p)) for p in rules.get("ar_titles_with_complement", [])},
+            "roles": role_words,
+        }
+
+    def _unknown_arabic(self, text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, int]]:
+        w = self._ar_words
+        stop, verbs, time_words, role_words = w["stop"], w["verbs"], w["time"], w["roles"]
+        complement_titles = w["complement"]
+        out: list[tuple[int, int]] = []
+        n = len(toks)
+
+        def name_at(k: int, min_words: int) -> Optional[tuple[int, int]]:
+            """A name of `min_words`-3 words starting at token k (the first without the article), or None."""
+            if k >= n or covered[k] or not toks[k].arabic:
+                return None
+            first = text[toks[k].variants[0][0] : toks[k].end]
+            key = toks[k].variants[0][2]
+            if (
+                first.startswith(("ال", "وال"))
+                or key in stop
+                or key in role_words
+                or key in verbs
+                or len(key) < 2
+            ):
+                return None
+            j = k + 1
+            while (
+                j < n
+                and j - k < 3
+                and toks[j].arabic
+                and not covered[j]
+                and joinable(text, toks[j - 1], toks[j])
+            ):
+                key = toks[j].variants[0][2]
+                if key in stop or key in role_words or key in verbs or key in time_words:
+                    break
+                j += 1
+            if j - k < min_words:
+                return None
+            return toks[k].variants[0][0], toks[j - 1].end
+
+        def person_office(r: RoleTemplate) -> bool:
+            return r.is_title or bool(r.office) and not r.office.endswith("ministry")
+
+        i = 0
+        while i < n:
+            if not toks[i].arabic or covered[i]:
+                i += 1
+                continue
+            role = self._best_role(text, toks, i)
+            if role is not None:
+                if person_office(role.role):
+                    # a title or an office held by a person, then the name
+                    k = role.j
+                    keys = tuple(t.key for t in toks[i : role.j])
+                    if k < n and any(keys[-len(c) :] == c for c in complement_titles if len(keys) >= len(c)):
+                        k += 1  # the office named after "باسم" (الوزارة, or a known mention such as الكرملين)
+                        while k < n and covered[k] and covered[k - 1]:
+                            k += 1
+                    span = name_at(k, 1) if 0 < k < n and joinable(text, toks[k - 1], toks[k]) else None
+                    if span:
+                        out.append(span)
+                        i = bisect_left([t.start for t in toks], span[1])
+                        continue
+                i = role.j
+                continue
+            # verb-subject order: وقال فلان ...; a title after the verb is handled at the next position
+            if any(v[2] in verbs for v in toks[i].variants):
+                k = i + 1
+                while k < n and toks[k].variants[0][2] in time_words and k - i <= 2:
+                    k += 1
+                span = name_at(k, 2)
+                if span:
+                    out.append(span)
+                    i = bisect_left([t.start for t in toks], span[1])
+                    continue
+            i += 1
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(set(out)):
+            if merged and s < merged[-1][1]:
+                continue
+            merged.append((s, e))
+        return merged
+
+
+# -- user files ----------------------------------------------------------------------------------------------
+
+_ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+
+
+def read_user_file(
+    path: PathLike,
+) -> tuple[list[Actor], list[tuple[str, str, str, str, Optional[str]]], list[Office]]:
+    """Read and validate a user actor file (YAML or TSV; see `ActorDictionary.load`)."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"actor file {p} not found: pass the path of a .yaml or .tsv file")
+    if p.suffix.lower() in (".yaml", ".yml"):
+        return _read_user_yaml(p)
+    if p.suffix.lower() in (".tsv", ".txt"):
+        return _read_user_tsv(p)
+    raise ValueError(f"actor file {p}: expected a .yaml/.yml or .tsv file, found suffix {p.suffix!r}")
+
+
+def _check_actor(where: str, id_: object, name: object, type_: object, affiliation: object) -> None:
+    if not isinstance(id_, str) or not _ID_RE.match(id_):
+        raise ValueError(
+            f"{where}: `id` must be letters, digits, _ . - (found {id_!r}); e.g. id: pierre_bayle"
+        )
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: `name` is required (found {name!r}); e.g. name: Pierre Bayle")
+    if type_ not in ACTOR_TYPES:
+        raise ValueError(f"{where}: `type` must be one of {', '.join(ACTOR_TYPES)} (found {type_!r})")
+    if affiliation is not None and (not isinstance(affiliation, str) or not _ID_RE.match(affiliation)):
+        raise ValueError(
+            f"{where}: `affiliation` must be an ISO3 code such as FRA or an actor id (found {affiliation!r})"
+        )
+
+
+def _read_user_yaml(p: Path):
+    try:
+        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise ValueError(f"actor file {p} is not valid YAML: {e}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("actors"), list):
+        raise ValueError(
+            f"actor file {p}: expected a mapping with a list under `actors:` "
+            f"(found {type(doc).__name__}); see ActorDictionary.load's docstring for an example"
+        )
+    actors, aliases, offices = [], [], []
+    for k, a in enumerate(doc["actors"], 1):
+        where = f"{p}: actors[{k}]"
+        if not isinstance(a, dict):
+            raise ValueError(f"{where}: expected a mapping with id, name, type, aliases (found {a!r})")
+        unknown = set(a) - {"id", "name", "type", "affiliation", "aliases", "context", "offices", "code"}
+        if unknown:
+            raise ValueError(
+                f"{where}: unknown field(s) {sorted(unknown)}; allowed: id, name, type, affiliation, "
+                "aliases, context, offices"
+            )
+        _check_actor(where, a.get("id"), a.get("name"), a.get("type"), a.get("affiliation"))
+        al = a.get("aliases")
+        if not isinstance(al, dict) or not al:
+            raise ValueError(
+                f"{where} ({a['id']}): `aliases` must map a language (ar, en, fr) to a list of names"
+            )
+        for lang, names in al.items():
+            _check_names(f"{where} ({a['id']}) aliases.{lang}", lang, names)
+            aliases += [(a["id"], lang, str(n), "user", None) for n in names]
+        for iso, by_lang in (a.get("context") or {}).items():
+            if not isinstance(by_lang, dict):
+                raise ValueError(f"{where}: `context.{iso}` must map a language to a list of names")
+            for lang, names in by_lang.items():
+                _check_names(f"{where} context.{iso}.{lang}", lang, names)
+                aliases += [(a["id"], lang, str(n), "user", str(iso)) for n in names]
+        for spec in a.get("offices") or []:
+            m = re.fullmatch(
+                r"([A-Z]{3}[A-Z]{3}\.[a-z_]+)(?:@(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?", str(spec)
+            )
+            if not m:
+                raise ValueError(
+                    f"{where}: office {spec!r} must look like RUSGOV.president or "
+                    "RUSGOV.president@2012-05-07.."
+                )
+            offices.append(Office(a["id"], m.group(1), m.group(2) or "", m.group(3) or ""))
+        actors.append(Actor(a["id"], a["name"], a["type"], a.get("affiliation")))
+    return actors, aliases, offices
+
+
+def _check_names(where: str, lang: str, names: object) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"{where}: language must be one of {LANGS} (found {lang!r})")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ValueError(
+            f"{where}: expected a non-empty list of names, e.g. [Pierre Bayle] (found {names!r})"
+        )
+
+
+def _read_user_tsv(p: Path):
+    actors: dict[str, Actor] = {}
+    aliases = []
+    with open(p, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        need = {"id", "name", "type", "lang", "aliases"}
+        missing = need - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(
+                f"actor file {p}: header lacks column(s) {sorted(missing)}; expected tab-separated "
+                "columns id, name, type, lang, aliases (and optionally affiliation, context)"
+            )
+        for k, row in enumerate(reader, 2):
+            where = f"{p}:{k}"
+            aff = (row.get("affiliation") or "").strip() or None
+            _check_actor(where, row["id"], row["name"], row["type"], aff)
+            names = [n.strip() for n in (row["aliases"] or "").split("|") if n.strip()]
+            _check_names(where, row["lang"], names)
+            ctx = (row.get("context") or "").strip() or None
+            actors[row["id"]] = Actor(row["id"], row["name"], row["type"], aff)
+            aliases += [(row["id"], row["lang"], n, "user", ctx) for n in names]
+    return list(actors.values()), aliases, []
+
+
+# -- module-level conveniences -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def default_dictionary() -> ActorDictionary:
+    """The shipped dictionary, loaded once per process."""
+    return ActorDictionary.load()
+
+
+def find_mentions(
+    text: str, lang: Optional[str] = None, dictionary: Optional[ActorDictionary] = None
+) -> list[Mention]:
+    """`ActorDictionary.find` with the shipped dictionary."""
+    return (dictionary or default_dictionary()).find(text, lang)
+
+
+def resolve_roles(
+    mentions: Sequence[Mention],
+    text: str,
+    dictionary: Optional[ActorDictionary] = None,
+    date: Optional[str] = None,
+) -> list[Mention]:
+    """`ActorDictionary.resolve_roles` with the shipped dictionary."""
+    return (dictionary or default_dictionary()).resolve_roles(mentions, text, date)
+
+
+def find_unknown_names(
+    text: str,
+    lang: str,
+    dictionary: Optional[ActorDictionary] = None,
+    known: Optional[Sequence[Mention]] = None,
+) -> list[Mention]:
+    """`ActorDictionary.find_unknown_names` with the shipped dictionary."""
+    return (dictionary or default_dictionary()).find_unknown_names(text, lang, known)
