@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .normalize import normalize_arabic as _normalize_names
 from .records import Span
 
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_CHARS = re.compile(r"[A-Za-zÀ-ÿ]")
-_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # tashkeel, Quranic marks, tatweel
-_AR_CHAR_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي", "ة": "ه"})
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})  # spelling variants of reporting verbs (يؤكد / يوكد)
 _WORD = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F'’-]+", re.UNICODE)
 
 _FR_MARKERS = frozenset(
@@ -45,8 +45,9 @@ def detect_language(text: str) -> str:
 
 
 def normalize_arabic(token: str) -> str:
-    """Normalise an Arabic token for matching: no diacritics/tatweel, one alef, ya for alef maqsura, ha for ta marbuta."""
-    return _DIACRITICS.sub("", token).translate(_AR_CHAR_MAP)
+    """Normalise an Arabic word for cue matching: `stance.normalize.normalize_arabic` (no diacritics or tatweel,
+    one alef, ي for ى, ه for final ة) with hamza seats dropped as well."""
+    return _normalize_names(token).translate(_HAMZA_SEATS)
 
 
 @dataclass(frozen=True)
