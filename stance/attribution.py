@@ -104,8 +104,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
         else:
             kind = lex.get(tok.norm)
             if tok.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":
-                kind = "source"
-            elif lang == "en" and tok.norm == "according":
+                cues.append(Cue(tok.start, toks[i + 1].end, text[tok.start : toks[i + 1].end], "source", i))
+                continue
+            if lang == "en" and tok.norm == "according":
                 kind = None
         if kind:
             cues.append(Cue(tok.start, tok.end, tok.text, kind, i))
@@ -181,6 +182,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             if any(f[0].start < cue.start < f[2] for f in found if f[1] is not None):
                 # inside the speaker phrase of a previous cue (e.g. "المتحدث باسم الوزارة")
                 continue
+            if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
+                continue  # part of a name: "the United States", "Support Group"
             if lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")
@@ -293,8 +296,14 @@ _LATIN_FILLER = frozenset(
 )
 
 
+_NOT_ADVERBS = frozenset("daily weekly monthly yearly family assembly ally rally supply reply apply italy government".split())
+
+
 def _is_filler(tok: Token) -> bool:
-    return tok.norm in _LATIN_FILLER or tok.norm.endswith(("ly", "ment"))
+    """Auxiliaries, adverbs and time words that may stand between a subject and its verb."""
+    if tok.norm in _LATIN_FILLER:
+        return True
+    return tok.text.islower() and tok.norm.endswith(("ly", "ment")) and tok.norm not in _NOT_ADVERBS
 
 
 def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):
@@ -315,6 +324,8 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     k = i - 1
     while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
         k -= 1
+    if k >= 0 and re.search(r"[\"“”«»:;]|,\s*$", text[toks[k].end : cue.start]):
+        k = -1  # a quotation or a clause ends right before the cue: '"...," said X' is inverted, see below
     if k >= 0:
         if toks[k].norm in pron:
             return (_resolved(state), cue.end, False) if state.last_speaker else None
@@ -324,6 +335,9 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
         m = _mention_ending_before(toks[k].start, sent.start, mentions)
         if m is not None and re.fullmatch(r"\s*,[^,;.]{1,80},\s*", text[m.end : toks[k + 1].start if k + 1 < i else cue.start]):
             return m, cue.end, False
+        unk = _latin_subject_before(text, toks, k, sent)
+        if unk is not None:  # "a spokesman for the ministry said", "the poll shows"
+            return unk, cue.end, False
     # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
     before = text[sent.start : cue.start].rstrip()
     if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks):
@@ -332,18 +346,69 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             return m, m.end, True
         if toks[i + 1].norm in pron and state.last_speaker is not None:
             return _resolved(state), toks[i + 1].end, True
+        unk = _latin_phrase_after(text, toks, i + 1)
+        if unk is not None:  # '"...," said a senior official'
+            return unk, unk.end, True
     if cue.kind == "continue" and state.last_speaker is not None and (i == 0 or before[-1:] in ",\"”»"):
         return _resolved(state), cue.end, bool(before)
     return None
 
 
+_CLAUSE_WORDS = frozenset(
+    """that and but which who whom whose while as because when if where than or so then also said says told
+    que qui et mais ou donc car dont lorsque quand si où""".split()
+)
+_MAX_NP = 6
+
+
+def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:
+    """An unknown subject noun phrase ending at token k: back to the clause start, at most _MAX_NP words."""
+    if _is_filler(toks[k]) or toks[k].norm in _CLAUSE_WORDS or toks[k].norm in _PRONOUN_SUBJECT["en"] | _PRONOUN_SUBJECT["fr"]:
+        return None
+    b = k
+    while b - 1 >= 0 and k - b + 1 < _MAX_NP + 1:
+        gap = text[toks[b - 1].end : toks[b].start]
+        if re.search(r"[,;:\"“”«»()]", gap) or toks[b - 1].norm in _CLAUSE_WORDS:
+            break
+        b -= 1
+    gap_before = text[sent.start if b == 0 else toks[b - 1].end : toks[b].start]
+    at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
+    if not at_clause_start or k - b + 1 > _MAX_NP:
+        return None
+    return Mention(Span.of(text, toks[b].start, toks[k].end))
+
+
+def _latin_phrase_after(text: str, toks: list[Token], j: int) -> Optional[Mention]:
+    """An unknown speaker right after an inverted cue, up to the next punctuation: '"...," said a senior official.'"""
+    if j >= len(toks) or toks[j].norm in _CLAUSE_WORDS:
+        return None
+    k = j
+    while k + 1 < len(toks) and k - j + 1 < _MAX_NP:
+        if re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : toks[k + 1].start]) or toks[k + 1].norm in _CLAUSE_WORDS:
+            break
+        k += 1
+    return Mention(Span.of(text, toks[j].start, toks[k].end))
+
+
+_OPEN_CLOSE = {"“": "”", "«": "»", '"': '"'}
+
+
 def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
-    lead = r"^[\s,،:\-–—\"«“'»”]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)(?=[\s\"«“])[\s\"«“]*)?"
+    """Trim a content span: leading punctuation and complementisers ("that", "que", "ان") go, and trailing
+    punctuation; a content that is a quotation keeps its quotation marks (and the punctuation inside them)."""
+    lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)(?=[\s\"«“])\s*)?"
     m = re.match(lead, text[s:e])
     if m:
         s += m.end()
-    while e > s and text[e - 1] in " \t,،.\"”»'’:":
+    while e > s and text[e - 1] in " \t,،.:":
         e -= 1
+    close = _OPEN_CLOSE.get(text[s]) if s < e else None
+    quoted = close is not None and e - s > 2 and text[e - 1] == close and text.count(close, s + 1, e - 1) == 0
+    if not quoted:
+        while s < e and text[s] in "\"«“'»” ":
+            s += 1
+        while e > s and text[e - 1] in " \t,،.\"”»'’:":
+            e -= 1
     if e - s < 2:
         return None
     return Span.of(text, s, e)

@@ -61,6 +61,9 @@ def analyze(
     model: Optional[Path] = typer.Option(None, "--model", help="stance model folder (default: the shipped model)"),
     actors: Optional[Path] = typer.Option(None, "--actors", help="extra actor dictionary (YAML or TSV)"),
     all_statements: bool = typer.Option(False, "--all-statements", help="also report statements with no target"),
+    statements_only: bool = typer.Option(
+        False, "--statements-only", help="attribution and targets only: no stance model is loaded, one line per statement"
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
 ) -> None:
@@ -72,7 +75,7 @@ def analyze(
 
     _threads(threads)
     try:
-        nlp = Pipeline.load(model=model, actors_file=actors)
+        nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -85,7 +88,7 @@ def analyze(
                 continue
             try:
                 statements = nlp.statements(art)
-                portrayals = nlp.score(art, statements, batch_size=batch_size)
+                portrayals = [] if statements_only else nlp.score(art, statements, batch_size=batch_size)
             except Exception as exc:  # one bad article never stops the run
                 reason = f"{type(exc).__name__}: {exc}"
                 typer.echo(f"{where}: failed: {reason}", err=True)
@@ -93,7 +96,10 @@ def analyze(
                 continue
             for p in portrayals:
                 out.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
-            if all_statements:
+            if statements_only:
+                for st in statements:
+                    out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
+            elif all_statements:
                 scored = {p.statement.id for p in portrayals}
                 for st in statements:
                     if st.id not in scored:
@@ -104,11 +110,13 @@ def analyze(
 
 
 def _statement_line(st, nlp) -> dict:
+    """A statement without a scored target (`--all-statements`, `--statements-only`); its targets are listed."""
     return {
         "doc_id": st.doc_id, "statement_id": st.id,
         "speaker": st.speaker.to_json() if st.speaker else None,
         "cue": st.cue.to_json() if st.cue else None,
         "content": st.content.to_json(), "target": None, "stance": None, "scores": None,
+        "targets": [t.to_json() for t in st.targets],
         "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
     }
 

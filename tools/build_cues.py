@@ -33,6 +33,8 @@ warn warns warned warning reject rejects rejected rejecting applaud applauds app
 decry decries decried rebuke rebuked rebukes congratulate congratulated congratulates commend commended commends defend
 defended defends oppose opposes opposed threaten threatens threatened call calls called""".split()
 EN_CONTINUE = "add adds added continue continues continued".split()
+# reporting verbs the GenderGapTracker list lacks, frequent as cues in PolNeAR train (polls "show", reports "found")
+EN_REPORT_EXTRA = "show shows showed showing find finds found indicate indicates indicated vow vows vowed".split()
 EN_SOURCE = ["according to"]
 FR_EVAL = """accuse accusé accusent accusait dénonce dénoncé dénoncent dénonçait condamne condamné condamnent condamnait critique
 critiqué critiquent critiquait salue salué saluent saluait félicite félicité félicitent remercie remercié remercient soutient
@@ -72,6 +74,8 @@ def build(data: Path) -> list[tuple[str, str, str]]:
             form = line.strip().lower()
             if form and " " not in form:
                 rows.add((lang, form, "report"))
+    for f in EN_REPORT_EXTRA:
+        rows.add(("en", f, "report"))
     for lang, ev, cont, src in (("en", EN_EVAL, EN_CONTINUE, EN_SOURCE), ("fr", FR_EVAL, FR_CONTINUE, FR_SOURCE)):
         for f in ev:
             rows.discard((lang, f, "report"))
