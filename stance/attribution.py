@@ -429,6 +429,11 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
             mm = re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*(ما)?\s*$", before_cue)
             if mm:
                 end = sent.start + mm.start()
+        else:  # '« ... », a-t-il ajouté', '"...," he said': the auxiliary and inverted pronoun are not content
+            mm = re.search(r"[\s,]*(?:\b(?:a|ont|avait|aurait|he|she|they))?(?:-t)?(?:-(?:il|elle|ils|elles))?\s*$",
+                           before_cue)
+            if mm:
+                end = sent.start + mm.start()
         if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
             end = speaker.start
         return _strip_span(text, sent.start, end, lang)

@@ -74,7 +74,7 @@ def test_english_statements():
     assert got[0][3].startswith("Republican Donald Trump of showering praise")
     assert got[1][:3] == ("President Barack Obama", True, "added") and got[1][3] == "Trump was wrong"
     assert got[2] == ("Obama", False, "said", '"It is unprecedented,"')  # a quotation keeps its marks
-    assert got[3][:3] == ("Trump", False, "according") and got[3][3] == "Russia can't stand either Democrat"
+    assert got[3][:3] == ("Trump", False, "according to") and got[3][3] == "Russia can't stand either Democrat"
     assert len(got) == 4  # "praise" as a noun is no cue
 
 
