@@ -5,7 +5,7 @@ Built-in names (`BENCHMARKS`):
   unseen valid rows. The harness adds the unseen-row figures and the paper's 5-class form.
 - `newsmtsc-rw`, `newsmtsc-mt`: NewsMTSC devtest sets (speaker = the author); baselines train on NewsMTSC
   train, tuned on a held-out 15% of its sentences (NewsMTSC has no dev split).
-- `ar-dev`, `ar-test`, `fr-dev`, `fr-test`: the project's own labelled statements (`training/annotations`);
+- `ar-dev`, `ar-test`, `fr-dev`, `fr-test`, `en-dev`, `en-test`: the project's own labelled statements (`training/annotations`);
   baselines train on the same language's train split, tuned on its dev split (for `*-dev`: a held-out slice of
   train).
 
@@ -67,7 +67,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         lambda d: D.load_newsmtsc("train", d),
     ),
 }
-for _lang, _name in (("ar", "Arabic"), ("fr", "French")):
+for _lang, _name in (("ar", "Arabic"), ("fr", "French"), ("en", "English (PolNeAR articles)")):
     BENCHMARKS[f"{_lang}-dev"] = Benchmark(
         f"{_lang}-dev",
         f"{_name} labelled statements (training/annotations), dev split",
@@ -84,7 +84,9 @@ for _lang, _name in (("ar", "Arabic"), ("fr", "French")):
 
 # training sides that `--baseline-train` may name (for a file, or to train baselines on another benchmark's
 # side)
-TRAIN_SIDES: dict[str, str] = {"dse": "dse", "newsmtsc": "newsmtsc-rw", "ar": "ar-test", "fr": "fr-test"}
+TRAIN_SIDES: dict[str, str] = {
+    "dse": "dse", "newsmtsc": "newsmtsc-rw", "ar": "ar-test", "fr": "fr-test", "en": "en-test",
+}
 
 
 @dataclass
