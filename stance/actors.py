@@ -602,6 +602,50 @@ class ActorDictionary:
             spans = self._unknown_latin(text, toks, covered, lang)
         return [Mention(Span(s, e, text[s:e]), None) for s, e in spans]
 
+    def find_collectives(self, text: str, known: Optional[Sequence[Mention]] = None) -> list[Mention]:
+        """Arabic collective actors outside the dictionary: nisba plurals of a country ("السوريين" -> Syria) and
+        the collectives of `resources/ar_collectives.txt` ("المتظاهرين", "قوات الأمن"), with a following nisba
+        adjective when there is one ("مسلحين مجهولين", "الطلاب الفلسطينيين"). `known` mentions are left out.
+
+        >>> d = ActorDictionary.load()
+        >>> [(m.text, m.actor.id if m.actor else None) for m in d.find_collectives("لكن السوريين ونددت الحكومة بالمتظاهرين")]
+        [('السوريين', 'SYR'), ('الحكومة', None), ('المتظاهرين', None)]
+        """
+        known = list(known or [])
+        toks = [t for t in tokenize(text) if t.arabic]
+        out: list[Mention] = []
+        single, double = _collectives()
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if any(m.start <= t.start < m.end for m in known):
+                i += 1
+                continue
+            hit = None
+            for s, _e, key in t.variants:
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is not None and joinable(text, t, nxt) and (key, nxt.key) in double:
+                    hit = (s, nxt.end, None, i + 1)
+                elif key in single:
+                    hit = (s, t.end, None, i)
+                elif key.endswith("يين") and len(key) >= 6:
+                    actor = self.lookup(key[:-2])
+                    if actor is not None and actor.type == "country":
+                        hit = (s, t.end, actor, i)
+                if hit:
+                    break
+            if hit is None:
+                i += 1
+                continue
+            s, e, actor, last = hit
+            nxt = toks[last + 1] if last + 1 < len(toks) else None
+            if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 and nxt.key.endswith(("ي", "يين")) \
+                    and not any(m.start <= nxt.start < m.end for m in known):
+                e, last = nxt.end, last + 1  # "مسلحين مجهولين": the adjective belongs to the collective
+            out.append(Mention(Span(s, e, text[s:e]), actor))
+            i = last + 1
+        return out
+
     def _unknown_latin(
         self, text: str, toks: list[Token], covered: list[bool], lang: str
     ) -> list[tuple[int, int]]:
@@ -917,3 +961,19 @@ def find_unknown_names(
 ) -> list[Mention]:
     """`ActorDictionary.find_unknown_names` with the shipped dictionary."""
     return (dictionary or default_dictionary()).find_unknown_names(text, lang, known)
+
+
+@functools.lru_cache(maxsize=1)
+def _collectives() -> tuple[frozenset, frozenset]:
+    """(one-word keys, two-word key pairs) of `resources/ar_collectives.txt`."""
+    single, double = set(), set()
+    for line in (RESOURCES / "ar_collectives.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = [word_key(w) for w in line.split()]
+        if len(words) == 1:
+            single.add(words[0])
+        elif len(words) == 2:
+            double.add((words[0], words[1]))
+    return frozenset(single), frozenset(double)

@@ -78,15 +78,16 @@ def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
             candidates.append((w[len(p):], True))
     for form, opens_clause in candidates:
         kind = lex.get(form)
+        base = form
         if kind is None:
             for suf in _AR_OBJ_SUFFIXES:  # يتهمونها -> يتهمون (object pronoun)
                 if form.endswith(suf) and lex.get(form[: -len(suf)]) == "eval":
-                    kind = "eval"
+                    kind, base = "eval", form[: -len(suf)]
                     break
         if kind is None:
             continue
-        if form in _AR_AMBIGUOUS and not opens_clause:
-            continue
+        if base in _AR_AMBIGUOUS and (not opens_clause or (base != form and not first)):
+            continue  # "عبر" = via; "ودعمها" = "and its support" (a noun with a possessive), not "and supported it"
         return kind
     return None
 
@@ -149,9 +150,13 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             break
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         if m is not None:
-            if m.actor is None or m.actor.type == "person":  # title + name: the person speaks
+            if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
-            break  # a known actor after the subject is its object
+            if m.actor is not None:
+                break  # a known actor after the subject is its object
+            while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
+                k += 1
+            continue
         k += 1
     return Mention(Span.of(text, toks[j].start, toks[k].end))
 
@@ -176,6 +181,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
         if not cues:
             continue
         in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        quotes = _quotations(text, sent)
         # each cue's region runs to the next participle/continuation cue that starts its own statement
         found = []
         for ci, cue in enumerate(cues):
@@ -184,6 +190,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
                 continue  # part of a name: "the United States", "Support Group"
+            if any(a < cue.start < b for a, b in quotes):
+                continue  # a verb inside quoted speech belongs to the content, not a new statement
             if lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")
@@ -218,6 +226,18 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
     return out
 
 
+def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotations of a sentence: «», “”, and paired straight quotes."""
+    out, stack = [], []
+    for i in range(sent.start, sent.end):
+        ch = text[i]
+        if stack and ch == stack[-1][0]:
+            out.append((stack.pop()[1], i))
+        elif ch in _OPEN_CLOSE:
+            stack.append((_OPEN_CLOSE[ch], i))
+    return out
+
+
 def _resolved(state: _State) -> Optional[Mention]:
     if state.last_speaker is None:
         return None
@@ -236,6 +256,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return (m, m.end) if m else None
     if cue.kind == "participle":
         return (_resolved(state), cue.end) if state.last_speaker else None
+    if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
+        for k in range(i + 1, min(len(toks), i + 6)):
+            if toks[k].norm == "عن" and k + 1 < len(toks):
+                m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
+                if m is None:
+                    m = _ar_unknown_subject(text, toks, k + 1, mentions) or Mention(
+                        Span.of(text, toks[k + 1].start, toks[k + 1].end))
+                return m, m.end
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
         return (prev, cue.end) if prev else None
@@ -253,11 +281,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             break
     if j < len(toks) and toks[j].start < limit:
         m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
+        if m is not None and m.actor is not None:
+            return m, m.end
+        unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
+        if unk is not None and (m is None or unk.end >= m.end):
+            return unk, unk.end
         if m is not None:
             return m, m.end
-        unk = _ar_unknown_subject(text, toks, j, mentions)
-        if unk is not None:
-            return unk, unk.end
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = _mention_after(cue.end, limit + 1, mentions)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":

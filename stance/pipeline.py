@@ -44,7 +44,10 @@ class Pipeline:
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         found = self.actors.find(article.text, lang)
-        return _merge(found, self.actors.find_unknown_names(article.text, lang, found))
+        found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
+        if lang == "ar":
+            found = _merge(found, self.actors.find_collectives(article.text, found))
+        return found
 
     def statements(self, article: Article) -> list[Statement]:
         """Attributed statements of one article, with their targets (no stance yet)."""

@@ -19,7 +19,8 @@ from .records import Span
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_CHARS = re.compile(r"[A-Za-zÀ-ÿ]")
 _HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})  # spelling variants of reporting verbs (يؤكد / يوكد)
-_WORD = re.compile(r"[\w\u0600-\u06FF\u0750-\u077F'’-]+", re.UNICODE)
+# letters and digits (\w) with Arabic combining marks; not Arabic punctuation (، ؛ ؟ ٪)
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED'’-]+", re.UNICODE)
 
 _FR_MARKERS = frozenset(
     "le la les des du une est sont dans pour avec sur pas qui que au aux ce cette il elle ils ont été selon "

@@ -367,9 +367,9 @@ def test_lookup_speed_on_200k_characters(d):
     while len(text) < 200_000:
         text += "".join(parts)
     text = text[:200_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other jobs on the machine do not count
     mentions = d.find(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     print(f"find() on {len(text):,} characters: {elapsed:.2f} s, {len(mentions):,} mentions")
     assert len(mentions) > 5_000
     assert elapsed < 3.0

@@ -1,0 +1,337 @@
+"""The fine-tuned stance classifier: e5-small backbone + LoRA deltas + a small head over marked spans.
+
+The statement is shown with the speaker and the target marked by plain-text characters (single pieces of the
+vocabulary, so no new embeddings): `‹ speaker ›` and `[ target ]`; when the speaker is the author (`speaker=None`)
+the text starts with an empty speaker mark `‹ ›`. The head reads the mean of all token vectors and the vectors at
+the opening speaker and target marks ("entity start" pooling).
+
+A saved model folder holds only `config.json` (labels, markers, max_length, LoRA settings, base) and
+`adapter.safetensors` (LoRA matrices + head, a few MB); the backbone comes from `stance.backbone`.
+
+>>> from stance.records import StanceItem
+>>> clf = TransformerStanceClassifier.from_pretrained("stance/models/default")          # doctest: +SKIP
+>>> clf.predict([StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7))])[0].stance  # doctest: +SKIP
+'criticism'
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from stance.backbone import BASE_NAME, backbone_path, load_tokenizer, mean_pool
+from stance.records import LABELS, Prediction, StanceItem
+
+MODEL_TYPE = "transformer"
+WEIGHTS_FILE = "adapter.safetensors"
+DEFAULT_TARGET_MODULES = ("query", "key", "value", "dense")  # attention + FFN linears of every layer
+
+
+@dataclass
+class StanceModelConfig:
+    """Everything needed to rebuild a classifier around the backbone; saved as config.json."""
+
+    labels: tuple[str, ...] = LABELS
+    max_length: int = 128
+    markers: dict[str, str] = field(default_factory=lambda: {
+        "speaker_open": "‹", "speaker_close": "›", "target_open": "[", "target_close": "]", "prefix": "passage: "})
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    lora_target_modules: tuple[str, ...] = DEFAULT_TARGET_MODULES
+    lora_layers_from: int = 0  # LoRA on layers >= this one; lower layers stay frozen (faster backward)
+    head_hidden: int = 384
+    head_dropout: float = 0.1
+    pooling: str = "mean+markers"
+    base: str = BASE_NAME
+    stance_model_type: str = MODEL_TYPE
+
+    def __post_init__(self) -> None:
+        self.labels = tuple(self.labels)
+        self.lora_target_modules = tuple(self.lora_target_modules)
+        if len(set(self.labels)) != len(self.labels) or len(self.labels) < 2:
+            raise ValueError(f"labels must be at least two distinct names, found {self.labels}")
+        if not 8 <= self.max_length <= 512:
+            raise ValueError(f"max_length must lie in 8..512 (the backbone has 512 positions), found {self.max_length}")
+        missing = {"speaker_open", "speaker_close", "target_open", "target_close"} - set(self.markers)
+        if missing:
+            raise ValueError(f"markers lacks {sorted(missing)}; expected speaker_open/close and target_open/close")
+        if self.lora_r < 0:
+            raise ValueError(f"lora_r must be >= 0 (0 = no LoRA, head only), found {self.lora_r}")
+        if self.pooling != "mean+markers":
+            raise ValueError(f"pooling {self.pooling!r} is not known; use 'mean+markers'")
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["labels"] = list(self.labels)
+        d["lora_target_modules"] = list(self.lora_target_modules)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> StanceModelConfig:
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+# --------------------------------------------------------------------------- input text
+
+
+def mark(item: StanceItem, markers: dict[str, str]) -> tuple[str, int, int]:
+    """The classifier's input text and the character offsets of its speaker and target opening marks.
+
+    >>> m = StanceModelConfig().markers
+    >>> mark(StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7)), m)[0]
+    'passage: ‹ Hammond › criticised [ Russia ].'
+    >>> mark(StanceItem("Russia was criticised.", target=(0, 6)), m)[0]
+    'passage: ‹ › [ Russia ] was criticised.'
+    """
+    text = item.text
+    inserts = [(item.target[0], 0, markers["target_open"] + " "), (item.target[1], 1, " " + markers["target_close"])]
+    if item.speaker is not None:
+        inserts += [(item.speaker[0], 0, markers["speaker_open"] + " "),
+                    (item.speaker[1], 1, " " + markers["speaker_close"])]
+    # closing marks first at equal offsets, so adjacent spans stay well nested
+    inserts.sort(key=lambda t: (t[0], -t[1]))
+    out, pos, starts = [], 0, {}
+    prefix = markers.get("prefix", "")
+    if item.speaker is None:
+        prefix += f"{markers['speaker_open']} {markers['speaker_close']} "
+    length = len(prefix)
+    for off, _, s in inserts:
+        chunk = text[pos:off]
+        out.append(chunk)
+        length += len(chunk)
+        if s.startswith(markers["target_open"]) and off == item.target[0]:
+            starts.setdefault("target", length)
+        if item.speaker is not None and s.startswith(markers["speaker_open"]) and off == item.speaker[0]:
+            starts.setdefault("speaker", length)
+        out.append(s)
+        length += len(s)
+        pos = off
+    out.append(text[pos:])
+    marked = prefix + "".join(out)
+    sp = starts.get("speaker", len(markers.get("prefix", "")))
+    return _squash_spaces(marked, sp, starts["target"])
+
+
+def _squash_spaces(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """Collapse runs of spaces that the marks may create, keeping the two offsets on their characters."""
+    out, ia, ib, prev_space = [], a, b, False
+    for i, ch in enumerate(text):
+        if ch == " " and prev_space:
+            if i < a:
+                ia -= 1
+            if i < b:
+                ib -= 1
+            continue
+        prev_space = ch == " "
+        out.append(ch)
+    return "".join(out), ia, ib
+
+
+def crop(text: str, spans: Sequence[tuple[int, int]], max_chars: int) -> tuple[str, int]:
+    """Cut `text` to about `max_chars` characters around `spans` (whole words); returns (text, offset removed)."""
+    if len(text) <= max_chars:
+        return text, 0
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    room = max(max_chars - (hi - lo), 0)
+    start = max(0, lo - room // 2)
+    end = min(len(text), max(hi + room - (lo - start), hi))
+    if start > 0:
+        sp = text.rfind(" ", 0, start)
+        start = sp + 1 if sp >= 0 and lo - sp < max_chars else start
+    if end < len(text):
+        sp = text.find(" ", end)
+        end = sp if sp >= 0 else len(text)
+    return text[start:end], start
+
+
+# --------------------------------------------------------------------------- network
+
+
+class StanceNet(nn.Module):
+    """Encoder + head over [mean of tokens, vector at the speaker mark, vector at the target mark]."""
+
+    def __init__(self, encoder: nn.Module, hidden: int, n_labels: int, head_hidden: int, dropout: float) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.head = nn.Sequential(
+            nn.Dropout(dropout), nn.Linear(3 * hidden, head_hidden), nn.GELU(), nn.Dropout(dropout),
+            nn.Linear(head_hidden, n_labels),
+        )
+
+    def forward(self, input_ids, attention_mask, speaker_index, target_index):
+        h = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        rows = torch.arange(h.size(0), device=h.device)
+        feats = torch.cat([mean_pool(h, attention_mask), h[rows, speaker_index], h[rows, target_index]], dim=-1)
+        return self.head(feats)
+
+
+def _apply_lora(encoder: nn.Module, cfg: StanceModelConfig) -> nn.Module:
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    if cfg.lora_r == 0:
+        return encoder
+    from peft import LoraConfig, get_peft_model
+
+    n_layers = encoder.config.num_hidden_layers
+    lc = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout, bias="none",
+                    target_modules=list(cfg.lora_target_modules),
+                    layers_to_transform=list(range(cfg.lora_layers_from, n_layers)), layers_pattern="layer")
+    return get_peft_model(encoder, lc)
+
+
+# --------------------------------------------------------------------------- classifier
+
+
+class TransformerStanceClassifier:
+    """Speaker -> target stance with the fine-tuned e5-small model.
+
+    >>> clf = TransformerStanceClassifier.new()                     # untrained, for training code  # doctest: +SKIP
+    >>> clf = TransformerStanceClassifier.from_pretrained(path)     # a saved model                  # doctest: +SKIP
+    """
+
+    name = "transformer"
+
+    def __init__(self, config: StanceModelConfig, net: StanceNet, tokenizer) -> None:
+        self.config = config
+        self.net = net
+        self.tokenizer = tokenizer
+        self.labels: tuple[str, ...] = config.labels
+        self.name = f"stance-transformer ({config.base})"
+
+    # ---- construction
+    @classmethod
+    def new(cls, config: StanceModelConfig | None = None, cache_dir: str | os.PathLike | None = None,
+            seed: int | None = None) -> TransformerStanceClassifier:
+        """A fresh model (LoRA zero-initialised, head random) for training."""
+        from transformers import BertModel
+
+        config = config or StanceModelConfig()
+        if seed is not None:
+            torch.manual_seed(seed)
+        folder = backbone_path(cache_dir)
+        encoder = BertModel.from_pretrained(str(folder), add_pooling_layer=False)
+        encoder = _apply_lora(encoder, config)
+        net = StanceNet(encoder, encoder.config.hidden_size, len(config.labels), config.head_hidden, config.head_dropout)
+        return cls(config, net, load_tokenizer(cache_dir))
+
+    @classmethod
+    def from_pretrained(cls, path: str | os.PathLike, cache_dir: str | os.PathLike | None = None,
+                        merge: bool = True) -> TransformerStanceClassifier:
+        """Load a folder written by `save_pretrained` (config.json + adapter.safetensors) onto the backbone.
+
+        `merge=True` folds the LoRA deltas into the backbone weights for faster inference.
+        """
+        from safetensors.torch import load_file
+
+        path = Path(path)
+        cfg_file, weights = path / "config.json", path / WEIGHTS_FILE
+        if not cfg_file.exists() or not weights.exists():
+            raise FileNotFoundError(f"{path} is not a stance transformer model: expected config.json and {WEIGHTS_FILE}")
+        d = json.loads(cfg_file.read_text(encoding="utf-8"))
+        if d.get("stance_model_type") != MODEL_TYPE:
+            raise ValueError(f"{cfg_file}: stance_model_type is {d.get('stance_model_type')!r}, expected {MODEL_TYPE!r}; "
+                             "load it with stance.classify.load_classifier")
+        config = StanceModelConfig.from_json(d)
+        clf = cls.new(config, cache_dir)
+        state = load_file(str(weights))
+        own = clf.trainable_state_dict()
+        missing, unexpected = set(own) - set(state), set(state) - set(own)
+        if missing or unexpected:
+            raise ValueError(f"{weights} does not fit its config: missing {sorted(missing)[:3]}, "
+                             f"unexpected {sorted(unexpected)[:3]}; was it written by another version of stance?")
+        clf.net.load_state_dict(state, strict=False)
+        if merge and config.lora_r > 0:
+            clf.net.encoder = clf.net.encoder.merge_and_unload()
+        clf.net.eval()
+        return clf
+
+    def trainable_state_dict(self) -> dict[str, torch.Tensor]:
+        """The parameters that training changes (LoRA matrices + head): what `save_pretrained` writes."""
+        names = {n for n, p in self.net.named_parameters() if p.requires_grad}
+        return {n: t for n, t in self.net.state_dict().items() if n in names}
+
+    def save_pretrained(self, path: str | os.PathLike) -> Path:
+        """Write config.json and adapter.safetensors (deltas only) into `path`."""
+        from safetensors.torch import save_file
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().contiguous().cpu() for k, v in self.trainable_state_dict().items()}
+        if not state:
+            raise ValueError("nothing to save: this model has no trainable parameters (was it merged for inference?)")
+        save_file(state, str(path / WEIGHTS_FILE), metadata={"format": "pt", "base": self.config.base})
+        (path / "config.json").write_text(json.dumps(self.config.to_json(), indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+        return path
+
+    # ---- encoding
+    def encode(self, items: Sequence[StanceItem]) -> dict[str, torch.Tensor]:
+        """Tokenise items (padded to the longest) with the marker positions the head reads."""
+        cfg = self.config
+        texts, marks = [], []
+        max_chars = cfg.max_length * 4  # a generous bound: news text runs 3-6 characters per piece
+        for it in items:
+            spans = [it.target] + ([it.speaker] if it.speaker else [])
+            text, off = crop(it.text, spans, max_chars)
+            sub = StanceItem(text, (it.target[0] - off, it.target[1] - off),
+                             None if it.speaker is None else (it.speaker[0] - off, it.speaker[1] - off))
+            t, s_at, t_at = mark(sub, cfg.markers)
+            texts.append(t)
+            marks.append((s_at, t_at))
+        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=cfg.max_length,
+                             return_offsets_mapping=True, return_tensors="pt")
+        offsets = enc.pop("offset_mapping")
+        sp_idx, tg_idx = [], []
+        for row, (s_at, t_at) in enumerate(marks):
+            sp_idx.append(_token_at(offsets[row], s_at))
+            tg_idx.append(_token_at(offsets[row], t_at))
+        enc.pop("token_type_ids", None)
+        return {"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"],
+                "speaker_index": torch.tensor(sp_idx), "target_index": torch.tensor(tg_idx)}
+
+    def logits(self, items: Sequence[StanceItem]) -> torch.Tensor:
+        return self.net(**self.encode(items))
+
+    # ---- prediction
+    def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
+        """Label each item; batches are sorted by length so padding stays small. Output is in input order."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, found {batch_size}")
+        items = list(items)
+        order = sorted(range(len(items)), key=lambda i: len(items[i].text))
+        out: list[Prediction | None] = [None] * len(items)
+        was_training = self.net.training
+        self.net.eval()
+        batches = range(0, len(order), batch_size)
+        if progress:
+            from tqdm.auto import tqdm
+
+            batches = tqdm(batches, total=math.ceil(len(order) / batch_size), desc="classify", unit="batch")
+        try:
+            with torch.inference_mode():
+                for b in batches:
+                    idx = order[b : b + batch_size]
+                    probs = torch.softmax(self.logits([items[i] for i in idx]).float(), dim=-1).tolist()
+                    for i, p in zip(idx, probs):
+                        scores = {lab: float(v) for lab, v in zip(self.labels, p)}
+                        out[i] = Prediction(max(scores, key=scores.get), scores)
+        finally:
+            self.net.train(was_training)
+        return out  # type: ignore[return-value]
+
+
+def _token_at(offsets: torch.Tensor, char: int) -> int:
+    """Index of the first token whose span ends after `char` (0 = `<s>` when the mark was cut off)."""
+    for j, (s, e) in enumerate(offsets.tolist()):
+        if e > s and e > char:
+            return j if s <= char + 1 else 0
+    return 0
