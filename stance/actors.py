@@ -41,6 +41,29 @@ ACTOR_TYPES = ("person", "country", "government", "organisation", "armed_group",
 LANGS = ("ar", "en", "fr")
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 ARMED_SECTORS = {"REB", "INS", "SEP", "UAF", "IMG"}
+# CAMEO sector codes and how a country's institution is named ("<country> <label>"); tools/build_actors.py too.
+SECTOR_LABELS = {
+    "GOV": "government",
+    "MIL": "military",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "COP": "police",
+    "SPY": "intelligence",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "PTY": "political party",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "EDU": "education",
+    "HRI": "human rights groups",
+    "ELI": "elites",
+    "INS": "insurgents",
+    "UAF": "armed forces",
+    "LAB": "labour",
+    "REF": "refugees",
+    "CRM": "criminals",
+}
 SRC_RANK = {"user": 0, "curated": 1, "cldr": 2, "phoenix": 3, "up_ar": 4}
 _SLOT = "{c}"
 _PAYLOAD = "\x00"  # trie key under which a node keeps what ends there (no word key holds NUL)
@@ -301,17 +324,7 @@ class ActorDictionary:
         if a is None:
             country = self._actors[iso]
             who = self._adj.get(iso) or country.name
-            from_sector = {
-                "GOV": "government",
-                "MIL": "military",
-                "LEG": "legislature",
-                "JUD": "judiciary",
-                "COP": "police",
-                "SPY": "intelligence",
-                "OPP": "opposition",
-                "REB": "rebels",
-                "MED": "media",
-            }.get(sector, sector.lower())
+            from_sector = SECTOR_LABELS.get(sector, sector.lower())
             type_ = (
                 "government"
                 if sector in STATE_SECTORS

@@ -26,6 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from stance.actors import SECTOR_LABELS  # noqa: E402
 from stance.normalize import is_arabic, word_key, TOKEN_RE  # noqa: E402
 
 # CAMEO sectors (3-letter groups after the country code).
@@ -72,28 +73,6 @@ NON_COUNTRY_PREFIXES = {
     "SCN",
     "BLK",
     "SAM",
-}
-SECTOR_LABELS = {
-    "GOV": "government",
-    "MIL": "military",
-    "LEG": "legislature",
-    "JUD": "judiciary",
-    "COP": "police",
-    "SPY": "intelligence",
-    "OPP": "opposition",
-    "REB": "rebels",
-    "PTY": "political party",
-    "MED": "media",
-    "BUS": "business",
-    "CVL": "civilians",
-    "EDU": "education",
-    "HRI": "human rights groups",
-    "ELI": "elites",
-    "INS": "insurgents",
-    "UAF": "armed forces",
-    "LAB": "labour",
-    "REF": "refugees",
-    "CRM": "criminals",
 }
 # Agent words become "<country> <agent>" phrases only for sectors that act politically (not farmers or
 # passengers).
