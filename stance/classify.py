@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol, Sequence, runtime_checkable
 
-from .records import LABELS, Mention, Prediction, StanceItem, Statement
+from .records import Mention, Prediction, StanceItem, Statement
 from .targets import context_span
 
 DEFAULT_MODEL_ENV = "STANCE_MODEL"
@@ -77,11 +77,4 @@ def item_for(statement: Statement, target: Mention, text: str) -> StanceItem:
     n = len(prefix)
     return StanceItem(prefix + body, target=(t[0] + n, t[1] + n), speaker=(0, len(sp.text)),
                       lang=statement.lang, id=statement.id)
-
-
-def check_labels(labels: Sequence[str]) -> tuple[str, ...]:
-    """Validate a model's label set against the project's three stances."""
-    if sorted(labels) != sorted(LABELS):
-        raise ValueError(f"model labels {list(labels)} differ from the expected {list(LABELS)}")
-    return tuple(labels)
 

@@ -9,11 +9,9 @@ Every span indexes the original article text exactly: `article.text[span.start:s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Optional
 
 LABELS: tuple[str, ...] = ("support", "criticism", "neutral")
-Stance = Literal["support", "criticism", "neutral"]
-ActorType = Literal["person", "country", "government", "organisation", "armed_group", "group", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -30,14 +28,8 @@ class Span:
             raise ValueError(f"span {start}..{end} does not lie inside a text of length {len(text)}")
         return cls(start, end, text[start:end])
 
-    def shifted(self, offset: int) -> "Span":
-        return Span(self.start + offset, self.end + offset, self.text)
-
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
-
-    def contains(self, other: "Span") -> bool:
-        return self.start <= other.start and other.end <= self.end
 
     def to_json(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end}
