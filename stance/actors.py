@@ -774,6 +774,9 @@ class ActorDictionary:
                 key = toks[j].variants[0][2]
                 if key in stop or key in role_words or key in verbs or key in time_words:
                     break
+                if normalize_arabic(text[toks[j].start : toks[j].end]).startswith(("لل", "بال")) or \
+                        normalize_arabic(text[toks[j].start : toks[j].end]) in ("ل", "ب"):
+                    break  # "للصحافيين", "بالحكومة": a prepositional phrase, never part of a name
                 j += 1
             if j - k < min_words:
                 return None

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Optional, Sequence
 
 from .records import Article, Mention, Span, Statement
-from .text import Token, split_sentences, tokens
+from .text import Token, normalize_arabic, split_sentences, tokens
 
 # Arabic forms that are also common nouns or prepositions ("عبر" = via, "دعم" = support (n.)): cues only when they
 # open the clause (sentence-initial or with a و/ف prefix).
@@ -31,13 +31,39 @@ _AR_PREFIXES = ("و", "ف")
 _AR_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
 _AR_TIME = frozenset(
     """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح ليل ليله الليله الماضي الماضيه اول
-    ايضا كذلك بدوره بدورها من جهته جهتها جهته من جانبه جانبه جانبها في حين""".split()
-)
+    ايضا كذلك بدوره بدورها جهتها جهته جانبه جانبها""".split()
+)  # "من جهته", "من جانبه": the preposition stays a stop word; "في حين" opens a clause (no subject follows)
 _AR_THAT = frozenset("ان انه انها انهم بان بانه بانها لان".split())
 _AR_STOP_NAME = frozenset(
     """في من على الى عن مع خلال امام ان انه انها بان ضد بعد قبل حول الذي التي الذين ما لا لم لن قد كان انه هذا هذه ذلك تلك
     وهو وهي هو هي""".split()
 )
+# adverbs that can follow a verb before its subject ("وأكد مجددا ...")
+_AR_ADVERBS = frozenset("مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها".split())
+# heads of a subject noun phrase that names a role: the person named after them is the speaker
+# ("وقال عضو كتلة «حزب الله» النائب علي عمار", "وقال مدرب تشارلتون الن كاربيشلي")
+_AR_ROLE_HEADS = frozenset(
+    """عضو عضوه رئيس رئيسه وزير وزيره متحدث المتحدث ناطق الناطق مسؤول المسؤول مسؤوله مسؤولو مسؤولون مصدر مصادر
+    نائب النائب مدير المدير مديره زعيم الزعيم قائد القائد قاده امين الامين سفير السفير مندوب المندوب مستشار
+    المستشار مدرب المدرب محافظ المحافظ ممثل الممثل مراسل ضابط الضابط الشيخ العقيد اللواء العميد الجنرال الرئيس
+    الوزير رئيسا مساعد المساعد منسق المنسق مفوض المفوض امير الامير ملك الملك الداعيه المرشد المفتي الدكتور دكتور
+    المهندس السيد السيده الحاج القاضي المحامي الناشط الكاتب الصحافي""".split()
+)
+# what a speaker is told ("وقال للصحافيين", "قال لوكالة فرانس برس"): an addressee, not the subject
+_AR_ADDRESSEE_HEADS = frozenset(
+    "وكاله صحيفه قناه اذاعه تلفزيون موقع مراسل صحافيين صحفيين مجله شبكه جريده نظيره نظيرته وفد".split()
+)
+
+
+def _normalised(words: frozenset) -> frozenset:
+    """The word list as tokens spell it (`Token.norm`: one alef, ي for ى, no hamza seats), raw forms kept too."""
+    return frozenset(words | {normalize_arabic(w) for w in words})
+
+
+_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS = map(
+    _normalised, (_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS))
+_AR_STOP_NAME = _AR_STOP_NAME - {"علي"}  # "على" normalises to the name "علي" (Ali): a name wins
+_AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
 _PRONOUN_SUBJECT = {
     "en": frozenset("he she they it we i".split()),
     "fr": frozenset("il elle ils elles on nous je".split()),
@@ -100,6 +126,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
     for i, tok in enumerate(toks):
         if lang == "ar":
             kind = _match_ar(tok, i == 0, lex)
+            if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
+                kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
         else:
@@ -134,10 +162,12 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     """The subject right after an Arabic cue when no mention starts there: a noun phrase such as
     `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
     (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
-    if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT:
+    if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT or toks[j].norm.startswith(
+            ("بال", "لل")):
         return None
     definite = toks[j].norm.startswith(("ال", "وال"))
-    construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and not re.search(
+    construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _AR_STOP_NAME \
+        and not re.search(
         r"[،,:\"«»]", text[toks[j].end : toks[j + 1].start])
     if not (definite or construct):
         return None
@@ -192,6 +222,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # part of a name: "the United States", "Support Group"
             if any(a < cue.start < b for a, b in quotes):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
+            if lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(toks, cue, found):
+                continue  # "قال مسؤول إن إيران تدعم حزب الله": what was said, not a new statement
             if lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")
@@ -221,9 +253,27 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     content=content,
                     lang=lang,
                     context=sent,
+                    cue_kind=cue.kind,
                 )
             )
     return out
+
+
+def _embedded_ar(toks: list[Token], cue: Cue, found: list) -> bool:
+    """True when an Arabic cue sits inside the content of an earlier statement of the sentence, after its "ان",
+    and does not open a coordinated clause of its own (a و/ف prefix, or "كما")."""
+    i = cue.token_index
+    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما")):
+        return False
+    for prev, speaker, after, _ in found:
+        if speaker is None or after > cue.start:
+            continue
+        k = prev.token_index + 1
+        while k < i and toks[k].start < after:
+            k += 1
+        if any(toks[x].norm in _AR_THAT for x in range(max(prev.token_index + 1, k - 1), i)):
+            return True
+    return False
 
 
 def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
@@ -255,7 +305,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         m = _mention_after(cue.end, toks[min(j + 3, len(toks) - 1)].end + 1 if j < len(toks) else cue.end, mentions)
         return (m, m.end) if m else None
     if cue.kind == "participle":
-        return (_resolved(state), cue.end) if state.last_speaker else None
+        last = state.last_speaker
+        if last is not None and sent.start <= last.start < cue.start:
+            return _resolved(state), cue.end
+        # "أضرب عمال المصنع احتجاجا على ...": no speaker yet in this sentence, so the subject of its first clause
+        subject = _first_actor_before(text, cue.start, mentions, sent)
+        if subject is not None:
+            return subject, cue.end
+        return (_resolved(state), cue.end) if last else None
     if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
         for k in range(i + 1, min(len(toks), i + 6)):
             if toks[k].norm == "عن" and k + 1 < len(toks):
@@ -267,14 +324,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
         return (prev, cue.end) if prev else None
-    # verb-subject: skip time adverbs, then the subject: a known mention, else an unknown noun phrase
-    j = i + 1
-    while j < len(toks) and toks[j].norm in _AR_TIME:
-        j += 1
-    gap_end = min(len(toks), i + 1 + _MAX_SPEAKER_GAP)
-    limit = toks[gap_end - 1].end if gap_end > i + 1 else cue.end
+    if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
+        return None  # "لداعش الذي يزعم محاربته": a relative clause, its subject is not written
+    # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
+    # unknown noun phrase
+    j = _skip_time(toks, i + 1)
+    after_addressee = _skip_addressee(text, toks, j, mentions)
+    addressed = after_addressee != j
+    j = _skip_time(toks, after_addressee)
+    first = max(i + 1, j)
+    gap_end = min(len(toks), first + _MAX_SPEAKER_GAP)
+    limit = toks[gap_end - 1].end if gap_end > first else cue.end
     # stop at "ان" / a quote / a colon: the content starts there
-    for k in range(i + 1, gap_end):
+    for k in range(first, gap_end):
         between = text[toks[k - 1].end : toks[k].start]
         if toks[k].norm in _AR_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
@@ -282,14 +344,17 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if j < len(toks) and toks[j].start < limit:
         m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
         if m is not None and m.actor is not None:
-            return m, m.end
+            return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
         if unk is not None and (m is None or unk.end >= m.end):
-            return unk, unk.end
+            return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
-            return m, m.end
+            return m, _after_subject(text, toks, m.end, mentions)
+        bare = _ar_bare_subject(text, toks, j, mentions, limit)
+        if bare is not None:
+            return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
-    m = _mention_after(cue.end, limit + 1, mentions)
+    m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":
         return m, m.end
     # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
@@ -297,12 +362,204 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     prev = None if waw else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
     if prev is not None and text[prev.end : cue.start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
         return prev, cue.end
-    # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker
+    # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
+    # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
+    opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
+    if cue.kind in ("report", "eval") and waw and i > 0:
+        last = state.last_speaker
+        if last is None or not (sent.start <= last.start < cue.start):
+            person = _first_person_before(text, cue.start, mentions, sent)
+            if person is not None:
+                return person, cue.end
     if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
-        opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+def _arabic(tok: Token) -> bool:
+    return "\u0600" <= tok.text[:1] <= "\u06ff"
+
+
+def _skip_time(toks: list[Token], j: int) -> int:
+    while j < len(toks) and (toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS):
+        j += 1
+    return j
+
+
+def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
+    """`لـ` + a noun: "للصحافيين", "لـ«الشرق الأوسط»", "لوكالة الانباء", "لرويترز" (a mention after the clitic)."""
+    w = tok.norm
+    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ"):
+        return True
+    if not w.startswith("ل"):
+        return False
+    if w[1:] in _AR_ADDRESSEE_HEADS:
+        return True
+    return any(tok.start < m.start < tok.end and text[tok.start : m.start] in ("ل", "لـ") for m in mentions)
+
+
+def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> int:
+    """The token after an addressee phrase at j (its mention, or its quoted name, or the one word), else j."""
+    if j >= len(toks) or not _is_addressee(text, toks[j], mentions):
+        return j
+    end = toks[j].end
+    m = next((m for m in mentions if toks[j].start <= m.start < toks[j].end + 2), None)
+    if m is not None:
+        end = max(end, m.end)
+    rest = text[toks[j].end : toks[j].end + 2]
+    if toks[j].norm == "ل" and ("«" in rest or '"' in rest):  # لـ«الشرق الأوسط»
+        close = text.find("»" if "«" in rest else '"', toks[j].end + 2)
+        if close != -1 and close - end < 40:
+            end = close + 1
+    k = j + 1
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    # the addressee's own complement: "لوكالة الانباء الفرنسية", "للاذاعة الاسرائيلية"
+    while k < len(toks) and k - j < 4 and toks[k].norm.startswith("ال") and toks[k].norm not in _AR_ROLE_HEADS \
+            and not re.search(r"[،,:\"«»]", text[toks[k - 1].end : toks[k].start]) \
+            and not any(mm.start <= toks[k].start < mm.end for mm in mentions if mm is not m):
+        k += 1
+    return k
+
+
+def _name_like(tok: Token) -> bool:
+    """A word that can be part of a personal name: Arabic, not definite, not a function, time or role word."""
+    w = tok.norm
+    return (_arabic(tok) and len(w) >= 2 and not w.startswith(("ال", "لل", "بال", "وال")) and w not in _AR_STOP_NAME
+            and w not in _AR_THAT and w not in _AR_TIME and w not in _AR_ADVERBS and w not in _AR_ROLE_HEADS
+            and _match_ar(tok, False, load_cues()["ar"]) is None)
+
+
+def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
+    """Where the content may start after a verb-subject speaker ending at `end`: past time words and an addressee
+    ("وقال الوزير لـ«الشرق الأوسط» أمس إن ..." -> after "أمس")."""
+    k0 = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+    k = k0
+    for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
+        nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k)), mentions))
+        if nxt == k:
+            break
+        k = nxt
+    if k == k0:
+        return end
+    return toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
+
+
+_AR_SPEECH_NOUNS = _normalised(frozenset(
+    "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))
+_AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
+
+
+def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
+    """Past what describes a verb-subject speaker before the content starts: a role in apposition ("عمرو موسى
+    الأمين العام لجامعة الدول العربية"), a relative clause ("الذي عمل ..."), or the occasion ("في تصريحات
+    للصحافيين", "خلال مؤتمر صحافي"), when the content ("إن", a quotation, a colon) follows within 15 words."""
+    if k >= len(toks):
+        return k
+    w = toks[k].norm
+    occasion = w in ("في", "خلال") and k + 1 < len(toks) and toks[k + 1].norm in _AR_SPEECH_NOUNS
+    if not (w in _AR_ROLE_HEADS or w in _AR_RELATIVE or occasion):
+        return k
+    if occasion:  # "في تصريحات صحافية", "خلال مؤتمر صحافي": the occasion and its adjective
+        e = k + 2
+        if e < len(toks) and toks[e].norm.endswith(("يه", "ي")) and not toks[e].norm.startswith("لل") \
+                and not re.search(r"[،,:\"«»]", text[toks[e - 1].end : toks[e].start]):
+            e += 1
+        return e
+    for e in range(k + 1, min(len(toks), k + 16)):
+        gap = text[toks[e - 1].end : toks[e].start]
+        if toks[e].norm in _AR_THAT or any(q in gap for q in _QUOTES + ":"):
+            return e
+    if w in _AR_ROLE_HEADS:  # no content marker: skip the role and its genitive chain only
+        e = k + 1
+        while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and toks[e].norm not in _AR_TIME \
+                and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
+                and _match_ar(toks[e], False, load_cues()["ar"]) is None:
+            e += 1
+        return e
+    return k
+
+
+def _first_actor_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
+    """The first non-place mention of the sentence before `pos`, outside quotations (a clause subject)."""
+    quotes = _quotations(text, sent)
+    for m in mentions:
+        if m.start >= pos:
+            break
+        if (m.actor is None or m.actor.type != "country") and not any(a < m.start < b for a, b in quotes):
+            return m
+    return None
+
+
+def _first_person_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
+    """The first person mention of the sentence before `pos`, outside quotations."""
+    quotes = _quotations(text, sent)
+    for m in mentions:
+        if m.start >= pos:
+            break
+        if m.actor is not None and m.actor.type == "person" and not any(a < m.start < b for a, b in quotes):
+            return m
+    return None
+
+
+def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
+    """An indefinite subject right after the verb: a role phrase and the person it names ("عضو كتلة «حزب الله»
+    النائب علي عمار"), a role or group noun ("متحدث باسمه", "دبلوماسيون اوروبيون"), or a one- to three-word name
+    ("باقري", "علي شاه باكتياوال") that the dictionary does not know."""
+    t = toks[j]
+    w = t.norm
+    if (not _arabic(t) or len(w) < 2 or w in _AR_STOP_NAME or w in _AR_THAT or w in _AR_TIME or w in _AR_ADVERBS
+            or w.startswith(("بال", "لل", "وال")) or _match_ar(t, False, load_cues()["ar"]) is not None):
+        return None
+    if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
+        return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
+    if len(w) >= 5 and w.endswith(("ته", "تها", "تهم", "اته")):
+        return None  # a verbal noun with a pronoun ("يزعم محاربته"), not a subject
+    if w in _AR_ROLE_HEADS:  # a role: look for the person it names within a few words
+        k, comma = j + 1, False
+        while k < len(toks) and k - j <= (14 if comma else 8):
+            gap = text[toks[k - 1].end : toks[k].start]
+            if toks[k].norm in _AR_THAT or any(q in gap for q in ':"“') or _is_addressee(text, toks[k], mentions):
+                break
+            comma = comma or bool(re.search(r"[،,]", gap))
+            if not comma and (toks[k].norm in _AR_STOP_NAME or toks[k].norm in _AR_TIME):
+                break
+            m = next((m for m in mentions if m.start <= toks[k].start < m.end), None)
+            if comma:  # "رئيس حزب الليكود وأقوى المرشحين ...، بنيامين نتنياهو،": only a known person in apposition
+                if m is not None and m.actor is not None and m.actor.type == "person" and m.start == toks[k].start \
+                        and re.search(r"[،,]\s*$", gap) and re.match(r"\s*[،,]", text[m.end : m.end + 3]):
+                    return Mention(m.span, m.actor)
+                k += 1
+                continue
+            if m is not None and m.actor is not None and m.actor.type == "person":
+                return Mention(Span.of(text, t.start, m.end), m.actor)
+            if (m is None or m.actor is None) and toks[k - 1].norm in _AR_ROLE_HEADS \
+                    and toks[k - 1].norm.startswith("ال") and _name_like(toks[k]) \
+                    and not re.search(r"[«»()]", gap):  # a name right after a title: "النائب علي عمار"
+                e = k
+                while e + 1 < len(toks) and e - k < 2 and _name_like(toks[e + 1]) \
+                        and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
+                    e += 1
+                return Mention(Span.of(text, t.start, toks[e].end))
+            k += 1
+    k = j
+    while k + 1 < len(toks) and k - j < 2:
+        nxt = toks[k + 1]
+        if not _arabic(nxt) or nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME \
+                or nxt.norm in _AR_ADVERBS or nxt.start >= limit:
+            break
+        if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
+            break
+        known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
+        if known is not None and not (known.actor.type == "country" and known.end == nxt.end
+                                      and nxt.norm.endswith(("ي", "يه", "يون", "يين"))):
+            break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
+        if _match_ar(nxt, False, load_cues()["ar"]) is not None or nxt.norm.startswith(("بال", "لل")) \
+                or _is_addressee(text, nxt, mentions):
+            break
+        k += 1
+    return Mention(Span.of(text, t.start, toks[k].end))
 
 
 def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:

@@ -55,7 +55,7 @@ class Pipeline:
             return []
         lang = article.lang or detect_language(article.text)
         mentions = self.mentions(article, lang)
-        return [with_targets(st, mentions) for st in extract_statements(replace(article, lang=lang), mentions, lang)]
+        return [with_targets(st, mentions, article.text) for st in extract_statements(replace(article, lang=lang), mentions, lang)]
 
     def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
         """Stance of each speaker toward each target, in statement order."""

@@ -104,6 +104,7 @@ class Statement:
     targets: tuple[Mention, ...] = ()
     lang: str = "en"
     context: Optional[Span] = None  # the text the classifier reads (sentence(s) holding speaker, cue and content)
+    cue_kind: Optional[str] = None  # report | eval | continue | participle | source | noun (see stance.attribution)
 
 
 @dataclass(frozen=True)

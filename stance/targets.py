@@ -13,7 +13,8 @@ never its own target; one mention per actor and statement is kept (the first).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+import re
+from typing import Optional, Sequence
 
 from .records import Mention, Span, Statement
 
@@ -22,13 +23,37 @@ _PRONOUNS = frozenset(
 )
 
 
-def find_targets(statement: Statement, mentions: Sequence[Mention]) -> list[Mention]:
-    """Target mentions of `statement`, in text order."""
+# words before a place that is only a location ("غارات في سوريا", "strikes in Syria", "à Moscou")
+_LOCATIVE = frozenset(
+    """في داخل قرب نحو الى إلى انحاء أنحاء شمال جنوب شرق غرب وسط مدينه مدينة العاصمه العاصمة عاصمه عاصمة
+    in into to at near across throughout inside dans à au aux en vers près""".split()
+)
+
+
+def is_location(m: Mention, text: str) -> bool:
+    """A country or place mention used as a location: after a locative preposition, or with a `في`/`ب` clitic
+    ("بسوريا" is ambiguous, so only `في` as a separate word and the listed words count)."""
+    if m.actor is None or m.actor.type != "country":
+        return False
+    before = text[max(0, m.start - 20) : m.start]
+    words = re.findall(r"[\w\u0600-\u06ff]+", before)
+    if not words:
+        return False
+    prev = words[-1].lower()
+    if before.rstrip() != before.rstrip(" «\"“'"):  # a quoted name is a name, not a place
+        return False
+    return prev in _LOCATIVE and before.endswith((" ", "'", "’"))
+
+
+def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:
+    """Target mentions of `statement`, in text order. `text` (the article) lets place-only mentions be dropped."""
     content = statement.content
     speaker = statement.speaker
     lo = content.start
-    if statement.cue is not None and statement.cue.end < content.start:
+    if statement.cue is not None and statement.cue.end < content.start and statement.cue_kind in (None, "eval"):
         lo = statement.cue.end  # the object of an evaluative cue comes before the content
+        if speaker is not None and not speaker.resolved and lo <= speaker.start < content.start:
+            lo = speaker.end  # verb-subject-object: "اتهم الوزير اسرائيل ..."
     hi = content.end
     seen: set[str] = set()
     out: list[Mention] = []
@@ -45,6 +70,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention]) -> list[Ment
                 continue
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
+        if text is not None and is_location(m, text):
+            continue
         if m.key in seen:
             continue
         seen.add(m.key)
@@ -52,9 +79,9 @@ def find_targets(statement: Statement, mentions: Sequence[Mention]) -> list[Ment
     return out
 
 
-def with_targets(statement: Statement, mentions: Sequence[Mention]) -> Statement:
+def with_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> Statement:
     """A copy of `statement` with its targets filled in."""
-    return replace(statement, targets=tuple(find_targets(statement, mentions)))
+    return replace(statement, targets=tuple(find_targets(statement, mentions, text)))
 
 
 def context_span(statement: Statement, text: str, max_chars: int = 1200) -> Span:

@@ -70,3 +70,37 @@ def test_empty_and_huge_articles(nlp, seed_text):
     one = len(nlp.statements(Article("s", seed_text)))
     assert len(sts) == 25 * one
     assert max(st.content.end for st in sts) > len(big) - 2000
+
+
+def statements(nlp, text):
+    return [(st.speaker.text if st.speaker else None, st.content.text, [t.text for t in st.targets])
+            for st in nlp.statements(Article("d", text, "ar"))]
+
+
+def test_arabic_verb_subject_forms(nlp):
+    """Verb-subject Arabic news sentences (protest_gsr / assault_gsr style): the addressee after the verb, a role
+    that names its holder, an unknown one-word name, an apposition and an occasion are not the content's targets."""
+    # the addressee "للصحافيين" is not the speaker, and a one-word name the dictionary lacks is
+    got = statements(nlp, "وقال جنبلاط للصحافيين «منذ ان انطلقت مسيرة 14 آذار انطلقنا على أسس الحفاظ على الدستور».")
+    assert [s for s, _, _ in got] == ["جنبلاط"]
+    assert got[0][1].startswith("«منذ")
+    # a role phrase, a party in quotes inside it, then the person holding the role
+    got = statements(nlp, "وقال عضو كتلة «حزب الله» النائب علي عمار: «ان ما شاهدناه اليوم هو محاولة مكشوفة».")
+    assert got[0][0].endswith("النائب علي عمار") and got[0][2] == []
+    # "لـ«الشرق الأوسط»" is who was told, not a target; the embedded "تدعم" is what was said, not a new statement
+    got = statements(nlp, "وقال مسؤول امريكي لـ«الشرق الأوسط» أمس إن إيران تدعم حزب الله.")
+    assert got == [("مسؤول امريكي", "إيران تدعم حزب الله", ["إيران", "حزب الله"])]
+    # the speaker's own title ("الأمين العام لجامعة الدول العربية") and the occasion are not targets
+    got = statements(nlp, "وأعرب عمرو موسى الأمين العام لجامعة الدول العربية في تصريحات للصحافيين عن إدانته للهجوم"
+                          " على الضحايا.")
+    assert got[0][0] == "عمرو موسى" and got[0][2] == ["الضحايا"]
+
+
+def test_arabic_places_relative_clauses_and_protests(nlp):
+    # a country that is only where something happened is not a target
+    assert statements(nlp, "قال الوزير إن الغارات في سوريا استهدفت المعارضة.")[0][2] == ["المعارضة"]
+    # a verb in a relative clause ("الذي يزعم") has no written subject: no statement
+    assert statements(nlp, "ويعطي أفضلية لداعش الذي يزعم محاربته.") == []
+    # a protest: the demonstrators are the speakers, "احتجاجا على" points at the target
+    got = statements(nlp, "تظاهر مئات الطلاب امس احتجاجا على قرار الحكومة.")
+    assert {s for s, _, _ in got} == {"مئات الطلاب"} and all(t == ["الحكومة"] for _, _, t in got)

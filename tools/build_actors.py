@@ -803,6 +803,7 @@ class Builder:
             rest = [t for t in toks if t not in AR_TITLES]
             is_person = (
                 bool(rest)
+                and not (sectors[:1] == ["MED"] and surface.startswith("ال"))  # الشرق الأوسط: a newspaper
                 and rest[0] not in AR_ORG_HEADS
                 and toks[0] not in AR_ORG_HEADS
                 and not all(t in common for t in rest)
