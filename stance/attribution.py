@@ -214,6 +214,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
         quotes = _quotations(text, sent)
         # each cue's region runs to the next participle/continuation cue that starts its own statement
         found = []
+        nested: set[int] = set()  # cues of acts reported inside another statement's content
         for ci, cue in enumerate(cues):
             if any(f[0].start < cue.start < f[2] for f in found if f[1] is not None):
                 # inside the speaker phrase of a previous cue (e.g. "المتحدث باسم الوزارة")
@@ -222,9 +223,17 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # part of a name: "the United States", "Support Group"
             if any(a < cue.start < b for a, b in quotes):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
-            if lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(toks, cue, found):
-                continue  # "قال مسؤول إن إيران تدعم حزب الله": what was said, not a new statement
-            if lang == "ar":
+            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(toks, cue, found)
+            if embedded and cue.kind == "report":
+                continue  # "قال مسؤول إن الوزير قال ...": what was said, not a new statement
+            if embedded:
+                # "ذكرت الوكالة ان ايران هددت اذربيجان": the reported actor's own act, subject before the verb
+                prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
+                if prev is None or text[prev.end : cue.start].strip(" ،,") not in ("", "قد"):
+                    continue
+                res = (prev, cue.end, False)
+                nested.add(cue.start)
+            elif lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")
             else:
@@ -238,6 +247,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
             for cue2, _, _, _ in found[k + 1 :]:
+                if cue2.start in nested:
+                    continue  # the reported act is part of this statement's content
                 if cue2.kind in ("participle", "continue", "report", "eval") and cue2.start > after:
                     region_end = cue2.start
                     break

@@ -87,9 +87,12 @@ def test_arabic_verb_subject_forms(nlp):
     # a role phrase, a party in quotes inside it, then the person holding the role
     got = statements(nlp, "وقال عضو كتلة «حزب الله» النائب علي عمار: «ان ما شاهدناه اليوم هو محاولة مكشوفة».")
     assert got[0][0].endswith("النائب علي عمار") and got[0][2] == []
-    # "لـ«الشرق الأوسط»" is who was told, not a target; the embedded "تدعم" is what was said, not a new statement
+    # "لـ«الشرق الأوسط»" is who was told, not a target; the embedded "إيران تدعم" is the reported act of Iran
     got = statements(nlp, "وقال مسؤول امريكي لـ«الشرق الأوسط» أمس إن إيران تدعم حزب الله.")
-    assert got == [("مسؤول امريكي", "إيران تدعم حزب الله", ["إيران", "حزب الله"])]
+    assert got == [("مسؤول امريكي", "إيران تدعم حزب الله", ["إيران", "حزب الله"]), ("إيران", "حزب الله", ["حزب الله"])]
+    # an embedded report verb is what was said, not a statement of its own
+    got = statements(nlp, "وقال مسؤول امريكي إن الرئيس أكد دعمه للحكومة.")
+    assert [s for s, _, _ in got] == ["مسؤول امريكي"]
     # the speaker's own title ("الأمين العام لجامعة الدول العربية") and the occasion are not targets
     got = statements(nlp, "وأعرب عمرو موسى الأمين العام لجامعة الدول العربية في تصريحات للصحافيين عن إدانته للهجوم"
                           " على الضحايا.")
