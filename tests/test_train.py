@@ -21,7 +21,7 @@ def _ex(i: int, stance: str) -> Example:
 
 
 def test_shipped_configs_load():
-    for name in ("default.yaml", "smoke.yaml"):
+    for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
 
@@ -36,6 +36,7 @@ def test_shipped_configs_load():
     ({"train": [{"kind": "plover", "weight": 0}]}, "weight"),
     ({"colour": "blue"}, "unknown keys"),
     ({"dev": [{"kind": "plover"}, {"kind": "plover"}]}, "distinct names"),
+    ({"init_from": "/nonexistent/model"}, "init_from"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
@@ -100,3 +101,21 @@ def test_smoke_training_run(tmp_path):
     assert (tmp_path / "run" / "model" / "adapter.safetensors").exists()
     lines = (tmp_path / "run" / "dev_scores.jsonl").read_text().splitlines()
     assert len(lines) == 1 and 0 <= json.loads(lines[0])["selection"] <= 1
+
+
+@pytest.mark.slow
+def test_init_from_starts_at_the_saved_model():
+    """`init_from` loads a saved model's LoRA matrices and head, trainable, with its own LoRA settings."""
+    from safetensors.torch import load_file
+
+    from training.train import build_classifier
+
+    shipped = ROOT / "stance" / "models" / "default"
+    cfg = TrainConfig.from_dict({**BASE, "init_from": str(shipped), "lora_r": 4})
+    clf = build_classifier(cfg)
+    state = clf.trainable_state_dict()
+    saved = load_file(str(shipped / "adapter.safetensors"))
+    assert set(state) == set(saved)
+    assert all(state[k].equal(saved[k]) for k in saved)
+    assert all(p.requires_grad for n, p in clf.net.named_parameters() if n in saved)
+    assert clf.config.lora_r == json.loads((shipped / "config.json").read_text())["lora_r"]

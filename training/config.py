@@ -84,6 +84,7 @@ class TrainConfig:
     dev: list[SourceConfig]
     output_dir: str
     publish_dir: str | None = None  # copy the best model here only if it beats the one already there on this dev
+    init_from: str | None = None  # start from a saved model folder (its LoRA + head, labels and LoRA settings)
     labels: tuple[str, ...] = LABELS
     epochs: int = 3
     batch_size: int = 16
@@ -144,6 +145,9 @@ class TrainConfig:
             v = getattr(self, key)
             if v is not None and v < 1:
                 raise ValueError(f"{key} must be >= 1 or null, found {v}")
+        if self.init_from and not (Path(self.init_from) / "config.json").exists():
+            raise ValueError(f"init_from: {self.init_from} is not a saved stance model (no config.json there); "
+                             "point it at a folder written by training, e.g. stance/models/default")
         if self.publish_dir and Path(self.publish_dir).resolve() == Path(self.output_dir).resolve():
             raise ValueError("publish_dir must differ from output_dir: the run writes to output_dir, then publishes")
 

@@ -140,6 +140,18 @@ def evaluate(clf: TransformerStanceClassifier, dev: dict[str, list[Example]], ba
 
 
 def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
+    if cfg.init_from:
+        clf = TransformerStanceClassifier.from_pretrained(cfg.init_from, cfg.cache_dir, merge=False)
+        if tuple(clf.config.labels) != tuple(cfg.labels):
+            raise ValueError(f"init_from {cfg.init_from} has labels {list(clf.config.labels)}, the config asks for "
+                             f"{list(cfg.labels)}: use the same labels or train from scratch")
+        mine = (cfg.lora_r, cfg.lora_alpha, cfg.lora_layers_from, cfg.max_length)
+        theirs = (clf.config.lora_r, clf.config.lora_alpha, clf.config.lora_layers_from, clf.config.max_length)
+        if mine != theirs:
+            log.warning("init_from %s: its LoRA/max_length settings %s are used, not the config's %s",
+                        cfg.init_from, theirs, mine)
+        clf.net.train()
+        return clf
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
                              head_dropout=cfg.head_dropout)
