@@ -14,9 +14,14 @@ from typing import Iterable, Iterator, Optional, Sequence
 from .actors import ActorDictionary
 from .attribution import extract_statements
 from .classify import StanceClassifier, item_for, load_classifier
-from .records import Article, Mention, Portrayal, Statement
+from .ner import ArabicNER
+from .records import Article, Mention, Portrayal, Span, Statement
 from .targets import with_targets
 from .text import detect_language
+
+
+# NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
+NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
 
 
 def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
@@ -31,19 +36,27 @@ def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
 class Pipeline:
     """Attribution + targets + stance classification over articles. Holds no per-article state."""
 
-    def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary) -> None:
+    def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
+                 ner: Optional[ArabicNER] = None) -> None:
         self.classifier = classifier
         self.actors = actors
+        self.ner = ner
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
-             with_classifier: bool = True) -> "Pipeline":
-        """The shipped actor dictionary (plus `actors_file`) and the stance model at `model` (default: shipped)."""
+             with_classifier: bool = True, with_ner: bool = True) -> "Pipeline":
+        """The shipped actor dictionary (plus `actors_file`), the Arabic NER and the stance model at `model`
+        (default: shipped)."""
         clf = load_classifier(model) if with_classifier else None
-        return cls(clf, ActorDictionary.load(actors_file))
+        return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
+        """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
+        organisations and state bodies, collectives (`المتظاهرين`), and names after a title or a reporting verb."""
         found = self.actors.find(article.text, lang)
+        if lang == "ar" and self.ner is not None:
+            found = _merge(found, [Mention(Span(s, e, article.text[s:e]), None)
+                                   for s, e, label in self.ner.find(article.text) if label in NER_ACTOR_LABELS])
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
