@@ -119,3 +119,20 @@ def test_init_from_starts_at_the_saved_model():
     assert all(state[k].equal(saved[k]) for k in saved)
     assert all(p.requires_grad for n, p in clf.net.named_parameters() if n in saved)
     assert clf.config.lora_r == json.loads((shipped / "config.json").read_text())["lora_r"]
+
+
+def test_publish_keeps_the_model_card(tmp_path):
+    from training.train import publish
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "adapter.safetensors").write_bytes(b"new weights")
+    target = tmp_path / "published"
+    target.mkdir()
+    (target / "MODEL_CARD.md").write_text("# card written by people\n")
+    (target / "adapter.safetensors").write_bytes(b"old weights")
+    out = publish(run, target, {}, TrainConfig.from_dict(BASE), 0.5)
+    assert out["published"]
+    assert (target / "adapter.safetensors").read_bytes() == b"new weights"
+    assert (target / "MODEL_CARD.md").read_text() == "# card written by people\n"
+    assert json.loads((target / "training.json").read_text())["dev_selection"] == 0.5

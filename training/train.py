@@ -283,6 +283,9 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     return summary
 
 
+KEPT_ON_PUBLISH = ("MODEL_CARD.md", "README.md")
+
+
 def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: TrainConfig, score: float) -> dict:
     """Copy `model_dir` to `target` if its dev selection score beats the model already at `target` (re-scored)."""
     previous = None
@@ -300,6 +303,9 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     shutil.copytree(model_dir, tmp)
     (tmp / "training.json").write_text(json.dumps({"dev_selection": score, "train_config": cfg.to_json()}, indent=2),
                                        encoding="utf-8")
+    for keep in KEPT_ON_PUBLISH:  # the model card is written by people: it stays (and says which training it covers)
+        if (target / keep).exists() and not (tmp / keep).exists():
+            shutil.copy2(target / keep, tmp / keep)
     if target.exists():
         shutil.rmtree(target)
     tmp.rename(target)
