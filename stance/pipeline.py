@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from .actors import ActorDictionary
 from .attribution import extract_statements
+from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
@@ -37,18 +38,23 @@ class Pipeline:
     """Attribution + targets + stance classification over articles. Holds no per-article state."""
 
     def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
-                 ner: Optional[ArabicNER] = None) -> None:
+                 ner: Optional[ArabicNER] = None, en_tagger=None) -> None:
         self.classifier = classifier
         self.actors = actors
         self.ner = ner
+        self.en_tagger = en_tagger  # the English attribution CRF; None: the rules
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
-             with_classifier: bool = True, with_ner: bool = True) -> "Pipeline":
-        """The shipped actor dictionary (plus `actors_file`), the Arabic NER and the stance model at `model`
-        (default: shipped)."""
+             with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf") -> "Pipeline":
+        """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
+        (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
+        model at `model` (default: shipped)."""
+        if en_attribution not in ("crf", "rules"):
+            raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         clf = load_classifier(model) if with_classifier else None
-        return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None)
+        return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
+                   load_tagger() if en_attribution == "crf" else None)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
@@ -68,7 +74,12 @@ class Pipeline:
             return []
         lang = article.lang or detect_language(article.text)
         mentions = self.mentions(article, lang)
-        return [with_targets(st, mentions, article.text) for st in extract_statements(replace(article, lang=lang), mentions, lang)]
+        article = replace(article, lang=lang)
+        if lang == "en" and self.en_tagger is not None:
+            found = extract_statements_crf(article, mentions, self.en_tagger)
+        else:
+            found = extract_statements(article, mentions, lang)
+        return [with_targets(st, mentions, article.text) for st in found]
 
     def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
         """Stance of each speaker toward each target, in statement order."""
