@@ -320,7 +320,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if last is not None and sent.start <= last.start < cue.start:
             return _resolved(state), cue.end
         # "أضرب عمال المصنع احتجاجا على ...": no speaker yet in this sentence, so the subject of its first clause
-        subject = _first_actor_before(text, cue.start, mentions, sent)
+        subject = _first_before(text, cue.start, mentions, sent, person=False)
         if subject is not None:
             return subject, cue.end
         return (_resolved(state), cue.end) if last else None
@@ -379,7 +379,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if cue.kind in ("report", "eval") and waw and i > 0:
         last = state.last_speaker
         if last is None or not (sent.start <= last.start < cue.start):
-            person = _first_person_before(text, cue.start, mentions, sent)
+            person = _first_before(text, cue.start, mentions, sent, person=True)
             if person is not None:
                 return person, cue.end
     if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
@@ -492,24 +492,16 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
     return k
 
 
-def _first_actor_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
-    """The first non-place mention of the sentence before `pos`, outside quotations (a clause subject)."""
+def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:
+    """The first mention of the sentence before `pos`, outside quotations: a person (`person=True`), else any
+    mention that is not a place (a clause subject)."""
     quotes = _quotations(text, sent)
     for m in mentions:
         if m.start >= pos:
             break
-        if (m.actor is None or m.actor.type != "country") and not any(a < m.start < b for a, b in quotes):
-            return m
-    return None
-
-
-def _first_person_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
-    """The first person mention of the sentence before `pos`, outside quotations."""
-    quotes = _quotations(text, sent)
-    for m in mentions:
-        if m.start >= pos:
-            break
-        if m.actor is not None and m.actor.type == "person" and not any(a < m.start < b for a, b in quotes):
+        if any(a < m.start < b for a, b in quotes):
+            continue
+        if (m.actor is not None and m.actor.type == "person") if person else (m.actor is None or m.actor.type != "country"):
             return m
     return None
 
