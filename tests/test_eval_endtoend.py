@@ -200,3 +200,29 @@ def test_cli_e2e_writes_the_gold_articles(tmp_path: Path):
     res = CliRunner().invoke(app, ["eval-e2e", str(gold), "--write-articles", str(arts)])
     assert res.exit_code == 0, res.output
     assert json.loads(arts.read_text(encoding="utf-8")) == {"id": "d1", "text": TEXT, "lang": "en"}
+
+
+def test_labelled_statements_become_gold_documents(tmp_path: Path):
+    """eval.sentences: one gold document per annotated text, pairs grouped by speaker, spans kept exactly."""
+    from eval.endtoend import load_gold
+    from eval.sentences import gold_documents, write_jsonl
+
+    text = "Hammond said Russia was bombing the opposition. He praised the rebels."
+    line = {"text": text, "lang": "en", "cue": {"start": 8, "end": 12, "text": "said"}, "confidence": "high",
+            "source": {"dataset": "polnear/data/train/text/a.txt", "id": "a.txt"}, "annotator": "t"}
+    rows = [
+        {**line, "id": "a:0", "speaker": {"start": 0, "end": 7, "text": "Hammond"},
+         "target": {"start": 13, "end": 19, "text": "Russia"}, "stance": "criticism"},
+        {**line, "id": "a:1", "speaker": {"start": 0, "end": 7, "text": "Hammond"},
+         "target": {"start": 36, "end": 46, "text": "opposition"}, "stance": "support"},
+    ]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs = gold_documents("en", None, root=str(tmp_path))
+    assert len(docs) == 1 and docs[0]["text"] == text and len(docs[0]["statements"]) == 1
+    assert [t["stance"] for t in docs[0]["statements"][0]["targets"]] == ["criticism", "support"]
+    path = tmp_path / "gold.jsonl"
+    assert write_jsonl(docs, path) == 1
+    (triples,) = load_gold(path).values()
+    assert {(t.speaker_text, t.target_text, t.stance) for t in triples} == {
+        ("Hammond", "Russia", "criticism"), ("Hammond", "opposition", "support")}
