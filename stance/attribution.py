@@ -620,6 +620,11 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
         if toks[k].norm in pron:
             return (_resolved(state), cue.end, False) if state.last_speaker else None
         m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)
+        if m is not None and m.actor is not None and m.actor.type == "country" and m.text[:1].islower():
+            # "Le ministre français a dénoncé": the noun phrase speaks, for the country its adjective names
+            np_ = _latin_subject_before(text, toks, k, sent)
+            if np_ is not None and np_.start < m.start:
+                return Mention(np_.span, m.actor), cue.end, False
         if m is not None:
             return m, cue.end, False
         m = _mention_ending_before(toks[k].start, sent.start, mentions)

@@ -107,3 +107,10 @@ def test_arabic_places_relative_clauses_and_protests(nlp):
     # a protest: the demonstrators are the speakers, "احتجاجا على" points at the target
     got = statements(nlp, "تظاهر مئات الطلاب امس احتجاجا على قرار الحكومة.")
     assert {s for s, _, _ in got} == {"مئات الطلاب"} and all(t == ["الحكومة"] for _, _, t in got)
+
+
+def test_french_role_with_nationality_speaks_for_its_country(nlp):
+    text = "Le ministre français a dénoncé les frappes russes contre l'opposition syrienne, selon un communiqué."
+    (st,) = [s for s in nlp.statements(Article("d", text, "fr")) if s.cue.text == "a dénoncé" or s.cue.text == "dénoncé"]
+    assert st.speaker.text == "Le ministre français" and st.speaker.actor.id == "FRA"
+    assert "opposition syrienne" in [t.text for t in st.targets]
