@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
+from .normalize import is_arabic
 from .records import Article, Mention, Span, Statement
 from .text import Token, normalize_arabic, split_sentences, tokens
 
@@ -63,6 +64,8 @@ def _normalised(words: frozenset) -> frozenset:
 _AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS = map(
     _normalised, (_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS))
 _AR_STOP_NAME = _AR_STOP_NAME - {"علي"}  # "على" normalises to the name "علي" (Ali): a name wins
+# words that never start or continue a subject noun phrase
+_AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS
 _AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
 _PRONOUN_SUBJECT = {
     "en": frozenset("he she they it we i".split()),
@@ -389,7 +392,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 
 def _arabic(tok: Token) -> bool:
-    return "\u0600" <= tok.text[:1] <= "\u06ff"
+    return is_arabic(tok.text[:1])
+
+
+def _is_cue_word(tok: Token) -> bool:
+    """An Arabic reporting or evaluative verb form of the cue lexicon."""
+    return _match_ar(tok, False, load_cues()["ar"]) is not None
 
 
 def _skip_time(toks: list[Token], j: int) -> int:
@@ -437,9 +445,8 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
 def _name_like(tok: Token) -> bool:
     """A word that can be part of a personal name: Arabic, not definite, not a function, time or role word."""
     w = tok.norm
-    return (_arabic(tok) and len(w) >= 2 and not w.startswith(("ال", "لل", "بال", "وال")) and w not in _AR_STOP_NAME
-            and w not in _AR_THAT and w not in _AR_TIME and w not in _AR_ADVERBS and w not in _AR_ROLE_HEADS
-            and _match_ar(tok, False, load_cues()["ar"]) is None)
+    return (_arabic(tok) and len(w) >= 2 and not w.startswith(("ال", "لل", "بال", "وال")) and w not in _AR_FUNCTION
+            and w not in _AR_ROLE_HEADS and not _is_cue_word(tok))
 
 
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
@@ -486,7 +493,7 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         e = k + 1
         while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and toks[e].norm not in _AR_TIME \
                 and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
-                and _match_ar(toks[e], False, load_cues()["ar"]) is None:
+                and not _is_cue_word(toks[e]):
             e += 1
         return e
     return k
@@ -512,8 +519,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     ("باقري", "علي شاه باكتياوال") that the dictionary does not know."""
     t = toks[j]
     w = t.norm
-    if (not _arabic(t) or len(w) < 2 or w in _AR_STOP_NAME or w in _AR_THAT or w in _AR_TIME or w in _AR_ADVERBS
-            or w.startswith(("بال", "لل", "وال")) or _match_ar(t, False, load_cues()["ar"]) is not None):
+    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t):
         return None
     if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
         return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
@@ -549,8 +555,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     k = j
     while k + 1 < len(toks) and k - j < 2:
         nxt = toks[k + 1]
-        if not _arabic(nxt) or nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME \
-                or nxt.norm in _AR_ADVERBS or nxt.start >= limit:
+        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.start >= limit:
             break
         if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
             break
@@ -558,7 +563,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         if known is not None and not (known.actor.type == "country" and known.end == nxt.end
                                       and nxt.norm.endswith(("ي", "يه", "يون", "يين"))):
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
-        if _match_ar(nxt, False, load_cues()["ar"]) is not None or nxt.norm.startswith(("بال", "لل")) \
+        if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
                 or _is_addressee(text, nxt, mentions):
             break
         k += 1
