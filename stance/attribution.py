@@ -185,13 +185,36 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
-            if m.actor is not None:
-                break  # a known actor after the subject is its object
+            if m.actor is not None and toks[k].norm != "باسم":
+                break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
             while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
                 k += 1
             continue
         k += 1
-    return Mention(Span.of(text, toks[j].start, toks[k].end))
+    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end))
+
+
+def _past_side(text: str, toks: list[Token], j: int, k: int, mentions: Sequence[Mention]) -> int:
+    """The last token of a speaker phrase running from token j to k, extended over the side it speaks for
+    ("الناطق باسم حزب الاصلاح اليمني المعارض"): that party is the speaker's own side, not a target."""
+    if toks[k].norm != "باسم" and k + 1 < len(toks) and toks[k + 1].norm == "باسم":
+        k += 1
+    if toks[k].norm == "باسم" and k + 1 < len(toks):
+        m = next((m for m in mentions if m.start == toks[k + 1].start), None)
+        if m is None:
+            return k
+        k += 1
+        while k + 1 < len(toks) and toks[k + 1].start < m.end:
+            k += 1
+    elif not any(t.norm == "باسم" for t in toks[j : k + 1]):
+        return k
+    for _ in range(3):  # its adjectives: "اليمني المعارض"
+        nxt = k + 1
+        if nxt >= len(toks) or not toks[nxt].norm.startswith("ال") or toks[nxt].norm in _AR_STOP_NAME \
+                or _is_cue_word(toks[nxt]) or re.search(r"[،,:\"«»]", text[toks[k].end : toks[nxt].start]):
+            break
+        k = nxt
+    return k
 
 
 @dataclass
@@ -339,7 +362,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
         return (prev, cue.end) if prev else None
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
-        return None  # "لداعش الذي يزعم محاربته": a relative clause, its subject is not written
+        # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
+        # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
+        if cue.kind == "report" and not toks[i].norm.startswith(("ي", "ت", "ن")):
+            prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
+            if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
+                return prev, _after_subject(text, toks, cue.end, mentions)
+        return None
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
@@ -640,6 +669,8 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             return unk, cue.end, False
     # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
     before = text[sent.start : cue.start].rstrip()
+    # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
+    before = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|has|have|had)$", "", before, flags=re.IGNORECASE).rstrip()
     if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks):
         m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
         if m is not None:

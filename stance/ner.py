@@ -62,6 +62,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .normalize import normalize_arabic
 from .text import Token, split_sentences, tokens
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "ner_ar.crfsuite"
@@ -196,6 +197,11 @@ def features(text: str, toks: Sequence[Token], start: int = 0, end: int | None =
     return out
 
 
+# days and relative time words that the tagger sometimes runs into an entity ("وزارة الدفاع الخميس")
+_TIME_WORDS = frozenset(normalize_arabic(w) for w in
+                        "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت اليوم امس أمس غدا مساء صباح".split())
+
+
 def _blocked(text: str, a: Token, b: Token) -> bool:
     """True when punctuation that ends an entity lies between tokens `a` and `b`."""
     return any(ch in _BREAK for ch in text[a.end:b.start])
@@ -277,6 +283,10 @@ class ArabicNER:
                 continue
             labels = self.tag(text, toks, sent.start, sent.end)
             for a, b, label in chunks(labels, text, toks):
+                while b - a > 1 and toks[b - 1].norm in _TIME_WORDS:  # "وزارة الدفاع الخميس": the day is not the name
+                    b -= 1
+                if toks[a].norm in _TIME_WORDS:
+                    continue
                 first = toks[a]
                 skip = 0
                 if _PROCLITIC.match(first.norm):

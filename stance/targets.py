@@ -45,6 +45,29 @@ def is_location(m: Mention, text: str) -> bool:
     return prev in _LOCATIVE and before.endswith((" ", "'", "’"))
 
 
+# heads of a place name ("مدينة الصدر", "ميدان عبد المنعم", "rue de Rivoli"): what follows names the place, not an actor
+_PLACE_HEADS = frozenset(
+    """مدينة مدينه مديرية مديريه ميدان شارع حي منطقة منطقه محافظة محافظه قرية قريه بلدة بلده مخيم مطار مستشفى
+    ساحة ساحه ضاحية ضاحيه جسر ولاية ولايه اقليم إقليم جزيرة جزيره
+    street avenue square district province city town village camp airport hospital bridge
+    rue avenue place quartier ville village camp aéroport hôpital pont""".split()
+)
+# a bare compass word is a direction ("شمال غرب"), never an actor ("الغرب", "the West" are)
+_DIRECTIONS = frozenset("شمال جنوب شرق غرب".split())
+
+
+def is_place_name(m: Mention, text: str) -> bool:
+    """A mention that names a place after a place head ("في مدينة الصدر" → not Moqtada al-Sadr), or a bare compass word."""
+    if m.text in _DIRECTIONS:
+        return True
+    before = text[max(0, m.start - 20) : m.start]
+    words = re.findall(r"[\w\u0600-\u06ff]+", before)
+    if not words or not before.endswith(" "):
+        return False
+    prev = words[-1].lower()
+    return prev in _PLACE_HEADS or (prev[:1] in "وبل" and prev[1:] in _PLACE_HEADS)
+
+
 def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:
     """Target mentions of `statement`, in text order. `text` (the article) lets place-only mentions be dropped."""
     content = statement.content
@@ -70,7 +93,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
-        if text is not None and is_location(m, text):
+        if text is not None and (is_location(m, text) or is_place_name(m, text)):
             continue
         if m.key in seen:
             continue

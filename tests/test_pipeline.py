@@ -114,3 +114,29 @@ def test_french_role_with_nationality_speaks_for_its_country(nlp):
     (st,) = [s for s in nlp.statements(Article("d", text, "fr")) if s.cue.text == "a dénoncé" or s.cue.text == "dénoncé"]
     assert st.speaker.text == "Le ministre français" and st.speaker.actor.id == "FRA"
     assert "opposition syrienne" in [t.text for t in st.targets]
+
+
+def test_arabic_relative_speaker_side_and_place_names(nlp):
+    # a perfect-tense report verb after a relative pronoun has the antecedent as its subject (real GSR sentence)
+    got = statements(nlp, "ومن السعودية عبر وزير خارجيتها الامير سعود الفيصل الذي قال كلاماً لا يليق بأي دبلوماسية، "
+                          "ولا يهدف إلا الى الإساءة لتركيا.")
+    assert [(s, t) for s, _, t in got] == [("الامير سعود الفيصل", ["تركيا"])]
+    # "الناطق باسم X": the party it speaks for is part of the speaker phrase, not a target
+    got = statements(nlp, "وقال المتحدث باسم حزب الاصلاح اليمني المعارض إن الشرطة اعتقلت المتظاهرين")
+    assert got[0][0] == "المتحدث باسم حزب الاصلاح اليمني المعارض" and "اليمني" not in got[0][2]
+    # a name after a place head names the place ("مدينة الصدر"), not the cleric
+    got = statements(nlp, "وقال اللواء قاسم عطا إن التظاهرة ستكون في مدينة الصدر وإن مقتدى الصدر دعا إليها.")
+    assert [t for t in got[0][2] if "الصدر" in t] == ["مقتدى الصدر"]
+    # a weekday is not part of the ministry's name
+    got = statements(nlp, "يزور الوزير موسكو الاحد حسب ما اعلنت وزارة الدفاع الخميس.")
+    assert got[0][0] == "وزارة الدفاع"
+
+
+def test_inverted_unknown_speaker_after_auxiliary(nlp):
+    # '« ... », a déclaré X': the auxiliary "a" stands between the quotation and the participle
+    text = "« La Russie bombarde l'opposition », a déclaré un haut responsable occidental."
+    (st,) = nlp.statements(Article("d", text, "fr"))
+    assert st.speaker.text == "un haut responsable occidental" and [t.text for t in st.targets] == ["Russie"]
+    text = '"Russia is bombing the opposition," said a senior Western official.'
+    (st,) = nlp.statements(Article("d", text, "en"))
+    assert st.speaker.text == "a senior Western official" and [t.text for t in st.targets] == ["Russia"]
