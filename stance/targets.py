@@ -56,16 +56,36 @@ _PLACE_HEADS = frozenset(
 _DIRECTIONS = frozenset("شمال جنوب شرق غرب".split())
 
 
+# heads whose nationality adjective names where or whose, not an actor that acts ("الأراضي الفلسطينية", "صحيفة
+# «هآرتس» الاسرائيلية")
+_ADJECTIVE_PLACE_HEADS = frozenset("اراضي أراضي حدود مدن عاصمة عاصمه ساحة ساحه صحيفة صحيفه جريدة جريده".split())
+
+
 def is_place_name(m: Mention, text: str) -> bool:
-    """A mention that names a place after a place head ("في مدينة الصدر" → not Moqtada al-Sadr), or a bare compass word."""
+    """A mention that names a place after a place head ("في مدينة الصدر" → not Moqtada al-Sadr), a nationality
+    adjective of a place or a newspaper ("الأراضي الفلسطينية"), or a bare compass word."""
     if m.text in _DIRECTIONS:
         return True
-    before = text[max(0, m.start - 20) : m.start]
+    before = text[max(0, m.start - 30) : m.start]
     words = re.findall(r"[\w\u0600-\u06ff]+", before)
-    if not words or not before.endswith(" "):
+    if not words or not before.endswith((" ", "» ")):
         return False
     prev = words[-1].lower()
-    return prev in _PLACE_HEADS or (prev[:1] in "وبل" and prev[1:] in _PLACE_HEADS)
+    if prev in _PLACE_HEADS or (prev[:1] in "وبل" and prev[1:] in _PLACE_HEADS):
+        return True
+    adjective = m.actor is not None and m.actor.type == "country" and m.text.endswith(("ي", "ية", "يه"))
+    if not adjective:
+        return False
+    if before.endswith("» ") and len(words) >= 2:  # صحيفة «هآرتس» الاسرائيلية
+        prev = words[-2]
+    head = prev[2:] if prev.startswith("ال") else prev
+    return head in _ADJECTIVE_PLACE_HEADS or prev in _ADJECTIVE_PLACE_HEADS
+
+
+def is_addressee(m: Mention, text: str) -> bool:
+    """The one a statement is told to ("نفت مصادر لـ«الشرق الأوسط»", "told Reuters"), not what it is about."""
+    before = text[max(0, m.start - 8) : m.start]
+    return bool(re.search(r"(?:^|\s)(?:لـ|ل)«?\s*$|\btold\s+$", before))
 
 
 def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:
@@ -94,6 +114,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):
+            continue
+        if text is not None and m.start < content.start and is_addressee(m, text):
             continue
         if m.key in seen:
             continue
