@@ -369,6 +369,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
                 return prev, _after_subject(text, toks, cue.end, mentions)
         return None
+    # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
+    # the verb is its object
+    front = _clause_initial_subject(text, toks, i, mentions, sent)
+    if front is not None:
+        return front, cue.end
+    if _plural_verb(toks[i]):  # "هتفوا ضدي", "اعتبروا أنفسهم": the subject is before the verb or a pronoun
+        waw_open = toks[i].norm[:1] in _AR_PREFIXES
+        prev = None if waw_open else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
+        if prev is not None and text[prev.end : cue.start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+            return prev, cue.end
+        if state.last_speaker is not None and (waw_open or i == 0):
+            return _resolved(state), cue.end
+        return None
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
@@ -418,6 +431,31 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+_AR_CLAUSE_OPENERS = _normalised(frozenset("و كان وكان فكان كما وكما لكن ولكن بينما فيما حيث اذ".split()))
+
+
+def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
+                            sent: Span) -> Optional[Mention]:
+    """A known actor right before the verb (or before "قد") that opens its clause: the sentence start, punctuation,
+    or a clause word (و، كان، كما، بينما ...) before it. Not after a preposition ("في سوريا قال الوزير")."""
+    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 and _match_ar(toks[i], False, {}) is None:
+        return None  # "ويتهمونها": a new clause of the previous subject
+    prev = _mention_ending_before(toks[i].start, toks[max(0, i - 6)].start, mentions)
+    if prev is None or prev.actor is None or text[prev.end : toks[i].start].strip(" ") not in ("", "قد"):
+        return None
+    before = text[sent.start : prev.start]
+    if not before.strip() or re.search(r"[:،,.«\"(\-ـ*]\s*$", before):
+        return prev
+    words = before.split()
+    return prev if words and normalize_arabic(words[-1]) in _AR_CLAUSE_OPENERS else None
+
+
+def _plural_verb(tok: Token) -> bool:
+    """A verb with a plural subject suffix (هتفوا، يطالبون، ويتهمونها): in verb-subject order Arabic verbs are singular."""
+    w = tok.norm
+    return len(w) > 4 and (w.endswith("وا") or w.endswith("ون") or re.search(r"ون(ها|ه|هم|ك|كم|نا)$", w) is not None)
 
 
 def _arabic(tok: Token) -> bool:

@@ -140,3 +140,13 @@ def test_inverted_unknown_speaker_after_auxiliary(nlp):
     text = '"Russia is bombing the opposition," said a senior Western official.'
     (st,) = nlp.statements(Article("d", text, "en"))
     assert st.speaker.text == "a senior Western official" and [t.text for t in st.targets] == ["Russia"]
+
+
+def test_arabic_subject_before_the_verb(nlp):
+    # a known actor opening the clause is the subject; the noun after the verb is its object (real GSR sentences)
+    assert statements(nlp, "حزب الله يحذر الحكومة من اقتحام المخيم")[0][0] == "حزب الله"
+    assert statements(nlp, "وكان الرئيس الروسي قد اعلن الاربعاء نشر صواريخ في ذلك الجيب")[0][0] == "الرئيس الروسي"
+    # a plural verb never has the noun after it as subject: "هتفوا ضدي" is no statement of "ضدي"
+    assert statements(nlp, "ليس لأن متظاهرين في شوارع عمان هتفوا ضدي") == []
+    # after a preposition the noun is not a subject: "في سوريا قال الوزير"
+    assert statements(nlp, "وفي سوريا قال الوزير ان اسرائيل تهدد لبنان")[0][0] == "الوزير"
