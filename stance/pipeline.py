@@ -18,7 +18,7 @@ from .classify import StanceClassifier, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
 from .targets import with_targets
-from .text import detect_language
+from .text import detect_language, normalize_arabic
 
 
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
@@ -32,6 +32,30 @@ def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
         if not any(m.span.overlaps(p.span) for p in out):
             out.append(m)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# Arabic heads that take the actor after them: "قوات الحلف الاطلسي" is NATO, "رئاسة الحكومة" the government
+_AR_HEADS = frozenset(normalize_arabic(w) for w in
+                      "قوات رئاسة شرطة قيادة جيش وزارة حكومة سلطات أجهزة عناصر مقاتلي مسلحي".split())
+
+
+def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
+    """An unknown one-word head right before a known actor becomes part of that actor's mention."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ms = sorted(found, key=lambda m: (m.start, -m.end))
+    for k, m in enumerate(ms):
+        if k in skip:
+            continue
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        word = normalize_arabic(m.text).lstrip("و") if m.actor is None else ""
+        if (nxt is not None and nxt.actor is not None and word in _AR_HEADS
+                and text[m.end : nxt.start] in (" ", " «", "«")):
+            out.append(Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), nxt.actor))
+            skip.add(k + 1)
+            continue
+        out.append(m)
+    return out
 
 
 class Pipeline:
@@ -66,6 +90,7 @@ class Pipeline:
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
+            found = _attach_heads(found, article.text)
         return found
 
     def statements(self, article: Article) -> list[Statement]:

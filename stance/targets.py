@@ -111,6 +111,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue
+            if text is not None and not speaker.resolved and text[speaker.end : m.start] in (" و", " و ", " and "):
+                continue  # a co-speaker: "اعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي"
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):

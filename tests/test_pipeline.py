@@ -150,3 +150,11 @@ def test_arabic_subject_before_the_verb(nlp):
     assert statements(nlp, "ليس لأن متظاهرين في شوارع عمان هتفوا ضدي") == []
     # after a preposition the noun is not a subject: "في سوريا قال الوزير"
     assert statements(nlp, "وفي سوريا قال الوزير ان اسرائيل تهدد لبنان")[0][0] == "الوزير"
+
+
+def test_arabic_head_before_actor_and_co_speaker(nlp):
+    # "قوات" before a known actor is that actor's forces; a conjunct right after the speaker speaks with it
+    (st,) = nlp.statements(Article("d", "واعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل جندي أفغاني", "ar"))
+    mentions = [m.text for m in nlp.mentions(Article("d", st.content.text, "ar"), "ar")]
+    assert "قوات الحلف الاطلسي" in mentions
+    assert st.speaker.text == "وزارة الداخلية الافغانية" and "قوات الحلف الاطلسي" not in [t.text for t in st.targets]
