@@ -51,10 +51,13 @@ def _key(mention: dict) -> tuple[str, str]:
 
 
 def aggregate(lines: Iterable[dict]) -> list[Edge]:
-    """Edges from `analyze` output objects (lines without a speaker or stance are skipped)."""
+    """Edges from `analyze` output objects (lines without a speaker or stance are skipped; author-voice lines
+    count for the speaker "(author)")."""
     edges: dict[tuple[str, str], Edge] = {}
     for obj in lines:
         sp, tg, stance = obj.get("speaker"), obj.get("target"), obj.get("stance")
+        if sp is None and obj.get("voice") == "author":  # `analyze --author-voice`: the text's own voice
+            sp = {"actor_id": "(author)", "actor_name": "(author)"}
         if not sp or not tg or stance not in LABELS:
             continue
         (s, sn), (t, tn) = _key(sp), _key(tg)

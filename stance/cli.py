@@ -64,6 +64,11 @@ def analyze(
     statements_only: bool = typer.Option(
         False, "--statements-only", help="attribution and targets only: no stance model is loaded, one line per statement"
     ),
+    author_voice: bool = typer.Option(
+        False, "--author-voice",
+        help="also the text's own portrayals (posts, op-eds): each sentence outside every attributed statement is "
+             'a statement with "speaker": null, "cue": null and "voice": "author"',
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
 ) -> None:
@@ -75,7 +80,8 @@ def analyze(
 
     _threads(threads)
     try:
-        nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only)
+        nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
+                            author_voice=author_voice)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -102,7 +108,7 @@ def analyze(
             elif all_statements:
                 scored = {p.statement.id for p in portrayals}
                 for st in statements:
-                    if st.id not in scored:
+                    if st.id not in scored and st.cue_kind != "author":  # a sentence of the author with no actor
                         out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
             out.flush()
             summary.analysed += 1
@@ -118,6 +124,7 @@ def _statement_line(st, nlp) -> dict:
         "content": st.content.to_json(), "target": None, "stance": None, "scores": None,
         "targets": [t.to_json() for t in st.targets],
         "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
+        **({"voice": "author"} if st.cue_kind == "author" else {}),
     }
 
 

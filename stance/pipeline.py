@@ -18,7 +18,7 @@ from .classify import StanceClassifier, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
 from .targets import with_targets
-from .text import detect_language, normalize_arabic
+from .text import detect_language, normalize_arabic, split_sentences
 
 
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
@@ -58,19 +58,40 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
     return out
 
 
+def author_statements(article: Article, attributed: Sequence[Statement], numbered_from: int = 0) -> list[Statement]:
+    """The author's own voice: one statement with no speaker and no cue for each sentence that no attributed
+    statement touches (its speaker, cue or content)."""
+    taken = []
+    for st in attributed:
+        spans = [x for x in (st.speaker.span if st.speaker and not st.speaker.resolved else None, st.cue, st.content)
+                 if x is not None]
+        taken.append((min(x.start for x in spans), max(x.end for x in spans)))
+    out: list[Statement] = []
+    for sent in split_sentences(article.text):
+        if not sent.text.strip() or any(a < sent.end and sent.start < b for a, b in taken):
+            continue
+        out.append(Statement(doc_id=article.id, id=f"{article.id}:{numbered_from + len(out) + 1}", speaker=None,
+                             cue=None, content=sent, lang=article.lang, context=sent, cue_kind="author"))
+    return out
+
+
 class Pipeline:
     """Attribution + targets + stance classification over articles. Holds no per-article state."""
 
     def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
-                 ner: Optional[ArabicNER] = None, en_tagger=None) -> None:
+                 ner: Optional[ArabicNER] = None, en_tagger=None, author_voice: bool = False) -> None:
         self.classifier = classifier
         self.actors = actors
         self.ner = ner
         self.en_tagger = en_tagger  # the English attribution CRF; None: the rules
+        # also the author's own portrayals: each sentence outside every attributed statement is a statement with
+        # no speaker (posts and op-eds; off for news wires, whose own voice is mostly neutral report)
+        self.author_voice = author_voice
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
-             with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf") -> "Pipeline":
+             with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
+             author_voice: bool = False) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped)."""
@@ -78,7 +99,7 @@ class Pipeline:
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         clf = load_classifier(model) if with_classifier else None
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
-                   load_tagger() if en_attribution == "crf" else None)
+                   load_tagger() if en_attribution == "crf" else None, author_voice=author_voice)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
@@ -104,6 +125,8 @@ class Pipeline:
             found = extract_statements_crf(article, mentions, self.en_tagger)
         else:
             found = extract_statements(article, mentions, lang)
+        if self.author_voice:
+            found = found + author_statements(article, found, len(found))
         return [with_targets(st, mentions, article.text) for st in found]
 
     def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:

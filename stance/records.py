@@ -104,7 +104,7 @@ class Statement:
     targets: tuple[Mention, ...] = ()
     lang: str = "en"
     context: Optional[Span] = None  # the text the classifier reads (sentence(s) holding speaker, cue and content)
-    cue_kind: Optional[str] = None  # report | eval | continue | participle | source | noun (see stance.attribution)
+    cue_kind: Optional[str] = None  # report | eval | continue | participle | source | noun (see stance.attribution) | author
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,8 @@ class Portrayal:
             "lang": st.lang,
             "model": self.model,
         }
+        if st.speaker is None and st.cue_kind == "author":
+            out["voice"] = "author"  # `analyze --author-voice`: the text's own portrayal, no speaker or cue
         return out
 
 

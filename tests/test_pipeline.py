@@ -158,3 +158,24 @@ def test_arabic_head_before_actor_and_co_speaker(nlp):
     mentions = [m.text for m in nlp.mentions(Article("d", st.content.text, "ar"), "ar")]
     assert "قوات الحلف الاطلسي" in mentions
     assert st.speaker.text == "وزارة الداخلية الافغانية" and "قوات الحلف الاطلسي" not in [t.text for t in st.targets]
+
+
+def test_author_voice_statements(nlp):
+    import copy
+
+    from stance.aggregate import aggregate
+    from stance.records import Portrayal
+
+    text = "Le Hamas a massacré des civils israéliens. « C'est inacceptable », a déclaré le ministre Sergueï Lavrov."
+    assert all(st.speaker is not None for st in nlp.statements(Article("d", text, "fr")))  # off by default
+    voiced = copy.copy(nlp)
+    voiced.author_voice = True
+    sts = voiced.statements(Article("d", text, "fr"))
+    author = [st for st in sts if st.speaker is None]
+    assert len(author) == 1 and author[0].cue is None and author[0].cue_kind == "author"
+    assert author[0].content.text == "Le Hamas a massacré des civils israéliens."  # the attributed sentence is not
+    assert "Hamas" in [t.text for t in author[0].targets]
+    line = Portrayal(author[0], author[0].targets[0], "criticism", {"criticism": 1.0}, "m").to_json()
+    assert line["speaker"] is None and line["cue"] is None and line["voice"] == "author"
+    (edge,) = aggregate([line])
+    assert edge.source == "(author)" and edge.counts["criticism"] == 1
