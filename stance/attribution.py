@@ -128,7 +128,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
     cues: list[Cue] = []
     for i, tok in enumerate(toks):
         if lang == "ar":
-            kind = _match_ar(tok, i == 0, lex)
+            # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts: the sentence start or after , : ؛
+            opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None
+            kind = _match_ar(tok, opens, lex)
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
@@ -433,7 +435,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     return None
 
 
-_AR_CLAUSE_OPENERS = _normalised(frozenset("و كان وكان فكان كما وكما لكن ولكن بينما فيما حيث اذ".split()))
+_AR_CLAUSE_OPENERS = _normalised(frozenset(
+    "و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين".split()))
 
 
 def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
@@ -446,6 +449,8 @@ def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequ
     if prev is None or prev.actor is None or text[prev.end : toks[i].start].strip(" ") not in ("", "قد"):
         return None
     before = text[sent.start : prev.start]
+    if before[-1:] in _AR_PREFIXES:  # "فروسيا اتهمت": the conjunction is written on the name
+        before = before[:-1] + " " + before[-1]
     if not before.strip() or re.search(r"[:،,.«\"(\-ـ*]\s*$", before):
         return prev
     words = before.split()

@@ -179,3 +179,12 @@ def test_author_voice_statements(nlp):
     assert line["speaker"] is None and line["cue"] is None and line["voice"] == "author"
     (edge,) = aggregate([line])
     assert edge.source == "(author)" and edge.counts["criticism"] == 1
+
+
+def test_arabic_clause_start_after_comma_and_attached_conjunction(nlp):
+    # "ذكر" (also a noun) is a verb where a clause starts, after a comma too
+    assert statements(nlp, "وفي تطور آخر ذي صلة، ذكر الجيش الاميركي أن فتاة تمكنت من الهرب من خاطفيها")[0][0] \
+        == "الجيش الاميركي"
+    # "فروسيا اتهمت جورجيا": the subject carries the conjunction; Georgia is the one accused
+    assert statements(nlp, "فروسيا اتهمت جورجيا بممارسة تطهير عرقي") == [("روسيا", "جورجيا بممارسة تطهير عرقي",
+                                                                        ["جورجيا"])]
