@@ -22,11 +22,31 @@ from pathlib import Path
 from training.datasets import load_annotations
 
 
-def gold_documents(lang: str, split: str, root: str | None = None, data_dir: str | None = None) -> list[dict]:
-    """Gold documents (seed format) for the annotated texts of `lang`/`split`, one per distinct text."""
+# annotation files in which every attributed statement of each text, and every (speaker, target) pair of it, was
+# labelled (training/annotations/README.md): their documents are exhaustive gold, so precision on them is real
+EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl")
+
+
+def _ids_in(lang: str, names: tuple[str, ...], root: str | None) -> set[str]:
+    base = Path(root) if root is not None else Path(__file__).resolve().parent.parent / "training" / "annotations"
+    ids: set[str] = set()
+    for name in names:
+        path = base / lang / name
+        if path.exists():
+            ids.update(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return ids
+
+
+def gold_documents(lang: str, split: str, root: str | None = None, data_dir: str | None = None,
+                   exhaustive_only: bool = False) -> list[dict]:
+    """Gold documents (seed format) for the annotated texts of `lang`/`split`, one per distinct text;
+    `exhaustive_only` keeps the texts of `EXHAUSTIVE_FILES` (every statement and pair labelled)."""
     docs: dict[str, dict] = {}
+    keep = _ids_in(lang, EXHAUSTIVE_FILES, root) if exhaustive_only else None
     for ex in load_annotations(lang, split, root=root, data_dir=data_dir):
         item = ex.item
+        if keep is not None and item.id not in keep:
+            continue
         text = item.text
         doc_id = f"{lang}-{split}-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
         doc = docs.setdefault(doc_id, {"id": doc_id, "text": text, "lang": lang, "statements": [],
@@ -58,8 +78,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("split", choices=["train", "dev", "test"])
     ap.add_argument("-o", "--output", required=True, help="gold JSONL to write")
     ap.add_argument("--data", default=None, help="shared data folder (default: $STANCE_DATA or ../shared/data)")
+    ap.add_argument("--exhaustive", action="store_true",
+                    help="only the texts whose every statement and pair was labelled (precision is then real)")
     args = ap.parse_args(argv)
-    n = write_jsonl(gold_documents(args.lang, args.split, data_dir=args.data), args.output)
+    n = write_jsonl(gold_documents(args.lang, args.split, data_dir=args.data, exhaustive_only=args.exhaustive),
+                    args.output)
     print(f"wrote {n} gold documents to {args.output}")
 
 

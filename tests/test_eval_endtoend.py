@@ -226,3 +226,21 @@ def test_labelled_statements_become_gold_documents(tmp_path: Path):
     (triples,) = load_gold(path).values()
     assert {(t.speaker_text, t.target_text, t.stance) for t in triples} == {
         ("Hammond", "Russia", "criticism"), ("Hammond", "opposition", "support")}
+
+
+def test_exhaustive_gold_keeps_only_the_exhaustive_files(tmp_path: Path):
+    from eval.sentences import EXHAUSTIVE_FILES, gold_documents
+
+    def row(i, text):
+        return {"id": f"{i}:0", "text": text, "lang": "en", "speaker": {"start": 0, "end": 7, "text": text[:7]},
+                "target": {"start": 13, "end": 19, "text": text[13:19]}, "stance": "criticism",
+                "source": {"dataset": "polnear/data/train/text/a.txt", "id": f"a{i}.txt"}, "annotator": "t"}
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / EXHAUSTIVE_FILES[0]).write_text(
+        json.dumps(row(1, "Hammond said Russia was bombing.")) + "\n", encoding="utf-8")
+    (tmp_path / "en" / "other.jsonl").write_text(json.dumps(row(2, "Kerryyy said Russia was wrong.")) + "\n",
+                                                  encoding="utf-8")
+    assert len(gold_documents("en", None, root=str(tmp_path))) == 2
+    (doc,) = gold_documents("en", None, root=str(tmp_path), exhaustive_only=True)
+    assert doc["text"] == "Hammond said Russia was bombing."
