@@ -177,6 +177,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     if not (definite or construct):
         return None
     k = j
+    country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME:
@@ -187,13 +188,23 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
+            if m.actor is not None and country is None and _nisba(m, nxt):
+                country = m.actor
+                k += 1
+                continue
             if m.actor is not None and toks[k].norm != "باسم":
                 break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
             while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
                 k += 1
             continue
         k += 1
-    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end))
+    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end), country)
+
+
+def _nisba(m: Mention, tok: Token) -> bool:
+    """A country mention that is a nationality adjective of the word before it ("مسؤول امريكي", "الصحف الاسرائيلية")."""
+    return m.actor is not None and m.actor.type == "country" and m.end == tok.end and m.start == tok.start \
+        and tok.norm.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _past_side(text: str, toks: list[Token], j: int, k: int, mentions: Sequence[Mention]) -> int:

@@ -188,3 +188,9 @@ def test_arabic_clause_start_after_comma_and_attached_conjunction(nlp):
     # "فروسيا اتهمت جورجيا": the subject carries the conjunction; Georgia is the one accused
     assert statements(nlp, "فروسيا اتهمت جورجيا بممارسة تطهير عرقي") == [("روسيا", "جورجيا بممارسة تطهير عرقي",
                                                                         ["جورجيا"])]
+
+
+def test_arabic_role_with_nationality_speaks_for_its_country(nlp):
+    (st,) = nlp.statements(Article("d", "وذكرت الصحف الاسرائيلية أمس ان متظاهرين اطلقوا النار", "ar"))
+    assert st.speaker.text == "الصحف الاسرائيلية" and st.speaker.actor.id == "ISR"
+    assert [t.text for t in st.targets] == ["متظاهرين"]
