@@ -639,7 +639,7 @@ class ActorDictionary:
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if nxt is not None and joinable(text, t, nxt) and (key, nxt.key) in double:
                     hit = (s, nxt.end, None, i + 1)
-                elif key in single:
+                elif key in single and (key not in _definite_only() or _is_definite(text[t.start : t.end])):
                     hit = (s, t.end, None, i)
                 elif key.endswith("يين") and len(key) >= 6:
                     actor = self.lookup(key[:-2])
@@ -977,6 +977,19 @@ def find_unknown_names(
 ) -> list[Mention]:
     """`ActorDictionary.find_unknown_names` with the shipped dictionary."""
     return (dictionary or default_dictionary()).find_unknown_names(text, lang, known)
+
+
+@functools.lru_cache(maxsize=1)
+def _definite_only() -> frozenset:
+    """Collectives that are actors only with the article: "التنظيم" (the organisation) but "تنظيم" (organising),
+    "النظام" (the regime) but "نظام" (a system), "السنة" (the Sunnis) but "سنة" (a year)."""
+    return frozenset(word_key(w) for w in
+                     "نظام احتلال حركة حزب جماعة تنظيم وزارة رئاسة سلطة إدارة ائتلاف تحالف مقاومة محكمة شعب غرب سنة "
+                     "مجلس نقابة".split())
+
+
+def _is_definite(word: str) -> bool:
+    return re.match(r"^[وف]?[بك]?ال|^[وف]?لل", normalize_arabic(word)) is not None
 
 
 @functools.lru_cache(maxsize=1)

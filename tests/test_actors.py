@@ -373,3 +373,11 @@ def test_lookup_speed_on_200k_characters(d):
     print(f"find() on {len(text):,} characters: {elapsed:.2f} s, {len(mentions):,} mentions")
     assert len(mentions) > 5_000
     assert elapsed < 3.0
+
+
+def test_ambiguous_collectives_need_the_article():
+    from stance.actors import ActorDictionary
+
+    d = ActorDictionary.load()
+    got = [m.text for m in d.find_collectives("قدم تنظيم المهرجان وأعلن التنظيم مسؤوليته ودان النظام ونظام التقنين")]
+    assert got == ["التنظيم", "النظام"]  # "تنظيم" (organising) and "نظام" (a system) are no actors
