@@ -498,7 +498,8 @@ class ActorDictionary:
             }
             raw = [m for m in raw if not m.context or m.context in named]
             raw = self._propagate_surnames(text, toks, raw)
-        mentions = [Mention(Span(m.start, m.end, text[m.start : m.end]), m.actor) for m in raw]
+        mentions = [Mention(Span(m.start, m.end, text[m.start : m.end]), m.actor) for m in raw
+                    if not _verb_reading(text, m.start, m.end)]
         if resolve:
             mentions = self.resolve_roles(mentions, text, date=date)
         return mentions
@@ -977,6 +978,28 @@ def find_unknown_names(
 ) -> list[Mention]:
     """`ActorDictionary.find_unknown_names` with the shipped dictionary."""
     return (dictionary or default_dictionary()).find_unknown_names(text, lang, known)
+
+
+# one-word aliases that are also a common verb or noun, with the words around them that give that reading:
+# "فتح النار" / "تم فتح تحقيق" (opened), not Fatah
+_VERB_ALIASES = {
+    "فتح": (frozenset("قد وقد فقد لقد تم وتم الى إلى على اعادة إعادة عدم بعد لدى".split()),
+            frozenset("النار نيران تحقيق تحقيقا تحقيقاً باب الباب ابواب أبواب الطريق الطرق المجال المعبر المعابر معبر "
+                      "الحدود ملف الملف صفحة مكتب مكاتب الأجواء الاجواء المدارس الجامعات".split())),
+}
+
+
+def _verb_reading(text: str, start: int, end: int) -> bool:
+    """True when the one-word Arabic alias at text[start:end] reads here as a verb or noun (`_VERB_ALIASES`)."""
+    rule = _VERB_ALIASES.get(text[start:end])
+    if rule is None:
+        return False
+    before, after = rule
+    if start > 0 and is_arabic(text[start - 1]):  # a clitic on it: "لفتح المعابر", "بفتح تحقيق"
+        return text[start - 1] in "لب"
+    prev = text[:start].split()[-1:] or [""]
+    nxt = text[end:].split()[:1] or [""]
+    return prev[0] in before or nxt[0].strip("«»\"،,.") in after
 
 
 @functools.lru_cache(maxsize=1)

@@ -381,3 +381,11 @@ def test_ambiguous_collectives_need_the_article():
     d = ActorDictionary.load()
     got = [m.text for m in d.find_collectives("قدم تنظيم المهرجان وأعلن التنظيم مسؤوليته ودان النظام ونظام التقنين")]
     assert got == ["التنظيم", "النظام"]  # "تنظيم" (organising) and "نظام" (a system) are no actors
+
+
+def test_fatah_alias_is_not_the_verb_to_open():
+    from stance.actors import ActorDictionary
+
+    d = ActorDictionary.load()
+    assert [m.text for m in d.find("وقد فتح مسلحون النار على الشرطة وتم فتح تحقيق", "ar")] == []
+    assert [m.actor.id for m in d.find("اتهمت فتح حماس بالانقلاب", "ar")] == ["ar_fth", "hamas"]
