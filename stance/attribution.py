@@ -384,7 +384,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return None
     # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
     # the verb is its object
-    front = _clause_initial_subject(text, toks, i, mentions, sent)
+    front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
     if front is not None:
         return front, cue.end
     if _plural_verb(toks[i]):  # "هتفوا ضدي", "اعتبروا أنفسهم": the subject is before the verb or a pronoun
@@ -466,6 +466,40 @@ def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequ
         return prev
     words = before.split()
     return prev if words and normalize_arabic(words[-1]) in _AR_CLAUSE_OPENERS else None
+
+
+def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
+                       sent: Span) -> Optional[Mention]:
+    """A noun phrase the dictionary does not know that fills its clause up to the verb: "المعارضة تتهم الحكومة",
+    "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين". A person named inside it is the speaker's actor."""
+    if toks[i].norm[:1] in _AR_PREFIXES and _match_ar(toks[i], False, {}) is None and len(toks[i].norm) > 3:
+        return None  # "وهددت": a further verb of an earlier subject
+    k = i - 1
+    while k >= 0 and i - k <= 6:
+        tok = toks[k]
+        gap = text[tok.end : toks[k + 1].start]
+        if re.search(r"[:،,.«»\"()\-ـ*؛;]", gap):
+            break
+        w = tok.norm
+        if not (_name_like(tok) or (w.startswith("ال") and w not in _AR_FUNCTION and w not in _AR_TIME)
+                or w in _AR_ROLE_HEADS) or _is_cue_word(tok):
+            if w in _AR_CLAUSE_OPENERS:
+                break
+            return None
+        k -= 1
+    first = k + 1
+    if first >= i or i - first > 6:
+        return None
+    at_boundary = first == 0 or re.search(r"[:،,.«»\"()\-ـ*؛;]", text[toks[first - 1].end : toks[first].start]) \
+        or toks[first - 1].norm in _AR_CLAUSE_OPENERS
+    if not at_boundary or (first > 0 and toks[first - 1].start < sent.start):
+        return None
+    if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS):
+        return None  # a bare word before a verb is too often an adverb or the end of another clause
+    span = Span.of(text, toks[first].start, toks[i - 1].end)
+    person = next((m.actor for m in mentions if span.start <= m.start and m.end <= span.end and m.actor is not None
+                   and m.actor.type == "person"), None)
+    return Mention(span, person)
 
 
 def _plural_verb(tok: Token) -> bool:

@@ -194,3 +194,10 @@ def test_arabic_role_with_nationality_speaks_for_its_country(nlp):
     (st,) = nlp.statements(Article("d", "وذكرت الصحف الاسرائيلية أمس ان متظاهرين اطلقوا النار", "ar"))
     assert st.speaker.text == "الصحف الاسرائيلية" and st.speaker.actor.id == "ISR"
     assert [t.text for t in st.targets] == ["متظاهرين"]
+
+
+def test_arabic_unknown_subject_noun_phrase_before_the_verb(nlp):
+    got = statements(nlp, "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين على التفكير في مقاطعة الدورة")
+    assert got[0][0] == "رئيس البرلمان الاوروبي هانز جيرت بوتيرينج"
+    # a preposition before the noun: not a subject ("في بيروت قال الوزير")
+    assert statements(nlp, "في بيروت قال الوزير ان اسرائيل تهدد لبنان")[0][0] == "الوزير"
