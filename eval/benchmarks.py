@@ -144,7 +144,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             "\nThe labelled pairs were chosen for evaluative statements, not listed exhaustively: a predicted pair "
             "missing from them is not always wrong, so precision here is a lower bound and recall the figure to "
             "read.\n\n## Arabic texts labelled exhaustively\n\n"
-            "In `training/annotations/ar/gsr_batch3_*.jsonl` every attributed statement of each text and every pair "
+            "In `training/annotations/ar/gsr_batch3_*.jsonl` and `gsr_batch4_*.jsonl` every attributed statement of each text and every pair "
             "of it was labelled, so on their test texts precision is real:\n\n"
             + e2e_markdown(r_ex).replace("# End to end", "### End to end", 1))
         s, sx = r["with_stance"], r_ex["with_stance"]
