@@ -138,14 +138,15 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             r = evaluate_pipeline(nlp, gold)
             r_ex = evaluate_pipeline(nlp, gold_ex)
         r["dataset"] = "training/annotations test split (python -m eval.sentences LANG test)"
-        r_ex["dataset"] = "training/annotations Arabic test split, exhaustive files (python -m eval.sentences ar test --exhaustive)"
+        r_ex["dataset"] = ("training/annotations Arabic test split, exhaustive files "
+                           "(python -m eval.sentences ar test --exhaustive)")
         r["arabic_exhaustive"] = r_ex
         md = e2e_markdown(r) + (
             "\nThe labelled pairs were chosen for evaluative statements, not listed exhaustively: a predicted pair "
             "missing from them is not always wrong, so precision here is a lower bound and recall the figure to "
             "read.\n\n## Arabic texts labelled exhaustively\n\n"
-            "In `training/annotations/ar/gsr_batch3_*.jsonl` and `gsr_batch4_*.jsonl` every attributed statement of each text and every pair "
-            "of it was labelled, so on their test texts precision is real:\n\n"
+            "In `training/annotations/ar/gsr_batch3_*.jsonl` and `gsr_batch4_*.jsonl` every attributed statement "
+            "of each text and every pair of it was labelled, so on their test texts precision is real:\n\n"
             + e2e_markdown(r_ex).replace("# End to end", "### End to end", 1))
         s, sx = r["with_stance"], r_ex["with_stance"]
         per = r.get("per_lang", {})
