@@ -71,6 +71,7 @@ _PRONOUN_SUBJECT = {
     "en": frozenset("he she they it we i".split()),
     "fr": frozenset("il elle ils elles on nous je".split()),
 }
+_FIRST_PERSON = frozenset("we nous".split())
 _EN_AUX = frozenset("has have had will would also later again then further previously earlier has not had".split())
 _FR_AUX = frozenset("a ont avait avaient aura auraient aurait également encore aussi".split())
 _QUOTES = "\"«»“”„'"
@@ -728,6 +729,10 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             m = _mention_after(toks[j].start, toks[min(j + 2, len(toks) - 1)].end + 1, mentions)
             if m:
                 return m, m.end, False
+            if toks[j].norm not in pron:  # "Selon l’ambassadrice de la Palestine en France, ..."
+                unk = _latin_phrase_after(text, toks, j)
+                if unk is not None:
+                    return unk, unk.end, False
         return None
     if lang == "fr" and re.search(r"-t-(il|elle|ils|elles)\s*$|-(il|elle|ils|elles)\s*$",
                                   text[max(sent.start, cue.start - 12) : cue.start].lower()):
@@ -739,6 +744,8 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     if k >= 0 and re.search(r"[\"“”«»:;]|,\s*$", text[toks[k].end : cue.start]):
         k = -1  # a quotation or a clause ends right before the cue: '"...," said X' is inverted, see below
     if k >= 0:
+        if toks[k].norm in _FIRST_PERSON:  # "Nous condamnons ...", "We welcome ...": the writer's side speaks
+            return Mention(Span.of(text, toks[k].start, toks[k].end)), cue.end, False
         if toks[k].norm in pron:
             return (_resolved(state), cue.end, False) if state.last_speaker else None
         m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)

@@ -201,3 +201,11 @@ def test_arabic_unknown_subject_noun_phrase_before_the_verb(nlp):
     assert got[0][0] == "رئيس البرلمان الاوروبي هانز جيرت بوتيرينج"
     # a preposition before the noun: not a subject ("في بيروت قال الوزير")
     assert statements(nlp, "في بيروت قال الوزير ان اسرائيل تهدد لبنان")[0][0] == "الوزير"
+
+
+def test_french_first_person_and_selon_unknown_phrase(nlp):
+    (st,) = nlp.statements(Article("d", "Nous condamnons tous les crimes de guerre, ceux du Hamas et ceux d'Israël.", "fr"))
+    assert st.speaker.text == "Nous" and [t.text for t in st.targets] == ["Hamas", "Israël"]
+    text = "Selon l’ambassadrice de la Palestine en France, 100 membres de sa famille ont été tués par Israël."
+    (st,) = nlp.statements(Article("d", text, "fr"))
+    assert st.speaker.text == "l’ambassadrice de la Palestine en France" and [t.text for t in st.targets] == ["Israël"]

@@ -39,7 +39,8 @@ EN_SOURCE = ["according to"]
 FR_EVAL = """accuse accusé accusent accusait dénonce dénoncé dénoncent dénonçait condamne condamné condamnent condamnait critique
 critiqué critiquent critiquait salue salué saluent saluait félicite félicité félicitent remercie remercié remercient soutient
 soutenu soutiennent appuie appuyé approuve approuvé blâme blâmé fustige fustigé fustigent attaque attaqué reproche reproché
-rejette rejeté menace menacé appelle appelé exhorte exhorté défend défendu loue loué""".split()
+rejette rejeté menace menacé appelle appelé exhorte exhorté défend défendu loue loué
+condamnons dénonçons saluons appelons exigeons oppose opposent opposé opposés opposée opposées""".split()
 FR_CONTINUE = "ajoute ajouté ajoutait poursuit poursuivi poursuivait".split()
 FR_SOURCE = ["selon", "d'après", "d’après"]
 
