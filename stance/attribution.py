@@ -414,11 +414,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if j < len(toks) and toks[j].start < limit:
         m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
         if m is not None and m.actor is not None:
+            m = _with_apposed_name(text, toks, m, mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
         if unk is not None and (m is None or unk.end >= m.end):
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
+            m = _with_called_name(text, toks, m)
             return m, _after_subject(text, toks, m.end, mentions)
         bare = _ar_bare_subject(text, toks, j, mentions, limit)
         if bare is not None:
@@ -650,17 +652,29 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             if toks[k].norm in _AR_THAT or any(q in gap for q in ':"“') or _is_addressee(text, toks[k], mentions):
                 break
             comma = comma or bool(re.search(r"[،,]", gap))
+            if not comma and toks[k].norm == "في" and k + 1 < len(toks):
+                place = next((m for m in mentions if m.start == toks[k + 1].start and m.actor is not None
+                              and m.actor.type == "country"), None)
+                if place is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي": where the role is held
+                    k += 1
+                    while k < len(toks) and toks[k].start < place.end:
+                        k += 1
+                    continue
             if not comma and (toks[k].norm in _AR_STOP_NAME or toks[k].norm in _AR_TIME):
                 break
             m = next((m for m in mentions if m.start <= toks[k].start < m.end), None)
-            if comma:  # "رئيس حزب الليكود وأقوى المرشحين ...، بنيامين نتنياهو،": only a known person in apposition
-                if m is not None and m.actor is not None and m.actor.type == "person" and m.start == toks[k].start \
-                        and re.search(r"[،,]\s*$", gap) and re.match(r"\s*[،,]", text[m.end : m.end + 3]):
+            if comma:  # "رئيس حزب الليكود وأقوى المرشحين ...، بنيامين نتنياهو،": only a person in apposition
+                if m is not None and m.start == toks[k].start and re.search(r"[،,]\s*$", gap) \
+                        and re.match(r"\s*[،,]", text[m.end : m.end + 3]) \
+                        and (m.actor is not None and m.actor.type == "person" or _unknown_name(m, toks, k)):
                     return Mention(m.span, m.actor)
                 k += 1
                 continue
             if m is not None and m.actor is not None and m.actor.type == "person":
                 return Mention(Span.of(text, t.start, m.end), m.actor)
+            if m is not None and m.start == toks[k].start and _unknown_name(m, toks, k) \
+                    and toks[k - 1].norm not in _AR_PREPOSITIONS:  # "ممثل منظمة التحرير في لبنان عباس زكي"
+                return Mention(Span.of(text, t.start, m.end))
             if (m is None or m.actor is None) and toks[k - 1].norm in _AR_ROLE_HEADS \
                     and toks[k - 1].norm.startswith("ال") and _name_like(toks[k]) \
                     and not re.search(r"[«»()]", gap):  # a name right after a title: "النائب علي عمار"
@@ -673,6 +687,13 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     k = j
     while k + 1 < len(toks) and k - j < 2:
         nxt = toks[k + 1]
+        if nxt.norm in ("يدعي", "اسمه") and k + 2 < len(toks) and _name_like(toks[k + 2]):
+            # "شاهد عيان يدعى جمال آدن": the name it is called by
+            e = k + 2
+            while e + 1 < len(toks) and e - k < 4 and _name_like(toks[e + 1]) \
+                    and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
+                e += 1
+            return Mention(Span.of(text, t.start, toks[e].end))
         if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.start >= limit:
             break
         if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
@@ -686,6 +707,46 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             break
         k += 1
     return Mention(Span.of(text, t.start, toks[k].end))
+
+
+def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """An office mention with its holder's name in apposition ("رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي،"):
+    the span runs to the end of the name; the actor stays the office's unless the name is a known person."""
+    if m.actor is None or m.actor.type == "person":
+        return m
+    after = re.match(r"\s*[،,]\s*", text[m.end :])
+    if after is None:
+        return m
+    k = next((k for k, t in enumerate(toks) if t.start == m.end + after.end()), None)
+    name = next((x for x in mentions if k is not None and x.start == toks[k].start), None)
+    if name is None or not re.match(r"\s*[،,]", text[name.end : name.end + 3]):
+        return m
+    if name.actor is not None and name.actor.type == "person":
+        return Mention(Span.of(text, m.start, name.end), name.actor)
+    if _unknown_name(name, toks, k):
+        return Mention(Span.of(text, m.start, name.end), m.actor)
+    return m
+
+
+def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:
+    """"شاهد عيان يدعى جمال آدن": an unknown speaker phrase runs on over the name it is called by."""
+    k = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
+    if m.actor is not None or k is None or toks[k].norm not in ("يدعي", "اسمه") or k + 1 >= len(toks) \
+            or not _name_like(toks[k + 1]):
+        return m
+    e = k + 1
+    while e + 1 < len(toks) and e - k < 3 and _name_like(toks[e + 1]) \
+            and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
+        e += 1
+    return Mention(Span.of(text, m.start, toks[e].end))
+
+
+def _unknown_name(m: Mention, toks: list[Token], k: int) -> bool:
+    """An unknown mention starting at token k of two or three name words ("عباس زكي", "ميخائيل ساكاشفيلي")."""
+    if m.actor is not None:
+        return False
+    words = [t for t in toks[k:] if t.start < m.end]
+    return 2 <= len(words) <= 3 and all(_name_like(t) for t in words)
 
 
 def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:

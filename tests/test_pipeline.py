@@ -209,3 +209,12 @@ def test_french_first_person_and_selon_unknown_phrase(nlp):
     text = "Selon l’ambassadrice de la Palestine en France, 100 membres de sa famille ont été tués par Israël."
     (st,) = nlp.statements(Article("d", text, "fr"))
     assert st.speaker.text == "l’ambassadrice de la Palestine en France" and [t.text for t in st.targets] == ["Israël"]
+
+
+def test_arabic_speaker_names_in_apposition_and_after_yudaa(nlp):
+    assert statements(nlp, "وقال شاهد عيان يدعى جمال آدن إن أربعة مدنيين قتلوا")[0][0] == "شاهد عيان يدعى جمال آدن"
+    got = statements(nlp, "كما أكد رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي، ان دبابات روسية فتحت النار على سكان")
+    assert got[0][0] == "رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي"
+    got = statements(nlp, "أكد ممثل منظمة التحرير الفلسطينية في لبنان عباس زكي، للنائبة بهية الحريري، التي زارها "
+                          "أمس «رفض أي مظهر من مظاهر الاساءة لأمن وسيادة لبنان».")
+    assert got[0][0] == "ممثل منظمة التحرير الفلسطينية في لبنان عباس زكي"
