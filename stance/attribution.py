@@ -273,6 +273,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     continue
                 res = (prev, cue.end, False)
                 nested.add(cue.start)
+            elif lang == "ar" and cue.kind == "source" and found:
+                continue  # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source
             elif lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")

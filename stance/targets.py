@@ -82,6 +82,14 @@ def is_place_name(m: Mention, text: str) -> bool:
     return head in _ADJECTIVE_PLACE_HEADS or prev in _ADJECTIVE_PLACE_HEADS
 
 
+def is_source(m: Mention, text: str) -> bool:
+    """Who the report comes from ("حسب وكالة الصحافة الفرنسية", "according to Reuters", "selon l'AFP"), not what
+    it is about."""
+    before = text[max(0, m.start - 16) : m.start]
+    return bool(re.search(r"(?:^|\s)(?:حسب|بحسب|وفق|وفقا\s*ل|وفقاً\s*ل|نقلا\s+عن|نقلاً\s+عن)\s*«?\s*$"
+                          r"|\baccording\s+to\s+$|\bselon\s+(?:l['’]|le\s+|la\s+|les\s+)?$", before, re.IGNORECASE))
+
+
 def is_addressee(m: Mention, text: str) -> bool:
     """The one a statement is told to ("نفت مصادر لـ«الشرق الأوسط»", "told Reuters"), not what it is about."""
     before = text[max(0, m.start - 8) : m.start]
@@ -118,6 +126,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if text is not None and (is_location(m, text) or is_place_name(m, text)):
             continue
         if text is not None and m.start < content.start and is_addressee(m, text):
+            continue
+        if text is not None and is_source(m, text):
             continue
         if m.key in seen:
             continue
