@@ -390,6 +390,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
     if front is not None:
         return front, cue.end
+    if _adjectival_clause(text, toks, i, mentions):
+        return None  # "عريضة تحمل أكثر من 150 ألف توقيع", "شخص يقول تفاهات": the verb describes the noun
     if _plural_verb(toks[i]):  # "هتفوا ضدي", "اعتبروا أنفسهم": the subject is before the verb or a pronoun
         waw_open = toks[i].norm[:1] in _AR_PREFIXES
         prev = None if waw_open else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
@@ -505,6 +507,30 @@ def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[
     person = next((m.actor for m in mentions if span.start <= m.start and m.end <= span.end and m.actor is not None
                    and m.actor.type == "person"), None)
     return Mention(span, person)
+
+
+def _adjectival_clause(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> bool:
+    """An imperfect verb right after an indefinite common noun: a clause describing that noun ("شخص يقول
+    تفاهات", "عريضة تحمل"), whose subject is the noun itself, never the word after the verb."""
+    w = toks[i].norm
+    if i == 0 or not w.startswith(("ي", "ت")) or re.search(r"[^\s]", text[toks[i - 1].end : toks[i].start]):
+        return False
+    return _adjectival_head(text, toks, i - 1, mentions)
+
+
+def _adjectival_head(text: str, toks: list[Token], k: int, mentions: Sequence[Mention]) -> bool:
+    """Token k is an indefinite common noun (or its adjective): not definite, not a function, clause, role or cue
+    word, not part of a mention."""
+    prev = toks[k]
+    p = prev.norm
+    if not _arabic(prev) or p.startswith(("ال", "وال", "بال", "لل")) or p in _AR_FUNCTION or p in _AR_ROLE_HEADS \
+            or p in _AR_CLAUSE_OPENERS or p in _AR_CONJUNCTIONS or _is_cue_word(prev) \
+            or any(m.start <= prev.start < m.end for m in mentions):
+        return False
+    return len(p) >= 3 and not p.endswith(("وا", "ون"))
+
+
+_AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
 
 def _plural_verb(tok: Token) -> bool:

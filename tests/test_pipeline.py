@@ -224,3 +224,11 @@ def test_arabic_trailing_source_is_not_a_statement_or_target(nlp):
     got = statements(nlp, "وقال البيت الابيض ان كوريا الشمالية ساعدت سورية، حسب وكالة الصحافة الفرنسية.")
     assert got == [("البيت الابيض", "كوريا الشمالية ساعدت سورية، حسب وكالة الصحافة الفرنسية",
                     ["كوريا الشمالية", "سورية"])]
+
+
+def test_arabic_adjectival_clause_is_no_statement_of_its_object(nlp):
+    # "عريضة تحمل أكثر ...": the verb describes the petition; "أكثر" is no speaker
+    assert statements(nlp, "تسليم رئيس البرلمان عريضة تحمل أكثر من 150 ألف توقيع رفضاً لتقسيم بلجيكا.") == []
+    # after a conjunction the verb opens a clause: "بينما يقول الألبان إن ..."
+    got = statements(nlp, "اتهمت الحكومة المتظاهرين بالشغب، بينما يقول الألبان إن هناك ازدواجية في المعايير")
+    assert "الألبان" in [s for s, _, _ in got]
