@@ -204,7 +204,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
 
 def _nisba(m: Mention, tok: Token) -> bool:
     """A country mention that is a nationality adjective of the word before it ("مسؤول امريكي", "الصحف الاسرائيلية")."""
-    return m.actor is not None and m.actor.type == "country" and m.end == tok.end and m.start == tok.start \
+    return m.actor is not None and m.actor.type == "country" and m.end == tok.end \
         and tok.norm.endswith(("ي", "يه", "يون", "يين"))
 
 
@@ -393,11 +393,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if _adjectival_clause(text, toks, i, mentions):
         return None  # "عريضة تحمل أكثر من 150 ألف توقيع", "شخص يقول تفاهات": the verb describes the noun
     if _plural_verb(toks[i]):  # "هتفوا ضدي", "اعتبروا أنفسهم": the subject is before the verb or a pronoun
-        waw_open = toks[i].norm[:1] in _AR_PREFIXES
-        prev = None if waw_open else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
-        if prev is not None and text[prev.end : cue.start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+        prev = _subject_right_before(text, toks, i, mentions)
+        if prev is not None:
             return prev, cue.end
-        if state.last_speaker is not None and (waw_open or i == 0):
+        if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0):
             return _resolved(state), cue.end
         return None
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
@@ -434,9 +433,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":
         return m, m.end
     # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
-    waw = toks[i].norm[:1] in _AR_PREFIXES and toks[i].norm[1:] != "" and _match_ar(toks[i], False, {}) is None
-    prev = None if waw else _mention_ending_before(cue.start, toks[max(0, i - 3)].start, mentions)
-    if prev is not None and text[prev.end : cue.start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+    waw = _conjoined(toks[i])
+    prev = _subject_right_before(text, toks, i, mentions)
+    if prev is not None:
         return prev, cue.end
     # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
     # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
@@ -453,6 +452,21 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     return None
 
 
+def _conjoined(tok: Token) -> bool:
+    """The verb carries the conjunction و/ف ("وقال", "ويتهمونها"): it opens a new clause."""
+    return tok.norm[:1] in _AR_PREFIXES and len(tok.norm) > 1
+
+
+def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """A mention ending right before verb i (only "قد" between): its subject, unless the verb carries و/ف."""
+    if _conjoined(toks[i]):
+        return None
+    prev = _mention_ending_before(toks[i].start, toks[max(0, i - 3)].start, mentions)
+    if prev is not None and text[prev.end : toks[i].start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+        return prev
+    return None
+
+
 _AR_CLAUSE_OPENERS = _normalised(frozenset(
     "و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين".split()))
 
@@ -461,7 +475,7 @@ def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequ
                             sent: Span) -> Optional[Mention]:
     """A known actor right before the verb (or before "قد") that opens its clause: the sentence start, punctuation,
     or a clause word (و، كان، كما، بينما ...) before it. Not after a preposition ("في سوريا قال الوزير")."""
-    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 and _match_ar(toks[i], False, {}) is None:
+    if _conjoined(toks[i]) and len(toks[i].norm) > 3:
         return None  # "ويتهمونها": a new clause of the previous subject
     prev = _mention_ending_before(toks[i].start, toks[max(0, i - 6)].start, mentions)
     if prev is None or prev.actor is None or text[prev.end : toks[i].start].strip(" ") not in ("", "قد"):
@@ -479,7 +493,7 @@ def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[
                        sent: Span) -> Optional[Mention]:
     """A noun phrase the dictionary does not know that fills its clause up to the verb: "المعارضة تتهم الحكومة",
     "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين". A person named inside it is the speaker's actor."""
-    if toks[i].norm[:1] in _AR_PREFIXES and _match_ar(toks[i], False, {}) is None and len(toks[i].norm) > 3:
+    if _conjoined(toks[i]) and len(toks[i].norm) > 3:
         return None  # "وهددت": a further verb of an earlier subject
     k = i - 1
     while k >= 0 and i - k <= 6:
@@ -515,19 +529,15 @@ def _adjectival_clause(text: str, toks: list[Token], i: int, mentions: Sequence[
     w = toks[i].norm
     if i == 0 or not w.startswith(("ي", "ت")) or re.search(r"[^\s]", text[toks[i - 1].end : toks[i].start]):
         return False
-    return _adjectival_head(text, toks, i - 1, mentions)
+    return _adjectival_head(toks, i - 1, mentions)
 
 
-def _adjectival_head(text: str, toks: list[Token], k: int, mentions: Sequence[Mention]) -> bool:
+def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> bool:
     """Token k is an indefinite common noun (or its adjective): not definite, not a function, clause, role or cue
     word, not part of a mention."""
-    prev = toks[k]
-    p = prev.norm
-    if not _arabic(prev) or p.startswith(("ال", "وال", "بال", "لل")) or p in _AR_FUNCTION or p in _AR_ROLE_HEADS \
-            or p in _AR_CLAUSE_OPENERS or p in _AR_CONJUNCTIONS or _is_cue_word(prev) \
-            or any(m.start <= prev.start < m.end for m in mentions):
-        return False
-    return len(p) >= 3 and not p.endswith(("وا", "ون"))
+    p = toks[k].norm
+    return (_name_like(toks[k]) and len(p) >= 3 and p not in _AR_CLAUSE_OPENERS and p not in _AR_CONJUNCTIONS
+            and not p.endswith(("وا", "ون")) and not any(m.start <= toks[k].start < m.end for m in mentions))
 
 
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
@@ -715,20 +725,15 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     k = j
     while k + 1 < len(toks) and k - j < 2:
         nxt = toks[k + 1]
-        if nxt.norm in ("يدعي", "اسمه") and k + 2 < len(toks) and _name_like(toks[k + 2]):
-            # "شاهد عيان يدعى جمال آدن": the name it is called by
-            e = k + 2
-            while e + 1 < len(toks) and e - k < 4 and _name_like(toks[e + 1]) \
-                    and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
-                e += 1
-            return Mention(Span.of(text, t.start, toks[e].end))
+        called = _with_called_name(text, toks, Mention(Span.of(text, t.start, toks[k].end)))
+        if called.end > toks[k].end:  # "شاهد عيان يدعى جمال آدن": the name it is called by
+            return called
         if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.start >= limit:
             break
         if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
             break
         known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
-        if known is not None and not (known.actor.type == "country" and known.end == nxt.end
-                                      and nxt.norm.endswith(("ي", "يه", "يون", "يين"))):
+        if known is not None and not _nisba(known, nxt):
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
                 or _is_addressee(text, nxt, mentions):
