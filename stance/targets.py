@@ -30,13 +30,18 @@ _LOCATIVE = frozenset(
 )
 
 
+def _words_before(m: Mention, text: str, width: int) -> tuple[str, list[str]]:
+    """The `width` characters before a mention and the words among them."""
+    before = text[max(0, m.start - width) : m.start]
+    return before, re.findall(r"[\w\u0600-\u06ff]+", before)
+
+
 def is_location(m: Mention, text: str) -> bool:
     """A country or place mention used as a location: after a locative preposition, or with a `في`/`ب` clitic
     ("بسوريا" is ambiguous, so only `في` as a separate word and the listed words count)."""
     if m.actor is None or m.actor.type != "country":
         return False
-    before = text[max(0, m.start - 20) : m.start]
-    words = re.findall(r"[\w\u0600-\u06ff]+", before)
+    before, words = _words_before(m, text, 20)
     if not words:
         return False
     prev = words[-1].lower()
@@ -66,8 +71,7 @@ def is_place_name(m: Mention, text: str) -> bool:
     adjective of a place or a newspaper ("الأراضي الفلسطينية"), or a bare compass word."""
     if m.text in _DIRECTIONS:
         return True
-    before = text[max(0, m.start - 30) : m.start]
-    words = re.findall(r"[\w\u0600-\u06ff]+", before)
+    before, words = _words_before(m, text, 30)
     if not words or not before.endswith((" ", "» ")):
         return False
     prev = words[-1].lower()
