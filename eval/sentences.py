@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from training.datasets import load_annotations
+from training.datasets import ANNOTATIONS_DIR, load_annotations
 
 
 # annotation files in which every attributed statement of each text, and every (speaker, target) pair of it, was
@@ -28,7 +28,7 @@ EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.js
 
 
 def _ids_in(lang: str, names: tuple[str, ...], root: str | None) -> set[str]:
-    base = Path(root) if root is not None else Path(__file__).resolve().parent.parent / "training" / "annotations"
+    base = Path(root) if root is not None else ANNOTATIONS_DIR
     ids: set[str] = set()
     for name in names:
         path = base / lang / name
