@@ -1,0 +1,90 @@
+"""Draw candidate Arabic news sentences for an annotation batch (keyword search only *finds* candidates; it labels nothing).
+
+    python tools/draw_pool.py --n 240 --seed 5 --exclude skipped.txt -o pool.jsonl
+
+Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` that
+- hold a reporting or evaluative cue of `stance/resources/cues.tsv` (so there is an attributed statement to label),
+- are not held out (`heldout_ids.txt`), not annotated before (any text or source id in `training/annotations/ar/`),
+  and not listed in `--exclude` files (one row id per line: candidates an earlier batch skipped);
+rows with a word of `--prefer` (default: support, aid and solidarity words, the rarest stance) come first, in an
+order fixed by `--seed`, then the others. Output: one JSON line per row, `{"file", "row_id", "text"}`.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from stance.attribution import load_cues  # noqa: E402
+from stance.text import normalize_arabic  # noqa: E402
+from training.datasets import ANNOTATIONS_DIR  # noqa: E402
+from training.heldout import data_dir, load_heldout  # noqa: E402
+
+# support / aid / solidarity stems (matched on normalised words, clitics allowed before them)
+SUPPORT_STEMS = ("دعم", "يدعم", "ندعم", "تدعم", "مساعد", "مساندة", "تأييد", "ايد", "أيد", "يؤيد", "تضامن", "رحب",
+                 "ترحيب", "أشاد", "اشاد", "ثمن", "شكر", "تقدير", "حماية", "إغاثة", "اغاثة", "نصرة", "مؤازرة")
+
+
+def _annotated(lang_dir: Path) -> tuple[set[str], set[str]]:
+    texts: set[str] = set()
+    ids: set[str] = set()
+    for path in sorted(lang_dir.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                texts.add(rec["text"])
+                ids.add(str(rec.get("source", {}).get("id", "")))
+    return texts, ids
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=240, help="candidates to draw")
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--exclude", action="append", default=[], help="file of row ids not to draw again")
+    ap.add_argument("--prefer", default=",".join(SUPPORT_STEMS), help="comma-separated words drawn first")
+    ap.add_argument("--data", default=None, help="shared data folder (default ../shared/data or $STANCE_DATA)")
+    ap.add_argument("-o", "--output", required=True)
+    args = ap.parse_args(argv)
+
+    root = data_dir(args.data)
+    heldout = load_heldout(str(root))
+    texts, ids = _annotated(ANNOTATIONS_DIR / "ar")
+    skip = {line.strip() for f in args.exclude for line in Path(f).read_text(encoding="utf-8").splitlines() if line.strip()}
+    cues = {w for w, kind in load_cues()["ar"].items()}
+    prefer = [normalize_arabic(w) for w in args.prefer.split(",") if w]
+    first, rest = [], []
+    csv.field_size_limit(10**9)
+    for name in ("protest_gsr.csv", "assault_gsr.csv"):
+        file = f"arabic_event_gsr/{name}"
+        with (root / "arabic_event_gsr" / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                text, rid = row["text"], row["id"]
+                if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
+                    continue
+                words = [normalize_arabic(w) for w in re.findall(r"[\u0600-\u06FF]+", text)]
+                if not any(w in cues or w.lstrip("وف") in cues for w in words):
+                    continue
+                rec = {"file": file, "row_id": rid, "text": text}
+                hit = any(re.match(r"^(?:[وفبل]|ال|وال|بال|لل)?" + p, w) for w in words for p in prefer)
+                (first if hit else rest).append(rec)
+    rng = random.Random(args.seed)
+    rng.shuffle(first)
+    rng.shuffle(rest)
+    out = (first + rest)[: args.n]
+    with open(args.output, "w", encoding="utf-8") as f:
+        for rec in out:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(first)} rows with a preferred word, {len(rest)} others; wrote {len(out)} to {args.output}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
