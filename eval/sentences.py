@@ -24,7 +24,8 @@ from training.datasets import ANNOTATIONS_DIR, load_annotations
 
 # annotation files in which every attributed statement of each text, and every (speaker, target) pair of it, was
 # labelled (training/annotations/README.md): their documents are exhaustive gold, so precision on them is real
-EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.jsonl", "gsr_batch4_b.jsonl")
+EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.jsonl", "gsr_batch4_b.jsonl",
+                    "gsr_batch5_a.jsonl", "gsr_batch5_b.jsonl")
 
 
 def _ids_in(lang: str, names: tuple[str, ...], root: str | None) -> set[str]:
