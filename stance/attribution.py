@@ -35,6 +35,7 @@ _AR_TIME = frozenset(
     ايضا كذلك بدوره بدورها جهتها جهته جانبه جانبها""".split()
 )  # "من جهته", "من جانبه": the preposition stays a stop word; "في حين" opens a clause (no subject follows)
 _AR_THAT = frozenset("ان انه انها انهم بان بانه بانها لان".split())
+_AR_SO_THAT = frozenset("فان فانه فانها فانهم".split())  # "وحسب X فان ...": the content starts there
 _AR_STOP_NAME = frozenset(
     """في من على الى عن مع خلال امام ان انه انها بان ضد بعد قبل حول الذي التي الذين ما لا لم لن قد كان انه هذا هذه ذلك تلك
     وهو وهي هو هي""".split()
@@ -355,7 +356,17 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         j = i + 1
         if j < len(toks) and toks[j].norm == "ما":
             return None  # the verb after "حسب ما" is itself a cue and finds its subject
-        m = _mention_after(cue.end, toks[min(j + 3, len(toks) - 1)].end + 1 if j < len(toks) else cue.end, mentions)
+        if j >= len(toks):
+            return None
+        # the source phrase is at most four words and ends before "فان"/"ان" or a comma ("وحسب ضيف الله فان
+        # المعتقلين ...": the detainees are what the source says, not the source)
+        end = j
+        while end + 1 < min(len(toks), j + 4) and toks[end + 1].norm not in _AR_THAT | _AR_SO_THAT \
+                and not re.search(r"[،,:\"«»]", text[toks[end].end : toks[end + 1].start]):
+            end += 1
+        m = _mention_after(cue.end, toks[end].end, mentions)
+        if m is None:
+            m = _ar_bare_subject(text, toks, j, mentions, toks[end].end)
         return (m, m.end) if m else None
     if cue.kind == "participle":
         last = state.last_speaker

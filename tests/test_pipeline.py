@@ -232,3 +232,9 @@ def test_arabic_adjectival_clause_is_no_statement_of_its_object(nlp):
     # after a conjunction the verb opens a clause: "بينما يقول الألبان إن ..."
     got = statements(nlp, "اتهمت الحكومة المتظاهرين بالشغب، بينما يقول الألبان إن هناك ازدواجية في المعايير")
     assert "الألبان" in [s for s, _, _ in got]
+
+
+def test_arabic_source_phrase_ends_before_fan(nlp):
+    # GSR assault: "وحسب ضيف الله فان المعتقلين ...": the source is the unknown name, the detainees are what it says
+    got = statements(nlp, "وحسب ضيف الله فان المعتقلين ليس لهما علاقة بـ«جبهة الخلاص» المسلحة في دارفور.")
+    assert got[0][0] == "ضيف الله" and "المعتقلين" in got[0][2]
