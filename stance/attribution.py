@@ -391,6 +391,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
         # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
+        j = _skip_time(toks, i + 1)
+        own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
+        if own is not None and cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن")):
+            # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...": a known actor right after the verb is its subject
+            own = _with_apposed_name(text, toks, own, mentions)
+            return own, _after_subject(text, toks, own.end, mentions)
         if cue.kind == "report" and not toks[i].norm.startswith(("ي", "ت", "ن")):
             prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":

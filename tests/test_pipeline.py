@@ -238,3 +238,12 @@ def test_arabic_source_phrase_ends_before_fan(nlp):
     # GSR assault: "وحسب ضيف الله فان المعتقلين ...": the source is the unknown name, the detainees are what it says
     got = statements(nlp, "وحسب ضيف الله فان المعتقلين ليس لهما علاقة بـ«جبهة الخلاص» المسلحة في دارفور.")
     assert got[0][0] == "ضيف الله" and "المعتقلين" in got[0][2]
+
+
+def test_arabic_report_verb_after_relative_with_its_own_subject(nlp):
+    # GSR: "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...": the ministry speaks, the bomber is what it speaks of
+    got = statements(nlp, "ونشرت صورة الانتحاري الذي قالت وزارة الداخلية إن اسمه مخلوفي صحاري.")
+    assert [s for s, _, _ in got] == ["وزارة الداخلية"]
+    # with no subject after the verb, the antecedent speaks: "الامير سعود الفيصل الذي قال ان ..."
+    got = statements(nlp, "التقى الامير سعود الفيصل الذي قال ان السعودية ترفض التدخل.")
+    assert got[0][0] == "الامير سعود الفيصل"
