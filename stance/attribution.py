@@ -739,6 +739,9 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                     e += 1
                 return Mention(Span.of(text, t.start, toks[e].end))
             k += 1
+    quoted = _with_quoted_name(text, toks, j)
+    if quoted is not None:
+        return quoted
     k = j
     while k + 1 < len(toks) and k - j < 2:
         nxt = toks[k + 1]
@@ -757,6 +760,27 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             break
         k += 1
     return Mention(Span.of(text, t.start, toks[k].end))
+
+
+def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:
+    """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
+    named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when no quote follows."""
+    opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
+    if opened is None:
+        return None
+    end = toks[j].end + opened.end()
+    k = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+    if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
+            and not re.search(r"[،,:\"«»()]", text[end : toks[k].start]):
+        end, k = toks[k].end, k + 1  # its nisba: "الاميركية"
+    if toks[j].norm in _AR_ROLE_HEADS and k < len(toks) and _name_like(toks[k]) \
+            and not re.search(r"[،,:\"«»()]", text[end : toks[k].start]):
+        e = k
+        while e + 1 < len(toks) and e - k < 2 and _name_like(toks[e + 1]) \
+                and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
+            e += 1
+        end = toks[e].end
+    return Mention(Span.of(text, toks[j].start, end))
 
 
 def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:

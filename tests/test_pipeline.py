@@ -247,3 +247,9 @@ def test_arabic_report_verb_after_relative_with_its_own_subject(nlp):
     # with no subject after the verb, the antecedent speaks: "الامير سعود الفيصل الذي قال ان ..."
     got = statements(nlp, "التقى الامير سعود الفيصل الذي قال ان السعودية ترفض التدخل.")
     assert got[0][0] == "الامير سعود الفيصل"
+
+
+def test_arabic_speaker_named_in_quotes(nlp):
+    # GSR: "واعلنت قناة «سي بي اس» الاميركية انه ...": the channel's name is in quotes, its nisba after it
+    got = statements(nlp, "واعلنت قناة «سي بي اس» الاميركية انه تم العثور على جثة مترجم عراقي.")
+    assert got[0][0] == "قناة «سي بي اس» الاميركية" and got[0][1].startswith("تم العثور")
