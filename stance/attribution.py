@@ -438,6 +438,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
         if unk is not None and (m is None or unk.end >= m.end):
+            unk = _with_role_holder(text, toks, unk, mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
@@ -709,8 +710,9 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             comma = comma or bool(re.search(r"[،,]", gap))
             if not comma and toks[k].norm == "في" and k + 1 < len(toks):
                 place = next((m for m in mentions if m.start == toks[k + 1].start and m.actor is not None
-                              and m.actor.type == "country"), None)
-                if place is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي": where the role is held
+                              and m.actor.type != "person"), None)
+                if place is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي", "وزير ... في الحكومة الإسرائيلية":
+                    # where the role is held
                     k += 1
                     while k < len(toks) and toks[k].start < place.end:
                         k += 1
@@ -760,6 +762,45 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             break
         k += 1
     return Mention(Span.of(text, t.start, toks[k].end))
+
+
+def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
+    الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
+    اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
+    first = next((t for t in toks if t.start == m.start), None)
+    if m.actor is not None or first is None or first.norm not in _AR_ROLE_HEADS:
+        return m
+    pos = m.end
+    held = re.match(r"\s+في\s+", text[pos:])  # where the role is held
+    if held is not None:
+        place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
+                      and x.actor.type != "person"), None)
+        if place is not None:
+            pos = place.end
+    extra = re.match(r"\s*\([^()]{1,40}\)|\s*[،,]", text[pos:])
+    comma = extra is not None and extra.group().strip() in ("،", ",")
+    if extra is not None:
+        pos += extra.end()
+    k = next((k for k, t in enumerate(toks) if t.start >= pos), len(toks))
+    if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
+        return m
+    named = next((x for x in mentions if x.start == toks[k].start), None)
+    if named is not None and named.actor is not None and named.actor.type == "person":
+        return Mention(Span.of(text, m.start, named.end), named.actor)
+    if not _name_like(toks[k]):
+        return m
+    e = k
+    while e + 1 < len(toks) and e - k < 2 and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]) \
+            and (_name_like(toks[e + 1]) or toks[e + 1].norm.startswith("ال") and toks[e + 1].norm not in _AR_STOP_NAME
+                 and toks[e + 1].norm not in _AR_TIME and not _is_cue_word(toks[e + 1])):
+        e += 1
+    # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content)
+    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    if e == k and not comma or nxt is not None and not (
+            re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
+        return m
+    return Mention(Span.of(text, m.start, toks[e].end))
 
 
 def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:

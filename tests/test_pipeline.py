@@ -253,3 +253,15 @@ def test_arabic_speaker_named_in_quotes(nlp):
     # GSR: "واعلنت قناة «سي بي اس» الاميركية انه ...": the channel's name is in quotes, its nisba after it
     got = statements(nlp, "واعلنت قناة «سي بي اس» الاميركية انه تم العثور على جثة مترجم عراقي.")
     assert got[0][0] == "قناة «سي بي اس» الاميركية" and got[0][1].startswith("تم العثور")
+
+
+def test_arabic_role_phrase_runs_over_its_holder(nlp):
+    # GSR: role, where it is held, then the holder's name in apposition: the name is the speaker, not a target
+    got = statements(nlp, "هدد وزير الشؤون الاستراتيجية في الحكومة الإسرائيلية، أفيغدور ليبرمن، باغتيال رئيس "
+                          "الوزراء الفلسطيني، إسماعيل هنية.")
+    assert got[0][0].endswith("أفيغدور ليبرمن") and "أفيغدور ليبرمن" not in got[0][2]
+    got = statements(nlp, "واعتبر النائب (في تكتل الاكثرية) سمير فرنجية «ان الملف الداخلي صار خارج لبنان».")
+    assert got[0][0] == "النائب (في تكتل الاكثرية) سمير فرنجية"  # a known person: his own country is no target
+    # no name after the role: the role phrase alone
+    got = statements(nlp, "وقال المتحدث باسم الجيش الاسرائيلي ان الجنود اطلقوا النار.")
+    assert got[0][0] == "المتحدث باسم الجيش الاسرائيلي"
