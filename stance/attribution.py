@@ -1027,6 +1027,10 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     )
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
+        if lang == "ar" and not source_like and speaker is not None and not speaker.resolved \
+                and sent.start <= speaker.start < end \
+                and normalize_arabic(text[sent.start : speaker.start].split()[-1:][0] if text[sent.start : speaker.start].split() else "") in _AR_THAT:
+            return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
         if lang == "ar":
             mm = re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*(ما)?\s*$", before_cue)
             if mm:

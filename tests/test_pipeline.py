@@ -265,3 +265,9 @@ def test_arabic_role_phrase_runs_over_its_holder(nlp):
     # no name after the role: the role phrase alone
     got = statements(nlp, "وقال المتحدث باسم الجيش الاسرائيلي ان الجنود اطلقوا النار.")
     assert got[0][0] == "المتحدث باسم الجيش الاسرائيلي"
+
+
+def test_arabic_reported_verb_ending_the_sentence_has_no_content_before_it(nlp):
+    # "... ان موسكو ترفض.": Moscow's refusal is what the minister said; the minister is not Moscow's target
+    got = statements(nlp, "وقال وزير الخارجية الروسي امس ان موسكو ترفض.")
+    assert got == [("وزير الخارجية الروسي", "موسكو ترفض", [])]
