@@ -65,6 +65,7 @@ def _normalised(words: frozenset) -> frozenset:
 _AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS = map(
     _normalised, (_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS))
 _AR_STOP_NAME = _AR_STOP_NAME - {"علي"}  # "على" normalises to the name "علي" (Ali): a name wins
+_AR_ALA = frozenset({"على", "وعلى"})  # ... unless the raw word is written with alef maqsura: the preposition
 # words that never start or continue a subject noun phrase
 _AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS
 _AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
@@ -622,7 +623,7 @@ def _name_like(tok: Token) -> bool:
     """A word that can be part of a personal name: Arabic, not definite, not a function, time or role word."""
     w = tok.norm
     return (_arabic(tok) and len(w) >= 2 and not w.startswith(("ال", "لل", "بال", "وال")) and w not in _AR_FUNCTION
-            and w not in _AR_ROLE_HEADS and not _is_cue_word(tok))
+            and tok.text not in _AR_ALA and w not in _AR_ROLE_HEADS and not _is_cue_word(tok))
 
 
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
@@ -750,7 +751,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         called = _with_called_name(text, toks, Mention(Span.of(text, t.start, toks[k].end)))
         if called.end > toks[k].end:  # "شاهد عيان يدعى جمال آدن": the name it is called by
             return called
-        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.start >= limit:
+        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.text in _AR_ALA or nxt.start >= limit:
             break
         if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
             break

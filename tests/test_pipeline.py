@@ -271,3 +271,12 @@ def test_arabic_reported_verb_ending_the_sentence_has_no_content_before_it(nlp):
     # "... ان موسكو ترفض.": Moscow's refusal is what the minister said; the minister is not Moscow's target
     got = statements(nlp, "وقال وزير الخارجية الروسي امس ان موسكو ترفض.")
     assert got == [("وزير الخارجية الروسي", "موسكو ترفض", [])]
+
+
+def test_arabic_warn_and_wish_cues(nlp):
+    # GSR protest: "ونبه رئيس «التنظيم الشعبي الناصري» أسامة سعد ...", "وتمنى فتفت على الداعين ..."
+    got = statements(nlp, "ونبه رئيس «التنظيم الشعبي الناصري» أسامة سعد امام وفد من «تجمع اللجان والروابط الشعبية» "
+                          "من خطورة الوضع.")
+    assert got[0][0] == "رئيس «التنظيم الشعبي الناصري» أسامة سعد"
+    got = statements(nlp, "وتمنى فتفت على الداعين الى تنظيم مظاهرات تقديم علم وخبر لدى وزارة الداخلية.")
+    assert got[0][0] == "فتفت"
