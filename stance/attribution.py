@@ -762,6 +762,11 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                 or _is_addressee(text, nxt, mentions):
             break
         k += 1
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    country = next((m for m in mentions if nxt is not None and m.start == nxt.start and _nisba(m, nxt)), None)
+    if country is not None and not re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
+        # "مصادر امنية وطبية عراقية": the nationality closes the phrase and names the speaker's country
+        return Mention(Span.of(text, t.start, nxt.end), country.actor)
     return Mention(Span.of(text, t.start, toks[k].end))
 
 

@@ -389,3 +389,10 @@ def test_fatah_alias_is_not_the_verb_to_open():
     d = ActorDictionary.load()
     assert [m.text for m in d.find("وقد فتح مسلحون النار على الشرطة وتم فتح تحقيق", "ar")] == []
     assert [m.actor.id for m in d.find("اتهمت فتح حماس بالانقلاب", "ar")] == ["ar_fth", "hamas"]
+
+
+def test_nominative_nisba_plural_is_a_country_collective():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+    got = [(m.text, m.actor.id if m.actor else None) for m in d.find_collectives("وقال السوريون ان الوضع صعب")]
+    assert ("السوريون", "SYR") in got

@@ -280,3 +280,9 @@ def test_arabic_warn_and_wish_cues(nlp):
     assert got[0][0] == "رئيس «التنظيم الشعبي الناصري» أسامة سعد"
     got = statements(nlp, "وتمنى فتفت على الداعين الى تنظيم مظاهرات تقديم علم وخبر لدى وزارة الداخلية.")
     assert got[0][0] == "فتفت"
+
+
+def test_arabic_nationality_closes_an_indefinite_speaker_phrase(nlp):
+    # GSR: "اعلنت مصادر امنية وطبية عراقية مقتل ...": Iraq is the sources' country, not their target
+    got = statements(nlp, "اعلنت مصادر امنية وطبية عراقية مقتل ستة اشخاص بينهم شرطيان.")
+    assert got == [("مصادر امنية وطبية عراقية", "مقتل ستة اشخاص بينهم شرطيان", [])]
