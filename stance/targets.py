@@ -53,7 +53,8 @@ def is_location(m: Mention, text: str) -> bool:
 # heads of a place name ("مدينة الصدر", "ميدان عبد المنعم", "rue de Rivoli"): what follows names the place, not an actor
 _PLACE_HEADS = frozenset(
     """مدينة مدينه مديرية مديريه ميدان شارع حي منطقة منطقه محافظة محافظه قرية قريه بلدة بلده مخيم مطار مستشفى
-    ساحة ساحه ضاحية ضاحيه جسر ولاية ولايه اقليم إقليم جزيرة جزيره
+    ساحة ساحه ضاحية ضاحيه جسر ولاية ولايه اقليم إقليم جزيرة جزيره ضواحي اطراف أطراف عمق
+    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
     street avenue square district province city town village camp airport hospital bridge
     rue avenue place quartier ville village camp aéroport hôpital pont""".split()
 )
@@ -89,8 +90,11 @@ def is_place_name(m: Mention, text: str) -> bool:
 def is_source(m: Mention, text: str) -> bool:
     """Who the report comes from ("حسب وكالة الصحافة الفرنسية", "according to Reuters", "selon l'AFP"), not what
     it is about."""
-    before = text[max(0, m.start - 16) : m.start]
+    before = text[max(0, m.start - 30) : m.start]
     return bool(re.search(r"(?:^|\s)(?:حسب|بحسب|وفق|وفقا\s*ل|وفقاً\s*ل|نقلا\s+عن|نقلاً\s+عن)\s*«?\s*$"
+                          # "حسبما افادت وكالة ...", "على ما افاد مراسل ...": the source verb and its subject
+                          r"|(?:^|\s)(?:حسب|بحسب|وفق|كما|على)\s*ما\s+(?:[اأ]فاد|[اأ]علن|ذكر|قال|[اأ]ورد|نقل)[ته]?"
+                          r"(?:\s+به)?\s+(?:مراسلو?\s+)?«?\s*$"
                           r"|\baccording\s+to\s+$|\bselon\s+(?:l['’]|le\s+|la\s+|les\s+)?$", before, re.IGNORECASE))
 
 

@@ -286,3 +286,13 @@ def test_arabic_nationality_closes_an_indefinite_speaker_phrase(nlp):
     # GSR: "اعلنت مصادر امنية وطبية عراقية مقتل ...": Iraq is the sources' country, not their target
     got = statements(nlp, "اعلنت مصادر امنية وطبية عراقية مقتل ستة اشخاص بينهم شرطيان.")
     assert got == [("مصادر امنية وطبية عراقية", "مقتل ستة اشخاص بينهم شرطيان", [])]
+
+
+def test_arabic_trailing_source_with_its_verb_and_compass_places_are_not_targets(nlp):
+    got = statements(nlp, "وقال مصدر أمني ان الانفجار قتل ثلاثة، حسبما افادت وكالة الصحافة الفرنسية.")
+    assert got[0][2] == []
+    got = statements(nlp, "وقال مصدر ان مسلحين نهبوا متاجر، على ما افاد مراسل وكالة الصحافة الفرنسية.")
+    assert got[0][2] == ["مسلحين"]
+    # GSR: "في مدينة بعقوبة ( 60 كم شمال شرقي بغداد)": Baghdad only locates the town
+    got = statements(nlp, "وقالت مصادر أمنية عراقية ان انتحاريا استهدف الشرطة في مدينة بعقوبة ( 60 كم شمال شرقي بغداد).")
+    assert "بغداد" not in got[0][2] and "الشرطة" in got[0][2]
