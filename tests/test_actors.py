@@ -396,3 +396,10 @@ def test_nominative_nisba_plural_is_a_country_collective():
     d = ActorDictionary.load()
     got = [(m.text, m.actor.id if m.actor else None) for m in d.find_collectives("وقال السوريون ان الوضع صعب")]
     assert ("السوريون", "SYR") in got
+
+
+def test_collectives_added_from_exhaustive_training_sentences():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+    got = [m.text for m in d.find_collectives("وقال الجيش ان القتلى مسلحون وان المتهمين فروا مع القراصنة")]
+    assert {"القتلى", "المتهمين", "القراصنة"} <= set(got)
