@@ -49,7 +49,7 @@ _AR_ROLE_HEADS = frozenset(
     نائب النائب مدير المدير مديره زعيم الزعيم قائد القائد قاده امين الامين سفير السفير مندوب المندوب مستشار
     المستشار مدرب المدرب محافظ المحافظ ممثل الممثل مراسل ضابط الضابط الشيخ العقيد اللواء العميد الجنرال الرئيس
     الوزير رئيسا مساعد المساعد منسق المنسق مفوض المفوض امير الامير ملك الملك الداعيه المرشد المفتي الدكتور دكتور
-    المهندس السيد السيده الحاج القاضي المحامي الناشط الكاتب الصحافي""".split()
+    المهندس السيد السيده الحاج القاضي المحامي الناشط الكاتب الصحافي مفتي""".split()
 )
 # what a speaker is told ("وقال للصحافيين", "قال لوكالة فرانس برس"): an addressee, not the subject
 _AR_ADDRESSEE_HEADS = frozenset(
@@ -171,7 +171,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
     (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
     if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT or toks[j].norm.startswith(
-            ("بال", "لل")):
+            ("بال", "لل")) or _verbal_noun(toks[j]):
         return None
     definite = toks[j].norm.startswith(("ال", "وال"))
     construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _AR_STOP_NAME \
@@ -202,6 +202,13 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             continue
         k += 1
     return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end), country)
+
+
+def _verbal_noun(tok: Token) -> bool:
+    """A definite singular verbal noun of the derived forms ("الانصياع", "الانضمام", "الافراج", "الاستسلام"): the
+    object of the verb before it ("رفضت الانصياع", "وطلب الإفراج"), never its speaker."""
+    w = tok.norm
+    return len(w) in (7, 8, 9) and w.startswith(("الان", "الاست", "الاف")) and not w.endswith(("ات", "ون", "ين", "يه"))
 
 
 def _nisba(m: Mention, tok: Token) -> bool:
@@ -696,7 +703,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     ("باقري", "علي شاه باكتياوال") that the dictionary does not know."""
     t = toks[j]
     w = t.norm
-    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t):
+    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t) \
+            or _verbal_noun(t):
         return None
     if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
         return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject

@@ -296,3 +296,11 @@ def test_arabic_trailing_source_with_its_verb_and_compass_places_are_not_targets
     # GSR: "في مدينة بعقوبة ( 60 كم شمال شرقي بغداد)": Baghdad only locates the town
     got = statements(nlp, "وقالت مصادر أمنية عراقية ان انتحاريا استهدف الشرطة في مدينة بعقوبة ( 60 كم شمال شرقي بغداد).")
     assert "بغداد" not in got[0][2] and "الشرطة" in got[0][2]
+
+
+def test_arabic_verbal_noun_after_the_verb_is_its_object(nlp):
+    # GSR: "وطلب الإفراج عن البنا": the release is what is asked for, not who asks
+    assert all(s != "الإفراج" for s, _, _ in statements(nlp, "وطلب الإفراج عن البنا."))
+    # "مفتي" heads a role phrase like "المفتي": the mufti named after it speaks
+    got = statements(nlp, "الى ذلك، تساءل مفتي جبل لبنان الشيخ محمد علي الجوزو أمس: «كيف تناست دمشق ما جرى»")
+    assert got[0][0].startswith("مفتي جبل لبنان الشيخ محمد")
