@@ -304,3 +304,10 @@ def test_arabic_verbal_noun_after_the_verb_is_its_object(nlp):
     # "مفتي" heads a role phrase like "المفتي": the mufti named after it speaks
     got = statements(nlp, "الى ذلك، تساءل مفتي جبل لبنان الشيخ محمد علي الجوزو أمس: «كيف تناست دمشق ما جرى»")
     assert got[0][0].startswith("مفتي جبل لبنان الشيخ محمد")
+
+
+def test_arabic_talked_about_is_a_report(nlp):
+    # GSR protest: "وتحدثت مواقع ليبية الكترونية ... عن تراجع القوات الأمنية"
+    got = statements(nlp, "وتحدثت مواقع ليبية الكترونية محسوبة على المعارضة، عن تراجع القوات الأمنية إلى مطار "
+                          "الكفرة العسكري.")
+    assert got[0][0].startswith("مواقع ليبية")
