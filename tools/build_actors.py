@@ -803,7 +803,8 @@ class Builder:
             rest = [t for t in toks if t not in AR_TITLES]
             is_person = (
                 bool(rest)
-                and not (sectors[:1] == ["MED"] and surface.startswith("ال"))  # الشرق الأوسط: a newspaper
+                # الشرق الأوسط: a newspaper; a lone word coded media ("جزيرة") is a channel, not a person
+                and not (sectors[:1] == ["MED"] and (surface.startswith("ال") or len(toks) == 1))
                 and rest[0] not in AR_ORG_HEADS
                 and toks[0] not in AR_ORG_HEADS
                 and not all(t in common for t in rest)
