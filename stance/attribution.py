@@ -494,7 +494,7 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
 
 
 _AR_CLAUSE_OPENERS = _normalised(frozenset(
-    "و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين".split()))
+    "و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين ان".split()))
 
 
 def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],

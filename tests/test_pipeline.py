@@ -311,3 +311,9 @@ def test_arabic_talked_about_is_a_report(nlp):
     got = statements(nlp, "وتحدثت مواقع ليبية الكترونية محسوبة على المعارضة، عن تراجع القوات الأمنية إلى مطار "
                           "الكفرة العسكري.")
     assert got[0][0].startswith("مواقع ليبية")
+
+
+def test_arabic_known_subject_after_anna_opens_its_clause(nlp):
+    # GSR: "إلا أن السلطات البريطانية طالبت بتسليمه": the authorities demand, the extradition is what they demand
+    got = statements(nlp, "إلا أن السلطات البريطانية طالبت بتسليمه بتهمة تتعلق بمقتل عمه.")
+    assert got[0][0] == "السلطات البريطانية"
