@@ -762,8 +762,9 @@ class ActorDictionary:
                 or key in role_words
                 or key in verbs
                 or len(key) < 2
+                or re.fullmatch(r"[بل]\w{3,}(?:ه|ها|هم)", normalize_arabic(first))
             ):
-                return None
+                return None  # ... or "بتسليمه": a preposition and a verbal noun with its pronoun
             j = k + 1
             while (
                 j < n

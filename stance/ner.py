@@ -287,6 +287,8 @@ class ArabicNER:
                     b -= 1
                 if toks[a].norm in _TIME_WORDS:
                     continue
+                if re.fullmatch(r"[بل]\w{3,}(?:ه|ها|هم)", toks[a].norm):
+                    continue  # "بتسليمه بتهمة": a preposition and a verbal noun with its pronoun, never a name
                 first = toks[a]
                 skip = 0
                 if _PROCLITIC.match(first.norm):

@@ -317,3 +317,4 @@ def test_arabic_known_subject_after_anna_opens_its_clause(nlp):
     # GSR: "إلا أن السلطات البريطانية طالبت بتسليمه": the authorities demand, the extradition is what they demand
     got = statements(nlp, "إلا أن السلطات البريطانية طالبت بتسليمه بتهمة تتعلق بمقتل عمه.")
     assert got[0][0] == "السلطات البريطانية"
+    assert got[0][2] == []  # "بتسليمه": a preposition and a verbal noun with its pronoun is no name (NER, unknown names)
