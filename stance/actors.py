@@ -1006,10 +1006,11 @@ def _verb_reading(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _definite_only() -> frozenset:
     """Collectives that are actors only with the article: "التنظيم" (the organisation) but "تنظيم" (organising),
-    "النظام" (the regime) but "نظام" (a system), "السنة" (the Sunnis) but "سنة" (a year)."""
+    "النظام" (the regime) but "نظام" (a system), "السنة" (the Sunnis) but "سنة" (a year), "الانتحاري" (the bomber)
+    but "هجوم انتحاري" (a suicide attack)."""
     return frozenset(word_key(w) for w in
                      "نظام احتلال حركة حزب جماعة تنظيم وزارة رئاسة سلطة إدارة ائتلاف تحالف مقاومة محكمة شعب غرب سنة "
-                     "مجلس نقابة".split())
+                     "مجلس نقابة انتحاري".split())
 
 
 def _is_definite(word: str) -> bool:

@@ -403,3 +403,10 @@ def test_collectives_added_from_exhaustive_training_sentences():
     d = ActorDictionary.load()
     got = [m.text for m in d.find_collectives("وقال الجيش ان القتلى مسلحون وان المتهمين فروا مع القراصنة")]
     assert {"القتلى", "المتهمين", "القراصنة"} <= set(got)
+
+
+def test_suicide_attack_adjective_is_no_collective():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+    assert [m.text for m in d.find_collectives("قتل ستة في هجوم انتحاري")] == []
+    assert [m.text for m in d.find_collectives("وقالت الشرطة ان الانتحاري فجر نفسه")] == ["الشرطة", "الانتحاري"]
