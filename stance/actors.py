@@ -814,7 +814,8 @@ class ActorDictionary:
                 k = i + 1
                 while k < n and toks[k].variants[0][2] in time_words and k - i <= 2:
                     k += 1
-                span = name_at(k, 2)
+                # not across a quote or a colon: "وقال «اننا نرفض", "فيقول: «نشعر" open the content
+                span = name_at(k, 2) if k < n and joinable(text, toks[k - 1], toks[k]) else None
                 if span:
                     out.append(span)
                     i = bisect_left([t.start for t in toks], span[1])

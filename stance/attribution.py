@@ -786,12 +786,12 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if m.actor is not None or first is None or first.norm not in _AR_ROLE_HEADS:
         return m
     pos = m.end
-    held = re.match(r"\s+في\s+", text[pos:])  # where the role is held
+    held = re.match(r"\s+في\s+«?", text[pos:])  # where the role is held ("في «القوات اللبنانية»")
     if held is not None:
         place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
                       and x.actor.type != "person"), None)
         if place is not None:
-            pos = place.end
+            pos = place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
     extra = re.match(r"\s*\([^()]{1,40}\)|\s*[،,]", text[pos:])
     comma = extra is not None and extra.group().strip() in ("،", ",")
     if extra is not None:

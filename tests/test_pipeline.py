@@ -318,3 +318,11 @@ def test_arabic_known_subject_after_anna_opens_its_clause(nlp):
     got = statements(nlp, "إلا أن السلطات البريطانية طالبت بتسليمه بتهمة تتعلق بمقتل عمه.")
     assert got[0][0] == "السلطات البريطانية"
     assert got[0][2] == []  # "بتسليمه": a preposition and a verbal noun with its pronoun is no name (NER, unknown names)
+
+
+def test_arabic_speaker_not_inside_a_quote_and_role_held_in_quoted_body(nlp):
+    # "وقال «اننا نرفض ...»": the quote is the content; no name starts inside it
+    assert statements(nlp, "وقال «اننا نرفض كل محاولات تقسيم دارفور».") == []
+    got = statements(nlp, "أكّد رئيس الهيئة التنفيذية في «القوات اللبنانية» سمير جعجع، «اننا لن ندع الانقلاب الأسود "
+                          "ينل من عزيمتنا».")
+    assert got[0][0].endswith("سمير جعجع") and got[0][2] == []
