@@ -34,6 +34,7 @@ from typing import Iterable, Optional, Sequence, Union
 import yaml
 
 from stance.normalize import Token, is_arabic, iter_words, joinable, normalize_arabic, tokenize, word_key
+from stance.text import is_prepositional_noun
 from stance.records import Actor, Mention, Span
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -617,8 +618,8 @@ class ActorDictionary:
         return [Mention(Span(s, e, text[s:e]), None) for s, e in spans]
 
     def find_collectives(self, text: str, known: Optional[Sequence[Mention]] = None) -> list[Mention]:
-        """Arabic collective actors outside the dictionary: nisba plurals of a country ("السوريين", "السوريون" -> Syria) and
-        the collectives of `resources/ar_collectives.txt` ("المتظاهرين", "قوات الأمن"), with a following nisba
+        """Arabic collective actors outside the dictionary: nisba plurals of a country ("السوريين", "السوريون" -> Syria)
+        and the collectives of `resources/ar_collectives.txt` ("المتظاهرين", "قوات الأمن"), with a following nisba
         adjective when there is one ("مسلحين مجهولين", "الطلاب الفلسطينيين"). `known` mentions are left out.
 
         >>> d = ActorDictionary.load()
@@ -642,7 +643,7 @@ class ActorDictionary:
                     hit = (s, nxt.end, None, i + 1)
                 elif key in single and (key not in _definite_only() or _is_definite(text[t.start : t.end])):
                     hit = (s, t.end, None, i)
-                elif key.endswith(("يين", "يون")) and len(key) >= 6:
+                elif key.endswith("يين") and len(key) >= 6:
                     actor = self.lookup(key[:-2])
                     if actor is not None and actor.type == "country":
                         hit = (s, t.end, actor, i)
@@ -653,7 +654,7 @@ class ActorDictionary:
                 continue
             s, e, actor, last = hit
             nxt = toks[last + 1] if last + 1 < len(toks) else None
-            if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 and nxt.key.endswith(("ي", "يين", "يون")) \
+            if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 and nxt.key.endswith(("ي", "يين")) \
                     and not any(m.start <= nxt.start < m.end for m in known):
                 e, last = nxt.end, last + 1  # "مسلحين مجهولين": the adjective belongs to the collective
             out.append(Mention(Span(s, e, text[s:e]), actor))
@@ -762,9 +763,9 @@ class ActorDictionary:
                 or key in role_words
                 or key in verbs
                 or len(key) < 2
-                or re.fullmatch(r"[بل]\w{3,}(?:ه|ها|هم)", normalize_arabic(first))
+                or is_prepositional_noun(first)
             ):
-                return None  # ... or "بتسليمه": a preposition and a verbal noun with its pronoun
+                return None
             j = k + 1
             while (
                 j < n

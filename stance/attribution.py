@@ -65,7 +65,8 @@ def _normalised(words: frozenset) -> frozenset:
 _AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS = map(
     _normalised, (_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS))
 _AR_STOP_NAME = _AR_STOP_NAME - {"علي"}  # "على" normalises to the name "علي" (Ali): a name wins
-_AR_ALA = frozenset({"على", "وعلى"})  # ... unless the raw word is written with alef maqsura: the preposition
+_AR_ALA = frozenset({"على", "وعلى"})  # ... except inside a name or speaker phrase, where "على" with alef maqsura is
+# the preposition and ends it (`_name_like`, `_ar_bare_subject`)
 # words that never start or continue a subject noun phrase
 _AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS
 _AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
@@ -183,7 +184,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
-        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_TIME:
+        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME:
             break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]):
             break
@@ -205,10 +206,14 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
 
 
 def _verbal_noun(tok: Token) -> bool:
-    """A definite singular verbal noun of the derived forms ("الانصياع", "الانضمام", "الافراج", "الاستسلام"): the
-    object of the verb before it ("رفضت الانصياع", "وطلب الإفراج"), never its speaker."""
+    """A definite verbal noun of the derived forms, by its shape: infiʿāl "الانصياع", istifʿāl "الاستسلام", ifʿāl
+    "الافراج" (a long ا before the last letter): the object of the verb before it ("رفضت الانصياع", "وطلب الإفراج"),
+    never its speaker. Plurals of other shapes ("الانصار", "الافارقه") are left alone."""
     w = tok.norm
-    return len(w) in (7, 8, 9) and w.startswith(("الان", "الاست", "الاف")) and not w.endswith(("ات", "ون", "ين", "يه"))
+    if len(w) < 7 or w[-2] != "ا":
+        return False
+    return (len(w) == 8 and w.startswith("الان")) or (len(w) == 9 and w.startswith("الاست")) \
+        or (len(w) == 7 and w.startswith("الاف"))
 
 
 def _nisba(m: Mention, tok: Token) -> bool:
@@ -370,11 +375,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # المعتقلين ...": the detainees are what the source says, not the source)
         end = j
         while end + 1 < min(len(toks), j + 4) and toks[end + 1].norm not in _AR_THAT | _AR_SO_THAT \
-                and not re.search(r"[،,:\"«»]", text[toks[end].end : toks[end + 1].start]):
+                and not re.search(r"[،,:\"«»()؛]", text[toks[end].end : toks[end + 1].start]):
             end += 1
         m = _mention_after(cue.end, toks[end].end, mentions)
-        if m is None:
-            m = _ar_bare_subject(text, toks, j, mentions, toks[end].end)
+        if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
+            m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
         return (m, m.end) if m else None
     if cue.kind == "participle":
         last = state.last_speaker
@@ -401,11 +406,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
         j = _skip_time(toks, i + 1)
         own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
-        if own is not None and cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن")):
+        past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
+        if own is not None and cue.kind == "report" and (past or toks[i].norm.startswith("ت")):
             # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...": a known actor right after the verb is its subject
             own = _with_apposed_name(text, toks, own, mentions)
             return own, _after_subject(text, toks, own.end, mentions)
-        if cue.kind == "report" and not toks[i].norm.startswith(("ي", "ت", "ن")):
+        if cue.kind == "report" and past:
             prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
                 return prev, _after_subject(text, toks, cue.end, mentions)
@@ -650,6 +656,9 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 
 _AR_SPEECH_NOUNS = _normalised(frozenset(
     "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))
+# past-tense cues that start with ت like a present-tense verb ("الذي تحدث عن ...")
+_AR_PAST_T = _normalised(frozenset("تحدث تحدثت تحدثوا تمنى تمنت تمنوا تساءل تساءلت تابع تابعت تابعوا".split()))
+_PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or a speaker phrase
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
 
 
@@ -744,11 +753,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             if (m is None or m.actor is None) and toks[k - 1].norm in _AR_ROLE_HEADS \
                     and toks[k - 1].norm.startswith("ال") and _name_like(toks[k]) \
                     and not re.search(r"[«»()]", gap):  # a name right after a title: "النائب علي عمار"
-                e = k
-                while e + 1 < len(toks) and e - k < 2 and _name_like(toks[e + 1]) \
-                        and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
-                    e += 1
-                return Mention(Span.of(text, t.start, toks[e].end))
+                return Mention(Span.of(text, t.start, toks[_name_run(text, toks, k)].end))
             k += 1
     quoted = _with_quoted_name(text, toks, j)
     if quoted is not None:
@@ -804,11 +809,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
         return Mention(Span.of(text, m.start, named.end), named.actor)
     if not _name_like(toks[k]):
         return m
-    e = k
-    while e + 1 < len(toks) and e - k < 2 and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]) \
-            and (_name_like(toks[e + 1]) or toks[e + 1].norm.startswith("ال") and toks[e + 1].norm not in _AR_STOP_NAME
-                 and toks[e + 1].norm not in _AR_TIME and not _is_cue_word(toks[e + 1])):
-        e += 1
+    e = _name_run(text, toks, k, definite=True)
     # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content)
     nxt = toks[e + 1] if e + 1 < len(toks) else None
     if e == k and not comma or nxt is not None and not (
@@ -817,24 +818,45 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     return Mention(Span.of(text, m.start, toks[e].end))
 
 
+def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bool = False) -> int:
+    """The last token of a run of up to `words` name-like tokens from token k, stopping at punctuation;
+    `definite` lets family names with the article continue it ("اميرة الفاضل")."""
+    def more(tok: Token) -> bool:
+        return _name_like(tok) or definite and tok.norm.startswith("ال") and tok.norm not in _AR_STOP_NAME \
+            and tok.norm not in _AR_TIME and not _is_cue_word(tok)
+    e = k
+    while e + 1 < len(toks) and e - k < words - 1 and more(toks[e + 1]) \
+            and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
+        e += 1
+    return e
+
+
+# heads that take a name in quotes ("قناة «سي بي اس»", "خلية «بلعيرج»"); role heads do too
+_AR_NAMED_HEADS = _normalised(frozenset(
+    """قناة قناه صحيفة صحيفه جريدة جريده وكالة وكاله مجلة مجله اذاعة اذاعه موقع خلية خليه حزب حركة حركه جماعة جماعه
+    منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه كتلة كتله شبكة شبكه حركتا""".split()))
+
+
 def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:
     """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
-    named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when no quote follows."""
+    named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
+    that takes a name (`_AR_NAMED_HEADS`, a role) or no short quoted name follows it."""
+    if toks[j].norm not in _AR_NAMED_HEADS and toks[j].norm not in _AR_ROLE_HEADS:
+        return None  # "وقال مسؤول «لن نتراجع»": the quote is what was said
     opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
     if opened is None:
         return None
     end = toks[j].end + opened.end()
+    inside = [t for t in toks if toks[j].end < t.start < end]
+    if len(inside) > 4 or any(t.norm in _AR_FUNCTION or t.text in _AR_ALA or _is_cue_word(t) for t in inside):
+        return None  # "مسؤول «لن نتراجع عن قرارنا»": a quoted sentence, not a name
     k = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
     if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
-            and not re.search(r"[،,:\"«»()]", text[end : toks[k].start]):
-        end, k = toks[k].end, k + 1  # its nisba: "الاميركية"
+            and toks[k].norm not in _AR_FUNCTION and not _PHRASE_BREAK.search(text[end : toks[k].start]):
+        end, k = toks[k].end, k + 1  # its nisba: "الاميركية" (not "الذي", "الى")
     if toks[j].norm in _AR_ROLE_HEADS and k < len(toks) and _name_like(toks[k]) \
-            and not re.search(r"[،,:\"«»()]", text[end : toks[k].start]):
-        e = k
-        while e + 1 < len(toks) and e - k < 2 and _name_like(toks[e + 1]) \
-                and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
-            e += 1
-        end = toks[e].end
+            and not _PHRASE_BREAK.search(text[end : toks[k].start]):
+        end = toks[_name_run(text, toks, k)].end
     return Mention(Span.of(text, toks[j].start, end))
 
 
@@ -863,11 +885,7 @@ def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:
     if m.actor is not None or k is None or toks[k].norm not in ("يدعي", "اسمه") or k + 1 >= len(toks) \
             or not _name_like(toks[k + 1]):
         return m
-    e = k + 1
-    while e + 1 < len(toks) and e - k < 3 and _name_like(toks[e + 1]) \
-            and not re.search(r"[،,:\"«»()]", text[toks[e].end : toks[e + 1].start]):
-        e += 1
-    return Mention(Span.of(text, m.start, toks[e].end))
+    return Mention(Span.of(text, m.start, toks[_name_run(text, toks, k + 1)].end))
 
 
 def _unknown_name(m: Mention, toks: list[Token], k: int) -> bool:
@@ -1012,7 +1030,7 @@ _OPEN_CLOSE = {"“": "”", "«": "»", '"': '"'}
 def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
     """Trim a content span: leading punctuation and complementisers ("that", "que", "ان") go, and trailing
     punctuation; a content that is a quotation keeps its quotation marks (and the punctuation inside them)."""
-    lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)(?=[\s\"«“])\s*)?"
+    lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن|فان|فإن)(?=[\s\"«“])\s*)?"
     m = re.match(lead, text[s:e])
     if m:
         s += m.end()

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalize import normalize_arabic
-from .text import Token, split_sentences, tokens
+from .text import Token, is_prepositional_noun, split_sentences, tokens
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "ner_ar.crfsuite"
 LABELS = ("PER", "ORG", "GOV", "GPE")
@@ -287,7 +287,7 @@ class ArabicNER:
                     b -= 1
                 if toks[a].norm in _TIME_WORDS:
                     continue
-                if re.fullmatch(r"[بل]\w{3,}(?:ه|ها|هم)", toks[a].norm):
+                if is_prepositional_noun(toks[a].text):
                     continue  # "بتسليمه بتهمة": a preposition and a verbal noun with its pronoun, never a name
                 first = toks[a]
                 skip = 0

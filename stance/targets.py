@@ -93,7 +93,7 @@ def is_source(m: Mention, text: str) -> bool:
     before = text[max(0, m.start - 30) : m.start]
     return bool(re.search(r"(?:^|\s)(?:حسب|بحسب|وفق|وفقا\s*ل|وفقاً\s*ل|نقلا\s+عن|نقلاً\s+عن)\s*«?\s*$"
                           # "حسبما افادت وكالة ...", "على ما افاد مراسل ...": the source verb and its subject
-                          r"|(?:^|\s)(?:حسب|بحسب|وفق|كما|على)\s*ما\s+(?:[اأ]فاد|[اأ]علن|ذكر|قال|[اأ]ورد|نقل)[ته]?"
+                          r"|(?:^|\s)و?(?:(?:حسب|بحسب|وفق|على)\s*ما|كما)\s+(?:[اأ]فاد|[اأ]علن|ذكر|قال|[اأ]ورد|نقل)[ته]?"
                           r"(?:\s+به)?\s+(?:مراسلو?\s+)?«?\s*$"
                           r"|\baccording\s+to\s+$|\bselon\s+(?:l['’]|le\s+|la\s+|les\s+)?$", before, re.IGNORECASE))
 

@@ -41,3 +41,9 @@ def test_long_unpunctuated_text_is_cut_not_truncated():
     sents = split_sentences(text, max_chars=2000)
     assert len(sents) >= 12
     assert sum(len(s.text.split()) for s in sents) == 5000
+
+
+def test_prepositional_noun_reads_the_raw_word():
+    from stance.text import is_prepositional_noun
+    assert is_prepositional_noun("بتسليمه") and is_prepositional_noun("لاعتقالهم")
+    assert not is_prepositional_noun("لبيبة") and not is_prepositional_noun("بشار")

@@ -3,7 +3,8 @@
     python tools/draw_pool.py --n 240 --seed 5 --exclude skipped.txt -o pool.jsonl
 
 Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` that
-- hold a reporting or evaluative cue of `stance/resources/cues.tsv` (so there is an attributed statement to label),
+- hold a word of the cue lexicon `stance/resources/cues.tsv`, any kind (so there is likely an attributed statement to
+  label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
 - are not held out (`heldout_ids.txt`), not annotated before (any text or source id in `training/annotations/ar/`),
   and not listed in `--exclude` files (one row id per line: candidates an earlier batch skipped);
 rows with a word of `--prefer` (default: support, aid and solidarity words, the rarest stance) come first, in an
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
                     continue
                 words = [normalize_arabic(w) for w in re.findall(r"[\u0600-\u06FF]+", text)]
-                if not any(w in cues or w.lstrip("وف") in cues for w in words):
+                if not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in words):
                     continue
                 rec = {"file": file, "row_id": rid, "text": text}
                 hit = any(re.match(r"^(?:[وفبل]|ال|وال|بال|لل)?" + p, w) for w in words for p in prefer)
