@@ -297,6 +297,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             if res is None:
                 continue
             speaker, after, inverted = res
+            if cue.kind == "noun" and speaker is not None and any(
+                    f[1] is not None and f[1].span == speaker.span for f in found):
+                continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
             if speaker is not None and not speaker.resolved:
                 state.last_speaker = speaker
@@ -451,6 +454,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             m = _with_apposed_name(text, toks, m, mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
+        if unk is not None and m is not None and unk.end > m.end and m.text.startswith(("ال", "وال")):
+            after = next((t for t in toks if t.start >= m.end), None)
+            if after is not None and not after.norm.startswith(("ال", "وال", "و")) and after.norm != "باسم" \
+                    and not any(x.start == after.start for x in mentions):
+                unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
         if unk is not None and (m is None or unk.end >= m.end):
             unk = _with_role_holder(text, toks, unk, mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)

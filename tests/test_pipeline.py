@@ -349,3 +349,9 @@ def test_arabic_source_with_verb_variants_is_not_a_target(nlp):
                  "وقال الجيش ان مسلحين قتلوا، وحسبما أفادت وكالة رويترز فان العدد ارتفع."):
         got = statements(nlp, text)
         assert got[0][0] == "الجيش" and got[0][2] == ["مسلحين"]
+
+
+def test_arabic_slogans_of_the_same_speaker_are_one_statement(nlp):
+    # GSR protest: "وردد المتظاهرون شعارات مناهضة للحكومة": one statement, the protesters (not "... شعارات") speak
+    got = statements(nlp, "وردد المتظاهرون شعارات مناهضة للحكومة بعد حضور جنازة.")
+    assert [s for s, _, _ in got] == ["المتظاهرون"]
