@@ -448,7 +448,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if toks[k].norm in _AR_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
-    if j < len(toks) and toks[j].start < limit:
+    # "وهددت بنسف المباني", "وطالب بالافراج": after an evaluative verb an unknown phrase in ب is its complement
+    complement = cue.kind == "eval" and j < len(toks) and toks[j].norm.startswith("ب") \
+        and not any(m.start <= toks[j].start < m.end and m.actor is not None for m in mentions)
+    if j < len(toks) and toks[j].start < limit and not complement:
         m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
         if m is not None and m.actor is not None:
             m = _with_apposed_name(text, toks, m, mentions)

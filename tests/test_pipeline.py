@@ -355,3 +355,10 @@ def test_arabic_slogans_of_the_same_speaker_are_one_statement(nlp):
     # GSR protest: "وردد المتظاهرون شعارات مناهضة للحكومة": one statement, the protesters (not "... شعارات") speak
     got = statements(nlp, "وردد المتظاهرون شعارات مناهضة للحكومة بعد حضور جنازة.")
     assert [s for s, _, _ in got] == ["المتظاهرون"]
+
+
+def test_arabic_b_complement_of_an_evaluative_verb_is_not_its_speaker(nlp):
+    # GSR: "... رفضت الانصياع ... وهددت بنسف المباني": the threat is the front's, "بنسف المباني" is what it threatens
+    got = statements(nlp, "إلا ان الجبهة الشعبية لتحرير فلسطين رفضت الانصياع لاتفاق وقف إطلاق النار واحتجزت 68 "
+                          "رهينة من الأجانب في فندقين في عمان وهددت بنسف المباني إذا لم تصدر قرارات عزل ضباط.")
+    assert [s for s, _, _ in got] == ["الجبهة الشعبية لتحرير فلسطين"] * 2
