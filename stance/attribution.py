@@ -409,11 +409,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
         j = _skip_time(toks, i + 1)
         own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
-        past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
-        if own is not None and cue.kind == "report" and (past or toks[i].norm.startswith("ت")):
-            # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...": a known actor right after the verb is its subject
+        if own is not None and cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن")):
+            # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...", "الذي تقول الحكومة": a known actor right after the
+            # verb is its subject
             own = _with_apposed_name(text, toks, own, mentions)
             return own, _after_subject(text, toks, own.end, mentions)
+        past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
         if cue.kind == "report" and past:
             prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
@@ -777,7 +778,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             return called
         if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.text in _AR_ALA or nxt.start >= limit:
             break
-        if re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
+        if _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
             break
         known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
         if known is not None and not _nisba(known, nxt):
@@ -788,7 +789,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         k += 1
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     country = next((m for m in mentions if nxt is not None and m.start == nxt.start and _nisba(m, nxt)), None)
-    if country is not None and not re.search(r"[،,:\"«»()]", text[toks[k].end : nxt.start]):
+    if country is not None and not _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
         # "مصادر امنية وطبية عراقية": the nationality closes the phrase and names the speaker's country
         return Mention(Span.of(text, t.start, nxt.end), country.actor)
     return Mention(Span.of(text, t.start, toks[k].end))
@@ -1070,9 +1071,9 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     )
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
+        words = text[sent.start : speaker.start].split() if speaker is not None else []
         if lang == "ar" and not source_like and speaker is not None and not speaker.resolved \
-                and sent.start <= speaker.start < end \
-                and normalize_arabic(text[sent.start : speaker.start].split()[-1:][0] if text[sent.start : speaker.start].split() else "") in _AR_THAT:
+                and sent.start <= speaker.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
             return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
         if lang == "ar":
             mm = re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*(ما)?\s*$", before_cue)
