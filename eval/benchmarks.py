@@ -127,7 +127,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
     if name == "e2e-sentences":
         import tempfile
 
-        from .sentences import gold_documents, write_jsonl
+        from .sentences import EXHAUSTIVE_FILES, gold_documents, write_jsonl
 
         with tempfile.TemporaryDirectory() as tmp:
             gold, gold_ex = Path(tmp) / "gold.jsonl", Path(tmp) / "gold_exhaustive.jsonl"
@@ -145,8 +145,8 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             "\nThe labelled pairs were chosen for evaluative statements, not listed exhaustively: a predicted pair "
             "missing from them is not always wrong, so precision here is a lower bound and recall the figure to "
             "read.\n\n## Arabic texts labelled exhaustively\n\n"
-            "In `training/annotations/ar/gsr_batch3_*.jsonl` and `gsr_batch4_*.jsonl` every attributed statement "
-            "of each text and every pair of it was labelled, so on their test texts precision is real:\n\n"
+            f"In {', '.join(f'`training/annotations/ar/{n}`' for n in EXHAUSTIVE_FILES)} every attributed "
+            "statement of each text and every pair of it was labelled, so on their test texts precision is real:\n\n"
             + e2e_markdown(r_ex).replace("# End to end", "### End to end", 1))
         s, sx = r["with_stance"], r_ex["with_stance"]
         per = r.get("per_lang", {})
