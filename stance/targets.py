@@ -129,6 +129,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in (" و", " و ", " and "):
                 continue  # a co-speaker: "اعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي"
+            if text is not None and not speaker.resolved and text[speaker.end : m.start] in (" في ", " من "):
+                continue  # the speaker's own body: "مصدر امني في شرطة البصرة", "النقيب محمد جاسم من شرطة كركوك"
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):

@@ -362,3 +362,9 @@ def test_arabic_b_complement_of_an_evaluative_verb_is_not_its_speaker(nlp):
     got = statements(nlp, "إلا ان الجبهة الشعبية لتحرير فلسطين رفضت الانصياع لاتفاق وقف إطلاق النار واحتجزت 68 "
                           "رهينة من الأجانب في فندقين في عمان وهددت بنسف المباني إذا لم تصدر قرارات عزل ضباط.")
     assert [s for s, _, _ in got] == ["الجبهة الشعبية لتحرير فلسطين"] * 2
+
+
+def test_arabic_speakers_own_body_after_fi_or_min_is_not_a_target(nlp):
+    # GSR: "وقال النقيب محمد جاسم من شرطة كركوك إن «جنديا عراقيا ...»": the police is where the speaker serves
+    got = statements(nlp, "وقال مصدر امني في شرطة محافظة البصرة ان دورية بريطانية تعرضت لهجوم.")
+    assert got[0][0] == "مصدر امني" and got[0][2] == ["بريطانية"]
