@@ -38,10 +38,11 @@ _AR_THAT = frozenset("ان انه انها انهم بان بانه بانها �
 _AR_SO_THAT = frozenset("فان فانه فانها فانهم".split())  # "وحسب X فان ...": the content starts there
 _AR_STOP_NAME = frozenset(
     """في من على الى عن مع خلال امام ان انه انها بان ضد بعد قبل حول الذي التي الذين ما لا لم لن قد كان انه هذا هذه ذلك تلك
-    وهو وهي هو هي""".split()
+    وهو وهي هو هي دون بدون""".split()
 )
 # adverbs that can follow a verb before its subject ("وأكد مجددا ...")
-_AR_ADVERBS = frozenset("مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها".split())
+_AR_ADVERBS = frozenset("""مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها حرفيا شخصيا علنيا
+    مبدئيا حاليا فعليا نهائيا ضمنيا""".split())
 # heads of a subject noun phrase that names a role: the person named after them is the speaker
 # ("وقال عضو كتلة «حزب الله» النائب علي عمار", "وقال مدرب تشارلتون الن كاربيشلي")
 _AR_ROLE_HEADS = frozenset(
@@ -383,6 +384,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         m = _mention_after(cue.end, toks[end].end, mentions)
         if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
+        if m is not None and m.actor is None and m.start == toks[j].start and toks[j].norm in _AR_NON_AGENT_SOURCES:
+            return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
         return (m, m.end) if m else None
     if cue.kind == "participle":
         last = state.last_speaker
@@ -670,6 +673,8 @@ _AR_SPEECH_NOUNS = _normalised(frozenset(
     "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))
 # past-tense cues that start with ت like a present-tense verb ("الذي تحدث عن ...")
 _AR_PAST_T = _normalised(frozenset("تحدث تحدثت تحدثوا تمنى تمنت تمنوا تساءل تساءلت تابع تابعت تابعوا".split()))
+_AR_NON_AGENT_SOURCES = _normalised(frozenset(
+    "تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام".split()))
 _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or a speaker phrase
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
 

@@ -368,3 +368,17 @@ def test_arabic_speakers_own_body_after_fi_or_min_is_not_a_target(nlp):
     # GSR: "وقال النقيب محمد جاسم من شرطة كركوك إن «جنديا عراقيا ...»": the police is where the speaker serves
     got = statements(nlp, "وقال مصدر امني في شرطة محافظة البصرة ان دورية بريطانية تعرضت لهجوم.")
     assert got[0][0] == "مصدر امني" and got[0][2] == ["بريطانية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وبلغ عدد المتظاهرين مائة ألف بحسب التقديرات.",              # a figure, not a speaker
+    "لكنه بقي بعيدا مسافة 150 مترا، وفق أمر من المحكمة.",        # an order, not a speaker
+    "هاجم، دون أن يسمي حزبا، ما سماه بعمالة بعض الساسة.",        # "دون" is no subject
+])
+def test_arabic_non_agent_sources_and_adverbs_are_no_speakers(nlp, text):
+    assert all(s not in ("التقديرات", "أمر", "دون") for s, _, _ in statements(nlp, text))
+
+
+def test_arabic_adverb_after_the_verb_is_skipped(nlp):
+    got = statements(nlp, "وقال حرفيا إن ذلك خطر.")
+    assert all(s != "حرفيا" for s, _, _ in got)
