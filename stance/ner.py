@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalize import normalize_arabic
-from .text import Token, is_prepositional_noun, split_sentences, tokens
+from .text import AR_MARKS as _AR_MARKS, Token, is_prepositional_noun, split_sentences, tokens
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "ner_ar.crfsuite"
 LABELS = ("PER", "ORG", "GOV", "GPE")
@@ -112,7 +112,6 @@ _BREAK = set(".!?؟…،,؛;:\n\r")
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟'‘’`"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\ufeff\u200b\u200c\u200d\u202a\u202b\u202c\u202d\u202e"))
 _AR_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-_AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _PROCLITIC = re.compile(r"^[وفبكل]")
 _STRIP_PREFIXES = sorted(
     {a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ك", "ل") for c in ("", "ال")}

@@ -30,6 +30,11 @@ _LOCATIVE = frozenset(
 )
 
 
+# what joins the speaker to a mention that stands on the speaker's side: a co-speaker ("اعلنت وزارة الداخلية الافغانية
+# وقوات الحلف الاطلسي") or the speaker's own body ("مصدر امني في شرطة البصرة", "النقيب محمد جاسم من شرطة كركوك")
+_SPEAKER_SIDE_GAPS = frozenset((" و", " و ", " and ", " في ", " من "))
+
+
 def _words_before(m: Mention, text: str, width: int) -> tuple[str, list[str]]:
     """The `width` characters before a mention and the words among them."""
     before = text[max(0, m.start - width) : m.start]
@@ -127,10 +132,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue
-            if text is not None and not speaker.resolved and text[speaker.end : m.start] in (" و", " و ", " and "):
-                continue  # a co-speaker: "اعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي"
-            if text is not None and not speaker.resolved and text[speaker.end : m.start] in (" في ", " من "):
-                continue  # the speaker's own body: "مصدر امني في شرطة البصرة", "النقيب محمد جاسم من شرطة كركوك"
+            if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
+                continue  # a co-speaker or the speaker's own body, named right after the speaker
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):

@@ -60,13 +60,13 @@ class Token:
 
 
 _PREPOSITIONAL_NOUN = re.compile(r"^[وف]?[بل][\u0621-\u064A]{3,}(?:ه|ها|هم)$")
-_ARABIC_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # diacritics, Quranic marks, tatweel
 
 
 def is_prepositional_noun(word: str) -> bool:
     """An Arabic word that is a preposition and a verbal noun with its pronoun ("بتسليمه", "لاعتقالهم"), read on the
     raw word so that a name ending in ة ("لبيبة") is not one; such a word never starts a name."""
-    return bool(_PREPOSITIONAL_NOUN.match(_ARABIC_MARKS.sub("", word)))
+    return bool(_PREPOSITIONAL_NOUN.match(AR_MARKS.sub("", word)))
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -58,8 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     heldout = load_heldout(str(root))
     texts, ids = _annotated(ANNOTATIONS_DIR / "ar")
     skip = {line.strip() for f in args.exclude for line in Path(f).read_text(encoding="utf-8").splitlines() if line.strip()}
-    cues = {w for w, kind in load_cues()["ar"].items()}
+    cues = set(load_cues()["ar"])
     prefer = [normalize_arabic(w) for w in args.prefer.split(",") if w]
+    # a preferred stem at the start of a word, after an optional proclitic or article
+    preferred = re.compile(r"^(?:[وفبل]|ال|وال|بال|لل)?(?:" + "|".join(prefer) + ")")
     first, rest = [], []
     csv.field_size_limit(10**9)
     for name in ("protest_gsr.csv", "assault_gsr.csv"):
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in words):
                     continue
                 rec = {"file": file, "row_id": rid, "text": text}
-                hit = any(re.match(r"^(?:[وفبل]|ال|وال|بال|لل)?" + p, w) for w in words for p in prefer)
+                hit = any(preferred.match(w) for w in words)
                 (first if hit else rest).append(rec)
     rng = random.Random(args.seed)
     rng.shuffle(first)
