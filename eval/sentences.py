@@ -19,23 +19,12 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from training.datasets import ANNOTATIONS_DIR, load_annotations
+# EXHAUSTIVE_FILES: the annotation files in which every attributed statement of each text, and every (speaker,
+# target) pair of it, was labelled (training/annotations/README.md): their documents are exhaustive gold, so
+# precision on them is real
+from training.datasets.annotations import EXHAUSTIVE_FILES, exhaustive_ids, load_annotations
 
-
-# annotation files in which every attributed statement of each text, and every (speaker, target) pair of it, was
-# labelled (training/annotations/README.md): their documents are exhaustive gold, so precision on them is real
-EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.jsonl", "gsr_batch4_b.jsonl",
-                    "gsr_batch5_a.jsonl", "gsr_batch5_b.jsonl")
-
-
-def _ids_in(lang: str, names: tuple[str, ...], root: str | None) -> set[str]:
-    base = Path(root) if root is not None else ANNOTATIONS_DIR
-    ids: set[str] = set()
-    for name in names:
-        path = base / lang / name
-        if path.exists():
-            ids.update(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    return ids
+__all__ = ["EXHAUSTIVE_FILES", "gold_documents", "write_jsonl"]
 
 
 def gold_documents(lang: str, split: str, root: str | None = None, data_dir: str | None = None,
@@ -43,7 +32,7 @@ def gold_documents(lang: str, split: str, root: str | None = None, data_dir: str
     """Gold documents (seed format) for the annotated texts of `lang`/`split`, one per distinct text;
     `exhaustive_only` keeps the texts of `EXHAUSTIVE_FILES` (every statement and pair labelled)."""
     docs: dict[str, dict] = {}
-    keep = _ids_in(lang, EXHAUSTIVE_FILES, root) if exhaustive_only else None
+    keep = exhaustive_ids(lang, root) if exhaustive_only else None
     for ex in load_annotations(lang, split, root=root, data_dir=data_dir):
         item = ex.item
         if keep is not None and item.id not in keep:

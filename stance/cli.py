@@ -69,6 +69,11 @@ def analyze(
         help="also the text's own portrayals (posts, op-eds): each sentence outside every attributed statement is "
              'a statement with "speaker": null, "cue": null and "voice": "author"',
     ),
+    no_target_filter: bool = typer.Option(
+        False, "--no-target-filter",
+        help="score every candidate target: ignore the model's target filter (stance.relevance), which drops "
+             "pairs it finds the statement is not about",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
 ) -> None:
@@ -81,7 +86,7 @@ def analyze(
     _threads(threads)
     try:
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
-                            author_voice=author_voice)
+                            author_voice=author_voice, target_filter=not no_target_filter)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()

@@ -28,6 +28,7 @@ from torch import nn
 
 from stance.backbone import BASE_NAME, backbone_path, load_tokenizer, mean_pool
 from stance.records import LABELS, Prediction, StanceItem
+from stance.relevance import TargetFilter
 
 MODEL_TYPE = "transformer"
 WEIGHTS_FILE = "adapter.safetensors"
@@ -167,11 +168,14 @@ class StanceNet(nn.Module):
             nn.Linear(head_hidden, n_labels),
         )
 
-    def forward(self, input_ids, attention_mask, speaker_index, target_index):
+    def pooled(self, input_ids, attention_mask, speaker_index, target_index):
+        """What the head reads: [mean of tokens, vector at the speaker mark, vector at the target mark]."""
         h = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         rows = torch.arange(h.size(0), device=h.device)
-        feats = torch.cat([mean_pool(h, attention_mask), h[rows, speaker_index], h[rows, target_index]], dim=-1)
-        return self.head(feats)
+        return torch.cat([mean_pool(h, attention_mask), h[rows, speaker_index], h[rows, target_index]], dim=-1)
+
+    def forward(self, input_ids, attention_mask, speaker_index, target_index):
+        return self.head(self.pooled(input_ids, attention_mask, speaker_index, target_index))
 
 
 def _apply_lora(encoder: nn.Module, cfg: StanceModelConfig) -> nn.Module:
@@ -200,10 +204,12 @@ class TransformerStanceClassifier:
 
     name = "transformer"
 
-    def __init__(self, config: StanceModelConfig, net: StanceNet, tokenizer) -> None:
+    def __init__(self, config: StanceModelConfig, net: StanceNet, tokenizer,
+                 target_filter: TargetFilter | None = None) -> None:
         self.config = config
         self.net = net
         self.tokenizer = tokenizer
+        self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
         self.name = f"stance-transformer ({config.base})"
 
@@ -228,7 +234,8 @@ class TransformerStanceClassifier:
                         merge: bool = True) -> TransformerStanceClassifier:
         """Load a folder written by `save_pretrained` (config.json + adapter.safetensors) onto the backbone.
 
-        `merge=True` folds the LoRA deltas into the backbone weights for faster inference.
+        `merge=True` folds the LoRA deltas into the backbone weights for faster inference. A target filter saved
+        in the same folder (`stance.relevance`) is loaded with it.
         """
         from safetensors.torch import load_file
 
@@ -252,6 +259,7 @@ class TransformerStanceClassifier:
         if merge and config.lora_r > 0:
             clf.net.encoder = clf.net.encoder.merge_and_unload()
         clf.net.eval()
+        clf.target_filter = TargetFilter.load(path)
         return clf
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
@@ -301,6 +309,11 @@ class TransformerStanceClassifier:
     def logits(self, items: Sequence[StanceItem]) -> torch.Tensor:
         return self.net(**self.encode(items))
 
+    def features(self, items: Sequence[StanceItem]) -> torch.Tensor:
+        """The target filter's input for each item: the head's pooled vectors and the stance probabilities."""
+        pooled = self.net.pooled(**self.encode(items))
+        return torch.cat([pooled, torch.softmax(self.net.head(pooled).float(), dim=-1)], dim=-1)
+
     # ---- prediction
     def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
         """Label each item; batches are sorted by length so padding stays small. Output is in input order."""
@@ -320,10 +333,14 @@ class TransformerStanceClassifier:
             with torch.inference_mode():
                 for b in batches:
                     idx = order[b : b + batch_size]
-                    probs = torch.softmax(self.logits([items[i] for i in idx]).float(), dim=-1).tolist()
-                    for i, p in zip(idx, probs):
+                    pooled = self.net.pooled(**self.encode([items[i] for i in idx]))
+                    probs = torch.softmax(self.net.head(pooled).float(), dim=-1)
+                    relevance = [None] * len(idx)
+                    if self.target_filter is not None:
+                        relevance = self.target_filter.probability(torch.cat([pooled.float(), probs], -1)).tolist()
+                    for i, p, r in zip(idx, probs.tolist(), relevance):
                         scores = {lab: float(v) for lab, v in zip(self.labels, p)}
-                        out[i] = Prediction(max(scores, key=scores.get), scores)
+                        out[i] = Prediction(max(scores, key=scores.get), scores, r)
         finally:
             self.net.train(was_training)
         return out  # type: ignore[return-value]

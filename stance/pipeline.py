@@ -79,7 +79,8 @@ class Pipeline:
     """Attribution + targets + stance classification over articles. Holds no per-article state."""
 
     def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
-                 ner: Optional[ArabicNER] = None, en_tagger=None, author_voice: bool = False) -> None:
+                 ner: Optional[ArabicNER] = None, en_tagger=None, author_voice: bool = False,
+                 target_filter: bool = True) -> None:
         self.classifier = classifier
         self.actors = actors
         self.ner = ner
@@ -87,19 +88,23 @@ class Pipeline:
         # also the author's own portrayals: each sentence outside every attributed statement is a statement with
         # no speaker (posts and op-eds; off for news wires, whose own voice is mostly neutral report)
         self.author_voice = author_voice
+        # drop the pairs that the stance model's target filter (stance.relevance), when it has one, scores below
+        # its threshold; False scores every candidate target
+        self.target_filter = target_filter
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
-             author_voice: bool = False) -> "Pipeline":
+             author_voice: bool = False, target_filter: bool = True) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
-        model at `model` (default: shipped)."""
+        model at `model` (default: shipped); `target_filter=False` ignores that model's target filter."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         clf = load_classifier(model) if with_classifier else None
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
-                   load_tagger() if en_attribution == "crf" else None, author_voice=author_voice)
+                   load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
+                   target_filter=target_filter)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
@@ -136,7 +141,9 @@ class Pipeline:
         pairs = [(st, t) for st in statements for t in st.targets]
         items = [item_for(st, t, article.text) for st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
-        return [Portrayal(st, t, p.stance, p.scores, self.classifier.name) for (st, t), p in zip(pairs, preds)]
+        keep = getattr(self.classifier, "target_filter", None) if self.target_filter else None
+        return [Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance)
+                for (st, t), p in zip(pairs, preds) if keep is None or keep.keeps(p.relevance, st.lang)]
 
     def analyze(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement], list[Portrayal]]]:
         """For each article: its statements and its scored (statement, target) pairs."""

@@ -129,8 +129,12 @@ class StanceItem:
 
 @dataclass(frozen=True)
 class Prediction:
+    """A classifier's label for one item; `relevance` is the target filter's probability that the target is one the
+    statement is about (None when the model has no filter, see `stance.relevance`)."""
+
     stance: str
     scores: dict[str, float]
+    relevance: Optional[float] = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,7 @@ class Portrayal:
     stance: str
     scores: dict[str, float]
     model: str
+    relevance: Optional[float] = None
 
     def to_json(self) -> dict:
         st = self.statement
@@ -157,6 +162,8 @@ class Portrayal:
             "lang": st.lang,
             "model": self.model,
         }
+        if self.relevance is not None:
+            out["relevance"] = round(float(self.relevance), 4)  # the target filter's score (stance.relevance)
         if st.speaker is None and st.cue_kind == "author":
             out["voice"] = "author"  # `analyze --author-voice`: the text's own portrayal, no speaker or cue
         return out

@@ -134,3 +134,44 @@ def test_save_and_reload_give_the_same_scores(trained, tmp_path):
             assert a.stance == b.stance
             for lab in clf.labels:
                 assert abs(a.scores[lab] - b.scores[lab]) < 1e-4
+
+
+def test_target_filter_rides_on_predict_and_drops_pairs(trained, tmp_path):
+    """A filter fitted for real on the model's own features is saved beside it, comes back with from_pretrained,
+    fills Prediction.relevance, and Pipeline.score drops the pairs under its threshold in its languages only."""
+    from sklearn.linear_model import LogisticRegression
+
+    from stance.pipeline import Pipeline
+    from stance.records import Article, Mention, Span, Statement
+    from stance.relevance import TargetFilter
+
+    clf, _ = trained
+    items = [it for it, _ in DATA]
+    x = clf.features(items).detach().numpy()
+    assert x.shape == (len(items), 3 * 384 + len(clf.labels))
+    y = [lab != "neutral" for _, lab in DATA]  # learnable from the features: the stance probabilities are in them
+    lr = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
+    filt = TargetFilter(torch.tensor(lr.coef_[0]), torch.tensor(lr.intercept_[0]), threshold=0.5, langs=("ar", "en"))
+    clf.save_pretrained(tmp_path)
+    filt.save(tmp_path)
+    again = TransformerStanceClassifier.from_pretrained(tmp_path)
+    assert again.target_filter is not None
+    rel = [p.relevance for p in again.predict(items)]
+    assert rel == pytest.approx(lr.predict_proba(x)[:, 1].tolist(), abs=1e-3)
+    assert [r >= 0.5 for r in rel] == y
+
+    def statement(item, k):
+        text = item.text
+        sp = Mention(Span.of(text, *item.speaker)) if item.speaker else None
+        return Statement("d", f"d:{k}", sp, None, Span.of(text, 0, len(text)), lang=item.lang,
+                         context=Span.of(text, 0, len(text)), targets=(Mention(Span.of(text, *item.target)),))
+
+    kept, every = [], []
+    for k, (it, _) in enumerate(DATA):
+        art = Article("d", it.text, it.lang)
+        st = [statement(it, k)]
+        kept += [p.target.text for p in Pipeline(again, actors=None).score(art, st)]
+        every += [p.target.text for p in Pipeline(again, actors=None, target_filter=False).score(art, st)]
+    assert len(every) == len(DATA)
+    want = [it.text[slice(*it.target)] for (it, lab), r in zip(DATA, rel) if r >= 0.5 or it.lang == "fr"]
+    assert kept == want and len(kept) < len(every)  # French is outside the filter's languages: never dropped

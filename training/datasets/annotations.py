@@ -19,6 +19,10 @@ from training.heldout import load_heldout
 
 ANNOTATIONS_DIR = Path(__file__).resolve().parent.parent / "annotations"
 ANNOTATION_SPLITS = ("train", "dev", "test")
+# the files whose texts are labelled exhaustively: every attributed statement and every (speaker, target) pair of the
+# text, so a pair missing from them is a real miss (precision and recall are both real there)
+EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.jsonl", "gsr_batch4_b.jsonl",
+                    "gsr_batch5_a.jsonl", "gsr_batch5_b.jsonl")
 _AAW = re.compile(r"^(AAW_ARB_\d{8}\.\d{4})-\d+$")
 _HEXROW = re.compile(r"^([0-9a-f]{32,})_\d+$")
 
@@ -222,3 +226,14 @@ def load_annotations(
             "the document rule in training/datasets.py needs to merge their documents"
         )
     return out
+
+
+def exhaustive_ids(lang: str, root: PathLike | None = None) -> set[str]:
+    """Line ids of `EXHAUSTIVE_FILES` under `<root>/<lang>/` (default root: `training/annotations`)."""
+    base = Path(root) if root is not None else ANNOTATIONS_DIR
+    ids: set[str] = set()
+    for name in EXHAUSTIVE_FILES:
+        path = base / lang / name
+        if path.exists():
+            ids.update(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return ids
