@@ -1010,6 +1010,14 @@ _CLAUSE_WORDS = frozenset(
     que qui et mais ou donc car dont lorsque quand si où""".split()
 )
 _MAX_NP = 6
+# words that never open a subject noun phrase: prepositions, object and adverbial pronouns, modals and infinitive
+# markers ("qui devrait souligner" has no subject "devrait"; "pour y saluer", "lui répondait", "après avoir salué")
+_NOT_NP_START = frozenset(
+    """en y lui se ne pour par après avant avec sans sur sous dans vers chez entre contre selon malgré depuis pendant
+    afin devrait devraient doit doivent peut peuvent pourrait pourraient va vont veut veulent avoir être fait faire
+    to for with by of from after before into onto upon about against between without within during
+    should could would can may might must shall will not also him them her us me""".split()
+)
 
 
 def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:
@@ -1024,7 +1032,7 @@ def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> O
         b -= 1
     gap_before = text[sent.start if b == 0 else toks[b - 1].end : toks[b].start]
     at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
-    if not at_clause_start or k - b + 1 > _MAX_NP:
+    if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
         return None
     return Mention(Span.of(text, toks[b].start, toks[k].end))
 

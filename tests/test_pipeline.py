@@ -211,6 +211,23 @@ def test_french_first_person_and_selon_unknown_phrase(nlp):
     assert st.speaker.text == "l’ambassadrice de la Palestine en France" and [t.text for t in st.targets] == ["Israël"]
 
 
+def test_french_no_subject_from_a_modal_or_a_preposition(nlp):
+    """A verb, a preposition or an object pronoun is never the unknown subject of a cue (fr train annotations)."""
+    for text in (
+        "Les dirigeants arabes et le président iranien sont réunis samedi en Arabie saoudite pour un sommet conjoint "
+        "qui devrait souligner l'urgence de mettre fin aux attaques d'Israël contre Gaza",
+        "La colonie française de Bruxelles s'est réunie ce matin, très nombreuse, à la légation de France, pour y "
+        "saluer le ministre et lui présenter ses souhaits.",
+    ):
+        speakers = [st.speaker.text for st in nlp.statements(Article("d", text, "fr")) if st.speaker]
+        assert not {"devrait", "pour y", "y"} & set(speakers), speakers
+    for text, speaker in (("Des milliers de manifestants ont dénoncé la guerre menée par Israël.",
+                           "Des milliers de manifestants"),
+                          ("Plusieurs témoins ont accusé l'armée israélienne.", "Plusieurs témoins")):
+        (st,) = nlp.statements(Article("d", text, "fr"))
+        assert st.speaker.text == speaker  # a real noun phrase still speaks
+
+
 def test_arabic_speaker_names_in_apposition_and_after_yudaa(nlp):
     assert statements(nlp, "وقال شاهد عيان يدعى جمال آدن إن أربعة مدنيين قتلوا")[0][0] == "شاهد عيان يدعى جمال آدن"
     got = statements(nlp, "كما أكد رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي، ان دبابات روسية فتحت النار على سكان")
