@@ -743,15 +743,11 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             if toks[k].norm in _AR_THAT or any(q in gap for q in ':"“') or _is_addressee(text, toks[k], mentions):
                 break
             comma = comma or bool(re.search(r"[،,]", gap))
-            if not comma and toks[k].norm == "في" and k + 1 < len(toks):
-                place = next((m for m in mentions if m.start == toks[k + 1].start and m.actor is not None
-                              and m.actor.type != "person"), None)
-                if place is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي", "وزير ... في الحكومة الإسرائيلية":
-                    # where the role is held
+            held = _held_in(text, toks[k - 1].end, mentions) if not comma else None
+            if held is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي", "وزير ... في الحكومة الإسرائيلية"
+                while k < len(toks) and toks[k].start < held:
                     k += 1
-                    while k < len(toks) and toks[k].start < place.end:
-                        k += 1
-                    continue
+                continue
             if not comma and (toks[k].norm in _AR_STOP_NAME or toks[k].norm in _AR_TIME):
                 break
             m = next((m for m in mentions if m.start <= toks[k].start < m.end), None)
@@ -800,6 +796,19 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     return Mention(Span.of(text, t.start, toks[k].end))
 
 
+def _held_in(text: str, pos: int, mentions: Sequence[Mention]) -> Optional[int]:
+    """Where a role is held, right after `pos`: " في <known body or place>" ("في الحكومة الإسرائيلية", "في
+    «القوات اللبنانية»"); the offset after it (past a closing quote), or None."""
+    held = re.match(r"\s+ف[يى]\s+«?", text[pos:])
+    if held is None:
+        return None
+    place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
+                  and x.actor.type != "person"), None)
+    if place is None:
+        return None
+    return place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
+
+
 def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
     """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
@@ -807,13 +816,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     first = next((t for t in toks if t.start == m.start), None)
     if m.actor is not None or first is None or first.norm not in _AR_ROLE_HEADS:
         return m
-    pos = m.end
-    held = re.match(r"\s+في\s+«?", text[pos:])  # where the role is held ("في «القوات اللبنانية»")
-    if held is not None:
-        place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
-                      and x.actor.type != "person"), None)
-        if place is not None:
-            pos = place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
+    pos = _held_in(text, m.end, mentions) or m.end
     extra = re.match(r"\s*\([^()]{1,40}\)|\s*[،,]", text[pos:])
     comma = extra is not None and extra.group().strip() in ("،", ",")
     if extra is not None:
