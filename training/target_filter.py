@@ -133,6 +133,7 @@ def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | No
     """Fit a filter for the stance model at `model` (default: shipped); returns it with a report."""
     if threads:
         torch.set_num_threads(threads)
+    named = str(model) if model is not None else "the shipped default (stance/models/default)"
     model = Path(model) if model is not None else default_model_path()
     t0 = time.time()
     nlp = Pipeline.load(model=model, target_filter=False)
@@ -149,7 +150,7 @@ def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | No
     after = pair_f1(dev.proposed & (lr.predict_proba(x_dev)[:, 1] >= threshold), dev.labels, n_dev)
     report = {
         "fitted_on": f"training/annotations/{lang} exhaustive texts, train split",
-        "model": str(model),
+        "model": named,
         "C": c, "threshold": threshold,
         "train_texts": len(train.gold_per_text), "train_candidates": int(train.proposed.sum()),
         "train_gold_pairs": sum(train.gold_per_text.values()), "train_positives": int(train.labels.sum()),
