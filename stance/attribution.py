@@ -474,6 +474,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return m, _after_subject(text, toks, m.end, mentions)
         bare = _ar_bare_subject(text, toks, j, mentions, limit)
         if bare is not None:
+            bare = _with_role_holder(text, toks, bare, mentions)  # "وزير صحة الولاية كارل يوزيف لاومان إن"
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
@@ -536,35 +537,42 @@ def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequ
     return prev if words and normalize_arabic(words[-1]) in _AR_CLAUSE_OPENERS else None
 
 
+# clause words after which an indefinite noun phrase is the subject of the verb that follows ("لكن محللين قالوا",
+# "وكانت معلومات أولية قد ذكرت")
+_AR_NP_OPENERS = _normalised(frozenset("لكن ولكن ان إن أن فان فإن كانت وكانت كان وكان".split()))
+
+
 def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
                        sent: Span) -> Optional[Mention]:
     """A noun phrase the dictionary does not know that fills its clause up to the verb: "المعارضة تتهم الحكومة",
     "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين". A person named inside it is the speaker's actor."""
     if _conjoined(toks[i]) and len(toks[i].norm) > 3:
         return None  # "وهددت": a further verb of an earlier subject
-    k = i - 1
+    last = i - 1 if i > 0 and toks[i - 1].norm != "قد" else i - 2  # "معلومات أولية قد ذكرت"
+    k = last
     while k >= 0 and i - k <= 6:
         tok = toks[k]
         gap = text[tok.end : toks[k + 1].start]
         if re.search(r"[:،,.«»\"()\-ـ*؛;]", gap):
             break
         w = tok.norm
+        if w in _AR_CLAUSE_OPENERS:  # "لكن", "كانت": the clause starts after it
+            break
         if not (_name_like(tok) or (w.startswith("ال") and w not in _AR_FUNCTION and w not in _AR_TIME)
                 or w in _AR_ROLE_HEADS) or _is_cue_word(tok):
-            if w in _AR_CLAUSE_OPENERS:
-                break
             return None
         k -= 1
     first = k + 1
-    if first >= i or i - first > 6:
+    if first > last or i - first > 6:
         return None
     at_boundary = first == 0 or re.search(r"[:،,.«»\"()\-ـ*؛;]", text[toks[first - 1].end : toks[first].start]) \
         or toks[first - 1].norm in _AR_CLAUSE_OPENERS
     if not at_boundary or (first > 0 and toks[first - 1].start < sent.start):
         return None
-    if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS):
+    after_opener = first > 0 and toks[first - 1].norm in _AR_NP_OPENERS and last - first <= 2
+    if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS or after_opener):
         return None  # a bare word before a verb is too often an adverb or the end of another clause
-    span = Span.of(text, toks[first].start, toks[i - 1].end)
+    span = Span.of(text, toks[first].start, toks[last].end)
     person = next((m.actor for m in mentions if span.start <= m.start and m.end <= span.end and m.actor is not None
                    and m.actor.type == "person"), None)
     return Mention(span, person)

@@ -399,3 +399,24 @@ def test_arabic_non_agent_sources_and_adverbs_are_no_speakers(nlp, text):
 def test_arabic_adverb_after_the_verb_is_skipped(nlp):
     got = statements(nlp, "وقال حرفيا إن ذلك خطر.")
     assert all(s != "حرفيا" for s, _, _ in got)
+
+
+def test_arabic_role_holder_after_a_bare_role_and_indefinite_subjects_after_a_clause_word(nlp):
+    """Real sentences of the sixth batch (train split): the holder named after a bare role phrase is the speaker;
+    an indefinite noun phrase after لكن / كانت (and قد) is the subject of the verb that follows."""
+    text = ("وفي حين قال وزير صحة الولاية كارل يوزيف لاومان إن ابتزاز المرضى يزيل الحاجز بين الممارسة الطبية "
+            "والممارسة الإجرامية، قال رئيس نقابة الأطباء كريستيان زمرمان، إنه يسمع منذ فترة عن مثل هذه الممارسات.")
+    first = nlp.statements(Article("d", text, "ar"))[0]
+    assert first.speaker.text == "وزير صحة الولاية كارل يوزيف لاومان" and first.cue.text == "قال"
+    for text, speaker, cue in (
+        ("ومن غير الواضح تماما متى ستصل دول عربية اخرى الى نقطة الانفجار لكن محللين قالوا ان تجربة تونس تظهر ان "
+         "الزخم يمكن ان يتبلور بسرعة.", "محللين", "قالوا"),
+        ("وكانت معلومات أولية قد ذكرت ان الاغتيال تم عبر تفجير سيارة مفخخة كانت متوقفة بجانب سيارة مغنية.",
+         "معلومات أولية", "ذكرت"),
+    ):
+        (st,) = nlp.statements(Article("d", text, "ar"))
+        assert (st.speaker.text, st.cue.text) == (speaker, cue)
+    # a definite subject after a clause word is unchanged, and a bare word before a verb is still no subject
+    (st,) = nlp.statements(Article("d", "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين على الحوار.", "ar"))
+    assert st.speaker.text.startswith("رئيس البرلمان الاوروبي")
+    assert not [s for s in nlp.statements(Article("d", "وأمس قال ان الوضع هادئ.", "ar")) if s.speaker and s.speaker.text == "وأمس"]
