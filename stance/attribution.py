@@ -449,6 +449,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # stop at "ان" / a quote / a colon: the content starts there
     for k in range(first, gap_end):
         between = text[toks[k - 1].end : toks[k].start]
+        if addressed and k == first and between.lstrip().startswith("»"):
+            between = between.lstrip()[1:]  # the addressee's closing quote ("وأشار لـ«الشرق الأوسط» عبد الرحمن")
         if toks[k].norm in _AR_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break

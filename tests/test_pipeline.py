@@ -416,6 +416,12 @@ def test_arabic_role_holder_after_a_bare_role_and_indefinite_subjects_after_a_cl
     ):
         (st,) = nlp.statements(Article("d", text, "ar"))
         assert (st.speaker.text, st.cue.text) == (speaker, cue)
+    # the addressee's closing quote does not end the subject search; an opening quote after the addressee still does
+    text = "وأشار لـ«الشرق الأوسط» عبد الرحمن العواد محلل فني مستقل، أن إقفال مؤشر سوق الأسهم يرجح جانب التفاؤل."
+    (st,) = nlp.statements(Article("d", text, "ar"))
+    assert st.speaker.text.startswith("عبد الرحمن العواد")
+    text = "ظهرت اثناء تجمع في عمان بعد اعدام والدها، وقالت للمتظاهرين «شكرا لكم لتكريم والدي الشهيد»."
+    assert not [s for s in nlp.statements(Article("d", text, "ar")) if s.speaker and s.speaker.text.startswith("شكرا")]
     # a definite subject after a clause word is unchanged, and a bare word before a verb is still no subject
     (st,) = nlp.statements(Article("d", "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين على الحوار.", "ar"))
     assert st.speaker.text.startswith("رئيس البرلمان الاوروبي")
