@@ -753,7 +753,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             if toks[k].norm in _AR_THAT or any(q in gap for q in ':"“') or _is_addressee(text, toks[k], mentions):
                 break
             comma = comma or bool(re.search(r"[،,]", gap))
-            held = _held_in(text, toks[k - 1].end, mentions) if not comma else None
+            held = _held_in(text, toks[k - 1].end, mentions, bracket=True) if not comma else None
             if held is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي", "وزير ... في الحكومة الإسرائيلية"
                 while k < len(toks) and toks[k].start < held:
                     k += 1
@@ -806,10 +806,15 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     return Mention(Span.of(text, t.start, toks[k].end))
 
 
-def _held_in(text: str, pos: int, mentions: Sequence[Mention]) -> Optional[int]:
+_HELD_IN = re.compile(r"\s+ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?")  # في with marks or tatweel
+_HELD_IN_BRACKET = re.compile(r"[\s(]+ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?")
+
+
+def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = False) -> Optional[int]:
     """Where a role is held, right after `pos`: " في <known body or place>" ("في الحكومة الإسرائيلية", "في
-    «القوات اللبنانية»"); the offset after it (past a closing quote), or None."""
-    held = re.match(r"\s+ف[يى]\s+«?", text[pos:])
+    «القوات اللبنانية»", "فِي", "فـي"; with `bracket`, also "(في لبنان"); the offset after it (past a closing quote),
+    or None."""
+    held = (_HELD_IN_BRACKET if bracket else _HELD_IN).match(text[pos:])
     if held is None:
         return None
     place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
@@ -1029,7 +1034,7 @@ _NOT_NP_START = frozenset(
     """en y lui se ne pour par après avant avec sans sur sous dans vers chez entre contre selon malgré depuis pendant
     afin devrait devraient doit doivent peut peuvent pourrait pourraient va vont veut veulent avoir être fait faire
     to for with by of from after before into onto upon about against between without within during
-    should could would can may might must shall will not also him them her us me""".split()
+    should could would can may might must shall will not also him them us me""".split()
 )
 
 

@@ -37,7 +37,7 @@ def default_model_path() -> Path:
     return Path(str(resources.files("stance").joinpath("models/default")))
 
 
-def load_classifier(path: str | os.PathLike | None = None) -> StanceClassifier:
+def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True) -> StanceClassifier:
     """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`."""
     path = Path(path) if path is not None else default_model_path()
     config_file = path / "config.json"
@@ -51,7 +51,7 @@ def load_classifier(path: str | os.PathLike | None = None) -> StanceClassifier:
     if kind == "transformer":
         from .model import TransformerStanceClassifier
 
-        return TransformerStanceClassifier.from_pretrained(path)
+        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter)
     raise ValueError(
         f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer'. "
         "Was this folder written by a newer version of stance?"

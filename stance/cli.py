@@ -99,7 +99,7 @@ def analyze(
                 continue
             try:
                 statements = nlp.statements(art)
-                portrayals = [] if statements_only else nlp.score(art, statements, batch_size=batch_size)
+                portrayals, dropped = ([], []) if statements_only else nlp.score_all(art, statements, batch_size)
             except Exception as exc:  # one bad article never stops the run
                 reason = f"{type(exc).__name__}: {exc}"
                 typer.echo(f"{where}: failed: {reason}", err=True)
@@ -114,20 +114,26 @@ def analyze(
                 scored = {p.statement.id for p in portrayals}
                 for st in statements:
                     if st.id not in scored and st.cue_kind != "author":  # a sentence of the author with no actor
-                        out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
+                        out.write(json.dumps(_statement_line(st, nlp, dropped), ensure_ascii=False) + "\n")
             out.flush()
             summary.analysed += 1
     raise typer.Exit(_summary(summary))
 
 
-def _statement_line(st, nlp) -> dict:
-    """A statement without a scored target (`--all-statements`, `--statements-only`); its targets are listed."""
+def _statement_line(st, nlp, dropped=()) -> dict:
+    """A statement without a scored target (`--all-statements`, `--statements-only`). `targets` lists its
+    candidate targets (with `--statements-only` no model, hence no target filter, is loaded); those the target filter
+    dropped are listed apart, under `dropped_targets`, each with its `relevance`."""
+    gone = [p for p in dropped if p.statement.id == st.id]
+    gone_spans = {(p.target.start, p.target.end) for p in gone}
+    extra = {"dropped_targets": [{**p.target.to_json(), "relevance": round(float(p.relevance), 4)} for p in gone]} \
+        if gone else {}
     return {
         "doc_id": st.doc_id, "statement_id": st.id,
         "speaker": st.speaker.to_json() if st.speaker else None,
         "cue": st.cue.to_json() if st.cue else None,
         "content": st.content.to_json(), "target": None, "stance": None, "scores": None,
-        "targets": [t.to_json() for t in st.targets],
+        "targets": [t.to_json() for t in st.targets if (t.start, t.end) not in gone_spans], **extra,
         "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
         **({"voice": "author"} if st.cue_kind == "author" else {}),
     }

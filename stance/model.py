@@ -231,11 +231,12 @@ class TransformerStanceClassifier:
 
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike, cache_dir: str | os.PathLike | None = None,
-                        merge: bool = True) -> TransformerStanceClassifier:
+                        merge: bool = True, target_filter: bool = True) -> TransformerStanceClassifier:
         """Load a folder written by `save_pretrained` (config.json + adapter.safetensors) onto the backbone.
 
         `merge=True` folds the LoRA deltas into the backbone weights for faster inference. A target filter saved
-        in the same folder (`stance.relevance`) is loaded with it.
+        in the same folder (`stance.relevance`) is loaded with it unless `target_filter=False`; one that does not
+        fit this model (another number of features) is refused here, not at the first prediction.
         """
         from safetensors.torch import load_file
 
@@ -259,7 +260,13 @@ class TransformerStanceClassifier:
         if merge and config.lora_r > 0:
             clf.net.encoder = clf.net.encoder.merge_and_unload()
         clf.net.eval()
-        clf.target_filter = TargetFilter.load(path)
+        if target_filter:
+            filt = TargetFilter.load(path)
+            if filt is not None and filt.n_features != clf.n_filter_features:
+                raise ValueError(f"the target filter in {path} reads {filt.n_features} features but this model gives "
+                                 f"{clf.n_filter_features}: refit it (`python -m training.target_filter --model {path}`) "
+                                 "or remove its two target_filter.* files")
+            clf.target_filter = filt
         return clf
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
@@ -309,10 +316,26 @@ class TransformerStanceClassifier:
     def logits(self, items: Sequence[StanceItem]) -> torch.Tensor:
         return self.net(**self.encode(items))
 
-    def features(self, items: Sequence[StanceItem]) -> torch.Tensor:
-        """The target filter's input for each item: the head's pooled vectors and the stance probabilities."""
+    def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
+        """(stance probabilities, target filter input) of a batch: the head's pooled vectors with the probabilities."""
         pooled = self.net.pooled(**self.encode(items))
-        return torch.cat([pooled, torch.softmax(self.net.head(pooled).float(), dim=-1)], dim=-1)
+        probs = torch.softmax(self.net.head(pooled).float(), dim=-1)
+        return probs, torch.cat([pooled.float(), probs], dim=-1)
+
+    @property
+    def n_filter_features(self) -> int:
+        """How many features the target filter reads: three pooled vectors and the stance probabilities."""
+        return 3 * self.net.encoder.config.hidden_size + len(self.labels)
+
+    def features(self, items: Sequence[StanceItem]) -> torch.Tensor:
+        """The target filter's input for each item (inference mode, dropout off), in input order."""
+        was_training = self.net.training
+        self.net.eval()
+        try:
+            with torch.inference_mode():
+                return self._forward(items)[1]
+        finally:
+            self.net.train(was_training)
 
     # ---- prediction
     def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
@@ -333,11 +356,10 @@ class TransformerStanceClassifier:
             with torch.inference_mode():
                 for b in batches:
                     idx = order[b : b + batch_size]
-                    pooled = self.net.pooled(**self.encode([items[i] for i in idx]))
-                    probs = torch.softmax(self.net.head(pooled).float(), dim=-1)
+                    probs, feats = self._forward([items[i] for i in idx])
                     relevance = [None] * len(idx)
                     if self.target_filter is not None:
-                        relevance = self.target_filter.probability(torch.cat([pooled.float(), probs], -1)).tolist()
+                        relevance = self.target_filter.probability(feats).tolist()
                     for i, p, r in zip(idx, probs.tolist(), relevance):
                         scores = {lab: float(v) for lab, v in zip(self.labels, p)}
                         out[i] = Prediction(max(scores, key=scores.get), scores, r)

@@ -90,7 +90,7 @@ class Pipeline:
         self.author_voice = author_voice
         # drop the pairs that the stance model's target filter (stance.relevance), when it has one, scores below
         # its threshold; False scores every candidate target
-        self.target_filter = target_filter
+        self.use_target_filter = target_filter
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
@@ -98,10 +98,10 @@ class Pipeline:
              author_voice: bool = False, target_filter: bool = True) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
-        model at `model` (default: shipped); `target_filter=False` ignores that model's target filter."""
+        model at `model` (default: shipped); `target_filter=False` does not load that model's target filter."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
-        clf = load_classifier(model) if with_classifier else None
+        clf = load_classifier(model, target_filter=target_filter) if with_classifier else None
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
                    target_filter=target_filter)
@@ -134,16 +134,29 @@ class Pipeline:
             found = found + author_statements(article, found, len(found))
         return [with_targets(st, mentions, article.text) for st in found]
 
-    def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
-        """Stance of each speaker toward each target, in statement order."""
+    def score_all(self, article: Article, statements: Sequence[Statement],
+                  batch_size: int = 32) -> tuple[list[Portrayal], list[Portrayal]]:
+        """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
+        model's target filter (`stance.relevance`). A pair has a `relevance` only where the filter applies: a
+        statement with a speaker, in one of the filter's languages; the others are always kept."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
         pairs = [(st, t) for st in statements for t in st.targets]
         items = [item_for(st, t, article.text) for st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
-        keep = getattr(self.classifier, "target_filter", None) if self.target_filter else None
-        return [Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance)
-                for (st, t), p in zip(pairs, preds) if keep is None or keep.keeps(p.relevance, st.lang)]
+        filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
+        kept: list[Portrayal] = []
+        dropped: list[Portrayal] = []
+        for (st, t), p in zip(pairs, preds):
+            applies = filt is not None and st.speaker is not None and st.lang in filt.langs
+            portrayal = Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance if applies else None)
+            (kept if not applies or filt.keeps(p.relevance, st.lang) else dropped).append(portrayal)
+        return kept, dropped
+
+    def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
+        """Stance of each speaker toward each target, in statement order; pairs the model's target filter drops
+        are left out (`score_all` returns them too)."""
+        return self.score_all(article, statements, batch_size)[0]
 
     def analyze(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement], list[Portrayal]]]:
         """For each article: its statements and its scored (statement, target) pairs."""

@@ -89,8 +89,15 @@ class TargetFilter:
             raise FileNotFoundError(f"{folder} has only one of {FILTER_WEIGHTS} and {FILTER_CONFIG}: delete the other "
                                     "or refit the filter with `python -m training.target_filter`")
         state = load_file(str(weights))
-        if set(state) != {"weight", "bias"}:
-            raise ValueError(f"{weights} should hold 'weight' and 'bias', found {sorted(state)}")
-        cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+        if set(state) != {"weight", "bias"} or state["bias"].numel() != 1:
+            raise ValueError(f"{weights} should hold a 'weight' row and a one-number 'bias', found "
+                             f"{ {k: list(v.shape) for k, v in state.items()} }: refit the filter")
+        try:
+            cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
+            threshold, langs = float(cfg["threshold"]), cfg.get("langs", ["ar"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{cfg_file} needs a numeric 'threshold' (and a list 'langs'): {exc!r}") from exc
+        if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs):
+            raise ValueError(f"{cfg_file}: 'langs' must be a list of language codes such as [\"ar\"], found {langs!r}")
         info = {k: v for k, v in cfg.items() if k not in ("threshold", "langs")}
-        return cls(state["weight"], state["bias"], float(cfg["threshold"]), tuple(cfg.get("langs", ("ar",))), info)
+        return cls(state["weight"], state["bias"], threshold, tuple(langs), info)

@@ -173,5 +173,22 @@ def test_target_filter_rides_on_predict_and_drops_pairs(trained, tmp_path):
         kept += [p.target.text for p in Pipeline(again, actors=None).score(art, st)]
         every += [p.target.text for p in Pipeline(again, actors=None, target_filter=False).score(art, st)]
     assert len(every) == len(DATA)
-    want = [it.text[slice(*it.target)] for (it, lab), r in zip(DATA, rel) if r >= 0.5 or it.lang == "fr"]
-    assert kept == want and len(kept) < len(every)  # French is outside the filter's languages: never dropped
+    # French is outside the filter's languages and the author's own voice (no speaker) was never fitted: both stay
+    want = [it.text[slice(*it.target)] for (it, lab), r in zip(DATA, rel)
+            if r >= 0.5 or it.lang == "fr" or it.speaker is None]
+    assert kept == want and len(kept) < len(every)
+
+
+def test_a_filter_that_does_not_fit_the_model_is_refused_at_load(trained, tmp_path):
+    from stance.relevance import FILTER_CONFIG, FILTER_WEIGHTS, TargetFilter
+
+    clf, _ = trained
+    clf.save_pretrained(tmp_path)
+    TargetFilter(torch.zeros(10), torch.tensor(0.0)).save(tmp_path)  # 10 features; the model gives 3 * 384 + 3
+    with pytest.raises(ValueError, match="refit it"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    assert TransformerStanceClassifier.from_pretrained(tmp_path, target_filter=False).target_filter is None
+    (tmp_path / FILTER_CONFIG).unlink()  # half a filter: refused, but the model still loads without it
+    with pytest.raises(FileNotFoundError, match=FILTER_WEIGHTS):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    assert TransformerStanceClassifier.from_pretrained(tmp_path, target_filter=False).target_filter is None

@@ -426,3 +426,12 @@ def test_arabic_role_holder_after_a_bare_role_and_indefinite_subjects_after_a_cl
     (st,) = nlp.statements(Article("d", "لكن رئيس البرلمان الاوروبي هانز جيرت بوتيرينج حث السياسيين على الحوار.", "ar"))
     assert st.speaker.text.startswith("رئيس البرلمان الاوروبي")
     assert not [s for s in nlp.statements(Article("d", "وأمس قال ان الوضع هادئ.", "ar")) if s.speaker and s.speaker.text == "وأمس"]
+
+
+def test_arabic_role_held_in_a_body_with_marks_tatweel_or_brackets(nlp):
+    """"ممثل منظمة التحرير في لبنان عباس زكي": the holder's name ends the speaker phrase however في is written."""
+    for fi in ("في", "فِي", "فـي", "(في"):
+        close = ")" if fi.startswith("(") else ""
+        text = f"وقال ممثل منظمة التحرير {fi} لبنان{close} عباس زكي إن إسرائيل ترتكب جرائم"
+        (st,) = nlp.statements(Article("d", text, "ar"))
+        assert st.speaker.text.endswith("عباس زكي") and [t.text for t in st.targets] == ["إسرائيل"], fi

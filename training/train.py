@@ -291,7 +291,7 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     previous = None
     if (target / "config.json").exists():
         try:
-            old = TransformerStanceClassifier.from_pretrained(target, cfg.cache_dir)
+            old = TransformerStanceClassifier.from_pretrained(target, cfg.cache_dir, target_filter=False)
             previous = evaluate(old, dev, cfg.eval_batch_size, {s.label: s.selection_weight for s in cfg.dev})["selection"]
         except (ValueError, FileNotFoundError, RuntimeError) as e:
             log.warning("could not score the model at %s (%s): treating it as absent", target, e)
@@ -306,6 +306,11 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     for keep in KEPT_ON_PUBLISH:  # the model card is written by people: it stays (and says which training it covers)
         if (target / keep).exists() and not (tmp / keep).exists():
             shutil.copy2(target / keep, tmp / keep)
+    from stance.relevance import FILTER_WEIGHTS
+
+    if (target / FILTER_WEIGHTS).exists():  # fitted on the old model's features: it does not carry over
+        log.warning("the target filter of %s is not copied to the new model: refit it with "
+                    "`python -m training.target_filter --model %s`", target, target)
     if target.exists():
         shutil.rmtree(target)
     tmp.rename(target)
