@@ -76,7 +76,8 @@ def test_choose_fits_a_real_filter_that_beats_none():
     x = rng.normal(size=(n, 6))
     x[:, 0] += np.where(y, 1.5, -1.5)  # one informative feature
     groups = [f"t{k // 3}" for k in range(n)]
-    cands = Candidates(items=[None] * n, labels=y, proposed=np.ones(n, bool), groups=groups,
+    cands = Candidates(items=[None] * n, gold_ids=np.where(y, np.arange(n), -1), proposed=np.ones(n, bool),
+                       groups=groups,
                        gold_per_text={g: int(y[[k for k in range(n) if groups[k] == g]].sum()) for g in set(groups)})
     c, th, table = choose(x, cands)
     best = table[str(c)][str(th)]

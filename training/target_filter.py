@@ -47,19 +47,23 @@ THRESHOLDS = tuple(round(0.2 + 0.025 * k, 3) for k in range(21))  # 0.2 .. 0.7
 
 @dataclass
 class Candidates:
-    """Items to score, their labels, the gold pair each positive matches, their document (the CV group), and how
-    many gold pairs each text has."""
+    """Items to score, the gold pair each one matches (its label), whether the pipeline proposed it, its document
+    (the CV group), and how many gold pairs each text has."""
 
     items: list[StanceItem]
-    labels: np.ndarray  # True = a gold pair
+    gold_ids: np.ndarray  # per item: the index of the gold pair it matches, -1 for none
     proposed: np.ndarray  # True = proposed by the pipeline (False = a gold pair added as a positive)
     groups: list[str]
     gold_per_text: dict[str, int]
-    gold_ids: np.ndarray | None = None  # per item: the index of the gold pair it matches (-1: none)
 
-    def __post_init__(self) -> None:
-        if self.gold_ids is None:  # each positive its own gold pair
-            self.gold_ids = np.where(self.labels, np.arange(len(self.labels)), -1)
+    @property
+    def labels(self) -> np.ndarray:
+        """True where the item is a gold pair."""
+        return self.gold_ids >= 0
+
+    @property
+    def n_gold(self) -> int:
+        return sum(self.gold_per_text.values())
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -81,7 +85,7 @@ def candidates(nlp: Pipeline, lang: str, split: str | None, root: str | None = N
     if not by_text:
         raise ValueError(f"no exhaustively labelled {lang} texts in the {split} split: the filter needs the files of "
                          "training.datasets.annotations.EXHAUSTIVE_FILES")
-    items, labels, proposed, groups, gold_ids = [], [], [], [], []
+    items, proposed, groups, gold_ids = [], [], [], []
     base = 0
     for text, golds in by_text.items():
         for st in nlp.statements(Article("fit", text, lang)):
@@ -90,25 +94,23 @@ def candidates(nlp: Pipeline, lang: str, split: str | None, root: str | None = N
             for t in st.targets:
                 hit = next((k for k, g in enumerate(golds) if _overlap((st.speaker.start, st.speaker.end), g.speaker)
                             and _overlap((t.start, t.end), g.target)), None)
-                items.append(item_for(st, t, text)); labels.append(hit is not None); proposed.append(True)
+                items.append(item_for(st, t, text)); proposed.append(True)
                 groups.append(doc_of[text]); gold_ids.append(-1 if hit is None else base + hit)
         if with_gold:
             for k, g in enumerate(golds):
                 items.append(g)
-                labels.append(True); proposed.append(False); groups.append(doc_of[text]); gold_ids.append(base + k)
+                proposed.append(False); groups.append(doc_of[text]); gold_ids.append(base + k)
         base += len(golds)
-    return Candidates(items, np.array(labels), np.array(proposed), groups, {t: len(g) for t, g in by_text.items()},
-                      np.array(gold_ids))
+    return Candidates(items, np.array(gold_ids, dtype=int), np.array(proposed, dtype=bool), groups,
+                      {t: len(g) for t, g in by_text.items()})
 
 
 def features(clf, items: Sequence[StanceItem], batch_size: int = 64) -> np.ndarray:
     """The stance model's features for the filter, batched (with a progress bar)."""
     from tqdm.auto import tqdm
 
-    out = []
-    with torch.inference_mode():
-        for i in tqdm(range(0, len(items), batch_size), desc="features", unit="batch"):
-            out.append(clf.features(items[i : i + batch_size]).numpy())
+    out = [clf.features(items[i : i + batch_size]).numpy()
+           for i in tqdm(range(0, len(items), batch_size), desc="features", unit="batch")]
     return np.concatenate(out) if out else np.zeros((0, 0))
 
 
@@ -136,7 +138,7 @@ def choose(x: np.ndarray, cands: Candidates, folds: int = 5) -> tuple[float, flo
 
     gid = {g: k for k, g in enumerate(sorted(set(cands.groups)))}
     groups = np.array([gid[g] for g in cands.groups])
-    n_gold = sum(cands.gold_per_text.values())
+    n_gold = cands.n_gold
     table: dict[str, dict[str, float]] = {}
     best = (-1.0, C_GRID[0], 0.0)
     for c in C_GRID:
@@ -170,7 +172,7 @@ def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | No
     x_dev = features(nlp.classifier, dev.items)
     c, threshold, table = choose(x_train, train)
     lr = _fit(x_train, train.labels, c)
-    n_dev = sum(dev.gold_per_text.values())
+    n_dev = dev.n_gold
     before = pair_f1(dev.proposed, dev.gold_ids, n_dev)
     after = pair_f1(dev.proposed & (lr.predict_proba(x_dev)[:, 1] >= threshold), dev.gold_ids, n_dev)
     report = {
@@ -178,8 +180,8 @@ def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | No
         "model": named,
         "C": c, "threshold": threshold,
         "train_texts": len(train.gold_per_text), "train_candidates": int(train.proposed.sum()),
-        "train_gold_pairs": sum(train.gold_per_text.values()), "train_positives": int(train.labels.sum()),
-        "cv_pair_f1": {"no_filter": round(pair_f1(train.proposed, train.gold_ids, sum(train.gold_per_text.values()))[2], 4),
+        "train_gold_pairs": train.n_gold, "train_positives": int(train.labels.sum()),
+        "cv_pair_f1": {"no_filter": round(pair_f1(train.proposed, train.gold_ids, train.n_gold)[2], 4),
                        "by_C_and_threshold": table},
         "dev": {"texts": len(dev.gold_per_text), "candidates": len(dev.items), "gold_pairs": n_dev,
                 "pair_prf_no_filter": [round(v, 4) for v in before],
