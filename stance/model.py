@@ -313,9 +313,6 @@ class TransformerStanceClassifier:
         return {"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"],
                 "speaker_index": torch.tensor(sp_idx), "target_index": torch.tensor(tg_idx)}
 
-    def logits(self, items: Sequence[StanceItem]) -> torch.Tensor:
-        return self.net(**self.encode(items))
-
     def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
         """(stance probabilities, target filter input) of a batch: the head's pooled vectors with the probabilities."""
         pooled = self.net.pooled(**self.encode(items))

@@ -27,6 +27,7 @@ from pathlib import Path
 import torch
 
 from stance.model import StanceModelConfig, TransformerStanceClassifier
+from stance.relevance import FILTER_WEIGHTS
 from training.config import SourceConfig, TrainConfig
 from training.datasets import Example
 
@@ -306,8 +307,6 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     for keep in KEPT_ON_PUBLISH:  # the model card is written by people: it stays (and says which training it covers)
         if (target / keep).exists() and not (tmp / keep).exists():
             shutil.copy2(target / keep, tmp / keep)
-    from stance.relevance import FILTER_WEIGHTS
-
     if (target / FILTER_WEIGHTS).exists():  # fitted on the old model's features: it does not carry over
         log.warning("the target filter of %s is not copied to the new model: refit it with "
                     "`python -m training.target_filter --model %s`", target, target)
