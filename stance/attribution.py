@@ -806,8 +806,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     return Mention(Span.of(text, t.start, toks[k].end))
 
 
-_HELD_IN = re.compile(r"\s+ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?")  # في with marks or tatweel
-_HELD_IN_BRACKET = re.compile(r"[\s(]+ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?")
+_FI = r"ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?"  # "في" with marks or tatweel, then an optional quote
+_HELD_IN, _HELD_IN_BRACKET = re.compile(r"\s+" + _FI), re.compile(r"[\s(]+" + _FI)
 
 
 def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = False) -> Optional[int]:
