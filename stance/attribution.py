@@ -126,6 +126,22 @@ def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
     return None
 
 
+# words after which an ambiguous form ("ذكر", "وصف") is a verb: "فيما ذكر ...", "من جهته وصف ...", "وقد كشف ..."
+_AR_VERB_OPENERS = _normalised(frozenset(
+    "فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن".split()))
+
+
+def _that_follows(text: str, toks: list[Token], i: int, window: int = 8) -> bool:
+    """A complementiser ("ان", "بانه") within `window` words after token i, in the same clause (no quote, colon
+    or full stop between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...", "وصف X الزيارة بأنها ..."."""
+    for k in range(i + 1, min(len(toks), i + 1 + window)):
+        if re.search(r"[:«»\".؛]", text[toks[k - 1].end : toks[k].start]):
+            return False
+        if toks[k].norm in _AR_THAT:
+            return True
+    return False
+
+
 def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
     """Tokens of one sentence and the reporting cues among them."""
     lex = load_cues().get(lang, {})
@@ -134,7 +150,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
     for i, tok in enumerate(toks):
         if lang == "ar":
             # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts: the sentence start or after , : ؛
-            opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None
+            opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
+                or toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
             kind = _match_ar(tok, opens, lex)
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
@@ -440,6 +457,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
+    if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
+        j = _skip_time(toks, j + 1)  # "حسبما افادت به وكالة رويترز": "به" points back at the content
     after_addressee = _skip_addressee(text, toks, j, mentions)
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
@@ -451,7 +470,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         between = text[toks[k - 1].end : toks[k].start]
         if addressed and k == first and between.lstrip().startswith("»"):
             between = between.lstrip()[1:]  # the addressee's closing quote ("وأشار لـ«الشرق الأوسط» عبد الرحمن")
-        if toks[k].norm in _AR_THAT or any(q in between for q in _QUOTES + ":"):
+        if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
     # "وهددت بنسف المباني", "وطالب بالافراج": after an evaluative verb an unknown phrase in ب is its complement
@@ -597,6 +616,7 @@ def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> 
             and not p.endswith(("وا", "ون")) and not any(m.start <= toks[k].start < m.end for m in mentions))
 
 
+_AR_RESUMPTIVE = frozenset("به بها بهم بهما".split())
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
 
@@ -1091,15 +1111,19 @@ def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
     return Span.of(text, s, e)
 
 
+# "... حسب ما / حسبما / على ما / وفقا لما اعلنت X": the content is what precedes the source's verb
+_AR_AS_REPORTED = re.compile(r"\s*(?:(?:و|ب)?حسب\s*ما|وفق\s+ما|وفقا\s+لما|طبقا\s+لما|على\s+ما)\s*$")
+
+
 def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, lang: str, inverted: bool) -> Optional[Span]:
     """The content span of a statement: what follows the speaker/cue, or what precedes a final/source cue."""
     start = max(after, cue.end)
     before_cue = text[sent.start : cue.start]
     # "..., X said." / "..., حسب ما اعلنت X" / '"...", said X': content precedes the cue
     tail = text[start:region_end].strip(" .،,")
-    source_like = inverted or (
-        lang == "ar" and re.search(r"(حسب|بحسب|وفق|كما)\s+ما\s*$", before_cue)
-    )
+    source_like = inverted or (lang == "ar" and _AR_AS_REPORTED.search(before_cue) is not None
+                               and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end]))
+    # ("وحسبما يفيد أولبرايت فإن ...": after "فإن" the content follows the source)
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
         words = text[sent.start : speaker.start].split() if speaker is not None else []
@@ -1107,7 +1131,7 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
                 and sent.start <= speaker.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
             return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
         if lang == "ar":
-            mm = re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*(ما)?\s*$", before_cue)
+            mm = _AR_AS_REPORTED.search(before_cue) or re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*$", before_cue)
             if mm:
                 end = sent.start + mm.start()
         else:  # '« ... », a-t-il ajouté', '"...," he said': the auxiliary and inverted pronoun are not content

@@ -435,3 +435,20 @@ def test_arabic_role_held_in_a_body_with_marks_tatweel_or_brackets(nlp):
         text = f"وقال ممثل منظمة التحرير {fi} لبنان{close} عباس زكي إن إسرائيل ترتكب جرائم"
         (st,) = nlp.statements(Article("d", text, "ar"))
         assert st.speaker.text.endswith("عباس زكي") and [t.text for t in st.targets] == ["إسرائيل"], fi
+
+
+def test_arabic_source_after_the_content_and_ambiguous_verbs_before_that(nlp):
+    """GSR sentences: "حسبما افادت به وكالة رويترز" (the resumptive "به" is no speaker; the content precedes),
+    "وحسبما يفيد X فإن ..." (after "فإن" the content follows), "فيما ذكر X ... انه" and "وصف X ... بأنها" (the
+    ambiguous forms ذكر / وصف are verbs before a complementiser), and "صدر الدين" is a name, not al-Sadr."""
+    got = statements(nlp, "وقتل ثلاثة من عناصر تنظيم القاعدة في ضربة جوية أميركية، حسبما افادت به وكالة رويترز.")
+    assert got[0][0] == "وكالة رويترز" and "تنظيم القاعدة" in got[0][2]
+    got = statements(nlp, "وحسبما يفيد أولبرايت فإن من شأن الهجوم الأميركي أن ينتج عنه دعم أكبر لإيران.")
+    assert got == [("أولبرايت", "من شأن الهجوم الأميركي أن ينتج عنه دعم أكبر لإيران", ["الأميركي", "إيران"])]
+    got = statements(nlp, "فيما ذكر صدر الدين هشواني مالك الفندق للصحافيين انه لم يكن هناك أي مسؤول حكومي بالفندق.")
+    assert len(got) == 1 and got[0][0].startswith("صدر الدين هشواني") and got[0][2] == []
+    got = statements(nlp, "من جهته وصف يوسف إبراهيم (ديق) سكرتير العلاقات الخارجية في تحالف المعارضة، زيارة وفد "
+                          "التحالف للقاهرة بأنها كانت ناجحة.")
+    assert got and got[0][0] == "يوسف إبراهيم"
+    # without a complementiser or a clause opener the ambiguous form stays a noun: "ذكر الحادث" (the mention of)
+    assert statements(nlp, "وجاء ذكر الحادث في تقرير الشرطة.") == []

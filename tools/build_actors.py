@@ -779,6 +779,7 @@ class Builder:
             entries.append((name, parse_codes(raw)))
         common = self.arabic_common_words()
         skeletons = self.english_skeletons()
+        ar_single_stop = {word_key(w) for w in (self.curated.get("single_word_stoplist") or {}).get("ar", [])}
         for name, codes in entries:
             if not name or not codes:
                 self.stats["ar_no_code"] += 1
@@ -799,6 +800,9 @@ class Builder:
                     ) and surface not in self.curated.get("country_alias_stoplist", {}).get("ar", []):
                         self.actors[iso].add("ar", surface, "up_ar")
                         self.stats["ar_country_alias"] += 1
+                continue
+            if len(toks) == 1 and toks[0] in ar_single_stop:
+                self.stats["ar_single_word_dropped"] += 1  # صدر (issued), بحر (sea): a common word first
                 continue
             rest = [t for t in toks if t not in AR_TITLES]
             is_person = (
