@@ -110,13 +110,21 @@ def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
     for p in _AR_PREFIXES:
         if w.startswith(p) and len(w) > 3:
             candidates.append((w[len(p):], True))
+    for form, _ in list(candidates):  # "سيقول" (future), "ليشرح" / "لتعلن" (purpose): an imperfect after the prefix
+        if len(form) > 4 and form[0] in "سل" and form[1] in "يتن":
+            candidates.append((form[1:], True))
+    noun_ending = re.sub(r"[\u064B-\u065F\u0640]+$", "", tok.text).endswith("ة")  # "إشارة", "إفادة": a noun, not "اشار" + ه
     for form, opens_clause in candidates:
         kind = lex.get(form)
         base = form
-        if kind is None:
-            for suf in _AR_OBJ_SUFFIXES:  # يتهمونها -> يتهمون (object pronoun)
-                if form.endswith(suf) and lex.get(form[: -len(suf)]) == "eval":
-                    kind, base = "eval", form[: -len(suf)]
+        if kind is None and not noun_ending:
+            for suf in _AR_OBJ_SUFFIXES:  # يتهمونها -> يتهمون, اعتبرتها -> اعتبرت, اتهموني -> اتهموا (object pronoun)
+                stem = form[: -len(suf)]
+                if not form.endswith(suf) or len(stem) < 3:
+                    continue
+                stem = next((x for x in (stem, stem + "ا") if lex.get(x) in ("eval", "report")), None)
+                if stem is not None:
+                    kind, base = lex[stem], stem
                     break
         if kind is None:
             continue

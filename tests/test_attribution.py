@@ -89,3 +89,17 @@ def test_french_statements():
     assert got[1][:3] == ("la Russie", False, "salué") and "le Hamas" in got[1][3]
     assert got[2][:3] == ("la Russie", True, "ajouté") and got[2][3] == "« Nous ne laisserons pas faire »"
     assert got[3] == ("Emmanuel Macron", False, "Selon", "la Russie porte la responsabilité")
+
+
+def test_arabic_cue_forms_with_object_future_and_purpose_prefixes():
+    """GSR forms the lexicon lists only bare: an object pronoun on a reporting verb ("اعتبرتها"), a plural verb that
+    lost its alif before the pronoun ("اتهموني"), the future "سيقول", the purpose "لتعلن"; a noun in ة that looks
+    like a verb with a pronoun ("إشارة" = اشار + ه) is no cue."""
+    from stance.attribution import find_cues
+    from stance.records import Span
+
+    for word, kind in (("اعتبرتها", "report"), ("اتهموني", "eval"), ("سيقول", "report"), ("لتعلن", "report"),
+                       ("استبعد", "report"), ("نفيا", "eval"), ("إشارة", None), ("إفادة", None), ("سيارة", None)):
+        text = f"ثم {word} الوزير"
+        _, cues = find_cues(text, Span(0, len(text), text), "ar")
+        assert [c.kind for c in cues if c.text == word] == ([kind] if kind else []), word

@@ -452,3 +452,12 @@ def test_arabic_source_after_the_content_and_ambiguous_verbs_before_that(nlp):
     assert got and got[0][0] == "يوسف إبراهيم"
     # without a complementiser or a clause opener the ambiguous form stays a noun: "ذكر الحادث" (the mention of)
     assert statements(nlp, "وجاء ذكر الحادث في تقرير الشرطة.") == []
+
+
+def test_arabic_speakers_of_verbs_added_to_the_lexicon(nlp):
+    # GSR: "فقد استبعد مسؤول كبير في الشرطة إمكانية ..." and "بينما اعتبرتها الحركة الشعبية ...": the subject after
+    # the verb speaks
+    got = statements(nlp, "ومع ذلك، فقد استبعد مسؤول كبير في الشرطة إمكانية أن يكون الهجوم انتحاريا.")
+    assert got and got[0][0].startswith("مسؤول كبير")
+    got = statements(nlp, "بينما اعتبرتها الحركة الشعبية فرض حصار اقتصادي على الجنوب من جانب حزب البشير.")
+    assert got and got[0][0] == "الحركة الشعبية" and "حزب البشير" in got[0][2]
