@@ -520,7 +520,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if cue.kind in ("report", "eval") and waw and i > 0:
         last = state.last_speaker
         if last is None or not (sent.start <= last.start < cue.start):
-            person = _first_before(text, cue.start, mentions, sent, person=True)
+            person = _initial_clause_subject(text, toks, sent, cue, mentions) \
+                or _first_before(text, cue.start, mentions, sent, person=True)
             if person is not None:
                 return person, cue.end
     if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
@@ -745,6 +746,48 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
             e += 1
         return e
     return k
+
+
+_AR_LEAD_PARTICLES = _normalised(frozenset(
+    "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن".split()))
+_AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف الآلاف".split()))
+
+
+def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
+                            mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The subject of the verb that opens the sentence, for a later conjoined cue with no subject of its own:
+    "وتتوقف المصادر عند كلام الحريري، وترى انه ..." -> المصادر; "وتجمع عشرات الفلسطينيين ..." -> the tens of
+    Palestinians. The opening word must look like a verb (no article, no preposition or particle, no mention), and
+    the subject is a known actor, a definite noun phrase or a counted group right after it."""
+    k = 0
+    while k < len(toks) and toks[k].norm in _AR_LEAD_PARTICLES:
+        k += 1
+    if k + 1 >= cue.token_index or k >= len(toks):
+        return None
+    verb = toks[k]
+    w = verb.norm.lstrip("وف") if len(verb.norm) > 3 else verb.norm
+    if not _arabic(verb) or w.startswith("ال") or verb.norm in _AR_FUNCTION or verb.norm in _AR_PREPOSITIONS \
+            or any(m.start <= verb.start < m.end for m in mentions) or len(w) < 3:
+        return None
+    j = k + 1
+    if re.search(r"[،,:«»\"()]", text[verb.end : toks[j].start]):
+        return None
+    known = next((m for m in mentions if m.start == toks[j].start and m.actor is not None), None)
+    if known is not None:
+        return known
+    if toks[j].norm in _AR_QUANTITY and j + 1 < cue.token_index:  # "عشرات الفلسطينيين", "آلاف المتظاهرين"
+        end = toks[j + 1].end
+        return Mention(Span.of(text, toks[j].start, end)) if toks[j + 1].norm.startswith("ال") else None
+    if toks[j].norm in ("بعض", "معظم", "كل", "احد", "احدي"):
+        return None  # "وجرت بعض المحاولات ...": a quantified noun here is mostly a thing
+    unk = _ar_unknown_subject(text, toks, j, mentions)
+    if unk is None or unk.end > cue.start:
+        return None
+    end = j  # the phrase stops before a preposition: "المصادر عند كلام الحريري" -> "المصادر"
+    while end + 1 < len(toks) and toks[end + 1].end <= unk.end and toks[end + 1].norm not in _AR_PREPOSITIONS \
+            and toks[end + 1].norm not in ("عند", "لدى") and not toks[end + 1].norm.startswith(("ل", "ب")):
+        end += 1
+    return unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
 
 
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:

@@ -461,3 +461,12 @@ def test_arabic_speakers_of_verbs_added_to_the_lexicon(nlp):
     assert got and got[0][0].startswith("مسؤول كبير")
     got = statements(nlp, "بينما اعتبرتها الحركة الشعبية فرض حصار اقتصادي على الجنوب من جانب حزب البشير.")
     assert got and got[0][0] == "الحركة الشعبية" and "حزب البشير" in got[0][2]
+
+
+def test_arabic_conjoined_cue_takes_the_subject_of_the_opening_verb(nlp):
+    # GSR: "وتتوقف المصادر عند كلام الحريري، وترى انه ...": the sources, not Hariri (the object of عند), see
+    got = statements(nlp, "وتتوقف المصادر عند كلام الحريري، وترى انه سيعود الى بيروت.")
+    assert [s for s, _, _ in got] == ["المصادر"]
+    # a quantified thing that opens the sentence is no speaker of the conjoined verb
+    got = statements(nlp, "وجرت بعض المحاولات لتقديم خدمات للاجئين، وقال ان الوضع صعب.")
+    assert all(s is None or not s.startswith("بعض") for s, _, _ in got)
