@@ -139,6 +139,11 @@ _AR_VERB_OPENERS = _normalised(frozenset(
     "فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن".split()))
 
 
+# ambiguous forms whose verb reading takes a "that" clause: ذكر (mentioned / mention), وصف, كشف, طلب; not "عبر"
+# (via), "حمل", "دعم", "نقل", whose noun or preposition readings are often followed by one
+_AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split()))
+
+
 def _that_follows(text: str, toks: list[Token], i: int, window: int = 8) -> bool:
     """A complementiser ("ان", "بانه") within `window` words after token i, in the same clause (no quote, colon
     or full stop between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...", "وصف X الزيارة بأنها ..."."""
@@ -159,7 +164,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
         if lang == "ar":
             # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts: the sentence start or after , : ؛
             opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
-                or toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
+                or toks[i - 1].norm in _AR_VERB_OPENERS \
+                or (tok.norm.lstrip("وف") in _AR_SAYING_AMBIGUOUS and _that_follows(text, toks, i))
             kind = _match_ar(tok, opens, lex)
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
@@ -304,13 +310,15 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             if any(a < cue.start < b for a, b in quotes):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
             embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(toks, cue, found)
-            if embedded and cue.kind == "report":
-                continue  # "قال مسؤول إن الوزير قال ...": what was said, not a new statement
             if embedded:
-                # "ذكرت الوكالة ان ايران هددت اذربيجان": the reported actor's own act, subject before the verb
+                # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
+                # or words, subject right before the verb (a statement inside the other's content)
                 prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
-                if prev is None or text[prev.end : cue.start].strip(" ،,") not in ("", "قد"):
+                gap = text[prev.end : cue.start] if prev is not None else ""
+                if prev is None or gap.strip(" ،,") not in ("", "قد"):
                     continue
+                if cue.kind == "report" and (re.search(r"[،,]", gap) or toks[cue.token_index].norm.startswith("ل")):
+                    continue  # "... من ايران، اشار سكان": a comma ends the reported clause; "لتعلن" is a purpose
                 res = (prev, cue.end, False)
                 nested.add(cue.start)
             elif lang == "ar" and cue.kind == "source" and found:

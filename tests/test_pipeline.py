@@ -470,3 +470,15 @@ def test_arabic_conjoined_cue_takes_the_subject_of_the_opening_verb(nlp):
     # a quantified thing that opens the sentence is no speaker of the conjoined verb
     got = statements(nlp, "وجرت بعض المحاولات لتقديم خدمات للاجئين، وقال ان الوضع صعب.")
     assert all(s is None or not s.startswith("بعض") for s, _, _ in got)
+
+
+def test_arabic_reported_speaker_inside_another_statement(nlp):
+    # GSR: "... ان دوائر الاستخبارات الاميركية تؤكد بان ايران تمد حزب الله": a statement inside the other's content
+    got = statements(nlp, "وذكر مسؤولون ان دوائر الاستخبارات الاميركية تؤكد بان ايران تمد حزب الله بالعتاد.")
+    inner = [g for g in got if g[0] and "الاستخبارات الاميركية" in g[0]]
+    assert inner and inner[0][2] == ["ايران", "حزب الله"]
+    # a comma ends the reported clause: "من ايران، اشار سكان" is no statement of Iran; "عبر" stays "via"
+    got = statements(nlp, "وقال الجيش الاميركي ان القتلى مسلحون يهربون اسلحة من ايران، اشار سكان الى ان القصف طال منازل.")
+    assert all(s != "ايران" for s, _, _ in got)
+    got = statements(nlp, "وذكر مسؤولون ان الاسلحة تصل الى حزب الله في لبنان عبر الاراضي السورية وان ايران ترسلها.")
+    assert all(s != "لبنان" for s, _, _ in got)
