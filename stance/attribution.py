@@ -41,7 +41,7 @@ _AR_STOP_NAME = frozenset(
     وهو وهي هو هي دون بدون""".split()
 )
 # adverbs that can follow a verb before its subject ("وأكد مجددا ...")
-_AR_ADVERBS = frozenset("""مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها حرفيا شخصيا علنيا
+_AR_ADVERBS = frozenset("""مليا مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها حرفيا شخصيا علنيا
     مبدئيا حاليا فعليا نهائيا ضمنيا""".split())
 # heads of a subject noun phrase that names a role: the person named after them is the speaker
 # ("وقال عضو كتلة «حزب الله» النائب علي عمار", "وقال مدرب تشارلتون الن كاربيشلي")
@@ -474,7 +474,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
     if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
-        j = _skip_time(toks, j + 1)  # "حسبما افادت به وكالة رويترز": "به" points back at the content
+        # "حسبما افادت به وكالة رويترز": "به" points back at the content; "تحدث فيها عن ...": no subject yet
+        j = _skip_time(toks, j + 1)
+    if j < len(toks) and toks[j].norm == "النقاب":
+        return None  # "كشف النقاب ... ان": an impersonal "it was revealed", the veil is no speaker
     after_addressee = _skip_addressee(text, toks, j, mentions)
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
@@ -489,6 +492,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
+    chain = _role_chain(text, toks, j, mentions, limit) if j < len(toks) else None
+    if chain is not None:  # "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد": the role's body is no target
+        return chain, _after_subject(text, toks, chain.end, mentions)
     # "وهددت بنسف المباني", "وطالب بالافراج": after an evaluative verb an unknown phrase in ب is its complement
     complement = cue.kind == "eval" and j < len(toks) and toks[j].norm.startswith("ب") \
         and not any(m.start <= toks[j].start < m.end and m.actor is not None for m in mentions)
@@ -633,7 +639,7 @@ def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> 
             and not p.endswith(("وا", "ون")) and not any(m.start <= toks[k].start < m.end for m in mentions))
 
 
-_AR_RESUMPTIVE = frozenset("به بها بهم بهما".split())
+_AR_RESUMPTIVE = frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها".split())
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
 
@@ -930,6 +936,49 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
         return m
     return Mention(Span.of(text, m.start, toks[e].end))
+
+
+_AR_RANKS = _normalised(frozenset(
+    "الميجر ميجر جنرال الجنرال الكولونيل اللفتنانت الكابتن الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
+
+
+def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
+    """A role phrase after the verb that runs over the body it serves to the person who holds it: "وزيرة الدولة
+    الفرنسية لحقوق الانسان راما ياد", "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد". Between the role head and the
+    name: adjectives, known bodies and countries (the speaker's own side, not targets), "باسم"/"لـ" + noun, ranks.
+    The span runs from the role to the end of the name (the person's actor when known); None when no name closes it
+    within ten words, or when a comma, a quote, a preposition other than لـ/باسم, or the content comes first."""
+    head = toks[j]
+    if head.norm not in _AR_ROLE_HEADS or head.norm in ("الشيخ", "السيد", "السيده", "الدكتور", "دكتور", "الحاج"):
+        return None
+    k, seen_body = j + 1, False
+    while k < len(toks) and k - j <= 10 and toks[k].start < limit:
+        if re.search(r"[،,:;\"«»()]", text[toks[k - 1].end : toks[k].start]):
+            return None
+        tok = toks[k]
+        m = next((x for x in mentions if x.start <= tok.start < x.end), None)
+        if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
+            return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
+        if m is not None and m.actor is not None and m.actor.type != "person":
+            seen_body = True
+            while k < len(toks) and toks[k].start < m.end:
+                k += 1
+            continue
+        w = tok.norm
+        if w in _AR_RANKS or w == "باسم" or (w.startswith("ال") and w not in _AR_STOP_NAME and not _is_cue_word(tok)) \
+                or (w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_addressee(text, tok, mentions)):
+            k += 1
+            continue
+        if seen_body and _name_like(tok) and toks[k - 1].norm not in _AR_PREPOSITIONS:
+            e = _name_run(text, toks, k)
+            while e > k and toks[e].norm.startswith(("ب", "ل")):
+                e -= 1  # "شارل رزق بوجود ...": a word with a preposition ends the name
+            nxt = toks[e + 1] if e + 1 < len(toks) else None
+            if e > k and (nxt is None or nxt.start >= limit or nxt.norm in _AR_THAT | _AR_TIME
+                          or re.search(r"[،,:«\"]", text[toks[e].end : nxt.start])):
+                return Mention(Span.of(text, head.start, toks[e].end))
+        return None
+    return None
 
 
 def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bool = False) -> int:

@@ -482,3 +482,14 @@ def test_arabic_reported_speaker_inside_another_statement(nlp):
     assert all(s != "ايران" for s, _, _ in got)
     got = statements(nlp, "وذكر مسؤولون ان الاسلحة تصل الى حزب الله في لبنان عبر الاراضي السورية وان ايران ترسلها.")
     assert all(s != "لبنان" for s, _, _ in got)
+
+
+def test_arabic_role_chain_runs_over_its_body_to_the_holder(nlp):
+    """GSR: the role phrase runs over the body it serves (its own side, not a target) and a rank to the name."""
+    got = statements(nlp, "وقال المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد ان الجيش قتل عشرة مسلحين.")
+    assert got[0][0] == "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد" and got[0][2] == ["الجيش", "مسلحين"]
+    got = statements(nlp, "وعبرت وزيرة الدولة الفرنسية لحقوق الانسان راما ياد عن قلقها من اعتقال الناشطين.")
+    assert got[0][0].endswith("راما ياد") and "الدولة الفرنسية" not in got[0][2]
+    # no name after the body: unchanged (the role alone speaks, the body is not swallowed into a name)
+    got = statements(nlp, "وقال وزير الدفاع الروسي ان القوات ستنسحب.")
+    assert got[0][0] == "وزير الدفاع الروسي"
