@@ -458,6 +458,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return None
     # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
     # the verb is its object
+    aux = _auxiliary_subject(text, toks, i, mentions, sent)
+    if aux is not None:
+        return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee
     front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
     if front is not None:
         return front, cue.end
@@ -579,6 +582,46 @@ def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequ
         return prev
     words = before.split()
     return prev if words and normalize_arabic(words[-1]) in _AR_CLAUSE_OPENERS else None
+
+
+_AR_KANA = _normalised(frozenset("كان وكان فكان كانت وكانت فكانت".split()))
+
+
+def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
+                       sent: Span) -> Optional[Mention]:
+    """"كان X ... قد صرح": the subject is the phrase right after كان, however long what describes it before "قد"
+    ("وكان فؤاد حسين، مدير مكتب رئيس اقليم كردستان، قد صرح" -> فؤاد حسين, not the region named last)."""
+    if i < 3 or toks[i - 1].norm != "قد" or _conjoined(toks[i]) and len(toks[i].norm) > 3:
+        return None
+    a = next((a for a in range(i - 2, max(-1, i - 18), -1) if toks[a].norm in _AR_KANA), None)
+    if a is None or a + 1 >= i - 1 or toks[a].start < sent.start:
+        return None
+    if re.search(r"[:؛;.«»]", text[toks[a].end : toks[i - 1].start]) or any(
+            _is_cue_word(t) for t in toks[a + 1 : i - 1]):
+        return None
+    j = a + 1
+    if re.search(r"[،,]", text[toks[a].end : toks[j].start]):
+        return None
+    limit = toks[i - 1].start
+    m = next((m for m in mentions if m.start == toks[j].start and m.end <= limit), None)
+    if m is not None and m.actor is not None:
+        found = _with_apposed_name(text, toks, m, mentions)
+    else:
+        found = _ar_unknown_subject(text, toks, j, mentions)
+        if found is None or found.end > limit:
+            found = _ar_bare_subject(text, toks, j, mentions, limit) if m is None else m
+        if found is None or found.end > limit:
+            return None
+    # the holder named right after an office: "وكان وزير خارجية البرتغال لويس أمادو ... قد"
+    holder = next((x for x in mentions if x.actor is not None and x.actor.type == "person"
+                   and re.fullmatch(r"\s+", text[found.end : x.start] or "-") and x.end <= limit), None)
+    if holder is not None and (found.actor is None or found.actor.type != "person"):
+        return Mention(Span.of(text, found.start, holder.end), holder.actor)
+    rest = [t for t in toks[j:i - 1] if t.start >= found.end]
+    if found.actor is not None and found.actor.type != "person" and 1 <= len(rest) <= 3 \
+            and all(_name_like(t) for t in rest) and not _PHRASE_BREAK.search(text[found.end : limit]):
+        return Mention(Span.of(text, found.start, rest[-1].end), found.actor)  # an unknown holder: "لويس أمادو"
+    return found
 
 
 # clause words after which an indefinite noun phrase is the subject of the verb that follows ("لكن محللين قالوا",

@@ -493,3 +493,15 @@ def test_arabic_role_chain_runs_over_its_body_to_the_holder(nlp):
     # no name after the body: unchanged (the role alone speaks, the body is not swallowed into a name)
     got = statements(nlp, "وقال وزير الدفاع الروسي ان القوات ستنسحب.")
     assert got[0][0] == "وزير الدفاع الروسي"
+
+
+def test_arabic_subject_after_kana_before_qad(nlp):
+    """GSR: "وكان X، <apposition>، قد صرح": the subject is the phrase right after كان, not the last name before قد."""
+    got = statements(nlp, "وكان فؤاد حسين، مدير مكتب رئيس اقليم كردستان، قد صرح لوكالة رويترز بان القوات التركية "
+                          "حاولت تحريك دبابات.")
+    assert len(got) == 1 and got[0][0] == "فؤاد حسين" and got[0][1].startswith("القوات التركية")
+    assert got[0][2][0] == "القوات التركية" and "وكالة رويترز" not in got[0][2]
+    got = statements(nlp, "وكان وزير خارجية البرتغال لويس أمادو قد أعلن عن العرض في رسالة إلى نظرائه الأوروبيين.")
+    assert got[0][0] == "وزير خارجية البرتغال لويس أمادو"
+    got = statements(nlp, "وكانت الإذاعة (أو الإشاعة) قد ذكرت أن ستالين أصدر مرسوما.")
+    assert got[0][0].startswith("الإذاعة") and got[0][2] == ["ستالين"]
