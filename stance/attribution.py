@@ -314,6 +314,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
                 prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
+                if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
+                    prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
+                    before = text[sent.start : prev.start].split()[-1:] if prev is not None else []
+                    if not before or normalize_arabic(before[0]) not in _AR_NP_OPENERS:
+                        prev = None
                 gap = text[prev.end : cue.start] if prev is not None else ""
                 if prev is None or gap.strip(" ،,") not in ("", "قد"):
                     continue
@@ -557,9 +562,15 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
     if _conjoined(toks[i]):
         return None
     prev = _mention_ending_before(toks[i].start, toks[max(0, i - 3)].start, mentions)
-    if prev is not None and text[prev.end : toks[i].start].strip(" ،,") in ("", "قد", "فقد", "وقد"):
+    if prev is not None and text[prev.end : toks[i].start].strip(" ،,") in ("", "قد", "فقد", "وقد") \
+            and not _after_clitic_preposition(text, prev):
         return prev
     return None
+
+
+def _after_clitic_preposition(text: str, m: Mention) -> bool:
+    """A mention written on a preposition ("المفاوض للخاطفين", "بالحكومة"): the object of a preposition, no subject."""
+    return m.start > 0 and text[m.start - 1] in "لب" and (m.start < 2 or not is_arabic(text[m.start - 2]))
 
 
 _AR_CLAUSE_OPENERS = _normalised(frozenset(
@@ -643,7 +654,7 @@ def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[
         if re.search(r"[:،,.«»\"()\-ـ*؛;]", gap):
             break
         w = tok.norm
-        if w in _AR_CLAUSE_OPENERS:  # "لكن", "كانت": the clause starts after it
+        if w in _AR_CLAUSE_OPENERS or w in _AR_NP_OPENERS:  # "لكن", "كانت", "فإن": the clause starts after it
             break
         if not (_name_like(tok) or (w.startswith("ال") and w not in _AR_FUNCTION and w not in _AR_TIME)
                 or w in _AR_ROLE_HEADS) or _is_cue_word(tok):
@@ -653,11 +664,14 @@ def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[
     if first > last or i - first > 6:
         return None
     at_boundary = first == 0 or re.search(r"[:،,.«»\"()\-ـ*؛;]", text[toks[first - 1].end : toks[first].start]) \
-        or toks[first - 1].norm in _AR_CLAUSE_OPENERS
+        or toks[first - 1].norm in _AR_CLAUSE_OPENERS or toks[first - 1].norm in _AR_NP_OPENERS
     if not at_boundary or (first > 0 and toks[first - 1].start < sent.start):
         return None
     after_opener = first > 0 and toks[first - 1].norm in _AR_NP_OPENERS and last - first <= 2
-    if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS or after_opener):
+    construct = last > first and toks[first + 1].norm.startswith("ال") and _name_like(toks[first]) \
+        and not toks[first].norm.startswith(("ب", "ل", "ك")) and toks[first].norm not in _AR_NP_OPENERS \
+        and toks[first].norm not in _AR_SO_THAT  # "فريق السلطة يتهم حزب الله"
+    if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS or after_opener or construct):
         return None  # a bare word before a verb is too often an adverb or the end of another clause
     span = Span.of(text, toks[first].start, toks[last].end)
     person = next((m.actor for m in mentions if span.start <= m.start and m.end <= span.end and m.actor is not None

@@ -505,3 +505,15 @@ def test_arabic_subject_after_kana_before_qad(nlp):
     assert got[0][0] == "وزير خارجية البرتغال لويس أمادو"
     got = statements(nlp, "وكانت الإذاعة (أو الإشاعة) قد ذكرت أن ستالين أصدر مرسوما.")
     assert got[0][0].startswith("الإذاعة") and got[0][2] == ["ستالين"]
+
+
+def test_arabic_subject_verb_with_a_construct_or_after_fa_inna(nlp):
+    # GSR: "فريق السلطة يتهم حزب الله بإنزال ..." (subject-verb-object: Hezbollah is the one accused, not the speaker)
+    got = statements(nlp, "وفي المقابل، فريق السلطة يتهم حزب الله بإنزال مسلحيه الى الشوارع.")
+    assert got[0][0] == "فريق السلطة" and got[0][2] == ["حزب الله"]
+    # GSR: "وحسب المصادر، فان المبعوثة طلبت من الحكومة ...": the envoy's own request inside the sources' report
+    got = statements(nlp, "وحسب المصادر، فان المبعوثة طلبت من الحكومة زيارة مدينة بورتسودان.")
+    assert ("المبعوثة", ["الحكومة"]) in [(s, t) for s, _, t in got]
+    # a phrase on a preposition is no subject: "المفاوض للخاطفين يقول" is not the kidnappers speaking
+    got = statements(nlp, "أحد أعضاء الوفد الألماني المفاوض للخاطفين يقول إن الخاطفين يريدون المال.")
+    assert all(s != "لخاطفين" for s, _, _ in got)
