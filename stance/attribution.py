@@ -422,6 +422,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         m = _mention_after(cue.end, toks[end].end, mentions)
         if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
+        if m is not None and m.start == toks[j].start:
+            m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
         if m is not None and m.actor is None and m.start == toks[j].start and toks[j].norm in _AR_NON_AGENT_SOURCES:
             return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
         return (m, m.end) if m else None
@@ -518,7 +520,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                     and not any(x.start == after.start for x in mentions):
                 unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
         if unk is not None and (m is None or unk.end >= m.end):
-            unk = _with_role_holder(text, toks, unk, mentions)
+            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions), mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
@@ -526,6 +528,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         bare = _ar_bare_subject(text, toks, j, mentions, limit)
         if bare is not None:
             bare = _with_role_holder(text, toks, bare, mentions)  # "وزير صحة الولاية كارل يوزيف لاومان إن"
+            bare = _issuer(text, toks, bare, mentions)
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
@@ -1036,6 +1039,31 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
                 return Mention(Span.of(text, head.start, toks[e].end))
         return None
     return None
+
+
+_AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
+
+
+def _issuer(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A document speaks for whoever issued it: "أفاد بيان صادر من الوزارة" -> the span runs over the ministry, with its
+    actor when known ("بيان صادر عن X", "بيان لـX", "تقرير الصادر عن X"). Unchanged otherwise."""
+    k = next((k for k, t in enumerate(toks) if t.start == m.start), None)
+    if k is None or toks[k].norm not in _AR_DOCUMENTS:
+        return m
+    j = k + 1
+    if j < len(toks) and toks[j].norm in ("صادر", "الصادر", "صادرا"):
+        j += 1
+    if j >= len(toks) or _PHRASE_BREAK.search(text[toks[j - 1].end : toks[j].start]):
+        return m
+    if toks[j].norm in ("عن", "من") and j + 1 < len(toks):
+        j += 1
+    elif not (toks[j].norm.startswith("ل") and len(toks[j].norm) > 3):  # "بيان لوزارة الدفاع"
+        return m
+    who = next((x for x in mentions if toks[j].start <= x.start < toks[j].end + 1), None)
+    if who is None:
+        unk = _ar_unknown_subject(text, toks, j, mentions) if toks[j].norm.startswith("ال") else None
+        return Mention(Span.of(text, m.start, unk.end)) if unk is not None else m
+    return Mention(Span.of(text, m.start, who.end), who.actor)
 
 
 def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bool = False) -> int:

@@ -517,3 +517,13 @@ def test_arabic_subject_verb_with_a_construct_or_after_fa_inna(nlp):
     # a phrase on a preposition is no subject: "المفاوض للخاطفين يقول" is not the kidnappers speaking
     got = statements(nlp, "أحد أعضاء الوفد الألماني المفاوض للخاطفين يقول إن الخاطفين يريدون المال.")
     assert all(s != "لخاطفين" for s, _, _ in got)
+
+
+def test_arabic_document_speaks_for_its_issuer(nlp):
+    # GSR: "وقد أفاد بيان صادر من الوزارة بأن ..." and "حسب بيان لوزارة الدفاع البريطانية": the issuer is in the span
+    got = statements(nlp, "وقد أفاد بيان صادر من الوزارة بأن الرجل قد صدمته الشاحنة.")
+    assert got[0][0] == "بيان صادر من الوزارة"
+    (st,) = [s for s in nlp.statements(Article("d", "وقتل جندي بريطاني متأثرا بجراحه، حسب بيان لوزارة الدفاع البريطانية.",
+                                               "ar")) if s.speaker]
+    assert st.speaker.text == "بيان لوزارة الدفاع البريطانية" and st.speaker.actor is not None
+    assert statements(nlp, "وقال بيان ان الجندي قتل.")[0][0] == "بيان"
