@@ -155,6 +155,15 @@ def _that_follows(text: str, toks: list[Token], i: int, window: int = 8) -> bool
     return False
 
 
+_AR_CARRY = frozenset("حمل حملت حملوا حملا يحمل تحمل يحملون تحملون".split())
+
+
+def _carry(tok: Token) -> bool:
+    """A form of حمل (carry; with المسؤولية, hold responsible), with or without an object pronoun."""
+    w = tok.norm[1:] if tok.norm[:1] in _AR_PREFIXES and len(tok.norm) > 4 else tok.norm
+    return w in _AR_CARRY or any(w == f + suf for f in _AR_CARRY for suf in _AR_OBJ_SUFFIXES)
+
+
 def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
     """Tokens of one sentence and the reporting cues among them."""
     lex = load_cues().get(lang, {})
@@ -169,6 +178,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             kind = _match_ar(tok, opens, lex)
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
+            if kind == "eval" and _carry(tok) and not _that_follows(text, toks, i, 4) and not any(
+                    t.norm.lstrip("وبل").startswith(("مسوول", "المسوول")) for t in toks[i + 1 : i + 6]):
+                kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..." 
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
         else:
@@ -567,6 +579,9 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
     prev = _mention_ending_before(toks[i].start, toks[max(0, i - 3)].start, mentions)
     if prev is not None and text[prev.end : toks[i].start].strip(" ،,") in ("", "قد", "فقد", "وقد") \
             and not _after_clitic_preposition(text, prev):
+        before = text[: prev.start].split()[-1:]
+        if before and normalize_arabic(before[0]) in _AR_PREPOSITIONS:
+            return None  # "الى المغاربة المقيمين في هولندا، ناشدتهم": a place after a preposition is no subject
         return prev
     return None
 

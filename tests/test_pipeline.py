@@ -527,3 +527,13 @@ def test_arabic_document_speaks_for_its_issuer(nlp):
                                                "ar")) if s.speaker]
     assert st.speaker.text == "بيان لوزارة الدفاع البريطانية" and st.speaker.actor is not None
     assert statements(nlp, "وقال بيان ان الجندي قتل.")[0][0] == "بيان"
+
+
+def test_arabic_carry_is_blame_only_with_responsibility_or_a_report(nlp):
+    # GSR: "وكانت تحمل علم هونغ كونغ" (the ship carried a flag) is no statement; "حمّل X المسؤولية" and "حملت تقارير
+    # أن ..." are
+    assert statements(nlp, "وكانت السفينة تحمل علم هونغ كونغ.") == []
+    got = statements(nlp, "وحمل الوزير اسرائيل المسؤولية عن الهجوم.")
+    assert got[0][0] == "الوزير" and got[0][2] == ["اسرائيل"]
+    got = statements(nlp, "وحملت تقارير أن المتظاهرين قطعوا خط سكة حديد القاهرة/حلوان وأن الشرطة أغلقت الطريق.")
+    assert got and got[0][0] == "تقارير"
