@@ -514,6 +514,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
+    counted = _quantified_subject(text, toks, j, mentions, limit) if j < len(toks) else None
+    if counted is not None:  # "ودعت بعض جماعات المستهلكين الى", "وقال عدد من المتظاهرين"
+        return counted, _after_subject(text, toks, counted.end, mentions)
     chain = _role_chain(text, toks, j, mentions, limit) if j < len(toks) else None
     if chain is not None:  # "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد": the role's body is no target
         return chain, _after_subject(text, toks, chain.end, mentions)
@@ -900,7 +903,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     t = toks[j]
     w = t.norm
     if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t) \
-            or _verbal_noun(t):
+            or _verbal_noun(t) or (w.startswith("لا") and len(w) >= 6):  # "دعت لاجراء انتخابات": a purpose
         return None
     if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
         return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
@@ -1011,6 +1014,35 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
         return m
     return Mention(Span.of(text, m.start, toks[e].end))
+
+
+_AR_QUANTIFIERS = _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد مئات عشرات آلاف الاف".split()))
+
+
+def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention],
+                        limit: int) -> Optional[Mention]:
+    """A counted group right after the verb: "بعض جماعات المستهلكين", "عدد من المتظاهرين", "العديد من النواب": the
+    quantifier, an optional "من", then a plural noun phrase (up to three words, or a mention), as one span."""
+    if toks[j].norm not in _AR_QUANTIFIERS:
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k].norm == "من":
+        k += 1
+    if k >= len(toks) or toks[k].start >= limit or _PHRASE_BREAK.search(text[toks[j].end : toks[k].start]):
+        return None
+    m = next((x for x in mentions if x.start == toks[k].start), None)
+    end = k
+    if m is not None:
+        while end + 1 < len(toks) and toks[end + 1].start < m.end:
+            end += 1
+    while end + 1 < len(toks) and end - k < 1 and toks[end + 1].start < limit \
+            and toks[end + 1].norm.startswith("ال") and toks[end + 1].norm not in _AR_STOP_NAME \
+            and not _is_cue_word(toks[end + 1]) and not _PHRASE_BREAK.search(text[toks[end].end : toks[end + 1].start]):
+        end += 1
+    head = toks[k]
+    if not _arabic(head) or head.norm in _AR_FUNCTION or _is_cue_word(head) or _verbal_noun(head):
+        return None
+    return Mention(Span.of(text, toks[j].start, toks[end].end), m.actor if m is not None else None)
 
 
 _AR_RANKS = _normalised(frozenset(

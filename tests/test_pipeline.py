@@ -537,3 +537,13 @@ def test_arabic_carry_is_blame_only_with_responsibility_or_a_report(nlp):
     assert got[0][0] == "الوزير" and got[0][2] == ["اسرائيل"]
     got = statements(nlp, "وحملت تقارير أن المتظاهرين قطعوا خط سكة حديد القاهرة/حلوان وأن الشرطة أغلقت الطريق.")
     assert got and got[0][0] == "تقارير"
+
+
+def test_arabic_counted_group_after_the_verb_and_purpose_nouns(nlp):
+    # GSR: "ودعت بعض جماعات المستهلكين الى ..." and "وقال عدد من المتظاهرين ان ...": the counted group speaks
+    got = statements(nlp, "ودعت بعض جماعات المستهلكين الى مقاطعة المنتجات الاسرائيلية.")
+    assert got[0][0] == "بعض جماعات المستهلكين"
+    got = statements(nlp, "وقال عدد من المتظاهرين ان الشرطة اعتدت عليهم.")
+    assert got == [("عدد من المتظاهرين", "ان الشرطة اعتدت عليهم", ["الشرطة"])]
+    # GSR: "بعدما دعت لاجراء انتخابات": a purpose noun after the verb is what is called for, not who calls
+    assert all(s != "لاجراء انتخابات" for s, _, _ in statements(nlp, "وأطاح براون بعضو في حكومته بعدما دعت لاجراء انتخابات على زعامة الحزب."))
