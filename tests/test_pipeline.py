@@ -302,7 +302,15 @@ def test_arabic_warn_and_wish_cues(nlp):
 def test_arabic_nationality_closes_an_indefinite_speaker_phrase(nlp):
     # GSR: "اعلنت مصادر امنية وطبية عراقية مقتل ...": Iraq is the sources' country, not their target
     got = statements(nlp, "اعلنت مصادر امنية وطبية عراقية مقتل ستة اشخاص بينهم شرطيان.")
-    assert got == [("مصادر امنية وطبية عراقية", "مقتل ستة اشخاص بينهم شرطيان", [])]
+    assert got == [("مصادر امنية وطبية عراقية", "مقتل ستة اشخاص بينهم شرطيان", ["اشخاص"])]  # the victims are
+
+
+def test_arabic_people_counted_in_incident_reports_are_targets(nlp):
+    # GSR incident reports: the people counted ("ثمانية أشخاص", "12 شخصا", "امرأة") are what the statement is about
+    got = statements(nlp, "وقالت الشرطة ان مسلحين هاجموا امرأة و12 شخصا في السوق.")
+    assert got == [("الشرطة", "مسلحين هاجموا امرأة و12 شخصا في السوق", ["مسلحين", "امرأة", "شخصا"])]
+    # the bare singular stays no actor ("رجل" may be "رجل دين", "رجل أعمال": not listed)
+    assert statements(nlp, "وقالت الشرطة ان رجلا اصيب.")[0][2] == []
 
 
 def test_arabic_trailing_source_with_its_verb_and_compass_places_are_not_targets(nlp):
