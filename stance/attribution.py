@@ -89,6 +89,7 @@ class Cue:
     text: str
     kind: str  # report | eval | continue | participle | source
     token_index: int
+    mood: str = ""  # "purpose" for "لتعلن" (to announce): its subject is the clause's, never the word after it
 
 
 @lru_cache(maxsize=1)
@@ -104,17 +105,26 @@ def load_cues() -> dict[str, dict[str, str]]:
     return table
 
 
-def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
+@dataclass(frozen=True)
+class _Form:
+    kind: str
+    base: str  # the lexicon form matched ("اعتبرتها" -> "اعتبرت", "وحمل" -> "حمل")
+    mood: str  # "" | "future" ("سيقول") | "purpose" ("لتعلن")
+
+
+def _analyse_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[_Form]:
+    """The cue an Arabic word is, if any: its lexicon form after a و/ف prefix, a future س or purpose ل on an
+    imperfect, and an object pronoun; ambiguous forms ("عبر", "ذكر") only where `first` says a clause opens."""
     w = tok.norm
-    candidates = [(w, first)]
+    candidates = [(w, first, "")]
     for p in _AR_PREFIXES:
         if w.startswith(p) and len(w) > 3:
-            candidates.append((w[len(p):], True))
-    for form, _ in list(candidates):  # "سيقول" (future), "ليشرح" / "لتعلن" (purpose): an imperfect after the prefix
+            candidates.append((w[len(p):], True, ""))
+    for form, _, _ in list(candidates):  # "سيقول" (future), "ليشرح" / "لتعلن" (purpose): an imperfect after it
         if len(form) > 4 and form[0] in "سل" and form[1] in "يتن":
-            candidates.append((form[1:], True))
-    noun_ending = re.sub(r"[\u064B-\u065F\u0640]+$", "", tok.text).endswith("ة")  # "إشارة", "إفادة": a noun, not "اشار" + ه
-    for form, opens_clause in candidates:
+            candidates.append((form[1:], True, "future" if form[0] == "س" else "purpose"))
+    noun_ending = re.sub(r"[\u064B-\u065F\u0640]+$", "", tok.text).endswith("ة")  # "إشارة": a noun, not اشار + ه
+    for form, opens_clause, mood in candidates:
         kind = lex.get(form)
         base = form
         if kind is None and not noun_ending:
@@ -126,42 +136,63 @@ def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
                 if stem is not None:
                     kind, base = lex[stem], stem
                     break
-        if kind is None:
-            continue
+        if kind is None or (mood and kind not in ("report", "eval")):
+            continue  # "سيضيف" (will add) is no continuation of the previous speaker
         if base in _AR_AMBIGUOUS and (not opens_clause or (base != form and not first)):
             continue  # "عبر" = via; "ودعمها" = "and its support" (a noun with a possessive), not "and supported it"
-        return kind
+        return _Form(kind, base, mood)
     return None
 
 
-# words after which an ambiguous form ("ذكر", "وصف") is a verb: "فيما ذكر ...", "من جهته وصف ...", "وقد كشف ..."
+def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
+    form = _analyse_ar(tok, first, lex)
+    return form.kind if form is not None else None
+
+
+def _unprefixed(w: str) -> str:
+    """A normalised word without one و/ف prefix ("وصف" stays "وصف": the prefix needs three letters after it)."""
+    return w[1:] if w[:1] in _AR_PREFIXES and len(w) > 3 else w
+
+
+# words after which an ambiguous form of saying (`_AR_SAYING_AMBIGUOUS`) is a verb: "فيما ذكر ...", "من جهته وصف
+# ...", "وقد كشف ..."
 _AR_VERB_OPENERS = _normalised(frozenset(
     "فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن".split()))
 
 
 # ambiguous forms whose verb reading takes a "that" clause: ذكر (mentioned / mention), وصف, كشف, طلب; not "عبر"
-# (via), "حمل", "دعم", "نقل", whose noun or preposition readings are often followed by one
+# (via), "حمل", "دعم", "نقل" (also "was taken"), whose noun, preposition or passive readings are common after them
 _AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split()))
 
 
 def _that_follows(text: str, toks: list[Token], i: int, window: int = 8) -> bool:
-    """A complementiser ("ان", "بانه") within `window` words after token i, in the same clause (no quote, colon
-    or full stop between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...", "وصف X الزيارة بأنها ..."."""
+    """A complementiser ("ان", "بانه"; not "لان", because) within `window` words after token i, in the same clause
+    (no quote, colon or full stop, and no other cue between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...",
+    "وصف X الزيارة بأنها ..."."""
     for k in range(i + 1, min(len(toks), i + 1 + window)):
         if re.search(r"[:«»\".؛]", text[toks[k - 1].end : toks[k].start]):
             return False
-        if toks[k].norm in _AR_THAT:
+        if toks[k].norm in _AR_THAT and toks[k].norm != "لان":
             return True
+        if _match_ar(toks[k], True, load_cues()["ar"]) is not None:
+            return False
     return False
 
 
 _AR_CARRY = frozenset("حمل حملت حملوا حملا يحمل تحمل يحملون تحملون".split())
 
 
-def _carry(tok: Token) -> bool:
-    """A form of حمل (carry; with المسؤولية, hold responsible), with or without an object pronoun."""
-    w = tok.norm[1:] if tok.norm[:1] in _AR_PREFIXES and len(tok.norm) > 4 else tok.norm
-    return w in _AR_CARRY or any(w == f + suf for f in _AR_CARRY for suf in _AR_OBJ_SUFFIXES)
+def _blame_follows(text: str, toks: list[Token], i: int) -> bool:
+    """"حمّل X المسؤولية": the responsibility (not "مسؤول", an official) named later in the clause, or a reported
+    clause ("حملت تقارير أن ...")."""
+    for k in range(i + 1, min(len(toks), i + 14)):
+        if re.search(r"[:«».؛]", text[toks[k - 1].end : toks[k].start]):
+            return False
+        w = toks[k].norm
+        w = w[1:] if w[:1] in "وبل" else w
+        if w.startswith(("مسووليه", "المسووليه", "مسووليات", "المسووليات", "لمسووليه")):
+            return True
+    return _that_follows(text, toks, i, 4)
 
 
 def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
@@ -170,17 +201,19 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
     toks = tokens(text, sentence.start, sentence.end)
     cues: list[Cue] = []
     for i, tok in enumerate(toks):
+        mood = ""
         if lang == "ar":
-            # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts: the sentence start or after , : ؛
+            # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts (the sentence start, or after , : ؛);
+            # one of saying (ذكر, وصف ...) also after "فيما", "قد" ... or before a complementiser
             opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
-                or toks[i - 1].norm in _AR_VERB_OPENERS \
-                or (tok.norm.lstrip("وف") in _AR_SAYING_AMBIGUOUS and _that_follows(text, toks, i))
-            kind = _match_ar(tok, opens, lex)
+                or (_unprefixed(tok.norm) in _AR_SAYING_AMBIGUOUS
+                    and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)))
+            form = _analyse_ar(tok, opens, lex)
+            kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
-            if kind == "eval" and _carry(tok) and not _that_follows(text, toks, i, 4) and not any(
-                    t.norm.lstrip("وبل").startswith(("مسوول", "المسوول")) for t in toks[i + 1 : i + 6]):
-                kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..." 
+            if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
+                kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
         else:
@@ -191,7 +224,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if lang == "en" and tok.norm == "according":
                 kind = None
         if kind:
-            cues.append(Cue(tok.start, tok.end, tok.text, kind, i))
+            cues.append(Cue(tok.start, tok.end, tok.text, kind, i, mood))
     return toks, cues
 
 
@@ -326,15 +359,17 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
                 prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
+                if _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
+                    continue  # "ان القرار يعتبر انتهاكا" (is considered), "يبلغ من العمر" (is aged)
                 if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
                     prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
                     before = text[sent.start : prev.start].split()[-1:] if prev is not None else []
-                    if not before or normalize_arabic(before[0]) not in _AR_NP_OPENERS:
+                    if not before or normalize_arabic(before[0]) not in _AR_SO_THAT:
                         prev = None
                 gap = text[prev.end : cue.start] if prev is not None else ""
                 if prev is None or gap.strip(" ،,") not in ("", "قد"):
                     continue
-                if cue.kind == "report" and (re.search(r"[،,]", gap) or toks[cue.token_index].norm.startswith("ل")):
+                if cue.kind == "report" and (re.search(r"[،,]", gap) or cue.mood == "purpose"):
                     continue  # "... من ايران، اشار سكان": a comma ends the reported clause; "لتعلن" is a purpose
                 res = (prev, cue.end, False)
                 nested.add(cue.start)
@@ -352,8 +387,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
-            if speaker is not None and not speaker.resolved:
-                state.last_speaker = speaker
+            if speaker is not None and not speaker.resolved and cue.start not in nested:
+                state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
             for cue2, _, _, _ in found[k + 1 :]:
@@ -421,8 +456,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     i = cue.token_index
     if cue.kind == "source":  # حسب ما اعلنت X / بحسب X: the following verb (if any) and subject are handled there
         j = i + 1
-        if j < len(toks) and toks[j].norm == "ما":
-            return None  # the verb after "حسب ما" is itself a cue and finds its subject
+        if j < len(toks) and toks[j].norm in ("ما", "لما"):
+            return None  # the verb after "حسب ما" / "وفقا لما" is itself a cue and finds its subject
         if j >= len(toks):
             return None
         # the source phrase is at most four words and ends before "فان"/"ان" or a comma ("وحسب ضيف الله فان
@@ -439,6 +474,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.actor is None and m.start == toks[j].start and toks[j].norm in _AR_NON_AGENT_SOURCES:
             return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
         return (m, m.end) if m else None
+    if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
+        last = state.last_speaker
+        if last is not None and sent.start <= last.start < cue.start:
+            return _resolved(state), cue.end
+        subject = _initial_clause_subject(text, toks, sent, cue, mentions)
+        return (subject, cue.end) if subject is not None else None
     if cue.kind == "participle":
         last = state.last_speaker
         if last is not None and sent.start <= last.start < cue.start:
@@ -644,6 +685,9 @@ def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[
             found = _ar_bare_subject(text, toks, j, mentions, limit) if m is None else m
         if found is None or found.end > limit:
             return None
+        cut = next((x for x in mentions if x.start < found.end < x.end <= limit), None)
+        if cut is not None:  # "الامين العام للامم المتحدة بان كي مون": the phrase runs over the body it names
+            found = Mention(Span.of(text, found.start, cut.end), found.actor)
     # the holder named right after an office: "وكان وزير خارجية البرتغال لويس أمادو ... قد"
     holder = next((x for x in mentions if x.actor is not None and x.actor.type == "person"
                    and re.fullmatch(r"\s+", text[found.end : x.start] or "-") and x.end <= limit), None)
@@ -689,9 +733,12 @@ def _clause_initial_np(text: str, toks: list[Token], i: int, mentions: Sequence[
     if not at_boundary or (first > 0 and toks[first - 1].start < sent.start):
         return None
     after_opener = first > 0 and toks[first - 1].norm in _AR_NP_OPENERS and last - first <= 2
+    # "فريق السلطة يتهم حزب الله": a noun in construct before a present-tense verb; never a word carrying a
+    # preposition or a conjunction ("وفي البصرة أعلنت", "وقدم المحامي طلب")
     construct = last > first and toks[first + 1].norm.startswith("ال") and _name_like(toks[first]) \
-        and not toks[first].norm.startswith(("ب", "ل", "ك")) and toks[first].norm not in _AR_NP_OPENERS \
-        and toks[first].norm not in _AR_SO_THAT  # "فريق السلطة يتهم حزب الله"
+        and not toks[first].norm.startswith(("ب", "ل", "ك", "و")) and toks[first].norm not in _AR_NP_OPENERS \
+        and not (toks[first].norm[:1] == "ف" and toks[first].norm[1:] in _AR_FUNCTION | _AR_PREPOSITIONS) \
+        and toks[first].norm not in _AR_SO_THAT and _unprefixed(toks[i].norm)[:1] in ("ي", "ت")
     if not (toks[first].norm.startswith("ال") or toks[first].norm in _AR_ROLE_HEADS or after_opener or construct):
         return None  # a bare word before a verb is too often an adverb or the end of another clause
     span = Span.of(text, toks[first].start, toks[last].end)
@@ -717,7 +764,10 @@ def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> 
             and not p.endswith(("وا", "ون")) and not any(m.start <= toks[k].start < m.end for m in mentions))
 
 
-_AR_RESUMPTIVE = frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها".split())
+# reporting forms that inside another statement's content are mostly not speech: "يعتبر" (is considered), "يبلغ" (is
+# aged / amounts to), "يعتقد" (it is believed)
+_AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يبلغ تبلغ يعتقد تعتقد".split()))
+_AR_RESUMPTIVE = _normalised(frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها اليه اليها اليهم".split()))
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
 
@@ -842,7 +892,7 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
 
 _AR_LEAD_PARTICLES = _normalised(frozenset(
     "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن".split()))
-_AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف الآلاف".split()))
+_AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".split()))
 
 
 def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
@@ -857,27 +907,34 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
     if k + 1 >= cue.token_index or k >= len(toks):
         return None
     verb = toks[k]
-    w = verb.norm.lstrip("وف") if len(verb.norm) > 3 else verb.norm
-    if not _arabic(verb) or w.startswith("ال") or verb.norm in _AR_FUNCTION or verb.norm in _AR_PREPOSITIONS \
-            or any(m.start <= verb.start < m.end for m in mentions) or len(w) < 3:
+    w = _unprefixed(verb.norm)
+    bare = verb.norm[1:] if verb.norm[:1] in _AR_PREFIXES else verb.norm  # "وفي", "وعن": prepositions with و
+    if not _arabic(verb) or w.startswith("ال") or {verb.norm, w, bare} & (_AR_FUNCTION | _AR_PREPOSITIONS | _AR_TIME) \
+            or bare in ("في", "عن", "من", "مع", "ما", "لا", "ان") or any(m.start <= verb.start < m.end for m in mentions) \
+            or len(w) < 3:
         return None
+    if _unprefixed(toks[cue.token_index].norm) in ("يعتقد", "يذكر") and cue.token_index + 1 < len(toks) \
+            and toks[cue.token_index + 1].norm in _AR_THAT:
+        return None  # "ويعتقد ان ...": it is believed, no one's statement
     j = k + 1
     if re.search(r"[،,:«»\"()]", text[verb.end : toks[j].start]):
         return None
     known = next((m for m in mentions if m.start == toks[j].start and m.actor is not None), None)
     if known is not None:
         return known
-    if toks[j].norm in _AR_QUANTITY and j + 1 < cue.token_index:  # "عشرات الفلسطينيين", "آلاف المتظاهرين"
-        end = toks[j + 1].end
-        return Mention(Span.of(text, toks[j].start, end)) if toks[j + 1].norm.startswith("ال") else None
+    if toks[j].norm in _AR_QUANTITY:  # "عشرات الفلسطينيين", "آلاف من المتظاهرين"
+        counted = _quantified_subject(text, toks, j, mentions, cue.start)
+        return counted if counted is not None and counted.end <= cue.start else None
     if toks[j].norm in ("بعض", "معظم", "كل", "احد", "احدي"):
         return None  # "وجرت بعض المحاولات ...": a quantified noun here is mostly a thing
     unk = _ar_unknown_subject(text, toks, j, mentions)
     if unk is None or unk.end > cue.start:
         return None
-    end = j  # the phrase stops before a preposition: "المصادر عند كلام الحريري" -> "المصادر"
+    end = j  # the phrase stops before a preposition ("المصادر عند كلام الحريري" -> "المصادر") and, after a definite
+    # noun, before anything but a nisba adjective ("وتفقد الوزير المستشفى الميداني": the hospital is the object)
     while end + 1 < len(toks) and toks[end + 1].end <= unk.end and toks[end + 1].norm not in _AR_PREPOSITIONS \
-            and toks[end + 1].norm not in ("عند", "لدى") and not toks[end + 1].norm.startswith(("ل", "ب")):
+            and toks[end + 1].norm not in ("عند", "لدى") and not toks[end + 1].norm.startswith(("ل", "ب")) \
+            and (not toks[end].norm.startswith("ال") or _adjective_shaped(toks[end + 1])):
         end += 1
     return unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
 
@@ -1019,13 +1076,22 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
 _AR_QUANTIFIERS = _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد مئات عشرات آلاف الاف".split()))
 
 
+def _adjective_shaped(tok: Token) -> bool:
+    """A nisba adjective by its ending as written ("الميداني" is, "المستشفى" with alef maqsura is not)."""
+    w = re.sub(r"[\u064B-\u065F\u0640]+", "", tok.text)
+    return w.endswith(("ي", "ية", "يين", "يون", "يه"))
+
+
 def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention],
                         limit: int) -> Optional[Mention]:
-    """A counted group right after the verb: "بعض جماعات المستهلكين", "عدد من المتظاهرين", "العديد من النواب": the
-    quantifier, an optional "من", then a plural noun phrase (up to three words, or a mention), as one span."""
+    """A counted group right after the verb: "بعض جماعات المستهلكين", "عدد كبير من النواب", "العديد من المسؤولين":
+    the quantifier (and "كبير"), an optional "من", then the noun (a mention, or one word and its construct or
+    adjective), as one span. What follows it ("انتقد بعض النواب الحكومة") is its object, not part of it."""
     if toks[j].norm not in _AR_QUANTIFIERS:
         return None
     k = j + 1
+    if k < len(toks) and toks[k].norm in ("كبير", "كبيره") and toks[j].norm in ("عدد", "العديد"):
+        k += 1
     if k < len(toks) and toks[k].norm == "من":
         k += 1
     if k >= len(toks) or toks[k].start >= limit or _PHRASE_BREAK.search(text[toks[j].end : toks[k].start]):
@@ -1035,10 +1101,11 @@ def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     if m is not None:
         while end + 1 < len(toks) and toks[end + 1].start < m.end:
             end += 1
-    while end + 1 < len(toks) and end - k < 1 and toks[end + 1].start < limit \
-            and toks[end + 1].norm.startswith("ال") and toks[end + 1].norm not in _AR_STOP_NAME \
-            and not _is_cue_word(toks[end + 1]) and not _PHRASE_BREAK.search(text[toks[end].end : toks[end + 1].start]):
-        end += 1
+    nxt = toks[end + 1] if m is None and end + 1 < len(toks) else None
+    if nxt is not None and nxt.start < limit and nxt.norm.startswith("ال") and nxt.norm not in _AR_STOP_NAME \
+            and not _is_cue_word(nxt) and not _PHRASE_BREAK.search(text[toks[end].end : nxt.start]) \
+            and (not toks[k].norm.startswith("ال") or _adjective_shaped(nxt)):
+        end += 1  # "جماعات المستهلكين" (construct), "المتظاهرين المقربين" (adjective), not "النواب الحكومة"
     head = toks[k]
     if not _arabic(head) or head.norm in _AR_FUNCTION or _is_cue_word(head) or _verbal_noun(head):
         return None
@@ -1072,6 +1139,8 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
                 k += 1
             continue
         w = tok.norm
+        if w in _AR_ROLE_HEADS and w not in _AR_RANKS:
+            return None  # "انتقد الوزير الاسرائيلي الرئيس الفلسطيني محمود عباس": a second role is the object's
         if w in _AR_RANKS or w == "باسم" or (w.startswith("ال") and w not in _AR_STOP_NAME and not _is_cue_word(tok)) \
                 or (w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_addressee(text, tok, mentions)):
             k += 1
@@ -1109,7 +1178,9 @@ def _issuer(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention
     who = next((x for x in mentions if toks[j].start <= x.start < toks[j].end + 1), None)
     if who is None:
         unk = _ar_unknown_subject(text, toks, j, mentions) if toks[j].norm.startswith("ال") else None
-        return Mention(Span.of(text, m.start, unk.end)) if unk is not None else m
+        if unk is None:
+            return m
+        return Mention(Span.of(text, m.start, unk.end))
     return Mention(Span.of(text, m.start, who.end), who.actor)
 
 
@@ -1361,9 +1432,11 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     before_cue = text[sent.start : cue.start]
     # "..., X said." / "..., حسب ما اعلنت X" / '"...", said X': content precedes the cue
     tail = text[start:region_end].strip(" .،,")
-    source_like = inverted or (lang == "ar" and _AR_AS_REPORTED.search(before_cue) is not None
-                               and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end]))
-    # ("وحسبما يفيد أولبرايت فإن ...": after "فإن" the content follows the source)
+    as_reported = _AR_AS_REPORTED.search(before_cue) if lang == "ar" else None
+    # "وحسبما يفيد أولبرايت فإن ...": after "فإن" the content follows the source; "على ما" is "as X reported" only at
+    # the end of the sentence ("احتجت الحكومة على ما وصفته بالتدخل ..." = against what it called ...)
+    source_like = inverted or (as_reported is not None and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end])
+                               and (not as_reported.group().strip().startswith("على") or len(tail) < 3))
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
         words = text[sent.start : speaker.start].split() if speaker is not None else []

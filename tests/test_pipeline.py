@@ -476,8 +476,12 @@ def test_arabic_conjoined_cue_takes_the_subject_of_the_opening_verb(nlp):
     got = statements(nlp, "وتتوقف المصادر عند كلام الحريري، وترى انه سيعود الى بيروت.")
     assert [s for s, _, _ in got] == ["المصادر"]
     # a quantified thing that opens the sentence is no speaker of the conjoined verb
-    got = statements(nlp, "وجرت بعض المحاولات لتقديم خدمات للاجئين، وقال ان الوضع صعب.")
-    assert all(s is None or not s.startswith("بعض") for s, _, _ in got)
+    assert statements(nlp, "وجرت بعض المحاولات لتقديم خدمات للاجئين، وقال ان الوضع صعب.") == []
+    # the opening verb's object is not part of its subject, and a preposition with و opens no verb clause
+    got = statements(nlp, "وتفقد الوزير المستشفى الميداني، وقال ان الوضع جيد.")
+    assert [s for s, _, _ in got] == ["الوزير"]
+    got = statements(nlp, "وفي الضفة الغربية، امس، خرج آلاف المتظاهرين، وهتف بعضهم ضد حماس.")
+    assert all(s != "الضفة الغربية" for s, _, _ in got)
 
 
 def test_arabic_reported_speaker_inside_another_statement(nlp):
@@ -524,7 +528,7 @@ def test_arabic_subject_verb_with_a_construct_or_after_fa_inna(nlp):
     assert ("المبعوثة", ["الحكومة"]) in [(s, t) for s, _, t in got]
     # a phrase on a preposition is no subject: "المفاوض للخاطفين يقول" is not the kidnappers speaking
     got = statements(nlp, "أحد أعضاء الوفد الألماني المفاوض للخاطفين يقول إن الخاطفين يريدون المال.")
-    assert all(s != "لخاطفين" for s, _, _ in got)
+    assert got == []  # no subject found (the phrase before the preposition is not recognised), and no wrong one
 
 
 def test_arabic_document_speaks_for_its_issuer(nlp):
@@ -555,3 +559,34 @@ def test_arabic_counted_group_after_the_verb_and_purpose_nouns(nlp):
     assert got == [("عدد من المتظاهرين", "الشرطة اعتدت عليهم", ["الشرطة"])]
     # GSR: "بعدما دعت لاجراء انتخابات": a purpose noun after the verb is what is called for, not who calls
     assert all(s != "لاجراء انتخابات" for s, _, _ in statements(nlp, "وأطاح براون بعضو في حكومته بعدما دعت لاجراء انتخابات على زعامة الحزب."))
+
+
+def test_arabic_review_cases_of_session_6(nlp):
+    """Sentences a review of this session's rules found misread (each failed before its fix)."""
+    # a preposition carrying و is no noun in construct: the police speak, not "وفي البصرة"
+    assert statements(nlp, "وفي البصرة أعلنت الشرطة أن مسلحين اختطفوا طبيبا.")[0][0] == "الشرطة"
+    # a speaker reported inside another statement is not the one "وأضاف" continues
+    got = statements(nlp, "وقال الوزير ان ايران تؤكد دعمها للمعارضة. وأضاف ان الولايات المتحدة قلقة.")
+    assert got[-1][0] == "الوزير" and got[-1][2] == ["الولايات المتحدة"]
+    # "يعتبر" inside another statement is "is considered", no statement of its own
+    assert [s for s, _, _ in statements(nlp, "وقال الوزير ان القرار يعتبر انتهاكا للاتفاق.")] == ["الوزير"]
+    # حمل: an official carrying a letter blames no one; "وتحمّل X ... المسؤولية" far after the verb still blames
+    assert statements(nlp, "ويحمل مسؤول امريكي رسالة الى دمشق.") == []
+    got = statements(nlp, "وتحمّل المنظمة الجيش الصربي والمليشيات الصربية في البوسنة المسؤولية.")
+    assert got[0][0] == "المنظمة" and "الجيش الصربي" in got[0][2]
+    # "على ما" mid-sentence is "against what", not "as reported by": the content follows the verb
+    got = statements(nlp, "واحتجت الحكومة على ما وصفته بالتدخل الايراني.")
+    assert all(c != "واحتجت الحكومة" for _, c, _ in got)
+    # "نقل" after حيث is "was taken", and "لان" (because) is no complementiser that makes "طلب" a verb
+    assert statements(nlp, "واصيب ثلاثة جنود حيث نقل الجرحى الى المستشفى.") == []
+    assert all(s != "الدفاع" for s, _, _ in statements(nlp, "ورفضت المحكمة طلب الدفاع لان الادلة كافية."))
+    # a bare "وصف" (three letters: no و prefix) before "بانها" is a verb
+    assert statements(nlp, "وخلال المؤتمر وصف الوزير الزيارة بانها ناجحة.")[0][0].startswith("الوزير")
+    # كان ... قد: a phrase cut inside a body's name runs over it to the holder
+    got = statements(nlp, "وكان الامين العام للامم المتحدة بان كي مون قد قال إن الوضع خطير.")
+    assert got[0][0].endswith("بان كي مون")
+    # a purpose verb takes its clause's subject, never its object
+    assert statements(nlp, "وعادت وزارة الداخلية لتؤكد اعتقال عناصر من فتح.")[0][0] == "وزارة الداخلية"
+    # a counted group stops before the verb's object
+    got = statements(nlp, "وانتقد بعض النواب الحكومة بشدة.")
+    assert got[0][0] == "بعض النواب" and got[0][2] == ["الحكومة"]
