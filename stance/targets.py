@@ -109,6 +109,12 @@ def is_addressee(m: Mention, text: str) -> bool:
     return bool(re.search(r"(?:^|\s)(?:لـ|ل)«?\s*$|\btold\s+$", before))
 
 
+def told_outlet(m: Mention, text: str) -> bool:
+    """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»"
+    (a quoted name right after لـ or مع)."""
+    return bool(re.search(r"(?:^|\s)(?:لـ\s*«|مع\s+«)\s*$", text[max(0, m.start - 8) : m.start]))
+
+
 def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:
     """Target mentions of `statement`, in text order. `text` (the article) lets place-only mentions be dropped."""
     content = statement.content
@@ -138,7 +144,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):
             continue
-        if text is not None and m.start < content.start and is_addressee(m, text):
+        if text is not None and (m.start < content.start and is_addressee(m, text) or told_outlet(m, text)):
             continue
         if text is not None and is_source(m, text):
             continue

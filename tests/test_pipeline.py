@@ -590,3 +590,9 @@ def test_arabic_review_cases_of_session_6(nlp):
     # a counted group stops before the verb's object
     got = statements(nlp, "وانتقد بعض النواب الحكومة بشدة.")
     assert got[0][0] == "بعض النواب" and got[0][2] == ["الحكومة"]
+
+
+def test_arabic_outlet_told_is_no_target_anywhere(nlp):
+    # GSR: "ورأى احد المتظاهرين الذي تحدث لـ«الشرق الأوسط» ..." and "في اتصال مع «الشرق الاوسط»": the outlet told
+    got = statements(nlp, "وعبر ريان في اتصال مع «الشرق الاوسط» عن شكه في الوثيقة التي نشرتها حماس.")
+    assert got and "الشرق الاوسط" not in got[0][2] and "حماس" in got[0][2]
