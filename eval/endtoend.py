@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from stance.records import spans_overlap
 from stance.text import tokens
 
 SpanT = tuple[int, int]
@@ -194,10 +195,6 @@ def triples_from_analyze(lines: Iterable[str | Mapping]) -> dict[str, list[Tripl
 # --------------------------------------------------------------------------- matching
 
 
-def _overlap(a: SpanT, b: SpanT) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _name(text: str | None) -> str:
     return " ".join(t.norm for t in tokens(text or ""))
 
@@ -207,7 +204,7 @@ def speakers_match(gold: Triple, pred: Triple) -> bool:
     text)."""
     if gold.speaker is None or pred.speaker is None:
         return gold.speaker is None and pred.speaker is None
-    if _overlap(gold.speaker, pred.speaker):
+    if spans_overlap(gold.speaker, pred.speaker):
         return True
     return (
         gold.resolved
@@ -219,7 +216,7 @@ def speakers_match(gold: Triple, pred: Triple) -> bool:
 def triples_match(gold: Triple, pred: Triple, with_stance: bool = True) -> bool:
     if with_stance and gold.stance != pred.stance:
         return False
-    return _overlap(gold.target, pred.target) and speakers_match(gold, pred)
+    return spans_overlap(gold.target, pred.target) and speakers_match(gold, pred)
 
 
 def max_matching(

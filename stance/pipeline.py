@@ -148,7 +148,7 @@ class Pipeline:
         kept: list[Portrayal] = []
         dropped: list[Portrayal] = []
         for (st, t), p in zip(pairs, preds):
-            applies = filt is not None and st.speaker is not None and st.lang in filt.langs
+            applies = filt is not None and filt.applies(st)
             portrayal = Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance if applies else None)
             (kept if not applies or filt.keeps(p.relevance, st.lang) else dropped).append(portrayal)
         return kept, dropped

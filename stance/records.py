@@ -29,10 +29,15 @@ class Span:
         return cls(start, end, text[start:end])
 
     def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
+        return spans_overlap((self.start, self.end), (other.start, other.end))
 
     def to_json(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two (start, end) character spans share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 @dataclass(frozen=True)

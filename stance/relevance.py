@@ -24,9 +24,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import torch
+
+if TYPE_CHECKING:
+    from .records import Statement
 
 FILTER_WEIGHTS = "target_filter.safetensors"
 FILTER_CONFIG = "target_filter.json"
@@ -59,6 +62,11 @@ class TargetFilter:
             raise ValueError(f"the target filter reads {self.n_features} features, found {features.size(-1)}: "
                              "it was fitted on another stance model; refit it with `python -m training.target_filter`")
         return torch.sigmoid(features.float() @ self.weight + self.bias)
+
+    def applies(self, statement: "Statement") -> bool:
+        """Whether this filter scores the pairs of `statement`: one with a speaker, in one of its languages (the
+        author's own voice and other languages pass unfiltered)."""
+        return statement.speaker is not None and statement.lang in self.langs
 
     def keeps(self, relevance: Optional[float], lang: Optional[str]) -> bool:
         """Whether a pair with this probability, in this language, stays."""

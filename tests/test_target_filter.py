@@ -132,3 +132,15 @@ def test_analyze_lines_carry_relevance_and_the_flag_keeps_every_candidate(tmp_pa
     assert all("relevance" not in d for d in lines["every"])
     key = lambda d: (d["doc_id"], d["statement_id"], d["target"]["start"])  # noqa: E731
     assert {key(d) for d in lines["filtered"]} <= {key(d) for d in lines["every"]}
+
+
+def test_filter_applies_to_arabic_statements_with_a_speaker_only():
+    from stance.records import Mention, Span, Statement
+    from stance.relevance import TargetFilter
+
+    f = TargetFilter(torch.zeros(4), torch.tensor(0.0), threshold=0.4, langs=("ar",))
+    sp = Mention(Span(0, 5, "بوتين"))
+    st = Statement("d", "d:1", sp, Span(6, 10, "قال"), Span(11, 20, "x" * 9), lang="ar")
+    assert f.applies(st)
+    assert not f.applies(Statement("d", "d:2", None, None, Span(0, 9, "x" * 9), lang="ar"))  # author's voice
+    assert not f.applies(Statement("d", "d:3", sp, Span(6, 10, "said"), Span(11, 20, "x" * 9), lang="en"))

@@ -35,7 +35,7 @@ import torch
 
 from stance.classify import DEFAULT_MODEL_ENV, default_model_path, item_for
 from stance.pipeline import Pipeline
-from stance.records import Article, StanceItem
+from stance.records import Article, StanceItem, spans_overlap
 from stance.relevance import TargetFilter
 from training.datasets.annotations import exhaustive_ids, load_annotations
 
@@ -66,10 +66,6 @@ class Candidates:
         return sum(self.gold_per_text.values())
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def candidates(nlp: Pipeline, lang: str, split: str | None, root: str | None = None, data_dir: str | None = None,
                with_gold: bool = True) -> Candidates:
     """The pipeline's candidate pairs on the exhaustive texts of `lang`/`split`, labelled against gold."""
@@ -92,8 +88,8 @@ def candidates(nlp: Pipeline, lang: str, split: str | None, root: str | None = N
             if st.speaker is None:
                 continue
             for t in st.targets:
-                hit = next((k for k, g in enumerate(golds) if _overlap((st.speaker.start, st.speaker.end), g.speaker)
-                            and _overlap((t.start, t.end), g.target)), None)
+                hit = next((k for k, g in enumerate(golds) if spans_overlap((st.speaker.start, st.speaker.end), g.speaker)
+                            and spans_overlap((t.start, t.end), g.target)), None)
                 items.append(item_for(st, t, text)); proposed.append(True)
                 groups.append(doc_of[text]); gold_ids.append(-1 if hit is None else base + hit)
         if with_gold:
