@@ -641,7 +641,8 @@ class ActorDictionary:
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if nxt is not None and joinable(text, t, nxt) and (key, nxt.key) in double:
                     hit = (s, nxt.end, None, i + 1)
-                elif key in single and (key not in _definite_only() or _is_definite(text[t.start : t.end])):
+                elif key in single and (key not in _definite_only() or _is_definite(text[t.start : t.end])) \
+                        and not _not_people(key, toks[i - 1] if i > 0 else None):
                     hit = (s, t.end, None, i)
                 elif key.endswith("يين") and len(key) >= 6:
                     actor = self.lookup(key[:-2])
@@ -1003,6 +1004,23 @@ def _verb_reading(text: str, start: int, end: int) -> bool:
     prev = text[:start].split()[-1:] or [""]
     nxt = text[end:].split()[:1] or [""]
     return prev[0] in before or nxt[0].strip("«»\"،,.") in after
+
+
+# accusative forms that are also adjectives of an indefinite noun ("هجوما انتحاريا", "نزاعا مسلحا", "نظاما مدنيا"), and
+# heads before which "الأطفال" names a thing ("شلل الأطفال" polio, "رياض الأطفال" kindergartens)
+_ADJECTIVE_ACCUSATIVES = frozenset(word_key(w) for w in "مسلحا انتحاريا مدنيا شابا متظاهرا".split())
+_CHILDREN_THINGS = frozenset(word_key(w) for w in "شلل رياض مستشفى مستشفيات حليب طب لقاح لقاحات ملابس العاب ألعاب".split())
+
+
+def _not_people(key: str, prev) -> bool:
+    """A collective key that reads here as an adjective or a fixed phrase, from the token before it."""
+    if prev is None:
+        return False
+    if key in _ADJECTIVE_ACCUSATIVES:
+        return prev.key.endswith("ا") and len(prev.key) >= 3  # an indefinite accusative noun before it
+    if key == word_key("أطفال"):
+        return prev.key in _CHILDREN_THINGS
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import re
 from typing import Optional, Sequence
 
 from .records import Mention, Span, Statement
+from .text import normalize_arabic
 
 _PRONOUNS = frozenset(
     "he she they it we i him her them us his its their il elle ils elles lui leur eux هو هي هم هما نحن".split()
@@ -109,10 +110,24 @@ def is_addressee(m: Mention, text: str) -> bool:
     return bool(re.search(r"(?:^|\s)(?:لـ|ل)«?\s*$|\btold\s+$", before))
 
 
+# words of speaking or contact before "لـ«X»" / "مع «X»" that make X the outlet told, not an actor talked about
+_TOLD = r"(?:تحدث|تحدثت|حديث|حديثه|تصريح|تصريحات|تصريحه|اتصال|مقابلة|لقاء|قال|قالت|صرح|أكد|اكد|أوضح|اوضح|أضاف|اضاف|أشار|اشار|كشف|أبلغ|ابلغ)"
+
+
+# newspapers and channels that Arabic news quotes itself as told ("قال X لـ«الشرق الأوسط»"), by normalised name
+_OUTLETS = frozenset(normalize_arabic(w) for w in (
+    "الشرق الأوسط", "الحياة", "السفير", "النهار", "الجزيرة", "العربية", "رويترز", "الأهرام", "القدس العربي", "الخليج"))
+
+
 def told_outlet(m: Mention, text: str) -> bool:
-    """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»"
-    (a quoted name right after لـ or مع)."""
-    return bool(re.search(r"(?:^|\s)(?:لـ\s*«|مع\s+«)\s*$", text[max(0, m.start - 8) : m.start]))
+    """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»" (a
+    quoted name right after لـ or مع: a known outlet, or any name with a word of speaking or contact at most two words
+    before). "الجناح العسكري لـ«حماس»" and "تتفاوض مع «حماس»" keep Hamas."""
+    before = text[max(0, m.start - 60) : m.start]
+    if not re.search(r"(?:^|\s)(?:لـ\s*«|مع\s+«)\s*$", before):
+        return False
+    return normalize_arabic(m.text) in _OUTLETS or bool(
+        re.search(r"(?:^|\s)[وف]?" + _TOLD + r"\S*\s+(?:\S+\s+){0,2}(?:لـ\s*«|مع\s+«)\s*$", before))
 
 
 def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:

@@ -596,3 +596,17 @@ def test_arabic_outlet_told_is_no_target_anywhere(nlp):
     # GSR: "ورأى احد المتظاهرين الذي تحدث لـ«الشرق الأوسط» ..." and "في اتصال مع «الشرق الاوسط»": the outlet told
     got = statements(nlp, "وعبر ريان في اتصال مع «الشرق الاوسط» عن شكه في الوثيقة التي نشرتها حماس.")
     assert got and "الشرق الاوسط" not in got[0][2] and "حماس" in got[0][2]
+    got = statements(nlp, "وقال عدد من سكان هذه المناطق لـ«الشرق الأوسط» إن الشرطة غادرت.")
+    assert got and "الشرق الأوسط" not in got[0][2] and "الشرطة" in got[0][2]
+    # "of «Hamas»" and "with «Hamas»" keep Hamas: an actor, not an outlet told
+    got = statements(nlp, "وقال الوزير ان الجناح العسكري لـ«حماس» هاجم الموقع وان الحكومة لن تتفاوض مع «حماس».")
+    assert "حماس" in got[0][2]
+
+
+def test_arabic_people_nouns_that_are_adjectives_or_fixed_phrases_are_no_targets(nlp):
+    # "تفجيرا انتحاريا" (a suicide bombing), "نظاما مدنيا" (a civil system), "شلل الأطفال" (polio) name no people
+    assert statements(nlp, "وقالت الشرطة ان تفجيرا انتحاريا استهدف سوقا.")[0][2] == []
+    assert statements(nlp, "وقال المتظاهرون انهم يريدون نظاما مدنيا.")[0][2] == []
+    assert statements(nlp, "واعلنت وزارة الصحة انها ستبدأ حملة ضد شلل الأطفال.")[0][2] == []
+    # ... while the counted people stay
+    assert statements(nlp, "وقالت الشرطة ان الهجوم قتل 12 مدنيا وثلاثة أطفال.")[0][2] == ["مدنيا", "أطفال"]
