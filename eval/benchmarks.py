@@ -155,7 +155,8 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             f"{s['recall']:.3f} with stance, {r['without_stance']['recall']:.3f} without; Arabic recall "
             f"{per.get('ar', {}).get('with_stance', {}).get('recall', float('nan')):.3f} / "
             f"{per.get('ar', {}).get('without_stance', {}).get('recall', float('nan')):.3f} "
-            f"({r['n_gold']} gold pairs in {r['n_docs']} texts); on the Arabic texts labelled exhaustively, triple F1 "
+            f"(all languages: {r['n_gold']} gold pairs in {r['n_docs']} texts; Arabic "
+            f"{per.get('ar', {}).get('n_gold', '?')}); on the Arabic texts labelled exhaustively, triple F1 "
             f"{sx['f1']:.3f} with stance (P {sx['precision']:.3f}, R {sx['recall']:.3f}), "
             f"{r_ex['without_stance']['f1']:.3f} without ({r_ex['n_gold']} gold triples in {r_ex['n_docs']} texts)."
         )
