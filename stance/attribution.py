@@ -444,6 +444,12 @@ def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _spoke_before_in(state: _State, sent: Span, pos: int) -> bool:
+    """Whether the last speaker was named earlier in this sentence, before `pos`."""
+    last = state.last_speaker
+    return last is not None and sent.start <= last.start < pos
+
+
 def _resolved(state: _State) -> Optional[Mention]:
     if state.last_speaker is None:
         return None
@@ -475,20 +481,18 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
         return (m, m.end) if m else None
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
-        last = state.last_speaker
-        if last is not None and sent.start <= last.start < cue.start:
+        if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
         subject = _initial_clause_subject(text, toks, sent, cue, mentions)
         return (subject, cue.end) if subject is not None else None
     if cue.kind == "participle":
-        last = state.last_speaker
-        if last is not None and sent.start <= last.start < cue.start:
+        if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
         # "أضرب عمال المصنع احتجاجا على ...": no speaker yet in this sentence, so the subject of its first clause
         subject = _first_before(text, cue.start, mentions, sent, person=False)
         if subject is not None:
             return subject, cue.end
-        return (_resolved(state), cue.end) if last else None
+        return (_resolved(state), cue.end) if state.last_speaker else None
     if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
         for k in range(i + 1, min(len(toks), i + 6)):
             if toks[k].norm == "عن" and k + 1 < len(toks):
@@ -599,8 +603,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
     opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
     if cue.kind in ("report", "eval") and waw and i > 0:
-        last = state.last_speaker
-        if last is None or not (sent.start <= last.start < cue.start):
+        if not _spoke_before_in(state, sent, cue.start):
             person = _initial_clause_subject(text, toks, sent, cue, mentions) \
                 or _first_before(text, cue.start, mentions, sent, person=True)
             if person is not None:
@@ -909,9 +912,8 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
     verb = toks[k]
     w = _unprefixed(verb.norm)
     bare = verb.norm[1:] if verb.norm[:1] in _AR_PREFIXES else verb.norm  # "وفي", "وعن": prepositions with و
-    if not _arabic(verb) or w.startswith("ال") or {verb.norm, w, bare} & (_AR_FUNCTION | _AR_PREPOSITIONS | _AR_TIME) \
-            or bare in ("في", "عن", "من", "مع", "ما", "لا", "ان") or any(m.start <= verb.start < m.end for m in mentions) \
-            or len(w) < 3:
+    if not _arabic(verb) or w.startswith("ال") or {verb.norm, bare} & (_AR_FUNCTION | _AR_PREPOSITIONS) \
+            or any(m.start <= verb.start < m.end for m in mentions) or len(w) < 3:
         return None
     if _unprefixed(toks[cue.token_index].norm) in ("يعتقد", "يذكر") and cue.token_index + 1 < len(toks) \
             and toks[cue.token_index + 1].norm in _AR_THAT:

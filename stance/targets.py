@@ -119,15 +119,19 @@ _OUTLETS = frozenset(normalize_arabic(w) for w in (
     "الشرق الأوسط", "الحياة", "السفير", "النهار", "الجزيرة", "العربية", "رويترز", "الأهرام", "القدس العربي", "الخليج"))
 
 
+_TOLD_TO = r"(?:لـ\s*«|مع\s+«)\s*$"  # "لـ«" / "مع «" right before the name
+_TOLD_TO_RE = re.compile(r"(?:^|\s)" + _TOLD_TO)
+_TOLD_OUTLET_RE = re.compile(r"(?:^|\s)[وف]?" + _TOLD + r"\S*\s+(?:\S+\s+){0,2}" + _TOLD_TO)
+
+
 def told_outlet(m: Mention, text: str) -> bool:
     """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»" (a
     quoted name right after لـ or مع: a known outlet, or any name with a word of speaking or contact at most two words
     before). "الجناح العسكري لـ«حماس»" and "تتفاوض مع «حماس»" keep Hamas."""
     before = text[max(0, m.start - 60) : m.start]
-    if not re.search(r"(?:^|\s)(?:لـ\s*«|مع\s+«)\s*$", before):
+    if not _TOLD_TO_RE.search(before):
         return False
-    return normalize_arabic(m.text) in _OUTLETS or bool(
-        re.search(r"(?:^|\s)[وف]?" + _TOLD + r"\S*\s+(?:\S+\s+){0,2}(?:لـ\s*«|مع\s+«)\s*$", before))
+    return normalize_arabic(m.text) in _OUTLETS or bool(_TOLD_OUTLET_RE.search(before))
 
 
 def find_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> list[Mention]:
