@@ -627,8 +627,9 @@ class ActorDictionary:
         [('السوريين', 'SYR'), ('الحكومة', None), ('المتظاهرين', None)]
         """
         known = list(known or [])
+        out = _people_groups(text, known)
+        known = known + out
         toks = [t for t in tokenize(text) if t.arabic]
-        out: list[Mention] = []
         single, double = _collectives()
         i = 0
         while i < len(toks):
@@ -660,7 +661,7 @@ class ActorDictionary:
                 e, last = nxt.end, last + 1  # "مسلحين مجهولين": the adjective belongs to the collective
             out.append(Mention(Span(s, e, text[s:e]), actor))
             i = last + 1
-        return out
+        return sorted(out, key=lambda m: m.start)
 
     def _unknown_latin(
         self, text: str, toks: list[Token], covered: list[bool], lang: str
@@ -1021,6 +1022,71 @@ def _not_people(key: str, prev) -> bool:
     if key == word_key("أطفال"):
         return prev.key in _CHILDREN_THINGS
     return False
+
+
+# people counted in a report ("500 متظاهر", "ثمانية آخرين", "163 قتيلا"): a number, then one of these nouns
+_NUMBER_WORDS = frozenset(word_key(w) for w in (
+    "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني ثمان تسعة تسع عشرة عشر عشرات مئات "
+    "آلاف ألف ألفي مائة مئة مائتي عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين عشرون ثلاثون أربعون خمسون "
+    "بضعة عدة").split())
+_COUNTED_PEOPLE = frozenset(word_key(w) for w in (
+    "آخرين آخرون اخرين اخرون أشخاص شخصا شخص متظاهر متظاهرا متظاهرين قتيلا قتيل قتلى جريحا جريح جرحى متمردا "
+    "متمردين مسلحا مسلحين سائحا سياح جنديا جنود مدنيا مدنيين شرطيا شرطيين رهينة رهائن معتقلا معتقلين سجينا سجناء "
+    "مهاجرا مهاجرين لاجئا لاجئين مهندسا مهندسين عاملا عمال طلاب صحافيا صحافيين صحفيا صحفيين ناشطا ناشطين "
+    "مواطنا مواطنين عسكريا عسكريين ضابطا ضباط طفلا أطفال نساء امرأة رجلا رجال مقاتلا مقاتلين أجانب أجنبيا "
+    "موظفا موظفين حراس حارسا متهما متهمين مشتبها").split())
+# nouns of people in construct with the body they belong to ("رجال الأمن", "عناصر القاعدة", "أصحاب الأنفاق")
+_PEOPLE_HEADS = frozenset(word_key(w) for w in (
+    "رجال عناصر أعضاء أفراد أصحاب نشطاء ناشطي موظفي مسؤولي قادة زعماء أهالي ذوي عائلات أسر سكان مقاتلي مسلحي "
+    "أنصار مؤيدي معارضي ممثلي قيادات جنرالات ضباط جنود منتسبي محامي محامو أتباع مندوبي").split())
+
+
+# the same nouns with a possessive pronoun ("أهاليهم", "عناصره", "زملائها", "قائدهم"): the people of someone named before
+_SUFFIXED_PEOPLE = re.compile(r"^[وف]?[بل]?(?:%s)(?:ه|ها|هم|هما|هن|نا|كم)$" % "|".join(sorted({normalize_arabic(w) for w in (
+    "أهالي ذوي زملائ زملاء عناصر أنصار مؤيدي معارضي قائد قادت أتباع جنود حراس مقاتلي أبناء أبنائ موكلي أفراد أعضاء "
+    "أعضائ ممثلي خاطفي").split()}, key=len, reverse=True)))
+
+
+def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
+    """Groups of people named by a count or by a noun in construct: "500 متظاهر", "ثمانية آخرين", "رجال الأمن",
+    "عناصر القاعدة" (a known mention after the head is taken whole). Words inside `known` mentions start none."""
+    toks = tokenize(text)
+    inside = lambda t: any(m.start <= t.start < m.end for m in known)  # noqa: E731
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        word = text[t.start:t.end]
+        if inside(t):
+            i += 1
+            continue
+        if _SUFFIXED_PEOPLE.match(normalize_arabic(word)):
+            out.append(Mention(Span(t.variants[0][0], t.end, text[t.variants[0][0]:t.end]), None))
+            i += 1
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not joinable(text, t, nxt):
+            i += 1
+            continue
+        keys = {k for _s, _e, k in t.variants}
+        end = None
+        if (word.isdigit() or keys & _NUMBER_WORDS) and {k for _s, _e, k in nxt.variants} & _COUNTED_PEOPLE \
+                and not inside(nxt):
+            end = nxt.end
+        elif keys & _PEOPLE_HEADS and not _is_definite(word) and nxt.arabic:
+            m = next((m for m in known if m.start <= nxt.start < m.end), None)
+            if m is not None and m.actor is not None:
+                end = max(m.end, nxt.end)
+            elif m is None and _is_definite(text[nxt.start:nxt.end]) and len(nxt.key) >= 3:
+                end = nxt.end
+        if end is None:
+            i += 1
+            continue
+        s = t.start if word.isdigit() else t.variants[0][0]
+        out.append(Mention(Span(s, end, text[s:end]), None))
+        while i < len(toks) and toks[i].start < end:
+            i += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1)

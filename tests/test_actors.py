@@ -410,3 +410,21 @@ def test_suicide_attack_adjective_is_no_collective():
     d = ActorDictionary.load()
     assert [m.text for m in d.find_collectives("قتل ستة في هجوم انتحاري")] == []
     assert [m.text for m in d.find_collectives("وقالت الشرطة ان الانتحاري فجر نفسه")] == ["الشرطة", "الانتحاري"]
+
+
+def test_people_counted_or_in_construct_are_collectives():
+    # real GSR phrasings: counted people, a noun of people in construct with its body, a possessive people noun
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+
+    def found(text):
+        return [m.text for m in d.find_collectives(text, d.find(text, "ar"))]
+
+    assert found("اعتقلت الشرطة 500 متظاهر واصابت ثمانية آخرين") == ["الشرطة", "500 متظاهر", "ثمانية آخرين"]
+    assert found("تحذر أصحاب الأنفاق من تدميرها") == ["أصحاب الأنفاق"]
+    assert found("وقال ان رجال الأمن اعتقلوا عناصر القاعدة") == ["رجال الأمن", "عناصر القاعدة"]
+    assert found("وطالب أهاليهم بالافراج عن زملائهم") == ["أهاليهم", "زملائهم"]
+    assert found("وطالبت بمساءلة وزير الدفاع حول الخطوة") == ["وزير الدفاع"]
+    # a count of things, and a definite head (no construct), are not people
+    assert found("بعد ثلاثة أيام من المفاوضات") == []
+    assert found("وصل الرجال الى المدينة") == []
