@@ -33,7 +33,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 import yaml
 
-from stance.normalize import Token, is_arabic, iter_words, joinable, normalize_arabic, tokenize, word_key
+from stance.normalize import Token, is_arabic, iter_words, joinable, make_token, normalize_arabic, tokenize, word_key
 from stance.text import is_prepositional_noun
 from stance.records import Actor, Mention, Span
 
@@ -782,6 +782,9 @@ class ActorDictionary:
                 if normalize_arabic(text[toks[j].start : toks[j].end]).startswith(("لل", "بال")) or \
                         normalize_arabic(text[toks[j].start : toks[j].end]) in ("ل", "ب"):
                     break  # "للصحافيين", "بالحكومة": a prepositional phrase, never part of a name
+                if normalize_arabic(text[toks[j].start : toks[j].end]).startswith("ل") and any(
+                        v[2] in role_words for v in toks[j].variants[1:]):
+                    break  # "وأكد بختي لقاضي التحقيق": the one he told, not his name
                 j += 1
             if j - k < min_words:
                 return None
@@ -1047,6 +1050,15 @@ _SUFFIXED_PEOPLE = re.compile(r"^[وف]?[بل]?(?:%s)(?:ه|ها|هم|هما|هن
     "أعضائ ممثلي خاطفي").split()}, key=len, reverse=True)))
 
 
+_FUNCTION_AL = frozenset(normalize_arabic(w) for w in "الى إلى التي الذي الذين اللذين اللتين اللواتي الا إلا الان الآن".split())
+
+
+def counts_people(word: str) -> bool:
+    """Whether an Arabic word is a number or a noun of counted people ("ستة", "اشخاص", "آخرين"): never part of
+    a personal name."""
+    return word.isdigit() or any(k in _NUMBER_WORDS or k in _COUNTED_PEOPLE for _s, _e, k in make_token(word, 0, len(word)).variants)
+
+
 def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
     """Groups of people named by a count or by a noun in construct: "500 متظاهر", "ثمانية آخرين", "رجال الأمن",
     "عناصر القاعدة" (a known mention after the head is taken whole). Words inside `known` mentions start none."""
@@ -1077,12 +1089,13 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
             m = next((m for m in known if m.start <= nxt.start < m.end), None)
             if m is not None and m.actor is not None:
                 end = max(m.end, nxt.end)
-            elif m is None and _is_definite(text[nxt.start:nxt.end]) and len(nxt.key) >= 3:
+            elif m is None and _is_definite(text[nxt.start:nxt.end]) and len(nxt.key) >= 3 \
+                    and normalize_arabic(text[nxt.start:nxt.end]) not in _FUNCTION_AL:
                 end = nxt.end
         if end is None:
             i += 1
             continue
-        s = t.start if word.isdigit() else t.variants[0][0]
+        s = t.start if word.isdigit() else next((v[0] for v in t.variants if v[2] in _NUMBER_WORDS), t.variants[0][0])
         out.append(Mention(Span(s, end, text[s:end]), None))
         while i < len(toks) and toks[i].start < end:
             i += 1

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
+from .actors import counts_people
 from .normalize import is_arabic
 from .records import Article, Mention, Span, Statement
 from .text import Token, normalize_arabic, split_sentences, tokens
@@ -263,8 +264,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME:
             break
-        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]):
-            break
+        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt):
+            break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
@@ -802,9 +803,16 @@ def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
         return True
     if not w.startswith("ل"):
         return False
-    if w[1:] in _AR_ADDRESSEE_HEADS:
+    if w[1:] in _AR_ADDRESSEE_HEADS or _told_person(tok):
         return True
     return any(tok.start < m.start < tok.end and text[tok.start : m.start] in ("ل", "لـ") for m in mentions)
+
+
+def _told_person(tok: Token) -> bool:
+    """ل + an indefinite role noun ("لقاضي التحقيق", "لرئيس الحكومة"): the person a speaker told something."""
+    w = tok.norm
+    return len(w) >= 4 and w.startswith("ل") and not w.startswith("لل") \
+        and (w[1:] in _AR_ROLE_HEADS or "ال" + w[1:] in _AR_ROLE_HEADS)
 
 
 def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> int:
@@ -826,8 +834,8 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     # the addressee's own complement: "لوكالة الانباء الفرنسية", "للاذاعة الاسرائيلية"
     while k < len(toks) and k - j < 4 and toks[k].norm.startswith("ال") and toks[k].norm not in _AR_ROLE_HEADS \
             and not re.search(r"[،,:\"«»]", text[toks[k - 1].end : toks[k].start]) \
-            and not any(mm.start <= toks[k].start < mm.end for mm in mentions if mm is not m):
-        k += 1
+            and not any(mm.start <= toks[k].start < mm.end and not _nisba(mm, toks[k]) for mm in mentions if mm is not m):
+        k += 1  # (a nationality adjective too: "لقاضي التحقيق المغربي")
     return k
 
 
@@ -835,7 +843,8 @@ def _name_like(tok: Token) -> bool:
     """A word that can be part of a personal name: Arabic, not definite, not a function, time or role word."""
     w = tok.norm
     return (_arabic(tok) and len(w) >= 2 and not w.startswith(("ال", "لل", "بال", "وال")) and w not in _AR_FUNCTION
-            and tok.text not in _AR_ALA and w not in _AR_ROLE_HEADS and not _is_cue_word(tok))
+            and tok.text not in _AR_ALA and w not in _AR_ROLE_HEADS and not _is_cue_word(tok)
+            and not counts_people(tok.text))  # "مصادر امنية مقتل ستة اشخاص": a count is no name
 
 
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
@@ -1064,7 +1073,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)
-    if not _name_like(toks[k]):
+    if not _name_like(toks[k]) or _told_person(toks[k]):
         return m
     e = _name_run(text, toks, k, definite=True)
     # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content)
