@@ -47,7 +47,7 @@ _AR_ADVERBS = frozenset("""مليا مجددا مؤخرا سابقا لاحقا 
 # heads of a subject noun phrase that names a role: the person named after them is the speaker
 # ("وقال عضو كتلة «حزب الله» النائب علي عمار", "وقال مدرب تشارلتون الن كاربيشلي")
 _AR_ROLE_HEADS = frozenset(
-    """عضو عضوه رئيس رئيسه وزير وزيره متحدث المتحدث ناطق الناطق مسؤول المسؤول مسؤوله مسؤولو مسؤولون مصدر مصادر
+    """عضو عضوه رئيس رئيسه وزير وزيره متحدث المتحدث ناطق الناطق مسؤول المسؤول مسؤوله مسؤولو مسؤولون مصدر مصادر القيادي قيادي
     نائب النائب مدير المدير مديره زعيم الزعيم قائد القائد قاده امين الامين سفير السفير مندوب المندوب مستشار
     المستشار مدرب المدرب محافظ المحافظ ممثل الممثل مراسل ضابط الضابط الشيخ العقيد اللواء العميد الجنرال الرئيس
     الوزير رئيسا مساعد المساعد منسق المنسق مفوض المفوض امير الامير ملك الملك الداعيه المرشد المفتي الدكتور دكتور
@@ -166,14 +166,14 @@ _AR_VERB_OPENERS = _normalised(frozenset(
 _AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split()))
 
 
-def _that_follows(text: str, toks: list[Token], i: int, window: int = 8) -> bool:
+def _that_follows(text: str, toks: list[Token], i: int, window: int = 8, bi_only: bool = False) -> bool:
     """A complementiser ("ان", "بانه"; not "لان", because) within `window` words after token i, in the same clause
     (no quote, colon or full stop, and no other cue between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...",
     "وصف X الزيارة بأنها ..."."""
     for k in range(i + 1, min(len(toks), i + 1 + window)):
         if re.search(r"[:«»\".؛]", text[toks[k - 1].end : toks[k].start]):
             return False
-        if toks[k].norm in _AR_THAT and toks[k].norm != "لان":
+        if toks[k].norm in _AR_THAT and toks[k].norm != "لان" and (not bi_only or toks[k].norm.startswith("ب")):
             return True
         if _match_ar(toks[k], True, load_cues()["ar"]) is not None:
             return False
@@ -196,6 +196,9 @@ def _blame_follows(text: str, toks: list[Token], i: int) -> bool:
     return _that_follows(text, toks, i, 4)
 
 
+_AR_RELAY = _normalised(frozenset("نقل نقلت نقلوا ينقل تنقل".split()))  # "X relayed from Y": Y speaks
+
+
 def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
     """Tokens of one sentence and the reporting cues among them."""
     lex = load_cues().get(lang, {})
@@ -208,7 +211,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             # one of saying (ذكر, وصف ...) also after "فيما", "قد" ... or before a complementiser
             opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
                 or (_unprefixed(tok.norm) in _AR_SAYING_AMBIGUOUS
-                    and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)))
+                    and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
+                         or _unprefixed(tok.norm) == "وصف" and _that_follows(text, toks, i, 16, bi_only=True)))
+            # ("وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين ... بانه": وصف X Y بأنه, a long object)
             form = _analyse_ar(tok, opens, lex)
             kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
@@ -217,6 +222,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
+            if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
+                kind = "report" if any(t.norm == "عن" for t in toks[i + 1 : i + 6]) else None
         else:
             kind = lex.get(tok.norm)
             if tok.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":

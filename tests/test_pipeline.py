@@ -621,3 +621,14 @@ def test_arabic_person_told_and_counted_victims_are_not_the_speaker(nlp):
     assert got[0][0] == "مصادر امنية وطبية عراقية" and got[0][2] == ["ستة اشخاص", "عناصر الشرطة"]
     # "his gunmen" is a people noun, not a construct with the preposition after it
     assert "مسلحيه الى" not in [t for st in statements(nlp, "ودعا حزب الله مسلحيه الى الانسحاب.") for t in st[2]]
+
+
+def test_arabic_relayed_source_and_long_wasf_object(nlp):
+    # GSR: "نقلت X عن Y": Y speaks (only with عن: "نقلت الطائرة الجرحى" carried them); "وصف X Y ... بانه" with a
+    # long object before بانه
+    got = statements(nlp, "ونقلت وكالة الانباء انترفاكس عن مصادر قولها إن ليبيا تبدي اهتماما بشراء انظمة صواريخ.")
+    assert got[0][0] == "مصادر" and got[0][2] == ["ليبيا"]
+    assert statements(nlp, "ونقلت الطائرة الجرحى الى المستشفى.") == []
+    got = statements(nlp, "وفي اوتاوا وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين من سجن قندهار "
+                          "بانه عملية «مؤسفة جدا».")
+    assert got[0][0] == "وزير الدفاع الكندي بيتر ماكاي"
