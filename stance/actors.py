@@ -999,6 +999,9 @@ _VERB_ALIASES = {
 
 def _verb_reading(text: str, start: int, end: int) -> bool:
     """True when the one-word Arabic alias at text[start:end] reads here as a verb or noun (`_VERB_ALIASES`)."""
+    if normalize_arabic(text[start:end]) in ("القاعده", "لقاعده"):  # al-Qaeda, but "القاعدة العسكرية" (the base)
+        nxt = normalize_arabic((text[end:].split() or [""])[0].strip("«»\"،,."))
+        return nxt.startswith("ال") and nxt.endswith("ه") and len(nxt) >= 5
     rule = _VERB_ALIASES.get(text[start:end])
     if rule is None:
         return False

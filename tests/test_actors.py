@@ -428,3 +428,22 @@ def test_people_counted_or_in_construct_are_collectives():
     # a count of things, and a definite head (no construct), are not people
     assert found("بعد ثلاثة أيام من المفاوضات") == []
     assert found("وصل الرجال الى المدينة") == []
+
+
+def test_bare_qaeda_is_the_group_but_not_a_base():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+
+    def ids(text):
+        return [m.actor.id if m.actor else None for m in d.find(text, "ar")]
+
+    assert ids("وقال ان القاعدة تبنت الهجوم") == ["al_qaeda"]
+    assert "al_qaeda" not in ids("هاجموا القاعدة العسكرية في المدينة")
+    assert ids("وفق القاعدة الذهبية") == []
+
+
+def test_session_7_curated_people_and_organisations():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+    found = {m.text: m.actor.type for m in d.find("وقالت ليفني ان الحرس الثوري يدعم حركة العدل والمساواة", "ar")}
+    assert found == {"ليفني": "person", "الحرس الثوري": "armed_group", "حركة العدل والمساواة": "armed_group"}
