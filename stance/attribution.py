@@ -218,6 +218,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
+            if kind == "report" and form.base in ("يبلغ", "تبلغ") and not _that_follows(text, toks, i):
+                kind = None  # "تبلغ الثالثة والعشرين", "يبلغ عدد": amounts to, not informs
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
@@ -269,7 +271,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
-        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME:
+        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
+                or nxt.text in _AR_ALA:  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
             break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt):
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
@@ -592,6 +595,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
+            after = next((t for t in toks if t.start >= m.end), None)
+            nisba = next((x for x in mentions if after is not None and x.start == after.start and _nisba(x, after)), None)
+            if nisba is not None and not _PHRASE_BREAK.search(text[m.end : after.start]):
+                m = Mention(Span.of(text, m.start, nisba.end), m.actor)  # "امرأة اميركية": her nationality
             return m, _after_subject(text, toks, m.end, mentions)
         bare = _ar_bare_subject(text, toks, j, mentions, limit)
         if bare is not None:

@@ -632,3 +632,14 @@ def test_arabic_relayed_source_and_long_wasf_object(nlp):
     got = statements(nlp, "وفي اوتاوا وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين من سجن قندهار "
                           "بانه عملية «مؤسفة جدا».")
     assert got[0][0] == "وزير الدفاع الكندي بيتر ماكاي"
+
+
+def test_arabic_agree_testify_liken_and_amounts_to(nlp):
+    # GSR: وافق X على (agreement), أدلت X بشهادتها (testimony), شبهت X (likened); "تبلغ الثالثة والعشرين" (her age) is
+    # no cue; على ends an unknown subject phrase; a nationality adjective after a collective speaker is hers
+    got = statements(nlp, "ووافق مجلس الوزراء على طلب وزير الزراعة اعتماد الحسابات.")
+    assert got[0][0] == "مجلس الوزراء"
+    got = statements(nlp, "ادلت امرأة اميركية تبلغ الثالثة والعشرين بشهادتها امام الكونغرس حول تعرضها للاغتصاب.")
+    assert [g[0] for g in got] == ["امرأة اميركية"] and got[0][2] == ["الكونغرس"]
+    got = statements(nlp, "وإذ شبهت المصادر هذه العملية بالجرائم التي اودت بحياة النواب جبران تويني ووليد عيدو.")
+    assert got[0][0] == "المصادر" and "جبران تويني" in got[0][2]
