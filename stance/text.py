@@ -76,6 +76,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _WORD.finditer(text, start, end):
         w = m.group()
         out.append(Token(m.start(), m.end(), w, normalize_arabic(w) if _ARABIC_CHARS.search(w) else w.lower()))
+    for i in range(len(out) - 2):  # "بان كي مون" (Ban Ki-moon): not the complementiser بان ("that")
+        if out[i].norm == "بان" and out[i + 1].norm == "كي" and out[i + 2].norm == "مون":
+            out[i] = Token(out[i].start, out[i].end, out[i].text, "بان·")
     return out
 
 

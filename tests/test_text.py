@@ -47,3 +47,9 @@ def test_prepositional_noun_reads_the_raw_word():
     from stance.text import is_prepositional_noun
     assert is_prepositional_noun("بتسليمه") and is_prepositional_noun("لاعتقالهم")
     assert not is_prepositional_noun("لبيبة") and not is_prepositional_noun("بشار")
+
+
+def test_ban_ki_moon_is_no_complementiser():
+    from stance.text import tokens
+    norms = [t.norm for t in tokens("وقال بان كي مون بان الوضع خطير")]
+    assert norms[1] != "بان" and norms[4] == "بان"
