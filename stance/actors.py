@@ -766,8 +766,9 @@ class ActorDictionary:
                 or key in verbs
                 or len(key) < 2
                 or is_prepositional_noun(first)
+                or normalize_arabic(first) in _TO_PRONOUN
             ):
-                return None
+                return None  # ("كشفت لنا وثائق ويكيليكس": "to us", then the subject)
             j = k + 1
             while (
                 j < n
@@ -1053,6 +1054,7 @@ _SUFFIXED_PEOPLE = re.compile(r"^[وف]?[بل]?(?:%s)(?:ه|ها|هم|هما|هن
     "أعضائ ممثلي خاطفي").split()}, key=len, reverse=True)))
 
 
+_TO_PRONOUN = frozenset("لنا لي له لها لهم لهما لهن لكم".split())
 _FUNCTION_AL = frozenset(normalize_arabic(w) for w in "الى إلى التي الذي الذين اللذين اللتين اللواتي الا إلا الان الآن".split())
 
 

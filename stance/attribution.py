@@ -218,6 +218,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
+            if kind == "eval" and i == len(toks) - 1:
+                kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
             if kind == "report" and form.base in ("يبلغ", "تبلغ") and not _that_follows(text, toks, i):
                 kind = None  # "تبلغ الثالثة والعشرين", "يبلغ عدد": amounts to, not informs
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
@@ -810,10 +812,13 @@ def _skip_time(toks: list[Token], j: int) -> int:
     return j
 
 
+_AR_TO_PRONOUN = frozenset("لنا لي له لها لهم لهما لهن لكم".split())  # "وقال له الوزير", "كشفت لنا وثائق"
+
+
 def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
     """`لـ` + a noun: "للصحافيين", "لـ«الشرق الأوسط»", "لوكالة الانباء", "لرويترز" (a mention after the clitic)."""
     w = tok.norm
-    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ"):
+    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ") or w in _AR_TO_PRONOUN:
         return True
     if not w.startswith("ل"):
         return False
@@ -833,6 +838,8 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     """The token after an addressee phrase at j (its mention, or its quoted name, or the one word), else j."""
     if j >= len(toks) or not _is_addressee(text, toks[j], mentions):
         return j
+    if toks[j].norm in _AR_TO_PRONOUN:
+        return j + 1  # "له", "لنا": a pronoun, with no complement of its own
     end = toks[j].end
     m = next((m for m in mentions if toks[j].start <= m.start < toks[j].end + 2), None)
     if m is not None:

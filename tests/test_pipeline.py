@@ -643,3 +643,12 @@ def test_arabic_agree_testify_liken_and_amounts_to(nlp):
     assert [g[0] for g in got] == ["امرأة اميركية"] and got[0][2] == ["الكونغرس"]
     got = statements(nlp, "وإذ شبهت المصادر هذه العملية بالجرائم التي اودت بحياة النواب جبران تويني ووليد عيدو.")
     assert got[0][0] == "المصادر" and "جبران تويني" in got[0][2]
+
+
+def test_arabic_pronoun_addressee_and_final_evaluative_verb(nlp):
+    # "له", "لها", "لنا" after the verb are who was told, not part of the speaker; an evaluative verb ending the
+    # sentence ("ان الحكومة وافقت.") makes no statement of its own
+    assert statements(nlp, "وقال له الوزير ان اسرائيل ترفض.") == [("الوزير", "اسرائيل ترفض", ["اسرائيل"])]
+    assert statements(nlp, "وأكدت لها المصادر ان الحكومة وافقت.") == [("المصادر", "الحكومة وافقت", ["الحكومة"])]
+    got = statements(nlp, "وقد كشفت لنا وثائق ويكيليكس الكثير من الوقائع عن العلاقة مع حركة حماس.")
+    assert got[0][0].startswith("وثائق ويكيليكس") and got[0][2] == ["حركة حماس"]
