@@ -515,6 +515,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                         Span.of(text, toks[k + 1].start, toks[k + 1].end))
                 return m, m.end
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
+        if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:
+            return None  # "بعد الإعلان رسمياً عن وفاة", "التي سبق الإعلان عنها": an event in time, no one speaking
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
         return (prev, cue.end) if prev else None
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
@@ -812,6 +814,7 @@ def _skip_time(toks: list[Token], j: int) -> int:
     return j
 
 
+_AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
 _AR_TO_PRONOUN = frozenset("لنا لي له لها لهم لهما لهن لكم".split())  # "وقال له الوزير", "كشفت لنا وثائق"
 
 

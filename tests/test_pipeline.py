@@ -652,3 +652,9 @@ def test_arabic_pronoun_addressee_and_final_evaluative_verb(nlp):
     assert statements(nlp, "وأكدت لها المصادر ان الحكومة وافقت.") == [("المصادر", "الحكومة وافقت", ["الحكومة"])]
     got = statements(nlp, "وقد كشفت لنا وثائق ويكيليكس الكثير من الوقائع عن العلاقة مع حركة حماس.")
     assert got[0][0].startswith("وثائق ويكيليكس") and got[0][2] == ["حركة حماس"]
+
+
+def test_arabic_announcement_in_time_is_no_statement(nlp):
+    # "بعد الإعلان عن وفاة ...": the announcement dates an event; nobody before it is its speaker
+    assert statements(nlp, "فيما ارتفع عدد ضحايا الحادث إلى ٢٢ شهيداً، بعد الإعلان رسمياً عن وفاة المصاب رزق عادل.") == []
+    assert statements(nlp, "وكثف الكرملين امس الاعلان عن دعمه للمعارضة.")[0][0] == "الكرملين"
