@@ -4,9 +4,11 @@ were labelled exhaustively (every statement and pair of each text), with no clas
     python -m eval.pairs                  # train and dev exhaustive texts
     python -m eval.pairs --splits dev
 
-The figure is triple F1 with every stance set equal, the same matching as `stance eval-e2e` (`eval.endtoend`). It
-is the quick measure used while writing attribution and target rules (seconds, no transformer), on train where
-rules are written and on dev to check them; test is for the final report.
+The figure is triple F1 with every stance set equal, the same matching as `stance eval-e2e` (`eval.endtoend`): spans
+match when they overlap, so a speaker or target span that runs a word too long or too short still counts, and a
+statement without targets is not scored at all. It is the quick measure used while writing attribution and target
+rules (seconds, no transformer), on train where rules are written and on dev to check them; test is for the final
+report. Check span boundaries with the sentence tests in `tests/test_pipeline.py`, not with this figure.
 """
 from __future__ import annotations
 

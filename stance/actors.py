@@ -634,7 +634,7 @@ class ActorDictionary:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if any(m.start <= t.start < m.end for m in known):
+            if any(m.start < t.end and t.start < m.end for m in known):  # ("ولأهالي": the mention starts inside)
                 i += 1
                 continue
             hit = None
@@ -1000,18 +1000,32 @@ _VERB_ALIASES = {
 
 def _verb_reading(text: str, start: int, end: int) -> bool:
     """True when the one-word Arabic alias at text[start:end] reads here as a verb or noun (`_VERB_ALIASES`)."""
-    if normalize_arabic(text[start:end]) in ("القاعده", "لقاعده"):  # al-Qaeda, but "القاعدة العسكرية" (the base)
-        nxt = normalize_arabic((text[end:].split() or [""])[0].strip("«»\"،,."))
-        return nxt.startswith("ال") and nxt.endswith("ه") and len(nxt) >= 5
+    key = normalize_arabic(text[start:end])
+    if key not in ("القاعده", "لقاعده", "اوروبا", "اوربا") and text[start:end] not in _VERB_ALIASES:
+        return False
+    prev_word = normalize_arabic((text[max(0, start - 40) : start].split() or [""])[-1])
+    if key in ("القاعده", "لقاعده"):  # al-Qaeda, but "القاعدة العسكرية" (the base), "هذه القاعدة" (this rule)
+        nxt = normalize_arabic((text[end : end + 40].split() or [""])[0].strip("«»\"،,."))
+        return prev_word in _THIS or nxt in ("نفسها", "ذاتها") \
+            or (nxt.startswith("ال") and nxt.endswith("يه") and nxt not in _QAEDA_NOT_BASE_AFTER)
+    if key in ("اوروبا", "اوربا"):  # "دوري أبطال أوروبا", "كأس أوروبا": a competition, not an actor
+        return prev_word in _COMPETITIONS
     rule = _VERB_ALIASES.get(text[start:end])
     if rule is None:
         return False
     before, after = rule
     if start > 0 and is_arabic(text[start - 1]):  # a clitic on it: "لفتح المعابر", "بفتح تحقيق"
         return text[start - 1] in "لب"
-    prev = text[:start].split()[-1:] or [""]
-    nxt = text[end:].split()[:1] or [""]
+    prev = text[max(0, start - 40) : start].split()[-1:] or [""]
+    nxt = text[end : end + 40].split()[:1] or [""]
     return prev[0] in before or nxt[0].strip("«»\"،,.") in after
+
+
+_THIS = frozenset(normalize_arabic(w) for w in "هذه تلك وهذه وتلك نفس ذات".split())
+# adjectives after القاعدة that describe the group, not a base ("القاعدة الإرهابية"), and nouns ending in -ية that
+# are its object ("أعلنت القاعدة المسؤولية")
+_QAEDA_NOT_BASE_AFTER = frozenset(normalize_arabic(w) for w in "الإرهابية الارهابية المسؤولية مسؤولية".split())
+_COMPETITIONS = frozenset(normalize_arabic(w) for w in "أبطال ابطال كأس كاس بطولة دوري".split())
 
 
 # accusative forms that are also adjectives of an indefinite noun ("هجوما انتحاريا", "نزاعا مسلحا", "نظاما مدنيا"), and
@@ -1044,13 +1058,13 @@ _COUNTED_PEOPLE = frozenset(word_key(w) for w in (
     "موظفا موظفين حراس حارسا متهما متهمين مشتبها").split())
 # nouns of people in construct with the body they belong to ("رجال الأمن", "عناصر القاعدة", "أصحاب الأنفاق")
 _PEOPLE_HEADS = frozenset(word_key(w) for w in (
-    "رجال عناصر أعضاء أفراد أصحاب نشطاء ناشطي موظفي مسؤولي قادة زعماء أهالي ذوي عائلات أسر سكان مقاتلي مسلحي "
+    "رجال أفراد أصحاب نشطاء ناشطي موظفي مسؤولي قادة زعماء أهالي ذوي عائلات سكان مقاتلي مسلحي "
     "أنصار مؤيدي معارضي ممثلي قيادات جنرالات ضباط جنود منتسبي محامي محامو أتباع مندوبي").split())
 
 
 # the same nouns with a possessive pronoun ("أهاليهم", "عناصره", "زملائها", "قائدهم"): the people of someone named before
-_SUFFIXED_PEOPLE = re.compile(r"^[وف]?[بل]?(?:%s)(?:ه|ها|هم|هما|هن|نا|كم)$" % "|".join(sorted({normalize_arabic(w) for w in (
-    "أهالي ذوي زملائ زملاء عناصر أنصار مؤيدي معارضي قائد قادت أتباع جنود حراس مقاتلي أبناء أبنائ موكلي أفراد أعضاء "
+_SUFFIXED_PEOPLE = re.compile(r"^(?:[وف]?[بل]?|[وف]?لل?)(?:%s)(?:ه|ها|هم|هما|هن|نا|كم)$" % "|".join(sorted({normalize_arabic(w) for w in (
+    "أهالي ذوي زملائ زملاء عناصر أنصار مؤيدي معارضي قائد أتباع جنود حراس مقاتلي أبناء أبنائ موكلي أفراد أعضاء "
     "أعضائ ممثلي خاطفي").split()}, key=len, reverse=True)))
 
 
@@ -1068,7 +1082,16 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
     """Groups of people named by a count or by a noun in construct: "500 متظاهر", "ثمانية آخرين", "رجال الأمن",
     "عناصر القاعدة" (a known mention after the head is taken whole). Words inside `known` mentions start none."""
     toks = tokenize(text)
-    inside = lambda t: any(m.start <= t.start < m.end for m in known)  # noqa: E731
+    spans = sorted((m.start, m.end) for m in known)
+    starts = [a for a, _ in spans]
+    ends_before = []  # the largest mention end among mentions starting at or before each start
+    for _a, b in spans:
+        ends_before.append(max(b, ends_before[-1]) if ends_before else b)
+
+    def inside(t) -> bool:  # a token starting inside a known mention
+        k = bisect_left(starts, t.start + 1) - 1
+        return k >= 0 and ends_before[k] > t.start
+
     out: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -1077,8 +1100,10 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
         if inside(t):
             i += 1
             continue
-        if _SUFFIXED_PEOPLE.match(normalize_arabic(word)):
-            out.append(Mention(Span(t.variants[0][0], t.end, text[t.variants[0][0]:t.end]), None))
+        if _SUFFIXED_PEOPLE.match(normalize_arabic(word)) and not word.endswith("ة"):  # not "حراسة" (guarding)
+            s = next((v[0] for v in reversed(t.variants)
+                      if _SUFFIXED_PEOPLE.match(normalize_arabic(text[v[0]:t.end]))), t.start)
+            out.append(Mention(Span(s, t.end, text[s:t.end]), None))  # without و/ل: "وذويهم" -> "ذويهم"
             i += 1
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1091,7 +1116,7 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
                 and not inside(nxt):
             end = nxt.end
         elif keys & _PEOPLE_HEADS and not _is_definite(word) and nxt.arabic:
-            m = next((m for m in known if m.start <= nxt.start < m.end), None)
+            m = next((m for m in known if m.start <= nxt.start < m.end), None) if inside(nxt) else None
             if m is not None and m.actor is not None:
                 end = max(m.end, nxt.end)
             elif m is None and _is_definite(text[nxt.start:nxt.end]) and len(nxt.key) >= 3 \
@@ -1100,7 +1125,8 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
         if end is None:
             i += 1
             continue
-        s = t.start if word.isdigit() else next((v[0] for v in t.variants if v[2] in _NUMBER_WORDS), t.variants[0][0])
+        s = t.start if word.isdigit() else next((v[0] for v in t.variants if v[2] in _NUMBER_WORDS | _PEOPLE_HEADS),
+                                                t.variants[0][0])  # without و/ل: "ورجال الأمن" -> "رجال الأمن"
         out.append(Mention(Span(s, end, text[s:end]), None))
         while i < len(toks) and toks[i].start < end:
             i += 1

@@ -28,7 +28,7 @@ from .text import Token, normalize_arabic, split_sentences, tokens
 
 # Arabic forms that are also common nouns or prepositions ("عبر" = via, "دعم" = support (n.)): cues only when they
 # open the clause (sentence-initial or with a و/ف prefix).
-_AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع راي ذكر طلب كشف وصف ردد".split())
+_AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع راي ذكر طلب كشف وصف ردد وافق وافقت وافقوا".split())
 _AR_PREFIXES = ("و", "ف")
 _AR_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
 _AR_TIME = frozenset(
@@ -196,6 +196,8 @@ def _blame_follows(text: str, toks: list[Token], i: int) -> bool:
     return _that_follows(text, toks, i, 4)
 
 
+_AR_SAID_OF = _normalised(frozenset("قوله قولها قولهم قولهما".split()))  # "نقلت X عن Y قوله": Y's saying
+_AR_INFORMED = _normalised(frozenset("مطلع مطلعه مطلعون مطلعين مسؤول مسؤوله رفيع رفيعه بارز موثوق موثوقه".split()))
 _AR_RELAY = _normalised(frozenset("نقل نقلت نقلوا ينقل تنقل".split()))  # "X relayed from Y": Y speaks
 
 
@@ -220,14 +222,14 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
-            if kind == "report" and form.base in ("يبلغ", "تبلغ") and not _that_follows(text, toks, i):
-                kind = None  # "تبلغ الثالثة والعشرين", "يبلغ عدد": amounts to, not informs
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
             if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
-                kind = "report" if any(t.norm == "عن" for t in toks[i + 1 : i + 6]) else None
+                kind = "report" if any(t.norm == "عن" and (k + 1 >= len(toks) or toks[k + 1].norm != "طريق")
+                                       and toks[k - 1].norm not in ("بعيدا", "عوضا", "فضلا")
+                                       for k, t in enumerate(toks[i + 1 : i + 6], i + 1)) else None
         else:
             kind = lex.get(tok.norm)
             if tok.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":
@@ -261,7 +263,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
     (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
     if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT or toks[j].norm.startswith(
-            ("بال", "لل")) or _verbal_noun(toks[j]):
+            ("بال", "لل")) or _verbal_noun(toks[j]) or toks[j].text in _AR_ALA:
         return None
     definite = toks[j].norm.startswith(("ال", "وال"))
     construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _AR_STOP_NAME \
@@ -276,9 +278,18 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
                 or nxt.text in _AR_ALA:  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
             break
-        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt):
+        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
+                and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
+        if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
+                and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
+            # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side
+            body = next((x for x in mentions if nxt.start < x.start < nxt.end and x.actor is not None), None)
+            if body is not None:
+                while k + 1 < len(toks) and toks[k + 1].start < body.end:
+                    k += 1
+                continue
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
@@ -511,9 +522,17 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if toks[k].norm == "عن" and k + 1 < len(toks):
                 m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
                 if m is None:
-                    m = _ar_unknown_subject(text, toks, k + 1, mentions) or Mention(
-                        Span.of(text, toks[k + 1].start, toks[k + 1].end))
-                return m, m.end
+                    m = _ar_unknown_subject(text, toks, k + 1, mentions)
+                if m is None:  # "عن مصدر مطلع قوله", "عن مصادر دبلوماسية أن": the source and its adjectives
+                    e = k + 1
+                    while e + 1 < len(toks) and e - k < 3 and toks[e + 1].norm not in _AR_SAID_OF \
+                            and (_adjective_shaped(toks[e + 1]) or toks[e + 1].norm in _AR_INFORMED) \
+                            and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
+                        e += 1
+                    m = Mention(Span.of(text, toks[k + 1].start, toks[e].end))
+                after = next((t for t in toks if t.start >= m.end), None)
+                start = after.end if after is not None and after.norm in _AR_SAID_OF else m.end
+                return m, start
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
         if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:
             return None  # "بعد الإعلان رسمياً عن وفاة", "التي سبق الإعلان عنها": an event in time, no one speaking
@@ -815,7 +834,7 @@ def _skip_time(toks: list[Token], j: int) -> int:
 
 
 _AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
-_AR_TO_PRONOUN = frozenset("لنا لي له لها لهم لهما لهن لكم".split())  # "وقال له الوزير", "كشفت لنا وثائق"
+_AR_TO_PRONOUN = frozenset("لنا له لها لهم لهما لهن لكم".split())  # not لي (also the surname Lee)  # "وقال له الوزير", "كشفت لنا وثائق"
 
 
 def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
@@ -833,8 +852,14 @@ def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
 def _told_person(tok: Token) -> bool:
     """ل + an indefinite role noun ("لقاضي التحقيق", "لرئيس الحكومة"): the person a speaker told something."""
     w = tok.norm
-    return len(w) >= 4 and w.startswith("ل") and not w.startswith("لل") \
+    return len(w) >= 4 and w.startswith("ل") and not w.startswith("لل") and w != "لامين" \
         and (w[1:] in _AR_ROLE_HEADS or "ال" + w[1:] in _AR_ROLE_HEADS)
+
+
+# heads whose ل + role is their own genitive ("مستشار لرئيس الوزراء", "الناطق الرسمي لوزير الداخلية")
+_AR_OF_SOMEONE = _normalised(frozenset(
+    "مستشار المستشار مستشاره ناطق الناطق متحدث المتحدث مبعوث المبعوث موفد الموفد مساعد المساعد نائب النائب "
+    "مدير المدير ممثل الممثل سكرتير السكرتير مرافق الرسمي الخاص الشخصي".split()))
 
 
 def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> int:
@@ -1097,7 +1122,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)
-    if not _name_like(toks[k]) or _told_person(toks[k]):
+    if not _name_like(toks[k]) or _told_person(toks[k]) and toks[k - 1].norm not in _AR_OF_SOMEONE:
         return m
     e = _name_run(text, toks, k, definite=True)
     # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content)
@@ -1165,7 +1190,7 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
         if re.search(r"[،,:;\"«»()]", text[toks[k - 1].end : toks[k].start]):
             return None
         tok = toks[k]
-        m = next((x for x in mentions if x.start <= tok.start < x.end), None)
+        m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
         if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
             return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
         if m is not None and m.actor is not None and m.actor.type != "person":

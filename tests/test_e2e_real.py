@@ -37,11 +37,11 @@ def test_labelled_pairs_are_found_on_real_sentences(nlp, lang, tmp_path):
 
 
 def test_exhaustive_arabic_pairs_keep_their_level(nlp):
-    # eval.pairs on the exhaustive Arabic train texts (precision is real there): pair F1 0.491 when written, less 0.03
+    # eval.pairs on the exhaustive Arabic train texts (precision is real there): pair F1 0.504 after session 7, less 0.02
     from eval.pairs import pair_scores
     try:
         r = pair_scores("train", pipeline=nlp)
     except FileNotFoundError as exc:
         pytest.skip(f"shared data absent ({exc}); set STANCE_DATA to run this test")
     assert r["n_docs"] >= 500
-    assert r["f1"] >= 0.46, f"exhaustive Arabic train pair F1 {r['f1']:.3f} fell under 0.46"
+    assert r["f1"] >= 0.485, f"exhaustive Arabic train pair F1 {r['f1']:.3f} fell under 0.485"

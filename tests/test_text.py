@@ -50,6 +50,7 @@ def test_prepositional_noun_reads_the_raw_word():
 
 
 def test_ban_ki_moon_is_no_complementiser():
+    # the token layer keeps "بان كي مون" from reading as "that" (the pipeline test checks the statements)
     from stance.text import tokens
     norms = [t.norm for t in tokens("وقال بان كي مون بان الوضع خطير")]
     assert norms[1] != "بان" and norms[4] == "بان"
