@@ -1112,6 +1112,12 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if m.actor is not None or first is None or first.norm not in _AR_ROLE_HEADS:
         return m
     pos = _held_in(text, m.end, mentions) or m.end
+    if pos == m.end:  # " في الحركة،": a body named by a collective, closed by a comma
+        held = _HELD_IN.match(text[pos:])
+        body = next((x for x in mentions if held is not None and x.start == pos + held.end()
+                     and x.text.startswith("ال")), None)
+        if body is not None and re.match(r"\s*[،,]", text[body.end :]):
+            pos = body.end
     extra = re.match(r"\s*\([^()]{1,40}\)|\s*[،,]", text[pos:])
     comma = extra is not None and extra.group().strip() in ("،", ",")
     if extra is not None:
@@ -1119,6 +1125,20 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     k = next((k for k, t in enumerate(toks) if t.start >= pos), len(toks))
     if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
         return m
+    if comma and toks[k].norm in _AR_ROLE_HEADS:  # a second role in apposition, then the name: "المسؤول السابق في
+        e = k  # الحركة، مستشار رئيس مجلس النواب للشؤون الخارجية حاليا، بلال شرارة، ان"
+        while e + 1 < len(toks) and e - k < 10:
+            gap = text[toks[e].end : toks[e + 1].start]
+            if re.search(r"[:«»\"()]", gap) or toks[e + 1].norm in _AR_THAT:
+                return m
+            if re.search(r"[،,]", gap):
+                break
+            e += 1
+        else:
+            return m
+        if e + 1 >= len(toks) or not re.search(r"[،,]", text[toks[e].end : toks[e + 1].start]):
+            return m
+        k = e + 1
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)

@@ -680,3 +680,12 @@ def test_arabic_review_cases_of_session_7(nlp):
               "وقال الأمين العام للأمم المتحدة، بان كي مون، ان الوضع خطير."):
         got = statements(nlp, s)
         assert got[0][0].endswith("بان كي مون") and got[0][1] == "الوضع خطير" and got[0][2] == []
+
+
+def test_arabic_second_role_in_apposition_before_the_name(nlp):
+    # GSR: "المسؤول السابق في الحركة، مستشار ... حاليا، بلال شرارة، ان": the name after a second role in commas speaks
+    got = statements(nlp, "ويقول المسؤول السابق في الحركة، مستشار رئيس مجلس النواب للشؤون الخارجية حاليا، بلال شرارة، "
+                          "ان اسرائيل خسرت الحرب.")
+    assert got[0][0].endswith("بلال شرارة") and got[0][1] == "اسرائيل خسرت الحرب" and got[0][2] == ["اسرائيل"]
+    got = statements(nlp, "وقال المتحدث باسم الوزارة، مدير الاعلام في الوزارة، محمد علي، ان الهجوم فشل.")
+    assert got[0][0].endswith("محمد علي") and got[0][1] == "الهجوم فشل"
