@@ -124,11 +124,17 @@ _TOLD_TO_RE = re.compile(r"(?:^|\s)" + _TOLD_TO)
 _TOLD_OUTLET_RE = re.compile(r"(?:^|\s)[وف]?" + _TOLD + r"\S*\s+(?:\S+\s+){0,2}" + _TOLD_TO)
 
 
+_TOLD_OUTLET_NOUN_RE = re.compile(r"(?:^|\s)[وف]?ل(?:صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|قناة|قناه|مجلة|مجله|إذاعة|اذاعة|"
+                                  r"اذاعه|موقع|تلفزيون|شبكة|شبكه)\s*«\s*$")
+
+
 def told_outlet(m: Mention, text: str) -> bool:
     """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»" (a
     quoted name right after لـ or مع: a known outlet, or any name with a word of speaking or contact at most two words
     before). "الجناح العسكري لـ«حماس»" and "تتفاوض مع «حماس»" keep Hamas."""
     before = text[max(0, m.start - 60) : m.start]
+    if _TOLD_OUTLET_NOUN_RE.search(before):
+        return True  # "لصحيفة «الحياة»", "لوكالة «رويترز»": the outlet noun says what it is
     if not _TOLD_TO_RE.search(before):
         return False
     return normalize_arabic(m.text) in _OUTLETS or bool(_TOLD_OUTLET_RE.search(before))

@@ -689,3 +689,9 @@ def test_arabic_second_role_in_apposition_before_the_name(nlp):
     assert got[0][0].endswith("بلال شرارة") and got[0][1] == "اسرائيل خسرت الحرب" and got[0][2] == ["اسرائيل"]
     got = statements(nlp, "وقال المتحدث باسم الوزارة، مدير الاعلام في الوزارة، محمد علي، ان الهجوم فشل.")
     assert got[0][0].endswith("محمد علي") and got[0][1] == "الهجوم فشل"
+
+
+def test_arabic_outlet_named_by_its_noun_is_no_target(nlp):
+    # "لصحيفة «الحياة»": the paper the statement was given to is never its target
+    got = statements(nlp, "وقال المتحدث باسم الوزارة لصحيفة «الحياة» ان روسيا تهدد.")
+    assert got[0][2] == ["روسيا"]
