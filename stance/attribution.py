@@ -16,6 +16,7 @@ Rules over a cue lexicon (`resources/cues.tsv`, built by `tools/build_cues.py`) 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -240,6 +241,17 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
         if kind:
             cues.append(Cue(tok.start, tok.end, tok.text, kind, i, mood))
     return toks, cues
+
+
+def _first_at(toks: list[Token], pos: int) -> int:
+    """Index of the first token starting at or after `pos` (len(toks) when none); tokens are in text order."""
+    return bisect_left(toks, pos, key=lambda t: t.start)
+
+
+def _token_from(toks: list[Token], pos: int) -> Optional[Token]:
+    """The first token starting at or after `pos`, or None."""
+    k = _first_at(toks, pos)
+    return toks[k] if k < len(toks) else None
 
 
 def _mention_after(pos: int, limit: int, mentions: Sequence[Mention]) -> Optional[Mention]:
@@ -530,7 +542,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                             and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
                         e += 1
                     m = Mention(Span.of(text, toks[k + 1].start, toks[e].end))
-                after = next((t for t in toks if t.start >= m.end), None)
+                after = _token_from(toks, m.end)
                 start = after.end if after is not None and after.norm in _AR_SAID_OF else m.end
                 return m, start
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
@@ -609,7 +621,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
         if unk is not None and m is not None and unk.end > m.end and m.text.startswith(("ال", "وال")):
-            after = next((t for t in toks if t.start >= m.end), None)
+            after = _token_from(toks, m.end)
             if after is not None and not after.norm.startswith(("ال", "وال", "و")) and after.norm != "باسم" \
                     and not any(x.start == after.start for x in mentions):
                 unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
@@ -618,7 +630,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
-            after = next((t for t in toks if t.start >= m.end), None)
+            after = _token_from(toks, m.end)
             nisba = next((x for x in mentions if after is not None and x.start == after.start and _nisba(x, after)), None)
             if nisba is not None and not _PHRASE_BREAK.search(text[m.end : after.start]):
                 m = Mention(Span.of(text, m.start, nisba.end), m.actor)  # "امرأة اميركية": her nationality
@@ -899,7 +911,7 @@ def _name_like(tok: Token) -> bool:
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
     """Where the content may start after a verb-subject speaker ending at `end`: past time words and an addressee
     ("وقال الوزير لـ«الشرق الأوسط» أمس إن ..." -> after "أمس")."""
-    k0 = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+    k0 = _first_at(toks, end)
     k = k0
     for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
         nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k)), mentions))
@@ -1122,7 +1134,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     comma = extra is not None and extra.group().strip() in ("،", ",")
     if extra is not None:
         pos += extra.end()
-    k = next((k for k, t in enumerate(toks) if t.start >= pos), len(toks))
+    k = _first_at(toks, pos)
     if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
         return m
     if comma and toks[k].norm in _AR_ROLE_HEADS:  # a second role in apposition, then the name: "المسؤول السابق في
@@ -1296,7 +1308,7 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
     inside = [t for t in toks if toks[j].end < t.start < end]
     if len(inside) > 4 or any(t.norm in _AR_FUNCTION or t.text in _AR_ALA or _is_cue_word(t) for t in inside):
         return None  # "مسؤول «لن نتراجع عن قرارنا»": a quoted sentence, not a name
-    k = next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+    k = _first_at(toks, end)
     if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
             and toks[k].norm not in _AR_FUNCTION and not _PHRASE_BREAK.search(text[end : toks[k].start]):
         end, k = toks[k].end, k + 1  # its nisba: "الاميركية" (not "الذي", "الى")
@@ -1327,8 +1339,8 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
 
 def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:
     """"شاهد عيان يدعى جمال آدن": an unknown speaker phrase runs on over the name it is called by."""
-    k = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
-    if m.actor is not None or k is None or toks[k].norm not in ("يدعي", "اسمه") or k + 1 >= len(toks) \
+    k = _first_at(toks, m.end)
+    if m.actor is not None or k >= len(toks) or toks[k].norm not in ("يدعي", "اسمه") or k + 1 >= len(toks) \
             or not _name_like(toks[k + 1]):
         return m
     return Mention(Span.of(text, m.start, toks[_name_run(text, toks, k + 1)].end))
