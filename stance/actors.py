@@ -628,13 +628,13 @@ class ActorDictionary:
         """
         known = list(known or [])
         out = _people_groups(text, known)
-        known = known + out
+        taken = _SpanIndex(known + out)
         toks = [t for t in tokenize(text) if t.arabic]
         single, double = _collectives()
         i = 0
         while i < len(toks):
             t = toks[i]
-            if any(m.start < t.end and t.start < m.end for m in known):  # ("ولأهالي": the mention starts inside)
+            if taken.overlaps(t.start, t.end):  # ("ولأهالي": the mention starts inside the word)
                 i += 1
                 continue
             hit = None
@@ -1078,19 +1078,39 @@ def counts_people(word: str) -> bool:
     return word.isdigit() or any(k in _NUMBER_WORDS or k in _COUNTED_PEOPLE for _s, _e, k in make_token(word, 0, len(word)).variants)
 
 
+class _SpanIndex:
+    """Which offsets mentions cover, answered by bisection (articles of 200,000 characters have thousands of
+    mentions): mentions sorted by start, with the largest end among those starting at or before each."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        for _a, b in spans:
+            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
+
+    def _reach(self, before: int) -> int:
+        """The furthest end of the mentions starting before `before` (-1 when none)."""
+        k = bisect_left(self.starts, before) - 1
+        return self.max_end[k] if k >= 0 else -1
+
+    def covers(self, pos: int) -> bool:
+        """Some mention has start <= pos < end."""
+        return self._reach(pos + 1) > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some mention shares a character with [start, end)."""
+        return self._reach(end) > start
+
+
 def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
     """Groups of people named by a count or by a noun in construct: "500 متظاهر", "ثمانية آخرين", "رجال الأمن",
     "عناصر القاعدة" (a known mention after the head is taken whole). Words inside `known` mentions start none."""
     toks = tokenize(text)
-    spans = sorted((m.start, m.end) for m in known)
-    starts = [a for a, _ in spans]
-    ends_before = []  # the largest mention end among mentions starting at or before each start
-    for _a, b in spans:
-        ends_before.append(max(b, ends_before[-1]) if ends_before else b)
+    taken = _SpanIndex(known)
 
     def inside(t) -> bool:  # a token starting inside a known mention
-        k = bisect_left(starts, t.start + 1) - 1
-        return k >= 0 and ends_before[k] > t.start
+        return taken.covers(t.start)
 
     out: list[Mention] = []
     i = 0
