@@ -766,7 +766,7 @@ class ActorDictionary:
                 or key in verbs
                 or len(key) < 2
                 or is_prepositional_noun(first)
-                or normalize_arabic(first) in _TO_PRONOUN
+                or normalize_arabic(first) in _TOLD_BEFORE_NAME
             ):
                 return None  # ("كشفت لنا وثائق ويكيليكس": "to us", then the subject)
             j = k + 1
@@ -1068,7 +1068,12 @@ _SUFFIXED_PEOPLE = re.compile(r"^(?:[وف]?[بل]?|[وف]?لل?)(?:%s)(?:ه|ها
     "أعضائ ممثلي خاطفي").split()}, key=len, reverse=True)))
 
 
-_TO_PRONOUN = frozenset("لنا لي له لها لهم لهما لهن لكم".split())
+# ل + a pronoun after a verb ("وقال له الوزير", "كشفت لنا وثائق"): who was told, never the subject (not لي, also the
+# surname Lee: "وقال لي جون سوك"); stance.attribution skips these as addressees
+TO_PRONOUNS = frozenset("لنا له لها لهم لهما لهن لكم".split())
+# an unknown name after a verb never opens with these, nor with لي ("قال لي": told me; a speaker Lee is read by
+# stance.attribution)
+_TOLD_BEFORE_NAME = TO_PRONOUNS | {"لي"}
 _FUNCTION_AL = frozenset(normalize_arabic(w) for w in "الى إلى التي الذي الذين اللذين اللتين اللواتي الا إلا الان الآن".split())
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
-from .actors import counts_people
+from .actors import TO_PRONOUNS, counts_people
 from .normalize import is_arabic
 from .records import Article, Mention, Span, Statement
 from .text import Token, normalize_arabic, split_sentences, tokens
@@ -846,13 +846,12 @@ def _skip_time(toks: list[Token], j: int) -> int:
 
 
 _AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
-_AR_TO_PRONOUN = frozenset("لنا له لها لهم لهما لهن لكم".split())  # not لي (also the surname Lee)  # "وقال له الوزير", "كشفت لنا وثائق"
 
 
 def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
     """`لـ` + a noun: "للصحافيين", "لـ«الشرق الأوسط»", "لوكالة الانباء", "لرويترز" (a mention after the clitic)."""
     w = tok.norm
-    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ") or w in _AR_TO_PRONOUN:
+    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ") or w in TO_PRONOUNS:
         return True
     if not w.startswith("ل"):
         return False
@@ -878,7 +877,7 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     """The token after an addressee phrase at j (its mention, or its quoted name, or the one word), else j."""
     if j >= len(toks) or not _is_addressee(text, toks[j], mentions):
         return j
-    if toks[j].norm in _AR_TO_PRONOUN:
+    if toks[j].norm in TO_PRONOUNS:
         return j + 1  # "له", "لنا": a pronoun, with no complement of its own
     end = toks[j].end
     m = next((m for m in mentions if toks[j].start <= m.start < toks[j].end + 2), None)
