@@ -78,6 +78,13 @@ _PRONOUN_SUBJECT = {
     "fr": frozenset("il elle ils elles on nous je".split()),
 }
 _FIRST_PERSON = frozenset("we nous".split())
+# a reporting form right after one of these is a noun ("une demande de réintégration", "cette note", "a call"):
+# no statement. The articles le/la/les/l' are left out: in French they are also object pronouns ("comme le demande")
+_LATIN_ARTICLES = frozenset("le la les l un une des du the a an".split())  # an inverted subject may open with one
+_LATIN_DETERMINERS = {
+    "fr": frozenset("un une des du au aux cet cette ces sa son ses mon ma mes notre nos votre vos".split()),
+    "en": frozenset("a an the his her its their this these those our".split()),  # (French "a" is an auxiliary)
+}
 _EN_AUX = frozenset("has have had will would also later again then further previously earlier has not had".split())
 _FR_AUX = frozenset("a ont avait avaient aura auraient aurait également encore aussi".split())
 _QUOTES = "\"«»“”„'"
@@ -233,6 +240,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                                        for k, t in enumerate(toks[i + 1 : i + 6], i + 1)) else None
         else:
             kind = lex.get(tok.norm)
+            if kind and i > 0 and toks[i - 1].norm in _LATIN_DETERMINERS.get(lang, ()) \
+                    and not re.search(r"[,;:«»\"“”()]", text[toks[i - 1].end : tok.start]):
+                kind = None
             if tok.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":
                 cues.append(Cue(tok.start, toks[i + 1].end, text[tok.start : toks[i + 1].end], "source", i))
                 continue
@@ -1370,7 +1380,8 @@ _LATIN_FILLER = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday a an the statement interview speech
     recently repeatedly publicly once long a ont avait avaient aura aurait auraient également encore aussi déjà lundi mardi
     mercredi jeudi vendredi samedi dimanche hier aujourd’hui aujourd'hui dans un une son sa ses communiqué entretien
-    rapidement vivement fermement""".split()
+    rapidement vivement fermement aussitôt alors ensuite immédiatement toutefois cependant pourtant néanmoins enfin
+    d'ailleurs d’ailleurs leur lui y en se me te vous l'a l’a l'ont l’ont s'est s’est""".split()
 )
 
 
@@ -1402,20 +1413,37 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     if lang == "fr" and re.search(r"-t-(il|elle|ils|elles)\s*$|-(il|elle|ils|elles)\s*$",
                                   text[max(sent.start, cue.start - 12) : cue.start].lower()):
         return (_resolved(state), cue.end, True) if state.last_speaker else None
+    if lang == "fr" and re.match(r"\s*-(?:t-)?on\b", text[cue.end : cue.end + 6]):
+        return None  # "assure-t-on", "dit-on": nobody in particular speaks
+    titled = _quoted_title_before(text, cue.start, sent) if lang == "fr" else None
+    if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
+        return titled, cue.end, False
     # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
     k = i - 1
     while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
         k -= 1
-    if k >= 0 and re.search(r"[\"“”«»:;]|,\s*$", text[toks[k].end : cue.start]):
-        k = -1  # a quotation or a clause ends right before the cue: '"...," said X' is inverted, see below
+    k_aux = k + 1  # the first of the auxiliaries/adverbs before the cue (the cue itself when there are none)
+    if k >= 0 and re.search(r"[\"“”«»:;,]", text[toks[k].end : cue.start]):
+        k = -1  # a quotation or a clause ends right before the cue (or its auxiliary): '"...," said X', '..., a dit X'
+        # are inverted, see below
     if k >= 0:
         if toks[k].norm in _FIRST_PERSON:  # "Nous condamnons ...", "We welcome ...": the writer's side speaks
             return Mention(Span.of(text, toks[k].start, toks[k].end)), cue.end, False
+        if toks[k].norm == "on":
+            return None  # "on déclare que ...": impersonal, no speaker
         if toks[k].norm in pron:
             return (_resolved(state), cue.end, False) if state.last_speaker else None
+        if toks[k].norm in ("qui", "who") and k > 0:
+            # "M. DitUy qui accusait ...", "entreprises qui soutiennent Israël": the relative's antecedent speaks
+            m = _mention_ending_before(toks[k].start, toks[k - 1].start, mentions)
+            if m is not None and not re.search(r"[;:.!?\"“”«»()]", text[m.end : toks[k].start]):
+                return m, cue.end, False
+            return None
         m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)
-        if m is not None and m.actor is not None and m.actor.type == "country" and m.text[:1].islower():
-            # "Le ministre français a dénoncé": the noun phrase speaks, for the country its adjective names
+        if m is not None and (m.actor is not None and m.actor.type == "country" and m.text[:1].islower()
+                              or re.search(r"\b(?:of|de|du|des|de la|d['’])\s*$", text[sent.start : m.start])):
+            # "Le ministre français a dénoncé", "les membres de la Douma déclarent": the noun phrase speaks, for the
+            # country or body it names
             np_ = _latin_subject_before(text, toks, k, sent)
             if np_ is not None and np_.start < m.start:
                 return Mention(np_.span, m.actor), cue.end, False
@@ -1423,10 +1451,22 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             return m, cue.end, False
         m = _mention_ending_before(toks[k].start, sent.start, mentions)
         if m is not None and re.fullmatch(r"\s*,[^,;.]{1,80},\s*", text[m.end : toks[k + 1].start if k + 1 < i else cue.start]):
-            return m, cue.end, False
+            if not (m.actor is not None and m.actor.type == "country" and m.text[:1].islower()):
+                return m, cue.end, False
+        apposed = _subject_before_apposition(text, toks, k_aux, sent, mentions)
+        if apposed is not None:  # "Un officier allemand, interrogé par un correspondant, a déclaré": no name known
+            return apposed, cue.end, False
         unk = _latin_subject_before(text, toks, k, sent)
         if unk is not None:  # "a spokesman for the ministry said", "the poll shows"
             return unk, cue.end, False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or re.match(r"\s*(?:que\b|qu['’]|that\b|:)", text[cue.end : cue.end + 6]) or not (
+            nxt.text[:1].isupper() or nxt.norm in _LATIN_ARTICLES or nxt.norm in pron):
+        # no subject after the cue: "M. Daasset, rapporteur, dit qu'il ...", "M. le Directeur, en quelques mots
+        # émus, a rappelé à tous ..." (the subject stands before the apposition)
+        apposed = _subject_before_apposition(text, toks, k_aux, sent, mentions)
+        if apposed is not None:
+            return apposed, cue.end, False
     # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
     before = text[sent.start : cue.start].rstrip()
     # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
@@ -1458,6 +1498,36 @@ _NOT_NP_START = frozenset(
     to for with by of from after before into onto upon about against between without within during
     should could would can may might must shall will not also him them us me""".split()
 )
+
+
+def _quoted_title_before(text: str, pos: int, sent: Span) -> Optional[Mention]:
+    """'Le « Retch »' / 'le "Temps"' right before `pos`, at the start of a clause: a title in quotation marks."""
+    m = re.search(r"(?:\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*)?[«\"“]\s*[A-ZÀ-Ý][^«»\"“”,;:.]{0,30}?\s*[»\"”]\s*$",
+                  text[sent.start : pos])
+    if m is None:
+        return None
+    before = text[sent.start : sent.start + m.start()].rstrip()
+    if before and before[-1] not in ",;:" and not before.endswith(("que", "qu'", "qu’")):
+        return None
+    return Mention(Span.of(text, sent.start + m.start(), sent.start + len(text[sent.start : pos].rstrip())))
+
+
+def _subject_before_apposition(text: str, toks: list[Token], j: int, sent: Span,
+                               mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The subject before ', <apposition or relative clause>,' that ends right before token j (the auxiliary or the
+    cue): a mention ending at the first comma ('M. Daasset, rapporteur, dit'), else the noun phrase there ('Un
+    officier allemand, interrogé par un correspondant, a déclaré'); a country adjective alone is not the subject."""
+    m = re.search(r",[^,;.«»\"“”]{1,80},\s*$", text[sent.start : toks[j].start])
+    if m is None:
+        return None
+    comma = sent.start + m.start()
+    k = _first_at(toks, comma) - 1
+    if k < 0 or toks[k].end > comma:
+        return None
+    known = _mention_ending_before(comma, toks[k].start, mentions)
+    if known is not None and not (known.actor is not None and known.actor.type == "country" and known.text[:1].islower()):
+        return known
+    return _latin_subject_before(text, toks, k, sent)
 
 
 def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:

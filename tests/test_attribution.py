@@ -103,3 +103,38 @@ def test_arabic_cue_forms_with_object_future_and_purpose_prefixes():
         text = f"ثم {word} الوزير"
         _, cues = find_cues(text, Span(0, len(text), text), "ar")
         assert [c.kind for c in cues if c.text == word] == ([kind] if kind else []), word
+
+
+def test_french_press_subjects_apposition_and_impersonal():
+    """Sentences of 1906-1914 French newspapers (Europeana, training/annotations/fr train texts): a paper named in
+    quotation marks, a subject before an apposition or a relative clause, the antecedent of "qui", "les membres de
+    la Douma" for the Douma, an object pronoun before the verb; "on" and "-t-on" are nobody; "une demande" is a
+    noun and forms of être are no cues."""
+    def speakers(text, names):
+        return [(s, c) for s, _, c, _ in triples(text, names, "fr")]
+
+    assert speakers("Le « Retch » déclare que le silence et le calme actuel du peuple russe ne sont pas un signe "
+                    "d'indifférence.", []) == [("Le « Retch »", "déclare")]
+    assert speakers("Un officiër allemand, interrogé par un correspondant hollandais, a déclare que sur l'Yser les "
+                    "soldats allemands tombent par milliers.", []) == [("Un officiër allemand", "déclare")]
+    assert speakers("M. Daasset, rapporteur, dit qu'il ne peut faire une taxe prohibitive.", ["M. Daasset"]) == [
+        ("M. Daasset", "dit")]
+    assert speakers("M. le Directeur, en quelques mots émus, a rappelé à tous la grande perte faite par l'école.",
+                    []) == [("M. le Directeur", "rappelé")]
+    assert speakers("Mis en cause par M. DitUy qui accusait les jeunes républicains de Guingamp, M. de Kerguézec a "
+                    "aussitôt protesté qu'il n'en était rien.", ["M. DitUy", "M. de Kerguézec"]) == [
+        ("M. DitUy", "accusait"), ("M. de Kerguézec", "protesté")]
+    (douma,) = triples("Dans leur manifeste, les membres de la Douma déclarent que les emprunts ne seraient pas "
+                       "valables.", ["Douma"], "fr")
+    assert douma[:3] == ("les membres de la Douma", False, "déclarent")
+    assert speakers("Reprochant à l'administration des postes de n'avoir pas fait les vérifications, M. Sauteur "
+                    "leur réclamait hier des dommages.", ["M. Sauteur"]) == [("M. Sauteur", "réclamait")]
+    # inverted after a comma and an auxiliary: the subject follows the cue
+    assert speakers("La situation est grave, a dit le ministre.", []) == [("le ministre", "dit")]
+    # impersonal "on", a noun after a determiner, être
+    assert speakers("A cette demande, M. Barthou a répondu, assure -t-on, qu'il serait disposé à réintégrer les "
+                    "agents.", ["M. Barthou"]) == [("M. Barthou", "répondu")]
+    assert speakers("Le nombre des rentrés est le même ; on déclare trois nouveaux ouvriers à avoir repris le "
+                    "travail.", []) == []
+    assert speakers("Les sous-agents révoqués viennent d'adresser à M. Barthou une demande de réintégration.",
+                    ["M. Barthou"]) == []
