@@ -434,6 +434,13 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
             if speaker is not None and not speaker.resolved and cue.start not in nested:
+                others = _conjuncts(text, speaker, in_sent, lang, cue)
+                if others and not inverted:
+                    # "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل ...", "Les États-Unis et la Russie ont
+                    # salué ...": each conjunct speaks; the content starts after the last one
+                    after = max([after] + [m.end for m in others])
+                    found[-1] = (cue, speaker, after, inverted)
+                    found += [(cue, m, after, inverted) for m in others]
                 state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
@@ -459,6 +466,42 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 )
             )
     return out
+
+
+_AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
+# "تبادلت جورجيا وروسيا الاتهامات": each conjunct accuses the other; not two speakers of one content
+_AR_RECIPROCAL = frozenset({"تبادل", "تبادلت", "تبادلا", "تبادلتا", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان"})
+
+
+def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: str, cue: Cue) -> list[Mention]:
+    """Other mentions coordinated with the speaker ("X وY", "X et Y", "X and Y"), on the side away from the cue:
+    after the speaker when it follows the cue (verb-subject), before it when it precedes the cue."""
+    if lang == "ar" and _unprefixed(normalize_arabic(cue.text)) in _AR_RECIPROCAL | {normalize_arabic(w) for w in _AR_RECIPROCAL}:
+        return []
+    conj = _AND.get(lang)
+    if conj is None:
+        return []
+    out: list[Mention] = []
+    if speaker.start > cue.start:  # verb-subject: "وقال سكان محليون من عفر وبعض مسؤولي الاقليم"
+        end = speaker.end
+        while True:
+            nxt = next((m for m in mentions if m.start >= end and re.fullmatch(conj, text[end : m.start])), None)
+            if nxt is None or len(out) >= 4:
+                break
+            out.append(nxt)
+            end = nxt.end
+    elif lang != "ar" or cue.kind == "noun":
+        # subject-verb: "Les États-Unis et la Russie ont salué"; in Arabic only before a nominal cue ("كثف الكرملين
+        # ووزارة الدفاع الروسية الاعلان عن"): a name before an Arabic verb ends another clause too often
+        start = speaker.start
+        while True:
+            prev = next((m for m in sorted(mentions, key=lambda m: -m.end)
+                         if m.end <= start and re.fullmatch(conj, text[m.end : start])), None)
+            if prev is None or len(out) >= 4:
+                break
+            out.append(prev)
+            start = prev.start
+    return [m for m in out if not (m.actor is not None and m.actor.type == "country" and m.text[:1].islower())]
 
 
 def _embedded_ar(toks: list[Token], cue: Cue, found: list) -> bool:

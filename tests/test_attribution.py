@@ -87,8 +87,9 @@ def test_french_statements():
     assert got[0] == ("Sergueï Lavrov", False, "affirme",
                       "La création d’un État palestinien est inévitable dans le contexte historique")
     assert got[1][:3] == ("la Russie", False, "salué") and "le Hamas" in got[1][3]
-    assert got[2][:3] == ("la Russie", True, "ajouté") and got[2][3] == "« Nous ne laisserons pas faire »"
-    assert got[3] == ("Emmanuel Macron", False, "Selon", "la Russie porte la responsabilité")
+    assert got[2] == ("Les États-Unis", False, "salué", got[1][3])  # the first conjunct speaks too
+    assert got[3][:3] == ("la Russie", True, "ajouté") and got[3][3] == "« Nous ne laisserons pas faire »"
+    assert got[4] == ("Emmanuel Macron", False, "Selon", "la Russie porte la responsabilité")
 
 
 def test_arabic_cue_forms_with_object_future_and_purpose_prefixes():
@@ -138,3 +139,19 @@ def test_french_press_subjects_apposition_and_impersonal():
                     "travail.", []) == []
     assert speakers("Les sous-agents révoqués viennent d'adresser à M. Barthou une demande de réintégration.",
                     ["M. Barthou"]) == []
+
+
+def test_coordinated_speakers_each_speak():
+    """Two subjects joined by و / et each make a statement with the same cue and content (the exhaustive Arabic
+    labels list one statement per speaker); a reciprocal verb (تبادل) is not two speakers of one content."""
+    # (verb-subject order with the dictionary's mentions: tests/test_pipeline.py, test_arabic_head_before_actor...)
+    text = "ومنذ ايام كثف الكرملين ووزارة الدفاع الروسية الاعلان عن تقديم مساعدة عسكرية لمجموعات المعارضة."
+    got = triples(text, ["الكرملين", "وزارة الدفاع الروسية", "مجموعات المعارضة"], "ar")
+    assert sorted(s for s, *_ in got) == ["الكرملين", "وزارة الدفاع الروسية"]
+    text = "Les États-Unis et la Russie ont rapidement salué l'accord entre Israël et le Hamas."
+    got = triples(text, ["Les États-Unis", "la Russie", "Israël", "le Hamas"], "fr")
+    assert sorted(s for s, *_ in got) == ["Les États-Unis", "la Russie"]
+    # a name that ends the clause before an Arabic verb is not a co-speaker
+    text = "وعن الوساطة بين الولايات المتحدة وايران قال الدباغ ان العراق غير معني بالاتهامات."
+    got = triples(text, ["الولايات المتحدة", "ايران", "الدباغ", "العراق"], "ar")
+    assert [s for s, *_ in got] == ["الدباغ"]

@@ -153,11 +153,15 @@ def test_arabic_subject_before_the_verb(nlp):
 
 
 def test_arabic_head_before_actor_and_co_speaker(nlp):
-    # "قوات" before a known actor is that actor's forces; a conjunct right after the speaker speaks with it
-    (st,) = nlp.statements(Article("d", "واعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل جندي أفغاني", "ar"))
-    mentions = [m.text for m in nlp.mentions(Article("d", st.content.text, "ar"), "ar")]
+    # "قوات" before a known actor is that actor's forces; a conjunct right after the speaker speaks too, with the
+    # same cue and content, and neither is the other's target
+    text = "واعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل جندي أفغاني"
+    st, co = nlp.statements(Article("d", text, "ar"))
+    mentions = [m.text for m in nlp.mentions(Article("d", text, "ar"), "ar")]
     assert "قوات الحلف الاطلسي" in mentions
-    assert st.speaker.text == "وزارة الداخلية الافغانية" and "قوات الحلف الاطلسي" not in [t.text for t in st.targets]
+    assert st.speaker.text == "وزارة الداخلية الافغانية" and co.speaker.text == "قوات الحلف الاطلسي"
+    assert st.cue == co.cue and st.content == co.content and st.content.text.startswith("مقتل جندي")
+    assert not {"قوات الحلف الاطلسي", "وزارة الداخلية الافغانية"} & {t.text for t in st.targets + co.targets}
 
 
 def test_author_voice_statements(nlp):
