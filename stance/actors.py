@@ -1001,7 +1001,7 @@ _VERB_ALIASES = {
 def _verb_reading(text: str, start: int, end: int) -> bool:
     """True when the one-word Arabic alias at text[start:end] reads here as a verb or noun (`_VERB_ALIASES`)."""
     key = normalize_arabic(text[start:end])
-    if key not in ("القاعده", "لقاعده", "اوروبا", "اوربا") and text[start:end] not in _VERB_ALIASES:
+    if key not in ("القاعده", "لقاعده", "اوروبا", "اوربا", "صدام") and text[start:end] not in _VERB_ALIASES:
         return False
     prev_word = normalize_arabic((text[max(0, start - 40) : start].split() or [""])[-1])
     if key in ("القاعده", "لقاعده"):  # al-Qaeda, but "القاعدة العسكرية" (the base), "هذه القاعدة" (this rule)
@@ -1010,6 +1010,9 @@ def _verb_reading(text: str, start: int, end: int) -> bool:
             or (nxt.startswith("ال") and nxt.endswith("يه") and nxt not in _QAEDA_NOT_BASE_AFTER)
     if key in ("اوروبا", "اوربا"):  # "دوري أبطال أوروبا", "كأس أوروبا": a competition, not an actor
         return prev_word in _COMPETITIONS
+    if key == "صدام":  # "في صدام بين الشرطة والمتظاهرين" (a clash), not Saddam Hussein
+        nxt = normalize_arabic((text[end : end + 40].split() or [""])[0].strip("«»\"،,."))
+        return nxt in _CLASH_AFTER or prev_word in _CLASH_BEFORE
     rule = _VERB_ALIASES.get(text[start:end])
     if rule is None:
         return False
@@ -1026,6 +1029,8 @@ _THIS = frozenset(normalize_arabic(w) for w in "هذه تلك وهذه وتلك 
 # are its object ("أعلنت القاعدة المسؤولية")
 _QAEDA_NOT_BASE_AFTER = frozenset(normalize_arabic(w) for w in "الإرهابية الارهابية المسؤولية مسؤولية".split())
 _COMPETITIONS = frozenset(normalize_arabic(w) for w in "أبطال ابطال كأس كاس بطولة دوري".split())
+_CLASH_AFTER = frozenset(normalize_arabic(w) for w in "بين مسلح عنيف مباشر دام دموي".split())
+_CLASH_BEFORE = frozenset(normalize_arabic(w) for w in "في الى إلى وقوع اندلاع أدى ادى".split())
 
 
 # accusative forms that are also adjectives of an indefinite noun ("هجوما انتحاريا", "نزاعا مسلحا", "نظاما مدنيا"), and

@@ -442,6 +442,18 @@ def test_bare_qaeda_is_the_group_but_not_a_base():
     assert ids("وفق القاعدة الذهبية") == []
 
 
+def test_saddam_but_not_a_clash():
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+
+    def names(text):
+        return [m.text for m in d.find(text, "ar") if m.actor]
+
+    # a GSR assault sentence: "في صدام بين الشرطة والمتظاهرين" is a clash
+    assert "صدام" not in names("بشأن مقتل اربعة اشخاص في صدام بين الشرطة والمتظاهرين حول اقامة سد")
+    assert "صدام" in names("واتهم صدام الكويت بسرقة النفط") and "صدام حسين" in names("وقال محامو صدام حسين ان")
+
+
 def test_session_7_curated_people_and_organisations():
     from stance.actors import ActorDictionary
     d = ActorDictionary.load()
