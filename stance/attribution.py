@@ -1458,6 +1458,11 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
         return (_resolved(state), cue.end, True) if state.last_speaker else None
     if lang == "fr" and re.match(r"\s*-(?:t-)?on\b", text[cue.end : cue.end + 6]):
         return None  # "assure-t-on", "dit-on": nobody in particular speaks
+    if lang == "fr" and _purpose_infinitive(toks, i):
+        # "Des milliers de personnes ont marché ... pour exprimer leur soutien au peuple palestinien": the subject
+        # of the clause the purpose belongs to
+        subj = _main_subject_fr(text, toks, i, mentions, sent)
+        return (subj, cue.end, False) if subj is not None else None
     titled = _quoted_title_before(text, cue.start, sent) if lang == "fr" else None
     if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
         return titled, cue.end, False
@@ -1541,6 +1546,31 @@ _NOT_NP_START = frozenset(
     to for with by of from after before into onto upon about against between without within during
     should could would can may might must shall will not also him them us me""".split()
 )
+
+
+_FR_FINITE_AUX = frozenset("a ont est sont s'est s’est se avait avaient était étaient".split())
+
+
+def _purpose_infinitive(toks: list[Token], i: int) -> bool:
+    """'pour exprimer', 'pour y saluer', 'afin de dénoncer': an infinitive cue of purpose."""
+    if not toks[i].norm.endswith(("er", "ir", "re")):
+        return False
+    j = i - 1
+    if j >= 0 and toks[j].norm in ("y", "lui", "leur"):
+        j -= 1
+    return j >= 0 and (toks[j].norm == "pour" or toks[j].norm in ("de", "d'", "d’") and j > 0 and toks[j - 1].norm == "afin")
+
+
+def _main_subject_fr(text: str, toks: list[Token], i: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
+    """The subject of the first finite auxiliary before token i in the sentence, when it opens a clause."""
+    k = next((k for k in range(i) if toks[k].norm in _FR_FINITE_AUX), None)
+    if k is None or k == 0:
+        return None
+    known = _mention_ending_before(toks[k].start, toks[k - 1].start, mentions)
+    if known is not None and (known.start == sent.start or re.search(r"[,:;.!?\n]\s*$", text[sent.start : known.start])
+                              or not text[sent.start : known.start].strip()):
+        return known
+    return _latin_subject_before(text, toks, k - 1, sent)
 
 
 def _quoted_title_before(text: str, pos: int, sent: Span) -> Optional[Mention]:

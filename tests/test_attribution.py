@@ -155,3 +155,15 @@ def test_coordinated_speakers_each_speak():
     text = "وعن الوساطة بين الولايات المتحدة وايران قال الدباغ ان العراق غير معني بالاتهامات."
     got = triples(text, ["الولايات المتحدة", "ايران", "الدباغ", "العراق"], "ar")
     assert [s for s, *_ in got] == ["الدباغ"]
+
+
+def test_french_purpose_infinitive_speaks_for_the_clause_subject():
+    """'pour exprimer', 'pour y saluer' (fr train annotations): the subject of the main clause is the speaker."""
+    got = triples("Des milliers de personnes ont marché entre République et Nation pour exprimer leur soutien au "
+                  "peuple Palestinien.", ["République", "Nation"], "fr")
+    assert got == [("Des milliers de personnes", False, "exprimer", "leur soutien au peuple Palestinien")]
+    got = triples("La colonie française de Bruxelles s'est réunie ce matin, très nombreuse, à la légation de France, "
+                  "pour y saluer le ministre.", ["France"], "fr")
+    assert [(s, c) for s, _, c, _ in got] == [("La colonie française de Bruxelles", "saluer")]
+    # a pronoun subject is nobody known here; an infinitive after "de" alone is no purpose
+    assert triples("Il est parti pour dire la vérité.", [], "fr") == []
