@@ -128,11 +128,20 @@ _TOLD_OUTLET_NOUN_RE = re.compile(r"(?:^|\s)[وف]?ل(?:صحيفة|صحيفه|ج
                                   r"اذاعه|موقع|تلفزيون|شبكة|شبكه)\s*«\s*$")
 
 
+# "a déclaré sur la chaîne CBS", "affirme au média russe RT", "said on the Fox News channel" is where, not about whom
+_LATIN_OUTLET_NOUN_RE = re.compile(
+    r"\b(?:à|au|aux|sur|dans|to|on|in)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?(?:chaîne|journal|quotidien|hebdomadaire|"
+    r"radio|télévision|média|site|channel|network|newspaper|broadcaster|station)(?:\s+[a-zà-ÿ-]+){0,2}\s*[«\"“]?\s*$",
+    re.IGNORECASE)
+
+
 def told_outlet(m: Mention, text: str) -> bool:
     """The outlet a statement was given to, wherever it stands: "تحدث لـ«الشرق الأوسط»", "في اتصال مع «الحياة»" (a
     quoted name right after لـ or مع: a known outlet, or any name with a word of speaking or contact at most two words
     before). "الجناح العسكري لـ«حماس»" and "تتفاوض مع «حماس»" keep Hamas."""
     before = text[max(0, m.start - 60) : m.start]
+    if _LATIN_OUTLET_NOUN_RE.search(before):
+        return True
     if _TOLD_OUTLET_NOUN_RE.search(before):
         return True  # "لصحيفة «الحياة»", "لوكالة «رويترز»": the outlet noun says what it is
     if not _TOLD_TO_RE.search(before):

@@ -699,3 +699,14 @@ def test_arabic_outlet_named_by_its_noun_is_no_target(nlp):
     # "لصحيفة «الحياة»": the paper the statement was given to is never its target
     got = statements(nlp, "وقال المتحدث باسم الوزارة لصحيفة «الحياة» ان روسيا تهدد.")
     assert got[0][2] == ["روسيا"]
+
+
+def test_french_outlet_named_by_its_noun_is_no_target(nlp):
+    """Where a statement was made ("sur la chaîne CBS", "au média russe RT") is not whom it is about (fr dev
+    annotations: Lavrov's statements target Israel and the Palestinians, not the channel)."""
+    text = ("Le chef de la diplomatie russe a déclaré sur la chaîne CBS qu'Israël devait cesser d'expulser les "
+            "Palestiniens de leur terre.")
+    (st,) = nlp.statements(Article("d", text, "fr"))
+    assert [t.text for t in st.targets] == ["Israël", "Palestiniens"]
+    (st,) = nlp.statements(Article("d", "Israël doit se retirer de Gaza, affirme Sergueï Lavrov au média russe RT.", "fr"))
+    assert "RT" not in [t.text for t in st.targets] and "Israël" in [t.text for t in st.targets]
