@@ -80,7 +80,6 @@ _PRONOUN_SUBJECT = {
 _FIRST_PERSON = frozenset("we nous".split())
 # a reporting form right after one of these is a noun ("une demande de réintégration", "cette note", "a call"):
 # no statement. The articles le/la/les/l' are left out: in French they are also object pronouns ("comme le demande")
-_LATIN_ARTICLES = frozenset("le la les l un une des du the a an".split())  # an inverted subject may open with one
 _LATIN_DETERMINERS = {
     "fr": frozenset("un une des du au aux cet cette ces sa son ses mon ma mes notre nos votre vos".split()),
     "en": frozenset("a an the his her its their this these those our".split()),  # (French "a" is an auxiliary)
@@ -426,6 +425,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 res = None if res is None else (*res, cue.kind == "source")
             else:
                 res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
+                if res is not None and any(f[1] is not None and f[0].end <= cue.start and re.search(
+                        r"\b(?:que|qu['’]|that)\b", text[f[0].end : cue.start], re.IGNORECASE) for f in found):
+                    # "Le gouvernement a annoncé que la Russie avait attaqué": the reported act is part of the
+                    # first statement's content (and a statement of its own only if it has content after it)
+                    nested.add(cue.start)
             if res is None:
                 continue
             speaker, after, inverted = res
@@ -434,7 +438,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
             if speaker is not None and not speaker.resolved and cue.start not in nested:
-                others = _conjuncts(text, speaker, in_sent, lang, cue)
+                others = _conjuncts(text, speaker, in_sent, lang, cue, sent)
                 if others and not inverted:
                     # "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل ...", "Les États-Unis et la Russie ont
                     # salué ...": each conjunct speaks; the content starts after the last one
@@ -444,6 +448,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
+            if lang != "ar" and cue.start in nested and len(text[max(after, cue.end) : sent.end].strip(" .,;!?")) < 3:
+                continue  # a nested act that ends the sentence reports nothing of its own
             for cue2, _, _, _ in found[k + 1 :]:
                 if cue2.start in nested:
                     continue  # the reported act is part of this statement's content
@@ -469,24 +475,37 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
 
 
 _AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
-# "تبادلت جورجيا وروسيا الاتهامات": each conjunct accuses the other; not two speakers of one content
-_AR_RECIPROCAL = frozenset({"تبادل", "تبادلت", "تبادلا", "تبادلتا", "يتبادل", "تتبادل", "يتبادلان", "تتبادلان"})
+_AR_ALL = _normalised(frozenset("كلها كله كلهم جميعا جميعها نفسها نفسه".split()))
 
 
-def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: str, cue: Cue) -> list[Mention]:
+def _ar_clause_after(text: str, pos: int) -> bool:
+    """Whether the word after `pos` opens a clause of its own: a present-tense verb ("وموسكو ترفض", "واسرائيل تقف")
+    or "كلها" ("واسرائيل كلها"). A noun of the derived forms in ت ("تقديم", "تعزيز") is not one: a long vowel or ي
+    before its last letter."""
+    words = text[pos : pos + 40].split()
+    if not words:
+        return False
+    w = normalize_arabic(words[0].strip("«»\"،,.:"))
+    if w in _AR_ALL:
+        return True
+    return len(w) <= 6 and w[:1] in ("ي", "ت") and not (len(w) >= 5 and w[-2] in "ياو") and not w.startswith("يوم")
+
+
+def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: str, cue: Cue,
+               sent: Span) -> list[Mention]:
     """Other mentions coordinated with the speaker ("X وY", "X et Y", "X and Y"), on the side away from the cue:
-    after the speaker when it follows the cue (verb-subject), before it when it precedes the cue."""
-    if lang == "ar" and _unprefixed(normalize_arabic(cue.text)) in _AR_RECIPROCAL | {normalize_arabic(w) for w in _AR_RECIPROCAL}:
-        return []
+    after the speaker when it follows the cue (verb-subject; not a conjunct that has a verb of its own: "وقال
+    نتنياهو واسرائيل كلها تقف خلفه ان ..."), before it when it precedes the cue (when the first conjunct opens the
+    clause: not "Le conflit entre la Russie et l'Ukraine menace")."""
     conj = _AND.get(lang)
     if conj is None:
         return []
     out: list[Mention] = []
-    if speaker.start > cue.start:  # verb-subject: "وقال سكان محليون من عفر وبعض مسؤولي الاقليم"
+    if speaker.start > cue.start:  # verb-subject: "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل"
         end = speaker.end
-        while True:
+        while len(out) < 4:
             nxt = next((m for m in mentions if m.start >= end and re.fullmatch(conj, text[end : m.start])), None)
-            if nxt is None or len(out) >= 4:
+            if nxt is None or lang == "ar" and _ar_clause_after(text, nxt.end):
                 break
             out.append(nxt)
             end = nxt.end
@@ -494,14 +513,18 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
         # subject-verb: "Les États-Unis et la Russie ont salué"; in Arabic only before a nominal cue ("كثف الكرملين
         # ووزارة الدفاع الروسية الاعلان عن"): a name before an Arabic verb ends another clause too often
         start = speaker.start
-        while True:
+        while len(out) < 4:
             prev = next((m for m in sorted(mentions, key=lambda m: -m.end)
                          if m.end <= start and re.fullmatch(conj, text[m.end : start])), None)
-            if prev is None or len(out) >= 4:
+            if prev is None:
                 break
             out.append(prev)
             start = prev.start
-    return [m for m in out if not (m.actor is not None and m.actor.type == "country" and m.text[:1].islower())]
+        opening = text[sent.start : start]
+        if out and lang != "ar" and not re.search(r"(?:^|[,;:«\"“])\s*(?:(?:les?|la|l['’]|the)\s*)?$", opening,
+                                                  re.IGNORECASE):
+            return []
+    return [m for m in out if not _country_adjective(m)]
 
 
 def _embedded_ar(toks: list[Token], cue: Cue, found: list) -> bool:
@@ -1428,7 +1451,10 @@ _LATIN_FILLER = frozenset(
 )
 
 
-_NOT_ADVERBS = frozenset("daily weekly monthly yearly family assembly ally rally supply reply apply italy government".split())
+_NOT_ADVERBS = frozenset("""daily weekly monthly yearly family assembly ally rally supply reply apply italy government
+    parliament movement department settlement agreement document moment argument management payment
+    gouvernement parlement mouvement département commandement rassemblement établissement moment argument traitement
+    jugement régiment enseignement armement""".split())
 
 
 def _is_filler(tok: Token) -> bool:
@@ -1469,57 +1495,51 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
     k = i - 1
     while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
+        if lang == "fr" and toks[k].norm == "on":
+            return None  # "À Moscou on affirme que ...": impersonal, nobody in particular speaks
         k -= 1
-    k_aux = k + 1  # the first of the auxiliaries/adverbs before the cue (the cue itself when there are none)
     if k >= 0 and re.search(r"[\"“”«»:;,]", text[toks[k].end : cue.start]):
-        k = -1  # a quotation or a clause ends right before the cue (or its auxiliary): '"...," said X', '..., a dit X'
-        # are inverted, see below
+        # a comma or a quotation between the last word and the cue (or its auxiliary): either the end of an
+        # apposition ("Le Hamas, de son côté, a rejeté", "M. Daasset, rapporteur, dit", "Le ministre, qui
+        # s'exprimait mardi, a déclaré") or an inverted cue ('"...," said X', '..., a dit X', see below)
+        if not re.search(r"[\"“”«»:;]", text[toks[k].end : cue.start]):
+            j = max(t for t in range(k + 1, i + 1) if "," in text[toks[t - 1].end : toks[t].start])
+            apposed = _subject_before_apposition(text, toks, j, sent, mentions)
+            if apposed is not None:
+                return apposed, cue.end, False
+        k = -1
     if k >= 0:
         if toks[k].norm in _FIRST_PERSON:  # "Nous condamnons ...", "We welcome ...": the writer's side speaks
             return Mention(Span.of(text, toks[k].start, toks[k].end)), cue.end, False
-        if toks[k].norm == "on":
-            return None  # "on déclare que ...": impersonal, no speaker
         if toks[k].norm in pron:
             return (_resolved(state), cue.end, False) if state.last_speaker else None
         if toks[k].norm in ("qui", "who") and k > 0:
-            # "M. DitUy qui accusait ...", "entreprises qui soutiennent Israël": the relative's antecedent speaks
+            # "M. DitUy qui accusait ...": the relative's antecedent speaks, unless it is the complement of another
+            # noun ("les familles des otages du Hamas, qui ont dénoncé", "Le rapport de l'ONU qui accuse")
             m = _mention_ending_before(toks[k].start, toks[k - 1].start, mentions)
-            if m is not None and not re.search(r"[;:.!?\"“”«»()]", text[m.end : toks[k].start]):
+            if m is not None and not re.search(r"[;:.!?\"“”«»()]", text[m.end : toks[k].start]) \
+                    and not _DE_COMPLEMENT.search(text[sent.start : m.start]):
                 return m, cue.end, False
             return None
         m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)
-        if m is not None and (m.actor is not None and m.actor.type == "country" and m.text[:1].islower()
-                              or re.search(r"\b(?:of|de|du|des|de la|d['’])\s*$", text[sent.start : m.start])):
-            # "Le ministre français a dénoncé", "les membres de la Douma déclarent": the noun phrase speaks, for the
-            # country or body it names
+        if m is not None and (_country_adjective(m) or _DE_COMPLEMENT.search(text[sent.start : m.start])):
+            # "Le ministre français a dénoncé", "les membres de la Douma déclarent", "L'avocat de Donald Trump a
+            # dit": the noun phrase speaks, linked to the actor its adjective or complement names (its side)
             np_ = _latin_subject_before(text, toks, k, sent)
             if np_ is not None and np_.start < m.start:
                 return Mention(np_.span, m.actor), cue.end, False
         if m is not None:
             return m, cue.end, False
-        m = _mention_ending_before(toks[k].start, sent.start, mentions)
-        if m is not None and re.fullmatch(r"\s*,[^,;.]{1,80},\s*", text[m.end : toks[k + 1].start if k + 1 < i else cue.start]):
-            if not (m.actor is not None and m.actor.type == "country" and m.text[:1].islower()):
-                return m, cue.end, False
-        apposed = _subject_before_apposition(text, toks, k_aux, sent, mentions)
-        if apposed is not None:  # "Un officier allemand, interrogé par un correspondant, a déclaré": no name known
-            return apposed, cue.end, False
         unk = _latin_subject_before(text, toks, k, sent)
         if unk is not None:  # "a spokesman for the ministry said", "the poll shows"
             return unk, cue.end, False
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or re.match(r"\s*(?:que\b|qu['’]|that\b|:)", text[cue.end : cue.end + 6]) or not (
-            nxt.text[:1].isupper() or nxt.norm in _LATIN_ARTICLES or nxt.norm in pron):
-        # no subject after the cue: "M. Daasset, rapporteur, dit qu'il ...", "M. le Directeur, en quelques mots
-        # émus, a rappelé à tous ..." (the subject stands before the apposition)
-        apposed = _subject_before_apposition(text, toks, k_aux, sent, mentions)
-        if apposed is not None:
-            return apposed, cue.end, False
     # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
     before = text[sent.start : cue.start].rstrip()
     # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
     before = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|has|have|had)$", "", before, flags=re.IGNORECASE).rstrip()
-    if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks):
+    if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks) \
+            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[cue.end : cue.end + 6], re.IGNORECASE):
+        # (never a name after "que": '..., a déclaré que la France ...' has no inverted subject)
         m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
         if m is not None:
             return m, m.end, True
@@ -1573,9 +1593,19 @@ def _main_subject_fr(text: str, toks: list[Token], i: int, mentions: Sequence[Me
     return _latin_subject_before(text, toks, k - 1, sent)
 
 
+# a mention right after "de", "du", "des", "d'", "of" is the complement of the noun before it
+_DE_COMPLEMENT = re.compile(r"\b(?:of|of the|de|du|des|de la|de l['’]|d['’])\s*$", re.IGNORECASE)
+
+
+def _country_adjective(m: Mention) -> bool:
+    """A lower-case country mention: the adjective of a noun phrase ("le ministre français"), never a speaker alone."""
+    return m.actor is not None and m.actor.type == "country" and m.text[:1].islower()
+
+
 def _quoted_title_before(text: str, pos: int, sent: Span) -> Optional[Mention]:
-    """'Le « Retch »' / 'le "Temps"' right before `pos`, at the start of a clause: a title in quotation marks."""
-    m = re.search(r"(?:\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*)?[«\"“]\s*[A-ZÀ-Ý][^«»\"“”,;:.]{0,30}?\s*[»\"”]\s*$",
+    """'Le « Retch »' / 'le "Temps"' right before `pos`, at the start of a clause: a title in quotation marks after
+    its article ('« Inacceptable » dénonce la CGT' is a quotation, not a title)."""
+    m = re.search(r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[«\"“]\s*[A-ZÀ-Ý][^«»\"“”,;:.]{0,30}?\s*[»\"”]\s*$",
                   text[sent.start : pos])
     if m is None:
         return None
@@ -1588,17 +1618,23 @@ def _quoted_title_before(text: str, pos: int, sent: Span) -> Optional[Mention]:
 def _subject_before_apposition(text: str, toks: list[Token], j: int, sent: Span,
                                mentions: Sequence[Mention]) -> Optional[Mention]:
     """The subject before ', <apposition or relative clause>,' that ends right before token j (the auxiliary or the
-    cue): a mention ending at the first comma ('M. Daasset, rapporteur, dit'), else the noun phrase there ('Un
-    officier allemand, interrogé par un correspondant, a déclaré'); a country adjective alone is not the subject."""
-    m = re.search(r",[^,;.«»\"“”]{1,80},\s*$", text[sent.start : toks[j].start])
+    cue): a name that is the whole apposition ('Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé'), else a
+    mention ending at the first comma ('M. Daasset, rapporteur, dit'), else the noun phrase there ('Un officier
+    allemand, interrogé par un correspondant, a déclaré'); a country adjective alone is not the subject."""
+    m = re.search(r",([^,;.«»\"“”]{1,80}),\s*$", text[sent.start : toks[j].start])
     if m is None:
         return None
     comma = sent.start + m.start()
+    inner = Span(sent.start + m.start(1), sent.start + m.end(1), m.group(1))
+    named = next((x for x in mentions if not text[inner.start : x.start].strip() and not text[x.end : inner.end].strip()
+                  and x.text[:1].isupper()), None)
+    if named is not None:  # "Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé": the name in apposition
+        return named
     k = _first_at(toks, comma) - 1
     if k < 0 or toks[k].end > comma:
         return None
     known = _mention_ending_before(comma, toks[k].start, mentions)
-    if known is not None and not (known.actor is not None and known.actor.type == "country" and known.text[:1].islower()):
+    if known is not None and not _country_adjective(known):
         return known
     return _latin_subject_before(text, toks, k, sent)
 

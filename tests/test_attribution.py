@@ -142,8 +142,8 @@ def test_french_press_subjects_apposition_and_impersonal():
 
 
 def test_coordinated_speakers_each_speak():
-    """Two subjects joined by و / et each make a statement with the same cue and content (the exhaustive Arabic
-    labels list one statement per speaker); a reciprocal verb (تبادل) is not two speakers of one content."""
+    """Two subjects joined by و / et each make a statement with the same cue, content and targets (the exhaustive
+    Arabic labels list one statement per speaker); a conjunct with a verb of its own is another clause."""
     # (verb-subject order with the dictionary's mentions: tests/test_pipeline.py, test_arabic_head_before_actor...)
     text = "ومنذ ايام كثف الكرملين ووزارة الدفاع الروسية الاعلان عن تقديم مساعدة عسكرية لمجموعات المعارضة."
     got = triples(text, ["الكرملين", "وزارة الدفاع الروسية", "مجموعات المعارضة"], "ar")
@@ -151,6 +151,14 @@ def test_coordinated_speakers_each_speak():
     text = "Les États-Unis et la Russie ont rapidement salué l'accord entre Israël et le Hamas."
     got = triples(text, ["Les États-Unis", "la Russie", "Israël", "le Hamas"], "fr")
     assert sorted(s for s, *_ in got) == ["Les États-Unis", "la Russie"]
+    assert got[0][2:] == got[1][2:] == ("salué", "l'accord entre Israël et le Hamas")
+    # not co-speakers: a conjunct followed by its own verb, a coordination inside a complement
+    text = "وقال نتنياهو واسرائيل كلها تقف خلفه ان حماس ستدفع الثمن."
+    assert [s for s, *_ in triples(text, ["نتنياهو", "اسرائيل", "حماس"], "ar")] == ["نتنياهو"]
+    text = "وقال وزير الخارجية فيليب هاموند وواشنطن تراقب الوضع ان روسيا تتحمل المسؤولية."
+    assert "واشنطن" not in [s for s, *_ in triples(text, ["وزير الخارجية فيليب هاموند", "واشنطن", "روسيا"], "ar")]
+    text = "Le conflit entre la Russie et l'Ukraine menace la sécurité européenne."
+    assert "la Russie" not in [s for s, *_ in triples(text, ["la Russie", "l'Ukraine"], "fr")]
     # a name that ends the clause before an Arabic verb is not a co-speaker
     text = "وعن الوساطة بين الولايات المتحدة وايران قال الدباغ ان العراق غير معني بالاتهامات."
     got = triples(text, ["الولايات المتحدة", "ايران", "الدباغ", "العراق"], "ar")
@@ -167,3 +175,28 @@ def test_french_purpose_infinitive_speaks_for_the_clause_subject():
     assert [(s, c) for s, _, c, _ in got] == [("La colonie française de Bruxelles", "saluer")]
     # a pronoun subject is nobody known here; an infinitive after "de" alone is no purpose
     assert triples("Il est parti pour dire la vérité.", [], "fr") == []
+
+
+def test_french_apposition_before_an_object_and_nested_acts():
+    """A comma before the auxiliary ends an apposition when a subject stands before it; the object after the cue is
+    never the speaker (review of session 8). Ordinary modern news sentences."""
+    def speakers(text, names):
+        return [(s, c) for s, _, c, _ in triples(text, names, "fr")]
+
+    assert speakers("Le Hamas, de son côté, a rejeté la proposition israélienne.", ["Le Hamas", "Israël"]) == [
+        ("Le Hamas", "rejeté")]
+    assert speakers("Vladimir Poutine, lui, a salué l'accord avec la Chine.", ["Vladimir Poutine", "la Chine"]) == [
+        ("Vladimir Poutine", "salué")]
+    assert speakers("Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé les sanctions.",
+                    ["Kremlin", "Dmitri Peskov"]) == [("Dmitri Peskov", "dénoncé")]
+    assert speakers("Le ministre, qui s'exprimait mardi, a déclaré que la France ne céderait pas.", ["France"]) == [
+        ("Le ministre", "déclaré")]
+    assert speakers("Le gouvernement a annoncé que la Russie avait attaqué.", ["la Russie"]) == [
+        ("Le gouvernement", "annoncé")]  # (a -ment noun is no adverb; the reported act ends the sentence)
+    # a quotation is not a title; lancer reports; "on" after a place; a relative inside a complement
+    assert speakers("« Inacceptable » dénonce la CGT.", ["CGT"]) == [("CGT", "dénonce")]
+    assert speakers("« Nous ne céderons pas », lance le président Emmanuel Macron.",
+                    ["le président Emmanuel Macron"]) == [("le président Emmanuel Macron", "lance")]
+    assert speakers("À Moscou on affirme que les négociations sont terminées.", ["Moscou"]) == []
+    assert speakers("Le rapport de l'ONU qui accuse Israël de crimes de guerre a été publié mardi.",
+                    ["ONU", "Israël"]) == []
