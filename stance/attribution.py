@@ -97,7 +97,8 @@ class Cue:
     text: str
     kind: str  # report | eval | continue | participle | source
     token_index: int
-    mood: str = ""  # "purpose" for "لتعلن" (to announce): its subject is the clause's, never the word after it
+    mood: str = ""  # "purpose" for "لتعلن" (to announce): its subject is the clause's, never the word after it;
+    # "document" for "وجاء في البيان": the document (or whoever issued it) speaks
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +234,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
+            if kind is None and tok.norm in _AR_CAME_IN and i + 2 < len(toks) and toks[i + 1].norm == "في" \
+                    and _came_in_document(toks[i + 2]):
+                kind, mood = "report", "document"  # "وجاء في البيان ان ...", "وورد في تقرير لمنظمة العفو ان ..."
             if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
                 kind = "report" if any(t.norm == "عن" and (k + 1 >= len(toks) or toks[k + 1].norm != "طريق")
                                        and toks[k - 1].norm not in ("بعيدا", "عوضا", "فضلا")
@@ -592,6 +596,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.actor is None and m.start == toks[j].start and toks[j].norm in _AR_NON_AGENT_SOURCES:
             return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
         return (m, m.end) if m else None
+    if cue.mood == "document":
+        return _document_speaker(text, toks, cue, mentions, state)
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
@@ -1325,6 +1331,38 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
 
 
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
+
+
+# "وجاء في X" / "وورد في X" (it came in X): X is a document that speaks
+_AR_CAME_IN = _normalised(frozenset("جاء وجاء ورد وورد جاءت وجاءت".split()))
+_AR_CAME_DOCUMENTS = _AR_DOCUMENTS | _normalised(frozenset(
+    "نص وثيقة الوثيقة مذكرة المذكرة كلمة الكلمة قرار القرار افتتاحية الافتتاحية خطاب الخطاب".split()))
+_AR_POSSESSIVE = ("ه", "ها", "هم")  # "في بيانه", "في كلمتها": the previous speaker's document
+
+
+def _came_in_document(tok: Token) -> bool:
+    w = tok.norm
+    return w in _AR_CAME_DOCUMENTS or any(w.endswith(p) and w[: -len(p)] in _AR_CAME_DOCUMENTS
+                                          or w.endswith("ت" + p) and w[: -len(p) - 1] + "ه" in _AR_CAME_DOCUMENTS
+                                          for p in _AR_POSSESSIVE)
+
+
+def _document_speaker(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention], state: _State):
+    """(speaker, content start) for "وجاء في <document>": whoever issued it ("بيان لوزارة الخارجية", "بيان
+    الخارجية"), the document itself ("نص النداء", "البيان"), or the previous speaker for "في بيانه"."""
+    j = cue.token_index + 2
+    doc = toks[j]
+    if doc.norm not in _AR_CAME_DOCUMENTS:  # a possessive: "وجاء في كلمته"
+        return (_resolved(state), doc.end) if state.last_speaker is not None else None
+    m = Mention(Span.of(text, doc.start, doc.end))
+    nxt = toks[j + 1] if j + 1 < len(toks) and not _PHRASE_BREAK.search(text[doc.end : toks[j + 1].start]) else None
+    who = next((x for x in mentions if x.start == nxt.start), None) if nxt is not None else None
+    if who is not None:  # "بيان الخارجية", "تقرير منظمة العفو الدولية": the issuer in construct
+        return Mention(Span.of(text, doc.start, who.end), who.actor), who.end
+    if nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in _AR_THAT:
+        m = Mention(Span.of(text, doc.start, nxt.end))  # "نص النداء": the document named in construct
+    issued = _issuer(text, toks, m, mentions)  # "بيان لوزارة الخارجية", "بيان صادر عن الجيش"
+    return issued, issued.end
 
 
 def _issuer(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:

@@ -710,3 +710,19 @@ def test_french_outlet_named_by_its_noun_is_no_target(nlp):
     assert [t.text for t in st.targets] == ["Israël", "Palestiniens"]
     (st,) = nlp.statements(Article("d", "Israël doit se retirer de Gaza, affirme Sergueï Lavrov au média russe RT.", "fr"))
     assert "RT" not in [t.text for t in st.targets] and "Israël" in [t.text for t in st.targets]
+
+
+def test_arabic_it_came_in_a_document(nlp):
+    """"وجاء في <document>" (it came in the statement/report): the document speaks, or whoever issued it; "في كلمته"
+    is the previous speaker's. A place in a ranking ("جاء في المرتبة") is no statement."""
+    got = statements(nlp, "وجاء في بيان لوزارة الخارجية ان اسرائيل تنتهك القانون الدولي.")
+    assert got[0][0] == "بيان لوزارة الخارجية" and got[0][2] == ["اسرائيل"]
+    (st,) = nlp.statements(Article("d", "وورد في تقرير منظمة العفو الدولية ان القوات الاميركية قتلت مدنيين.", "ar"))
+    assert st.speaker.text == "تقرير منظمة العفو الدولية" and st.speaker.actor is not None
+    assert st.content.text == "القوات الاميركية قتلت مدنيين"
+    got = statements(nlp, "وجاء في نص النداء: «ما يجري هو عملية انقلابية تستهدف الدولة اللبنانية».")
+    assert got[0][0] == "نص النداء" and "الدولة اللبنانية" in got[0][2]
+    sts = nlp.statements(Article("d", "وقال الوزير ان الوضع خطير. وجاء في كلمته ان ايران تهدد المنطقة.", "ar"))
+    came = next(s for s in sts if s.cue.text == "وجاء")
+    assert came.speaker.text == "الوزير" and came.speaker.resolved
+    assert statements(nlp, "وجاء في المرتبة الثانية المنتخب السعودي.") == []
