@@ -1024,6 +1024,37 @@ def _verb_reading(text: str, start: int, end: int) -> bool:
     return prev[0] in before or nxt[0].strip("«»\"،,.") in after
 
 
+def _people_of_a_country(tok: Token) -> bool:
+    """"الفلسطينيين", "والاسرائيليون": the plural nisba of a country names its people, not a quality."""
+    d = default_dictionary()
+    for _s, _e, key in tok.variants:
+        for stem in (key[:-2], key[:-2].removeprefix("ال")):
+            actor = d.lookup(stem) if key.endswith(("يين", "يون")) else None
+            if actor is not None and actor.type == "country":
+                return True
+    return False
+
+
+def join_second_adjectives(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """"مسؤولين عسكريين واستخباراتيين", "مسؤولون عسكريون وأمنيون": a plural nisba adjective joined by و after a
+    mention whose last word is one belongs to that mention (and is no mention of its own)."""
+    toks = tokenize(text)
+    ends = {t.end: k for k, t in enumerate(toks)}
+    out = sorted(mentions, key=lambda m: m.start)
+    for n, m in enumerate(out):
+        k = ends.get(m.end)
+        if m.actor is not None or k is None or k + 1 >= len(toks) or not toks[k].key.endswith(("يين", "يون")):
+            continue  # ("الفلسطينيين والاسرائيليين": two peoples, not one with an adjective)
+        nxt = toks[k + 1]
+        if joinable(text, toks[k], nxt) and text[nxt.start] == "و" \
+                and not any(o.actor is not None and o.start <= nxt.start < o.end for o in out) \
+                and not _people_of_a_country(toks[k]) and not _people_of_a_country(nxt) \
+                and any(key.endswith(("يين", "يون")) and len(key) >= 6 for _s, _e, key in nxt.variants):
+            out[n] = Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), m.actor)
+    # a mention inside a widened one goes
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and o.span != m.span for o in out)]
+
+
 _THIS = frozenset(normalize_arabic(w) for w in "هذه تلك وهذه وتلك نفس ذات".split())
 # adjectives after القاعدة that describe the group, not a base ("القاعدة الإرهابية"), and nouns ending in -ية that
 # are its object ("أعلنت القاعدة المسؤولية")

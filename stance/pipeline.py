@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary
+from .actors import ActorDictionary, join_second_adjectives
 from .attribution import extract_statements
 from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, item_for, load_classifier
@@ -116,7 +116,7 @@ class Pipeline:
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
-            found = _attach_heads(found, article.text)
+            found = join_second_adjectives(_attach_heads(found, article.text), article.text)
         return found
 
     def statements(self, article: Article) -> list[Statement]:

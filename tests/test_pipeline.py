@@ -726,3 +726,16 @@ def test_arabic_it_came_in_a_document(nlp):
     came = next(s for s in sts if s.cue.text == "وجاء")
     assert came.speaker.text == "الوزير" and came.speaker.resolved
     assert statements(nlp, "وجاء في المرتبة الثانية المنتخب السعودي.") == []
+
+
+def test_arabic_second_adjective_and_complementiser_pronouns(nlp):
+    """"مسؤولين عسكريين واستخباراتيين قالوا" (a train text): the second adjective joined by و belongs to the group,
+    which then speaks before its verb; two peoples ("الفلسطينيين والاسرائيليين") stay two. "انهم" (that they) after
+    a reporting verb is no name."""
+    got = statements(nlp, "اما فيما يتعلق بخيار الضربات الجوية، فإن مسؤولين عسكريين واستخباراتيين قالوا ان "
+                          "المعلومات غير دقيقة.")
+    assert got and got[0][0] == "مسؤولين عسكريين واستخباراتيين"
+    text = "ودعا الوسيط الفلسطينيين والاسرائيليين الى الحوار."
+    names = [m.text for m in nlp.mentions(Article("d", text, "ar"), "ar")]
+    assert "الفلسطينيين" in names and "الفلسطينيين والاسرائيليين" not in names
+    assert statements(nlp, "وقال انهم يحاولون اللجوء اليه.") == []
