@@ -533,9 +533,10 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
 
 def _embedded_ar(toks: list[Token], cue: Cue, found: list) -> bool:
     """True when an Arabic cue sits inside the content of an earlier statement of the sentence, after its "ان",
-    and does not open a coordinated clause of its own (a و/ف prefix, or "كما")."""
+    and does not open a coordinated clause of its own (a و/ف prefix, "كما", or a contrast: "بينما", "فيما", "في حين")."""
     i = cue.token_index
-    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما")):
+    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما", "فيما")) \
+            or (i > 1 and toks[i - 1].norm == "حين" and toks[i - 2].norm == "في"):
         return False
     for prev, speaker, after, _ in found:
         if speaker is None or after > cue.start:

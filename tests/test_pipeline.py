@@ -739,3 +739,12 @@ def test_arabic_second_adjective_and_complementiser_pronouns(nlp):
     names = [m.text for m in nlp.mentions(Article("d", text, "ar"), "ar")]
     assert "الفلسطينيين" in names and "الفلسطينيين والاسرائيليين" not in names
     assert statements(nlp, "وقال انهم يحاولون اللجوء اليه.") == []
+
+
+def test_arabic_contrast_opens_a_new_statement(nlp):
+    """"..., في حين اتهمت تبليسي الجيوش الروسية" (a train text): after في حين / فيما / بينما the cue is a statement
+    of its own, not an act reported inside Russia's announcement."""
+    got = statements(nlp, "إذ أعلنت روسيا أنها أسقطت طائرتي تجسس جورجيتين فوق أوسيتيا الجنوبية، في حين اتهمت تبليسي "
+                          "الجيوش الروسية بإطلاق نار على المدنيين في غوري.")
+    assert [g[0] for g in got] == ["روسيا", "تبليسي"] and "الروسية" in got[1][2]
+    assert "اتهمت" not in got[0][1]
