@@ -599,6 +599,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return (m, m.end) if m else None
     if cue.mood == "document":
         return _document_speaker(text, toks, cue, mentions, state)
+    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT:
+        # "وأصدرت وزارة الخارجية بيانا قالت فيه ان ...", "وصدر عن قيادة الجيش بيان اشارت فيه الى ...": whoever
+        # issued the document the cue is "in"
+        issuer = _issuer_before(text, toks, i, mentions, sent)
+        if issuer is not None:
+            return issuer, toks[i + 1].end
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
@@ -1339,6 +1345,32 @@ _AR_CAME_IN = _normalised(frozenset("جاء وجاء ورد وورد جاءت و
 _AR_CAME_DOCUMENTS = _AR_DOCUMENTS | _normalised(frozenset(
     "نص وثيقة الوثيقة مذكرة المذكرة كلمة الكلمة قرار القرار افتتاحية الافتتاحية خطاب الخطاب".split()))
 _AR_POSSESSIVE = ("ه", "ها", "هم")  # "في بيانه", "في كلمتها": the previous speaker's document
+
+
+_AR_IN_IT = _normalised(frozenset("فيه فيها فيهما".split()))
+_AR_ISSUED_DOCUMENTS = _AR_CAME_DOCUMENTS | _normalised(frozenset(
+    "بيانا تقريرا خطابا بلاغا تصريحا تصريحات مقابلة حديثا مؤتمرا رسالة".split()))
+
+
+def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
+    """The first mention of the clause before the document noun that precedes token i by at most eight words
+    ("وأصدرت وزارة الخارجية بيانا قالت فيه": the ministry), or None when no document is named."""
+    d = next((k for k in range(i - 1, max(-1, i - 9), -1) if toks[k].norm in _AR_ISSUED_DOCUMENTS), None)
+    if d is None:
+        return None
+    start = sent.start
+    for k in range(d - 1, -1, -1):  # back to the start of the clause
+        if toks[k].start < sent.start or re.search(r"[.؛;:!؟?]", text[toks[k].end : toks[k + 1].start]):
+            break
+        start = toks[k].start
+    return next((m for m in mentions if start <= m.start and m.end <= toks[d].start and not _nisba_of_prev(text, m)),
+                None)
+
+
+def _nisba_of_prev(text: str, m: Mention) -> bool:
+    """A lower-case-like nationality adjective: a country mention right after another word with no comma between."""
+    return m.actor is not None and m.actor.type == "country" and m.text.startswith("ال") \
+        and bool(re.search(r"\w\s+$", text[max(0, m.start - 3) : m.start]))
 
 
 def _came_in_document(tok: Token) -> bool:

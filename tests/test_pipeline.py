@@ -748,3 +748,14 @@ def test_arabic_contrast_opens_a_new_statement(nlp):
                           "الجيوش الروسية بإطلاق نار على المدنيين في غوري.")
     assert [g[0] for g in got] == ["روسيا", "تبليسي"] and "الروسية" in got[1][2]
     assert "اتهمت" not in got[0][1]
+
+
+def test_arabic_said_in_it_is_the_documents_issuer(nlp):
+    """"أصدرت X بيانا قالت فيه", "صدر عن X بيان اشارت فيه", "وجهت X نداء ... ناشدتهم فيه": whoever issued the
+    document speaks (the wire form of "X said in a statement"); without a document named, فيه changes nothing."""
+    assert statements(nlp, "وأصدرت وزارة الخارجية بيانا قالت فيه ان اسرائيل تنتهك القانون.")[0][:1] == ("وزارة الخارجية",)
+    got = statements(nlp, "وصدر عن قيادة الجيش بيان اشارت فيه الى «تعرض بعض مراكز الجيش لاعتداءات من مسلحين».")
+    assert got and "الجيش" in got[0][0]
+    got = statements(nlp, "ووجهت الحكومة الهولندية نداء الى المغاربة المقيمين في هولندا، ناشدتهم فيه بضرورة "
+                          "الاهتمام بابنائهم.")
+    assert got and got[0][0] == "الحكومة الهولندية"
