@@ -1041,18 +1041,21 @@ def join_second_adjectives(mentions: Sequence[Mention], text: str) -> list[Menti
     toks = tokenize(text)
     ends = {t.end: k for k, t in enumerate(toks)}
     out = sorted(mentions, key=lambda m: m.start)
+    widened = []
     for n, m in enumerate(out):
         k = ends.get(m.end)
-        if m.actor is not None or k is None or k + 1 >= len(toks) or not toks[k].key.endswith(("يين", "يون")):
-            continue  # ("الفلسطينيين والاسرائيليين": two peoples, not one with an adjective)
+        if m.actor is not None or k is None or k + 1 >= len(toks) or not toks[k].key.endswith(("يين", "يون")) \
+                or toks[k].start <= m.start:
+            continue  # a head noun before the adjective ("مسؤولين عسكريين"): not "الاسلاميين والعلمانيين", two groups
         nxt = toks[k + 1]
         if joinable(text, toks[k], nxt) and text[nxt.start] == "و" \
                 and not any(o.actor is not None and o.start <= nxt.start < o.end for o in out) \
                 and not _people_of_a_country(toks[k]) and not _people_of_a_country(nxt) \
                 and any(key.endswith(("يين", "يون")) and len(key) >= 6 for _s, _e, key in nxt.variants):
             out[n] = Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), m.actor)
-    # a mention inside a widened one goes
-    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end and o.span != m.span for o in out)]
+            widened.append(out[n])
+    # a mention inside a widened one (the adjective found on its own) goes
+    return [m for m in out if not any(w is not m and w.start <= m.start and m.end <= w.end for w in widened)]
 
 
 _THIS = frozenset(normalize_arabic(w) for w in "هذه تلك وهذه وتلك نفس ذات".split())

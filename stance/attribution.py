@@ -15,6 +15,7 @@ Rules over a cue lexicon (`resources/cues.tsv`, built by `tools/build_cues.py`) 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -235,7 +236,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
             if kind is None and tok.norm in _AR_CAME_IN and i + 2 < len(toks) and toks[i + 1].norm == "في" \
-                    and _came_in_document(toks[i + 2]):
+                    and _came_in_document(toks[i + 2]) and (i == 0 or toks[i - 1].norm not in _AR_WHAT
+                                                             or _AR_AS_REPORTED.search(text[sentence.start : tok.start])):
+                # ("نفى ما ورد في التقرير" is a relative, "بحسب ما جاء في البيان" a source)
                 kind, mood = "report", "document"  # "وجاء في البيان ان ...", "وورد في تقرير لمنظمة العفو ان ..."
             if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
                 kind = "report" if any(t.norm == "عن" and (k + 1 >= len(toks) or toks[k + 1].norm != "طريق")
@@ -403,7 +406,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # part of a name: "the United States", "Support Group"
             if any(a < cue.start < b for a, b in quotes):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
-            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(toks, cue, found)
+            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found)
             if embedded:
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
@@ -460,6 +463,10 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 if cue2.kind in ("participle", "continue", "report", "eval") and cue2.start > after:
                     region_end = cue2.start
                     break
+            if lang == "ar":  # "...، فيما أكد X": the connective opens the next statement, not this content's end
+                tail = re.search(r"[\s،,]*(?:في\s+حين|فيما|بينما)\s*$", text[max(after, cue.end) : region_end])
+                if tail:
+                    region_end = max(after, cue.end) + tail.start()
             content = _content(text, cue, speaker, after, region_end, sent, lang, inverted)
             if content is None:
                 continue
@@ -531,13 +538,15 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
     return [m for m in out if not _country_adjective(m)]
 
 
-def _embedded_ar(toks: list[Token], cue: Cue, found: list) -> bool:
+def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
     """True when an Arabic cue sits inside the content of an earlier statement of the sentence, after its "ان",
     and does not open a coordinated clause of its own (a و/ف prefix, "كما", or a contrast: "بينما", "فيما", "في حين")."""
     i = cue.token_index
-    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما", "فيما")) \
+    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما")) \
             or (i > 1 and toks[i - 1].norm == "حين" and toks[i - 2].norm == "في"):
         return False
+    if i > 1 and toks[i - 1].norm == "فيما" and re.search(r"[،,]\s*$", text[toks[i - 2].end : toks[i - 1].start]):
+        return False  # "...، فيما أكد X" (whereas); not "تحقق فيما أعلنه الجيش" (into what)
     for prev, speaker, after, _ in found:
         if speaker is None or after > cue.start:
             continue
@@ -599,10 +608,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return (m, m.end) if m else None
     if cue.mood == "document":
         return _document_speaker(text, toks, cue, mentions, state)
-    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT:
+    after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
+    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT and not (after_in and (
+            after_in[0].norm in _AR_ROLE_HEADS or any(m.start == t.start for t in after_in for m in mentions))):
         # "وأصدرت وزارة الخارجية بيانا قالت فيه ان ...", "وصدر عن قيادة الجيش بيان اشارت فيه الى ...": whoever
-        # issued the document the cue is "in"
-        issuer = _issuer_before(text, toks, i, mentions, sent)
+        # issued the document the cue is "in" (a subject after فيه speaks itself: "مؤتمرا قال فيه نقيب الصحفيين")
+        issuer = _issuer_before(text, toks, i, mentions)
         if issuer is not None:
             return issuer, toks[i + 1].end
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
@@ -1347,30 +1358,40 @@ _AR_CAME_DOCUMENTS = _AR_DOCUMENTS | _normalised(frozenset(
 _AR_POSSESSIVE = ("ه", "ها", "هم")  # "في بيانه", "في كلمتها": the previous speaker's document
 
 
+_AR_WHAT = _normalised(frozenset("ما وما مما لما بما فيما".split()))  # "نفى ما ورد في التقرير": a relative
 _AR_IN_IT = _normalised(frozenset("فيه فيها فيهما".split()))
 _AR_ISSUED_DOCUMENTS = _AR_CAME_DOCUMENTS | _normalised(frozenset(
-    "بيانا تقريرا خطابا بلاغا تصريحا تصريحات مقابلة حديثا مؤتمرا رسالة".split()))
+    "بيانا تقريرا خطابا بلاغا تصريحا تصريحات مقابلة مؤتمرا".split()))
+# verbs of issuing whose subject is the document's author ("أصدرت الوزارة بيانا", "صدر عن الجيش بيان"); not of
+# receiving ("تسلم الرئيس رسالة من ...": the sender is after من)
+_AR_ISSUE_VERBS = _normalised(frozenset(
+    "اصدر اصدرت اصدروا صدر صدرت وجه وجهت وجهوا نشر نشرت نشروا وزع وزعت وزعوا عقد عقدت عقدوا القي القت القوا بعث بعثت "
+    "ارسل ارسلت قدم قدمت".split()))
+_AR_SENDER = _normalised(frozenset("من عن".split()))  # "رسالة من الرئيس", "بيان عن الجيش"
 
 
-def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
-    """The first mention of the clause before the document noun that precedes token i by at most eight words
-    ("وأصدرت وزارة الخارجية بيانا قالت فيه": the ministry), or None when no document is named."""
+def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """Who issued the document named just before token i ("X قال فيه"): the sender after من/عن ("رسالة من الرئيس
+    الروسي"), else the subject of an issuing verb right before the document ("وأصدرت وزارة الخارجية بيانا", "وصدر عن
+    قيادة الجيش بيان"); None when no document is named or its author is not there."""
     d = next((k for k in range(i - 1, max(-1, i - 9), -1) if toks[k].norm in _AR_ISSUED_DOCUMENTS), None)
     if d is None:
         return None
-    start = sent.start
-    for k in range(d - 1, -1, -1):  # back to the start of the clause
-        if toks[k].start < sent.start or re.search(r"[.؛;:!؟?]", text[toks[k].end : toks[k + 1].start]):
+    if d + 2 < i and toks[d + 1].norm in _AR_SENDER:
+        sender = next((m for m in mentions if m.start == toks[d + 2].start), None)
+        if sender is not None:
+            return sender
+    before = next((m for m in mentions if m.end <= toks[d].start and not text[m.end : toks[d].start].strip()), None)
+    if before is None:
+        return None
+    first = _first_at(toks, before.start)
+    for k in range(first - 1, max(-1, first - 4), -1):  # the verb, over "عن" and a head noun ("عقد زعيم المعارضة")
+        if _unprefixed(toks[k].norm) in _AR_ISSUE_VERBS:
+            head = k + 2 if toks[k + 1].norm in _AR_SENDER else k + 1  # "صدر عن قيادة الجيش": from قيادة
+            return Mention(Span.of(text, toks[head].start, before.end), before.actor) if head < first else before
+        if _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
             break
-        start = toks[k].start
-    return next((m for m in mentions if start <= m.start and m.end <= toks[d].start and not _nisba_of_prev(text, m)),
-                None)
-
-
-def _nisba_of_prev(text: str, m: Mention) -> bool:
-    """A lower-case-like nationality adjective: a country mention right after another word with no comma between."""
-    return m.actor is not None and m.actor.type == "country" and m.text.startswith("ال") \
-        and bool(re.search(r"\w\s+$", text[max(0, m.start - 3) : m.start]))
+    return None
 
 
 def _came_in_document(tok: Token) -> bool:
@@ -1381,21 +1402,35 @@ def _came_in_document(tok: Token) -> bool:
 
 
 def _document_speaker(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention], state: _State):
-    """(speaker, content start) for "وجاء في <document>": whoever issued it ("بيان لوزارة الخارجية", "بيان
-    الخارجية"), the document itself ("نص النداء", "البيان"), or the previous speaker for "في بيانه"."""
+    """(speaker, content start) for "وجاء في <document> ... ان": whoever issued it ("بيان لوزارة الخارجية", "بيان
+    الخارجية", "رسالة بعث بها الرئيس الفرنسي الى ...", "البيان الختامي للقمة العربية"), else the document itself
+    ("نص النداء", "البيان"), or the previous speaker for "في بيانه". The content starts at the complementiser."""
     j = cue.token_index + 2
     doc = toks[j]
+    # the document phrase runs to the complementiser (or a colon) at most twelve words on
+    end = next((k for k in range(j + 1, min(len(toks), j + 13))
+                if toks[k].norm in _AR_THAT or ":" in text[toks[k - 1].end : toks[k].start]), None)
+    content_from = toks[end].start if end is not None else doc.end
     if doc.norm not in _AR_CAME_DOCUMENTS:  # a possessive: "وجاء في كلمته"
         return (_resolved(state), doc.end) if state.last_speaker is not None else None
+    limit = toks[end].start if end is not None else toks[min(len(toks) - 1, j + 3)].end
+    for x in mentions:  # the first mention after the document that is not an addressee or a place
+        if doc.end <= x.start and x.end <= limit:
+            k = next(t for t in range(j + 1, len(toks)) if toks[t].end > x.start)  # the token x starts in
+            if k > 0 and toks[k - 1].norm in ("الى", "إلى", "امام", "أمام", "في", "على", "ضد"):
+                continue
+            if k == j + 1 or toks[k - 1].norm in _AR_SENDER | {"صادر", "الصادر"} or toks[k].norm.startswith("ل"):
+                # construct, من/عن, لـ: "تقرير منظمة العفو", "بيان صادر عن الجيش", "بيان لوزارة الخارجية"
+                return Mention(Span.of(text, doc.start, x.end), x.actor), max(x.end, content_from)
+            if re.search(r"(?:ها|ه)$", toks[k - 1].norm):  # "رسالة بعث بها الرئيس", "تقرير نشرته صحيفة"
+                return x, max(x.end, content_from)
+            break
     m = Mention(Span.of(text, doc.start, doc.end))
     nxt = toks[j + 1] if j + 1 < len(toks) and not _PHRASE_BREAK.search(text[doc.end : toks[j + 1].start]) else None
-    who = next((x for x in mentions if x.start == nxt.start), None) if nxt is not None else None
-    if who is not None:  # "بيان الخارجية", "تقرير منظمة العفو الدولية": the issuer in construct
-        return Mention(Span.of(text, doc.start, who.end), who.actor), who.end
-    if nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in _AR_THAT:
+    if nxt is not None and text[nxt.start : nxt.start + 2] == "ال" and nxt.norm not in _AR_THAT | _AR_RELATIVE:
         m = Mention(Span.of(text, doc.start, nxt.end))  # "نص النداء": the document named in construct
     issued = _issuer(text, toks, m, mentions)  # "بيان لوزارة الخارجية", "بيان صادر عن الجيش"
-    return issued, issued.end
+    return issued, max(issued.end, content_from)
 
 
 def _issuer(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
