@@ -788,3 +788,8 @@ def test_arabic_documents_and_connectives_review_cases(nlp):
     # two groups are not one with an adjective
     names = [m.text for m in nlp.mentions(Article("d", "وقال ان الاسلاميين والعلمانيين يتحملون المسؤولية", "ar"), "ar")]
     assert "الاسلاميين والعلمانيين" not in names
+
+
+def test_arabic_delegation_speaks(nlp):
+    """"الوفد" (the delegation) is a collective actor: "وقال الوفد الاوروبي ان ..." has a speaker."""
+    assert statements(nlp, "وقال الوفد الاوروبي ان الحكومة ترفض الحوار.")[0][0] == "الوفد الاوروبي"
