@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Optional, Sequence, Union
 
 import yaml
 
@@ -989,39 +989,75 @@ def find_unknown_names(
     return (dictionary or default_dictionary()).find_unknown_names(text, lang, known)
 
 
-# one-word aliases that are also a common verb or noun, with the words around them that give that reading:
-# "فتح النار" / "تم فتح تحقيق" (opened), not Fatah
-_VERB_ALIASES = {
-    "فتح": (frozenset("قد وقد فقد لقد تم وتم الى إلى على اعادة إعادة عدم بعد لدى".split()),
-            frozenset("النار نيران تحقيق تحقيقا تحقيقاً باب الباب ابواب أبواب الطريق الطرق المجال المعبر المعابر معبر "
-                      "الحدود ملف الملف صفحة مكتب مكاتب الأجواء الاجواء المدارس الجامعات".split())),
+@dataclass(frozen=True)
+class _Around:
+    """The words around a one-word alias, normalised (`normalize_arabic`) and without punctuation, and the Arabic
+    letter glued to its start ("لفتح": "ل"), if any."""
+
+    prev: str
+    next: str
+    clitic: str
+
+
+def _around(text: str, start: int, end: int) -> _Around:
+    prev = (text[max(0, start - 40) : start].split() or [""])[-1]
+    nxt = (text[end : end + 40].split() or [""])[0].strip("«»\"،,.")
+    clitic = text[start - 1] if start > 0 and is_arabic(text[start - 1]) else ""
+    return _Around(normalize_arabic(prev), normalize_arabic(nxt), clitic)
+
+
+def _n(words: str) -> frozenset:
+    return frozenset(normalize_arabic(w) for w in words.split())
+
+
+_OPENED_BEFORE = _n("قد وقد فقد لقد تم وتم الى إلى على اعادة إعادة عدم بعد لدى")
+_OPENED_AFTER = _n("النار نيران تحقيق تحقيقا تحقيقاً باب الباب ابواب أبواب الطريق الطرق المجال المعبر المعابر معبر "
+                   "الحدود ملف الملف صفحة مكتب مكاتب الأجواء الاجواء المدارس الجامعات")
+_THIS = _n("هذه تلك وهذه وتلك نفس ذات")
+# adjectives after القاعدة that describe the group, not a base ("القاعدة الإرهابية"), and nouns ending in -ية that
+# are its object ("أعلنت القاعدة المسؤولية")
+_QAEDA_NOT_BASE_AFTER = _n("الإرهابية الارهابية المسؤولية مسؤولية")
+_COMPETITIONS = _n("أبطال ابطال كأس كاس بطولة دوري")
+_CLASH_AFTER = _n("بين مسلح عنيف مباشر دام دموي")
+_CLASH_BEFORE = _n("في الى إلى وقوع اندلاع أدى ادى")
+
+
+def _opened(w: _Around) -> bool:
+    """"فتح النار", "تم فتح تحقيق", "لفتح المعابر" (opened, opening), not Fatah."""
+    if w.clitic:
+        return w.clitic in "لب"
+    return w.prev in _OPENED_BEFORE or w.next in _OPENED_AFTER
+
+
+def _rule_or_base(w: _Around) -> bool:
+    """"هذه القاعدة" (this rule), "القاعدة نفسها", "القاعدة العسكرية" (the base), not al-Qaeda."""
+    return w.prev in _THIS or w.next in ("نفسها", "ذاتها") \
+        or (w.next.startswith("ال") and w.next.endswith("يه") and w.next not in _QAEDA_NOT_BASE_AFTER)
+
+
+def _competition(w: _Around) -> bool:
+    """"دوري أبطال أوروبا", "كأس أوروبا": a competition, not Europe as an actor."""
+    return w.prev in _COMPETITIONS
+
+
+def _clash(w: _Around) -> bool:
+    """"في صدام بين الشرطة والمتظاهرين": a clash, not Saddam Hussein."""
+    return w.next in _CLASH_AFTER or w.prev in _CLASH_BEFORE
+
+
+# one-word aliases that are also a common word, keyed by their normalised form, with the test of the words around
+# them that gives the common reading
+_COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
+    "فتح": _opened, "القاعده": _rule_or_base, "لقاعده": _rule_or_base, "اوروبا": _competition, "اوربا": _competition,
+    "صدام": _clash,
 }
 
 
 def _verb_reading(text: str, start: int, end: int) -> bool:
-    """True when the one-word Arabic alias at text[start:end] reads here as a verb or noun (`_VERB_ALIASES`)."""
-    key = normalize_arabic(text[start:end])
-    if key not in ("القاعده", "لقاعده", "اوروبا", "اوربا", "صدام") and text[start:end] not in _VERB_ALIASES:
-        return False
-    prev_word = normalize_arabic((text[max(0, start - 40) : start].split() or [""])[-1])
-    if key in ("القاعده", "لقاعده"):  # al-Qaeda, but "القاعدة العسكرية" (the base), "هذه القاعدة" (this rule)
-        nxt = normalize_arabic((text[end : end + 40].split() or [""])[0].strip("«»\"،,."))
-        return prev_word in _THIS or nxt in ("نفسها", "ذاتها") \
-            or (nxt.startswith("ال") and nxt.endswith("يه") and nxt not in _QAEDA_NOT_BASE_AFTER)
-    if key in ("اوروبا", "اوربا"):  # "دوري أبطال أوروبا", "كأس أوروبا": a competition, not an actor
-        return prev_word in _COMPETITIONS
-    if key == "صدام":  # "في صدام بين الشرطة والمتظاهرين" (a clash), not Saddam Hussein
-        nxt = normalize_arabic((text[end : end + 40].split() or [""])[0].strip("«»\"،,."))
-        return nxt in _CLASH_AFTER or prev_word in _CLASH_BEFORE
-    rule = _VERB_ALIASES.get(text[start:end])
-    if rule is None:
-        return False
-    before, after = rule
-    if start > 0 and is_arabic(text[start - 1]):  # a clitic on it: "لفتح المعابر", "بفتح تحقيق"
-        return text[start - 1] in "لب"
-    prev = text[max(0, start - 40) : start].split()[-1:] or [""]
-    nxt = text[end : end + 40].split()[:1] or [""]
-    return prev[0] in before or nxt[0].strip("«»\"،,.") in after
+    """True when the one-word Arabic alias at text[start:end] reads here as a common verb or noun
+    (`_COMMON_WORD_READINGS`), not as the actor."""
+    reading = _COMMON_WORD_READINGS.get(normalize_arabic(text[start:end]))
+    return reading is not None and reading(_around(text, start, end))
 
 
 def _people_of_a_country(tok: Token) -> bool:
@@ -1058,13 +1094,6 @@ def join_second_adjectives(mentions: Sequence[Mention], text: str) -> list[Menti
     return [m for m in out if not any(w is not m and w.start <= m.start and m.end <= w.end for w in widened)]
 
 
-_THIS = frozenset(normalize_arabic(w) for w in "هذه تلك وهذه وتلك نفس ذات".split())
-# adjectives after القاعدة that describe the group, not a base ("القاعدة الإرهابية"), and nouns ending in -ية that
-# are its object ("أعلنت القاعدة المسؤولية")
-_QAEDA_NOT_BASE_AFTER = frozenset(normalize_arabic(w) for w in "الإرهابية الارهابية المسؤولية مسؤولية".split())
-_COMPETITIONS = frozenset(normalize_arabic(w) for w in "أبطال ابطال كأس كاس بطولة دوري".split())
-_CLASH_AFTER = frozenset(normalize_arabic(w) for w in "بين مسلح عنيف مباشر دام دموي".split())
-_CLASH_BEFORE = frozenset(normalize_arabic(w) for w in "في الى إلى وقوع اندلاع أدى ادى".split())
 
 
 # accusative forms that are also adjectives of an indefinite noun ("هجوما انتحاريا", "نزاعا مسلحا", "نظاما مدنيا"), and

@@ -1264,7 +1264,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     return Mention(Span.of(text, m.start, toks[e].end))
 
 
-_AR_QUANTIFIERS = _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد مئات عشرات آلاف الاف".split()))
+_AR_QUANTIFIERS = _AR_QUANTITY | _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد".split()))  # + the counts
 
 
 def _adjective_shaped(tok: Token) -> bool:
