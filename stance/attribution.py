@@ -223,6 +223,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
                 or (_unprefixed(tok.norm) in _AR_SAYING_AMBIGUOUS
                     and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
+                         or _AR_AS_REPORTED.search(text[sentence.start : tok.start])  # "حسب ما ذكر مصدر"
                          or _unprefixed(tok.norm) == "وصف" and _that_follows(text, toks, i, 16, bi_only=True)))
             # ("وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين ... بانه": وصف X Y بأنه, a long object)
             form = _analyse_ar(tok, opens, lex)

@@ -793,3 +793,11 @@ def test_arabic_documents_and_connectives_review_cases(nlp):
 def test_arabic_delegation_speaks(nlp):
     """"الوفد" (the delegation) is a collective actor: "وقال الوفد الاوروبي ان ..." has a speaker."""
     assert statements(nlp, "وقال الوفد الاوروبي ان الحكومة ترفض الحوار.")[0][0] == "الوفد الاوروبي"
+
+
+def test_arabic_as_reported_by_opens_an_ambiguous_verb(nlp):
+    """"حسب ما ذكر مصدر في الشرطة" (a train text): after حسب ما / وفق ما the ambiguous ذكر is the verb of saying,
+    and what precedes is its content."""
+    got = statements(nlp, "وتظاهر المئات احتجاجا على مقتل الفتى وذلك حسب ما ذكر مصدر في الشرطة المحلية.")
+    src = [g for g in got if g[0] == "مصدر"]
+    assert src and src[0][1].startswith("وتظاهر المئات")
