@@ -85,6 +85,7 @@ _LATIN_DETERMINERS = {
     "fr": frozenset("un une des du au aux cet cette ces sa son ses mon ma mes notre nos votre vos".split()),
     "en": frozenset("a an the his her its their this these those our".split()),  # (French "a" is an auxiliary)
 }
+_FR_PUT = frozenset("met mets mettent mis mise mettait mettaient mettra mettront mettrait mettre mettant".split())
 _EN_AUX = frozenset("has have had will would also later again then further previously earlier has not had".split())
 _FR_AUX = frozenset("a ont avait avaient aura auraient aurait également encore aussi".split())
 _QUOTES = "\"«»“”„'"
@@ -246,6 +247,10 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                                        and toks[k - 1].norm not in ("بعيدا", "عوضا", "فضلا")
                                        for k, t in enumerate(toks[i + 1 : i + 6], i + 1)) else None
         else:
+            if lang == "fr" and tok.norm in _FR_PUT and i + 2 < len(toks) and toks[i + 1].norm == "en" \
+                    and toks[i + 2].norm == "garde":  # "mettent en garde contre une incursion": warn (against)
+                cues.append(Cue(tok.start, toks[i + 2].end, text[tok.start : toks[i + 2].end], "eval", i))
+                continue
             kind = lex.get(tok.norm)
             if kind and i > 0 and toks[i - 1].norm in _LATIN_DETERMINERS.get(lang, ()) \
                     and not re.search(r"[,;:«»\"“”()]", text[toks[i - 1].end : tok.start]):

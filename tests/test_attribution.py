@@ -200,3 +200,12 @@ def test_french_apposition_before_an_object_and_nested_acts():
     assert speakers("À Moscou on affirme que les négociations sont terminées.", ["Moscou"]) == []
     assert speakers("Le rapport de l'ONU qui accuse Israël de crimes de guerre a été publié mardi.",
                     ["ONU", "Israël"]) == []
+
+
+def test_french_mettre_en_garde_is_an_evaluative_cue():
+    """"mettent en garde contre" (fr train annotations; warn against): a three-word evaluative cue whose subject
+    speaks and whose object is what the statement is about."""
+    got = triples("La Ligue arabe et l’Union africaine mettent en garde contre une incursion israélienne à Gaza.",
+                  ["La Ligue arabe", "l’Union africaine", "Gaza"], "fr")
+    assert sorted(s for s, *_ in got) == ["La Ligue arabe", "l’Union africaine"]
+    assert all(c == "mettent en garde" and ct == "contre une incursion israélienne à Gaza" for _, _, c, ct in got)
