@@ -500,7 +500,7 @@ class ActorDictionary:
             raw = [m for m in raw if not m.context or m.context in named]
             raw = self._propagate_surnames(text, toks, raw)
         mentions = [Mention(Span(m.start, m.end, text[m.start : m.end]), m.actor) for m in raw
-                    if not _verb_reading(text, m.start, m.end)]
+                    if not _common_word_reading(text, m.start, m.end)]
         if resolve:
             mentions = self.resolve_roles(mentions, text, date=date)
         return mentions
@@ -1053,16 +1053,15 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 }
 
 
-def _verb_reading(text: str, start: int, end: int) -> bool:
+def _common_word_reading(text: str, start: int, end: int) -> bool:
     """True when the one-word Arabic alias at text[start:end] reads here as a common verb or noun
     (`_COMMON_WORD_READINGS`), not as the actor."""
     reading = _COMMON_WORD_READINGS.get(normalize_arabic(text[start:end]))
     return reading is not None and reading(_around(text, start, end))
 
 
-def _people_of_a_country(tok: Token) -> bool:
+def _people_of_a_country(tok: Token, d: "ActorDictionary") -> bool:
     """"الفلسطينيين", "والاسرائيليون": the plural nisba of a country names its people, not a quality."""
-    d = default_dictionary()
     for _s, _e, key in tok.variants:
         for stem in (key[:-2], key[:-2].removeprefix("ال")):
             actor = d.lookup(stem) if key.endswith(("يين", "يون")) else None
@@ -1071,9 +1070,12 @@ def _people_of_a_country(tok: Token) -> bool:
     return False
 
 
-def join_second_adjectives(mentions: Sequence[Mention], text: str) -> list[Mention]:
+def join_second_adjectives(mentions: Sequence[Mention], text: str,
+                           dictionary: Optional["ActorDictionary"] = None) -> list[Mention]:
     """"مسؤولين عسكريين واستخباراتيين", "مسؤولون عسكريون وأمنيون": a plural nisba adjective joined by و after a
-    mention whose last word is one belongs to that mention (and is no mention of its own)."""
+    mention whose last word is one belongs to that mention (and is no mention of its own). `dictionary` (default:
+    the shipped one) tells a people ("الاسرائيليين", a country's nisba) from an adjective."""
+    d = dictionary or default_dictionary()
     toks = tokenize(text)
     ends = {t.end: k for k, t in enumerate(toks)}
     out = sorted(mentions, key=lambda m: m.start)
@@ -1086,7 +1088,7 @@ def join_second_adjectives(mentions: Sequence[Mention], text: str) -> list[Menti
         nxt = toks[k + 1]
         if joinable(text, toks[k], nxt) and text[nxt.start] == "و" \
                 and not any(o.actor is not None and o.start <= nxt.start < o.end for o in out) \
-                and not _people_of_a_country(toks[k]) and not _people_of_a_country(nxt) \
+                and not _people_of_a_country(toks[k], d) and not _people_of_a_country(nxt, d) \
                 and any(key.endswith(("يين", "يون")) and len(key) >= 6 for _s, _e, key in nxt.variants):
             out[n] = Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), m.actor)
             widened.append(out[n])

@@ -461,7 +461,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
-            if lang != "ar" and cue.start in nested and len(text[max(after, cue.end) : sent.end].strip(" .,;!?")) < 3:
+            begin = max(after, cue.end)
+            if lang != "ar" and cue.start in nested and len(text[begin : sent.end].strip(" .,;!?")) < 3:
                 continue  # a nested act that ends the sentence reports nothing of its own
             for cue2, _, _, _ in found[k + 1 :]:
                 if cue2.start in nested:
@@ -470,9 +471,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     region_end = cue2.start
                     break
             if lang == "ar":  # "...، فيما أكد X": the connective opens the next statement, not this content's end
-                tail = re.search(r"[\s،,]*(?:في\s+حين|فيما|بينما)\s*$", text[max(after, cue.end) : region_end])
+                tail = re.search(r"[\s،,]*(?:في\s+حين|فيما|بينما)\s*$", text[begin:region_end])
                 if tail:
-                    region_end = max(after, cue.end) + tail.start()
+                    region_end = begin + tail.start()
             content = _content(text, cue, speaker, after, region_end, sent, lang, inverted)
             if content is None:
                 continue
@@ -530,9 +531,9 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
         # subject-verb: "Les États-Unis et la Russie ont salué"; in Arabic only before a nominal cue ("كثف الكرملين
         # ووزارة الدفاع الروسية الاعلان عن"): a name before an Arabic verb ends another clause too often
         start = speaker.start
+        by_end = sorted(mentions, key=lambda m: -m.end)
         while len(out) < 4:
-            prev = next((m for m in sorted(mentions, key=lambda m: -m.end)
-                         if m.end <= start and re.fullmatch(conj, text[m.end : start])), None)
+            prev = next((m for m in by_end if m.end <= start and re.fullmatch(conj, text[m.end : start])), None)
             if prev is None:
                 break
             out.append(prev)
@@ -614,12 +615,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return (m, m.end) if m else None
     if cue.mood == "document":
         return _document_speaker(text, toks, cue, mentions, state)
-    after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
-    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT and not (after_in and (
-            after_in[0].norm in _AR_ROLE_HEADS or any(m.start == t.start for t in after_in for m in mentions))):
+    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT:
         # "وأصدرت وزارة الخارجية بيانا قالت فيه ان ...", "وصدر عن قيادة الجيش بيان اشارت فيه الى ...": whoever
         # issued the document the cue is "in" (a subject after فيه speaks itself: "مؤتمرا قال فيه نقيب الصحفيين")
-        issuer = _issuer_before(text, toks, i, mentions)
+        after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
+        named_after = after_in and (after_in[0].norm in _AR_ROLE_HEADS
+                                    or any(m.start == t.start for t in after_in for m in mentions))
+        issuer = None if named_after else _issuer_before(text, toks, i, mentions)
         if issuer is not None:
             return issuer, toks[i + 1].end
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object

@@ -116,7 +116,7 @@ class Pipeline:
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
-            found = join_second_adjectives(_attach_heads(found, article.text), article.text)
+            found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
         return found
 
     def statements(self, article: Article) -> list[Statement]:
