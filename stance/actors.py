@@ -601,16 +601,8 @@ class ActorDictionary:
         toks = tokenize(text)
         if known is None:
             known = self.find(text)
-        covered = [False] * len(toks)
-        starts = [t.start for t in toks]
-        for m in known:
-            a = bisect_left(starts, m.start) if m.start not in starts else starts.index(m.start)
-            a = max(0, a - 1)
-            for t in range(a, len(toks)):
-                if toks[t].start >= m.end:
-                    break
-                if toks[t].end > m.start:
-                    covered[t] = True
+        taken = _SpanIndex(known)
+        covered = [taken.overlaps(t.start, t.end) for t in toks]  # tokens sharing a character with a known mention
         if lang == "ar":
             spans = self._unknown_arabic(text, toks, covered)
         else:
