@@ -464,10 +464,13 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             begin = max(after, cue.end)
             if lang != "ar" and cue.start in nested and len(text[begin : sent.end].strip(" .,;!?")) < 3:
                 continue  # a nested act that ends the sentence reports nothing of its own
-            for cue2, _, _, _ in found[k + 1 :]:
+            for cue2, speaker2, _, _ in found[k + 1 :]:
                 if cue2.start in nested:
                     continue  # the reported act is part of this statement's content
-                if cue2.kind in ("participle", "continue", "report", "eval") and cue2.start > after:
+                if cue2.start > after and (cue2.kind in ("participle", "continue", "report", "eval") or cue2.kind == "noun"
+                                           and speaker2 is not None and speaker is not None
+                                           and speaker2.span != speaker.span):
+                    # (a slogan chanted by others: "... وتجمع المتظاهرون وهم يرددون هتافات «...»")
                     region_end = cue2.start
                     break
             if lang == "ar":  # "...، فيما أكد X": the connective opens the next statement, not this content's end
@@ -657,6 +660,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:
             return None  # "بعد الإعلان رسمياً عن وفاة", "التي سبق الإعلان عنها": an event in time, no one speaking
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
+        if prev is not None and _AR_WHILE_THEY.search(text[prev.end : cue.start]):
+            # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square
+            prev = _subject_of_while(text, toks, cue, mentions, sent)
         return (prev, cue.end) if prev else None
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
         # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
@@ -674,6 +680,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
                 return prev, _after_subject(text, toks, cue.end, mentions)
         return None
+    if i > 0 and toks[i - 1].norm in _AR_SLOGANS:
+        # "وردد المتظاهرون هتافات تقول (تركيا علمانية)", "وهم يرفعون شعارات تطالب المنظمات الدولية ...": the slogans
+        # say it for whoever chants or carries them; the noun after the verb is its object
+        if _spoke_before_in(state, sent, cue.start):
+            return _resolved(state), cue.end
+        holder = _subject_of_while(text, toks, cue, mentions, sent)
+        return (holder, cue.end) if holder is not None else None
     # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
     # the verb is its object
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
@@ -770,6 +783,26 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+def _subject_of_while(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention],
+                      sent: Span) -> Optional[Mention]:
+    """The subject of the clause that a circumstantial "وهم ..." or a slogan hangs on: the phrase right after the
+    nearest verb before the cue that opens a clause with و ("وتجمع امس متظاهرون في غزة وهم يرفعون شعارات"), else
+    the subject of the sentence's first verb."""
+    for k in range(cue.token_index - 1, 0, -1):
+        w = toks[k].norm
+        if not (w.startswith("و") and len(w) > 3 and _arabic(toks[k])) or w in _AR_FUNCTION \
+                or any(x.start <= toks[k].start < x.end for x in mentions):
+            continue
+        j = _skip_time(toks, k + 1)
+        if j >= cue.token_index:
+            continue
+        m = next((m for m in mentions if m.start == toks[j].start), None) \
+            or _ar_bare_subject(text, toks, j, mentions, cue.start)
+        if m is not None and m.end < cue.start and _AR_WHILE_THEY.search(text[m.end : cue.start]) is not None:
+            return m
+    return _initial_clause_subject(text, toks, sent, cue, mentions)
 
 
 def _conjoined(tok: Token) -> bool:
@@ -1038,6 +1071,9 @@ _AR_NON_AGENT_SOURCES = _normalised(frozenset(
     "تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام".split()))
 _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or a speaker phrase
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
+_AR_SLOGANS = _normalised(frozenset("هتافات لافتات لافتة شعارات عبارات يافطات".split()))
+# "وهم يرددون", "وهي ترفع": a circumstantial clause whose pronoun is the main clause's subject
+_AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن|و|ي|ما)\s")
 
 
 def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
@@ -1264,7 +1300,12 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if not _name_like(toks[k]) or _told_person(toks[k]) and toks[k - 1].norm not in _AR_OF_SOMEONE:
         return m
     e = _name_run(text, toks, k, definite=True)
-    # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content)
+    # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content), also past
+    # the one told and a time word ("نور الدين مازني لـ«الشرق الاوسط» ان", "اميرة الفاضل امس ان")
+    told = _skip_time(toks, _skip_addressee(text, toks, e + 1, mentions)) if e + 1 < len(toks) else e + 1
+    if told != e + 1 and told < len(toks) and (toks[told].norm in _AR_THAT or re.search(
+            r"[«:\"]", text[toks[told - 1].end : toks[told].start])):
+        return Mention(Span.of(text, m.start, toks[e].end))
     nxt = toks[e + 1] if e + 1 < len(toks) else None
     if e == k and not comma or nxt is not None and not (
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):

@@ -801,3 +801,39 @@ def test_arabic_as_reported_by_opens_an_ambiguous_verb(nlp):
     got = statements(nlp, "وتظاهر المئات احتجاجا على مقتل الفتى وذلك حسب ما ذكر مصدر في الشرطة المحلية.")
     src = [g for g in got if g[0] == "مصدر"]
     assert src and src[0][1].startswith("وتظاهر المئات")
+
+
+def test_arabic_role_holder_before_the_one_told(nlp):
+    """A role phrase runs over its holder's name also when the one told follows the name (a train text: "وقال
+    الناطق باسم بعثة الاتحاد الافريقي في الخرطوم نور الدين مازني لـ«الشرق الاوسط» ان ..."): the name is the speaker's,
+    not a target, and the content starts at ان."""
+    got = statements(nlp, "وقال الناطق باسم بعثة الاتحاد الافريقي في الخرطوم نور الدين مازني لـ«الشرق الاوسط» ان "
+                          "المتمردين هاجموا القاعدة.")
+    assert got[0][0] == "الناطق باسم بعثة الاتحاد الافريقي في الخرطوم نور الدين مازني"
+    assert "نور الدين مازني" not in got[0][2]
+
+
+def test_arabic_slogans_speak_for_who_chants_them(nlp):
+    """"وهم يرددون هتافات" hangs on the clause's subject (not the square named before it), a slogan "تقول" or
+    "تطالب" speaks for its chanters (train texts: "ساحة فلسطين" and "تركيا" were speakers), and the noun after it is
+    its object."""
+    got = statements(nlp, "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات «الموت لأميركا».")
+    assert [(g[0], g[2]) for g in got] == [("المتظاهرون", ["أميركا"])]
+    got = statements(nlp, "وكان آلاف الايرانيين قد تظاهروا في طهران وتجمع المتظاهرون في ساحة فلسطين وهم يرددون "
+                          "هتافات «الموت لإسرائيل».")
+    assert got[0][0] == "آلاف الايرانيين" and "إسرائيل" not in got[0][2]
+    assert ("المتظاهرون", ["إسرائيل"]) in [(g[0], g[2]) for g in got]
+    got = statements(nlp, "وردد المتظاهرون في الميدان الرئيسي هتافات تقول (تركيا علمانية وستظل علمانية).")
+    assert {g[0] for g in got} == {"المتظاهرون"} and ["تركيا"] in [g[2] for g in got]
+    assert all(g[0] != "المنظمات الدولية" for g in statements(
+        nlp, "وتجمع امس متظاهرون في غزة وهم يرفعون شعارات تطالب المنظمات الدولية بالتدخل."))
+
+
+def test_arabic_generated_verb_forms():
+    """Regular verbs of the hand lists get their plural, feminine and first-person forms (tools/build_cues.py):
+    "وهددوا", "يرددون", "نطالب" are cues; "تردد" (hesitation) is not."""
+    from stance.attribution import load_cues
+
+    lex = load_cues()["ar"]
+    assert lex["هددوا"] == "eval" and lex["يرددون"] == "report" and lex["نطالب"] == "eval"
+    assert "تردد" not in lex

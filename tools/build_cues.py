@@ -88,6 +88,26 @@ AR = {
 }
 
 
+# Regular verbs of the lists above as (past 3rd masc. sing. : present stem without its prefix): their plural
+# ("رددوا", "يرددون"), feminine ("رددت"), first person plural ("طالبنا", "نطالب") and present forms are generated
+# where the hand lists lack them ("وهددوا بقتل اخرين", "نطالب بإجراء محاكمة", "يرددون هتافات"). Hollow, weak-final
+# and ambiguous verbs (قال, دعا, ذكر, حمل ...) keep their hand-listed forms only, and so does هاجم: "مسلحين
+# هاجموا امرأة" (gunmen attacked a woman) is an assault, not a statement.
+AR_PARADIGMS = """اكد:وكد اعلن:علن اعتبر:عتبر اوضح:وضح شدد:شدد صرح:صرح لفت:لفت اعرب:عرب زعم:زعم اعترف:عترف ردد:ردد
+    جدد:جدد علق:علق تساءل:تساءل برر:برر نبه:نبه تحدث:تحدث استبعد:ستبعد اعتقد:عتقد انكر:نكر اورد:ورد اتهم:تهم
+    انتقد:نتقد ندد:ندد رحب:رحب طالب:طالب حذر:حذر شكر:شكر ايد:ويد ثمن:ثمن استنكر:ستنكر شجب:شجب رفض:رفض هدد:هدد حث:حث
+    ناشد:ناشد استهجن:ستهجن تظاهر:تظاهر احتج:حتج اعتصم:عتصم هتف:هتف عارض:عارض تابع:تابع""".split()
+# generated forms that are more often something else: "تردد" (hesitation, "it was rumoured"), "تتابع" (in
+# succession)
+AR_NOT_GENERATED = frozenset("تردد تتابع".split())
+
+
+def ar_paradigm_forms(past: str, stem: str) -> list[str]:
+    """The generated forms of one regular verb (see `AR_PARADIGMS`)."""
+    forms = [past, past + "ت", past + "وا", past + "نا", "ي" + stem, "ت" + stem, "ي" + stem + "ون", "ن" + stem]
+    return [f for f in forms if f not in AR_NOT_GENERATED]
+
+
 def build(data: Path) -> list[tuple[str, str, str]]:
     rows: set[tuple[str, str, str]] = set()
     ggt = data / "dictionaries" / "quote_verbs_ggt"
@@ -115,6 +135,13 @@ def build(data: Path) -> list[tuple[str, str, str]]:
     for kind, forms in AR.items():
         for f in forms:
             rows.add(("ar", normalize_arabic(f), kind))
+    ar_kind = {form: kind for lang, form, kind in rows if lang == "ar"}
+    for pair in AR_PARADIGMS:
+        past, stem = pair.split(":")
+        kind = ar_kind[normalize_arabic(past)]
+        for f in ar_paradigm_forms(past, stem):
+            if normalize_arabic(f) not in ar_kind:
+                rows.add(("ar", normalize_arabic(f), kind))
     return sorted(rows)
 
 
