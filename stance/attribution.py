@@ -417,14 +417,17 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
                 prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
-                if _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
+                rel = _subject_before_relative(text, toks, cue.token_index, in_sent, sent)
+                if rel is not None:  # "ان ادارة الرئيس اوباما ، التي تواجه مصاعب ... ، تعتقد ان ..."
+                    prev = rel
+                if rel is None and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
                     continue  # "ان القرار يعتبر انتهاكا" (is considered), "يبلغ من العمر" (is aged)
                 if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
                     prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
                     before = text[sent.start : prev.start].split()[-1:] if prev is not None else []
                     if not before or normalize_arabic(before[0]) not in _AR_SO_THAT:
                         prev = None
-                gap = text[prev.end : cue.start] if prev is not None else ""
+                gap = text[prev.end : cue.start] if prev is not None and prev is not rel else ""
                 if prev is None or gap.strip(" ،,") not in ("", "قد"):
                     continue
                 if cue.kind == "report" and (re.search(r"[،,]", gap) or cue.mood == "purpose"):
@@ -767,7 +770,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return m, m.end
     # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
     waw = _conjoined(toks[i])
-    prev = _subject_right_before(text, toks, i, mentions)
+    prev = _subject_before_relative(text, toks, i, mentions, sent) or _subject_right_before(text, toks, i, mentions)
     if prev is not None:
         return prev, cue.end
     # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
@@ -821,6 +824,35 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
         if before and normalize_arabic(before[0]) in _AR_PREPOSITIONS:
             return None  # "الى المغاربة المقيمين في هولندا، ناشدتهم": a place after a preposition is no subject
         return prev
+    return None
+
+
+_AR_RELATIVE_OPENING = re.compile(r"\s*[،,]?\s*(?:و)?(?:الذي|التي|الذين|اللذين|اللتين)\s")
+
+
+def _subject_before_relative(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
+                             sent: Span) -> Optional[Mention]:
+    """The subject of verb i written before a relative clause set off by commas: "ادارة الرئيس باراك اوباما ، التي
+    تواجه مصاعب في دفع العملية السلمية ... ، تعتقد ان" -> Obama's administration, not the last noun of the clause. The
+    clause opens with الذي/التي/الذين right after the mention, closes with a comma right before the verb, and holds
+    no sentence break, quotation or other comma (at most 25 words)."""
+    if _conjoined(toks[i]):
+        return None
+    close = re.search(r"[،,]\s*(?:قد\s+)?$", text[sent.start : toks[i].start])
+    if close is None:
+        return None
+    close_at = sent.start + close.start()
+    for m in sorted((m for m in mentions if sent.start <= m.start and m.end < close_at), key=lambda m: -m.end):
+        opening = _AR_RELATIVE_OPENING.match(text, m.end)
+        if opening is None:
+            continue
+        clause = text[opening.end() : close_at]
+        if len(clause.split()) > 25 or re.search(r"[،,.:؛«»\"()]", clause) or _after_clitic_preposition(text, m):
+            return None
+        before = text[sent.start : m.start].split()[-1:]
+        if before and normalize_arabic(before[0]) in _AR_PREPOSITIONS:
+            return None
+        return m
     return None
 
 
@@ -1525,6 +1557,9 @@ _AR_NAMED_HEADS = _normalised(frozenset(
     منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه كتلة كتله شبكة شبكه حركتا""".split()))
 
 
+_AR_OUTLET_HEADS = _normalised(frozenset("قناة قناه صحيفة صحيفه جريدة جريده وكالة وكاله مجلة مجله اذاعة اذاعه موقع".split()))
+
+
 def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:
     """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
     named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
@@ -1536,12 +1571,15 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
         return None
     end = toks[j].end + opened.end()
     inside = [t for t in toks if toks[j].end < t.start < end]
-    if len(inside) > 4 or any(t.norm in _AR_FUNCTION or t.text in _AR_ALA or _is_cue_word(t) for t in inside):
+    outlet = toks[j].norm in _AR_OUTLET_HEADS  # an outlet's name may spell letters: "قناة «سي إن إن تورك»"
+    if len(inside) > 4 or any((t.norm in _AR_FUNCTION or t.text in _AR_ALA) and not outlet or _is_cue_word(t)
+                              for t in inside):
         return None  # "مسؤول «لن نتراجع عن قرارنا»": a quoted sentence, not a name
     k = _first_at(toks, end)
-    if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
-            and toks[k].norm not in _AR_FUNCTION and not _PHRASE_BREAK.search(text[end : toks[k].start]):
-        end, k = toks[k].end, k + 1  # its nisba: "الاميركية" (not "الذي", "الى")
+    for _ in range(2):  # its nisba adjectives: "الاميركية", "الاخبارية التركية" (not "الذي", "الى")
+        if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
+                and toks[k].norm not in _AR_FUNCTION and not _PHRASE_BREAK.search(text[end : toks[k].start]):
+            end, k = toks[k].end, k + 1
     if toks[j].norm in _AR_ROLE_HEADS and k < len(toks) and _name_like(toks[k]) \
             and not _PHRASE_BREAK.search(text[end : toks[k].start]):
         end = toks[_name_run(text, toks, k)].end

@@ -837,3 +837,16 @@ def test_arabic_generated_verb_forms():
     lex = load_cues()["ar"]
     assert lex["هددوا"] == "eval" and lex["يرددون"] == "report" and lex["نطالب"] == "eval"
     assert "تردد" not in lex
+
+
+def test_arabic_outlet_with_quoted_name_and_subject_before_relative_clause(nlp):
+    """Train texts: "ذكرت قناة «سي إن إن تورك» الاخبارية التركية ان ..." (an outlet's quoted name may spell letters
+    such as "إن"; two nisba adjectives close it), and "ان ادارة الرئيس باراك اوباما ، التي تواجه مصاعب ... بين
+    الفلسطينيين والاسرائيليين ، تعتقد ان ...": the subject is before the relative clause, not its last noun."""
+    got = statements(nlp, "الى ذلك، ذكرت قناة «سي إن إن تورك» الاخبارية التركية ان طائرة تركية وصلت الى بغداد.")
+    assert got[0][0] == "قناة «سي إن إن تورك» الاخبارية التركية"
+    assert statements(nlp, "وقال مسؤول «لن نتراجع عن قرارنا».")[0][0] == "مسؤول"  # a quoted sentence is no name
+    got = statements(nlp, "واضافت المصادر ان ادارة الرئيس باراك اوباما ، التي تواجه مصاعب في دفع العملية السلمية "
+                          "بين الفلسطينيين والاسرائيليين ، تعتقد ان سلاما بين سورية واسرائيل ممكن.")
+    assert ("الرئيس باراك اوباما", "سلاما بين سورية واسرائيل ممكن", ["سورية", "اسرائيل"]) in got
+    assert all(g[0] != "الاسرائيليين" for g in got)
