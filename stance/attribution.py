@@ -72,7 +72,7 @@ _AR_STOP_NAME = _AR_STOP_NAME - {"علي"}  # "على" normalises to the name "�
 _AR_ALA = frozenset({"على", "وعلى"})  # ... except inside a name or speaker phrase, where "على" with alef maqsura is
 # the preposition and ends it (`_name_like`, `_ar_bare_subject`)
 # words that never start or continue a subject noun phrase
-_AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS
+_AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS | frozenset({"اسم"})  # "لم يذكر اسم إسرائيل"
 _AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
 _PRONOUN_SUBJECT = {
     "en": frozenset("he she they it we i".split()),
@@ -616,8 +616,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
         if m is not None and m.start == toks[j].start:
             m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
-        if m is not None and m.actor is None and m.start == toks[j].start and toks[j].norm in _AR_NON_AGENT_SOURCES:
-            return None  # "بحسب التقديرات", "وفق أمر من المحكمة": a figure or an order, not someone speaking
+        if m is not None and m.actor is None and m.start == toks[j].start \
+                and any(t.norm in _AR_NON_AGENT_SOURCES for t in toks[j : end + 1] if t.start < m.end):
+            # "بحسب التقديرات", "وفق أمر من المحكمة", "وحسب احد السيناريوهات": a figure, an order or a scenario,
+            # not someone speaking
+            return None
         return (m, m.end) if m else None
     if cue.mood == "document":
         return _document_speaker(text, toks, cue, mentions, state)
@@ -707,6 +710,20 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0):
             return _resolved(state), cue.end
         return None
+    p = i - 1
+    while p > 0 and toks[p].norm in ("لم", "لن", "لا", "قد"):
+        p -= 1
+    if p < i - 1 and toks[p].norm in _AR_HE_BUT:
+        # "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject (the last speaker); what follows is the object
+        return (_resolved(state), cue.end) if state.last_speaker is not None else None
+    if _conjoined(toks[i]) and _unprefixed(toks[i].norm) in _AR_DESCRIBE and state.last_speaker is not None \
+            and i + 2 < len(toks) and toks[i + 2].norm in _AR_THAT and toks[i + 2].norm.startswith("ب") \
+            and not any(m.start <= toks[i + 1].start < m.end and m.actor is not None
+                        and not (m.actor.type == "country" and toks[i].norm.endswith("وصف")) for m in mentions):
+        # "وقال «...»، ووصف الحادث بانه اكبر خسارة": one word before "بانه" is what is described, the describer is
+        # the last speaker ("ووصف الوزير الحادث بانه ...": the minister); so is a country after the masculine verb
+        # ("ووصف اسرائيل بانها ...": a country is feminine, so it is the one described)
+        return _resolved(state), cue.end
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
@@ -729,6 +746,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
+    described = _unprefixed(toks[i].norm) in _AR_DESCRIBE and first < k < gap_end and toks[k].start == limit \
+        and toks[k].norm.startswith("ب") and k - 1 > j
+    if described:
+        limit = toks[k - 1].start  # "ووصف الوزير الحادث بانه ...": the word before "بانه" is the one described
     counted = _quantified_subject(text, toks, j, mentions, limit) if j < len(toks) else None
     if counted is not None:  # "ودعت بعض جماعات المستهلكين الى", "وقال عدد من المتظاهرين"
         return counted, _after_subject(text, toks, counted.end, mentions)
@@ -744,6 +765,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             m = _with_apposed_name(text, toks, m, mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
+        if unk is not None and described and unk.end > limit:
+            last = max((t for t in toks[j:] if t.end <= limit), key=lambda t: t.end, default=None)
+            unk = Mention(Span.of(text, unk.start, last.end), unk.actor) if last is not None else None
         if unk is not None and m is not None and unk.end > m.end and m.text.startswith(("ال", "وال")):
             after = _token_from(toks, m.end)
             if after is not None and not after.norm.startswith(("ال", "وال", "و")) and after.norm != "باسم" \
@@ -1100,9 +1124,12 @@ _AR_SPEECH_NOUNS = _normalised(frozenset(
 # past-tense cues that start with ت like a present-tense verb ("الذي تحدث عن ...")
 _AR_PAST_T = _normalised(frozenset("تحدث تحدثت تحدثوا تمنى تمنت تمنوا تساءل تساءلت تابع تابعت تابعوا".split()))
 _AR_NON_AGENT_SOURCES = _normalised(frozenset(
-    "تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام".split()))
+    """تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام
+    المخطط الخطة خطة""".split()))
 _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or a speaker phrase
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
+_AR_DESCRIBE = _normalised(frozenset("وصف وصفت وصفوا يصف تصف يصفون".split()))
+_AR_HE_BUT = _normalised(frozenset("لكنه لكنها ولكنه ولكنها لكنهم ولكنهم".split()))
 _AR_SLOGANS = _normalised(frozenset("هتافات لافتات لافتة شعارات عبارات يافطات".split()))
 # "وهم يرددون", "وهي ترفع": a circumstantial clause whose pronoun is the main clause's subject
 _AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن|و|ي|ما)\s")
