@@ -420,7 +420,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 rel = _subject_before_relative(text, toks, cue.token_index, in_sent, sent)
                 if rel is not None:  # "ان ادارة الرئيس اوباما ، التي تواجه مصاعب ... ، تعتقد ان ..."
                     prev = rel
-                if rel is None and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
+                complement = cue.token_index + 1 < len(toks) and toks[cue.token_index + 1].norm in _AR_THAT
+                if (rel is None or not complement) and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
+                    # ("الحكومة ، التي ... ، تعتقد ان": with its own subject and a clause, a belief)
                     continue  # "ان القرار يعتبر انتهاكا" (is considered), "يبلغ من العمر" (is aged)
                 if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
                     prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
@@ -472,8 +474,10 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     continue  # the reported act is part of this statement's content
                 if cue2.start > after and (cue2.kind in ("participle", "continue", "report", "eval") or cue2.kind == "noun"
                                            and speaker2 is not None and speaker is not None
-                                           and speaker2.span != speaker.span):
-                    # (a slogan chanted by others: "... وتجمع المتظاهرون وهم يرددون هتافات «...»")
+                                           and speaker2.span != speaker.span
+                                           and not _reported_between(toks, cue.end, speaker2.start)):
+                    # (a slogan chanted by others: "... وتجمع المتظاهرون وهم يرددون هتافات «...»"; not one reported
+                    # in this statement's clause: "وقالت الشرطة ان المتظاهرين رفعوا لافتات تطالب ...")
                     region_end = cue2.start
                     break
             if lang == "ar":  # "...، فيما أكد X": the connective opens the next statement, not this content's end
@@ -500,6 +504,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
 
 _AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
 _AR_ALL = _normalised(frozenset("كلها كله كلهم جميعا جميعها نفسها نفسه".split()))
+
+
+def _reported_between(toks: list[Token], start: int, end: int) -> bool:
+    """A complementiser ("ان", "بأن") between offsets start and end: what follows is a reported clause."""
+    return any(start <= t.start and t.end <= end and t.norm in _AR_THAT for t in toks)
 
 
 def _ar_clause_after(text: str, pos: int) -> bool:
@@ -686,13 +695,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
                 return prev, _after_subject(text, toks, cue.end, mentions)
         return None
-    if i > 0 and toks[i - 1].norm in _AR_SLOGANS:
-        # "وردد المتظاهرون هتافات تقول (تركيا علمانية)", "وهم يرفعون شعارات تطالب المنظمات الدولية ...": the slogans
-        # say it for whoever chants or carries them; the noun after the verb is its object
-        if _spoke_before_in(state, sent, cue.start):
-            return _resolved(state), cue.end
-        holder = _subject_of_while(text, toks, cue, mentions, sent)
-        return (holder, cue.end) if holder is not None else None
+    if i > 0 and toks[i - 1].norm in _AR_SLOGANS and not _PHRASE_BREAK.search(text[toks[i - 1].end : cue.start]):
+        # "وردد المتظاهرون هتافات تقول (تركيا علمانية)", "يرفعون شعارات تطالب المنظمات الدولية ...": what the slogans
+        # say is the content of the chanting (the slogan noun's or the chanting verb's statement); the noun after the
+        # verb is no speaker
+        return None
     # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
     # the verb is its object
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
@@ -814,22 +821,25 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 def _subject_of_while(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention],
                       sent: Span) -> Optional[Mention]:
-    """The subject of the clause that a circumstantial "وهم ..." or a slogan hangs on: the phrase right after the
-    nearest verb before the cue that opens a clause with و ("وتجمع امس متظاهرون في غزة وهم يرفعون شعارات"), else
-    the subject of the sentence's first verb."""
-    for k in range(cue.token_index - 1, 0, -1):
-        w = toks[k].norm
-        if not (w.startswith("و") and len(w) > 3 and _arabic(toks[k])) or w in _AR_FUNCTION \
-                or any(x.start <= toks[k].start < x.end for x in mentions):
+    """Who a circumstantial "وهم ..." before a noun cue refers to: the nearest mention before "وهم" that is not
+    governed by a preposition, directly or through one noun ("في ساحة فلسطين"), and is no single person or country
+    (the pronoun is plural): "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات", "ان مئات الطلاب تجمعوا في الجامعة
+    وهم يرفعون شعارات". None when there is none."""
+    while_at = max((m.start() for m in _AR_WHILE_THEY.finditer(text, sent.start, cue.start)), default=None)
+    if while_at is None:
+        return None
+    quotes = _quotations(text, sent)
+    for m in sorted((m for m in mentions if sent.start <= m.start and m.end <= while_at), key=lambda m: -m.end):
+        if any(a < m.start < b for a, b in quotes) or _after_clitic_preposition(text, m):
             continue
-        j = _skip_time(toks, k + 1)
-        if j >= cue.token_index:
+        if m.actor is not None and m.actor.type in ("person", "country"):
             continue
-        m = next((m for m in mentions if m.start == toks[j].start), None) \
-            or _ar_bare_subject(text, toks, j, mentions, cue.start)
-        if m is not None and m.end < cue.start and _AR_WHILE_THEY.search(text[m.end : cue.start]) is not None:
-            return m
-    return _initial_clause_subject(text, toks, sent, cue, mentions)
+        k = _first_at(toks, m.start)
+        if k > 0 and toks[k - 1].norm in _AR_PREPOSITIONS or k > 1 and toks[k - 2].norm in _AR_PREPOSITIONS \
+                and not toks[k - 1].norm.startswith("ال") and not any(x.start <= toks[k - 1].start < x.end for x in mentions):
+            continue  # "في الجامعة", "في ساحة فلسطين": a place, not who chants
+        return m
+    return None
 
 
 def _conjoined(tok: Token) -> bool:
@@ -1016,7 +1026,7 @@ def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> 
 
 # reporting forms that inside another statement's content are mostly not speech: "يعتبر" (is considered), "يبلغ" (is
 # aged / amounts to), "يعتقد" (it is believed)
-_AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يبلغ تبلغ يعتقد تعتقد".split()))
+_AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يعتبرون يبلغ تبلغ يعتقد تعتقد".split()))
 _AR_RESUMPTIVE = _normalised(frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها اليه اليها اليهم".split()))
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
@@ -1130,9 +1140,9 @@ _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
 _AR_DESCRIBE = _normalised(frozenset("وصف وصفت وصفوا يصف تصف يصفون".split()))
 _AR_HE_BUT = _normalised(frozenset("لكنه لكنها ولكنه ولكنها لكنهم ولكنهم".split()))
-_AR_SLOGANS = _normalised(frozenset("هتافات لافتات لافتة شعارات عبارات يافطات".split()))
-# "وهم يرددون", "وهي ترفع": a circumstantial clause whose pronoun is the main clause's subject
-_AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن|و|ي|ما)\s")
+_AR_SLOGANS = _normalised(frozenset("هتافات لافتات شعارات".split()))  # (not "لافتة": also "notable")
+# "وهم يرددون": a circumstantial clause whose plural pronoun is the main clause's subject
+_AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن)\s")
 
 
 def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
