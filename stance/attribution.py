@@ -333,6 +333,9 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 continue
             if m.actor is not None and toks[k].norm != "باسم":
                 break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
+            if k > j and toks[k].norm.startswith("ال") and m.text.startswith("ال") and toks[k].norm != "باسم" \
+                    and not _adjective_shaped(nxt):
+                break  # "وطالب رئيس اللجنة الحكومة بالاستقالة": a definite noun after a definite one is the object
             while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
                 k += 1
             continue
@@ -1937,6 +1940,8 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     # the end of the sentence ("احتجت الحكومة على ما وصفته بالتدخل ..." = against what it called ...)
     source_like = inverted or (as_reported is not None and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end])
                                and (not as_reported.group().strip().startswith("على") or len(tail) < 3))
+    if len(tail) < 3 and cue.kind == "noun":
+        return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
         words = text[sent.start : speaker.start].split() if speaker is not None else []

@@ -894,3 +894,13 @@ def test_arabic_described_object_scenarios_and_pronoun_subjects(nlp):
         "وحسب المخطط، فانه كان يفترض اغتيال ابومازن بواسطة سيارة مفخخة.") for g in statements(nlp, text))
     got = statements(nlp, "وتقدم الملك حسين بطلب لتنفيذ ضربات جوية، لكنه لم يذكر اسم إسرائيل على وجه التحديد.")
     assert all(g[0] not in ("اسم", "إسرائيل") for g in got)
+
+
+def test_arabic_banners_without_words_and_a_definite_object(nlp):
+    """"ورفع المتظاهرون لافتات، وطالب رئيس اللجنة الحكومة بالاستقالة" (from the review): banners with nothing
+    written after them make no statement (the words before the noun are no content), and a definite noun after a
+    definite genitive ("رئيس اللجنة الحكومة") is the object, not part of the speaker; a nisba after it still is
+    ("خاطفو الرهائن الصينيين")."""
+    got = statements(nlp, "ورفع المتظاهرون لافتات، وطالب رئيس اللجنة الحكومة بالاستقالة.")
+    assert [(g[0], g[2]) for g in got] == [("رئيس اللجنة", ["الحكومة"])]
+    assert statements(nlp, "وقال الناطق باسم المتظاهرين ان الشرطة اعتدت عليهم.")[0][0] == "الناطق باسم المتظاهرين"
