@@ -837,6 +837,8 @@ def test_arabic_generated_verb_forms():
 
     lex = load_cues()["ar"]
     assert lex["هددوا"] == "eval" and lex["يرددون"] == "report"
+    # hand-added in the same session: "وعلمت «الشرق الاوسط» ان", "بقوله إن", "معبرين عن رفضهم"
+    assert lex["علمت"] == "report" and lex["بقوله"] == "participle" and lex["معبرين"] == "participle"
     for form in ("تردد", "نطالب", "رفضنا", "يتابعون", "يشددون", "يعلقون", "يتحدثون", "يعتبرون"):
         assert form not in lex, form
 
