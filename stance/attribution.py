@@ -678,8 +678,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:
             return None  # "بعد الإعلان رسمياً عن وفاة", "التي سبق الإعلان عنها": an event in time, no one speaking
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
-        if prev is not None and _AR_WHILE_THEY.search(text[prev.end : cue.start]):
-            # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square
+        while_they = max((m.start() for m in _AR_WHILE_THEY.finditer(text, sent.start, cue.start)), default=None)
+        if prev is not None and while_they is not None and (while_they >= prev.end or prev.start > while_they) \
+                and not _PHRASE_BREAK.search(text[while_they : cue.start]):
+            # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square;
+            # nor what they carry ("وهم يحملون الاعلام الفلسطينية ولافتات تطالب ...")
             prev = _subject_of_while(text, toks, cue, mentions, sent)
         return (prev, cue.end) if prev else None
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
@@ -1502,12 +1505,13 @@ def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Ment
         sender = next((m for m in mentions if m.start == toks[d + 2].start), None)
         if sender is not None:
             return sender
-    before = next((m for m in mentions if m.end <= toks[d].start and not text[m.end : toks[d].start].strip()), None)
+    before = next((m for m in mentions if m.end <= toks[d].start and not text[m.end : toks[d].start].strip(" ،,")), None)
+    # ("وجهت الحكومة الهولندية، نداء الى ... ناشدتهم فيه": a comma may set the document off)
     if before is None:
         return None
     first = _first_at(toks, before.start)
     for k in range(first - 1, max(-1, first - 4), -1):  # the verb, over "عن" and a head noun ("عقد زعيم المعارضة")
-        if _unprefixed(toks[k].norm) in _AR_ISSUE_VERBS:
+        if _unprefixed(toks[k].norm) in _AR_ISSUE_VERBS or toks[k].norm in _AR_ISSUE_VERBS:  # ("وجهت": و is the root's)
             head = k + 2 if toks[k + 1].norm in _AR_SENDER else k + 1  # "صدر عن قيادة الجيش": from قيادة
             return Mention(Span.of(text, toks[head].start, before.end), before.actor) if head < first else before
         if _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):

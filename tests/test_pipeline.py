@@ -906,3 +906,15 @@ def test_arabic_banners_without_words_and_a_definite_object(nlp):
     got = statements(nlp, "ورفع المتظاهرون لافتات، وطالب رئيس اللجنة الحكومة بالاستقالة.")
     assert [(g[0], g[2]) for g in got] == [("رئيس اللجنة", ["الحكومة"])]
     assert statements(nlp, "وقال الناطق باسم المتظاهرين ان الشرطة اعتدت عليهم.")[0][0] == "الناطق باسم المتظاهرين"
+
+
+def test_arabic_carried_flags_and_a_document_set_off_by_a_comma(nlp):
+    """Train texts: "وهم يحملون الاعلام الفلسطينية ولافتات تطالب ..." (the flags they carry are no speaker of the
+    banners, nor of the "معبرين" after them), and "وجهت الحكومة الهولندية، نداء ... ناشدتهم فيه" (the issuer before a
+    comma; "وجهت" is a verb whose و belongs to its root)."""
+    got = statements(nlp, "وتجمع عشرات الفلسطينيين في ميدان المنارة وهم يحملون الاعلام الفلسطينية ولافتات تطالب بوقف "
+                          "الاستيطان الاسرائيلي ، معبرين عن رفضهم لاي فيتو اميركي محتمل.")
+    assert got and all("الفلسطينيين" in g[0] for g in got)
+    got = statements(nlp, "وبالامس وجهت الحكومة الهولندية، نداء الى المغاربة المقيمين في هولندا، ناشدتهم فيه "
+                          "بضرورة الاهتمام بابنائهم.")
+    assert [g[0] for g in got] == ["الحكومة الهولندية"]
