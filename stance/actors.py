@@ -1133,6 +1133,10 @@ _SUFFIXED_PEOPLE = re.compile(r"^(?:[وف]?[بل]?|[وف]?لل?)(?:%s)(?:ه|ها
 # ل + a pronoun after a verb ("وقال له الوزير", "كشفت لنا وثائق"): who was told, never the subject (not لي, also the
 # surname Lee: "وقال لي جون سوك"); stance.attribution skips these as addressees
 TO_PRONOUNS = frozenset("لنا له لها لهم لهما لهن لكم".split())
+# nouns of news outlets, as written (with ة and ه, إ and ا): the one told ("قال لصحيفة «الحياة»"), a speaker with a
+# quoted name ("ذكرت قناة «سي إن إن تورك»"); used by stance.attribution and stance.targets
+AR_OUTLET_NOUNS = ("صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "مجلة", "مجله", "إذاعة",
+                   "اذاعة", "اذاعه", "موقع", "تلفزيون", "شبكة", "شبكه")
 # an unknown name after a verb never opens with these, nor with لي ("قال لي": told me; a speaker Lee is read by
 # stance.attribution)
 _TOLD_BEFORE_NAME = TO_PRONOUNS | {"لي"}

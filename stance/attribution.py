@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
-from .actors import TO_PRONOUNS, counts_people
+from .actors import AR_OUTLET_NOUNS, TO_PRONOUNS, counts_people
 from .normalize import is_arabic
 from .records import Article, Mention, Span, Statement
 from .text import Token, normalize_arabic, split_sentences, tokens
@@ -56,9 +56,7 @@ _AR_ROLE_HEADS = frozenset(
     المهندس السيد السيده الحاج القاضي المحامي الناشط الكاتب الصحافي مفتي""".split()
 )
 # what a speaker is told ("وقال للصحافيين", "قال لوكالة فرانس برس"): an addressee, not the subject
-_AR_ADDRESSEE_HEADS = frozenset(
-    "وكاله صحيفه قناه اذاعه تلفزيون موقع مراسل صحافيين صحفيين مجله شبكه جريده نظيره نظيرته وفد".split()
-)
+_AR_ADDRESSEE_HEADS = frozenset(AR_OUTLET_NOUNS) | frozenset("مراسل صحافيين صحفيين نظيره نظيرته وفد".split())
 
 
 def _normalised(words: frozenset) -> frozenset:
@@ -1596,12 +1594,10 @@ def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bo
 
 
 # heads that take a name in quotes ("قناة «سي بي اس»", "خلية «بلعيرج»"); role heads do too
-_AR_NAMED_HEADS = _normalised(frozenset(
-    """قناة قناه صحيفة صحيفه جريدة جريده وكالة وكاله مجلة مجله اذاعة اذاعه موقع خلية خليه حزب حركة حركه جماعة جماعه
-    منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه كتلة كتله شبكة شبكه حركتا""".split()))
-
-
-_AR_OUTLET_HEADS = _normalised(frozenset("قناة قناه صحيفة صحيفه جريدة جريده وكالة وكاله مجلة مجله اذاعة اذاعه موقع".split()))
+_AR_OUTLET_HEADS = _normalised(frozenset(AR_OUTLET_NOUNS))
+_AR_NAMED_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset(
+    """خلية خليه حزب حركة حركه جماعة جماعه منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه
+    كتلة كتله حركتا""".split()))
 
 
 def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 import re
 from typing import Optional, Sequence
 
+from .actors import AR_OUTLET_NOUNS
 from .records import Mention, Span, Statement
 from .text import normalize_arabic
 
@@ -124,8 +125,7 @@ _TOLD_TO_RE = re.compile(r"(?:^|\s)" + _TOLD_TO)
 _TOLD_OUTLET_RE = re.compile(r"(?:^|\s)[وف]?" + _TOLD + r"\S*\s+(?:\S+\s+){0,2}" + _TOLD_TO)
 
 
-_TOLD_OUTLET_NOUN_RE = re.compile(r"(?:^|\s)[وف]?ل(?:صحيفة|صحيفه|جريدة|جريده|وكالة|وكاله|قناة|قناه|مجلة|مجله|إذاعة|اذاعة|"
-                                  r"اذاعه|موقع|تلفزيون|شبكة|شبكه)\s*«\s*$")
+_TOLD_OUTLET_NOUN_RE = re.compile(r"(?:^|\s)[وف]?ل(?:" + "|".join(AR_OUTLET_NOUNS) + r")\s*«\s*$")
 
 
 # "a déclaré sur la chaîne CBS", "affirme au média russe RT", "said on the Fox News channel" is where, not about whom
