@@ -229,6 +229,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
                 kind = None  # "أعرب عن إدانته": after a preposition the form is a noun, not a verb
+            if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_COMPLEMENT and not (
+                    i + 1 < len(toks) and (toks[i + 1].norm in ("علي", "الي") or toks[i + 1].norm in _AR_THAT)):
+                kind = None  # "وسط إجراءات أمنية مشددة" (tight), "خطوة لافتة" (notable): only "مشددا على", "لافتا الى"
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
@@ -331,9 +334,10 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 continue
             if m.actor is not None and toks[k].norm != "باسم":
                 break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
-            if k > j and toks[k].norm.startswith("ال") and m.text.startswith("ال") and toks[k].norm != "باسم" \
-                    and not _adjective_shaped(nxt):
-                break  # "وطالب رئيس اللجنة الحكومة بالاستقالة": a definite noun after a definite one is the object
+            after_m = next((t for t in toks if t.start >= m.end), None)
+            if toks[k].norm.startswith("ال") and m.text.startswith("ال") and toks[k].norm != "باسم" \
+                    and after_m is not None and after_m.norm.startswith("ب") and not _adjective_shaped(nxt):
+                break  # "وطالب رئيس اللجنة الحكومة بالاستقالة": a definite noun with its ب-complement is the object
             while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
                 k += 1
             continue
@@ -626,10 +630,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
         if m is not None and m.start == toks[j].start:
             m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
-        if m is not None and m.actor is None and m.start == toks[j].start \
-                and any(t.norm in _AR_NON_AGENT_SOURCES for t in toks[j : end + 1] if t.start < m.end):
+        head = j + 1 if toks[j].norm in ("احد", "بعض") and j + 1 <= end else j
+        if m is not None and m.actor is None and m.start == toks[j].start and toks[head].norm in _AR_NON_AGENT_SOURCES:
             # "بحسب التقديرات", "وفق أمر من المحكمة", "وحسب احد السيناريوهات": a figure, an order or a scenario,
-            # not someone speaking
+            # not someone speaking (but "بحسب مدير المخطط العمراني" is the director)
             return None
         return (m, m.end) if m else None
     if cue.mood == "document":
@@ -678,7 +682,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
         while_they = max((m.start() for m in _AR_WHILE_THEY.finditer(text, sent.start, cue.start)), default=None)
         if prev is not None and while_they is not None and (while_they >= prev.end or prev.start > while_they) \
-                and not _PHRASE_BREAK.search(text[while_they : cue.start]):
+                and not _PHRASE_BREAK.search(text[while_they : cue.start]) \
+                and not _new_clause_between(toks, while_they + 3, cue.start, mentions):
             # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square;
             # nor what they carry ("وهم يحملون الاعلام الفلسطينية ولافتات تطالب ...")
             prev = _subject_of_while(text, toks, cue, mentions, sent)
@@ -725,10 +730,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     while p > 0 and toks[p].norm in ("لم", "لن", "لا", "قد"):
         p -= 1
     if p < i - 1 and toks[p].norm in _AR_HE_BUT:
-        # "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject (the last speaker); what follows is the object
-        return (_resolved(state), cue.end) if state.last_speaker is not None else None
+        # "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject (the last speaker); what follows is the object. A
+        # feminine pronoun may point at any feminine noun ("قال الوزير إن الشركة وعدت ... لكنها لم تعلن"): no one
+        masculine = not toks[p].norm.endswith("ها")
+        return (_resolved(state), cue.end) if masculine and state.last_speaker is not None else None
     if _conjoined(toks[i]) and _unprefixed(toks[i].norm) in _AR_DESCRIBE and state.last_speaker is not None \
-            and i + 2 < len(toks) and toks[i + 2].norm in _AR_THAT and toks[i + 2].norm.startswith("ب") \
+            and i + 2 < len(toks) and toks[i + 2].norm in _AR_THAT_IT \
+            and (toks[i + 1].norm.startswith("ال") or any(m.start == toks[i + 1].start and m.actor is not None
+                                                          and m.actor.type == "country" for m in mentions)) \
             and not any(m.start <= toks[i + 1].start < m.end and m.actor is not None
                         and not (m.actor.type == "country" and toks[i].norm.endswith("وصف")) for m in mentions):
         # "وقال «...»، ووصف الحادث بانه اكبر خسارة": one word before "بانه" is what is described, the describer is
@@ -758,7 +767,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             limit = toks[k].start
             break
     described = _unprefixed(toks[i].norm) in _AR_DESCRIBE and first < k < gap_end and toks[k].start == limit \
-        and toks[k].norm.startswith("ب") and k - 1 > j
+        and toks[k].norm in _AR_THAT_IT and k - 1 > j and toks[k - 1].norm.startswith("ال") \
+        and not _adjective_shaped(toks[k - 1])
     if described:
         limit = toks[k - 1].start  # "ووصف الوزير الحادث بانه ...": the word before "بانه" is the one described
     counted = _quantified_subject(text, toks, j, mentions, limit) if j < len(toks) else None
@@ -821,6 +831,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A verb with و and its subject mention between offsets start and end ("وهم عزل ورفع الأهالي لافتات"): a new
+    clause, so a "وهم" before it does not reach past it."""
+    inside = [k for k, t in enumerate(toks) if start <= t.start and t.end <= end]
+    return any(toks[k].norm.startswith("و") and len(toks[k].norm) > 3 and k + 1 < len(toks)
+               and any(m.start == toks[k + 1].start for m in mentions) for k in inside)
 
 
 def _subject_of_while(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention],
@@ -890,8 +908,44 @@ def _subject_before_relative(text: str, toks: list[Token], i: int, mentions: Seq
         before = text[sent.start : m.start].split()[-1:]
         if before and normalize_arabic(before[0]) in _AR_PREPOSITIONS:
             return None
-        return m
+        if not _agrees_with_relative(toks[i], normalize_arabic(opening.group().split()[-1])):
+            return None  # "المتظاهرين، الذين رشقوا الحجارة، قال شهود": a singular verb is not the plural's
+        # the phrase's head, not the name it governs: "أنصار الرئيس مرسي، الذين ..." (a mention right before it),
+        # "زعيم حركة حماس، الذي ..." (a construct noun before it)
+        start, actor = m.start, m.actor
+        before_m = next((x for x in mentions if x.end <= start and not text[x.end : start].strip()), None)
+        if before_m is not None and not _after_clitic_preposition(text, before_m):
+            start, actor = before_m.start, before_m.actor
+        k = _first_at(toks, start)
+        head = k
+        while head > 0 and k - head < 2 and _construct_head(toks[head - 1]) \
+                and not re.search(r"[،,:«»\"()]", text[toks[head - 1].end : toks[head].start]):
+            head -= 1
+        if head < k:
+            start, actor = toks[head].start, None if before_m is not None else actor
+        return m if start == m.start else Mention(Span.of(text, start, m.end), actor)
     return None
+
+
+def _agrees_with_relative(verb: Token, relative: str) -> bool:
+    """Whether verb agrees with the antecedent of relative pronoun `relative` as its subject: الذين with a plural
+    ("طالبوا"), الذي with a masculine singular ("رفض", "يقول"), التي with a feminine singular ("تعتقد", "اعلنت")."""
+    w = _unprefixed(verb.norm)
+    plural = w.endswith(("وا", "ون"))
+    feminine = not plural and (w.startswith("ت") or w.endswith("ت"))
+    if relative.endswith("الذين"):
+        return plural
+    if relative.endswith("التي"):
+        return feminine
+    return not plural and not feminine
+
+
+def _construct_head(tok: Token) -> bool:
+    """An indefinite Arabic noun that can head a construct before a mention ("أنصار", "زعيم", "مبعوث"): not a
+    function word, preposition, complementiser, cue or definite word."""
+    w = tok.norm
+    return _arabic(tok) and len(w) >= 3 and not w.startswith(("ال", "وال", "بال", "لل")) and w not in _AR_FUNCTION \
+        and w not in _AR_PREPOSITIONS and w not in _AR_THAT and not _is_cue_word(tok) and not w.startswith("و")
 
 
 def _after_clitic_preposition(text: str, m: Mention) -> bool:
@@ -1142,6 +1196,8 @@ _AR_NON_AGENT_SOURCES = _normalised(frozenset(
     المخطط الخطة خطة""".split()))
 _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or a speaker phrase
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
+_AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
+_AR_THAT_IT = _normalised(frozenset("بانه بانها بانهم بأنه بأنها بأنهم".split()))  # "وصف X بأنه": X is described
 _AR_DESCRIBE = _normalised(frozenset("وصف وصفت وصفوا يصف تصف يصفون".split()))
 _AR_HE_BUT = _normalised(frozenset("لكنه لكنها ولكنه ولكنها لكنهم ولكنهم".split()))
 _AR_SLOGANS = _normalised(frozenset("هتافات لافتات شعارات".split()))  # (not "لافتة": also "notable")
