@@ -456,6 +456,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             if res is None:
                 continue
             speaker, after, inverted = res
+            if lang == "ar" and speaker is not None:
+                speaker = _speaks_for(speaker, in_sent)
             if cue.kind == "noun" and speaker is not None and any(
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
@@ -509,6 +511,24 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
 
 _AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
 _AR_ALL = _normalised(frozenset("كلها كله كلهم جميعا جميعها نفسها نفسه".split()))
+
+
+_AR_SPOKESPERSON = re.compile(r"(?:ال)?(?:متحدث|ناطق)(?:ة|ه)?(?:\s+(?:ال)?رسمي(?:ة|ه)?)?\s+باسم\s+")
+
+
+def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A spokesperson speaks for the body named after "باسم": "المتحدث باسم الجيش الاميركي الاميرال جيري سميث", "الناطق
+    باسم بعثة الاتحاد الافريقي ... نور الدين مازني" take that body's actor (so its own country is not its target and
+    the portrayal network has the body's edge), unless the span already names a known actor."""
+    if speaker.actor is not None or speaker.resolved:
+        return speaker
+    said = _AR_SPOKESPERSON.search(speaker.text)
+    if said is None:
+        return speaker
+    at = speaker.start + said.end()
+    body = next((m for m in mentions if m.actor is not None and at <= m.start < speaker.end
+                 and m.start - at <= 12 and m.actor.type != "person"), None)
+    return Mention(speaker.span, body.actor) if body is not None else speaker
 
 
 def _reported_between(toks: list[Token], start: int, end: int) -> bool:

@@ -29,6 +29,12 @@ sys.path.insert(0, str(ROOT))
 from stance.actors import SECTOR_LABELS  # noqa: E402
 from stance.normalize import is_arabic, word_key, TOKEN_RE  # noqa: E402
 
+# words of an office or body with no country in them (UniversalPetrarch lemmas): a state-sector alias made only of
+# these names no particular country
+AR_BARE_OFFICE = frozenset(word_key(w) for w in """وزارة داخلي داخلية خارجي خارجية دفاع حكومة حكومي حكومية سلطة سلطات
+    مسؤول مسؤولين جيش شرطة قوات أمن امن رئاسة برلمان مجلس وزراء عمل صحة عدل إعلام اعلام تربية تعليم زراعة نفط
+    اقتصاد سياحة ثقافة""".split())
+
 # CAMEO sectors (3-letter groups after the country code).
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 SECTOR_PRIORITY = ["LEG", "JUD", "SPY", "COP", "MIL", "GOV"]
@@ -817,6 +823,11 @@ class Builder:
             if not is_person and len(toks) == 1 and not surface.startswith("ال"):
                 # a lone common word coded with a country sector (صحافي, أفضل): not a name
                 self.stats["ar_single_word_dropped"] += 1
+                continue
+            if not is_person and all(t in AR_BARE_OFFICE for t in toks):
+                # "وزارة داخلي" coded AFGGOV, "وزارة خارجية" coded LBNGOVMED: with no country word the phrase names
+                # every country's ministry, so "وزارة الداخلية" anywhere became Afghanistan's
+                self.stats["ar_bare_office_dropped"] += 1
                 continue
             if is_person:
                 target = skeletons.get((iso, ar_skeleton(" ".join(rest))))
