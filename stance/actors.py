@@ -580,6 +580,31 @@ class ActorDictionary:
             out.append(m)
         return out
 
+    def resolve_bare_offices(self, mentions: Sequence[Mention], text: str) -> list[Mention]:
+        """Arabic ministries named without their country take it from the article: "وزارة الدفاع" after "وزير الدفاع
+        الفرنسي ..." is France's defence ministry, and "الوزارة" is the ministry named last before it. The country is
+        the affiliation of the nearest earlier mention that names the same office family ("الدفاع") with a known
+        actor; with none, the mention is unchanged."""
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            key = normalize_arabic(m.text)
+            key = key[1:] if key[:1] in "وفلب" and key[1:].startswith(("وزاره", "الوزاره")) else key
+            if m.actor is None or m.actor.id in _BARE_MINISTRY_IDS:
+                actor = None
+                if key in _BARE_MINISTRIES:
+                    family, office = _BARE_MINISTRIES[key]
+                    near = next((x for x in reversed(out) if x.actor is not None and x.actor.affiliation
+                                 and family in normalize_arabic(x.text)), None)
+                    actor = self.get(f"{near.actor.affiliation}GOV.{office}") if near is not None else None
+                elif key == "الوزاره":
+                    near = next((x for x in reversed(out) if x.actor is not None and x.actor.id.endswith("_ministry")
+                                 and x.actor.id not in _BARE_MINISTRY_IDS), None)
+                    actor = near.actor if near is not None else None
+                if actor is not None:
+                    m = Mention(m.span, actor, m.resolved)
+            out.append(m)
+        return out
+
     # -- names the dictionary does not know ------------------------------------------------------------------
     def find_unknown_names(
         self, text: str, lang: str, known: Optional[Sequence[Mention]] = None
@@ -1133,6 +1158,12 @@ _SUFFIXED_PEOPLE = re.compile(r"^(?:[وف]?[بل]?|[وف]?لل?)(?:%s)(?:ه|ها
 # ل + a pronoun after a verb ("وقال له الوزير", "كشفت لنا وثائق"): who was told, never the subject (not لي, also the
 # surname Lee: "وقال لي جون سوك"); stance.attribution skips these as addressees
 TO_PRONOUNS = frozenset("لنا له لها لهم لهما لهن لكم".split())
+# ministries named without their country (`ActorDictionary.resolve_bare_offices`): normalised phrase -> (the word
+# that names the office family in another mention, the office of the country's government)
+_BARE_MINISTRIES = {normalize_arabic(k): (normalize_arabic(f), o) for k, f, o in (
+    ("وزارة الدفاع", "الدفاع", "defence_ministry"), ("وزارة الخارجية", "الخارجية", "foreign_ministry"),
+    ("وزارة الداخلية", "الداخلية", "interior_ministry"))}
+_BARE_MINISTRY_IDS = frozenset({"interior_ministry", "foreign_ministry", "labour_ministry"})  # curated.yaml
 # nouns of news outlets, as written (with ة and ه, إ and ا): the one told ("قال لصحيفة «الحياة»"), a speaker with a
 # quoted name ("ذكرت قناة «سي إن إن تورك»"); used by stance.attribution and stance.targets
 AR_OUTLET_NOUNS = ("صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "مجلة", "مجله", "إذاعة",

@@ -117,6 +117,7 @@ class Pipeline:
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
+            found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
         return found
 
     def statements(self, article: Article) -> list[Statement]:

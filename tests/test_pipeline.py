@@ -30,7 +30,8 @@ def test_seed_article_pairs(nlp, seed_text):
         ("RUSGOV.defence_ministry", "SYROPP"),
     ]:
         assert (speaker, target) in got, (speaker, target)
-    assert ("المتحدث باسم الوزارة بيار بايل", "islamic_state") in got
+    # the spokesman of "الوزارة" speaks for France's defence ministry, named as "وزير الدفاع الفرنسي" before it
+    assert ("FRAGOV.defence_ministry", "islamic_state") in got
     # the speaker's own country is not its target; nobody targets himself
     assert ("vladimir_putin", "RUS") not in got
     assert all(s != t for s, t in got)
@@ -968,3 +969,18 @@ def test_arabic_spokesperson_speaks_for_the_body_and_bare_ministries(nlp):
     got = {m.text: m.actor.id for m in nlp.mentions(Article("d", "وقالت وزارة الخارجية ووزارة الداخلية الافغانية", "ar"),
                                                       "ar") if m.actor}
     assert got == {"وزارة الخارجية": "foreign_ministry", "وزارة الداخلية الافغانية": "AFGGOV"}
+
+
+def test_arabic_bare_ministry_takes_its_country_from_the_article(nlp):
+    """The seed: "حسب ما اعلنت وزارة الدفاع" after "وزير الدفاع الفرنسي ..." is France's defence ministry, and so is
+    "الوزارة" in "المتحدث باسم الوزارة" after it; with no such office before, a bare ministry stays countryless, and
+    another office family does not lend its country."""
+    def actors(text):
+        return {m.text: (m.actor.id if m.actor else None) for m in nlp.mentions(Article("d", text, "ar"), "ar")}
+
+    got = actors("يقوم وزير الدفاع الفرنسي جان ايف لو دريان بزيارة لموسكو حسب ما اعلنت وزارة الدفاع الخميس. وقال "
+                 "المتحدث باسم الوزارة بيار بايل ان الزيارة مهمة.")
+    assert got["وزارة الدفاع"] == "FRAGOV.defence_ministry" and got["الوزارة"] == "FRAGOV.defence_ministry"
+    assert actors("وقالت وزارة الخارجية ان الوزير سيزور بغداد.")["وزارة الخارجية"] == "foreign_ministry"
+    assert actors("وقال وزير الدفاع الفرنسي ان باريس قلقة. وقالت وزارة الخارجية ان الوزير سيزور بغداد.")[
+        "وزارة الخارجية"] == "foreign_ministry"
