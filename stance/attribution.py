@@ -334,9 +334,9 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 continue
             if m.actor is not None and toks[k].norm != "باسم":
                 break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
-            after_m = next((t for t in toks if t.start >= m.end), None)
             if toks[k].norm.startswith("ال") and m.text.startswith("ال") and toks[k].norm != "باسم" \
-                    and after_m is not None and after_m.norm.startswith("ب") and not _adjective_shaped(nxt):
+                    and not _adjective_shaped(nxt) and (after_m := _token_from(toks, m.end)) is not None \
+                    and after_m.norm.startswith("ب"):
                 break  # "وطالب رئيس اللجنة الحكومة بالاستقالة": a definite noun with its ب-complement is the object
             while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
                 k += 1
@@ -706,7 +706,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                 and not _new_clause_between(toks, while_they + 3, cue.start, mentions):
             # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square;
             # nor what they carry ("وهم يحملون الاعلام الفلسطينية ولافتات تطالب ...")
-            prev = _subject_of_while(text, toks, cue, mentions, sent)
+            prev = _subject_of_while(text, toks, while_they, mentions, sent)
         return (prev, cue.end) if prev else None
     if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
         # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
@@ -861,15 +861,12 @@ def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Seque
                and any(m.start == toks[k + 1].start for m in mentions) for k in inside)
 
 
-def _subject_of_while(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention],
+def _subject_of_while(text: str, toks: list[Token], while_at: int, mentions: Sequence[Mention],
                       sent: Span) -> Optional[Mention]:
-    """Who a circumstantial "وهم ..." before a noun cue refers to: the nearest mention before "وهم" that is not
+    """Who the circumstantial "وهم ..." at offset `while_at` refers to: the nearest mention before it that is not
     governed by a preposition, directly or through one noun ("في ساحة فلسطين"), and is no single person or country
     (the pronoun is plural): "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات", "ان مئات الطلاب تجمعوا في الجامعة
     وهم يرفعون شعارات". None when there is none."""
-    while_at = max((m.start() for m in _AR_WHILE_THEY.finditer(text, sent.start, cue.start)), default=None)
-    if while_at is None:
-        return None
     quotes = _quotations(text, sent)
     for m in sorted((m for m in mentions if sent.start <= m.start and m.end <= while_at), key=lambda m: -m.end):
         if any(a < m.start < b for a, b in quotes) or _after_clitic_preposition(text, m):
