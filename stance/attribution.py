@@ -325,6 +325,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
                 continue
+        if m is None and not nxt.norm.startswith("لل") and _is_addressee(text, nxt, mentions):
+            break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
@@ -1178,7 +1180,15 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
             and not re.search(r"[،,:\"«»]", text[toks[k - 1].end : toks[k].start]) \
             and not any(mm.start <= toks[k].start < mm.end and not _nisba(mm, toks[k]) for mm in mentions if mm is not m):
         k += 1  # (a nationality adjective too: "لقاضي التحقيق المغربي")
+    # the agency's initials in brackets: "لمراسل وكالة الانباء الالمانية (د.ب.أ) بأن"
+    paren = _AR_INITIALS.match(text, toks[k - 1].end) if k > j else None
+    if paren is not None:
+        while k < len(toks) and toks[k].start < paren.end():
+            k += 1
     return k
+
+
+_AR_INITIALS = re.compile(r"\s*\((?:\s*[\u0621-\u064A][.\s]*){2,4}\)")
 
 
 def _name_like(tok: Token) -> bool:
@@ -1201,7 +1211,12 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
         k = nxt
     if k == k0:
         return end
-    return toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
+    pos = toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
+    closing = _CLOSING_BRACKET.match(text, pos)  # ... its closing bracket does not: "(د.ب.أ) بأن"
+    return closing.end() if closing else pos
+
+
+_CLOSING_BRACKET = re.compile(r"[.\s]*\)")
 
 
 _AR_SPEECH_NOUNS = _normalised(frozenset(
@@ -1443,8 +1458,8 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)
-    if not _name_like(toks[k]) or _told_person(toks[k]) and toks[k - 1].norm not in _AR_OF_SOMEONE:
-        return m
+    if not _name_like(toks[k]) or _is_addressee(text, toks[k], mentions) and toks[k - 1].norm not in _AR_OF_SOMEONE:
+        return m  # "وقال الوزير لوكالة فرانس برس": the one told is no name
     e = _name_run(text, toks, k, definite=True)
     # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content), also past
     # the one told and a time word ("نور الدين مازني لـ«الشرق الاوسط» ان", "اميرة الفاضل امس ان")

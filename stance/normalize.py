@@ -43,7 +43,7 @@ _AR_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # alone.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
-TOKEN_RE = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_WORD}(?:['’]{_WORD})*|\d+")
+TOKEN_RE = re.compile(rf"(?:[^\W\d_\u0600-\u06FF]\.){{2,}}|{_WORD}(?:['’]{_WORD})*|\d+")
 
 _ELISION = re.compile(r"^(?:l|d|j|n|s|c|m|t|qu|jusqu|lorsqu|puisqu|presqu)['’](?=\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)

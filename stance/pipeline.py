@@ -40,7 +40,8 @@ _AR_HEADS = frozenset(normalize_arabic(w) for w in
 
 
 def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
-    """An unknown one-word head right before a known actor becomes part of that actor's mention."""
+    """An unknown one-word head right before a known actor (or an unknown definite body) becomes part of its
+    mention."""
     out: list[Mention] = []
     skip: set[int] = set()
     ms = sorted(found, key=lambda m: (m.start, -m.end))
@@ -49,8 +50,9 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
             continue
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         word = normalize_arabic(m.text).lstrip("و") if m.actor is None else ""
-        if (nxt is not None and nxt.actor is not None and word in _AR_HEADS
-                and text[m.end : nxt.start] in (" ", " «", "«")):
+        if (nxt is not None and word in _AR_HEADS and text[m.end : nxt.start] in (" ", " «", "«")
+                and (nxt.actor is not None or normalize_arabic(nxt.text).startswith("ال"))):
+            # an unknown definite body too: "قوات الشرطة" is one group, not "قوات" and "الشرطة"
             out.append(Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), nxt.actor))
             skip.add(k + 1)
             continue

@@ -984,3 +984,19 @@ def test_arabic_bare_ministry_takes_its_country_from_the_article(nlp):
     assert actors("وقالت وزارة الخارجية ان الوزير سيزور بغداد.")["وزارة الخارجية"] == "foreign_ministry"
     assert actors("وقال وزير الدفاع الفرنسي ان باريس قلقة. وقالت وزارة الخارجية ان الوزير سيزور بغداد.")[
         "وزارة الخارجية"] == "foreign_ministry"
+
+
+def test_arabic_agency_initials_and_the_one_told_are_not_subject_or_targets(nlp):
+    """Wire credits (dev texts): "(د.ب.أ)" is the German agency, not three one-letter names that became targets, and
+    with its addressee it comes before the content; "لوكالة فرانس برس" after an unknown subject is the one told, not
+    part of the speaker; "قوات الشرطة" is one group, not two targets."""
+    got = statements(nlp, "وأفاد شهود عيان لمراسل وكالة الانباء الالمانية (د.ب.أ) بأن قوات الشرطة أطلقت النار في "
+                          "الهواء لتفريق المتظاهرين.")
+    assert got == [("شهود عيان", "قوات الشرطة أطلقت النار في الهواء لتفريق المتظاهرين", ["قوات الشرطة", "المتظاهرين"])]
+    dpa = [m for m in nlp.mentions(Article("d", "نقلت (د.ب.أ) عن مصدر", "ar"), "ar") if m.actor]
+    assert [(m.text, m.actor.id) for m in dpa] == [("د.ب.أ", "dpa")]
+    for told in ("لوكالة فرانس برس", "لوكالة الانباء الفرنسية", "لوكالة فرانس برس (ا ف ب)"):
+        got = statements(nlp, f"وقال الوزير {told} ان الحكومة ترفض ذلك.")
+        assert got[0][:2] == ("الوزير", "الحكومة ترفض ذلك"), told
+    # a role's own genitive stays part of it
+    assert statements(nlp, "وقال المستشار لرئيس الحكومة ان الوزارة ترفض ذلك.")[0][0] == "المستشار لرئيس الحكومة"
