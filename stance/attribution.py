@@ -317,6 +317,9 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
+        if k == j and definite and m is None and nxt.norm.startswith("ال") and not _adjective_shaped(nxt) \
+                and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") or _verbal_noun(nxt)):
+            break  # "ونفى الوزير الاتهامات الموجهة": a definite plural or verbal noun after it is its object
         if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
                 and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
             # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side

@@ -272,7 +272,7 @@ class ArabicNER:
         """Entities in Arabic `text` as `(start, end, label)` spans indexing `text`; label in PER ORG GOV GPE."""
         if not text or not _AR_LETTER.search(text):
             return []
-        doc_words: set[str] | None = None
+        doc_words = frozenset(t.norm for t in word_tokens(text))  # for the proclitic rule
         out = []
         for sent in split_sentences(text):
             if not _AR_LETTER.search(sent.text):
@@ -281,26 +281,31 @@ class ArabicNER:
             if not toks:
                 continue
             labels = self.tag(text, toks, sent.start, sent.end)
-            for a, b, label in chunks(labels, text, toks):
-                while b - a > 1 and toks[b - 1].norm in _TIME_WORDS:  # "وزارة الدفاع الخميس": the day is not the name
-                    b -= 1
-                if toks[a].norm in _TIME_WORDS:
-                    continue
-                if is_prepositional_noun(toks[a].text):
-                    continue  # "بتسليمه بتهمة": a preposition and a verbal noun with its pronoun, never a name
-                first = toks[a]
-                skip = 0
-                if _PROCLITIC.match(first.norm):
-                    if doc_words is None:
-                        doc_words = {t.norm for t in word_tokens(text)}
-                    skip = self._proclitic_chars(first.norm, doc_words)
-                s = _advance(first.text, skip) + first.start if skip else first.start
-                if s >= first.end:  # never leave an empty first word
-                    s = first.start
-                out.append((s, toks[b - 1].end, label))
+            for chunk in chunks(labels, text, toks):
+                for n, (a, b, label) in enumerate(_uncoordinated(toks, *chunk)):
+                    span = self._span(text, toks, a, b, doc_words, joined=n > 0)
+                    if span is not None:
+                        out.append((*span, label))
         return out
 
-    def _proclitic_chars(self, norm: str, doc_words: set[str]) -> int:
+    def _span(self, text: str, toks: Sequence[Token], a: int, b: int, doc_words: frozenset[str],
+              joined: bool) -> tuple[int, int] | None:
+        """The offsets of the entity on tokens a..b-1, or None when it is no name; `joined`: the second of a
+        coordination, whose "و" is no part of it."""
+        while b - a > 1 and toks[b - 1].norm in _TIME_WORDS:  # "وزارة الدفاع الخميس": the day is not the name
+            b -= 1
+        if toks[a].norm in _TIME_WORDS:
+            return None
+        if is_prepositional_noun(toks[a].text):
+            return None  # "بتسليمه بتهمة": a preposition and a verbal noun with its pronoun, never a name
+        first = toks[a]
+        skip = 1 if joined else self._proclitic_chars(first.norm, doc_words) if _PROCLITIC.match(first.norm) else 0
+        s = _advance(first.text, skip) + first.start if skip else first.start
+        if s >= first.end:  # never leave an empty first word
+            s = first.start
+        return s, toks[b - 1].end
+
+    def _proclitic_chars(self, norm: str, doc_words: frozenset[str]) -> int:
         """How many letters of `norm` (the first word of an entity) are proclitics outside the name (0: none)."""
         readings = [(p, norm[len(p):]) for p in _proclitic_readings(norm)]
         for p, rest in readings:  # rule 1: the remainder starts with the article
@@ -313,6 +318,30 @@ class ArabicNER:
             if len(rest) >= 2 and (rest in known or rest in doc_words):
                 return len(p)
         return 0
+
+
+_ORG_HEADS = frozenset(normalize_arabic(w) for w in
+                       "شركة منظمة حركة جمعية حزب مؤسسة هيئة مجلس لجنة اتحاد جبهة نقابة وكالة".split())
+
+
+def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity of tokens a..b-1 split where "و" joins two of them: two people of two words or more each
+    ("إبراهيم هويدي وقاسم الريمي", never "وولت وايتمان"), or a body and a second head ("وزارة الطاقة التركية وشركة
+    ...": the one-word rest is dropped, and so is a trailing verb, "الكونغرس وحصلت"). Places are left whole
+    ("شمال وزيرستان")."""
+    if label == "GPE":
+        return [(a, b, label)]
+    for k in range(a + 1, b):
+        w = toks[k].norm
+        if not w.startswith("و") or len(w) < 3 or w.startswith("وو") and len(w) < 4:
+            continue
+        rest = w[1:]
+        if label == "PER" and k - a >= 2 and b - k >= 2:
+            return [(a, k, label), (k, b, label)]  # (the second starts at "و": `find` drops the clitic)
+        if label != "PER" and k - a >= 1 and (rest.startswith("ال") or rest in AQMAR_GOV_HEADS or rest in _ORG_HEADS
+                                              or b - k == 1):
+            return [(a, k, label)] + ([(k, b, label)] if b - k >= 2 else [])
+    return [(a, b, label)]
 
 
 def _proclitic_readings(norm: str) -> list[str]:

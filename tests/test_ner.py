@@ -76,6 +76,25 @@ def test_proclitic_is_left_out_of_the_span(ner):
         assert not text[s:e].startswith(("وال", "بال", "لأولمرت")), text[s:e]
 
 
+def test_coordinated_entities_are_split_at_wa():
+    """The tagger joins two people or two bodies over "و" (exhaustive Arabic texts: "إبراهيم هويدي وقاسم الريمي",
+    "وزارة الطاقة التركية وشركة بوتاش"); each is its own entity, without the "و"; a trailing verb is dropped; a
+    two-word name whose second word starts with و and a place stay whole."""
+    from stance.ner import _uncoordinated
+    from stance.text import tokens
+
+    def parts(text, label):
+        toks = tokens(text)
+        return [(" ".join(t.text for t in toks[a:b]), lab) for a, b, lab in _uncoordinated(toks, 0, len(toks), label)]
+
+    assert parts("إبراهيم هويدي وقاسم الريمي", "PER") == [("إبراهيم هويدي", "PER"), ("وقاسم الريمي", "PER")]
+    assert parts("وزارة الطاقة التركية وشركة بوتاش", "GOV") == [("وزارة الطاقة التركية", "GOV"),
+                                                                 ("وشركة بوتاش", "GOV")]
+    assert parts("الكونغرس وحصلت", "GOV") == [("الكونغرس", "GOV")]
+    assert parts("وولت وايتمان", "PER") == [("وولت وايتمان", "PER")]
+    assert parts("شمال وزيرستان", "GPE") == [("شمال وزيرستان", "GPE")]
+
+
 def test_clitic_stripping():
     assert strip_clitics("والقاعده") == ("وال", "قاعده")
     assert strip_clitics("للامم") == ("لل", "امم")

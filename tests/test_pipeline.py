@@ -1000,3 +1000,10 @@ def test_arabic_agency_initials_and_the_one_told_are_not_subject_or_targets(nlp)
         assert got[0][:2] == ("الوزير", "الحكومة ترفض ذلك"), told
     # a role's own genitive stays part of it
     assert statements(nlp, "وقال المستشار لرئيس الحكومة ان الوزارة ترفض ذلك.")[0][0] == "المستشار لرئيس الحكومة"
+    # a definite plural or verbal noun after a definite subject is the object
+    assert statements(nlp, "ونفى الوزير الاتهامات الموجهة الى الحكومة.")[0][:2] == (
+        "الوزير", "الاتهامات الموجهة الى الحكومة")
+    assert statements(nlp, "ورفض الجيش الانصياع للقرار.")[0][0] == "الجيش"
+    # two people joined by "و" are two targets
+    got = statements(nlp, "وقال مسؤولون ان إبراهيم هويدي وقاسم الريمي قتلا في الغارة.")
+    assert got[0][2] == ["إبراهيم هويدي", "قاسم الريمي"]
