@@ -1405,7 +1405,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     return Mention(Span.of(text, t.start, toks[k].end))
 
 
-_FI = r"ف[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?"  # "في" with marks or tatweel, then an optional quote
+_FI = r"(?:ف|لد)[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?"  # "في" / "لدى" with marks or tatweel, then
+# an optional quote ("السفير الأميركي لدى الأمم المتحدة")
 _HELD_IN, _HELD_IN_BRACKET = re.compile(r"\s+" + _FI), re.compile(r"[\s(]+" + _FI)
 
 
@@ -1428,8 +1429,8 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
     اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
     first = next((t for t in toks if t.start == m.start), None)
-    if m.actor is not None or first is None or first.norm not in _AR_ROLE_HEADS:
-        return m
+    if m.actor is not None and m.actor.type != "country" or first is None or first.norm not in _AR_ROLE_HEADS:
+        return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ")
     pos = _held_in(text, m.end, mentions) or m.end
     if pos == m.end:  # " في الحركة،": a body named by a collective, closed by a comma
         held = _HELD_IN.match(text[pos:])
@@ -1469,12 +1470,12 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     told = _skip_time(toks, _skip_addressee(text, toks, e + 1, mentions)) if e + 1 < len(toks) else e + 1
     if told != e + 1 and told < len(toks) and (toks[told].norm in _AR_THAT or re.search(
             r"[«:\"]", text[toks[told - 1].end : toks[told].start])):
-        return Mention(Span.of(text, m.start, toks[e].end))
+        return Mention(Span.of(text, m.start, toks[e].end), m.actor)
     nxt = toks[e + 1] if e + 1 < len(toks) else None
     if e == k and not comma or nxt is not None and not (
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
         return m
-    return Mention(Span.of(text, m.start, toks[e].end))
+    return Mention(Span.of(text, m.start, toks[e].end), m.actor)
 
 
 _AR_QUANTIFIERS = _AR_QUANTITY | _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد".split()))  # + the counts
@@ -1722,16 +1723,31 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
     the span runs to the end of the name; the actor stays the office's unless the name is a known person."""
     if m.actor is None or m.actor.type == "person":
         return m
-    after = re.match(r"\s*[،,]\s*", text[m.end :])
-    if after is None:
+    pos = m.end  # where the office is held first: "السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن"
+    held = _HELD_IN.match(text, pos)
+    body = next((x for x in mentions if held is not None and x.start == held.end()), None)
+    place = _first_at(toks, held.end()) if held is not None and body is None else len(toks)
+    if body is not None:
+        pos = body.end
+    elif place < len(toks) and toks[place].start == held.end() and re.match(r"\s*[،,]", text[toks[place].end :]):
+        pos = toks[place].end  # a place the dictionary lacks, closed by a comma: "القنصل السعودي في اسطنبول، ..."
+    after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
+    k = _first_at(toks, pos)
+    if after is None or k >= len(toks) or toks[k].start != after.end():
         return m
-    k = next((k for k, t in enumerate(toks) if t.start == m.end + after.end()), None)
-    name = next((x for x in mentions if k is not None and x.start == toks[k].start), None)
-    if name is None or not re.match(r"\s*[،,]", text[name.end : name.end + 3]):
+    name = next((x for x in mentions if x.start == toks[k].start), None)
+    if name is None:
+        if body is not None and (toks[k].norm in _AR_THAT or re.match(r"\s*[،,:«]", text[body.end :])):
+            return Mention(Span.of(text, m.start, body.end), m.actor)  # "السفير ... لدى الأمم المتحدة ان": its post
         return m
+    told = _first_at(toks, name.end)
+    told = _skip_addressee(text, toks, told, mentions) if pos > m.end else told
+    if not (re.match(r"\s*[،,]", text[name.end : name.end + 3]) or pos > m.end and told < len(toks) and (
+            toks[told].norm in _AR_THAT or told > _first_at(toks, name.end))):
+        return m  # the name ends the phrase: a comma, "ان", or the one told after it
     if name.actor is not None and name.actor.type == "person":
         return Mention(Span.of(text, m.start, name.end), name.actor)
-    if _unknown_name(name, toks, k):
+    if _unknown_name(name, toks, k, apposed=True):
         return Mention(Span.of(text, m.start, name.end), m.actor)
     return m
 
@@ -1745,12 +1761,27 @@ def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:
     return Mention(Span.of(text, m.start, toks[_name_run(text, toks, k + 1)].end))
 
 
-def _unknown_name(m: Mention, toks: list[Token], k: int) -> bool:
-    """An unknown mention starting at token k of two or three name words ("عباس زكي", "ميخائيل ساكاشفيلي")."""
+def _unknown_name(m: Mention, toks: list[Token], k: int, apposed: bool = False) -> bool:
+    """An unknown mention starting at token k of two or three name words ("عباس زكي", "ميخائيل ساكاشفيلي"); a
+    definite word after "عبد"/"ابو" is one ("عبد الوهاب شيخ"), and, with `apposed` (a name set off by commas), so is
+    a definite last word ("، عبد الله الرفاعي،")."""
     if m.actor is not None:
         return False
     words = [t for t in toks[k:] if t.start < m.end]
-    return 2 <= len(words) <= 3 and all(_name_like(t) for t in words)
+    return 2 <= len(words) <= 3 and _name_like(words[0]) and all(
+        _name_like(t) or _family_name(t) and (apposed and n == len(words) - 1 or words[n - 1].norm in _AR_NAME_PARTICLES)
+        for n, t in enumerate(words[1:], 1))
+
+
+# the definite word after these is part of a name ("عبد الوهاب"); so is a definite last word ("عبد الله الرفاعي")
+_AR_NAME_PARTICLES = frozenset("عبد ابو بن ابن".split())
+
+
+def _family_name(tok: Token) -> bool:
+    """A definite word that can end or continue a personal name: not a role, function, time or cue word."""
+    w = tok.norm
+    return w.startswith("ال") and len(w) >= 4 and w not in _AR_ROLE_HEADS and w not in _AR_FUNCTION \
+        and w not in _AR_TIME and not _is_cue_word(tok)
 
 
 def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:

@@ -1007,3 +1007,20 @@ def test_arabic_agency_initials_and_the_one_told_are_not_subject_or_targets(nlp)
     # two people joined by "و" are two targets
     got = statements(nlp, "وقال مسؤولون ان إبراهيم هويدي وقاسم الريمي قتلا في الغارة.")
     assert got[0][2] == ["إبراهيم هويدي", "قاسم الريمي"]
+
+
+def test_arabic_office_held_at_a_body_runs_on_to_its_holder(nlp):
+    """An office mention held "لدى"/"في" a body or a place, then its holder's name: the speaker is the whole phrase
+    and neither the body nor the name is a target (dev texts); with no name, the post before "ان" is the speaker's."""
+    got = statements(nlp, "أكد السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن اندلاع القتال الأخير خطير.")
+    assert got[0][:2] == ("السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد", "اندلاع القتال الأخير خطير")
+    got = statements(nlp, "أكد القنصل السعودي في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط» عدم إصابة أي من الرعايا.")
+    assert got[0][:3] == ("القنصل السعودي في اسطنبول، عبد الوهاب شيخ", "عدم إصابة أي من الرعايا", [])
+    assert statements(nlp, "وقال السفير الأميركي لدى الأمم المتحدة ان القتال خطير.")[0][:3] == (
+        "السفير الأميركي لدى الأمم المتحدة", "القتال خطير", [])
+    # a name in apposition may end in a definite family name; a role's own body is no name
+    assert statements(nlp, "وقال وزير الخارجية الفرنسي، عبد الله الرفاعي، ان الحكومة فشلت.")[0][0] == \
+        "وزير الخارجية الفرنسي، عبد الله الرفاعي"
+    got = statements(nlp, "قال قائد وحدات النخبة في حرس الثورة الجنرال محمد علي جعفري للتلفزيون الرسمي أمس «لن "
+                          "نتراجع».")
+    assert got[0][0] == "قائد وحدات النخبة في حرس الثورة الجنرال محمد علي جعفري"
