@@ -311,7 +311,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
-                or nxt.text in _AR_ALA:  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN:  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
             break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
@@ -807,6 +807,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         and not any(m.start <= toks[j].start < m.end and m.actor is not None for m in mentions)
     if j < len(toks) and toks[j].start < limit and not complement:
         m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
+        if _accused(text, toks, i, j, m, mentions):
+            j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
+    if j < len(toks) and toks[j].start < limit and not complement:
         if m is not None and m.actor is not None:
             m = _with_apposed_name(text, toks, m, mentions)
             return m, _after_subject(text, toks, m.end, mentions)
@@ -846,9 +849,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
     # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
     opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
-    if cue.kind in ("report", "eval") and waw and i > 0:
+    # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has the sentence's
+    when = i > 0 and toks[i - 1].norm in _AR_WHEN
+    if cue.kind in ("report", "eval") and (waw or when) and i > 0:
         if not _spoke_before_in(state, sent, cue.start):
-            person = _initial_clause_subject(text, toks, sent, cue, mentions) \
+            clause = 0 if not when else next(  # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
+                (k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause) \
                 or _first_before(text, cue.start, mentions, sent, person=True)
             if person is not None:
                 return person, cue.end
@@ -856,6 +863,31 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+_AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
+
+
+def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
+    """Verb i is "اتهم" and the phrase at token j (mention `m`, else a definite word and its adjectives) is followed
+    right away by its ب-complement ("اتهم النواب بالفساد", "واتهمت روسيا بارتكاب ..."): the phrase is the one accused
+    (a subject would come before an object: "اتهمت الحكومة المعارضة بـ")."""
+    if _unprefixed(toks[i].norm) not in _AR_ACCUSE:
+        return False
+    if m is not None:
+        k = _first_at(toks, m.end)
+    elif toks[j].norm.startswith("ال"):
+        k = j + 1
+        while k < len(toks) and toks[k].norm.startswith("ال") and _adjective_shaped(toks[k]):
+            k += 1
+    else:
+        return False
+    # the preposition: "بالفساد", "بارتكاب", "بأنها", "بـ«الإهمال»" (not a word of its own: "برلمانية")
+    return k < len(toks) and (toks[k].norm.startswith(("بال", "با")) or toks[k].text.startswith("بـ")) \
+        and toks[k].norm not in ("باسم", "بان·") and not re.search(r"[،,:«»\"()]", text[toks[k - 1].end : toks[k].start])
+
+
+_AR_WHEN = _normalised(frozenset("عندما وعندما حينما وحينما بعدما وبعدما لما ولما حين وحين".split()))
 
 
 def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:
@@ -976,7 +1008,8 @@ def _after_clitic_preposition(text: str, m: Mention) -> bool:
 
 
 _AR_CLAUSE_OPENERS = _normalised(frozenset(
-    "و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين ان".split()))
+    """و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين ان عندما وعندما حينما وحينما
+    بعدما وبعدما لما ولما كلما وكلما طالما لان لأن ولان ولأن""".split()))
 
 
 def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
@@ -1271,17 +1304,18 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
 
 
 _AR_LEAD_PARTICLES = _normalised(frozenset(
-    "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن".split()))
+    "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن حتى وحتى".split()))
 _AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".split()))
 
 
 def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
-                            mentions: Sequence[Mention]) -> Optional[Mention]:
+                            mentions: Sequence[Mention], first: int = 0) -> Optional[Mention]:
     """The subject of the verb that opens the sentence, for a later conjoined cue with no subject of its own:
     "وتتوقف المصادر عند كلام الحريري، وترى انه ..." -> المصادر; "وتجمع عشرات الفلسطينيين ..." -> the tens of
     Palestinians. The opening word must look like a verb (no article, no preposition or particle, no mention), and
-    the subject is a known actor, a definite noun phrase or a counted group right after it."""
-    k = 0
+    the subject is a known actor, a definite noun phrase or a counted group right after it. `first`: the token
+    the clause starts at, if not the sentence's first."""
+    k = first
     while k < len(toks) and toks[k].norm in _AR_LEAD_PARTICLES:
         k += 1
     if k + 1 >= cue.token_index or k >= len(toks):
@@ -1315,7 +1349,8 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
             and toks[end + 1].norm not in ("عند", "لدى") and not toks[end + 1].norm.startswith(("ل", "ب")) \
             and (not toks[end].norm.startswith("ال") or _adjective_shaped(toks[end + 1])):
         end += 1
-    return unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
+    subject = unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
+    return _with_role_holder(text, toks, subject, mentions)  # "قرر الشيخ تاج الدين الهلالي أن": the sheikh's name
 
 
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:

@@ -1024,3 +1024,19 @@ def test_arabic_office_held_at_a_body_runs_on_to_its_holder(nlp):
     got = statements(nlp, "قال قائد وحدات النخبة في حرس الثورة الجنرال محمد علي جعفري للتلفزيون الرسمي أمس «لن "
                           "نتراجع».")
     assert got[0][0] == "قائد وحدات النخبة في حرس الثورة الجنرال محمد علي جعفري"
+
+
+def test_arabic_verb_after_when_and_the_one_accused(nlp):
+    """A reporting verb after "عندما" has no subject before it ("ان يغادر عندما" had been the speaker) and, with
+    none after it, takes its clause's subject; "اتهم X بـ..." has X accused, not accusing; "حتى" leads a clause."""
+    assert statements(nlp, "وكان الوزير قد قرر ان يغادر عندما أعلن الرئيس ان الحكومة فشلت.")[0][:2] == (
+        "الرئيس", "الحكومة فشلت")
+    got = statements(nlp, "هذه القارة كانت مجهولة للكثيرين، حتى قرر الشيخ تاج الدين الهلالي أن يفتح العلاقة عندما "
+                          "أعلن أن النساء يتعرضن للخطر.")
+    assert got[0][:2] == ("الشيخ تاج الدين الهلالي", "النساء يتعرضن للخطر")
+    assert statements(nlp, "وغادر الوزير القاعة عندما اتهم النواب بالفساد.")[0][0] == "الوزير"
+    assert all(sp != "روسيا" for sp, *_ in statements(nlp, "واتهمت روسيا بارتكاب جرائم حرب."))
+    # a subject before its object still accuses; so does an indefinite subject
+    assert statements(nlp, "واتهمت الحكومة المعارضة بالفساد.")[0][0] == "الحكومة"
+    assert statements(nlp, "وعلى صعيد آخر، اتهمت لجنة برلمانية تركية أمس قوات الامن بـ«الإهمال».")[0][0] == \
+        "لجنة برلمانية تركية"
