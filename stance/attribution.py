@@ -317,9 +317,14 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
+        after_nxt = toks[k + 2] if k + 2 < len(toks) else None
         if k == j and definite and m is None and nxt.norm.startswith("ال") and not _adjective_shaped(nxt) \
-                and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") or _verbal_noun(nxt)):
-            break  # "ونفى الوزير الاتهامات الموجهة": a definite plural or verbal noun after it is its object
+                and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") and not toks[j].norm.endswith("ات")
+                     or _verbal_noun(nxt)) \
+                and after_nxt is not None and after_nxt.norm not in _AR_THAT \
+                and not re.search(r"[،,:\"«»]", text[nxt.end : after_nxt.start]):
+            break  # "ونفى الوزير الاتهامات الموجهة": a definite plural or verbal noun after it is its object (not
+            # an adjective or a family name that ends the phrase: "النساء المتظاهرات إن", "النائب العبيدات إن")
         if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
                 and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
             # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side
@@ -328,8 +333,10 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
                 continue
-        if m is None and not nxt.norm.startswith("لل") and _is_addressee(text, nxt, mentions):
-            break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject
+        if m is None and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
+                          or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS):
+            break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
+            # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
             if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)
@@ -1224,7 +1231,7 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     return k
 
 
-_AR_INITIALS = re.compile(r"\s*\((?:\s*[\u0621-\u064A][.\s]*){2,4}\)")
+_AR_INITIALS = re.compile(r"\s*\((?:\s*[\u0621-\u064A][.\s]*){2,5}\)")  # "(د.ب.أ)", "(واس)", "(كونا)"
 
 
 def _name_like(tok: Token) -> bool:
@@ -1237,7 +1244,11 @@ def _name_like(tok: Token) -> bool:
 
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
     """Where the content may start after a verb-subject speaker ending at `end`: past time words and an addressee
-    ("وقال الوزير لـ«الشرق الأوسط» أمس إن ..." -> after "أمس")."""
+    ("وقال الوزير لـ«الشرق الأوسط» أمس إن ..." -> after "أمس"), and past the speaker's initials or closing bracket
+    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن", "وأضافت (د.ب.أ) أن")."""
+    for pattern in (_AR_INITIALS, _CLOSING_BRACKET):
+        after = pattern.match(text, end)
+        end = after.end() if after else end
     k0 = _first_at(toks, end)
     k = k0
     for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
@@ -1249,6 +1260,8 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
         return end
     pos = toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
     closing = _CLOSING_BRACKET.match(text, pos)  # ... its closing bracket does not: "(د.ب.أ) بأن"
+    if closing is None and text.count("«", end, pos) > text.count("»", end, pos):
+        closing = re.compile(r"\s*»").match(text, pos)  # nor the addressee's closing quote: "لـ«الحياة» إن"
     return closing.end() if closing else pos
 
 
@@ -1497,8 +1510,9 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)
-    if not _name_like(toks[k]) or _is_addressee(text, toks[k], mentions) and toks[k - 1].norm not in _AR_OF_SOMEONE:
-        return m  # "وقال الوزير لوكالة فرانس برس": the one told is no name
+    if not _name_like(toks[k]) or _is_addressee(text, toks[k], mentions) \
+            and not (_told_person(toks[k]) and toks[k - 1].norm in _AR_OF_SOMEONE):
+        return m  # "وقال الوزير لوكالة فرانس برس", "المتحدث لقناة الجزيرة": the one told is no name
     e = _name_run(text, toks, k, definite=True)
     # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content), also past
     # the one told and a time word ("نور الدين مازني لـ«الشرق الاوسط» ان", "اميرة الفاضل امس ان")
@@ -1754,26 +1768,37 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
 
 
 def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
-    """An office mention with its holder's name in apposition ("رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي،"):
-    the span runs to the end of the name; the actor stays the office's unless the name is a known person."""
+    """An office mention with its holder's name in apposition ("رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي،"),
+    possibly after where the office is held ("السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن", "القنصل السعودي
+    في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط»"): the span runs to the end of the name; the actor stays the
+    office's unless the name is a known person of the office's country. A posted office with no name runs over its
+    post ("السفير ... لدى الأمم المتحدة ان")."""
     if m.actor is None or m.actor.type == "person":
         return m
-    pos = m.end  # where the office is held first: "السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن"
+    pos = m.end
     held = _HELD_IN.match(text, pos)
     body = next((x for x in mentions if held is not None and x.start == held.end()), None)
     place = _first_at(toks, held.end()) if held is not None and body is None else len(toks)
     if body is not None:
         pos = body.end
     elif place < len(toks) and toks[place].start == held.end() and re.match(r"\s*[،,]", text[toks[place].end :]):
-        pos = toks[place].end  # a place the dictionary lacks, closed by a comma: "القنصل السعودي في اسطنبول، ..."
+        pos = toks[place].end  # a place the dictionary lacks, closed by a comma
     after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
     k = _first_at(toks, pos)
     if after is None or k >= len(toks) or toks[k].start != after.end():
         return m
+    comma = bool(after.group().strip())
     name = next((x for x in mentions if x.start == toks[k].start), None)
     if name is None:
-        if body is not None and (toks[k].norm in _AR_THAT or re.match(r"\s*[،,:«]", text[body.end :])):
-            return Mention(Span.of(text, m.start, body.end), m.actor)  # "السفير ... لدى الأمم المتحدة ان": its post
+        if pos > m.end and comma and _name_like(toks[k]):  # "سفير فلسطين في القاهرة، دياب اللوح، إن"
+            e = _name_run(text, toks, k, definite=True)
+            if e > k and e + 1 < len(toks) and (re.search(r"[،,]", text[toks[e].end : toks[e + 1].start])
+                                                or toks[e + 1].norm in _AR_THAT):
+                return Mention(Span.of(text, m.start, toks[e].end), m.actor)
+        posted = held is not None and (held.group().strip().startswith("لد") or _unprefixed(
+            toks[_first_at(toks, m.start)].norm).removeprefix("ال") in _AR_POSTED)
+        if body is not None and posted and (toks[k].norm in _AR_THAT or re.match(r"\s*[،,:«]", text[body.end :])):
+            return Mention(Span.of(text, m.start, body.end), m.actor)
         return m
     told = _first_at(toks, name.end)
     told = _skip_addressee(text, toks, told, mentions) if pos > m.end else told
@@ -1781,10 +1806,16 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
             toks[told].norm in _AR_THAT or told > _first_at(toks, name.end))):
         return m  # the name ends the phrase: a comma, "ان", or the one told after it
     if name.actor is not None and name.actor.type == "person":
+        if not comma and m.actor.affiliation and name.actor.affiliation not in (None, m.actor.affiliation):
+            return m  # "وأبلغ السفير الأميركي لدى إسرائيل رئيس الوزراء بنيامين نتنياهو أن": the one told
         return Mention(Span.of(text, m.start, name.end), name.actor)
     if _unknown_name(name, toks, k, apposed=True):
         return Mention(Span.of(text, m.start, name.end), m.actor)
     return m
+
+
+# offices held at a post abroad: "السفير الأميركي لدى ...", "مندوب فلسطين في ..."
+_AR_POSTED = _normalised(frozenset("سفير مندوب ممثل قنصل مبعوث القائم".split()))
 
 
 def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:

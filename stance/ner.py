@@ -327,8 +327,8 @@ _ORG_HEADS = frozenset(normalize_arabic(w) for w in
 def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tuple[int, int, str]]:
     """An entity of tokens a..b-1 split where "و" joins two of them: two people of two words or more each
     ("إبراهيم هويدي وقاسم الريمي", never "وولت وايتمان"), or a body and a second head ("وزارة الطاقة التركية وشركة
-    ...": the one-word rest is dropped, and so is a trailing verb, "الكونغرس وحصلت"). Places are left whole
-    ("شمال وزيرستان")."""
+    بوتاش"; a head alone at the end is dropped). A ministry of two portfolios ("وزارة العدل والحريات") and places
+    ("شمال وزيرستان") are left whole."""
     if label == "GPE":
         return [(a, b, label)]
     for k in range(a + 1, b):
@@ -338,8 +338,7 @@ def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tu
         rest = w[1:]
         if label == "PER" and k - a >= 2 and b - k >= 2:
             return [(a, k, label), (k, b, label)]  # (the second starts at "و": `find` drops the clitic)
-        if label != "PER" and k - a >= 1 and (rest.startswith("ال") or rest in AQMAR_GOV_HEADS or rest in _ORG_HEADS
-                                              or b - k == 1):
+        if label != "PER" and k - a >= 1 and (rest in AQMAR_GOV_HEADS or rest in _ORG_HEADS):
             return [(a, k, label)] + ([(k, b, label)] if b - k >= 2 else [])
     return [(a, b, label)]
 

@@ -78,8 +78,8 @@ def test_proclitic_is_left_out_of_the_span(ner):
 
 def test_coordinated_entities_are_split_at_wa():
     """The tagger joins two people or two bodies over "و" (exhaustive Arabic texts: "إبراهيم هويدي وقاسم الريمي",
-    "وزارة الطاقة التركية وشركة بوتاش"); each is its own entity, without the "و"; a trailing verb is dropped; a
-    two-word name whose second word starts with و and a place stay whole."""
+    "وزارة الطاقة التركية وشركة بوتاش"); each is its own entity, without the "و"; a two-word name whose second word
+    starts with و, a ministry of two portfolios, "هيومن رايتس ووتش" and a place stay whole (review of session 10)."""
     from stance.ner import _uncoordinated
     from stance.text import tokens
 
@@ -90,7 +90,8 @@ def test_coordinated_entities_are_split_at_wa():
     assert parts("إبراهيم هويدي وقاسم الريمي", "PER") == [("إبراهيم هويدي", "PER"), ("وقاسم الريمي", "PER")]
     assert parts("وزارة الطاقة التركية وشركة بوتاش", "GOV") == [("وزارة الطاقة التركية", "GOV"),
                                                                  ("وشركة بوتاش", "GOV")]
-    assert parts("الكونغرس وحصلت", "GOV") == [("الكونغرس", "GOV")]
+    assert parts("وزارة العدل والحريات العامة", "GOV") == [("وزارة العدل والحريات العامة", "GOV")]
+    assert parts("هيومن رايتس ووتش", "ORG") == [("هيومن رايتس ووتش", "ORG")]
     assert parts("وولت وايتمان", "PER") == [("وولت وايتمان", "PER")]
     assert parts("شمال وزيرستان", "GPE") == [("شمال وزيرستان", "GPE")]
 
