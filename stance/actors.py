@@ -589,7 +589,7 @@ class ActorDictionary:
         for m in sorted(mentions, key=lambda m: m.start):
             key = normalize_arabic(m.text)
             key = key[1:] if key[:1] in "وفلب" and key[1:].startswith(("وزاره", "الوزاره")) else key
-            if m.actor is None or m.actor.id in _BARE_MINISTRY_IDS:
+            if m.actor is None or _countryless_ministry(m.actor):
                 actor = None
                 if key in _BARE_MINISTRIES:
                     family, office = _BARE_MINISTRIES[key]
@@ -598,7 +598,7 @@ class ActorDictionary:
                     actor = self.get(f"{near.actor.affiliation}GOV.{office}") if near is not None else None
                 elif key == "الوزاره":
                     near = next((x for x in reversed(out) if x.actor is not None and x.actor.id.endswith("_ministry")
-                                 and x.actor.id not in _BARE_MINISTRY_IDS), None)
+                                 and not _countryless_ministry(x.actor)), None)
                     actor = near.actor if near is not None else None
                 if actor is not None:
                     m = Mention(m.span, actor, m.resolved)
@@ -1163,7 +1163,14 @@ TO_PRONOUNS = frozenset("لنا له لها لهم لهما لهن لكم".split
 _BARE_MINISTRIES = {normalize_arabic(k): (normalize_arabic(f), o) for k, f, o in (
     ("وزارة الدفاع", "الدفاع", "defence_ministry"), ("وزارة الخارجية", "الخارجية", "foreign_ministry"),
     ("وزارة الداخلية", "الداخلية", "interior_ministry"))}
-_BARE_MINISTRY_IDS = frozenset({"interior_ministry", "foreign_ministry", "labour_ministry"})  # curated.yaml
+
+
+def _countryless_ministry(actor: Actor) -> bool:
+    """A ministry of no named country (curated.yaml's interior_ministry, foreign_ministry, labour_ministry: the bare
+    phrases "وزارة الداخلية" ...), which an article may resolve to its country's."""
+    return actor.id.endswith("_ministry") and "." not in actor.id and actor.affiliation is None
+
+
 # nouns of news outlets, as written (with ة and ه, إ and ا): the one told ("قال لصحيفة «الحياة»"), a speaker with a
 # quoted name ("ذكرت قناة «سي إن إن تورك»"); used by stance.attribution and stance.targets
 AR_OUTLET_NOUNS = ("صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "مجلة", "مجله", "إذاعة",
