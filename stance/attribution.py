@@ -321,10 +321,9 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if k == j and definite and m is None and nxt.norm.startswith("ال") and not _adjective_shaped(nxt) \
                 and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") and not toks[j].norm.endswith("ات")
                      or _verbal_noun(nxt)) \
-                and after_nxt is not None and after_nxt.norm not in _AR_THAT \
-                and not re.search(r"[،,:\"«»]", text[nxt.end : after_nxt.start]):
-            break  # "ونفى الوزير الاتهامات الموجهة": a definite plural or verbal noun after it is its object (not
-            # an adjective or a family name that ends the phrase: "النساء المتظاهرات إن", "النائب العبيدات إن")
+                and not (after_nxt is not None and after_nxt.norm in _AR_THAT):
+            break  # "ونفى الوزير الاتهامات الموجهة", "ونفى المتحدث الاتهامات،": a definite plural or verbal noun
+            # after it is its object (not an adjective or a family name before إن: "النساء المتظاهرات إن")
         if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
                 and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
             # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side
@@ -856,14 +855,17 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
     # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
     opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
-    # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has the sentence's
-    when = i > 0 and toks[i - 1].norm in _AR_WHEN
+    # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has its clause's
+    when = _after_when(toks, i)
     if cue.kind in ("report", "eval") and (waw or when) and i > 0:
         if not _spoke_before_in(state, sent, cue.start):
             clause = 0 if not when else next(  # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
                 (k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
-            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause) \
-                or _first_before(text, cue.start, mentions, sent, person=True)
+            clause += when and clause < i and toks[clause].norm in ("حتي", "وحتي")  # "حتى قرر ...": until
+            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause)
+            if when and person is not None and not _animate(toks, person, mentions):
+                person = None  # "وارتفعت أسعار النفط بعدما أكدت أن", "وصفق الحاضرون عندما أعلن": not who spoke
+            person = person or _first_before(text, cue.start, mentions, sent, person=True)
             if person is not None:
                 return person, cue.end
     if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
@@ -873,6 +875,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
+_AR_B_ADVERBS = _normalised(frozenset(
+    "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
+_AR_B_ACCUSED = _normalised(frozenset(
+    "بارتكاب باستخدام بانتهاك باغتيال باختطاف باستهداف بانه بأنه بانها بأنها بانهم بأنهم بايواء بإيواء".split()))
 
 
 def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
@@ -885,16 +891,43 @@ def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention],
         k = _first_at(toks, m.end)
     elif toks[j].norm.startswith("ال"):
         k = j + 1
-        while k < len(toks) and toks[k].norm.startswith("ال") and _adjective_shaped(toks[k]):
+        while k < len(toks) and toks[k].norm.startswith("ال") and _adjective_shaped(toks[k]) \
+                and toks[k].norm not in _AR_ROLE_HEADS:  # (not "القاضي": "اتهم المحامي القاضي بالانحياز")
             k += 1
     else:
         return False
-    # the preposition: "بالفساد", "بارتكاب", "بأنها", "بـ«الإهمال»" (not a word of its own: "برلمانية")
-    return k < len(toks) and (toks[k].norm.startswith(("بال", "با")) or toks[k].text.startswith("بـ")) \
-        and toks[k].norm not in ("باسم", "بان·") and not re.search(r"[،,:«»\"()]", text[toks[k - 1].end : toks[k].start])
+    if k >= len(toks) or re.search(r"[،,:«»\"()]", text[toks[k - 1].end : toks[k].start]) \
+            or any(x.start == toks[k].start for x in mentions):  # "واتهمت الهند باكستان": a name, no preposition
+        return False
+    # the preposition: "بالفساد", "بارتكاب", "بأنها", "بـ«الإهمال»" (not a word of its own: "برلمانية"; not an
+    # adverb: "واتهمت اسرائيل بالمقابل حركة حماس")
+    w = toks[k].norm
+    return (w.startswith("بال") and w not in _AR_B_ADVERBS or w in _AR_B_ACCUSED or toks[k].text.startswith("بـ"))
 
 
 _AR_WHEN = _normalised(frozenset("عندما وعندما حينما وحينما بعدما وبعدما لما ولما حين وحين".split()))
+# nouns that govern لما as "what": "وفقا لما أعلن" (according to what was announced), no "when"
+_AR_GOVERNS_WHAT = _normalised(frozenset("وفقا طبقا تبعا خلافا استنادا نظرا مخالفة اضافة إضافة".split()))
+
+
+def _after_when(toks: list[Token], i: int) -> bool:
+    """Verb i follows "عندما"/"بعدما"/"لما" ("when") with an active reading: not "وفقا لما أعلن" (what), not "عندما
+    أعلن عن"/"بعدما اتهم بالتجسس" (with no subject these are passives: it was announced, he was accused)."""
+    if i == 0 or toks[i - 1].norm not in _AR_WHEN:
+        return False
+    if toks[i - 1].norm in ("لما", "ولما") and i > 1 and toks[i - 2].norm in _AR_GOVERNS_WHAT:
+        return False
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+    return nxt != "عن" and not (_unprefixed(toks[i].norm) in _AR_ACCUSE and nxt.startswith("ب"))
+
+
+def _animate(toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> bool:
+    """A subject that can speak: a role ("الشيخ", "الوزير") or a known actor that is no country or place."""
+    k = _first_at(toks, m.start)
+    if k < len(toks) and (toks[k].norm in _AR_ROLE_HEADS or _unprefixed(toks[k].norm) in _AR_ROLE_HEADS):
+        return True
+    actor = m.actor or next((x.actor for x in mentions if x.start == m.start and x.actor is not None), None)
+    return actor is not None and actor.type != "country"
 
 
 def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:
@@ -1250,6 +1283,10 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
         after = pattern.match(text, end)
         end = after.end() if after else end
     k0 = _first_at(toks, end)
+    if k0 < len(toks) and toks[k0].norm in _AR_WHEN:  # "وأكد المتحدث حين سئل عن مصير المعتقلين أن": the occasion
+        that = next((e for e in range(k0 + 1, min(len(toks), k0 + 10)) if toks[e].norm in _AR_THAT), None)
+        if that is not None and not re.search(r"[.!?؟«»:\"]", text[toks[k0].end : toks[that].start]):
+            return toks[that].start
     k = k0
     for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
         nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k)), mentions))
@@ -1317,7 +1354,7 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
 
 
 _AR_LEAD_PARTICLES = _normalised(frozenset(
-    "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن حتى وحتى".split()))
+    "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن".split()))
 _AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".split()))
 
 
@@ -1363,7 +1400,9 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
             and (not toks[end].norm.startswith("ال") or _adjective_shaped(toks[end + 1])):
         end += 1
     subject = unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
-    return _with_role_holder(text, toks, subject, mentions)  # "قرر الشيخ تاج الدين الهلالي أن": the sheikh's name
+    held = _with_role_holder(text, toks, subject, mentions)  # "قرر الشيخ تاج الدين الهلالي أن": the sheikh's name
+    after = _token_from(toks, held.end)  # (only right before أن: "وزار الوزير مستشفى المدينة، وقال" is an object)
+    return held if held.end > subject.end and after is not None and after.norm in _AR_THAT else subject
 
 
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:
@@ -1807,7 +1846,9 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
         return m  # the name ends the phrase: a comma, "ان", or the one told after it
     if name.actor is not None and name.actor.type == "person":
         if not comma and m.actor.affiliation and name.actor.affiliation not in (None, m.actor.affiliation):
-            return m  # "وأبلغ السفير الأميركي لدى إسرائيل رئيس الوزراء بنيامين نتنياهو أن": the one told
+            # "وأبلغ السفير الأميركي لدى إسرائيل رئيس الوزراء بنيامين نتنياهو أن": the one told; the office runs
+            # over its post
+            return Mention(Span.of(text, m.start, body.end), m.actor) if body is not None else m
         return Mention(Span.of(text, m.start, name.end), name.actor)
     if _unknown_name(name, toks, k, apposed=True):
         return Mention(Span.of(text, m.start, name.end), m.actor)
@@ -1815,7 +1856,7 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
 
 
 # offices held at a post abroad: "السفير الأميركي لدى ...", "مندوب فلسطين في ..."
-_AR_POSTED = _normalised(frozenset("سفير مندوب ممثل قنصل مبعوث القائم".split()))
+_AR_POSTED = _normalised(frozenset("سفير مندوب ممثل قنصل مبعوث قائم".split()))
 
 
 def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:

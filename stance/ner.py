@@ -320,15 +320,17 @@ class ArabicNER:
         return 0
 
 
+# a ministry or minister of two portfolios is one body: "وزارة العدل والحريات", "وزير التربية والتعليم"
+_PORTFOLIO_HEADS = frozenset(normalize_arabic(w) for w in "وزارة وزير وزيرة الوزارة الوزير ووزارة ووزير".split())
 _ORG_HEADS = frozenset(normalize_arabic(w) for w in
                        "شركة منظمة حركة جمعية حزب مؤسسة هيئة مجلس لجنة اتحاد جبهة نقابة وكالة".split())
 
 
 def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tuple[int, int, str]]:
     """An entity of tokens a..b-1 split where "و" joins two of them: two people of two words or more each
-    ("إبراهيم هويدي وقاسم الريمي", never "وولت وايتمان"), or a body and a second head ("وزارة الطاقة التركية وشركة
-    بوتاش"; a head alone at the end is dropped). A ministry of two portfolios ("وزارة العدل والحريات") and places
-    ("شمال وزيرستان") are left whole."""
+    ("إبراهيم هويدي وقاسم الريمي", never "وولت وايتمان"), or two bodies ("وزارة الطاقة التركية وشركة بوتاش", "حركة
+    فتح والجبهة الشعبية"; a head alone at the end is dropped). A ministry of two portfolios ("وزارة العدل
+    والحريات") and places ("شمال وزيرستان") are left whole."""
     if label == "GPE":
         return [(a, b, label)]
     for k in range(a + 1, b):
@@ -338,7 +340,8 @@ def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tu
         rest = w[1:]
         if label == "PER" and k - a >= 2 and b - k >= 2:
             return [(a, k, label), (k, b, label)]  # (the second starts at "و": `find` drops the clitic)
-        if label != "PER" and k - a >= 1 and (rest in AQMAR_GOV_HEADS or rest in _ORG_HEADS):
+        if label != "PER" and k - a >= 1 and (rest in AQMAR_GOV_HEADS or rest in _ORG_HEADS or rest.startswith("ال")
+                                              and toks[a].norm not in _PORTFOLIO_HEADS):
             return [(a, k, label)] + ([(k, b, label)] if b - k >= 2 else [])
     return [(a, b, label)]
 
