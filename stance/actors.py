@@ -456,6 +456,9 @@ class ActorDictionary:
                 ):
                     nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
                 person = next((m for m in nxt if m.actor.type == "person"), None)
+                if person is not None and role.country and person.actor.affiliation not in (None, role.country) \
+                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country":
+                    person = None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is no holder
                 if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
                     out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
                     i = person.j

@@ -311,7 +311,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
-                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN:  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":  # (where a role is held)  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
             break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
@@ -332,13 +332,23 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
                 continue
-        if m is None and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
-                          or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS):
+        if (m is None or m.actor is None) and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
+                          or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS
+                          or nxt.norm.startswith("لل") and nxt.norm[2:] in _AR_ADDRESSEE_HEADS):  # "للصحافيين"
             break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
             # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
-            if m.actor is not None and m.actor.type == "person":  # title + name: the person speaks
-                return Mention(Span.of(text, toks[j].start, m.end), m.actor)
+            if m.actor is not None and m.actor.type == "person" and not (
+                    country is not None and m.actor.affiliation not in (None, country.affiliation, country.id)):
+                return Mention(Span.of(text, toks[j].start, m.end), m.actor)  # title + name: the person speaks
+            if m.actor is not None and m.actor.type == "person":
+                break  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
+            if m.actor is not None and k == j and not definite and m.start == nxt.start \
+                    and (construct and m.actor.type != "country" or toks[j].norm in _AR_ROLE_HEADS):
+                # "مبعوث الأمم المتحدة لدى اليمن ...": the body in construct with the head is its own side
+                while k + 1 < len(toks) and toks[k + 1].start < m.end:
+                    k += 1
+                continue
             if m.actor is not None and country is None and _nisba(m, nxt):
                 country = m.actor
                 k += 1
@@ -1479,6 +1489,9 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             break
         known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
         if known is not None and not _nisba(known, nxt):
+            if k == j and w in _AR_ROLE_HEADS and known.start == nxt.start \
+                    and known.actor.type not in ("person", "country"):
+                return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
                 or _is_addressee(text, nxt, mentions):
@@ -1618,16 +1631,20 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
     head = toks[j]
     if head.norm not in _AR_ROLE_HEADS or head.norm in ("الشيخ", "السيد", "السيده", "الدكتور", "دكتور", "الحاج"):
         return None
-    k, seen_body = j + 1, False
+    k, seen_body, country = j + 1, False, None
     while k < len(toks) and k - j <= 10 and toks[k].start < limit:
         if re.search(r"[،,:;\"«»()]", text[toks[k - 1].end : toks[k].start]):
             return None
         tok = toks[k]
         m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
         if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
+            if country is not None and m.actor.affiliation not in (None, country) \
+                    and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():
+                return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
             return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
         if m is not None and m.actor is not None and m.actor.type != "person":
             seen_body = True
+            country = country or m.actor.affiliation
             while k < len(toks) and toks[k].start < m.end:
                 k += 1
             continue
