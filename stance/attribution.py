@@ -1292,6 +1292,7 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
     for pattern in (_AR_INITIALS, _CLOSING_BRACKET):
         after = pattern.match(text, end)
         end = after.end() if after else end
+    end = _past_bracket(text, toks, end)
     k0 = _first_at(toks, end)
     if k0 < len(toks) and toks[k0].norm in _AR_WHEN:  # "وأكد المتحدث حين سئل عن مصير المعتقلين أن": the occasion
         that = next((e for e in range(k0 + 1, min(len(toks), k0 + 10)) if toks[e].norm in _AR_THAT), None)
@@ -1313,6 +1314,19 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 
 
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
+_SHORT_BRACKET = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
+def _past_bracket(text: str, toks: list[Token], pos: int) -> int:
+    """Past a short bracket right after a speaker when the content follows it (إن, a quotation, a colon): "محمود عباس
+    (أبو مازن) إن", "علي حسن خليل (الشيعي) إن"; else `pos`."""
+    paren = _SHORT_BRACKET.match(text, pos)
+    if paren is None:
+        return pos
+    nxt = _token_from(toks, paren.end())
+    if nxt is not None and nxt.norm in _AR_THAT or re.match(r"\s*[«\":“]", text[paren.end() :]):
+        return paren.end()
+    return pos
 
 
 _AR_SPEECH_NOUNS = _normalised(frozenset(
@@ -1348,6 +1362,11 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         if e < len(toks) and toks[e].norm.endswith(("يه", "ي")) and not toks[e].norm.startswith("لل") \
                 and not re.search(r"[،,:\"«»]", text[toks[e - 1].end : toks[e].start]):
             e += 1
+        if e < len(toks) and re.match(r"\s*[،,]", text[toks[e - 1].end : toks[e].start]):
+            # "في بيان، صدر مساء أمس، إن": a clause on the occasion set off by commas
+            that = next((x for x in range(e + 1, min(len(toks), e + 8)) if toks[x].norm in _AR_THAT), None)
+            if that is not None and re.search(r"[،,]", text[toks[that - 1].end : toks[that].start]):
+                return that
         return e
     for e in range(k + 1, min(len(toks), k + 16)):
         gap = text[toks[e - 1].end : toks[e].start]
@@ -1572,7 +1591,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if told != e + 1 and told < len(toks) and (toks[told].norm in _AR_THAT or re.search(
             r"[«:\"]", text[toks[told - 1].end : toks[told].start])):
         return Mention(Span.of(text, m.start, toks[e].end), m.actor)
-    nxt = toks[e + 1] if e + 1 < len(toks) else None
+    nxt = _token_from(toks, _past_bracket(text, toks, toks[e].end))  # ("علي حسن خليل (الشيعي) إن")
     if e == k and not comma or nxt is not None and not (
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
         return m
