@@ -457,8 +457,11 @@ class ActorDictionary:
                     nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
                 person = next((m for m in nxt if m.actor.type == "person"), None)
                 if person is not None and role.country and person.actor.affiliation not in (None, role.country) \
-                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country":
-                    person = None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is no holder
+                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country" \
+                        and not _name_goes_on(text, toks, person.j):
+                    # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder (but "نائب
+                    # وزير الخارجية الإيراني عباس عراقجي" is a longer name that starts like Abbas's)
+                    person = None
                 if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
                     out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
                     i = person.j
@@ -1166,6 +1169,16 @@ TO_PRONOUNS = frozenset("لنا له لها لهم لهما لهن لكم".split
 _BARE_MINISTRIES = {normalize_arabic(k): (normalize_arabic(f), o) for k, f, o in (
     ("وزارة الدفاع", "الدفاع", "defence_ministry"), ("وزارة الخارجية", "الخارجية", "foreign_ministry"),
     ("وزارة الداخلية", "الداخلية", "interior_ministry"))}
+
+
+def _name_goes_on(text: str, toks: list[Token], j: int) -> bool:
+    """Whether token j (right after a matched name) continues it: an Arabic word joined to it with no article and
+    no punctuation ("عباس عراقجي")."""
+    if j >= len(toks) or not joinable(text, toks[j - 1], toks[j]) or text[toks[j - 1].end : toks[j].start].strip():
+        return False
+    w = toks[j].key
+    return toks[j].arabic and not w.startswith(("ال", "وال", "بال", "لل")) and len(w) >= 3 \
+        and w not in _TOLD_BEFORE_NAME
 
 
 def _countryless_ministry(actor: Actor) -> bool:

@@ -307,6 +307,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     if not (definite or construct):
         return None
     k = j
+    body_actor = None  # "مبعوث الأمم المتحدة": the body a role serves is the speaker's actor
     country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
@@ -334,7 +335,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 continue
         if (m is None or m.actor is None) and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
                           or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS
-                          or nxt.norm.startswith("لل") and nxt.norm[2:] in _AR_ADDRESSEE_HEADS):  # "للصحافيين"
+                          or nxt.norm.startswith("لل") and nxt.norm[2:] in _AR_ADDRESSEE_HEADS and k == j):
+            # "وقال الوزير للصحافيين" (but "المدير العام للوكالة" is the agency's director)
             break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
             # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
@@ -344,10 +346,11 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             if m.actor is not None and m.actor.type == "person":
                 break  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
             if m.actor is not None and k == j and not definite and m.start == nxt.start \
-                    and (construct and m.actor.type != "country" or toks[j].norm in _AR_ROLE_HEADS):
-                # "مبعوث الأمم المتحدة لدى اليمن ...": the body in construct with the head is its own side
+                    and _role_with_body(toks, j, m):
+                # "مبعوث الأمم المتحدة لدى اليمن ...": the body in construct with the role is its own side
                 while k + 1 < len(toks) and toks[k + 1].start < m.end:
                     k += 1
+                body_actor = m.actor
                 continue
             if m.actor is not None and country is None and _nisba(m, nxt):
                 country = m.actor
@@ -363,7 +366,20 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 k += 1
             continue
         k += 1
-    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end), country)
+    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end),
+                   country or body_actor)
+
+
+def _role_with_body(toks: list[Token], j: int, body: Mention) -> bool:
+    """An indefinite singular role at token j in construct with a known body ("مبعوث الأمم المتحدة", "زعيم حزب الله"):
+    one speaker, unless a ب-complement follows the body ("واتهم مسؤول حماس بالوقوف وراء الهجوم": Hamas is accused)
+    or the head is a plural ("وانتقد مسؤولون الأمم المتحدة": the UN is criticised) or the body a country."""
+    w = toks[j].norm
+    if w not in _AR_ROLE_HEADS and w not in _AR_POSTED or w.endswith(("ون", "ين")) or body.actor is None \
+            or body.actor.type in ("person", "country"):
+        return False
+    after = _token_from(toks, body.end)
+    return after is None or not (after.norm.startswith("بال") or after.text.startswith("بـ") or after.norm in _AR_B_ACCUSED)
 
 
 def _verbal_noun(tok: Token) -> bool:
@@ -1293,6 +1309,10 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
         after = pattern.match(text, end)
         end = after.end() if after else end
     end = _past_bracket(text, toks, end)
+    held = _held_in(text, end, mentions)  # "مبعوث الأمم المتحدة لدى اليمن إن", "وزير الخارجية الأميركي في القاهرة إن"
+    after_held = _token_from(toks, held) if held is not None else None
+    if after_held is not None and after_held.norm in _AR_THAT:
+        end = held
     k0 = _first_at(toks, end)
     if k0 < len(toks) and toks[k0].norm in _AR_WHEN:  # "وأكد المتحدث حين سئل عن مصير المعتقلين أن": the occasion
         that = next((e for e in range(k0 + 1, min(len(toks), k0 + 10)) if toks[e].norm in _AR_THAT), None)
@@ -1362,9 +1382,11 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         if e < len(toks) and toks[e].norm.endswith(("يه", "ي")) and not toks[e].norm.startswith("لل") \
                 and not re.search(r"[،,:\"«»]", text[toks[e - 1].end : toks[e].start]):
             e += 1
-        if e < len(toks) and re.match(r"\s*[،,]", text[toks[e - 1].end : toks[e].start]):
+        if e < len(toks) and re.match(r"\s*[،,]", text[toks[e - 1].end : toks[e].start]) \
+                and toks[e].norm not in _AR_THAT:  # ("في بيان، إن ...، لأن": the content is already there)
             # "في بيان، صدر مساء أمس، إن": a clause on the occasion set off by commas
-            that = next((x for x in range(e + 1, min(len(toks), e + 8)) if toks[x].norm in _AR_THAT), None)
+            that = next((x for x in range(e + 1, min(len(toks), e + 8))
+                         if toks[x].norm in _AR_THAT and toks[x].norm not in ("لان", "بان")), None)
             if that is not None and re.search(r"[،,]", text[toks[that - 1].end : toks[that].start]):
                 return that
         return e
@@ -1508,8 +1530,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             break
         known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
         if known is not None and not _nisba(known, nxt):
-            if k == j and w in _AR_ROLE_HEADS and known.start == nxt.start \
-                    and known.actor.type not in ("person", "country"):
+            if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
@@ -1658,7 +1679,11 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
         m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
         if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
             if country is not None and m.actor.affiliation not in (None, country) \
-                    and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():
+                    and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():  # (a country code)
+                after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
+                if after is not None and _name_like(toks[after]) and not re.search(
+                        r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
+                    return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
                 return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
             return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
         if m is not None and m.actor is not None and m.actor.type != "person":
