@@ -1176,9 +1176,12 @@ def _name_goes_on(text: str, toks: list[Token], j: int) -> bool:
     no punctuation ("عباس عراقجي")."""
     if j >= len(toks) or not joinable(text, toks[j - 1], toks[j]) or text[toks[j - 1].end : toks[j].start].strip():
         return False
-    w = toks[j].key
-    return toks[j].arabic and not w.startswith(("ال", "وال", "بال", "لل")) and len(w) >= 3 \
-        and w not in _TOLD_BEFORE_NAME
+    w = toks[j].key  # (not a word with a clitic, "وقال", "بشدة", "لأنه", nor a time word: "امس")
+    return toks[j].arabic and not w.startswith(("ال", "و", "ب", "ل", "ف")) and len(w) >= 3 \
+        and w not in _TOLD_BEFORE_NAME and w not in _TIME_AFTER_NAME
+
+
+_TIME_AFTER_NAME = frozenset(normalize_arabic(w) for w in "امس أمس اليوم غدا مساء صباح ظهر الليلة".split())
 
 
 def _countryless_ministry(actor: Actor) -> bool:

@@ -335,8 +335,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 continue
         if (m is None or m.actor is None) and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
                           or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS
-                          or nxt.norm.startswith("لل") and nxt.norm[2:] in _AR_ADDRESSEE_HEADS and k == j):
-            # "وقال الوزير للصحافيين" (but "المدير العام للوكالة" is the agency's director)
+                          or _told_outlet(toks, j, k)):
+            # "وقال الوزير للصحافيين", "المتحدث باسم الجيش للتلفزيون الرسمي"
             break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
             # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
@@ -370,6 +370,20 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                    country or body_actor)
 
 
+_AR_TOLD_PEOPLE = _normalised(frozenset("صحافيين صحفيين مراسلين".split()))
+
+
+def _told_outlet(toks: list[Token], j: int, k: int) -> bool:
+    """Token k+1 is "لل" + an outlet or the journalists after the subject phrase j..k: the one told ("وقال الوزير
+    للصحافيين", "وقال المتحدث باسم الجيش للتلفزيون الرسمي"); but after a longer role a bare outlet right before إن
+    is its employer ("المدير العام للوكالة إن")."""
+    w = toks[k + 1].norm
+    if not (w.startswith("لل") and w[2:] in _AR_ADDRESSEE_HEADS):
+        return False
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    return k == j or w[2:] in _AR_TOLD_PEOPLE or after is None or after.norm not in _AR_THAT
+
+
 def _role_with_body(toks: list[Token], j: int, body: Mention) -> bool:
     """An indefinite singular role at token j in construct with a known body ("مبعوث الأمم المتحدة", "زعيم حزب الله"):
     one speaker, unless a ب-complement follows the body ("واتهم مسؤول حماس بالوقوف وراء الهجوم": Hamas is accused)
@@ -378,8 +392,8 @@ def _role_with_body(toks: list[Token], j: int, body: Mention) -> bool:
     if w not in _AR_ROLE_HEADS and w not in _AR_POSTED or w.endswith(("ون", "ين")) or body.actor is None \
             or body.actor.type in ("person", "country"):
         return False
-    after = _token_from(toks, body.end)
-    return after is None or not (after.norm.startswith("بال") or after.text.startswith("بـ") or after.norm in _AR_B_ACCUSED)
+    after = _token_from(toks, body.end)  # ("وندد مسؤول حماس بالغارة": the condemned is no accusation)
+    return after is None or after.norm not in _AR_B_ACCUSED
 
 
 def _verbal_noun(tok: Token) -> bool:
@@ -904,7 +918,8 @@ _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم ت
 _AR_B_ADVERBS = _normalised(frozenset(
     "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
 _AR_B_ACCUSED = _normalised(frozenset(
-    "بارتكاب باستخدام بانتهاك باغتيال باختطاف باستهداف بانه بأنه بانها بأنها بانهم بأنهم بايواء بإيواء".split()))
+    """بارتكاب باستخدام بانتهاك باغتيال باختطاف باستهداف بانه بأنه بانها بأنها بانهم بأنهم بايواء بإيواء بالوقوف
+    بالتورط بالضلوع بالتواطؤ""".split()))
 
 
 def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
@@ -1386,7 +1401,7 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
                 and toks[e].norm not in _AR_THAT:  # ("في بيان، إن ...، لأن": the content is already there)
             # "في بيان، صدر مساء أمس، إن": a clause on the occasion set off by commas
             that = next((x for x in range(e + 1, min(len(toks), e + 8))
-                         if toks[x].norm in _AR_THAT and toks[x].norm not in ("لان", "بان")), None)
+                         if toks[x].norm in _AR_THAT and toks[x].norm != "لان"), None)
             if that is not None and re.search(r"[،,]", text[toks[that - 1].end : toks[that].start]):
                 return that
         return e
@@ -1681,7 +1696,8 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
             if country is not None and m.actor.affiliation not in (None, country) \
                     and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():  # (a country code)
                 after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
-                if after is not None and _name_like(toks[after]) and not re.search(
+                if after is not None and _name_like(toks[after]) and not toks[after].norm.startswith(
+                        ("و", "ب", "ل", "ف")) and toks[after].norm not in _AR_TIME and not re.search(
                         r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
                     return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
                 return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
