@@ -312,7 +312,9 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
-                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":  # (where a role is held)  # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":
+            # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
+            # role is held)
             break
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
@@ -333,9 +335,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
                 continue
-        if (m is None or m.actor is None) and (nxt.norm == "ل" or nxt.text.startswith("لـ") or nxt.norm in TO_PRONOUNS
-                          or nxt.norm.startswith("ل") and nxt.norm[1:] in _AR_ADDRESSEE_HEADS
-                          or _told_outlet(toks, j, k)):
+        if (m is None or m.actor is None) and (_told_word(nxt) or _told_outlet(toks, j, k)):
             # "وقال الوزير للصحافيين", "المتحدث باسم الجيش للتلفزيون الرسمي"
             break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
             # "التلفزيون الرسمي لكوريا الشمالية")
@@ -1249,14 +1249,22 @@ def _skip_time(toks: list[Token], j: int) -> int:
 _AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
 
 
+def _told_word(tok: Token) -> bool:
+    """The one told, by the word alone: "لـ" ("لـ«الشرق الأوسط»"), a pronoun ("له"), ل + an outlet or the
+    journalists ("لوكالة", "لمراسل")."""
+    w = tok.norm
+    return w == "ل" or tok.text.startswith("لـ") or w in TO_PRONOUNS \
+        or w.startswith("ل") and w[1:] in _AR_ADDRESSEE_HEADS
+
+
 def _is_addressee(text: str, tok: Token, mentions: Sequence[Mention]) -> bool:
     """`لـ` + a noun: "للصحافيين", "لـ«الشرق الأوسط»", "لوكالة الانباء", "لرويترز" (a mention after the clitic)."""
     w = tok.norm
-    if w == "ل" or w.startswith("لل") or tok.text.startswith("لـ") or w in TO_PRONOUNS:
+    if _told_word(tok) or w.startswith("لل"):
         return True
     if not w.startswith("ل"):
         return False
-    if w[1:] in _AR_ADDRESSEE_HEADS or _told_person(tok):
+    if _told_person(tok):
         return True
     return any(tok.start < m.start < tok.end and text[tok.start : m.start] in ("ل", "لـ") for m in mentions)
 
@@ -1344,11 +1352,12 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
     pos = toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
     closing = _CLOSING_BRACKET.match(text, pos)  # ... its closing bracket does not: "(د.ب.أ) بأن"
     if closing is None and text.count("«", end, pos) > text.count("»", end, pos):
-        closing = re.compile(r"\s*»").match(text, pos)  # nor the addressee's closing quote: "لـ«الحياة» إن"
+        closing = _CLOSING_QUOTE.match(text, pos)  # nor the addressee's closing quote: "لـ«الحياة» إن"
     return closing.end() if closing else pos
 
 
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
+_CLOSING_QUOTE = re.compile(r"\s*»")
 _SHORT_BRACKET = re.compile(r"\s*\([^()\n]{1,30}\)")
 
 

@@ -56,6 +56,7 @@ whole). Otherwise the word stays whole: an unseen name that happens to start wit
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -272,7 +273,6 @@ class ArabicNER:
         """Entities in Arabic `text` as `(start, end, label)` spans indexing `text`; label in PER ORG GOV GPE."""
         if not text or not _AR_LETTER.search(text):
             return []
-        doc_words = frozenset(t.norm for t in word_tokens(text))  # for the proclitic rule
         out = []
         for sent in split_sentences(text):
             if not _AR_LETTER.search(sent.text):
@@ -283,13 +283,12 @@ class ArabicNER:
             labels = self.tag(text, toks, sent.start, sent.end)
             for chunk in chunks(labels, text, toks):
                 for n, (a, b, label) in enumerate(_uncoordinated(toks, *chunk)):
-                    span = self._span(text, toks, a, b, doc_words, joined=n > 0)
+                    span = self._span(text, toks, a, b, joined=n > 0)
                     if span is not None:
                         out.append((*span, label))
         return out
 
-    def _span(self, text: str, toks: Sequence[Token], a: int, b: int, doc_words: frozenset[str],
-              joined: bool) -> tuple[int, int] | None:
+    def _span(self, text: str, toks: Sequence[Token], a: int, b: int, joined: bool) -> tuple[int, int] | None:
         """The offsets of the entity on tokens a..b-1, or None when it is no name; `joined`: the second of a
         coordination, whose "و" is no part of it."""
         while b - a > 1 and toks[b - 1].norm in _TIME_WORDS:  # "وزارة الدفاع الخميس": the day is not the name
@@ -299,7 +298,8 @@ class ArabicNER:
         if is_prepositional_noun(toks[a].text):
             return None  # "بتسليمه بتهمة": a preposition and a verbal noun with its pronoun, never a name
         first = toks[a]
-        skip = 1 if joined else self._proclitic_chars(first.norm, doc_words) if _PROCLITIC.match(first.norm) else 0
+        skip = 1 if joined else self._proclitic_chars(first.norm, _doc_words(text)) if _PROCLITIC.match(first.norm) \
+            else 0
         s = _advance(first.text, skip) + first.start if skip else first.start
         if s >= first.end:  # never leave an empty first word
             s = first.start
@@ -344,6 +344,13 @@ def _uncoordinated(toks: Sequence[Token], a: int, b: int, label: str) -> list[tu
                                               and toks[a].norm not in _PORTFOLIO_HEADS):
             return [(a, k, label)] + ([(k, b, label)] if b - k >= 2 else [])
     return [(a, b, label)]
+
+
+@functools.lru_cache(maxsize=1)
+def _doc_words(text: str) -> frozenset[str]:
+    """The normalised words of one text, for the proclitic rule: read only when an entity starts with a proclitic,
+    once per text."""
+    return frozenset(t.norm for t in word_tokens(text))
 
 
 def _proclitic_readings(norm: str) -> list[str]:
