@@ -1,0 +1,474 @@
+"""The Arabic speaker of a cue, rule by rule: verb-subject order (`وقال الاربعاء وزير الخارجية ... إن`),
+subject-verb order, source phrases (`حسب ما اعلنت وزارة الدفاع`), participles continuing the previous speaker
+(`مضيفا أن`), subject-less continuations (`وأضاف`, `لكنه أكد`), the accused of "اتهم X بـ"; and where the
+content starts after it."""
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Optional, Sequence
+
+from ..records import Mention, Span
+from ..text import Token
+from .arabic_documents import _AR_IN_IT, _document_speaker, _issuer, _issuer_before
+from .arabic_names import (
+    _adjective_shaped,
+    _held_in,
+    _quantified_subject,
+    _role_chain,
+    _with_apposed_name,
+    _with_called_name,
+    _with_role_holder,
+)
+from .arabic_phrases import (
+    _AR_INITIALS,
+    _AR_RELATIVE,
+    _PHRASE_BREAK,
+    _is_cue_word,
+    _nisba,
+    _past_bracket,
+    _skip_addressee,
+    _skip_time,
+)
+from .arabic_preverbal import (
+    _adjectival_clause,
+    _auxiliary_subject,
+    _clause_initial_np,
+    _clause_initial_subject,
+    _conjoined,
+    _first_before,
+    _initial_clause_subject,
+    _subject_before_relative,
+    _subject_of_while,
+    _subject_right_before,
+)
+from .arabic_unknown import _AR_B_ACCUSED, _AR_WHEN, _ar_bare_subject, _ar_unknown_subject
+from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _unprefixed
+from .spans import (
+    _first_at,
+    _mention_after,
+    _mention_ending_before,
+    _only_filler_between,
+    _resolved,
+    _spoke_before_in,
+    _State,
+    _token_from,
+)
+from .words import (
+    _AR_ROLE_HEADS,
+    _AR_SO_THAT,
+    _AR_STOP_NAME,
+    _AR_THAT,
+    _AR_TIME,
+    _MAX_SPEAKER_GAP,
+    _QUOTES,
+    _normalised,
+)
+
+
+def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
+    """(speaker mention, offset where the content may start) for an Arabic cue, or None when it is no statement."""
+    i = cue.token_index
+    if cue.kind == "source":  # حسب ما اعلنت X / بحسب X: the following verb (if any) and subject are handled there
+        j = i + 1
+        if j < len(toks) and toks[j].norm in ("ما", "لما"):
+            return None  # the verb after "حسب ما" / "وفقا لما" is itself a cue and finds its subject
+        if j >= len(toks):
+            return None
+        # the source phrase is at most four words and ends before "فان"/"ان" or a comma ("وحسب ضيف الله فان
+        # المعتقلين ...": the detainees are what the source says, not the source)
+        end = j
+        while end + 1 < min(len(toks), j + 4) and toks[end + 1].norm not in _AR_THAT | _AR_SO_THAT \
+                and not re.search(r"[،,:\"«»()؛]", text[toks[end].end : toks[end + 1].start]):
+            end += 1
+        m = _mention_after(cue.end, toks[end].end, mentions)
+        if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
+            m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
+        if m is not None and m.start == toks[j].start:
+            m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
+        head = j + 1 if toks[j].norm in ("احد", "بعض") and j + 1 <= end else j
+        if m is not None and m.actor is None and m.start == toks[j].start and toks[head].norm in _AR_NON_AGENT_SOURCES:
+            # "بحسب التقديرات", "وفق أمر من المحكمة", "وحسب احد السيناريوهات": a figure, an order or a scenario,
+            # not someone speaking (but "بحسب مدير المخطط العمراني" is the director)
+            return None
+        return (m, m.end) if m else None
+    if cue.mood == "document":
+        return _document_speaker(text, toks, cue, mentions, state)
+    if i + 1 < len(toks) and toks[i + 1].norm in _AR_IN_IT:
+        # "وأصدرت وزارة الخارجية بيانا قالت فيه ان ...", "وصدر عن قيادة الجيش بيان اشارت فيه الى ...": whoever
+        # issued the document the cue is "in" (a subject after فيه speaks itself: "مؤتمرا قال فيه نقيب الصحفيين")
+        after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
+        named_after = after_in and (after_in[0].norm in _AR_ROLE_HEADS
+                                    or any(m.start == t.start for t in after_in for m in mentions))
+        issuer = None if named_after else _issuer_before(text, toks, i, mentions)
+        if issuer is not None:
+            return issuer, toks[i + 1].end
+    if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
+        if _spoke_before_in(state, sent, cue.start):
+            return _resolved(state), cue.end
+        subject = _initial_clause_subject(text, toks, sent, cue, mentions)
+        return (subject, cue.end) if subject is not None else None
+    if cue.kind == "participle":
+        if _spoke_before_in(state, sent, cue.start):
+            return _resolved(state), cue.end
+        # "أضرب عمال المصنع احتجاجا على ...": no speaker yet in this sentence, so the subject of its first clause
+        subject = _first_before(text, cue.start, mentions, sent, person=False)
+        if subject is not None:
+            return subject, cue.end
+        return (_resolved(state), cue.end) if state.last_speaker else None
+    if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
+        for k in range(i + 1, min(len(toks), i + 6)):
+            if toks[k].norm == "عن" and k + 1 < len(toks):
+                m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
+                if m is None:
+                    m = _ar_unknown_subject(text, toks, k + 1, mentions)
+                if m is None:  # "عن مصدر مطلع قوله", "عن مصادر دبلوماسية أن": the source and its adjectives
+                    e = k + 1
+                    while e + 1 < len(toks) and e - k < 3 and toks[e + 1].norm not in _AR_SAID_OF \
+                            and (_adjective_shaped(toks[e + 1]) or toks[e + 1].norm in _AR_INFORMED) \
+                            and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
+                        e += 1
+                    m = Mention(Span.of(text, toks[k + 1].start, toks[e].end))
+                after = _token_from(toks, m.end)
+                start = after.end if after is not None and after.norm in _AR_SAID_OF else m.end
+                return m, start
+    if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
+        if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:
+            return None  # "بعد الإعلان رسمياً عن وفاة", "التي سبق الإعلان عنها": an event in time, no one speaking
+        prev = _mention_ending_before(cue.start, toks[max(0, i - 8)].start, mentions)
+        while_they = max((m.start() for m in _AR_WHILE_THEY.finditer(text, sent.start, cue.start)), default=None)
+        if prev is not None and while_they is not None and (while_they >= prev.end or prev.start > while_they) \
+                and not _PHRASE_BREAK.search(text[while_they : cue.start]) \
+                and not _new_clause_between(toks, while_they + 3, cue.start, mentions):
+            # "وتجمع المتظاهرون في ساحة فلسطين وهم يرددون هتافات": "وهم" is the clause's subject, not the square;
+            # nor what they carry ("وهم يحملون الاعلام الفلسطينية ولافتات تطالب ...")
+            prev = _subject_of_while(text, toks, while_they, mentions, sent)
+        return (prev, cue.end) if prev else None
+    if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
+        # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
+        # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
+        j = _skip_time(toks, i + 1)
+        own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
+        if own is not None and cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن")):
+            # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...", "الذي تقول الحكومة": a known actor right after the
+            # verb is its subject
+            own = _with_apposed_name(text, toks, own, mentions)
+            return own, _after_subject(text, toks, own.end, mentions)
+        past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
+        if cue.kind == "report" and past:
+            prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
+            if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
+                return prev, _after_subject(text, toks, cue.end, mentions)
+        return None
+    if i > 0 and toks[i - 1].norm in _AR_SLOGANS and not _PHRASE_BREAK.search(text[toks[i - 1].end : cue.start]):
+        # "وردد المتظاهرون هتافات تقول (تركيا علمانية)", "يرفعون شعارات تطالب المنظمات الدولية ...": what the slogans
+        # say is the content of the chanting (the slogan noun's or the chanting verb's statement); the noun after the
+        # verb is no speaker
+        return None
+    # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
+    # the verb is its object
+    aux = _auxiliary_subject(text, toks, i, mentions, sent)
+    if aux is not None:
+        return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee
+    front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
+    if front is not None:
+        return front, cue.end
+    if _adjectival_clause(text, toks, i, mentions):
+        return None  # "عريضة تحمل أكثر من 150 ألف توقيع", "شخص يقول تفاهات": the verb describes the noun
+    if _plural_verb(toks[i]):  # "هتفوا ضدي", "اعتبروا أنفسهم": the subject is before the verb or a pronoun
+        prev = _subject_right_before(text, toks, i, mentions)
+        if prev is not None:
+            return prev, cue.end
+        if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0):
+            return _resolved(state), cue.end
+        return None
+    p = i - 1
+    while p > 0 and toks[p].norm in ("لم", "لن", "لا", "قد"):
+        p -= 1
+    if p < i - 1 and toks[p].norm in _AR_HE_BUT:
+        # "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject (the last speaker); what follows is the object. A
+        # feminine pronoun may point at any feminine noun ("قال الوزير إن الشركة وعدت ... لكنها لم تعلن"): no one
+        masculine = not toks[p].norm.endswith("ها")
+        return (_resolved(state), cue.end) if masculine and state.last_speaker is not None else None
+    if _conjoined(toks[i]) and _unprefixed(toks[i].norm) in _AR_DESCRIBE and state.last_speaker is not None \
+            and i + 2 < len(toks) and toks[i + 2].norm in _AR_THAT_IT \
+            and (toks[i + 1].norm.startswith("ال") or any(m.start == toks[i + 1].start and m.actor is not None
+                                                          and m.actor.type == "country" for m in mentions)) \
+            and not any(m.start <= toks[i + 1].start < m.end and m.actor is not None
+                        and not (m.actor.type == "country" and toks[i].norm.endswith("وصف")) for m in mentions):
+        # "وقال «...»، ووصف الحادث بانه اكبر خسارة": one word before "بانه" is what is described, the describer is
+        # the last speaker ("ووصف الوزير الحادث بانه ...": the minister); so is a country after the masculine verb
+        # ("ووصف اسرائيل بانها ...": a country is feminine, so it is the one described)
+        return _resolved(state), cue.end
+    # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
+    # unknown noun phrase
+    j = _skip_time(toks, i + 1)
+    if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
+        # "حسبما افادت به وكالة رويترز": "به" points back at the content; "تحدث فيها عن ...": no subject yet
+        j = _skip_time(toks, j + 1)
+    if j < len(toks) and toks[j].norm == "النقاب":
+        return None  # "كشف النقاب ... ان": an impersonal "it was revealed", the veil is no speaker
+    after_addressee = _skip_addressee(text, toks, j, mentions)
+    addressed = after_addressee != j
+    j = _skip_time(toks, after_addressee)
+    first = max(i + 1, j)
+    gap_end = min(len(toks), first + _MAX_SPEAKER_GAP)
+    limit = toks[gap_end - 1].end if gap_end > first else cue.end
+    # stop at "ان" / a quote / a colon: the content starts there
+    for k in range(first, gap_end):
+        between = text[toks[k - 1].end : toks[k].start]
+        if addressed and k == first and between.lstrip().startswith("»"):
+            between = between.lstrip()[1:]  # the addressee's closing quote ("وأشار لـ«الشرق الأوسط» عبد الرحمن")
+        if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
+            limit = toks[k].start
+            break
+    described = _unprefixed(toks[i].norm) in _AR_DESCRIBE and first < k < gap_end and toks[k].start == limit \
+        and toks[k].norm in _AR_THAT_IT and k - 1 > j and toks[k - 1].norm.startswith("ال") \
+        and not _adjective_shaped(toks[k - 1])
+    if described:
+        limit = toks[k - 1].start  # "ووصف الوزير الحادث بانه ...": the word before "بانه" is the one described
+    counted = _quantified_subject(text, toks, j, mentions, limit) if j < len(toks) else None
+    if counted is not None:  # "ودعت بعض جماعات المستهلكين الى", "وقال عدد من المتظاهرين"
+        return counted, _after_subject(text, toks, counted.end, mentions)
+    chain = _role_chain(text, toks, j, mentions, limit) if j < len(toks) else None
+    if chain is not None:  # "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد": the role's body is no target
+        return chain, _after_subject(text, toks, chain.end, mentions)
+    # "وهددت بنسف المباني", "وطالب بالافراج": after an evaluative verb an unknown phrase in ب is its complement
+    complement = cue.kind == "eval" and j < len(toks) and toks[j].norm.startswith("ب") \
+        and not any(m.start <= toks[j].start < m.end and m.actor is not None for m in mentions)
+    if j < len(toks) and toks[j].start < limit and not complement:
+        m = next((m for m in mentions if m.start <= toks[j].start < m.end), None)
+        if _accused(text, toks, i, j, m, mentions):
+            j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
+    if j < len(toks) and toks[j].start < limit and not complement:
+        if m is not None and m.actor is not None:
+            m = _with_apposed_name(text, toks, m, mentions)
+            return m, _after_subject(text, toks, m.end, mentions)
+        unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
+        if unk is not None and described and unk.end > limit:
+            last = max((t for t in toks[j:] if t.end <= limit), key=lambda t: t.end, default=None)
+            unk = Mention(Span.of(text, unk.start, last.end), unk.actor) if last is not None else None
+        if unk is not None and m is not None and unk.end > m.end and m.text.startswith(("ال", "وال")):
+            after = _token_from(toks, m.end)
+            if after is not None and not after.norm.startswith(("ال", "وال", "و")) and after.norm != "باسم" \
+                    and not any(x.start == after.start for x in mentions):
+                unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
+        if unk is not None and (m is None or unk.end >= m.end):
+            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions), mentions)
+            return unk, _after_subject(text, toks, unk.end, mentions)
+        if m is not None:
+            m = _with_called_name(text, toks, m)
+            after = _token_from(toks, m.end)
+            nisba = next((x for x in mentions if after is not None and x.start == after.start and _nisba(x, after)), None)
+            if nisba is not None and not _PHRASE_BREAK.search(text[m.end : after.start]):
+                m = Mention(Span.of(text, m.start, nisba.end), m.actor)  # "امرأة اميركية": her nationality
+            return m, _after_subject(text, toks, m.end, mentions)
+        bare = _ar_bare_subject(text, toks, j, mentions, limit)
+        if bare is not None:
+            bare = _with_role_holder(text, toks, bare, mentions)  # "وزير صحة الولاية كارل يوزيف لاومان إن"
+            bare = _issuer(text, toks, bare, mentions)
+            return bare, _after_subject(text, toks, bare.end, mentions)
+    # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
+    m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
+    if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":
+        return m, m.end
+    # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
+    waw = _conjoined(toks[i])
+    prev = _subject_before_relative(text, toks, i, mentions, sent) or _subject_right_before(text, toks, i, mentions)
+    if prev is not None:
+        return prev, cue.end
+    # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
+    # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
+    opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
+    # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has its clause's
+    when = _after_when(toks, i)
+    if cue.kind in ("report", "eval") and (waw or when) and i > 0:
+        if not _spoke_before_in(state, sent, cue.start):
+            clause = 0 if not when else next(  # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
+                (k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+            clause += when and clause < i and toks[clause].norm in ("حتي", "وحتي")  # "حتى قرر ...": until
+            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause)
+            if when and person is not None and not _animate(toks, person, mentions):
+                person = None  # "وارتفعت أسعار النفط بعدما أكدت أن", "وصفق الحاضرون عندما أعلن": not who spoke
+            person = person or _first_before(text, cue.start, mentions, sent, person=True)
+            if person is not None:
+                return person, cue.end
+    if cue.kind in ("continue", "report", "eval") and state.last_speaker is not None:
+        if opens or cue.kind == "continue":
+            return _resolved(state), cue.end
+    return None
+
+
+_AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
+
+_AR_B_ADVERBS = _normalised(frozenset(
+    "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
+
+
+def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
+    """Verb i is "اتهم" and the phrase at token j (mention `m`, else a definite word and its adjectives) is followed
+    right away by its ب-complement ("اتهم النواب بالفساد", "واتهمت روسيا بارتكاب ..."): the phrase is the one accused
+    (a subject would come before an object: "اتهمت الحكومة المعارضة بـ")."""
+    if _unprefixed(toks[i].norm) not in _AR_ACCUSE:
+        return False
+    if m is not None:
+        k = _first_at(toks, m.end)
+    elif toks[j].norm.startswith("ال"):
+        k = j + 1
+        while k < len(toks) and toks[k].norm.startswith("ال") and _adjective_shaped(toks[k]) \
+                and toks[k].norm not in _AR_ROLE_HEADS:  # (not "القاضي": "اتهم المحامي القاضي بالانحياز")
+            k += 1
+    else:
+        return False
+    if k >= len(toks) or re.search(r"[،,:«»\"()]", text[toks[k - 1].end : toks[k].start]) \
+            or any(x.start == toks[k].start for x in mentions):  # "واتهمت الهند باكستان": a name, no preposition
+        return False
+    # the preposition: "بالفساد", "بارتكاب", "بأنها", "بـ«الإهمال»" (not a word of its own: "برلمانية"; not an
+    # adverb: "واتهمت اسرائيل بالمقابل حركة حماس")
+    w = toks[k].norm
+    return (w.startswith("بال") and w not in _AR_B_ADVERBS or w in _AR_B_ACCUSED or toks[k].text.startswith("بـ"))
+
+
+# nouns that govern لما as "what": "وفقا لما أعلن" (according to what was announced), no "when"
+_AR_GOVERNS_WHAT = _normalised(frozenset("وفقا طبقا تبعا خلافا استنادا نظرا مخالفة اضافة إضافة".split()))
+
+
+def _after_when(toks: list[Token], i: int) -> bool:
+    """Verb i follows "عندما"/"بعدما"/"لما" ("when") with an active reading: not "وفقا لما أعلن" (what), not "عندما
+    أعلن عن"/"بعدما اتهم بالتجسس" (with no subject these are passives: it was announced, he was accused)."""
+    if i == 0 or toks[i - 1].norm not in _AR_WHEN:
+        return False
+    if toks[i - 1].norm in ("لما", "ولما") and i > 1 and toks[i - 2].norm in _AR_GOVERNS_WHAT:
+        return False
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+    return nxt != "عن" and not (_unprefixed(toks[i].norm) in _AR_ACCUSE and nxt.startswith("ب"))
+
+
+def _animate(toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> bool:
+    """A subject that can speak: a role ("الشيخ", "الوزير") or a known actor that is no country or place."""
+    k = _first_at(toks, m.start)
+    if k < len(toks) and (toks[k].norm in _AR_ROLE_HEADS or _unprefixed(toks[k].norm) in _AR_ROLE_HEADS):
+        return True
+    actor = m.actor or next((x.actor for x in mentions if x.start == m.start and x.actor is not None), None)
+    return actor is not None and actor.type != "country"
+
+
+def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """A verb with و and its subject mention between offsets start and end ("وهم عزل ورفع الأهالي لافتات"): a new
+    clause, so a "وهم" before it does not reach past it."""
+    inside = [k for k, t in enumerate(toks) if start <= t.start and t.end <= end]
+    return any(toks[k].norm.startswith("و") and len(toks[k].norm) > 3 and k + 1 < len(toks)
+               and any(m.start == toks[k + 1].start for m in mentions) for k in inside)
+
+
+# reporting forms that inside another statement's content are mostly not speech: "يعتبر" (is considered), "يبلغ" (is
+# aged / amounts to), "يعتقد" (it is believed)
+_AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يعتبرون يبلغ تبلغ يعتقد تعتقد".split()))
+
+_AR_RESUMPTIVE = _normalised(frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها اليه اليها اليهم".split()))
+
+
+def _plural_verb(tok: Token) -> bool:
+    """A verb with a plural subject suffix (هتفوا، يطالبون، ويتهمونها): in verb-subject order Arabic verbs are singular."""
+    w = tok.norm
+    return len(w) > 4 and (w.endswith("وا") or w.endswith("ون") or re.search(r"ون(ها|ه|هم|ك|كم|نا)$", w) is not None)
+
+
+_AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
+
+
+def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
+    """Where the content may start after a verb-subject speaker ending at `end`: past time words and an addressee
+    ("وقال الوزير لـ«الشرق الأوسط» أمس إن ..." -> after "أمس"), and past the speaker's initials or closing bracket
+    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن", "وأضافت (د.ب.أ) أن")."""
+    for pattern in (_AR_INITIALS, _CLOSING_BRACKET):
+        after = pattern.match(text, end)
+        end = after.end() if after else end
+    end = _past_bracket(text, toks, end)
+    held = _held_in(text, end, mentions)  # "مبعوث الأمم المتحدة لدى اليمن إن", "وزير الخارجية الأميركي في القاهرة إن"
+    after_held = _token_from(toks, held) if held is not None else None
+    if after_held is not None and after_held.norm in _AR_THAT:
+        end = held
+    k0 = _first_at(toks, end)
+    if k0 < len(toks) and toks[k0].norm in _AR_WHEN:  # "وأكد المتحدث حين سئل عن مصير المعتقلين أن": the occasion
+        that = next((e for e in range(k0 + 1, min(len(toks), k0 + 10)) if toks[e].norm in _AR_THAT), None)
+        if that is not None and not re.search(r"[.!?؟«»:\"]", text[toks[k0].end : toks[that].start]):
+            return toks[that].start
+    k = k0
+    for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
+        nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k)), mentions))
+        if nxt == k:
+            break
+        k = nxt
+    if k == k0:
+        return end
+    pos = toks[k - 1].end  # right after what was skipped: an opening quotation mark stays with the content
+    closing = _CLOSING_BRACKET.match(text, pos)  # ... its closing bracket does not: "(د.ب.أ) بأن"
+    if closing is None and text.count("«", end, pos) > text.count("»", end, pos):
+        closing = _CLOSING_QUOTE.match(text, pos)  # nor the addressee's closing quote: "لـ«الحياة» إن"
+    return closing.end() if closing else pos
+
+
+_CLOSING_BRACKET = re.compile(r"[.\s]*\)")
+
+_CLOSING_QUOTE = re.compile(r"\s*»")
+
+_AR_SPEECH_NOUNS = _normalised(frozenset(
+    "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))
+
+
+# past-tense cues that start with ت like a present-tense verb ("الذي تحدث عن ...")
+_AR_PAST_T = _normalised(frozenset("تحدث تحدثت تحدثوا تمنى تمنت تمنوا تساءل تساءلت تابع تابعت تابعوا".split()))
+
+_AR_NON_AGENT_SOURCES = _normalised(frozenset(
+    """تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام
+    المخطط الخطة خطة""".split()))
+
+
+_AR_THAT_IT = _normalised(frozenset("بانه بانها بانهم بأنه بأنها بأنهم".split()))  # "وصف X بأنه": X is described
+
+_AR_DESCRIBE = _normalised(frozenset("وصف وصفت وصفوا يصف تصف يصفون".split()))
+
+_AR_HE_BUT = _normalised(frozenset("لكنه لكنها ولكنه ولكنها لكنهم ولكنهم".split()))
+
+_AR_SLOGANS = _normalised(frozenset("هتافات لافتات شعارات".split()))  # (not "لافتة": also "notable")
+
+# "وهم يرددون": a circumstantial clause whose plural pronoun is the main clause's subject
+_AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن)\s")
+
+
+def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
+    """Past what describes a verb-subject speaker before the content starts: a role in apposition ("عمرو موسى
+    الأمين العام لجامعة الدول العربية"), a relative clause ("الذي عمل ..."), or the occasion ("في تصريحات
+    للصحافيين", "خلال مؤتمر صحافي"), when the content ("إن", a quotation, a colon) follows within 15 words."""
+    if k >= len(toks):
+        return k
+    w = toks[k].norm
+    occasion = w in ("في", "خلال") and k + 1 < len(toks) and toks[k + 1].norm in _AR_SPEECH_NOUNS
+    if not (w in _AR_ROLE_HEADS or w in _AR_RELATIVE or occasion):
+        return k
+    if occasion:  # "في تصريحات صحافية", "خلال مؤتمر صحافي": the occasion and its adjective
+        e = k + 2
+        if e < len(toks) and toks[e].norm.endswith(("يه", "ي")) and not toks[e].norm.startswith("لل") \
+                and not re.search(r"[،,:\"«»]", text[toks[e - 1].end : toks[e].start]):
+            e += 1
+        if e < len(toks) and re.match(r"\s*[،,]", text[toks[e - 1].end : toks[e].start]) \
+                and toks[e].norm not in _AR_THAT:  # ("في بيان، إن ...، لأن": the content is already there)
+            # "في بيان، صدر مساء أمس، إن": a clause on the occasion set off by commas
+            that = next((x for x in range(e + 1, min(len(toks), e + 8))
+                         if toks[x].norm in _AR_THAT and toks[x].norm != "لان"), None)
+            if that is not None and re.search(r"[،,]", text[toks[that - 1].end : toks[that].start]):
+                return that
+        return e
+    for e in range(k + 1, min(len(toks), k + 16)):
+        gap = text[toks[e - 1].end : toks[e].start]
+        if toks[e].norm in _AR_THAT or any(q in gap for q in _QUOTES + ":"):
+            return e
+    if w in _AR_ROLE_HEADS:  # no content marker: skip the role and its genitive chain only
+        e = k + 1
+        while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and toks[e].norm not in _AR_TIME \
+                and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
+                and not _is_cue_word(toks[e]):
+            e += 1
+        return e
+    return k

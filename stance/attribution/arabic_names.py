@@ -1,0 +1,335 @@
+"""Arabic role phrases and the names they hold: "وزير الخارجية البريطاني فيليب هاموند", an office held "لدى"/"في"
+a body or place and its holder, names in quotes or in apposition, quantified subjects ("عشرات الفلسطينيين")."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..actors import AR_OUTLET_NOUNS
+from ..records import Mention, Span
+from ..text import Token
+from .arabic_phrases import (
+    _AR_OF_SOMEONE,
+    _AR_QUANTITY,
+    _PHRASE_BREAK,
+    _arabic,
+    _is_addressee,
+    _is_cue_word,
+    _name_like,
+    _past_bracket,
+    _skip_addressee,
+    _skip_time,
+    _told_person,
+    _verbal_noun,
+)
+from .cues import _unprefixed
+from .spans import _first_at, _token_from
+from .words import (
+    _AR_ALA,
+    _AR_FUNCTION,
+    _AR_PREPOSITIONS,
+    _AR_ROLE_HEADS,
+    _AR_STOP_NAME,
+    _AR_THAT,
+    _AR_TIME,
+    _normalised,
+)
+
+_FI = r"(?:ف|لد)[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?"  # "في" / "لدى" with marks or tatweel, then
+
+# an optional quote ("السفير الأميركي لدى الأمم المتحدة")
+_HELD_IN, _HELD_IN_BRACKET = re.compile(r"\s+" + _FI), re.compile(r"[\s(]+" + _FI)
+
+
+def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = False) -> Optional[int]:
+    """Where a role is held, right after `pos`: " في <known body or place>" ("في الحكومة الإسرائيلية", "في
+    «القوات اللبنانية»", "فِي", "فـي"; with `bracket`, also "(في لبنان"); the offset after it (past a closing quote),
+    or None."""
+    held = (_HELD_IN_BRACKET if bracket else _HELD_IN).match(text[pos:])
+    if held is None:
+        return None
+    place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
+                  and x.actor.type != "person"), None)
+    if place is None:
+        return None
+    return place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
+
+
+def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
+    الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
+    اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
+    first = next((t for t in toks if t.start == m.start), None)
+    if m.actor is not None and m.actor.type != "country" or first is None or first.norm not in _AR_ROLE_HEADS:
+        return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ")
+    pos = _held_in(text, m.end, mentions) or m.end
+    if pos == m.end:  # " في الحركة،": a body named by a collective, closed by a comma
+        held = _HELD_IN.match(text[pos:])
+        body = next((x for x in mentions if held is not None and x.start == pos + held.end()
+                     and x.text.startswith("ال")), None)
+        if body is not None and re.match(r"\s*[،,]", text[body.end :]):
+            pos = body.end
+    extra = re.match(r"\s*\([^()]{1,40}\)|\s*[،,]", text[pos:])
+    comma = extra is not None and extra.group().strip() in ("،", ",")
+    if extra is not None:
+        pos += extra.end()
+    k = _first_at(toks, pos)
+    if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
+        return m
+    if comma and toks[k].norm in _AR_ROLE_HEADS:  # a second role in apposition, then the name: "المسؤول السابق في
+        e = k  # الحركة، مستشار رئيس مجلس النواب للشؤون الخارجية حاليا، بلال شرارة، ان"
+        while e + 1 < len(toks) and e - k < 10:
+            gap = text[toks[e].end : toks[e + 1].start]
+            if re.search(r"[:«»\"()]", gap) or toks[e + 1].norm in _AR_THAT:
+                return m
+            if re.search(r"[،,]", gap):
+                break
+            e += 1
+        else:
+            return m
+        if e + 1 >= len(toks) or not re.search(r"[،,]", text[toks[e].end : toks[e + 1].start]):
+            return m
+        k = e + 1
+    named = next((x for x in mentions if x.start == toks[k].start), None)
+    if named is not None and named.actor is not None and named.actor.type == "person":
+        return Mention(Span.of(text, m.start, named.end), named.actor)
+    if not _name_like(toks[k]) or _is_addressee(text, toks[k], mentions) \
+            and not (_told_person(toks[k]) and toks[k - 1].norm in _AR_OF_SOMEONE):
+        return m  # "وقال الوزير لوكالة فرانس برس", "المتحدث لقناة الجزيرة": the one told is no name
+    e = _name_run(text, toks, k, definite=True)
+    # the name ends the phrase: a comma, "ان" or a quote after it (else the words may be the content), also past
+    # the one told and a time word ("نور الدين مازني لـ«الشرق الاوسط» ان", "اميرة الفاضل امس ان")
+    told = _skip_time(toks, _skip_addressee(text, toks, e + 1, mentions)) if e + 1 < len(toks) else e + 1
+    if told != e + 1 and told < len(toks) and (toks[told].norm in _AR_THAT or re.search(
+            r"[«:\"]", text[toks[told - 1].end : toks[told].start])):
+        return Mention(Span.of(text, m.start, toks[e].end), m.actor)
+    nxt = _token_from(toks, _past_bracket(text, toks, toks[e].end))  # ("علي حسن خليل (الشيعي) إن")
+    if e == k and not comma or nxt is not None and not (
+            re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
+        return m
+    return Mention(Span.of(text, m.start, toks[e].end), m.actor)
+
+
+_AR_QUANTIFIERS = _AR_QUANTITY | _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد".split()))  # + the counts
+
+
+def _adjective_shaped(tok: Token) -> bool:
+    """A nisba adjective by its ending as written ("الميداني" is, "المستشفى" with alef maqsura is not)."""
+    w = re.sub(r"[\u064B-\u065F\u0640]+", "", tok.text)
+    return w.endswith(("ي", "ية", "يين", "يون", "يه"))
+
+
+def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention],
+                        limit: int) -> Optional[Mention]:
+    """A counted group right after the verb: "بعض جماعات المستهلكين", "عدد كبير من النواب", "العديد من المسؤولين":
+    the quantifier (and "كبير"), an optional "من", then the noun (a mention, or one word and its construct or
+    adjective), as one span. What follows it ("انتقد بعض النواب الحكومة") is its object, not part of it."""
+    if toks[j].norm not in _AR_QUANTIFIERS:
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k].norm in ("كبير", "كبيره") and toks[j].norm in ("عدد", "العديد"):
+        k += 1
+    if k < len(toks) and toks[k].norm == "من":
+        k += 1
+    if k >= len(toks) or toks[k].start >= limit or _PHRASE_BREAK.search(text[toks[j].end : toks[k].start]):
+        return None
+    m = next((x for x in mentions if x.start == toks[k].start), None)
+    end = k
+    if m is not None:
+        while end + 1 < len(toks) and toks[end + 1].start < m.end:
+            end += 1
+    nxt = toks[end + 1] if m is None and end + 1 < len(toks) else None
+    if nxt is not None and nxt.start < limit and nxt.norm.startswith("ال") and nxt.norm not in _AR_STOP_NAME \
+            and not _is_cue_word(nxt) and not _PHRASE_BREAK.search(text[toks[end].end : nxt.start]) \
+            and (not toks[k].norm.startswith("ال") or _adjective_shaped(nxt)):
+        end += 1  # "جماعات المستهلكين" (construct), "المتظاهرين المقربين" (adjective), not "النواب الحكومة"
+    head = toks[k]
+    if not _arabic(head) or head.norm in _AR_FUNCTION or _is_cue_word(head) or _verbal_noun(head):
+        return None
+    return Mention(Span.of(text, toks[j].start, toks[end].end), m.actor if m is not None else None)
+
+
+_AR_RANKS = _normalised(frozenset(
+    "الميجر ميجر جنرال الجنرال الكولونيل اللفتنانت الكابتن الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
+
+
+def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
+    """A role phrase after the verb that runs over the body it serves to the person who holds it: "وزيرة الدولة
+    الفرنسية لحقوق الانسان راما ياد", "المتحدث العسكري الباكستاني الميجر جنرال وحيد أرشد". Between the role head and the
+    name: adjectives, known bodies and countries (the speaker's own side, not targets), "باسم"/"لـ" + noun, ranks.
+    The span runs from the role to the end of the name (the person's actor when known); None when no name closes it
+    within ten words, or when a comma, a quote, a preposition other than لـ/باسم, or the content comes first."""
+    head = toks[j]
+    if head.norm not in _AR_ROLE_HEADS or head.norm in ("الشيخ", "السيد", "السيده", "الدكتور", "دكتور", "الحاج"):
+        return None
+    k, seen_body, country = j + 1, False, None
+    while k < len(toks) and k - j <= 10 and toks[k].start < limit:
+        if re.search(r"[،,:;\"«»()]", text[toks[k - 1].end : toks[k].start]):
+            return None
+        tok = toks[k]
+        m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
+        if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
+            if country is not None and m.actor.affiliation not in (None, country) \
+                    and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():  # (a country code)
+                after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
+                if after is not None and _name_like(toks[after]) and not toks[after].norm.startswith(
+                        ("و", "ب", "ل", "ف")) and toks[after].norm not in _AR_TIME and not re.search(
+                        r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
+                    return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
+                return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
+            return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
+        if m is not None and m.actor is not None and m.actor.type != "person":
+            seen_body = True
+            country = country or m.actor.affiliation
+            while k < len(toks) and toks[k].start < m.end:
+                k += 1
+            continue
+        w = tok.norm
+        if w in _AR_ROLE_HEADS and w not in _AR_RANKS:
+            return None  # "انتقد الوزير الاسرائيلي الرئيس الفلسطيني محمود عباس": a second role is the object's
+        if w in _AR_RANKS or w == "باسم" or (w.startswith("ال") and w not in _AR_STOP_NAME and not _is_cue_word(tok)) \
+                or (w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and not _is_addressee(text, tok, mentions)):
+            k += 1
+            continue
+        if seen_body and _name_like(tok) and toks[k - 1].norm not in _AR_PREPOSITIONS:
+            e = _name_run(text, toks, k)
+            while e > k and toks[e].norm.startswith(("ب", "ل")):
+                e -= 1  # "شارل رزق بوجود ...": a word with a preposition ends the name
+            nxt = toks[e + 1] if e + 1 < len(toks) else None
+            if e > k and (nxt is None or nxt.start >= limit or nxt.norm in _AR_THAT | _AR_TIME
+                          or re.search(r"[،,:«\"]", text[toks[e].end : nxt.start])):
+                return Mention(Span.of(text, head.start, toks[e].end))
+        return None
+    return None
+
+
+def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bool = False) -> int:
+    """The last token of a run of up to `words` name-like tokens from token k, stopping at punctuation;
+    `definite` lets family names with the article continue it ("اميرة الفاضل")."""
+    def more(tok: Token) -> bool:
+        return _name_like(tok) or definite and tok.norm.startswith("ال") and tok.norm not in _AR_STOP_NAME \
+            and tok.norm not in _AR_TIME and not _is_cue_word(tok)
+    e = k
+    while e + 1 < len(toks) and e - k < words - 1 and more(toks[e + 1]) \
+            and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
+        e += 1
+    return e
+
+
+# heads that take a name in quotes ("قناة «سي بي اس»", "خلية «بلعيرج»"); role heads do too
+_AR_OUTLET_HEADS = _normalised(frozenset(AR_OUTLET_NOUNS))
+
+_AR_NAMED_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset(
+    """خلية خليه حزب حركة حركه جماعة جماعه منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه
+    كتلة كتله حركتا""".split()))
+
+
+def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:
+    """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
+    named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
+    that takes a name (`_AR_NAMED_HEADS`, a role) or no short quoted name follows it."""
+    if toks[j].norm not in _AR_NAMED_HEADS and toks[j].norm not in _AR_ROLE_HEADS:
+        return None  # "وقال مسؤول «لن نتراجع»": the quote is what was said
+    opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
+    if opened is None:
+        return None
+    end = toks[j].end + opened.end()
+    inside = [t for t in toks if toks[j].end < t.start < end]
+    outlet = toks[j].norm in _AR_OUTLET_HEADS  # an outlet's name may spell letters: "قناة «سي إن إن تورك»"
+    if len(inside) > 4 or any((t.norm in _AR_FUNCTION or t.text in _AR_ALA) and not outlet or _is_cue_word(t)
+                              for t in inside):
+        return None  # "مسؤول «لن نتراجع عن قرارنا»": a quoted sentence, not a name
+    k = _first_at(toks, end)
+    for _ in range(2):  # its nisba adjectives: "الاميركية", "الاخبارية التركية" (not "الذي", "الى")
+        if k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm.endswith(("يه", "ي")) \
+                and toks[k].norm not in _AR_FUNCTION and not _PHRASE_BREAK.search(text[end : toks[k].start]):
+            end, k = toks[k].end, k + 1
+    if toks[j].norm in _AR_ROLE_HEADS and k < len(toks) and _name_like(toks[k]) \
+            and not _PHRASE_BREAK.search(text[end : toks[k].start]):
+        end = toks[_name_run(text, toks, k)].end
+    return Mention(Span.of(text, toks[j].start, end))
+
+
+def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """An office mention with its holder's name in apposition ("رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي،"),
+    possibly after where the office is held ("السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن", "القنصل السعودي
+    في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط»"): the span runs to the end of the name; the actor stays the
+    office's unless the name is a known person of the office's country. A posted office with no name runs over its
+    post ("السفير ... لدى الأمم المتحدة ان")."""
+    if m.actor is None or m.actor.type == "person":
+        return m
+    pos = m.end
+    held = _HELD_IN.match(text, pos)
+    body = next((x for x in mentions if held is not None and x.start == held.end()), None)
+    place = _first_at(toks, held.end()) if held is not None and body is None else len(toks)
+    if body is not None:
+        pos = body.end
+    elif place < len(toks) and toks[place].start == held.end() and re.match(r"\s*[،,]", text[toks[place].end :]):
+        pos = toks[place].end  # a place the dictionary lacks, closed by a comma
+    after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
+    k = _first_at(toks, pos)
+    if after is None or k >= len(toks) or toks[k].start != after.end():
+        return m
+    comma = bool(after.group().strip())
+    name = next((x for x in mentions if x.start == toks[k].start), None)
+    if name is None:
+        if pos > m.end and comma and _name_like(toks[k]):  # "سفير فلسطين في القاهرة، دياب اللوح، إن"
+            e = _name_run(text, toks, k, definite=True)
+            if e > k and e + 1 < len(toks) and (re.search(r"[،,]", text[toks[e].end : toks[e + 1].start])
+                                                or toks[e + 1].norm in _AR_THAT):
+                return Mention(Span.of(text, m.start, toks[e].end), m.actor)
+        posted = held is not None and (held.group().strip().startswith("لد") or _unprefixed(
+            toks[_first_at(toks, m.start)].norm).removeprefix("ال") in _AR_POSTED)
+        if body is not None and posted and (toks[k].norm in _AR_THAT or re.match(r"\s*[،,:«]", text[body.end :])):
+            return Mention(Span.of(text, m.start, body.end), m.actor)
+        return m
+    told = _first_at(toks, name.end)
+    told = _skip_addressee(text, toks, told, mentions) if pos > m.end else told
+    if not (re.match(r"\s*[،,]", text[name.end : name.end + 3]) or pos > m.end and told < len(toks) and (
+            toks[told].norm in _AR_THAT or told > _first_at(toks, name.end))):
+        return m  # the name ends the phrase: a comma, "ان", or the one told after it
+    if name.actor is not None and name.actor.type == "person":
+        if not comma and m.actor.affiliation and name.actor.affiliation not in (None, m.actor.affiliation):
+            # "وأبلغ السفير الأميركي لدى إسرائيل رئيس الوزراء بنيامين نتنياهو أن": the one told; the office runs
+            # over its post
+            return Mention(Span.of(text, m.start, body.end), m.actor) if body is not None else m
+        return Mention(Span.of(text, m.start, name.end), name.actor)
+    if _unknown_name(name, toks, k, apposed=True):
+        return Mention(Span.of(text, m.start, name.end), m.actor)
+    return m
+
+
+# offices held at a post abroad: "السفير الأميركي لدى ...", "مندوب فلسطين في ..."
+_AR_POSTED = _normalised(frozenset("سفير مندوب ممثل قنصل مبعوث قائم".split()))
+
+
+def _with_called_name(text: str, toks: list[Token], m: Mention) -> Mention:
+    """"شاهد عيان يدعى جمال آدن": an unknown speaker phrase runs on over the name it is called by."""
+    k = _first_at(toks, m.end)
+    if m.actor is not None or k >= len(toks) or toks[k].norm not in ("يدعي", "اسمه") or k + 1 >= len(toks) \
+            or not _name_like(toks[k + 1]):
+        return m
+    return Mention(Span.of(text, m.start, toks[_name_run(text, toks, k + 1)].end))
+
+
+def _unknown_name(m: Mention, toks: list[Token], k: int, apposed: bool = False) -> bool:
+    """An unknown mention starting at token k of two or three name words ("عباس زكي", "ميخائيل ساكاشفيلي"); a
+    definite word after "عبد"/"ابو" is one ("عبد الوهاب شيخ"), and, with `apposed` (a name set off by commas), so is
+    a definite last word ("، عبد الله الرفاعي،")."""
+    if m.actor is not None:
+        return False
+    words = [t for t in toks[k:] if t.start < m.end]
+    return 2 <= len(words) <= 3 and _name_like(words[0]) and all(
+        _name_like(t) or _family_name(t) and (apposed and n == len(words) - 1 or words[n - 1].norm in _AR_NAME_PARTICLES)
+        for n, t in enumerate(words[1:], 1))
+
+
+# the definite word after these is part of a name ("عبد الوهاب"); so is a definite last word ("عبد الله الرفاعي")
+_AR_NAME_PARTICLES = frozenset("عبد ابو بن ابن".split())
+
+
+def _family_name(tok: Token) -> bool:
+    """A definite word that can end or continue a personal name: not a role, function, time or cue word."""
+    w = tok.norm
+    return w.startswith("ال") and len(w) >= 4 and w not in _AR_ROLE_HEADS and w not in _AR_FUNCTION \
+        and w not in _AR_TIME and not _is_cue_word(tok)

@@ -1,0 +1,252 @@
+"""Arabic speakers the dictionary does not know: the noun phrase right after the verb ("الغربيون ومنظمات غير
+حكومية", "متحدث باسمه", "دبلوماسيون اوروبيون", a name of one to three words), extended over the person it names."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..records import Mention, Span
+from ..text import Token
+from .arabic_names import (
+    _AR_POSTED,
+    _adjective_shaped,
+    _held_in,
+    _name_run,
+    _unknown_name,
+    _with_called_name,
+    _with_quoted_name,
+)
+from .arabic_phrases import (
+    _AR_OF_SOMEONE,
+    _PHRASE_BREAK,
+    _arabic,
+    _is_addressee,
+    _is_cue_word,
+    _name_like,
+    _nisba,
+    _told_person,
+    _told_word,
+    _verbal_noun,
+)
+from .spans import _token_from
+from .words import (
+    _AR_ADDRESSEE_HEADS,
+    _AR_ALA,
+    _AR_FUNCTION,
+    _AR_PREPOSITIONS,
+    _AR_ROLE_HEADS,
+    _AR_SO_THAT,
+    _AR_STOP_NAME,
+    _AR_THAT,
+    _AR_TIME,
+    _normalised,
+)
+
+
+def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Mention]:
+    """The subject right after an Arabic cue when no mention starts there: a noun phrase such as
+    `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
+    (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
+    if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT or toks[j].norm.startswith(
+            ("بال", "لل")) or _verbal_noun(toks[j]) or toks[j].text in _AR_ALA:
+        return None
+    definite = toks[j].norm.startswith(("ال", "وال"))
+    construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _AR_STOP_NAME \
+        and not re.search(
+        r"[،,:\"«»]", text[toks[j].end : toks[j + 1].start])
+    if not (definite or construct):
+        return None
+    k = j
+    body_actor = None  # "مبعوث الأمم المتحدة": the body a role serves is the speaker's actor
+    country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
+    while k + 1 < len(toks) and k - j < 4:
+        nxt = toks[k + 1]
+        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":
+            # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
+            # role is held)
+            break
+        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
+                and toks[k].norm not in _AR_OF_SOMEONE:
+            break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
+        m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
+        after_nxt = toks[k + 2] if k + 2 < len(toks) else None
+        if k == j and definite and m is None and nxt.norm.startswith("ال") and not _adjective_shaped(nxt) \
+                and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") and not toks[j].norm.endswith("ات")
+                     or _verbal_noun(nxt)) \
+                and not (after_nxt is not None and after_nxt.norm in _AR_THAT):
+            break  # "ونفى الوزير الاتهامات الموجهة", "ونفى المتحدث الاتهامات،": a definite plural or verbal noun
+            # after it is its object (not an adjective or a family name before إن: "النساء المتظاهرات إن")
+        if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
+                and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
+            # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side
+            body = next((x for x in mentions if nxt.start < x.start < nxt.end and x.actor is not None), None)
+            if body is not None:
+                while k + 1 < len(toks) and toks[k + 1].start < body.end:
+                    k += 1
+                continue
+        if (m is None or m.actor is None) and (_told_word(nxt) or _told_outlet(toks, j, k)):
+            # "وقال الوزير للصحافيين", "المتحدث باسم الجيش للتلفزيون الرسمي"
+            break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
+            # "التلفزيون الرسمي لكوريا الشمالية")
+        if m is not None:
+            if m.actor is not None and m.actor.type == "person" and not (
+                    country is not None and m.actor.affiliation not in (None, country.affiliation, country.id)):
+                return Mention(Span.of(text, toks[j].start, m.end), m.actor)  # title + name: the person speaks
+            if m.actor is not None and m.actor.type == "person":
+                break  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
+            if m.actor is not None and k == j and not definite and m.start == nxt.start \
+                    and _role_with_body(toks, j, m):
+                # "مبعوث الأمم المتحدة لدى اليمن ...": the body in construct with the role is its own side
+                while k + 1 < len(toks) and toks[k + 1].start < m.end:
+                    k += 1
+                body_actor = m.actor
+                continue
+            if m.actor is not None and country is None and _nisba(m, nxt):
+                country = m.actor
+                k += 1
+                continue
+            if m.actor is not None and toks[k].norm != "باسم":
+                break  # a known actor after the subject is its object (but "الناطق باسم حزب ..." is its own side)
+            if toks[k].norm.startswith("ال") and m.text.startswith("ال") and toks[k].norm != "باسم" \
+                    and not _adjective_shaped(nxt) and (after_m := _token_from(toks, m.end)) is not None \
+                    and after_m.norm.startswith("ب"):
+                break  # "وطالب رئيس اللجنة الحكومة بالاستقالة": a definite noun with its ب-complement is the object
+            while k + 1 < len(toks) and toks[k + 1].start < m.end:  # an unknown name or a collective: part of it
+                k += 1
+            continue
+        k += 1
+    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end),
+                   country or body_actor)
+
+
+_AR_TOLD_PEOPLE = _normalised(frozenset("صحافيين صحفيين مراسلين".split()))
+
+
+def _told_outlet(toks: list[Token], j: int, k: int) -> bool:
+    """Token k+1 is "لل" + an outlet or the journalists after the subject phrase j..k: the one told ("وقال الوزير
+    للصحافيين", "وقال المتحدث باسم الجيش للتلفزيون الرسمي"); but after a longer role a bare outlet right before إن
+    is its employer ("المدير العام للوكالة إن")."""
+    w = toks[k + 1].norm
+    if not (w.startswith("لل") and w[2:] in _AR_ADDRESSEE_HEADS):
+        return False
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    return k == j or w[2:] in _AR_TOLD_PEOPLE or after is None or after.norm not in _AR_THAT
+
+
+def _role_with_body(toks: list[Token], j: int, body: Mention) -> bool:
+    """An indefinite singular role at token j in construct with a known body ("مبعوث الأمم المتحدة", "زعيم حزب الله"):
+    one speaker, unless a ب-complement follows the body ("واتهم مسؤول حماس بالوقوف وراء الهجوم": Hamas is accused)
+    or the head is a plural ("وانتقد مسؤولون الأمم المتحدة": the UN is criticised) or the body a country."""
+    w = toks[j].norm
+    if w not in _AR_ROLE_HEADS and w not in _AR_POSTED or w.endswith(("ون", "ين")) or body.actor is None \
+            or body.actor.type in ("person", "country"):
+        return False
+    after = _token_from(toks, body.end)  # ("وندد مسؤول حماس بالغارة": the condemned is no accusation)
+    return after is None or after.norm not in _AR_B_ACCUSED
+
+
+def _past_side(text: str, toks: list[Token], j: int, k: int, mentions: Sequence[Mention]) -> int:
+    """The last token of a speaker phrase running from token j to k, extended over the side it speaks for
+    ("الناطق باسم حزب الاصلاح اليمني المعارض"): that party is the speaker's own side, not a target."""
+    if toks[k].norm != "باسم" and k + 1 < len(toks) and toks[k + 1].norm == "باسم":
+        k += 1
+    if toks[k].norm == "باسم" and k + 1 < len(toks):
+        m = next((m for m in mentions if m.start == toks[k + 1].start), None)
+        if m is None:
+            return k
+        k += 1
+        while k + 1 < len(toks) and toks[k + 1].start < m.end:
+            k += 1
+    elif not any(t.norm == "باسم" for t in toks[j : k + 1]):
+        return k
+    for _ in range(3):  # its adjectives: "اليمني المعارض"
+        nxt = k + 1
+        if nxt >= len(toks) or not toks[nxt].norm.startswith("ال") or toks[nxt].norm in _AR_STOP_NAME \
+                or _is_cue_word(toks[nxt]) or re.search(r"[،,:\"«»]", text[toks[k].end : toks[nxt].start]):
+            break
+        k = nxt
+    return k
+
+
+_AR_B_ACCUSED = _normalised(frozenset(
+    """بارتكاب باستخدام بانتهاك باغتيال باختطاف باستهداف بانه بأنه بانها بأنها بانهم بأنهم بايواء بإيواء بالوقوف
+    بالتورط بالضلوع بالتواطؤ""".split()))
+
+
+_AR_WHEN = _normalised(frozenset("عندما وعندما حينما وحينما بعدما وبعدما لما ولما حين وحين".split()))
+
+
+def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
+    """An indefinite subject right after the verb: a role phrase and the person it names ("عضو كتلة «حزب الله»
+    النائب علي عمار"), a role or group noun ("متحدث باسمه", "دبلوماسيون اوروبيون"), or a one- to three-word name
+    ("باقري", "علي شاه باكتياوال") that the dictionary does not know."""
+    t = toks[j]
+    w = t.norm
+    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t) \
+            or _verbal_noun(t) or (w.startswith("لا") and len(w) >= 6):  # "دعت لاجراء انتخابات": a purpose
+        return None
+    if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
+        return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
+    if len(w) >= 5 and w.endswith(("ته", "تها", "تهم", "اته")):
+        return None  # a verbal noun with a pronoun ("يزعم محاربته"), not a subject
+    if w in _AR_ROLE_HEADS:  # a role: look for the person it names within a few words
+        k, comma = j + 1, False
+        while k < len(toks) and k - j <= (14 if comma else 8):
+            gap = text[toks[k - 1].end : toks[k].start]
+            if toks[k].norm in _AR_THAT or any(q in gap for q in ':"“') or _is_addressee(text, toks[k], mentions):
+                break
+            comma = comma or bool(re.search(r"[،,]", gap))
+            held = _held_in(text, toks[k - 1].end, mentions, bracket=True) if not comma else None
+            if held is not None:  # "ممثل منظمة التحرير في لبنان عباس زكي", "وزير ... في الحكومة الإسرائيلية"
+                while k < len(toks) and toks[k].start < held:
+                    k += 1
+                continue
+            if not comma and (toks[k].norm in _AR_STOP_NAME or toks[k].norm in _AR_TIME):
+                break
+            m = next((m for m in mentions if m.start <= toks[k].start < m.end), None)
+            if comma:  # "رئيس حزب الليكود وأقوى المرشحين ...، بنيامين نتنياهو،": only a person in apposition
+                if m is not None and m.start == toks[k].start and re.search(r"[،,]\s*$", gap) \
+                        and re.match(r"\s*[،,]", text[m.end : m.end + 3]) \
+                        and (m.actor is not None and m.actor.type == "person" or _unknown_name(m, toks, k)):
+                    return Mention(m.span, m.actor)
+                k += 1
+                continue
+            if m is not None and m.actor is not None and m.actor.type == "person":
+                return Mention(Span.of(text, t.start, m.end), m.actor)
+            if m is not None and m.start == toks[k].start and _unknown_name(m, toks, k) \
+                    and toks[k - 1].norm not in _AR_PREPOSITIONS:  # "ممثل منظمة التحرير في لبنان عباس زكي"
+                return Mention(Span.of(text, t.start, m.end))
+            if (m is None or m.actor is None) and toks[k - 1].norm in _AR_ROLE_HEADS \
+                    and toks[k - 1].norm.startswith("ال") and _name_like(toks[k]) \
+                    and not re.search(r"[«»()]", gap):  # a name right after a title: "النائب علي عمار"
+                return Mention(Span.of(text, t.start, toks[_name_run(text, toks, k)].end))
+            k += 1
+    quoted = _with_quoted_name(text, toks, j)
+    if quoted is not None:
+        return quoted
+    k = j
+    while k + 1 < len(toks) and k - j < 2:
+        nxt = toks[k + 1]
+        called = _with_called_name(text, toks, Mention(Span.of(text, t.start, toks[k].end)))
+        if called.end > toks[k].end:  # "شاهد عيان يدعى جمال آدن": the name it is called by
+            return called
+        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.text in _AR_ALA or nxt.start >= limit:
+            break
+        if _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
+            break
+        known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
+        if known is not None and not _nisba(known, nxt):
+            if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
+                return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
+            break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
+        if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
+                or _is_addressee(text, nxt, mentions):
+            break
+        k += 1
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    country = next((m for m in mentions if nxt is not None and m.start == nxt.start and _nisba(m, nxt)), None)
+    if country is not None and not _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
+        # "مصادر امنية وطبية عراقية": the nationality closes the phrase and names the speaker's country
+        return Mention(Span.of(text, t.start, nxt.end), country.actor)
+    return Mention(Span.of(text, t.start, toks[k].end))

@@ -1,0 +1,241 @@
+"""The English or French speaker of a cue: `X said (that)`, `"...", X said`, `said X`, `according to X` / `selon X`,
+`he added` / `a-t-il ajouté` resolved to the previous speaker."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..records import Mention, Span
+from ..text import Token
+from .cues import Cue
+from .spans import _first_at, _mention_after, _mention_ending_before, _resolved, _State
+from .words import _FIRST_PERSON, _PRONOUN_SUBJECT
+
+_LATIN_FILLER = frozenset(
+    """has have had will would also later again then further previously earlier not never on in at last this week
+    monday tuesday wednesday thursday friday saturday sunday today yesterday a an the statement interview speech
+    recently repeatedly publicly once long a ont avait avaient aura aurait auraient également encore aussi déjà lundi mardi
+    mercredi jeudi vendredi samedi dimanche hier aujourd’hui aujourd'hui dans un une son sa ses communiqué entretien
+    rapidement vivement fermement aussitôt alors ensuite immédiatement toutefois cependant pourtant néanmoins enfin
+    d'ailleurs d’ailleurs leur lui y en se me te vous l'a l’a l'ont l’ont s'est s’est""".split()
+)
+
+
+_NOT_ADVERBS = frozenset("""daily weekly monthly yearly family assembly ally rally supply reply apply italy government
+    parliament movement department settlement agreement document moment argument management payment
+    gouvernement parlement mouvement département commandement rassemblement établissement moment argument traitement
+    jugement régiment enseignement armement""".split())
+
+
+def _is_filler(tok: Token) -> bool:
+    """Auxiliaries, adverbs and time words that may stand between a subject and its verb."""
+    if tok.norm in _LATIN_FILLER:
+        return True
+    return tok.text.islower() and tok.norm.endswith(("ly", "ment")) and tok.norm not in _NOT_ADVERBS
+
+
+def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):
+    """(speaker, content start, inverted) for an English/French cue, or None when it is no statement."""
+    i = cue.token_index
+    pron = _PRONOUN_SUBJECT.get(lang, frozenset())
+    if cue.kind == "source":  # according to X / selon X: the content is the rest of the sentence
+        j = i + (2 if toks[i].norm == "according" else 1)
+        if j < len(toks):
+            m = _mention_after(toks[j].start, toks[min(j + 2, len(toks) - 1)].end + 1, mentions)
+            if m:
+                return m, m.end, False
+            if toks[j].norm not in pron:  # "Selon l’ambassadrice de la Palestine en France, ..."
+                unk = _latin_phrase_after(text, toks, j)
+                if unk is not None:
+                    return unk, unk.end, False
+        return None
+    if lang == "fr" and re.search(r"-t-(il|elle|ils|elles)\s*$|-(il|elle|ils|elles)\s*$",
+                                  text[max(sent.start, cue.start - 12) : cue.start].lower()):
+        return (_resolved(state), cue.end, True) if state.last_speaker else None
+    if lang == "fr" and re.match(r"\s*-(?:t-)?on\b", text[cue.end : cue.end + 6]):
+        return None  # "assure-t-on", "dit-on": nobody in particular speaks
+    if lang == "fr" and _purpose_infinitive(toks, i):
+        # "Des milliers de personnes ont marché ... pour exprimer leur soutien au peuple palestinien": the subject
+        # of the clause the purpose belongs to
+        subj = _main_subject_fr(text, toks, i, mentions, sent)
+        return (subj, cue.end, False) if subj is not None else None
+    titled = _quoted_title_before(text, cue.start, sent) if lang == "fr" else None
+    if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
+        return titled, cue.end, False
+    # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
+    k = i - 1
+    while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
+        if lang == "fr" and toks[k].norm == "on":
+            return None  # "À Moscou on affirme que ...": impersonal, nobody in particular speaks
+        k -= 1
+    if k >= 0 and re.search(r"[\"“”«»:;,]", text[toks[k].end : cue.start]):
+        # a comma or a quotation between the last word and the cue (or its auxiliary): either the end of an
+        # apposition ("Le Hamas, de son côté, a rejeté", "M. Daasset, rapporteur, dit", "Le ministre, qui
+        # s'exprimait mardi, a déclaré") or an inverted cue ('"...," said X', '..., a dit X', see below)
+        if not re.search(r"[\"“”«»:;]", text[toks[k].end : cue.start]):
+            j = max(t for t in range(k + 1, i + 1) if "," in text[toks[t - 1].end : toks[t].start])
+            apposed = _subject_before_apposition(text, toks, j, sent, mentions)
+            if apposed is not None:
+                return apposed, cue.end, False
+        k = -1
+    if k >= 0:
+        if toks[k].norm in _FIRST_PERSON:  # "Nous condamnons ...", "We welcome ...": the writer's side speaks
+            return Mention(Span.of(text, toks[k].start, toks[k].end)), cue.end, False
+        if toks[k].norm in pron:
+            return (_resolved(state), cue.end, False) if state.last_speaker else None
+        if toks[k].norm in ("qui", "who") and k > 0:
+            # "M. DitUy qui accusait ...": the relative's antecedent speaks, unless it is the complement of another
+            # noun ("les familles des otages du Hamas, qui ont dénoncé", "Le rapport de l'ONU qui accuse")
+            m = _mention_ending_before(toks[k].start, toks[k - 1].start, mentions)
+            if m is not None and not re.search(r"[;:.!?\"“”«»()]", text[m.end : toks[k].start]) \
+                    and not _DE_COMPLEMENT.search(text[sent.start : m.start]):
+                return m, cue.end, False
+            return None
+        m = next((m for m in mentions if m.start <= toks[k].start and toks[k].end <= m.end), None)
+        if m is not None and (_country_adjective(m) or _DE_COMPLEMENT.search(text[sent.start : m.start])):
+            # "Le ministre français a dénoncé", "les membres de la Douma déclarent", "L'avocat de Donald Trump a
+            # dit": the noun phrase speaks, linked to the actor its adjective or complement names (its side)
+            np_ = _latin_subject_before(text, toks, k, sent)
+            if np_ is not None and np_.start < m.start:
+                return Mention(np_.span, m.actor), cue.end, False
+        if m is not None:
+            return m, cue.end, False
+        unk = _latin_subject_before(text, toks, k, sent)
+        if unk is not None:  # "a spokesman for the ministry said", "the poll shows"
+            return unk, cue.end, False
+    # inverted after a quotation or a comma: '"...," said Obama', '..., affirme Sergueï Lavrov'
+    before = text[sent.start : cue.start].rstrip()
+    # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
+    before = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|has|have|had)$", "", before, flags=re.IGNORECASE).rstrip()
+    if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks) \
+            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[cue.end : cue.end + 6], re.IGNORECASE):
+        # (never a name after "que": '..., a déclaré que la France ...' has no inverted subject)
+        m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
+        if m is not None:
+            return m, m.end, True
+        if toks[i + 1].norm in pron and state.last_speaker is not None:
+            return _resolved(state), toks[i + 1].end, True
+        unk = _latin_phrase_after(text, toks, i + 1)
+        if unk is not None:  # '"...," said a senior official'
+            return unk, unk.end, True
+    if cue.kind == "continue" and state.last_speaker is not None and (i == 0 or before[-1:] in ",\"”»"):
+        return _resolved(state), cue.end, bool(before)
+    return None
+
+
+_CLAUSE_WORDS = frozenset(
+    """that and but which who whom whose while as because when if where than or so then also said says told
+    que qui et mais ou donc car dont lorsque quand si où""".split()
+)
+
+
+_MAX_NP = 6
+
+# words that never open a subject noun phrase: prepositions, object and adverbial pronouns, modals and infinitive
+# markers ("qui devrait souligner" has no subject "devrait"; "pour y saluer", "lui répondait", "après avoir salué")
+_NOT_NP_START = frozenset(
+    """en y lui se ne pour par après avant avec sans sur sous dans vers chez entre contre selon malgré depuis pendant
+    afin devrait devraient doit doivent peut peuvent pourrait pourraient va vont veut veulent avoir être fait faire
+    to for with by of from after before into onto upon about against between without within during
+    should could would can may might must shall will not also him them us me""".split()
+)
+
+
+_FR_FINITE_AUX = frozenset("a ont est sont s'est s’est se avait avaient était étaient".split())
+
+
+def _purpose_infinitive(toks: list[Token], i: int) -> bool:
+    """'pour exprimer', 'pour y saluer', 'afin de dénoncer': an infinitive cue of purpose."""
+    if not toks[i].norm.endswith(("er", "ir", "re")):
+        return False
+    j = i - 1
+    if j >= 0 and toks[j].norm in ("y", "lui", "leur"):
+        j -= 1
+    return j >= 0 and (toks[j].norm == "pour" or toks[j].norm in ("de", "d'", "d’") and j > 0 and toks[j - 1].norm == "afin")
+
+
+def _main_subject_fr(text: str, toks: list[Token], i: int, mentions: Sequence[Mention], sent: Span) -> Optional[Mention]:
+    """The subject of the first finite auxiliary before token i in the sentence, when it opens a clause."""
+    k = next((k for k in range(i) if toks[k].norm in _FR_FINITE_AUX), None)
+    if k is None or k == 0:
+        return None
+    known = _mention_ending_before(toks[k].start, toks[k - 1].start, mentions)
+    if known is not None and (known.start == sent.start or re.search(r"[,:;.!?\n]\s*$", text[sent.start : known.start])
+                              or not text[sent.start : known.start].strip()):
+        return known
+    return _latin_subject_before(text, toks, k - 1, sent)
+
+
+# a mention right after "de", "du", "des", "d'", "of" is the complement of the noun before it
+_DE_COMPLEMENT = re.compile(r"\b(?:of|of the|de|du|des|de la|de l['’]|d['’])\s*$", re.IGNORECASE)
+
+
+def _country_adjective(m: Mention) -> bool:
+    """A lower-case country mention: the adjective of a noun phrase ("le ministre français"), never a speaker alone."""
+    return m.actor is not None and m.actor.type == "country" and m.text[:1].islower()
+
+
+def _quoted_title_before(text: str, pos: int, sent: Span) -> Optional[Mention]:
+    """'Le « Retch »' / 'le "Temps"' right before `pos`, at the start of a clause: a title in quotation marks after
+    its article ('« Inacceptable » dénonce la CGT' is a quotation, not a title)."""
+    m = re.search(r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[«\"“]\s*[A-ZÀ-Ý][^«»\"“”,;:.]{0,30}?\s*[»\"”]\s*$",
+                  text[sent.start : pos])
+    if m is None:
+        return None
+    before = text[sent.start : sent.start + m.start()].rstrip()
+    if before and before[-1] not in ",;:" and not before.endswith(("que", "qu'", "qu’")):
+        return None
+    return Mention(Span.of(text, sent.start + m.start(), sent.start + len(text[sent.start : pos].rstrip())))
+
+
+def _subject_before_apposition(text: str, toks: list[Token], j: int, sent: Span,
+                               mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The subject before ', <apposition or relative clause>,' that ends right before token j (the auxiliary or the
+    cue): a name that is the whole apposition ('Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé'), else a
+    mention ending at the first comma ('M. Daasset, rapporteur, dit'), else the noun phrase there ('Un officier
+    allemand, interrogé par un correspondant, a déclaré'); a country adjective alone is not the subject."""
+    m = re.search(r",([^,;.«»\"“”]{1,80}),\s*$", text[sent.start : toks[j].start])
+    if m is None:
+        return None
+    comma = sent.start + m.start()
+    inner = Span(sent.start + m.start(1), sent.start + m.end(1), m.group(1))
+    named = next((x for x in mentions if not text[inner.start : x.start].strip() and not text[x.end : inner.end].strip()
+                  and x.text[:1].isupper()), None)
+    if named is not None:  # "Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé": the name in apposition
+        return named
+    k = _first_at(toks, comma) - 1
+    if k < 0 or toks[k].end > comma:
+        return None
+    known = _mention_ending_before(comma, toks[k].start, mentions)
+    if known is not None and not _country_adjective(known):
+        return known
+    return _latin_subject_before(text, toks, k, sent)
+
+
+def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:
+    """An unknown subject noun phrase ending at token k: back to the clause start, at most _MAX_NP words."""
+    if _is_filler(toks[k]) or toks[k].norm in _CLAUSE_WORDS or toks[k].norm in _PRONOUN_SUBJECT["en"] | _PRONOUN_SUBJECT["fr"]:
+        return None
+    b = k
+    while b - 1 >= 0 and k - b + 1 < _MAX_NP + 1:
+        gap = text[toks[b - 1].end : toks[b].start]
+        if re.search(r"[,;:\"“”«»()]", gap) or toks[b - 1].norm in _CLAUSE_WORDS:
+            break
+        b -= 1
+    gap_before = text[sent.start if b == 0 else toks[b - 1].end : toks[b].start]
+    at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
+    if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
+        return None
+    return Mention(Span.of(text, toks[b].start, toks[k].end))
+
+
+def _latin_phrase_after(text: str, toks: list[Token], j: int) -> Optional[Mention]:
+    """An unknown speaker right after an inverted cue, up to the next punctuation: '"...," said a senior official.'"""
+    if j >= len(toks) or toks[j].norm in _CLAUSE_WORDS:
+        return None
+    k = j
+    while k + 1 < len(toks) and k - j + 1 < _MAX_NP:
+        if re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : toks[k + 1].start]) or toks[k + 1].norm in _CLAUSE_WORDS:
+            break
+        k += 1
+    return Mention(Span.of(text, toks[j].start, toks[k].end))

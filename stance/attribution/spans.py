@@ -1,0 +1,105 @@
+"""Token and mention helpers every language uses, and the state carried across sentences (the last speaker, for
+"وأضاف" / "he added")."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..records import Mention, Span
+from ..text import Token
+from .words import _MAX_SPEAKER_GAP
+
+
+def _first_at(toks: list[Token], pos: int) -> int:
+    """Index of the first token starting at or after `pos` (len(toks) when none); tokens are in text order."""
+    return bisect_left(toks, pos, key=lambda t: t.start)
+
+
+def _token_from(toks: list[Token], pos: int) -> Optional[Token]:
+    """The first token starting at or after `pos`, or None."""
+    k = _first_at(toks, pos)
+    return toks[k] if k < len(toks) else None
+
+
+def _mention_after(pos: int, limit: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    best = None
+    for m in mentions:
+        if pos <= m.start < limit and (best is None or m.start < best.start):
+            best = m
+    return best
+
+
+def _mention_ending_before(pos: int, floor: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    best = None
+    for m in mentions:
+        if floor <= m.end <= pos and (best is None or m.end > best.end):
+            best = m
+    return best
+
+
+@dataclass
+class _State:
+    last_speaker: Optional[Mention] = None
+
+
+def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotations of a sentence: «», “”, and paired straight quotes."""
+    out, stack = [], []
+    for i in range(sent.start, sent.end):
+        ch = text[i]
+        if stack and ch == stack[-1][0]:
+            out.append((stack.pop()[1], i))
+        elif ch in _OPEN_CLOSE:
+            stack.append((_OPEN_CLOSE[ch], i))
+    return out
+
+
+def _spoke_before_in(state: _State, sent: Span, pos: int) -> bool:
+    """Whether the last speaker was named earlier in this sentence, before `pos`."""
+    last = state.last_speaker
+    return last is not None and sent.start <= last.start < pos
+
+
+def _resolved(state: _State) -> Optional[Mention]:
+    if state.last_speaker is None:
+        return None
+    m = state.last_speaker
+    return Mention(m.span, m.actor, resolved=True)
+
+
+def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:
+    """True when only time adverbs / short prepositional phrases stand between cue i and mention m."""
+    n = 0
+    for t in toks[i + 1 :]:
+        if t.start >= m.start:
+            return True
+        n += 1
+        if n > _MAX_SPEAKER_GAP:
+            return False
+    return True
+
+
+_OPEN_CLOSE = {"“": "”", "«": "»", '"': '"'}
+
+
+def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
+    """Trim a content span: leading punctuation and complementisers ("that", "que", "ان") go, and trailing
+    punctuation; a content that is a quotation keeps its quotation marks (and the punctuation inside them)."""
+    lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن|فان|فإن)(?=[\s\"«“])\s*)?"
+    m = re.match(lead, text[s:e])
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in " \t,،.:":
+        e -= 1
+    close = _OPEN_CLOSE.get(text[s]) if s < e else None
+    quoted = close is not None and e - s > 2 and text[e - 1] == close and text.count(close, s + 1, e - 1) == 0
+    if not quoted:
+        while s < e and text[s] in "\"«“'»” ":
+            s += 1
+        while e > s and text[e - 1] in " \t,،.\"”»'’:":
+            e -= 1
+    if e - s < 2:
+        return None
+    return Span.of(text, s, e)

@@ -1,0 +1,265 @@
+"""Statements from cues: each cue's speaker (`arabic`, `latin`), its content span, conjoined and embedded
+statements, and the sentence the classifier reads."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..records import Article, Mention, Span, Statement
+from ..text import Token, normalize_arabic, split_sentences
+from .arabic import _AR_NOT_NESTED, _speaker_ar
+from .arabic_preverbal import _clause_initial_np, _subject_before_relative
+from .cues import _AR_AS_REPORTED, Cue, _unprefixed, find_cues
+from .latin import _country_adjective, _speaker_latin
+from .spans import _mention_ending_before, _quotations, _State, _strip_span
+from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _normalised
+
+
+def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
+    """Attributed statements of `article`; `mentions` are its actor/name mentions (from `stance.actors`).
+
+    Targets are left empty here (see `stance.targets`); `context` is the sentence the classifier will read.
+    """
+    text = article.text
+    lang = lang or article.lang or "en"
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    state = _State()
+    out: list[Statement] = []
+    for sent in split_sentences(text):
+        toks, cues = find_cues(text, sent, lang)
+        if not cues:
+            continue
+        in_sent = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        quotes = _quotations(text, sent)
+        # each cue's region runs to the next participle/continuation cue that starts its own statement
+        found = []
+        nested: set[int] = set()  # cues of acts reported inside another statement's content
+        for ci, cue in enumerate(cues):
+            if any(f[0].start < cue.start < f[2] for f in found if f[1] is not None):
+                # inside the speaker phrase of a previous cue (e.g. "المتحدث باسم الوزارة")
+                continue
+            if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
+                continue  # part of a name: "the United States", "Support Group"
+            if any(a < cue.start < b for a, b in quotes):
+                continue  # a verb inside quoted speech belongs to the content, not a new statement
+            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found)
+            if embedded:
+                # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
+                # or words, subject right before the verb (a statement inside the other's content)
+                prev = _mention_ending_before(cue.start, toks[max(0, cue.token_index - 3)].start, in_sent)
+                rel = _subject_before_relative(text, toks, cue.token_index, in_sent, sent)
+                if rel is not None:  # "ان ادارة الرئيس اوباما ، التي تواجه مصاعب ... ، تعتقد ان ..."
+                    prev = rel
+                complement = cue.token_index + 1 < len(toks) and toks[cue.token_index + 1].norm in _AR_THAT
+                if (rel is None or not complement) and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
+                    # ("الحكومة ، التي ... ، تعتقد ان": with its own subject and a clause, a belief)
+                    continue  # "ان القرار يعتبر انتهاكا" (is considered), "يبلغ من العمر" (is aged)
+                if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
+                    prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
+                    before = text[sent.start : prev.start].split()[-1:] if prev is not None else []
+                    if not before or normalize_arabic(before[0]) not in _AR_SO_THAT:
+                        prev = None
+                gap = text[prev.end : cue.start] if prev is not None and prev is not rel else ""
+                if prev is None or gap.strip(" ،,") not in ("", "قد"):
+                    continue
+                if cue.kind == "report" and (re.search(r"[،,]", gap) or cue.mood == "purpose"):
+                    continue  # "... من ايران، اشار سكان": a comma ends the reported clause; "لتعلن" is a purpose
+                res = (prev, cue.end, False)
+                nested.add(cue.start)
+            elif lang == "ar" and cue.kind == "source" and found:
+                continue  # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source
+            elif lang == "ar":
+                res = _speaker_ar(text, toks, cue, in_sent, sent, state)
+                res = None if res is None else (*res, cue.kind == "source")
+            else:
+                res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
+                if res is not None and any(f[1] is not None and f[0].end <= cue.start and re.search(
+                        r"\b(?:que|qu['’]|that)\b", text[f[0].end : cue.start], re.IGNORECASE) for f in found):
+                    # "Le gouvernement a annoncé que la Russie avait attaqué": the reported act is part of the
+                    # first statement's content (and a statement of its own only if it has content after it)
+                    nested.add(cue.start)
+            if res is None:
+                continue
+            speaker, after, inverted = res
+            if lang == "ar" and speaker is not None:
+                speaker = _speaks_for(speaker, in_sent)
+            if cue.kind == "noun" and speaker is not None and any(
+                    f[1] is not None and f[1].span == speaker.span for f in found):
+                continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
+            found.append((cue, speaker, after, inverted))
+            if speaker is not None and not speaker.resolved and cue.start not in nested:
+                others = _conjuncts(text, speaker, in_sent, lang, cue, sent)
+                if others and not inverted:
+                    # "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل ...", "Les États-Unis et la Russie ont
+                    # salué ...": each conjunct speaks; the content starts after the last one
+                    after = max([after] + [m.end for m in others])
+                    found[-1] = (cue, speaker, after, inverted)
+                    found += [(cue, m, after, inverted) for m in others]
+                state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
+        for k, (cue, speaker, after, inverted) in enumerate(found):
+            region_end = sent.end
+            begin = max(after, cue.end)
+            if lang != "ar" and cue.start in nested and len(text[begin : sent.end].strip(" .,;!?")) < 3:
+                continue  # a nested act that ends the sentence reports nothing of its own
+            for cue2, speaker2, _, _ in found[k + 1 :]:
+                if cue2.start in nested:
+                    continue  # the reported act is part of this statement's content
+                if cue2.start > after and (cue2.kind in ("participle", "continue", "report", "eval") or cue2.kind == "noun"
+                                           and speaker2 is not None and speaker is not None
+                                           and speaker2.span != speaker.span
+                                           and not _reported_between(toks, cue.end, speaker2.start)):
+                    # (a slogan chanted by others: "... وتجمع المتظاهرون وهم يرددون هتافات «...»"; not one reported
+                    # in this statement's clause: "وقالت الشرطة ان المتظاهرين رفعوا لافتات تطالب ...")
+                    region_end = cue2.start
+                    break
+            if lang == "ar":  # "...، فيما أكد X": the connective opens the next statement, not this content's end
+                tail = re.search(r"[\s،,]*(?:في\s+حين|فيما|بينما)\s*$", text[begin:region_end])
+                if tail:
+                    region_end = begin + tail.start()
+            content = _content(text, cue, speaker, after, region_end, sent, lang, inverted)
+            if content is None:
+                continue
+            out.append(
+                Statement(
+                    doc_id=article.id,
+                    id=f"{article.id}:{len(out) + 1}",
+                    speaker=speaker,
+                    cue=Span.of(text, cue.start, cue.end),
+                    content=content,
+                    lang=lang,
+                    context=sent,
+                    cue_kind=cue.kind,
+                )
+            )
+    return out
+
+
+_AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
+
+_AR_ALL = _normalised(frozenset("كلها كله كلهم جميعا جميعها نفسها نفسه".split()))
+
+
+_AR_SPOKESPERSON = re.compile(r"(?:ال)?(?:متحدث|ناطق)(?:ة|ه)?(?:\s+(?:ال)?رسمي(?:ة|ه)?)?\s+باسم\s+")
+
+
+def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
+    """A spokesperson speaks for the body named after "باسم": "المتحدث باسم الجيش الاميركي الاميرال جيري سميث", "الناطق
+    باسم بعثة الاتحاد الافريقي ... نور الدين مازني" take that body's actor (so its own country is not its target and
+    the portrayal network has the body's edge), unless the span already names a known actor."""
+    if speaker.actor is not None or speaker.resolved:
+        return speaker
+    said = _AR_SPOKESPERSON.search(speaker.text)
+    if said is None:
+        return speaker
+    at = speaker.start + said.end()
+    body = next((m for m in mentions if m.actor is not None and at <= m.start < speaker.end
+                 and m.start - at <= 12 and m.actor.type != "person"), None)
+    return Mention(speaker.span, body.actor) if body is not None else speaker
+
+
+def _reported_between(toks: list[Token], start: int, end: int) -> bool:
+    """A complementiser ("ان", "بأن") between offsets start and end: what follows is a reported clause."""
+    return any(start <= t.start and t.end <= end and t.norm in _AR_THAT for t in toks)
+
+
+def _ar_clause_after(text: str, pos: int) -> bool:
+    """Whether the word after `pos` opens a clause of its own: a present-tense verb ("وموسكو ترفض", "واسرائيل تقف")
+    or "كلها" ("واسرائيل كلها"). A noun of the derived forms in ت ("تقديم", "تعزيز") is not one: a long vowel or ي
+    before its last letter."""
+    words = text[pos : pos + 40].split()
+    if not words:
+        return False
+    w = normalize_arabic(words[0].strip("«»\"،,.:"))
+    if w in _AR_ALL:
+        return True
+    return len(w) <= 6 and w[:1] in ("ي", "ت") and not (len(w) >= 5 and w[-2] in "ياو") and not w.startswith("يوم")
+
+
+def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: str, cue: Cue,
+               sent: Span) -> list[Mention]:
+    """Other mentions coordinated with the speaker ("X وY", "X et Y", "X and Y"), on the side away from the cue:
+    after the speaker when it follows the cue (verb-subject; not a conjunct that has a verb of its own: "وقال
+    نتنياهو واسرائيل كلها تقف خلفه ان ..."), before it when it precedes the cue (when the first conjunct opens the
+    clause: not "Le conflit entre la Russie et l'Ukraine menace")."""
+    conj = _AND.get(lang)
+    if conj is None:
+        return []
+    out: list[Mention] = []
+    if speaker.start > cue.start:  # verb-subject: "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل"
+        end = speaker.end
+        while len(out) < 4:
+            nxt = next((m for m in mentions if m.start >= end and re.fullmatch(conj, text[end : m.start])), None)
+            if nxt is None or lang == "ar" and _ar_clause_after(text, nxt.end):
+                break
+            out.append(nxt)
+            end = nxt.end
+    elif lang != "ar" or cue.kind == "noun":
+        # subject-verb: "Les États-Unis et la Russie ont salué"; in Arabic only before a nominal cue ("كثف الكرملين
+        # ووزارة الدفاع الروسية الاعلان عن"): a name before an Arabic verb ends another clause too often
+        start = speaker.start
+        by_end = sorted(mentions, key=lambda m: -m.end)
+        while len(out) < 4:
+            prev = next((m for m in by_end if m.end <= start and re.fullmatch(conj, text[m.end : start])), None)
+            if prev is None:
+                break
+            out.append(prev)
+            start = prev.start
+        opening = text[sent.start : start]
+        if out and lang != "ar" and not re.search(r"(?:^|[,;:«\"“])\s*(?:(?:les?|la|l['’]|the)\s*)?$", opening,
+                                                  re.IGNORECASE):
+            return []
+    return [m for m in out if not _country_adjective(m)]
+
+
+def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
+    """True when an Arabic cue sits inside the content of an earlier statement of the sentence, after its "ان",
+    and does not open a coordinated clause of its own (a و/ف prefix, "كما", or a contrast: "بينما", "فيما", "في حين")."""
+    i = cue.token_index
+    if toks[i].norm[:1] in _AR_PREFIXES and len(toks[i].norm) > 3 or (i > 0 and toks[i - 1].norm in ("كما", "بينما")) \
+            or (i > 1 and toks[i - 1].norm == "حين" and toks[i - 2].norm == "في"):
+        return False
+    if i > 1 and toks[i - 1].norm == "فيما" and re.search(r"[،,]\s*$", text[toks[i - 2].end : toks[i - 1].start]):
+        return False  # "...، فيما أكد X" (whereas); not "تحقق فيما أعلنه الجيش" (into what)
+    for prev, speaker, after, _ in found:
+        if speaker is None or after > cue.start:
+            continue
+        k = prev.token_index + 1
+        while k < i and toks[k].start < after:
+            k += 1
+        if any(toks[x].norm in _AR_THAT for x in range(max(prev.token_index + 1, k - 1), i)):
+            return True
+    return False
+
+
+def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, lang: str, inverted: bool) -> Optional[Span]:
+    """The content span of a statement: what follows the speaker/cue, or what precedes a final/source cue."""
+    start = max(after, cue.end)
+    before_cue = text[sent.start : cue.start]
+    # "..., X said." / "..., حسب ما اعلنت X" / '"...", said X': content precedes the cue
+    tail = text[start:region_end].strip(" .،,")
+    as_reported = _AR_AS_REPORTED.search(before_cue) if lang == "ar" else None
+    # "وحسبما يفيد أولبرايت فإن ...": after "فإن" the content follows the source; "على ما" is "as X reported" only at
+    # the end of the sentence ("احتجت الحكومة على ما وصفته بالتدخل ..." = against what it called ...)
+    source_like = inverted or (as_reported is not None and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end])
+                               and (not as_reported.group().strip().startswith("على") or len(tail) < 3))
+    if len(tail) < 3 and cue.kind == "noun":
+        return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
+    if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
+        end = cue.start
+        words = text[sent.start : speaker.start].split() if speaker is not None else []
+        if lang == "ar" and not source_like and speaker is not None and not speaker.resolved \
+                and sent.start <= speaker.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
+            return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
+        if lang == "ar":
+            mm = _AR_AS_REPORTED.search(before_cue) or re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*$", before_cue)
+            if mm:
+                end = sent.start + mm.start()
+        else:  # '« ... », a-t-il ajouté', '"...," he said': the auxiliary and inverted pronoun are not content
+            mm = re.search(r"[\s,]*(?:\b(?:a|ont|avait|aurait|he|she|they))?(?:-t)?(?:-(?:il|elle|ils|elles))?\s*$",
+                           before_cue)
+            if mm:
+                end = sent.start + mm.start()
+        if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
+            end = speaker.start
+        return _strip_span(text, sent.start, end, lang)
+    return _strip_span(text, start, region_end, lang)
