@@ -480,3 +480,18 @@ def test_review_cases_of_session_7_mentions():
     # a football cup is not Europe; "وأم" (and a mother) is not the Emirati agency WAM
     assert ids("في دوري أبطال أوروبا") == [] and "europe" in ids("وقالت أوروبا ان")
     assert "wam" not in ids("قتل أبا وأم وطفلين") and "wam" in ids("ذكرت وكالة أنباء الإمارات")
+
+
+def test_titled_duplicates_of_known_people_are_one_actor(d):
+    """tools/build_actors.py folds the Arabic dictionary's "title + known name" entries into the known person, so the
+    portrayal network has one node per person; a son's name that ends with his father's, or another country's king
+    of the same given name, stay apart."""
+    assert d.lookup("رئيس فلسطيني محمود عباس").id == "mahmoud_abbas"
+    assert d.lookup("آية الله علي خامنئي").id == "ali_khamenei"
+    assert d.lookup("رئيس روسي فلاديمير بوتين").id == "vladimir_putin"
+    assert d.lookup("عاهل سعودي ملك عبد الله").id != "abdullah_ii"
+    assert d.lookup("سعد الدين رفيق الحريري").id != d.lookup("رفيق الحريري").id
+    text = "وقال الرئيس الفلسطيني محمود عباس إن المفاوضات متوقفة، وقال السيد حسن نصر الله إن المقاومة مستمرة."
+    assert [m.actor.id for m in d.find(text) if m.actor and m.actor.type == "person"] == \
+        ["mahmoud_abbas", "hassan_nasrallah"]
+

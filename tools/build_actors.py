@@ -273,6 +273,10 @@ AR_ORG_HEADS = {
     "مسلح",
     "قبيله",
 }
+# honorifics and offices before a person's name in the Arabic dictionary, besides AR_TITLES ("آية الله علي
+# خامنئي", "دكتورة بثينة شعبان", "مستشارة ألماني انجيلا ميركل")
+AR_HONORIFICS = {word_key(w) for w in "آية دكتورة مستشارة أمين عاهل".split()}
+
 AR_TITLES = {
     "رئيس",
     "وزير",
@@ -983,6 +987,38 @@ class Builder:
                 start, _, end = span.partition("..")
                 self.offices.append((id_, role, start, end))
 
+    def merge_titled_persons(self) -> None:
+        """Fold an Arabic-dictionary person whose name is a title or nationality before a known person's full Arabic
+        name ("رئيس فلسطيني محمود عباس", "آية الله علي خامنئي") into that person, so one person is one node of the
+        portrayal network. What comes before the known name must hold a title ("سعد الدين رفيق الحريري" is Rafiq
+        Hariri's son), the known name has two words at least ("عبد الله" alone names several kings), and two
+        different countries never merge ("عاهل سعودي ملك عبد الله" is not Jordan's Abdullah II)."""
+        known: dict[str, str] = {}
+        for e in self.actors.values():
+            if e.type == "person" and e.src != "up_ar":
+                for a in e.aliases.get("ar", []):
+                    k = " ".join(word_key(t) for t in a.split())
+                    if len(k.split()) >= 2:
+                        known.setdefault(k, e.id)
+        for e in [e for e in self.actors.values() if e.src == "up_ar" and e.type == "person"]:
+            k = " ".join(word_key(t) for t in e.name.split())
+            ends = [a for a in known if k != a and k.endswith(" " + a)]
+            if not ends:
+                continue
+            best = max(ends, key=len)
+            prefix = k[: -len(best)].split()
+            if not any(t in AR_TITLES or t in AR_HONORIFICS for t in prefix):
+                continue  # "سعد الدين رفيق الحريري": a name before a known name is a son's, not a title
+            target = self.actors[known[best]]
+            if e.affiliation in self.countries and target.affiliation in self.countries \
+                    and e.affiliation != target.affiliation:
+                continue
+            del self.actors[e.id]
+            for lang, al in e.aliases.items():
+                for x in al:
+                    target.add(lang, x, e.srcs.get((lang, x), e.src))
+            self.stats["ar_person_titled_merged"] += 1
+
     def roles(self) -> list[tuple[str, str, str, str, str, str]]:
         rows = []
         for r in self.curated.get("roles", []):
@@ -1240,6 +1276,7 @@ def main(argv: list[str] | None = None) -> int:
     b.load_phoenix()
     b.load_arabic()
     b.load_curated()
+    b.merge_titled_persons()
     b.prune_single_words()
     counts = b.write(Path(args.out))
     print({**counts, **dict(sorted(b.stats.items()))})
