@@ -456,11 +456,14 @@ class ActorDictionary:
                 ):
                     nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
                 person = next((m for m in nxt if m.actor.type == "person"), None)
+                holder_end = None
                 if person is not None and role.country and person.actor.affiliation not in (None, role.country) \
-                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country" \
-                        and not _name_goes_on(text, toks, person.j):
-                    # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder (but "نائب
-                    # وزير الخارجية الإيراني عباس عراقجي" is a longer name that starts like Abbas's)
+                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country":
+                    if _name_goes_on(text, toks, person.j):
+                        # "وزير الخارجية الإيراني عباس عراقجي": a longer name that starts like Abbas's is the
+                        # role's own holder, unknown to the dictionary: the office's mention runs over it
+                        holder_end = _name_end(text, toks, person.j)
+                    # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder
                     person = None
                 if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
                     out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
@@ -471,6 +474,8 @@ class ActorDictionary:
                     role.actor = self._institution(
                         role.country, r.sector, r.office, r.label if r.office else None
                     )
+                    if holder_end is not None:
+                        role.j, role.end = holder_end, toks[holder_end - 1].end
                     out.append(role)
                     i = role.j
                     continue
@@ -1181,7 +1186,16 @@ def _name_goes_on(text: str, toks: list[Token], j: int) -> bool:
         and w not in _TOLD_BEFORE_NAME and w not in _TIME_AFTER_NAME
 
 
-_TIME_AFTER_NAME = frozenset(normalize_arabic(w) for w in "امس أمس اليوم غدا مساء صباح ظهر الليلة".split())
+def _name_end(text: str, toks: list[Token], j: int) -> int:
+    """One past the last word of a name that goes on at token j (`_name_goes_on`), three words at most."""
+    k = j
+    while k < len(toks) and k - j < 3 and _name_goes_on(text, toks, k):
+        k += 1
+    return k
+
+
+_TIME_AFTER_NAME = frozenset(normalize_arabic(w) for w in """امس أمس اليوم يوم غدا مساء صباح ظهر الليلة أيضا كذلك
+    بدوره بدورها خلال عقب بعد قبل منذ حين عندما بينما""".split())
 
 
 def _countryless_ministry(actor: Actor) -> bool:
@@ -1194,9 +1208,25 @@ def _countryless_ministry(actor: Actor) -> bool:
 # quoted name ("ذكرت قناة «سي إن إن تورك»"); used by stance.attribution and stance.targets
 AR_OUTLET_NOUNS = ("صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "مجلة", "مجله", "إذاعة",
                    "اذاعة", "اذاعه", "موقع", "تلفزيون", "شبكة", "شبكه")
+# news agencies and channels: "ل" + one of them after a speaker is the one told ("وقال المسؤول لرويترز"), never the
+# speaker's own body
+NEWS_OUTLETS = frozenset("""reuters afp ap_news_agency dpa kuna saudi_press_agency mena_news_agency sana wafa irna
+    fars_news_agency petra qna wam nna_lebanon map_morocco aps_algeria xinhua tass al_jazeera ar_qnaa_rby bbc cnn
+    al_manar""".split())
+
+
+def is_outlet(m: Mention) -> bool:
+    """A mention of a news outlet: a known agency or channel, or a phrase opening with an outlet noun ("قناة ...")."""
+    if m.actor is not None and m.actor.id in NEWS_OUTLETS:
+        return True
+    first = m.text.split()[0] if m.text.split() else ""
+    return normalize_arabic(first) in _OUTLET_KEYS
+
+
 # an unknown name after a verb never opens with these, nor with لي ("قال لي": told me; a speaker Lee is read by
 # stance.attribution)
 _TOLD_BEFORE_NAME = TO_PRONOUNS | {"لي"}
+_OUTLET_KEYS = frozenset(normalize_arabic(w) for w in AR_OUTLET_NOUNS)
 _FUNCTION_AL = frozenset(normalize_arabic(w) for w in "الى إلى التي الذي الذين اللذين اللتين اللواتي الا إلا الان الآن".split())
 
 

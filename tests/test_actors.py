@@ -495,3 +495,8 @@ def test_titled_duplicates_of_known_people_are_one_actor(d):
     assert [m.actor.id for m in d.find(text) if m.actor and m.actor.type == "person"] == \
         ["mahmoud_abbas", "hassan_nasrallah"]
 
+
+def test_a_foreign_name_that_goes_on_is_the_office_holder(d):
+    """"عباس" alone is Abbas's alias; "عباس عراقجي" after Iran's foreign minister is the minister himself."""
+    found = [(m.text, m.actor.id) for m in d.find("وقال وزير الخارجية الإيراني عباس عراقجي إن بلاده مستعدة.")]
+    assert found == [("وزير الخارجية الإيراني عباس عراقجي", "IRNGOV.foreign_minister")]

@@ -1118,6 +1118,36 @@ def test_arabic_review_cases_of_session_10(nlp, text, speaker, content):
         assert got[0][1] == content
 
 
+@pytest.mark.parametrize("text, speaker, actor, content", [
+    # a source held in a known body speaks for it; a place is no body ("في الموصل")
+    ("وقال مسؤول في حماس إن الحركة ترفض التهدئة.", "مسؤول في حماس", "hamas", "الحركة ترفض التهدئة"),
+    ("وقال مسؤول كبير في حماس لرويترز إن الحركة ترفض التهدئة.", "مسؤول كبير في حماس", "hamas",
+     "الحركة ترفض التهدئة"),
+    ("وقالت مصادر في وزارة الدفاع إن الهجوم فشل.", "مصادر في وزارة الدفاع", None, "الهجوم فشل"),
+    ("وقال مصدر أمني رفيع المستوى بحركة فتح، إن الحركة ترفض.", "مصدر أمني رفيع المستوى بحركة فتح", "PSEPTY",
+     "الحركة ترفض"),
+    ("وقال مصدر أمني في الموصل إن الهجوم فشل.", "مصدر أمني", None, None),
+    # a part of a body with the body after ل (in quotes too) speaks for it; a news outlet after ل is the one told
+    ("وقال المكتب السياسي لـ«حماس» إن الاحتلال يتحمل المسؤولية.", "المكتب السياسي لـ«حماس»", "hamas",
+     "الاحتلال يتحمل المسؤولية"),
+    ("وقال المكتب السياسي لحركة حماس إن الاحتلال يتحمل المسؤولية.", "المكتب السياسي لحركة حماس", "hamas",
+     "الاحتلال يتحمل المسؤولية"),
+    ("وقال المسؤول لرويترز إن الهجوم فشل.", "المسؤول", None, "الهجوم فشل"),
+    ("وقال المتحدث باسم الوزارة لرويترز إن الهجوم فشل.", "المتحدث باسم الوزارة", None, "الهجوم فشل"),
+    # a foreign person's name that goes on is the office's own holder, unknown to the dictionary (not Abbas)
+    ("وقال وزير الخارجية الإيراني عباس عراقجي يوم الأحد إن بلاده مستعدة للتفاوض.",
+     "وزير الخارجية الإيراني عباس عراقجي", "IRNGOV.foreign_minister", "بلاده مستعدة للتفاوض"),
+    ("وقال الرئيس الفلسطيني محمود عباس إن المفاوضات متوقفة.", "الرئيس الفلسطيني محمود عباس", "mahmoud_abbas",
+     "المفاوضات متوقفة"),
+])
+def test_arabic_sources_bodies_and_outlets(nlp, text, speaker, actor, content):
+    got = nlp.statements(Article("d", text, "ar"))
+    assert got[0].speaker.text == speaker
+    assert (got[0].speaker.actor.id if got[0].speaker.actor else None) == actor
+    if content is not None:
+        assert got[0].content.text == content
+
+
 def test_arabic_two_bodies_joined_by_wa_both_speak(nlp):
     got = statements(nlp, "وقالت حركة فتح والجبهة الشعبية في بيان مشترك إن الاحتلال يتحمل المسؤولية.")
     assert [g[0] for g in got] == ["حركة فتح", "الجبهة الشعبية"]

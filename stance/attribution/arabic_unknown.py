@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from ..actors import is_outlet
 from ..records import Mention, Span
-from ..text import Token
+from ..text import Token, normalize_arabic
 from .arabic_names import (
     _AR_POSTED,
     _adjective_shaped,
@@ -59,6 +60,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     k = j
     body_actor = None  # "مبعوث الأمم المتحدة": the body a role serves is the speaker's actor
     country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
+    quoted = False
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
@@ -77,13 +79,22 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 and not (after_nxt is not None and after_nxt.norm in _AR_THAT):
             break  # "ونفى الوزير الاتهامات الموجهة", "ونفى المتحدث الاتهامات،": a definite plural or verbal noun
             # after it is its object (not an adjective or a family name before إن: "النساء المتظاهرات إن")
-        if m is None and nxt.norm.startswith("ل") and toks[j].norm in _AR_ROLE_HEADS \
-                and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS:  # (not "لوكالة فرانس برس": told to it)
-            # "الأمين العام للأمم المتحدة": the body a role serves (its mention starts inside "للأمم") is its own side
-            body = next((x for x in mentions if nxt.start < x.start < nxt.end and x.actor is not None), None)
-            if body is not None:
+        if m is None and nxt.norm.startswith("ل") and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS \
+                and (toks[j].norm in _AR_ROLE_HEADS or toks[j].norm in _AR_PART_OF_BODY):
+            # (not "لوكالة فرانس برس", "لرويترز": told to it)
+            # "الأمين العام للأمم المتحدة", "المكتب السياسي لحركة حماس", "الجناح العسكري لـ«حزب الله»": the body a
+            # role or a part serves (its mention starts inside "للأمم" or right after "لـ") is its own side
+            body = _after_clitic(text, nxt, mentions)
+            if body is not None and is_outlet(body):
+                break  # "وقال المسؤول لرويترز": the one told
+            if body is not None and (toks[j].norm in _AR_ROLE_HEADS or body.actor.type != "person"):
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
+                if toks[j].norm in _AR_PART_OF_BODY:
+                    body_actor = body.actor
+                if text.startswith("»", body.end):
+                    quoted = True  # "لـ«حماس»": the quote closes the phrase
+                    break
                 continue
         if (m is None or m.actor is None) and (_told_word(nxt) or _told_outlet(toks, j, k)):
             # "وقال الوزير للصحافيين", "المتحدث باسم الجيش للتلفزيون الرسمي"
@@ -116,8 +127,19 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 k += 1
             continue
         k += 1
-    return Mention(Span.of(text, toks[j].start, toks[_past_side(text, toks, j, k, mentions)].end),
-                   country or body_actor)
+    end = toks[k].end + 1 if quoted else toks[_past_side(text, toks, j, k, mentions)].end
+    return Mention(Span.of(text, toks[j].start, end), country or body_actor)
+
+
+# parts of a body that speak for it ("المكتب السياسي لحركة حماس", "الجناح العسكري لـ«حزب الله»")
+_AR_PART_OF_BODY = _normalised(frozenset("المكتب الجناح الذراع اللجنه الهيئه القياده المجلس".split()))
+
+
+def _after_clitic(text: str, tok: Token, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The known actor right after the ل of `tok`: "للأمم المتحدة", "لحركة حماس", "لـ«حماس»", "لرويترز"."""
+    after_clitic = tok.start + 2 if tok.text.startswith("لـ") else tok.start + 1
+    return next((x for x in mentions if x.actor is not None and (tok.start < x.start < tok.end or (
+        tok.text.startswith("لـ") and tok.end <= x.start and not text[after_clitic : x.start].strip(' «"')))), None)
 
 
 _AR_TOLD_PEOPLE = _normalised(frozenset("صحافيين صحفيين مراسلين".split()))
@@ -177,6 +199,48 @@ _AR_B_ACCUSED = _normalised(frozenset(
 _AR_WHEN = _normalised(frozenset("عندما وعندما حينما وحينما بعدما وبعدما لما ولما حين وحين".split()))
 
 
+# indefinite sources that a body holds ("مسؤول في حماس", "مصادر في وزارة الدفاع")
+_AR_SOURCES = _normalised(frozenset("""مصدر مصادر مسؤول مسؤولون مسؤولين مسؤوله قيادي قياديون قياديين عضو اعضاء
+    متحدث ناطق""".split()))
+
+
+# the first word of a body the dictionary does not know ("وزارة الدفاع" of no named country)
+_AR_BODY_NOUNS = _normalised(frozenset("""وزارة حركة حزب جماعة منظمة جبهة هيئة مجلس الجيش قوات الحكومة رئاسة مكتب لجنة
+    الوزارة الحركة الحزب الجماعة المنظمة الجبهة الهيئة المجلس الرئاسة المكتب اللجنة""".split()))
+
+
+def _source_in_body(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """An indefinite source held in a known body, with at most three adjectives between ("مسؤول في حماس", "مصادر في
+    وزارة الدفاع", "مصدر أمني رفيع المستوى بحركة فتح"): it speaks for the body, which closes the phrase (what follows
+    is the content, an addressee, a time word or punctuation). Not a place or a country: "مصدر أمني في بغداد" is no
+    word of the Iraqi state."""
+    if toks[j].norm not in _AR_SOURCES:
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and toks[k].norm not in ("في", "داخل") and not toks[k].norm.startswith("ب") \
+            and (not toks[k].norm.startswith("ال") or toks[k].norm == "المستوي") and toks[k].norm not in _AR_FUNCTION \
+            and _arabic(toks[k]) and not _is_cue_word(toks[k]) and not _PHRASE_BREAK.search(
+                text[toks[k - 1].end : toks[k].start]):
+        k += 1
+    if k >= len(toks) or k - j > 4 or _PHRASE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+        return None
+    tok = toks[k]
+    if tok.norm in ("في", "داخل"):
+        if k + 1 >= len(toks):
+            return None
+        body = next((m for m in mentions if m.start == toks[k + 1].start), None)
+    else:  # "بحركة فتح"
+        body = next((m for m in mentions if m.start == tok.start + 1 and tok.start < m.start < tok.end), None)
+    if body is None or is_outlet(body) or (body.actor.type in ("person", "country") if body.actor is not None
+                                           else normalize_arabic(body.text.split()[0]) not in _AR_BODY_NOUNS):
+        return None
+    after = _token_from(toks, body.end)
+    if after is not None and not (after.norm in _AR_THAT or after.norm in _AR_TIME or _is_addressee(
+            text, after, mentions) or re.search(r"[،,:«\"]", text[body.end : after.start])):
+        return None  # "وقال مسؤول في حماس يدعى ..." or a longer phrase: left to the rules below
+    return Mention(Span.of(text, toks[j].start, body.end), body.actor)
+
+
 def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
     """An indefinite subject right after the verb: a role phrase and the person it names ("عضو كتلة «حزب الله»
     النائب علي عمار"), a role or group noun ("متحدث باسمه", "دبلوماسيون اوروبيون"), or a one- to three-word name
@@ -190,6 +254,9 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
     if len(w) >= 5 and w.endswith(("ته", "تها", "تهم", "اته")):
         return None  # a verbal noun with a pronoun ("يزعم محاربته"), not a subject
+    inside = _source_in_body(text, toks, j, mentions)
+    if inside is not None:
+        return inside
     if w in _AR_ROLE_HEADS:  # a role: look for the person it names within a few words
         k, comma = j + 1, False
         while k < len(toks) and k - j <= (14 if comma else 8):
