@@ -303,6 +303,10 @@ class ActorDictionary:
             return self._institution(m.group(1), m.group(2), office, label)
         return None
 
+    def country_names(self) -> dict[str, str]:
+        """{ISO-3 code: name} of the dictionary's countries (for `stance portrayals --by country`)."""
+        return {a.id: a.name for a in self._actors.values() if a.type == "country"}
+
     def aliases(self, actor_id: str) -> list[str]:
         """The names this actor is found by (all languages)."""
         return list(self._names.get(actor_id, []))

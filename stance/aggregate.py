@@ -14,7 +14,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .records import LABELS
 
@@ -45,14 +45,45 @@ class Edge:
         }
 
 
-def _key(mention: dict) -> tuple[str, str]:
+LEVELS = ("actor", "country")
+# what `by="country"` merges into its country: the state and its institutions, and people of that nationality (a
+# party, a movement or an opposition of the country stays apart: "Syrian opposition" is not Syria)
+_STATE = ("country", "government", "person")
+
+
+def _is_country_code(code: object) -> bool:
+    """Country actors have ISO 3166 alpha-3 ids ("GBR"), which is what `affiliation` holds for a state's people and
+    institutions (a group's members have the group's slug id instead)."""
+    return isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
+
+
+def _key(mention: dict, by: str, names: Mapping[str, str]) -> tuple[str, str]:
     ident = mention.get("actor_id") or mention.get("text") or "?"
-    return ident, mention.get("actor_name") or mention.get("text") or ident
+    name = mention.get("actor_name") or mention.get("text") or ident
+    if by == "country" and _is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
+        code = mention["affiliation"]
+        return code, names.get(code) or (name if ident == code else code)
+    return ident, name
 
 
-def aggregate(lines: Iterable[dict]) -> list[Edge]:
+def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None) -> list[Edge]:
     """Edges from `analyze` output objects (lines without a speaker or stance are skipped; author-voice lines
-    count for the speaker "(author)")."""
+    count for the speaker "(author)").
+
+    `by="country"` merges a country's state actors and people into that country (Hammond and the Foreign Office
+    into GBR, the Kremlin and Putin into RUS; `names` maps codes to display names); a country's parties, movements
+    and opposition, groups of no country, international bodies and unknown names stay as they are, and a country's
+    portrayal of itself is left out.
+    """
+    if by not in LEVELS:
+        raise ValueError(f"by must be one of {LEVELS}, found {by!r}")
+    names = dict(names or {})
+    if by == "country":
+        lines = list(lines)
+        for obj in lines:  # a country's own name, where a line names the country itself
+            for side in (obj.get("speaker"), obj.get("target")):
+                if side and _is_country_code(side.get("actor_id")) and side.get("actor_name"):
+                    names.setdefault(side["actor_id"], side["actor_name"])
     edges: dict[tuple[str, str], Edge] = {}
     for obj in lines:
         sp, tg, stance = obj.get("speaker"), obj.get("target"), obj.get("stance")
@@ -60,7 +91,7 @@ def aggregate(lines: Iterable[dict]) -> list[Edge]:
             sp = {"actor_id": "(author)", "actor_name": "(author)"}
         if not sp or not tg or stance not in LABELS:
             continue
-        (s, sn), (t, tn) = _key(sp), _key(tg)
+        (s, sn), (t, tn) = _key(sp, by, names), _key(tg, by, names)
         if s == t:
             continue
         edge = edges.setdefault((s, t), Edge(s, t, sn, tn))

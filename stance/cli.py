@@ -226,12 +226,16 @@ def portrayals(
     input: str = typer.Argument(..., help="`stance analyze` output (JSONL), or - for stdin"),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
     format: str = typer.Option("csv", "--format", help="csv | json | graphml"),
+    by: str = typer.Option("actor", "--by", help="actor | country: merge each actor into the country it belongs to "
+                           "(a minister and the Foreign Office into GBR); groups and international bodies stay"),
 ) -> None:
     """Aggregate analyze output into directed actor pairs: counts per stance, net score, evidence ids."""
-    from .aggregate import FORMATS, aggregate
+    from .aggregate import FORMATS, LEVELS, aggregate
 
     if format not in FORMATS:
         _fail(f"--format must be one of {sorted(FORMATS)}, found {format!r}")
+    if by not in LEVELS:
+        _fail(f"--by must be one of {list(LEVELS)}, found {by!r}")
     if input != "-" and not Path(input).exists():
         _fail(f"{input}: no such file")
     lines, bad = [], 0
@@ -245,8 +249,13 @@ def portrayals(
             except json.JSONDecodeError as exc:
                 bad += 1
                 typer.echo(f"{input}:{n}: not JSON ({exc.msg})", err=True)
+    names = None
+    if by == "country":
+        from .actors import default_dictionary
+
+        names = default_dictionary().country_names()
     with _output(output) as out:
-        out.write(FORMATS[format](aggregate(lines)))
+        out.write(FORMATS[format](aggregate(lines, by=by, names=names)))
     raise typer.Exit(EXIT_SOME_FAILED if bad else 0)
 
 
