@@ -463,7 +463,7 @@ class ActorDictionary:
                 holder_end = None
                 if person is not None and role.country and person.actor.affiliation not in (None, role.country) \
                         and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country":
-                    if _name_goes_on(text, toks, person.j):
+                    if person.j - person.i == 1 and _name_goes_on(text, toks, person.j):
                         # "وزير الخارجية الإيراني عباس عراقجي": a longer name that starts like Abbas's is the
                         # role's own holder, unknown to the dictionary: the office's mention runs over it
                         holder_end = _name_end(text, toks, person.j)
@@ -1181,21 +1181,28 @@ _BARE_MINISTRIES = {normalize_arabic(k): (normalize_arabic(f), o) for k, f, o in
 
 
 def _name_goes_on(text: str, toks: list[Token], j: int) -> bool:
-    """Whether token j (right after a matched name) continues it: an Arabic word joined to it with no article and
-    no punctuation ("عباس عراقجي")."""
+    """Whether token j (right after a matched name) continues it: an Arabic word joined to it with no article, no
+    clitic and no punctuation that is no function, time or role word nor an adverb ("عباس عراقجي"; not "وقال",
+    "بشدة", "لأنه", "امس", "الأحد", "أنه", "حيث", "مجددا", "هاتفيا", "قائلا", "رئيس الوزراء")."""
     if j >= len(toks) or not joinable(text, toks[j - 1], toks[j]) or text[toks[j - 1].end : toks[j].start].strip():
         return False
-    w = toks[j].key  # (not a word with a clitic, "وقال", "بشدة", "لأنه", nor a time word: "امس")
+    w = normalize_arabic(text[toks[j].start : toks[j].end])  # (the key has lost its article)
     return toks[j].arabic and not w.startswith(("ال", "و", "ب", "ل", "ف")) and len(w) >= 3 \
-        and w not in _TOLD_BEFORE_NAME and w not in _TIME_AFTER_NAME
+        and w not in _TOLD_BEFORE_NAME and w not in _TIME_AFTER_NAME and w not in _NOT_A_NAME_WORD \
+        and not (len(w) >= 5 and w.endswith("ا"))  # an adverbial accusative: "مجددا", "هاتفيا", "قائلا"
 
 
 def _name_end(text: str, toks: list[Token], j: int) -> int:
-    """One past the last word of a name that goes on at token j (`_name_goes_on`), three words at most."""
+    """One past the last word of a name that goes on at token j (`_name_goes_on`), two words at most."""
     k = j
-    while k < len(toks) and k - j < 3 and _name_goes_on(text, toks, k):
+    while k < len(toks) and k - j < 2 and _name_goes_on(text, toks, k):
         k += 1
     return k
+
+
+_NOT_A_NAME_WORD = frozenset(normalize_arabic(w) for w in """أن أنه أنها أنهم إن إنه إنها بأن حيث حين كما لكن لكنه
+    غير قد لقد كان كانت ليس أي إلى على عن من في مع ثم رئيس وزير نائب زعيم قائد أمين مسؤول سفير مبعوث ممثل مستشار
+    مدير عضو""".split())
 
 
 _TIME_AFTER_NAME = frozenset(normalize_arabic(w) for w in """امس أمس اليوم يوم غدا مساء صباح ظهر الليلة أيضا كذلك
@@ -1220,9 +1227,10 @@ NEWS_OUTLETS = frozenset("""reuters afp ap_news_agency dpa kuna saudi_press_agen
 
 
 def is_outlet(m: Mention) -> bool:
-    """A mention of a news outlet: a known agency or channel, or a phrase opening with an outlet noun ("قناة ...")."""
-    if m.actor is not None and m.actor.id in NEWS_OUTLETS:
-        return True
+    """A mention of a news outlet: a known agency or channel, or an unknown phrase opening with an outlet noun ("قناة
+    ..."; not a known body: "وكالة الأمم المتحدة لإغاثة اللاجئين", "وكالة المخابرات المركزية")."""
+    if m.actor is not None:
+        return m.actor.id in NEWS_OUTLETS
     first = m.text.split()[0] if m.text.split() else ""
     return normalize_arabic(first) in _OUTLET_KEYS
 

@@ -42,7 +42,7 @@ from .arabic_preverbal import (
     _subject_of_while,
     _subject_right_before,
 )
-from .arabic_unknown import _AR_B_ACCUSED, _AR_WHEN, _ar_bare_subject, _ar_unknown_subject
+from .arabic_unknown import _AR_B_ACCUSED, _AR_WHEN, _ar_bare_subject, _ar_unknown_subject, _b_complement_after
 from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _unprefixed
 from .spans import (
     _first_at,
@@ -244,7 +244,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.actor is not None:
             m = _with_apposed_name(text, toks, m, mentions)
             return m, _after_subject(text, toks, m.end, mentions)
-        unk = _ar_unknown_subject(text, toks, j, mentions)  # may extend an unknown name or collective
+        unk = _ar_unknown_subject(text, toks, j, mentions, complement=_unprefixed(toks[i].norm) in _AR_B_VERBS
+                                  or toks[i].norm in _AR_B_VERBS)  # may extend an unknown name or collective
         if unk is not None and described and unk.end > limit:
             last = max((t for t in toks[j:] if t.end <= limit), key=lambda t: t.end, default=None)
             unk = Mention(Span.of(text, unk.start, last.end), unk.actor) if last is not None else None
@@ -300,6 +301,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
+# evaluative verbs whose object comes with ب ("أشاد بـ", "رحب بـ", "ندد بـ", "طالب بـ", "اتهم ... بـ", "هدد بـ")
+_AR_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""اشاد اشادت اشادوا يشيد تشيد يشيدون رحب رحبت رحبوا يرحب ترحب
+    يرحبون ندد نددت نددوا يندد تندد يندّدون طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد تهدد يهددون نوه
+    نوهت ينوه تنوه اعترف اعترفت يعترف تعترف تمسك تمسكت يتمسك تتمسك اقر اقرت يقر تقر""".split()))
 
 _AR_B_ADVERBS = _normalised(frozenset(
     "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
@@ -465,6 +470,8 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         if toks[e].norm in _AR_THAT or any(q in gap for q in _QUOTES + ":"):
             return e
     if w in _AR_ROLE_HEADS:  # no content marker: skip the role and its genitive chain only
+        if _b_complement_after(toks, k):
+            return k  # "واتهم المحامي القاضي بالانحياز": a role with a ب-complement is the object, no apposition
         e = k + 1
         while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and toks[e].norm not in _AR_TIME \
                 and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \

@@ -107,6 +107,10 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if e == k and not comma or nxt is not None and not (
             re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
         return m
+    if toks[k].norm.startswith("ب") and (nxt is None or any(
+            x.actor is not None and x.actor.type != "person" and toks[k].start <= x.start < toks[e].end
+            for x in mentions)):
+        return m  # "وأشاد الوزير بموقف السعودية.": a ب-complement is no name (but "بيار بايل، إن" is)
     return Mention(Span.of(text, m.start, toks[e].end), m.actor)
 
 

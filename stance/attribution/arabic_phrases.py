@@ -50,9 +50,20 @@ def _is_cue_word(tok: Token) -> bool:
 
 
 def _skip_time(toks: list[Token], j: int) -> int:
-    while j < len(toks) and (toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS):
+    """Past time words and adverbs from token j; "يوم" only before a weekday or a date ("يوم الأحد", "يوم 12"; not
+    "منظمو يوم الأرض")."""
+    while j < len(toks) and (toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS or _day_of(toks, j)):
         j += 1
     return j
+
+
+def _day_of(toks: list[Token], j: int) -> bool:
+    """"يوم" before a weekday or a date."""
+    return toks[j].norm == "يوم" and j + 1 < len(toks) and (
+        toks[j + 1].norm in _AR_WEEKDAYS or toks[j + 1].norm[:1].isdigit())
+
+
+_AR_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split())
 
 
 def _told_word(tok: Token) -> bool:

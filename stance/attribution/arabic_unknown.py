@@ -44,10 +44,12 @@ from .words import (
 )
 
 
-def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Mention]:
+def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = (),
+                        complement: bool = False) -> Optional[Mention]:
     """The subject right after an Arabic cue when no mention starts there: a noun phrase such as
     `الغربيون ومنظمات غير حكومية` or `وزارة الدفاع`, extended over a following person name
-    (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span)."""
+    (`المتحدث باسم الوزارة بيار بايل` -> the name's actor, the whole phrase as span). `complement`: the cue is an
+    evaluative verb whose object may follow in ب ("وأشاد الوزير بموقف ...")."""
     if j >= len(toks) or toks[j].norm in _AR_STOP_NAME or toks[j].norm in _AR_THAT or toks[j].norm.startswith(
             ("بال", "لل")) or _verbal_noun(toks[j]) or toks[j].text in _AR_ALA:
         return None
@@ -71,8 +73,16 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
+        if complement and nxt.norm.startswith("ب") and len(nxt.norm) > 3 and nxt.norm not in _AR_B_IN_TITLES \
+                and (nxt.norm.startswith("بال") or toks[k].norm.startswith(("ال", "وال"))) \
+                and not any(t.norm in _AR_THAT for t in toks[k + 2 : k + 5]):
+            break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق": the ب-complement of
+            # an evaluative verb (but "احدى الهيئات المعنية بمكافحة القرصنة أمس ان": the subject's own)
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         after_nxt = toks[k + 2] if k + 2 < len(toks) else None
+        if complement and definite and nxt.norm in _AR_ROLE_HEADS and _b_complement_after(toks, k + 1):
+            break  # "واتهم المحامي القاضي بالانحياز", "وطالب النائب وزير العدل بالاستقالة": a second role with a
+            # ب-complement after it is the object
         if k == j and definite and m is None and nxt.norm.startswith("ال") and not _adjective_shaped(nxt) \
                 and (len(nxt.norm) >= 6 and nxt.norm.endswith("ات") and not toks[j].norm.endswith("ات")
                      or _verbal_noun(nxt)) \
@@ -85,6 +95,11 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             # "الأمين العام للأمم المتحدة", "المكتب السياسي لحركة حماس", "الجناح العسكري لـ«حزب الله»": the body a
             # role or a part serves (its mention starts inside "للأمم" or right after "لـ") is its own side
             body = _after_clitic(text, nxt, mentions)
+            if body is not None and body.start >= nxt.end and not (
+                    toks[j].norm in _AR_PART_OF_BODY and text.startswith("»", body.end)
+                    and body.actor.type not in ("person", "country")):
+                body = None  # "لـ«X»" is the one told ("وقال المسؤول لـ«الشرق الأوسط»", "لـ«روسيا اليوم»") unless a
+                # part of a body names the whole of it in the quotes ("المكتب السياسي لـ«حماس»")
             if body is not None and is_outlet(body):
                 break  # "وقال المسؤول لرويترز": the one told
             if body is not None and (toks[j].norm in _AR_ROLE_HEADS or body.actor.type != "person"):
@@ -140,6 +155,22 @@ def _after_clitic(text: str, tok: Token, mentions: Sequence[Mention]) -> Optiona
     after_clitic = tok.start + 2 if tok.text.startswith("لـ") else tok.start + 1
     return next((x for x in mentions if x.actor is not None and (tok.start < x.start < tok.end or (
         tok.text.startswith("لـ") and tok.end <= x.start and not text[after_clitic : x.start].strip(' «"')))), None)
+
+
+# ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
+_AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال بالوكالة بالنيابة".split()))
+
+
+def _b_complement_after(toks: list[Token], i: int) -> bool:
+    """A ب-complement ("بالانحياز", "بالاستقالة", "بدعم") within three words after the noun phrase opening at token i
+    (over its definite complements: "وزير العدل بالاستقالة"); not "باسم" (a spokesperson's side)."""
+    for k in range(i + 1, min(len(toks), i + 4)):
+        w = toks[k].norm
+        if w.startswith("ب") and len(w) > 3 and w != "باسم":
+            return True
+        if not w.startswith("ال"):
+            return False
+    return False
 
 
 _AR_TOLD_PEOPLE = _normalised(frozenset("صحافيين صحفيين مراسلين".split()))
@@ -212,12 +243,13 @@ _AR_BODY_NOUNS = _normalised(frozenset("""وزارة حركة حزب جماعة 
 def _source_in_body(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> Optional[Mention]:
     """An indefinite source held in a known body, with at most three adjectives between ("مسؤول في حماس", "مصادر في
     وزارة الدفاع", "مصدر أمني رفيع المستوى بحركة فتح"): it speaks for the body, which closes the phrase (what follows
-    is the content, an addressee, a time word or punctuation). Not a place or a country: "مصدر أمني في بغداد" is no
-    word of the Iraqi state."""
+    is the content, an addressee, a time word or punctuation), unless a nationality names its country ("مسؤول روسي
+    في الأمم المتحدة"). Not a place or a country: "مصدر أمني في بغداد" is no word of the Iraqi state."""
     if toks[j].norm not in _AR_SOURCES:
         return None
     k = j + 1
-    while k < len(toks) and k - j <= 4 and toks[k].norm not in ("في", "داخل") and not toks[k].norm.startswith("ب") \
+    while k < len(toks) and k - j <= 4 and toks[k].norm not in ("في", "داخل") \
+            and not (toks[k].norm.startswith("ب") and any(m.start == toks[k].start + 1 for m in mentions)) \
             and (not toks[k].norm.startswith("ال") or toks[k].norm == "المستوي") and toks[k].norm not in _AR_FUNCTION \
             and _arabic(toks[k]) and not _is_cue_word(toks[k]) and not _PHRASE_BREAK.search(
                 text[toks[k - 1].end : toks[k].start]):
@@ -238,7 +270,9 @@ def _source_in_body(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     if after is not None and not (after.norm in _AR_THAT or after.norm in _AR_TIME or _is_addressee(
             text, after, mentions) or re.search(r"[،,:«\"]", text[body.end : after.start])):
         return None  # "وقال مسؤول في حماس يدعى ..." or a longer phrase: left to the rules below
-    return Mention(Span.of(text, toks[j].start, body.end), body.actor)
+    nationality = next((m for m in mentions for t in toks[j + 1 : k] if m.start == t.start and _nisba(m, t)), None)
+    # ("مسؤول روسي في الأمم المتحدة" speaks for Russia)
+    return Mention(Span.of(text, toks[j].start, body.end), nationality.actor if nationality else body.actor)
 
 
 def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
