@@ -1223,7 +1223,8 @@ AR_OUTLET_NOUNS = ("صحيفة", "صحيفه", "جريدة", "جريده", "وك
 # speaker's own body
 NEWS_OUTLETS = frozenset("""reuters afp ap_news_agency dpa kuna saudi_press_agency mena_news_agency sana wafa irna
     fars_news_agency petra qna wam nna_lebanon map_morocco aps_algeria xinhua tass al_jazeera ar_qnaa_rby bbc cnn
-    al_manar""".split())
+    al_manar washington_post new_york_times wall_street_journal le_monde guardian haaretz yedioth_ahronoth
+    asharq_al_awsat al_hayat""".split())
 
 
 def is_outlet(m: Mention) -> bool:

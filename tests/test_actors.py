@@ -500,3 +500,14 @@ def test_a_foreign_name_that_goes_on_is_the_office_holder(d):
     """"عباس" alone is Abbas's alias; "عباس عراقجي" after Iran's foreign minister is the minister himself."""
     found = [(m.text, m.actor.id) for m in d.find("وقال وزير الخارجية الإيراني عباس عراقجي إن بلاده مستعدة.")]
     assert found == [("وزير الخارجية الإيراني عباس عراقجي", "IRNGOV.foreign_minister")]
+
+
+def test_newspapers_are_organisations_and_the_middle_east_no_actor(d):
+    """The Arabic dictionary coded newspapers as people ("نيويورك تايمز", "باري ماتش") and the lemmatised "شرق أوسط"
+    (Asharq al-Awsat) as a person, so "الشرق الأوسط" (the Middle East) was a person in every text."""
+    assert d.lookup("نيويورك تايمز").id == "new_york_times"
+    assert [(m.text, m.actor.id) for m in d.find("وذكرت صحيفة واشنطن بوست أن")] == \
+        [("صحيفة واشنطن بوست", "washington_post")]
+    assert d.lookup("باري ماتش").type == "organisation"
+    assert d.find("عملية السلام في الشرق الأوسط") == []
+    assert d.lookup("صحيفة الشرق الأوسط").id == "asharq_al_awsat"

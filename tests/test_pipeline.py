@@ -1163,13 +1163,24 @@ def test_arabic_review_cases_of_session_10(nlp, text, speaker, content):
      "الضربات مستمرة"),
     ("ودعت لجنة الداخلية بمجلس النواب الى عقد اجتماع طارئ.", "لجنة الداخلية بمجلس النواب", None,
      "الى عقد اجتماع طارئ"),
+    # a newspaper is its name with its head; a paper written on ل after a document is the document's author
+    ("وانتقدت صحيفة نيويورك تايمز سياسة ترامب.", "صحيفة نيويورك تايمز", "new_york_times", "سياسة ترامب"),
 ])
+
 def test_arabic_sources_bodies_and_outlets(nlp, text, speaker, actor, content):
     got = nlp.statements(Article("d", text, "ar"))
     assert got[0].speaker.text == speaker
     assert (got[0].speaker.actor.id if got[0].speaker.actor else None) == actor
     if content is not None:
         assert got[0].content.text == content
+
+
+def test_the_author_of_a_document_on_la_speaks_for_it(nlp):
+    got = nlp.statements(Article("d", "رفضت باكستان امس تقريرا لصحيفة نيويورك تايمز ذكر أن وكالات مخابرات أميركية "
+                                      "خلصت الى ذلك.", "ar"))
+    assert [(st.speaker.text, st.speaker.actor.id) for st in got] == \
+        [("باكستان", "PAK"), ("صحيفة نيويورك تايمز", "new_york_times")]
+    assert "صحيفة نيويورك تايمز" in [t.text for t in got[0].targets]
 
 
 def test_arabic_two_bodies_joined_by_wa_both_speak(nlp):

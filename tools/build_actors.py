@@ -277,6 +277,11 @@ AR_ORG_HEADS = {
 # خامنئي", "دكتورة بثينة شعبان", "مستشارة ألماني انجيلا ميركل")
 AR_HONORIFICS = {word_key(w) for w in "آية دكتورة مستشارة أمين عاهل".split()}
 
+# words of a newspaper's or a station's name in the Arabic dictionary, whose media-coded entries are no people
+AR_MEDIA_WORDS = {word_key(w) for w in "تايمز نيوز بوست ستريت صوت إذاعة موند زيتونغ جورنال لوجورنال ماتش أحرونوت".split()}
+# region names the Arabic dictionary codes as a newspaper's (the lemmatised "شرق أوسط" is Asharq al-Awsat there)
+AR_REGIONS = {" ".join(word_key(w) for w in r.split()) for r in ["شرق أوسط"]}
+
 AR_TITLES = {
     "رئيس",
     "وزير",
@@ -814,6 +819,9 @@ class Builder:
             if len(toks) == 1 and toks[0] in ar_single_stop:
                 self.stats["ar_single_word_dropped"] += 1  # صدر (issued), بحر (sea): a common word first
                 continue
+            if " ".join(toks) in AR_REGIONS:
+                self.stats["ar_region_dropped"] += 1  # شرق أوسط (coded as the newspaper): the Middle East
+                continue
             rest = [t for t in toks if t not in AR_TITLES]
             is_person = (
                 bool(rest)
@@ -833,7 +841,14 @@ class Builder:
                 # every country's ministry, so "وزارة الداخلية" anywhere became Afghanistan's
                 self.stats["ar_bare_office_dropped"] += 1
                 continue
-            if is_person:
+            if is_person and "MED" in sectors and not dated and any(t in AR_MEDIA_WORDS for t in toks):
+                # "نيويورك تايمز", "صوت عراق", "باري ماتش" (coded as media, read as a name): a newspaper or a
+                # station, no person
+                e = self.get(ar_slug(surface.replace(" ", "_")), surface, "organisation", affiliation=iso,
+                             code=code, src="up_ar")
+                e.add("ar", surface, "up_ar")
+                self.stats["ar_media_outlet"] += 1
+            elif is_person:
                 target = skeletons.get((iso, ar_skeleton(" ".join(rest))))
                 if target and target in self.actors:
                     self.actors[target].add("ar", surface, "up_ar")

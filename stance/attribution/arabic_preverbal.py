@@ -12,7 +12,7 @@ from ..text import Token, normalize_arabic
 from .arabic_names import _adjective_shaped, _quantified_subject, _with_apposed_name, _with_role_holder
 from .arabic_phrases import _AR_QUANTITY, _PHRASE_BREAK, _arabic, _is_cue_word, _name_like
 from .arabic_unknown import _ar_bare_subject, _ar_unknown_subject
-from .cues import Cue, _unprefixed
+from .cues import _AR_DOCUMENTS, Cue, _unprefixed
 from .spans import _first_at, _mention_ending_before, _quotations, _token_from
 from .words import (
     _AR_FUNCTION,
@@ -57,7 +57,7 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
         return None
     prev = _mention_ending_before(toks[i].start, toks[max(0, i - 3)].start, mentions)
     if prev is not None and text[prev.end : toks[i].start].strip(" ،,") in ("", "قد", "فقد", "وقد") \
-            and not _after_clitic_preposition(text, prev):
+            and (not _after_clitic_preposition(text, prev) or _authored(text, toks, prev)):
         before = text[: prev.start].split()[-1:]
         if before and normalize_arabic(before[0]) in _AR_PREPOSITIONS:
             return None  # "الى المغاربة المقيمين في هولندا، ناشدتهم": a place after a preposition is no subject
@@ -128,6 +128,13 @@ def _construct_head(tok: Token) -> bool:
     w = tok.norm
     return _arabic(tok) and len(w) >= 3 and not w.startswith(("ال", "وال", "بال", "لل")) and w not in _AR_FUNCTION \
         and w not in _AR_PREPOSITIONS and w not in _AR_THAT and not _is_cue_word(tok) and not w.startswith("و")
+
+
+def _authored(text: str, toks: list[Token], m: Mention) -> bool:
+    """A mention written on ل right after a document ("تقريرا لصحيفة نيويورك تايمز ذكر"): the document's author,
+    who says what the document says."""
+    k = _first_at(toks, m.start - 1)  # (the token that carries the ل)
+    return text[m.start - 1] == "ل" and k > 0 and _unprefixed(toks[k - 1].norm).rstrip("ا") in _AR_DOCUMENTS
 
 
 def _after_clitic_preposition(text: str, m: Mention) -> bool:

@@ -9,6 +9,7 @@ from ..actors import is_outlet
 from ..records import Mention, Span
 from ..text import Token, normalize_arabic
 from .arabic_names import (
+    _AR_OUTLET_HEADS,
     _AR_POSTED,
     _adjective_shaped,
     _held_in,
@@ -340,6 +341,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         if known is not None and not _nisba(known, nxt):
             if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
+            if k == j and known.start == nxt.start and w in _AR_OUTLET_HEADS and known.actor.type != "country":
+                return Mention(Span.of(text, t.start, known.end), known.actor)  # "صحيفة نيويورك تايمز": its name
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
                 or _is_addressee(text, nxt, mentions):
