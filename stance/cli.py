@@ -81,7 +81,7 @@ def analyze(
     from tqdm import tqdm
 
     from .io import read_articles
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, round_is_full
 
     _threads(threads)
     try:
@@ -90,6 +90,43 @@ def analyze(
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
+    pending: list = []  # (where, article, statements) whose pairs wait to fill the model's batches
+
+    def fail(where: str, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"
+        typer.echo(f"{where}: failed: {reason}", err=True)
+        summary.failed.append((where, reason))
+
+    def write(statements, portrayals=(), dropped=()) -> None:
+        for p in portrayals:
+            out.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
+        if statements_only:
+            for st in statements:
+                out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
+        elif all_statements:
+            scored = {p.statement.id for p in portrayals}
+            for st in statements:
+                if st.id not in scored and st.cue_kind != "author":  # a sentence of the author with no actor
+                    out.write(json.dumps(_statement_line(st, nlp, dropped), ensure_ascii=False) + "\n")
+        summary.analysed += 1
+
+    def score_pending() -> None:
+        try:
+            results = nlp.score_many([(art, sts) for _, art, sts in pending], batch_size)
+        except Exception:  # find the article at fault: the others are scored alone
+            results = []
+            for where, art, sts in pending:
+                try:
+                    results.append(nlp.score_all(art, sts, batch_size))
+                except Exception as exc:  # one bad article never stops the run
+                    fail(where, exc)
+                    results.append(None)
+        for (_, _, sts), res in zip(pending, results):
+            if res is not None:
+                write(sts, *res)
+        out.flush()
+        pending.clear()
+
     with _output(output) as out:
         for where, art in tqdm(read_articles(inputs), desc="articles", unit=" art", file=sys.stderr, disable=None):
             summary.read += 1
@@ -99,24 +136,18 @@ def analyze(
                 continue
             try:
                 statements = nlp.statements(art)
-                portrayals, dropped = ([], []) if statements_only else nlp.score_all(art, statements, batch_size)
             except Exception as exc:  # one bad article never stops the run
-                reason = f"{type(exc).__name__}: {exc}"
-                typer.echo(f"{where}: failed: {reason}", err=True)
-                summary.failed.append((where, reason))
+                fail(where, exc)
                 continue
-            for p in portrayals:
-                out.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
             if statements_only:
-                for st in statements:
-                    out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
-            elif all_statements:
-                scored = {p.statement.id for p in portrayals}
-                for st in statements:
-                    if st.id not in scored and st.cue_kind != "author":  # a sentence of the author with no actor
-                        out.write(json.dumps(_statement_line(st, nlp, dropped), ensure_ascii=False) + "\n")
-            out.flush()
-            summary.analysed += 1
+                write(statements)
+                out.flush()
+                continue
+            pending.append((where, art, statements))
+            if round_is_full([sts for _, _, sts in pending], batch_size):
+                score_pending()
+        if pending:
+            score_pending()
     raise typer.Exit(_summary(summary))
 
 

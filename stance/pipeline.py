@@ -77,6 +77,19 @@ def author_statements(article: Article, attributed: Sequence[Statement], numbere
     return out
 
 
+# `stance analyze` scores articles in rounds of at least this many model batches of pairs: many short articles fill
+# the batches (and the length-sorted batches pad less) instead of running one small batch each; a round never waits
+# for more articles than ARTICLES_PER_ROUND (`eval.throughput` measures the gain)
+PAIRS_PER_ROUND = 8
+ARTICLES_PER_ROUND = 256
+
+
+def round_is_full(pending: Sequence[Sequence[Statement]], batch_size: int) -> bool:
+    """Whether the statements of the articles waiting to be scored make a round (see PAIRS_PER_ROUND)."""
+    return len(pending) >= ARTICLES_PER_ROUND or \
+        sum(len(st.targets) for sts in pending for st in sts) >= PAIRS_PER_ROUND * batch_size
+
+
 class Pipeline:
     """Attribution + targets + stance classification over articles. Holds no per-article state."""
 
@@ -142,19 +155,25 @@ class Pipeline:
         """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
         model's target filter (`stance.relevance`). A pair has a `relevance` only where the filter applies: a
         statement with a speaker, in one of the filter's languages; the others are always kept."""
+        return self.score_many([(article, statements)], batch_size)[0]
+
+    def score_many(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
+                   batch_size: int = 32) -> list[tuple[list[Portrayal], list[Portrayal]]]:
+        """`score_all` for several articles at once: their pairs go through the model together, so a run over
+        many short articles fills the model's batches (one (kept, dropped) per article, in order)."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
-        pairs = [(st, t) for st in statements for t in st.targets]
-        items = [item_for(st, t, article.text) for st, t in pairs]
+        pairs = [(k, st, t) for k, (_, statements) in enumerate(batch) for st in statements for t in st.targets]
+        items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
         filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
-        kept: list[Portrayal] = []
-        dropped: list[Portrayal] = []
-        for (st, t), p in zip(pairs, preds):
+        out: list[tuple[list[Portrayal], list[Portrayal]]] = [([], []) for _ in batch]
+        for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
             portrayal = Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance if applies else None)
+            kept, dropped = out[k]
             (kept if not applies or filt.keeps(p.relevance, st.lang) else dropped).append(portrayal)
-        return kept, dropped
+        return out
 
     def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
         """Stance of each speaker toward each target, in statement order; pairs the model's target filter drops

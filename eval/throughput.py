@@ -1,0 +1,87 @@
+"""Throughput of `stance analyze`'s scoring: articles one by one against articles in rounds, in the same run.
+
+    python -m eval.sentences ar test --exhaustive -o /tmp/g.jsonl
+    stance eval-e2e /tmp/g.jsonl --write-articles /tmp/a.jsonl
+    python -m eval.throughput /tmp/a.jsonl                   # 133 short Arabic texts
+    python -m eval.throughput ../shared/seed/000_96083f8a8e168996.txt --repeat 20
+
+The statements of every article are found once (timed apart); then the same statements are scored twice over:
+`Pipeline.score_all` per article (what `stance analyze` did before session 11) and `Pipeline.score_many` on the
+rounds `stance analyze` makes (`stance.pipeline.round_is_full`). Each way runs `--trials` times, alternating, and
+the fastest trial of each is reported (so a busy moment of the machine counts against neither). Prints one JSON
+object: articles, pairs, seconds and articles/s of each way, and the ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+
+from stance.io import read_articles
+from stance.pipeline import Pipeline, round_is_full
+
+
+def _rounds(statements: Sequence[list], batch_size: int) -> list[list[int]]:
+    out, pending = [], []
+    for k, sts in enumerate(statements):
+        pending.append(k)
+        if round_is_full([statements[i] for i in pending], batch_size):
+            out.append(pending)
+            pending = []
+    return out + ([pending] if pending else [])
+
+
+def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials: int = 2) -> dict:
+    import torch
+
+    nlp = Pipeline.load()
+    articles = [a for _, a in read_articles(inputs) if not isinstance(a, str)] * repeat
+    if not articles:
+        raise SystemExit(f"no articles read from {list(inputs)}")
+    t = time.perf_counter()
+    statements = [nlp.statements(a) for a in articles]
+    found_s = time.perf_counter() - t
+    nlp.score_many([(articles[0], statements[0])], batch_size)  # warm-up: the first call pays for lazy set-up
+    rounds = _rounds(statements, batch_size)
+    best = {"per_article": float("inf"), "rounds": float("inf")}
+    for _ in range(trials):
+        t = time.perf_counter()
+        for a, sts in zip(articles, statements):
+            nlp.score_all(a, sts, batch_size)
+        best["per_article"] = min(best["per_article"], time.perf_counter() - t)
+        t = time.perf_counter()
+        for r in rounds:
+            nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
+        best["rounds"] = min(best["rounds"], time.perf_counter() - t)
+    n = len(articles)
+    return {
+        "articles": n,
+        "pairs": sum(len(st.targets) for sts in statements for st in sts),
+        "rounds": len(rounds),
+        "statements_seconds": round(found_s, 2),
+        "per_article_seconds": round(best["per_article"], 2),
+        "rounds_seconds": round(best["rounds"], 2),
+        "per_article_articles_per_s": round(n / best["per_article"], 2),
+        "rounds_articles_per_s": round(n / best["rounds"], 2),
+        "speedup": round(best["per_article"] / best["rounds"], 2),
+        "threads": torch.get_num_threads(),
+        "batch_size": batch_size,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("inputs", nargs="+", help="what `stance analyze` reads: JSONL, .txt files or folders")
+    ap.add_argument("--repeat", type=int, default=1, help="read the articles this many times over (default 1)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--trials", type=int, default=2)
+    args = ap.parse_args(argv)
+    json.dump(measure(args.inputs, args.repeat, args.batch_size, args.trials), sys.stdout, indent=1)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

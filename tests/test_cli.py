@@ -1,0 +1,77 @@
+"""`stance analyze` as a user runs it: a batch with broken lines, and articles scored in rounds."""
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stance.cli import app
+from stance.records import Article
+
+GOOD = [
+    {"id": "ar1", "text": "وقال وزير الخارجية البريطاني فيليب هاموند إن روسيا تقصف المعارضة السورية.", "lang": "ar"},
+    {"id": "ar2", "text": "وندد الرئيس الفلسطيني محمود عباس بالعدوان الإسرائيلي على غزة.", "lang": "ar"},
+    {"id": "en1", "text": "Hammond said Russia was bombing the Syrian opposition.", "lang": "en"},
+    {"id": "fr1", "text": "Le ministre Sergueï Lavrov a dénoncé les frappes américaines en Syrie.", "lang": "fr"},
+]
+
+
+def _write_batch(path: Path) -> None:
+    lines = [b"not json", b'{"id": "a"}', b'{"id": "b", "text": 5}', b'{"id": "c", "text": ""}', b"\xff\xfe broken"]
+    lines[1:1] = [json.dumps(GOOD[0], ensure_ascii=False).encode()]
+    lines += [json.dumps(g, ensure_ascii=False).encode() for g in GOOD[1:]]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+
+def test_a_bad_batch_reports_each_broken_line_and_loses_nothing(tmp_path):
+    src, out = tmp_path / "batch.jsonl", tmp_path / "out.jsonl"
+    _write_batch(src)
+    res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(out)])
+    assert res.exit_code == 3, res.output
+    err = {line.split(": skipped: ")[0]: line.split(": skipped: ")[1] for line in res.stderr.splitlines()
+           if ": skipped: " in line}
+    assert sorted(err) == [f"{src}:{n}" for n in (1, 3, 4, 6)]  # line numbers of the input, each with its reason
+    assert err[f"{src}:1"].startswith("not JSON") and err[f"{src}:6"].startswith("invalid UTF-8")
+    assert "text" in err[f"{src}:3"] and "text" in err[f"{src}:4"]
+    assert "articles read 9 / analysed 5 / failed 4" in res.stderr  # the empty text is analysed: nothing, no error
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert {d["doc_id"] for d in lines} == {"ar1", "ar2", "en1", "fr1"}
+    order = [g["id"] for g in GOOD]
+    assert [d["doc_id"] for d in lines] == sorted((d["doc_id"] for d in lines), key=order.index)  # input order
+
+
+def test_rounds_score_as_one_article_at_a_time(tmp_path):
+    """Articles scored together in a round get the labels they get alone, in input order."""
+    from stance.pipeline import Pipeline
+
+    nlp = Pipeline.load()
+    arts = [Article(g["id"], g["text"], g["lang"]) for g in GOOD]
+    sts = [nlp.statements(a) for a in arts]
+    together = nlp.score_many(list(zip(arts, sts)))
+    for a, s, (kept, dropped) in zip(arts, sts, together):
+        alone_kept, alone_dropped = nlp.score_all(a, s)
+        assert [(p.statement.id, p.target.start, p.stance) for p in kept] == \
+            [(p.statement.id, p.target.start, p.stance) for p in alone_kept]
+        assert len(dropped) == len(alone_dropped)
+        for p, q in zip(kept, alone_kept):
+            assert p.scores == pytest.approx(q.scores, abs=1e-3)  # (padding in a bigger batch: float noise only)
+
+
+def test_a_failure_while_scoring_a_round_stops_only_its_article(tmp_path, monkeypatch):
+    from stance.pipeline import Pipeline
+
+    score_many = Pipeline.score_many
+
+    def many(self, batch, batch_size=32):  # the model fails on one article, so on every round holding it
+        if any(article.id == "ar2" for article, _ in batch):
+            raise RuntimeError("this article breaks the model")
+        return score_many(self, batch, batch_size)
+
+    monkeypatch.setattr(Pipeline, "score_many", many)
+    src, out = tmp_path / "good.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in GOOD), encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(out)])
+    assert res.exit_code == 3, res.output
+    assert f"{src}:2: failed: RuntimeError: this article breaks the model" in res.stderr
+    docs = {json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()}
+    assert docs == {"ar1", "en1", "fr1"}
