@@ -33,9 +33,18 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 
 import yaml
 
-from stance.normalize import Token, is_arabic, iter_words, joinable, make_token, normalize_arabic, tokenize, word_key
-from stance.text import is_prepositional_noun
+from stance.normalize import (
+    Token,
+    is_arabic,
+    iter_words,
+    joinable,
+    make_token,
+    normalize_arabic,
+    tokenize,
+    word_key,
+)
 from stance.records import Actor, Mention, Span
+from stance.text import is_prepositional_noun
 
 RESOURCES = Path(__file__).parent / "resources"
 ACTOR_TYPES = ("person", "country", "government", "organisation", "armed_group", "group", "unknown")
@@ -1186,9 +1195,15 @@ def _name_goes_on(text: str, toks: list[Token], j: int) -> bool:
     "بشدة", "لأنه", "امس", "الأحد", "أنه", "حيث", "مجددا", "هاتفيا", "قائلا", "رئيس الوزراء")."""
     if j >= len(toks) or not joinable(text, toks[j - 1], toks[j]) or text[toks[j - 1].end : toks[j].start].strip():
         return False
-    w = normalize_arabic(text[toks[j].start : toks[j].end])  # (the key has lost its article)
-    return toks[j].arabic and not w.startswith(("ال", "و", "ب", "ل", "ف")) and len(w) >= 3 \
-        and w not in _TOLD_BEFORE_NAME and w not in _TIME_AFTER_NAME and w not in _NOT_A_NAME_WORD \
+    return toks[j].arabic and name_word_goes_on(normalize_arabic(text[toks[j].start : toks[j].end]))  # (the key
+    # has lost its article)
+
+
+def name_word_goes_on(w: str) -> bool:
+    """Whether the normalised Arabic word `w`, right after a person's name, can be more of the name: no article or
+    clitic, no function, time or role word, no adverb (shared with `stance.attribution`'s role chains)."""
+    return not w.startswith(("ال", "و", "ب", "ل", "ف")) and len(w) >= 3 and w not in _TOLD_BEFORE_NAME \
+        and w not in _TIME_AFTER_NAME and w not in _NOT_A_NAME_WORD \
         and not (len(w) >= 5 and w.endswith("ا"))  # an adverbial accusative: "مجددا", "هاتفيا", "قائلا"
 
 
@@ -1202,7 +1217,7 @@ def _name_end(text: str, toks: list[Token], j: int) -> int:
 
 _NOT_A_NAME_WORD = frozenset(normalize_arabic(w) for w in """أن أنه أنها أنهم إن إنه إنها بأن حيث حين كما لكن لكنه
     غير قد لقد كان كانت ليس أي إلى على عن من في مع ثم رئيس وزير نائب زعيم قائد أمين مسؤول سفير مبعوث ممثل مستشار
-    مدير عضو""".split())
+    مدير عضو نظيره نظيرته نظيرها نظراءه يوم""".split())
 
 
 _TIME_AFTER_NAME = frozenset(normalize_arabic(w) for w in """امس أمس اليوم يوم غدا مساء صباح ظهر الليلة أيضا كذلك

@@ -1157,7 +1157,7 @@ def test_arabic_review_cases_of_session_10(nlp, text, speaker, content):
     ("وقال منظمو يوم الأرض إن المسيرة سلمية.", "منظمو يوم الأرض", None, "المسيرة سلمية"),
     # an evaluative verb's ب-complement is no part of its subject; a second role with a ب-complement is the object
     ("وأشاد الوزير بموقف السعودية.", "الوزير", None, "بموقف السعودية"),
-    ("ورحب الأمين العام للأمم المتحدة بالاتفاق.", "الأمين العام للأمم المتحدة", None, "بالاتفاق"),
+    ("ورحب الأمين العام للأمم المتحدة بالاتفاق.", "الأمين العام للأمم المتحدة", "united_nations", "بالاتفاق"),
     ("واتهم المحامي القاضي بالانحياز للحكومة.", "المحامي", None, "القاضي بالانحياز للحكومة"),
     ("وقال المتحدث باسم الوزارة بيار بايل إن الضربات مستمرة.", "المتحدث باسم الوزارة بيار بايل", None,
      "الضربات مستمرة"),
@@ -1165,6 +1165,26 @@ def test_arabic_review_cases_of_session_10(nlp, text, speaker, content):
      "الى عقد اجتماع طارئ"),
     # a newspaper is its name with its head; a paper written on ل after a document is the document's author
     ("وانتقدت صحيفة نيويورك تايمز سياسة ترامب.", "صحيفة نيويورك تايمز", "new_york_times", "سياسة ترامب"),
+    # (second review) "يوم" of a day is a time word everywhere a subject ends; a whole body in quotes after a role
+    # is its own; a subject's own ب-phrase ("المكلف بـ", "المعنية بـ") and a name starting with ب stay in it, the
+    # complement is the last ب-phrase; a paper's nationality is part of its name; an office's unknown holder
+    ("وأعلنت وزارة الصحة يوم الثلاثاء أن عدد الضحايا ارتفع.", "وزارة الصحة", None, "عدد الضحايا ارتفع"),
+    ("وقال مصدر عسكري يوم الأحد إن الهجوم فشل.", "مصدر عسكري", None, "الهجوم فشل"),
+    ("وقال الوزير يوم أمس إن الحكومة ترفض.", "الوزير", None, "الحكومة ترفض"),
+    ("وقال الأمين العام لـ«حزب الله» حسن نصر الله إن المقاومة مستمرة.",
+     "الأمين العام لـ«حزب الله» حسن نصر الله", "hassan_nasrallah", "المقاومة مستمرة"),
+    ("وقال رئيس المكتب السياسي لـ«حماس» إن الحركة ترفض.", "رئيس المكتب السياسي لـ«حماس»", "hamas", "الحركة ترفض"),
+    ("ورحبت الهيئة المستقلة المعنية بمراقبة الانتخابات بالقرار.", "الهيئة المستقلة المعنية بمراقبة الانتخابات",
+     None, "بالقرار"),
+    ("وطالب النائب بلال عبد الله بفتح تحقيق.", "النائب بلال عبد الله", None, "بفتح تحقيق"),
+    ("وطالب رئيس المجلس البلدي ببنغازي بتدخل دولي.", "رئيس المجلس البلدي ببنغازي", None, "بتدخل دولي"),
+    ("وانتقدت صحيفة لوموند الفرنسية سياسة ماكرون.", "صحيفة لوموند الفرنسية", "le_monde", "سياسة ماكرون"),
+    ("وأبلغ الرئيس الأمريكي نتنياهو هاتفيا أن واشنطن تعارض العملية.", "الرئيس الأمريكي", "USAGOV.president",
+     None),
+    ("وقال المتحدث باسم وزارة الخارجية الفرنسية بيار بايل إن الضربات مستمرة.",
+     "المتحدث باسم وزارة الخارجية الفرنسية بيار بايل", "FRAGOV.foreign_ministry_spokesperson", "الضربات مستمرة"),
+    ("وقال وزير الخارجية الفرنسي، جان إيف لودريان، إن فرنسا ترفض.", "وزير الخارجية الفرنسي، جان إيف لودريان",
+     "jean_yves_le_drian", "فرنسا ترفض"),
 ])
 
 def test_arabic_sources_bodies_and_outlets(nlp, text, speaker, actor, content):
@@ -1181,6 +1201,9 @@ def test_the_author_of_a_document_on_la_speaks_for_it(nlp):
     assert [(st.speaker.text, st.speaker.actor.id) for st in got] == \
         [("باكستان", "PAK"), ("صحيفة نيويورك تايمز", "new_york_times")]
     assert "صحيفة نيويورك تايمز" in [t.text for t in got[0].targets]
+    # after an appeal or a letter, ل names whom it is sent to, not its author
+    got = nlp.statements(Article("d", "ووجه الرئيس اللبناني نداء للمجتمع الدولي طالب فيه بوقف العدوان.", "ar"))
+    assert [st.speaker.actor.id for st in got] == ["LBNGOV.president"]
 
 
 def test_arabic_two_bodies_joined_by_wa_both_speak(nlp):

@@ -25,10 +25,12 @@ from .arabic_phrases import (
     _AR_RELATIVE,
     _PHRASE_BREAK,
     _is_cue_word,
+    _is_time,
     _nisba,
     _past_bracket,
     _skip_addressee,
     _skip_time,
+    _with_nationality,
 )
 from .arabic_preverbal import (
     _adjectival_clause,
@@ -42,7 +44,13 @@ from .arabic_preverbal import (
     _subject_of_while,
     _subject_right_before,
 )
-from .arabic_unknown import _AR_B_ACCUSED, _AR_WHEN, _ar_bare_subject, _ar_unknown_subject, _b_complement_after
+from .arabic_unknown import (
+    _AR_B_ACCUSED,
+    _AR_WHEN,
+    _ar_bare_subject,
+    _ar_unknown_subject,
+    _b_complement_after,
+)
 from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _unprefixed
 from .spans import (
     _first_at,
@@ -59,7 +67,6 @@ from .words import (
     _AR_SO_THAT,
     _AR_STOP_NAME,
     _AR_THAT,
-    _AR_TIME,
     _MAX_SPEAKER_GAP,
     _QUOTES,
     _normalised,
@@ -242,7 +249,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
     if j < len(toks) and toks[j].start < limit and not complement:
         if m is not None and m.actor is not None:
-            m = _with_apposed_name(text, toks, m, mentions)
+            m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions), mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions, complement=_unprefixed(toks[i].norm) in _AR_B_VERBS
                                   or toks[i].norm in _AR_B_VERBS)  # may extend an unknown name or collective
@@ -473,7 +480,7 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         if _b_complement_after(toks, k):
             return k  # "واتهم المحامي القاضي بالانحياز": a role with a ب-complement is the object, no apposition
         e = k + 1
-        while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and toks[e].norm not in _AR_TIME \
+        while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and not _is_time(toks, e) \
                 and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
                 and not _is_cue_word(toks[e]):
             e += 1

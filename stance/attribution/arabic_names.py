@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import AR_OUTLET_NOUNS
+from ..actors import AR_OUTLET_NOUNS, name_word_goes_on
 from ..records import Mention, Span
 from ..text import Token
 from .arabic_phrases import (
@@ -15,6 +15,7 @@ from .arabic_phrases import (
     _arabic,
     _is_addressee,
     _is_cue_word,
+    _is_time,
     _name_like,
     _past_bracket,
     _skip_addressee,
@@ -60,8 +61,9 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
     اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
     first = next((t for t in toks if t.start == m.start), None)
-    if m.actor is not None and m.actor.type != "country" or first is None or first.norm not in _AR_ROLE_HEADS:
-        return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ")
+    if m.actor is not None and m.actor.type == "person" or first is None or first.norm not in _AR_ROLE_HEADS:
+        return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ"; a body the
+        # role serves: "الأمين العام للأمم المتحدة، بان كي مون،")
     pos = _held_in(text, m.end, mentions) or m.end
     if pos == m.end:  # " في الحركة،": a body named by a collective, closed by a comma
         held = _HELD_IN.match(text[pos:])
@@ -93,7 +95,10 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
         return Mention(Span.of(text, m.start, named.end), named.actor)
-    if not _name_like(toks[k]) or _is_addressee(text, toks[k], mentions) \
+    if named is not None and named.actor is not None and named.actor.type != "government":
+        return m  # "واتهم زعيم حزب الله اسرائيل بخرق الهدنة": a known country or body is no holder's name (the
+        # Arabic dictionary files some officials under their government: "النائب علي حسن خليل" is LBNGOV)
+    if not _name_like(toks[k]) or _is_time(toks, k) or _is_addressee(text, toks[k], mentions) \
             and not (_told_person(toks[k]) and toks[k - 1].norm in _AR_OF_SOMEONE):
         return m  # "وقال الوزير لوكالة فرانس برس", "المتحدث لقناة الجزيرة": the one told is no name
     e = _name_run(text, toks, k, definite=True)
@@ -176,8 +181,8 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
             if country is not None and m.actor.affiliation not in (None, country) \
                     and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():  # (a country code)
                 after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
-                if after is not None and _name_like(toks[after]) and not toks[after].norm.startswith(
-                        ("و", "ب", "ل", "ف")) and toks[after].norm not in _AR_TIME and not re.search(
+                if after is not None and _name_like(toks[after]) and name_word_goes_on(toks[after].norm) \
+                        and not _is_time(toks, after) and not re.search(
                         r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
                     return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
                 return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
@@ -200,8 +205,10 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
             while e > k and toks[e].norm.startswith(("ب", "ل")):
                 e -= 1  # "شارل رزق بوجود ...": a word with a preposition ends the name
             nxt = toks[e + 1] if e + 1 < len(toks) else None
-            if e > k and (nxt is None or nxt.start >= limit or nxt.norm in _AR_THAT | _AR_TIME
-                          or re.search(r"[،,:«\"]", text[toks[e].end : nxt.start])):
+            if e > k and (nxt is None and not tok.norm.startswith("ب") or nxt is not None and (
+                    nxt.start >= limit or nxt.norm in _AR_THAT or _is_time(toks, e + 1)
+                    or re.search(r"[،,:«\"]", text[toks[e].end : nxt.start]))):
+                # (a ب-word opens a name only before the content: "المسؤول بوزارة الخارجية بفتح تحقيق." is none)
                 return Mention(Span.of(text, head.start, toks[e].end))
         return None
     return None
@@ -210,11 +217,12 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
 def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bool = False) -> int:
     """The last token of a run of up to `words` name-like tokens from token k, stopping at punctuation;
     `definite` lets family names with the article continue it ("اميرة الفاضل")."""
-    def more(tok: Token) -> bool:
-        return _name_like(tok) or definite and tok.norm.startswith("ال") and tok.norm not in _AR_STOP_NAME \
-            and tok.norm not in _AR_TIME and not _is_cue_word(tok)
+    def more(i: int) -> bool:
+        tok = toks[i]
+        return not _is_time(toks, i) and (_name_like(tok) or definite and tok.norm.startswith("ال")
+                                          and tok.norm not in _AR_STOP_NAME and not _is_cue_word(tok))
     e = k
-    while e + 1 < len(toks) and e - k < words - 1 and more(toks[e + 1]) \
+    while e + 1 < len(toks) and e - k < words - 1 and more(e + 1) \
             and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
         e += 1
     return e
@@ -260,7 +268,15 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
     في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط»"): the span runs to the end of the name; the actor stays the
     office's unless the name is a known person of the office's country. A posted office with no name runs over its
     post ("السفير ... لدى الأمم المتحدة ان")."""
-    if m.actor is None or m.actor.type == "person":
+    if m.actor is None:
+        return m
+    if m.actor.type == "person":  # an office resolved to its holder, named after it: "وزير الخارجية الفرنسي، جان
+        # إيف لودريان، إن" (the name is no content)
+        same = re.compile(r"\s*[،,]\s*").match(text, m.end)
+        name = next((x for x in mentions if same is not None and x.start == same.end() and x.actor == m.actor), None)
+        if name is not None and (re.match(r"\s*[،,]", text[name.end :]) or (
+                (k := _first_at(toks, name.end)) < len(toks) and toks[k].norm in _AR_THAT)):
+            return Mention(Span.of(text, m.start, name.end), m.actor)
         return m
     pos = m.end
     held = _HELD_IN.match(text, pos)
@@ -270,8 +286,15 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
         pos = body.end
     elif place < len(toks) and toks[place].start == held.end() and re.match(r"\s*[،,]", text[toks[place].end :]):
         pos = toks[place].end  # a place the dictionary lacks, closed by a comma
-    after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
     k = _first_at(toks, pos)
+    name = next((x for x in mentions if held is None and k < len(toks) and x.start == toks[k].start
+                 and not text[m.end : x.start].strip()), None)
+    if name is not None and name.actor is None and _unknown_name(name, toks, k, apposed=True) \
+            and (n := _first_at(toks, name.end)) < len(toks) \
+            and (toks[n].norm in _AR_THAT or re.match(r"\s*[،,]", text[name.end :])):
+        # "المتحدث باسم وزارة الخارجية الفرنسية بيار بايل إن": the office's holder, unknown to the dictionary
+        return Mention(Span.of(text, m.start, name.end), m.actor)
+    after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
     if after is None or k >= len(toks) or toks[k].start != after.end():
         return m
     comma = bool(after.group().strip())

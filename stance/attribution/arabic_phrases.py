@@ -7,10 +7,10 @@ from typing import Sequence
 
 from ..actors import TO_PRONOUNS, counts_people
 from ..normalize import is_arabic
-from ..records import Mention
+from ..records import Mention, Span
 from ..text import Token
 from .cues import _match_ar, load_cues
-from .spans import _token_from
+from .spans import _first_at, _token_from
 from .words import (
     _AR_ADDRESSEE_HEADS,
     _AR_ADVERBS,
@@ -40,6 +40,16 @@ def _nisba(m: Mention, tok: Token) -> bool:
         and tok.norm.endswith(("ي", "يه", "يون", "يين"))
 
 
+def _with_nationality(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+    """An organisation's mention with the nationality adjective right after it ("صحيفة لوموند الفرنسية", "وكالة
+    رويترز البريطانية"): the adjective is part of its name, no content. Unchanged otherwise."""
+    k = _first_at(toks, m.end)
+    if m.actor is None or m.actor.type != "organisation" or k >= len(toks) or text[m.end : toks[k].start].strip():
+        return m
+    adj = next((x for x in mentions if x.start == toks[k].start and _nisba(x, toks[k])), None)
+    return Mention(Span.of(text, m.start, adj.end), m.actor) if adj is not None else m
+
+
 def _arabic(tok: Token) -> bool:
     return is_arabic(tok.text[:1])
 
@@ -58,12 +68,17 @@ def _skip_time(toks: list[Token], j: int) -> int:
 
 
 def _day_of(toks: list[Token], j: int) -> bool:
-    """"يوم" before a weekday or a date."""
+    """"يوم" before a weekday, yesterday, tomorrow or a date ("يوم الثلاثاء", "يوم أمس", "يوم 12")."""
     return toks[j].norm == "يوم" and j + 1 < len(toks) and (
         toks[j + 1].norm in _AR_WEEKDAYS or toks[j + 1].norm[:1].isdigit())
 
 
-_AR_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split())
+def _is_time(toks: list[Token], k: int) -> bool:
+    """A time word at token k: "أمس", "الثلاثاء", "يوم" of a day (`_day_of`; "يوم الأرض" is a name)."""
+    return k < len(toks) and (toks[k].norm in _AR_TIME or _day_of(toks, k))
+
+
+_AR_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس غد غدا".split())
 
 
 def _told_word(tok: Token) -> bool:

@@ -12,7 +12,7 @@ from ..text import Token, normalize_arabic
 from .arabic_names import _adjective_shaped, _quantified_subject, _with_apposed_name, _with_role_holder
 from .arabic_phrases import _AR_QUANTITY, _PHRASE_BREAK, _arabic, _is_cue_word, _name_like
 from .arabic_unknown import _ar_bare_subject, _ar_unknown_subject
-from .cues import _AR_DOCUMENTS, Cue, _unprefixed
+from .cues import Cue, _unprefixed
 from .spans import _first_at, _mention_ending_before, _quotations, _token_from
 from .words import (
     _AR_FUNCTION,
@@ -131,10 +131,14 @@ def _construct_head(tok: Token) -> bool:
 
 
 def _authored(text: str, toks: list[Token], m: Mention) -> bool:
-    """A mention written on ل right after a document ("تقريرا لصحيفة نيويورك تايمز ذكر"): the document's author,
-    who says what the document says."""
+    """A mention written on ل right after a report or a statement ("تقريرا لصحيفة نيويورك تايمز ذكر"): the
+    document's author, who says what the document says."""
     k = _first_at(toks, m.start - 1)  # (the token that carries the ل)
-    return text[m.start - 1] == "ل" and k > 0 and _unprefixed(toks[k - 1].norm).rstrip("ا") in _AR_DOCUMENTS
+    return text[m.start - 1] == "ل" and k > 0 and _unprefixed(toks[k - 1].norm).rstrip("ا") in _AR_AUTHORED
+
+
+# documents whose ل names their author ("تقرير لرويترز"; after "نداء", "رسالة" ل is whom it is sent to)
+_AR_AUTHORED = _normalised(frozenset("تقرير التقرير بيان البيان دراسة الدراسة".split()))
 
 
 def _after_clitic_preposition(text: str, m: Mention) -> bool:

@@ -24,13 +24,15 @@ from .arabic_phrases import (
     _arabic,
     _is_addressee,
     _is_cue_word,
+    _is_time,
     _name_like,
     _nisba,
     _told_person,
     _told_word,
     _verbal_noun,
+    _with_nationality,
 )
-from .spans import _token_from
+from .spans import _first_at, _token_from
 from .words import (
     _AR_ADDRESSEE_HEADS,
     _AR_ALA,
@@ -40,7 +42,6 @@ from .words import (
     _AR_SO_THAT,
     _AR_STOP_NAME,
     _AR_THAT,
-    _AR_TIME,
     _normalised,
 )
 
@@ -66,7 +67,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     quoted = False
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
-        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or nxt.norm in _AR_TIME \
+        if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or _is_time(toks, k + 1) \
                 or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":
             # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
             # role is held)
@@ -74,11 +75,13 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
-        if complement and nxt.norm.startswith("ب") and len(nxt.norm) > 3 and nxt.norm not in _AR_B_IN_TITLES \
-                and (nxt.norm.startswith("بال") or toks[k].norm.startswith(("ال", "وال"))) \
-                and not any(t.norm in _AR_THAT for t in toks[k + 2 : k + 5]):
+        if complement and _b_word(nxt) and toks[k].norm not in _AR_B_GOVERNORS \
+                and (nxt.norm.startswith("بال") or toks[k].norm.startswith(("ال", "وال")) or _b_word(toks[k])) \
+                and not any(t.norm in _AR_THAT or _b_word(t) for t in toks[k + 2 : k + 5]):
             break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق": the ب-complement of
-            # an evaluative verb (but "احدى الهيئات المعنية بمكافحة القرصنة أمس ان": the subject's own)
+            # an evaluative verb is the last ب-phrase before the content ("وطالب النائب بلال عبد الله بفتح تحقيق",
+            # "رئيس المجلس البلدي ببنغازي بتدخل"); not one the subject governs ("المكلف بتشكيل الحكومة", "المعنية
+            # بمكافحة القرصنة أمس ان")
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         after_nxt = toks[k + 2] if k + 2 < len(toks) else None
         if complement and definite and nxt.norm in _AR_ROLE_HEADS and _b_complement_after(toks, k + 1):
@@ -97,17 +100,17 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             # role or a part serves (its mention starts inside "للأمم" or right after "لـ") is its own side
             body = _after_clitic(text, nxt, mentions)
             if body is not None and body.start >= nxt.end and not (
-                    toks[j].norm in _AR_PART_OF_BODY and text.startswith("»", body.end)
-                    and body.actor.type not in ("person", "country")):
-                body = None  # "لـ«X»" is the one told ("وقال المسؤول لـ«الشرق الأوسط»", "لـ«روسيا اليوم»") unless a
-                # part of a body names the whole of it in the quotes ("المكتب السياسي لـ«حماس»")
+                    text.startswith("»", body.end) and body.actor.type not in ("person", "country")):
+                body = None  # "لـ«X»" is the one told ("وقال المسؤول لـ«الشرق الأوسط»", "لـ«روسيا اليوم»") unless
+                # the quotes hold a whole body ("المكتب السياسي لـ«حماس»", "الأمين العام لـ«حزب الله»"; an outlet
+                # is told, below)
             if body is not None and is_outlet(body):
                 break  # "وقال المسؤول لرويترز": the one told
             if body is not None and (toks[j].norm in _AR_ROLE_HEADS or body.actor.type != "person"):
                 while k + 1 < len(toks) and toks[k + 1].start < body.end:
                     k += 1
-                if toks[j].norm in _AR_PART_OF_BODY:
-                    body_actor = body.actor
+                if body.actor.type != "person":
+                    body_actor = body.actor  # (the body's actor: "الأمين العام للأمم المتحدة" speaks for the UN)
                 if text.startswith("»", body.end):
                     quoted = True  # "لـ«حماس»": the quote closes the phrase
                     break
@@ -160,6 +163,14 @@ def _after_clitic(text: str, tok: Token, mentions: Sequence[Mention]) -> Optiona
 
 # ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
 _AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال بالوكالة بالنيابة".split()))
+# words of a subject that govern a ب-phrase of their own ("المكلف بتشكيل الحكومة", "اللجنة المعنية بحقوق الإنسان")
+_AR_B_GOVERNORS = _normalised(frozenset("""مكلف المكلف المكلفة المكلفين معني المعني المعنية المعنيين مختص المختص
+    المختصة المختصين متخصص المتخصص المتخصصة المعروف المعروفة الخاص الخاصة المهتم المهتمة""".split()))
+
+
+def _b_word(tok: Token) -> bool:
+    """A word on the preposition ب that can open a complement ("بموقف", "بالاتفاق"; not "باسم" in a title)."""
+    return tok.norm.startswith("ب") and len(tok.norm) > 3 and tok.norm not in _AR_B_IN_TITLES
 
 
 def _b_complement_after(toks: list[Token], i: int) -> bool:
@@ -267,8 +278,9 @@ def _source_in_body(text: str, toks: list[Token], j: int, mentions: Sequence[Men
     if body is None or is_outlet(body) or (body.actor.type in ("person", "country") if body.actor is not None
                                            else normalize_arabic(body.text.split()[0]) not in _AR_BODY_NOUNS):
         return None
-    after = _token_from(toks, body.end)
-    if after is not None and not (after.norm in _AR_THAT or after.norm in _AR_TIME or _is_addressee(
+    a = _first_at(toks, body.end)
+    after = toks[a] if a < len(toks) else None
+    if after is not None and not (after.norm in _AR_THAT or _is_time(toks, a) or _is_addressee(
             text, after, mentions) or re.search(r"[،,:«\"]", text[body.end : after.start])):
         return None  # "وقال مسؤول في حماس يدعى ..." or a longer phrase: left to the rules below
     nationality = next((m for m in mentions for t in toks[j + 1 : k] if m.start == t.start and _nisba(m, t)), None)
@@ -304,7 +316,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                 while k < len(toks) and toks[k].start < held:
                     k += 1
                 continue
-            if not comma and (toks[k].norm in _AR_STOP_NAME or toks[k].norm in _AR_TIME):
+            if not comma and (toks[k].norm in _AR_STOP_NAME or _is_time(toks, k)):
                 break
             m = next((m for m in mentions if m.start <= toks[k].start < m.end), None)
             if comma:  # "رئيس حزب الليكود وأقوى المرشحين ...، بنيامين نتنياهو،": only a person in apposition
@@ -333,7 +345,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         called = _with_called_name(text, toks, Mention(Span.of(text, t.start, toks[k].end)))
         if called.end > toks[k].end:  # "شاهد عيان يدعى جمال آدن": the name it is called by
             return called
-        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or nxt.text in _AR_ALA or nxt.start >= limit:
+        if not _arabic(nxt) or nxt.norm in _AR_FUNCTION or _is_time(toks, k + 1) or nxt.text in _AR_ALA \
+                or nxt.start >= limit:
             break
         if _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
             break
@@ -342,7 +355,9 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
             if k == j and known.start == nxt.start and w in _AR_OUTLET_HEADS and known.actor.type != "country":
-                return Mention(Span.of(text, t.start, known.end), known.actor)  # "صحيفة نيويورك تايمز": its name
+                # "صحيفة نيويورك تايمز (الأمريكية)": its name
+                return _with_nationality(text, toks, Mention(Span.of(text, t.start, known.end), known.actor),
+                                         mentions)
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
                 or _is_addressee(text, nxt, mentions):
