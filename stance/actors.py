@@ -686,7 +686,7 @@ class ActorDictionary:
                 elif key in single and (key not in _definite_only() or _is_definite(text[t.start : t.end])) \
                         and not _not_people(key, toks[i - 1] if i > 0 else None):
                     hit = (s, t.end, None, i)
-                elif key.endswith("يين") and len(key) >= 6:
+                elif key.endswith(("يين", "يون")) and len(key) >= 6:
                     actor = self.lookup(key[:-2])
                     if actor is not None and actor.type == "country":
                         hit = (s, t.end, actor, i)
@@ -697,7 +697,8 @@ class ActorDictionary:
                 continue
             s, e, actor, last = hit
             nxt = toks[last + 1] if last + 1 < len(toks) else None
-            if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 and nxt.key.endswith(("ي", "يين")) \
+            if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 \
+                    and nxt.key.endswith(("ي", "يين", "يون")) \
                     and not any(m.start <= nxt.start < m.end for m in known):
                 e, last = nxt.end, last + 1  # "مسلحين مجهولين": the adjective belongs to the collective
             out.append(Mention(Span(s, e, text[s:e]), actor))
@@ -1099,6 +1100,13 @@ def _common_word_reading(text: str, start: int, end: int) -> bool:
     (`_COMMON_WORD_READINGS`), not as the actor."""
     reading = _COMMON_WORD_READINGS.get(normalize_arabic(text[start:end]))
     return reading is not None and reading(_around(text, start, end))
+
+
+def people_of_a_country(text: str, start: int, end: int, d: "ActorDictionary") -> bool:
+    """Whether text[start:end] is one word, the plural nisba of a country ("الفلسطينيون", "سوريين"): a people, which
+    `ActorDictionary.find_collectives` reads (with the country's actor), not a personal name."""
+    toks = [t for t in tokenize(text[start:end]) if t.arabic]
+    return len(toks) == 1 and _people_of_a_country(toks[0], d)
 
 
 def _people_of_a_country(tok: Token, d: "ActorDictionary") -> bool:

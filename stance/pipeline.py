@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary, join_second_adjectives
+from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements
 from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, item_for, load_classifier
@@ -125,9 +125,10 @@ class Pipeline:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
         organisations and state bodies, collectives (`المتظاهرين`), and names after a title or a reporting verb."""
         found = self.actors.find(article.text, lang)
-        if lang == "ar" and self.ner is not None:
+        if lang == "ar" and self.ner is not None:  # (a country's people, "الفلسطينيون", is a collective, below)
             found = _merge(found, [Mention(Span(s, e, article.text[s:e]), None)
-                                   for s, e, label in self.ner.find(article.text) if label in NER_ACTOR_LABELS])
+                                   for s, e, label in self.ner.find(article.text) if label in NER_ACTOR_LABELS
+                                   and not people_of_a_country(article.text, s, e, self.actors)])
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))

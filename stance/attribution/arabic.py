@@ -28,6 +28,7 @@ from .arabic_phrases import (
     _is_time,
     _nisba,
     _past_bracket,
+    _people,
     _skip_addressee,
     _skip_time,
     _with_nationality,
@@ -362,7 +363,7 @@ def _animate(toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> bool
     if k < len(toks) and (toks[k].norm in _AR_ROLE_HEADS or _unprefixed(toks[k].norm) in _AR_ROLE_HEADS):
         return True
     actor = m.actor or next((x.actor for x in mentions if x.start == m.start and x.actor is not None), None)
-    return actor is not None and actor.type != "country"
+    return actor is not None and (actor.type != "country" or _people(m))  # (a country's people: "الفلسطينيين")
 
 
 def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:

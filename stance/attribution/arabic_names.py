@@ -13,6 +13,7 @@ from .arabic_phrases import (
     _AR_QUANTITY,
     _PHRASE_BREAK,
     _arabic,
+    _b_word,
     _is_addressee,
     _is_cue_word,
     _is_time,
@@ -94,6 +95,10 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
         k = e + 1
     named = next((x for x in mentions if x.start == toks[k].start), None)
     if named is not None and named.actor is not None and named.actor.type == "person":
+        after = _token_from(toks, named.end)
+        if m.actor is not None and m.actor.type != "country" and not comma and named.actor.affiliation != m.actor.id \
+                and after is not None and _b_word(after):
+            return m  # "واتهم الأمين العام لـ«حزب الله» سمير جعجع بالتآمر": the one accused, not the holder
         return Mention(Span.of(text, m.start, named.end), named.actor)
     if named is not None and named.actor is not None and named.actor.type != "government":
         return m  # "واتهم زعيم حزب الله اسرائيل بخرق الهدنة": a known country or body is no holder's name (the

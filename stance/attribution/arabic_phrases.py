@@ -8,7 +8,7 @@ from typing import Sequence
 from ..actors import TO_PRONOUNS, counts_people
 from ..normalize import is_arabic
 from ..records import Mention, Span
-from ..text import Token
+from ..text import Token, normalize_arabic
 from .cues import _match_ar, load_cues
 from .spans import _first_at, _token_from
 from .words import (
@@ -40,14 +40,28 @@ def _nisba(m: Mention, tok: Token) -> bool:
         and tok.norm.endswith(("ي", "يه", "يون", "يين"))
 
 
+def _people(m: Mention) -> bool:
+    """A country's people named by the plural nisba ("الفلسطينيين", "السوريون"): people, who act and speak."""
+    return m.actor is not None and m.actor.type == "country" and normalize_arabic(m.text).endswith(("يين", "يون"))
+
+
 def _with_nationality(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
-    """An organisation's mention with the nationality adjective right after it ("صحيفة لوموند الفرنسية", "وكالة
-    رويترز البريطانية"): the adjective is part of its name, no content. Unchanged otherwise."""
+    """An organisation's mention with the nationality adjective right after it, agreeing with its head ("صحيفة لوموند
+    الفرنسية", "معهد ... الأمريكي"): the adjective is part of its name, no content; not "السعودية" (the country, an
+    object: "واتهمت منظمة العفو الدولية السعودية بـ") nor a people ("الفرنسيون"). Unchanged otherwise."""
     k = _first_at(toks, m.end)
     if m.actor is None or m.actor.type != "organisation" or k >= len(toks) or text[m.end : toks[k].start].strip():
         return m
     adj = next((x for x in mentions if x.start == toks[k].start and _nisba(x, toks[k])), None)
-    return Mention(Span.of(text, m.start, adj.end), m.actor) if adj is not None else m
+    feminine = normalize_arabic(m.text.split()[0]).endswith("ه")
+    w = toks[k].norm
+    if adj is None or w in _AR_COUNTRIES_LIKE_ADJECTIVES or not w.endswith("يه" if feminine else "ي"):
+        return m
+    return Mention(Span.of(text, m.start, adj.end), m.actor)
+
+
+# countries whose name is a feminine nisba
+_AR_COUNTRIES_LIKE_ADJECTIVES = frozenset({"السعوديه", "سعوديه"})
 
 
 def _arabic(tok: Token) -> bool:
@@ -60,11 +74,23 @@ def _is_cue_word(tok: Token) -> bool:
 
 
 def _skip_time(toks: list[Token], j: int) -> int:
-    """Past time words and adverbs from token j; "يوم" only before a weekday or a date ("يوم الأحد", "يوم 12"; not
+    """Past time words and adverbs from token j; "يوم" only with its day ("يوم الأحد", "يوم غد", "يوم 12 تموز"; not
     "منظمو يوم الأرض")."""
-    while j < len(toks) and (toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS or _day_of(toks, j)):
-        j += 1
+    while j < len(toks):
+        if _day_of(toks, j):
+            j += 2
+            while j < len(toks) and (toks[j].norm[:1].isdigit() or toks[j].norm in _AR_MONTHS):
+                j += 1
+        elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
+            j += 1
+        else:
+            break
     return j
+
+
+_AR_MONTHS = frozenset(normalize_arabic(w) for w in """كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول
+    ايلول تشرين الأول الاول الثاني يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر
+    نوفمبر ديسمبر""".split())
 
 
 def _day_of(toks: list[Token], j: int) -> bool:
@@ -176,3 +202,10 @@ _PHRASE_BREAK = re.compile(r"[،,:\"«»()]")  # punctuation that ends a name or
 _AR_RELATIVE = _normalised(frozenset("الذي التي الذين اللذين اللتين وهو وهي".split()))
 
 _AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".split()))
+
+
+# ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
+_AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال بالوكالة بالنيابة".split()))
+def _b_word(tok: Token) -> bool:
+    """A word on the preposition ب that can open a complement ("بموقف", "بالاتفاق"; not "باسم" in a title)."""
+    return tok.norm.startswith("ب") and len(tok.norm) > 3 and tok.norm not in _AR_B_IN_TITLES

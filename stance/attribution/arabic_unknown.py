@@ -22,6 +22,7 @@ from .arabic_phrases import (
     _AR_OF_SOMEONE,
     _PHRASE_BREAK,
     _arabic,
+    _b_word,
     _is_addressee,
     _is_cue_word,
     _is_time,
@@ -77,11 +78,14 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         if complement and _b_word(nxt) and toks[k].norm not in _AR_B_GOVERNORS \
                 and (nxt.norm.startswith("بال") or toks[k].norm.startswith(("ال", "وال")) or _b_word(toks[k])) \
-                and not any(t.norm in _AR_THAT or _b_word(t) for t in toks[k + 2 : k + 5]):
-            break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق": the ب-complement of
-            # an evaluative verb is the last ب-phrase before the content ("وطالب النائب بلال عبد الله بفتح تحقيق",
-            # "رئيس المجلس البلدي ببنغازي بتدخل"); not one the subject governs ("المكلف بتشكيل الحكومة", "المعنية
-            # بمكافحة القرصنة أمس ان")
+                and not any(t.norm in _AR_THAT for t in toks[k + 2 : k + 5]) \
+                and not (any(x.start in (nxt.start, nxt.start + 1) and x.actor is not None for x in mentions)
+                         and any(_b_word(t) for t in toks[k + 2 : k + 5])):
+            break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق", "وطالب النائب بإجراء
+            # تحقيق بالحادثة": the ب-complement of an evaluative verb; but a name or a place on ب with a ب-phrase
+            # after it is the subject's ("وطالب النائب بلال عبد الله بفتح تحقيق", "رئيس المجلس البلدي ببنغازي
+            # بتدخل"), so is a ب-phrase the subject governs ("المكلف بتشكيل الحكومة", "المعنية بمكافحة القرصنة أمس
+            # ان")
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         after_nxt = toks[k + 2] if k + 2 < len(toks) else None
         if complement and definite and nxt.norm in _AR_ROLE_HEADS and _b_complement_after(toks, k + 1):
@@ -133,7 +137,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 body_actor = m.actor
                 continue
             if m.actor is not None and country is None and _nisba(m, nxt):
-                country = m.actor
+                if not any(_b_word(t) for t in toks[j + 1 : k + 1]):  # ("المبعوث المكلف بالملف السوري": the
+                    country = m.actor  # ب-phrase's nationality, no speaker's)
                 k += 1
                 continue
             if m.actor is not None and toks[k].norm != "باسم":
@@ -161,16 +166,9 @@ def _after_clitic(text: str, tok: Token, mentions: Sequence[Mention]) -> Optiona
         tok.text.startswith("لـ") and tok.end <= x.start and not text[after_clitic : x.start].strip(' «"')))), None)
 
 
-# ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
-_AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال بالوكالة بالنيابة".split()))
 # words of a subject that govern a ب-phrase of their own ("المكلف بتشكيل الحكومة", "اللجنة المعنية بحقوق الإنسان")
 _AR_B_GOVERNORS = _normalised(frozenset("""مكلف المكلف المكلفة المكلفين معني المعني المعنية المعنيين مختص المختص
     المختصة المختصين متخصص المتخصص المتخصصة المعروف المعروفة الخاص الخاصة المهتم المهتمة""".split()))
-
-
-def _b_word(tok: Token) -> bool:
-    """A word on the preposition ب that can open a complement ("بموقف", "بالاتفاق"; not "باسم" in a title)."""
-    return tok.norm.startswith("ب") and len(tok.norm) > 3 and tok.norm not in _AR_B_IN_TITLES
 
 
 def _b_complement_after(toks: list[Token], i: int) -> bool:
@@ -339,7 +337,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     quoted = _with_quoted_name(text, toks, j)
     if quoted is not None:
         return quoted
-    k = j
+    k, nationality = j, None
     while k + 1 < len(toks) and k - j < 2:
         nxt = toks[k + 1]
         called = _with_called_name(text, toks, Mention(Span.of(text, t.start, toks[k].end)))
@@ -351,6 +349,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         if _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
             break
         known = next((m for m in mentions if m.start <= nxt.start < m.end and m.actor is not None), None)
+        if known is not None and _nisba(known, nxt):
+            nationality = known.actor  # "مسؤول أمريكي": the speaker's country
         if known is not None and not _nisba(known, nxt):
             if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
@@ -368,4 +368,4 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     if country is not None and not _PHRASE_BREAK.search(text[toks[k].end : nxt.start]):
         # "مصادر امنية وطبية عراقية": the nationality closes the phrase and names the speaker's country
         return Mention(Span.of(text, t.start, nxt.end), country.actor)
-    return Mention(Span.of(text, t.start, toks[k].end))
+    return Mention(Span.of(text, t.start, toks[k].end), nationality)
