@@ -807,6 +807,7 @@ class ActorDictionary:
                 or key in role_words
                 or key in verbs
                 or len(key) < 2
+                or _people_of_a_country(toks[k], self)  # "سوريون فروا": a people, read as a collective
                 or is_prepositional_noun(first)
                 or normalize_arabic(first) in _TOLD_BEFORE_NAME
             ):
@@ -1100,6 +1101,12 @@ def _common_word_reading(text: str, start: int, end: int) -> bool:
     (`_COMMON_WORD_READINGS`), not as the actor."""
     reading = _COMMON_WORD_READINGS.get(normalize_arabic(text[start:end]))
     return reading is not None and reading(_around(text, start, end))
+
+
+def is_people(m: Mention) -> bool:
+    """A mention of a country's people by the plural nisba ("الفلسطينيين", "السوريون", actor the country): people, who
+    act and speak, and whom their own government can portray."""
+    return m.actor is not None and m.actor.type == "country" and normalize_arabic(m.text).endswith(("يين", "يون"))
 
 
 def people_of_a_country(text: str, start: int, end: int, d: "ActorDictionary") -> bool:

@@ -64,7 +64,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .normalize import normalize_arabic
-from .text import AR_MARKS as _AR_MARKS, Token, is_prepositional_noun, split_sentences, tokens
+from .text import AR_MARKS as _AR_MARKS
+from .text import Token, is_prepositional_noun, split_sentences, tokens
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "resources" / "ner_ar.crfsuite"
 LABELS = ("PER", "ORG", "GOV", "GPE")

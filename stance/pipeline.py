@@ -20,7 +20,6 @@ from .records import Article, Mention, Portrayal, Span, Statement
 from .targets import with_targets
 from .text import detect_language, normalize_arabic, split_sentences
 
-
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
 NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
 

@@ -12,11 +12,11 @@ never its own target; one mention per actor and statement is kept (the first).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
-from .actors import AR_OUTLET_NOUNS
+from .actors import AR_OUTLET_NOUNS, is_people
 from .records import Mention, Span, Statement
 from .text import normalize_arabic
 
@@ -168,8 +168,9 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
             if speaker.actor is not None and m.actor is not None and m.actor.id in (
-                speaker.actor.id, speaker.actor.affiliation):  # the speaker, or its own country as a whole
-                continue
+                    speaker.actor.id, speaker.actor.affiliation) and not is_people(m):
+                continue  # the speaker, or its own country as a whole (not its people: "وندد الرئيس المصري بقتل
+                # المصريين")
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:

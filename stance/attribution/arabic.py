@@ -8,6 +8,7 @@ import itertools
 import re
 from typing import Optional, Sequence
 
+from ..actors import is_people
 from ..records import Mention, Span
 from ..text import Token
 from .arabic_documents import _AR_IN_IT, _document_speaker, _issuer, _issuer_before
@@ -28,7 +29,6 @@ from .arabic_phrases import (
     _is_time,
     _nisba,
     _past_bracket,
-    _people,
     _skip_addressee,
     _skip_time,
     _with_nationality,
@@ -263,7 +263,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                     and not any(x.start == after.start for x in mentions):
                 unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
         if unk is not None and (m is None or unk.end >= m.end):
-            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions), mentions)
+            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions, object_b=_unprefixed(
+                toks[i].norm) in _AR_OBJECT_B_VERBS), mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
@@ -309,6 +310,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
+# verbs with an object and a ب-complement: "اتهم X بـ", "طالب X بـ", "هدد X بـ", "حث X على" is not one
+_AR_OBJECT_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد
+    تهدد يهددون""".split()))
 # evaluative verbs whose object comes with ب ("أشاد بـ", "رحب بـ", "ندد بـ", "طالب بـ", "اتهم ... بـ", "هدد بـ")
 _AR_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""اشاد اشادت اشادوا يشيد تشيد يشيدون رحب رحبت رحبوا يرحب ترحب
     يرحبون ندد نددت نددوا يندد تندد يندّدون طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد تهدد يهددون نوه
@@ -363,7 +367,7 @@ def _animate(toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> bool
     if k < len(toks) and (toks[k].norm in _AR_ROLE_HEADS or _unprefixed(toks[k].norm) in _AR_ROLE_HEADS):
         return True
     actor = m.actor or next((x.actor for x in mentions if x.start == m.start and x.actor is not None), None)
-    return actor is not None and (actor.type != "country" or _people(m))  # (a country's people: "الفلسطينيين")
+    return actor is not None and (actor.type != "country" or is_people(m))  # (a country's people: "الفلسطينيين")
 
 
 def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Sequence[Mention]) -> bool:

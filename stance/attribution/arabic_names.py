@@ -57,7 +57,8 @@ def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = F
     return place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
 
 
-def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
+                      object_b: bool = False) -> Mention:
     """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
     اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
@@ -94,11 +95,13 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
             return m
         k = e + 1
     named = next((x for x in mentions if x.start == toks[k].start), None)
+    # `object_b`: the verb takes an object and a ب-complement ("اتهم", "طالب", "هدد")
     if named is not None and named.actor is not None and named.actor.type == "person":
         after = _token_from(toks, named.end)
-        if m.actor is not None and m.actor.type != "country" and not comma and named.actor.affiliation != m.actor.id \
-                and after is not None and _b_word(after):
-            return m  # "واتهم الأمين العام لـ«حزب الله» سمير جعجع بالتآمر": the one accused, not the holder
+        if object_b and m.actor is not None and m.actor.type != "country" and not comma \
+                and named.actor.affiliation != m.actor.id and after is not None and _b_word(after):
+            return m  # "واتهم الأمين العام لـ«حزب الله» سمير جعجع بالتآمر": the one accused, not the holder (but
+            # "وأشاد الأمين العام لـ«الجامعة العربية» أحمد أبو الغيط بجهود مصر": أشاد has no object before its ب)
         return Mention(Span.of(text, m.start, named.end), named.actor)
     if named is not None and named.actor is not None and named.actor.type != "government":
         return m  # "واتهم زعيم حزب الله اسرائيل بخرق الهدنة": a known country or body is no holder's name (the

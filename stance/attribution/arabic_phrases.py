@@ -40,11 +40,6 @@ def _nisba(m: Mention, tok: Token) -> bool:
         and tok.norm.endswith(("ي", "يه", "يون", "يين"))
 
 
-def _people(m: Mention) -> bool:
-    """A country's people named by the plural nisba ("الفلسطينيين", "السوريون"): people, who act and speak."""
-    return m.actor is not None and m.actor.type == "country" and normalize_arabic(m.text).endswith(("يين", "يون"))
-
-
 def _with_nationality(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
     """An organisation's mention with the nationality adjective right after it, agreeing with its head ("صحيفة لوموند
     الفرنسية", "معهد ... الأمريكي"): the adjective is part of its name, no content; not "السعودية" (the country, an
@@ -53,15 +48,21 @@ def _with_nationality(text: str, toks: list[Token], m: Mention, mentions: Sequen
     if m.actor is None or m.actor.type != "organisation" or k >= len(toks) or text[m.end : toks[k].start].strip():
         return m
     adj = next((x for x in mentions if x.start == toks[k].start and _nisba(x, toks[k])), None)
-    feminine = normalize_arabic(m.text.split()[0]).endswith("ه")
+    head = normalize_arabic(m.text.split()[0])
     w = toks[k].norm
-    if adj is None or w in _AR_COUNTRIES_LIKE_ADJECTIVES or not w.endswith("يه" if feminine else "ي"):
+    agrees = w.endswith(("يه", "ي")) if head.removeprefix("ال") not in _AR_ORG_HEADS else \
+        w.endswith("يه" if head.endswith("ه") else "ي")  # (a name with no head noun takes either: "هيومن رايتس
+    # ووتش الأمريكية", "لوموند الفرنسية")
+    if adj is None or w in _AR_COUNTRIES_LIKE_ADJECTIVES or not agrees:
         return m
     return Mention(Span.of(text, m.start, adj.end), m.actor)
 
 
 # countries whose name is a feminine nisba
 _AR_COUNTRIES_LIKE_ADJECTIVES = frozenset({"السعوديه", "سعوديه"})
+# head nouns of organisations' names, whose gender the nationality after the name agrees with
+_AR_ORG_HEADS = frozenset(normalize_arabic(w) for w in """صحيفة جريدة وكالة قناة إذاعة مجلة منظمة شركة مؤسسة جمعية
+    هيئة لجنة مركز معهد مجلس اتحاد حزب حركة جبهة تلفزيون موقع""".split())
 
 
 def _arabic(tok: Token) -> bool:
@@ -79,8 +80,12 @@ def _skip_time(toks: list[Token], j: int) -> int:
     while j < len(toks):
         if _day_of(toks, j):
             j += 2
-            while j < len(toks) and (toks[j].norm[:1].isdigit() or toks[j].norm in _AR_MONTHS):
-                j += 1
+            if j + 1 < len(toks) and toks[j].norm[:1].isdigit() and toks[j + 1].norm in _AR_MONTHS:
+                j += 1  # "يوم الأحد 12 تموز" (not "يوم الأحد 25 إصابة جديدة")
+            if toks[j - 1].norm[:1].isdigit():  # "يوم 12 تموز 2014", "يوم 3 تشرين الثاني"
+                while j < len(toks) and (toks[j].norm in _AR_MONTHS or toks[j].norm[:1].isdigit()
+                                         and toks[j - 1].norm in _AR_MONTHS):
+                    j += 1
         elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
             j += 1
         else:
@@ -205,7 +210,7 @@ _AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".spl
 
 
 # ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
-_AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال بالوكالة بالنيابة".split()))
+_AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال باعمال بالوكالة بالنيابة".split()))
 def _b_word(tok: Token) -> bool:
     """A word on the preposition ب that can open a complement ("بموقف", "بالاتفاق"; not "باسم" in a title)."""
     return tok.norm.startswith("ب") and len(tok.norm) > 3 and tok.norm not in _AR_B_IN_TITLES

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from ..actors import is_people
 from ..normalize import is_arabic
 from ..records import Mention, Span
 from ..text import Token, normalize_arabic
 from .arabic_names import _adjective_shaped, _quantified_subject, _with_apposed_name, _with_role_holder
-from .arabic_phrases import _AR_QUANTITY, _PHRASE_BREAK, _arabic, _is_cue_word, _name_like, _people
+from .arabic_phrases import _AR_QUANTITY, _PHRASE_BREAK, _arabic, _is_cue_word, _name_like
 from .arabic_unknown import _ar_bare_subject, _ar_unknown_subject
 from .cues import Cue, _unprefixed
 from .spans import _first_at, _mention_ending_before, _quotations, _token_from
@@ -36,7 +37,7 @@ def _subject_of_while(text: str, toks: list[Token], while_at: int, mentions: Seq
     for m in sorted((m for m in mentions if sent.start <= m.start and m.end <= while_at), key=lambda m: -m.end):
         if any(a < m.start < b for a, b in quotes) or _after_clitic_preposition(text, m):
             continue
-        if m.actor is not None and m.actor.type in ("person", "country") and not _people(m):
+        if m.actor is not None and m.actor.type in ("person", "country") and not is_people(m):
             continue
         k = _first_at(toks, m.start)
         if k > 0 and toks[k - 1].norm in _AR_PREPOSITIONS or k > 1 and toks[k - 2].norm in _AR_PREPOSITIONS \
