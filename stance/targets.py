@@ -167,8 +167,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if speaker.actor is not None and m.actor is not None and m.actor.id in (
-                    speaker.actor.id, speaker.actor.affiliation) and not is_people(m):
+            if speaker.actor is not None and m.actor is not None and (m.actor.id == speaker.actor.id or (
+                    m.actor.id == speaker.actor.affiliation and not _own_people(m, text))):
                 continue  # the speaker, or its own country as a whole (not its people: "وندد الرئيس المصري بقتل
                 # المصريين")
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
@@ -188,6 +188,21 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         seen.add(m.key)
         out.append(m)
     return out
+
+
+def _own_people(m: Mention, text: Optional[str]) -> bool:
+    """A country's people named as such ("المصريين", "عشرات العراقيين"), not a nationality adjective after a noun
+    ("صاروخين إسرائيليين", "دبلوماسيين مصريين")."""
+    if not is_people(m) or text is None:
+        return False
+    if normalize_arabic(m.text).startswith(("ال", "وال", "لل", "بال")):
+        return True
+    before = text[: m.start].split()[-1:]
+    return bool(before) and (before[0][:1].isdigit() or normalize_arabic(before[0]) in _COUNTS)
+
+
+_COUNTS = frozenset(normalize_arabic(w) for w in """عشرات مئات آلاف الاف ألوف عدد بعض ثلاثة أربعة اربعة خمسة ستة
+    سبعة ثمانية تسعة عشرة اثنين اثنان""".split())
 
 
 def with_targets(statement: Statement, mentions: Sequence[Mention], text: Optional[str] = None) -> Statement:

@@ -312,7 +312,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
 # verbs with an object and a ب-complement: "اتهم X بـ", "طالب X بـ", "هدد X بـ", "حث X على" is not one
 _AR_OBJECT_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد
-    تهدد يهددون""".split()))
+    تهدد يهددون وصف وصفت وصفوا يصف تصف ابلغ ابلغت يبلغ تبلغ هنا هنات يهنئ""".split()))
 # evaluative verbs whose object comes with ب ("أشاد بـ", "رحب بـ", "ندد بـ", "طالب بـ", "اتهم ... بـ", "هدد بـ")
 _AR_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""اشاد اشادت اشادوا يشيد تشيد يشيدون رحب رحبت رحبوا يرحب ترحب
     يرحبون ندد نددت نددوا يندد تندد يندّدون طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد تهدد يهددون نوه

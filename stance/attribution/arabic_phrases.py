@@ -80,17 +80,28 @@ def _skip_time(toks: list[Token], j: int) -> int:
     while j < len(toks):
         if _day_of(toks, j):
             j += 2
-            if j + 1 < len(toks) and toks[j].norm[:1].isdigit() and toks[j + 1].norm in _AR_MONTHS:
-                j += 1  # "يوم الأحد 12 تموز" (not "يوم الأحد 25 إصابة جديدة")
-            if toks[j - 1].norm[:1].isdigit():  # "يوم 12 تموز 2014", "يوم 3 تشرين الثاني"
-                while j < len(toks) and (toks[j].norm in _AR_MONTHS or toks[j].norm[:1].isdigit()
-                                         and toks[j - 1].norm in _AR_MONTHS):
+            if j < len(toks) and toks[j].norm[:1].isdigit() and _a_date(toks, j):
+                j += 1  # "يوم الأحد 12 تموز", "يوم الأحد 12/3/2023" (not "يوم الأحد 25 إصابة جديدة")
+            if toks[j - 1].norm[:1].isdigit():  # "يوم 12 تموز 2014", "يوم 3 من أيار", "12/3/2023"
+                while j < len(toks) and (toks[j].norm in _AR_MONTHS or toks[j].norm == "من" and _a_date(toks, j - 1)
+                                         or toks[j].norm[:1].isdigit() and (toks[j - 1].norm in _AR_MONTHS
+                                                                            or toks[j].start == toks[j - 1].end + 1)):
                     j += 1
         elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
             j += 1
         else:
             break
     return j
+
+
+def _a_date(toks: list[Token], j: int) -> bool:
+    """The number at token j opens a date: a month follows ("12 تموز", "3 من أيار") or another number right after one
+    separator ("12/3/2023")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    after = toks[j + 2] if j + 2 < len(toks) else None
+    return nxt is not None and (nxt.norm in _AR_MONTHS or nxt.norm == "من" and after is not None
+                                and after.norm in _AR_MONTHS
+                                or nxt.norm[:1].isdigit() and nxt.start == toks[j].end + 1)
 
 
 _AR_MONTHS = frozenset(normalize_arabic(w) for w in """كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول

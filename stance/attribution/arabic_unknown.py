@@ -79,7 +79,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
         if complement and _b_word(nxt) and toks[k].norm not in _AR_B_GOVERNORS \
                 and (nxt.norm.startswith("بال") or toks[k].norm.startswith(("ال", "وال")) or _b_word(toks[k])) \
                 and not any(t.norm in _AR_THAT for t in toks[k + 2 : k + 5]) \
-                and not (any(x.start == nxt.start + 1 or x.start == nxt.start and x.actor is not None for x in mentions)
+                and not (any(x.start in (nxt.start, nxt.start + 1) and x.actor is not None for x in mentions)
                          and any(_b_word(t) for t in toks[k + 2 : k + 5])):
             break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق", "وطالب النائب بإجراء
             # تحقيق بالحادثة": the ب-complement of an evaluative verb; but a name or a place on ب with a ب-phrase
