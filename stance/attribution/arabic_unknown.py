@@ -82,10 +82,10 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 and not (any(x.start in (nxt.start, nxt.start + 1) and x.actor is not None for x in mentions)
                          and any(_b_word(t) for t in toks[k + 2 : k + 5])):
             break  # "وأشاد الوزير بموقف السعودية", "ورحب الأمين العام للأمم المتحدة بالاتفاق", "وطالب النائب بإجراء
-            # تحقيق بالحادثة": the ب-complement of an evaluative verb; but a name or a place on ب with a ب-phrase
-            # after it is the subject's ("وطالب النائب بلال عبد الله بفتح تحقيق", "رئيس المجلس البلدي ببنغازي
-            # بتدخل"), so is a ب-phrase the subject governs ("المكلف بتشكيل الحكومة", "المعنية بمكافحة القرصنة أمس
-            # ان")
+            # تحقيق بالحادثة": the ب-complement of an evaluative verb; but a known name or place on ب with a
+            # ب-phrase after it is the subject's ("رئيس المجلس البلدي ببغداد بتدخل"; an unknown one reads as the
+            # complement), so is a ب-phrase the subject governs ("المكلف بتشكيل الحكومة", "المعنية بمكافحة القرصنة
+            # أمس ان")
         m = next((m for m in mentions if m.start <= nxt.start < m.end), None)
         after_nxt = toks[k + 2] if k + 2 < len(toks) else None
         if complement and definite and nxt.norm in _AR_ROLE_HEADS and _b_complement_after(toks, k + 1):
@@ -175,10 +175,9 @@ def _b_complement_after(toks: list[Token], i: int) -> bool:
     """A ب-complement ("بالانحياز", "بالاستقالة", "بدعم") within three words after the noun phrase opening at token i
     (over its definite complements: "وزير العدل بالاستقالة"); not "باسم" (a spokesperson's side)."""
     for k in range(i + 1, min(len(toks), i + 4)):
-        w = toks[k].norm
-        if w.startswith("ب") and len(w) > 3 and w != "باسم":
+        if _b_word(toks[k]):
             return True
-        if not w.startswith("ال"):
+        if not toks[k].norm.startswith("ال"):
             return False
     return False
 
