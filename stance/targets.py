@@ -167,10 +167,11 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if speaker.actor is not None and m.actor is not None and (m.actor.id == speaker.actor.id or (
-                    m.actor.id == speaker.actor.affiliation and not _own_people(m, text))):
-                continue  # the speaker, or its own country as a whole (not its people: "وندد الرئيس المصري بقتل
-                # المصريين")
+            if speaker.actor is not None and m.actor is not None and m.actor.id in (
+                    speaker.actor.id, speaker.actor.affiliation) and (is_people(speaker) or not _own_people(m, text)):
+                continue  # the speaker, or its own country as a whole; not its people ("وندد الرئيس المصري بقتل
+                # المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless the people itself speaks ("وقال يمنيون إن
+                # اليمنيين يعانون")
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:

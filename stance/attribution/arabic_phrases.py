@@ -75,38 +75,27 @@ def _is_cue_word(tok: Token) -> bool:
 
 
 def _skip_time(toks: list[Token], j: int) -> int:
-    """Past time words and adverbs from token j; "يوم" only with its day ("يوم الأحد", "يوم غد", "يوم 12 تموز"; not
-    "منظمو يوم الأرض")."""
+    """Past time words and adverbs from token j; "يوم" only with its day ("يوم الأحد", "يوم غد", "يوم 12 تموز",
+    "يوم الأحد 12/3/2023"; not "منظمو يوم الأرض", nor the number in "يوم الأحد 25 إصابة")."""
     while j < len(toks):
         if _day_of(toks, j):
-            j += 2
-            if j < len(toks) and toks[j].norm[:1].isdigit() and _a_date(toks, j):
-                j += 1  # "يوم الأحد 12 تموز", "يوم الأحد 12/3/2023" (not "يوم الأحد 25 إصابة جديدة")
-            if toks[j - 1].norm[:1].isdigit():  # "يوم 12 تموز 2014", "يوم 3 من أيار", "12/3/2023"
-                while j < len(toks) and (toks[j].norm in _AR_MONTHS or toks[j].norm == "من" and _a_date(toks, j - 1)
-                                         or toks[j].norm[:1].isdigit() and (toks[j - 1].norm in _AR_MONTHS
-                                                                            or toks[j].start == toks[j - 1].end + 1)):
+            j += 2  # "يوم" and its day: a weekday, أمس/غد, or the date's first number
+            if toks[j - 1].norm[:1].isdigit():
+                first = j - 1
+            elif j < len(toks) and toks[j].norm[:1].isdigit() and _a_date(toks, j):
+                first, j = j, j + 1
+            else:
+                continue
+            if _a_date(toks, first):  # the rest of the date: "تموز 2014", "من أيار", "/3/2023"
+                while j < len(toks) and (toks[j].norm in _AR_MONTHS or toks[j].norm == "من"
+                                         and j + 1 < len(toks) and toks[j + 1].norm in _AR_MONTHS
+                                         or toks[j].norm[:1].isdigit()):
                     j += 1
         elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
             j += 1
         else:
             break
     return j
-
-
-def _a_date(toks: list[Token], j: int) -> bool:
-    """The number at token j opens a date: a month follows ("12 تموز", "3 من أيار") or another number right after one
-    separator ("12/3/2023")."""
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    after = toks[j + 2] if j + 2 < len(toks) else None
-    return nxt is not None and (nxt.norm in _AR_MONTHS or nxt.norm == "من" and after is not None
-                                and after.norm in _AR_MONTHS
-                                or nxt.norm[:1].isdigit() and nxt.start == toks[j].end + 1)
-
-
-_AR_MONTHS = frozenset(normalize_arabic(w) for w in """كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول
-    ايلول تشرين الأول الاول الثاني يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر
-    نوفمبر ديسمبر""".split())
 
 
 def _day_of(toks: list[Token], j: int) -> bool:
@@ -121,6 +110,25 @@ def _is_time(toks: list[Token], k: int) -> bool:
 
 
 _AR_WEEKDAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت امس غد غدا".split())
+
+
+def _a_date(toks: list[Token], j: int) -> bool:
+    """The number at token j opens a date: a month follows ("12 تموز", "3 من أيار"), or two more numbers, each right
+    after one separator ("12/3/2023"; not "1,200" nor "2.5")."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    after = toks[j + 2] if j + 2 < len(toks) else None
+    if nxt is None:
+        return False
+    if nxt.norm in _AR_MONTHS:
+        return True
+    return after is not None and (nxt.norm == "من" and after.norm in _AR_MONTHS or nxt.norm[:1].isdigit()
+                                  and nxt.start == toks[j].end + 1 and after.norm[:1].isdigit()
+                                  and after.start == nxt.end + 1)
+
+
+_AR_MONTHS = frozenset(normalize_arabic(w) for w in """كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول
+    ايلول تشرين الأول الاول الثاني يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر
+    نوفمبر ديسمبر""".split())
 
 
 def _told_word(tok: Token) -> bool:
