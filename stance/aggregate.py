@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .records import LABELS
+from .records import LABELS, is_country_code
 
 
 @dataclass
@@ -51,16 +51,10 @@ LEVELS = ("actor", "country")
 _STATE = ("country", "government", "person")
 
 
-def _is_country_code(code: object) -> bool:
-    """Country actors have ISO 3166 alpha-3 ids ("GBR"), which is what `affiliation` holds for a state's people and
-    institutions (a group's members have the group's slug id instead)."""
-    return isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
-
-
 def _key(mention: dict, by: str, names: Mapping[str, str]) -> tuple[str, str]:
     ident = mention.get("actor_id") or mention.get("text") or "?"
     name = mention.get("actor_name") or mention.get("text") or ident
-    if by == "country" and _is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
+    if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
         code = mention["affiliation"]
         return code, names.get(code) or (name if ident == code else code)
     return ident, name
@@ -82,7 +76,7 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
         lines = list(lines)
         for obj in lines:  # a country's own name, where a line names the country itself
             for side in (obj.get("speaker"), obj.get("target")):
-                if side and _is_country_code(side.get("actor_id")) and side.get("actor_name"):
+                if side and is_country_code(side.get("actor_id")) and side.get("actor_name"):
                     names.setdefault(side["actor_id"], side["actor_name"])
     edges: dict[tuple[str, str], Edge] = {}
     for obj in lines:

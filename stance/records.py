@@ -35,6 +35,12 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+def is_country_code(code: object) -> bool:
+    """Country actors have ISO 3166 alpha-3 ids ("GBR"), which is what `Actor.affiliation` holds for a state's people
+    and institutions (a group's members have the group's slug id instead)."""
+    return isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
+
+
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two (start, end) character spans share at least one character."""
     return a[0] < b[1] and b[0] < a[1]

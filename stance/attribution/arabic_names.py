@@ -6,7 +6,7 @@ import re
 from typing import Optional, Sequence
 
 from ..actors import AR_OUTLET_NOUNS, name_word_goes_on
-from ..records import Mention, Span
+from ..records import Mention, Span, is_country_code
 from ..text import Token
 from .arabic_phrases import (
     _AR_OF_SOMEONE,
@@ -186,8 +186,7 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
         tok = toks[k]
         m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
         if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
-            if country is not None and m.actor.affiliation not in (None, country) \
-                    and len(m.actor.affiliation) == 3 and m.actor.affiliation.isupper():  # (a country code)
+            if country is not None and m.actor.affiliation != country and is_country_code(m.actor.affiliation):
                 after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
                 if after is not None and _name_like(toks[after]) and name_word_goes_on(toks[after].norm) \
                         and not _is_time(toks, after) and not re.search(
