@@ -20,16 +20,17 @@ import time
 from collections.abc import Sequence
 
 from stance.io import read_articles
-from stance.pipeline import Pipeline, round_is_full
+from stance.pipeline import Pipeline, pair_count, round_is_full
 
 
 def _rounds(statements: Sequence[list], batch_size: int) -> list[list[int]]:
-    out, pending = [], []
+    out, pending, pairs = [], [], 0
     for k, sts in enumerate(statements):
         pending.append(k)
-        if round_is_full([statements[i] for i in pending], batch_size):
+        pairs += pair_count(sts)
+        if round_is_full(len(pending), pairs, batch_size):
             out.append(pending)
-            pending = []
+            pending, pairs = [], 0
     return out + ([pending] if pending else [])
 
 
@@ -58,7 +59,7 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
     n = len(articles)
     return {
         "articles": n,
-        "pairs": sum(len(st.targets) for sts in statements for st in sts),
+        "pairs": sum(pair_count(sts) for sts in statements),
         "rounds": len(rounds),
         "statements_seconds": round(found_s, 2),
         "per_article_seconds": round(best["per_article"], 2),

@@ -81,7 +81,7 @@ def analyze(
     from tqdm import tqdm
 
     from .io import read_articles
-    from .pipeline import Pipeline, round_is_full
+    from .pipeline import Pipeline, pair_count, round_is_full
 
     _threads(threads)
     try:
@@ -91,6 +91,7 @@ def analyze(
         _fail(str(exc))
     summary = RunSummary()
     pending: list = []  # (where, article, statements) whose pairs wait to fill the model's batches
+    pending_pairs = 0
 
     def fail(where: str, exc: Exception) -> None:
         reason = f"{type(exc).__name__}: {exc}"
@@ -111,6 +112,7 @@ def analyze(
         summary.analysed += 1
 
     def score_pending() -> None:
+        nonlocal pending_pairs
         try:
             results = nlp.score_many([(art, sts) for _, art, sts in pending], batch_size)
         except Exception:  # find the article at fault: the others are scored alone
@@ -126,6 +128,7 @@ def analyze(
                 write(sts, *res)
         out.flush()
         pending.clear()
+        pending_pairs = 0
 
     with _output(output) as out:
         for where, art in tqdm(read_articles(inputs), desc="articles", unit=" art", file=sys.stderr, disable=None):
@@ -144,7 +147,8 @@ def analyze(
                 out.flush()
                 continue
             pending.append((where, art, statements))
-            if round_is_full([sts for _, _, sts in pending], batch_size):
+            pending_pairs += pair_count(statements)
+            if round_is_full(len(pending), pending_pairs, batch_size):
                 score_pending()
         if pending:
             score_pending()

@@ -83,10 +83,15 @@ PAIRS_PER_ROUND = 8
 ARTICLES_PER_ROUND = 256
 
 
-def round_is_full(pending: Sequence[Sequence[Statement]], batch_size: int) -> bool:
-    """Whether the statements of the articles waiting to be scored make a round (see PAIRS_PER_ROUND)."""
-    return len(pending) >= ARTICLES_PER_ROUND or \
-        sum(len(st.targets) for sts in pending for st in sts) >= PAIRS_PER_ROUND * batch_size
+def round_is_full(articles: int, pairs: int, batch_size: int) -> bool:
+    """Whether `articles` articles waiting to be scored, with `pairs` (statement, target) pairs between them, make a
+    round (see PAIRS_PER_ROUND)."""
+    return articles >= ARTICLES_PER_ROUND or pairs >= PAIRS_PER_ROUND * batch_size
+
+
+def pair_count(statements: Sequence[Statement]) -> int:
+    """The (statement, target) pairs the model scores for these statements."""
+    return sum(len(st.targets) for st in statements)
 
 
 class Pipeline:
