@@ -52,7 +52,7 @@ from .arabic_unknown import (
     _ar_unknown_subject,
     _b_complement_after,
 )
-from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _unprefixed
+from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _form_in, _unprefixed
 from .spans import (
     _first_at,
     _mention_after,
@@ -252,8 +252,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.actor is not None:
             m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions), mentions)
             return m, _after_subject(text, toks, m.end, mentions)
-        unk = _ar_unknown_subject(text, toks, j, mentions, complement=_unprefixed(toks[i].norm) in _AR_B_VERBS
-                                  or toks[i].norm in _AR_B_VERBS)  # may extend an unknown name or collective
+        unk = _ar_unknown_subject(text, toks, j, mentions, complement=_form_in(toks[i], _AR_B_VERBS))  # may
+        # extend an unknown name or collective
         if unk is not None and described and unk.end > limit:
             last = max((t for t in toks[j:] if t.end <= limit), key=lambda t: t.end, default=None)
             unk = Mention(Span.of(text, unk.start, last.end), unk.actor) if last is not None else None
@@ -263,8 +263,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                     and not any(x.start == after.start for x in mentions):
                 unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
         if unk is not None and (m is None or unk.end >= m.end):
-            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions, object_b=_unprefixed(
-                toks[i].norm) in _AR_OBJECT_B_VERBS), mentions)
+            unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions,
+                                                        object_b=_form_in(toks[i], _AR_OBJECT_B_VERBS)), mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
@@ -364,7 +364,7 @@ def _after_when(toks: list[Token], i: int) -> bool:
 def _animate(toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> bool:
     """A subject that can speak: a role ("الشيخ", "الوزير") or a known actor that is no country or place."""
     k = _first_at(toks, m.start)
-    if k < len(toks) and (toks[k].norm in _AR_ROLE_HEADS or _unprefixed(toks[k].norm) in _AR_ROLE_HEADS):
+    if k < len(toks) and _form_in(toks[k], _AR_ROLE_HEADS):
         return True
     actor = m.actor or next((x.actor for x in mentions if x.start == m.start and x.actor is not None), None)
     return actor is not None and (actor.type != "country" or is_people(m))  # (a country's people: "الفلسطينيين")

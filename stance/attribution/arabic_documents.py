@@ -9,7 +9,7 @@ from ..records import Mention, Span
 from ..text import Token
 from .arabic_phrases import _AR_RELATIVE, _PHRASE_BREAK
 from .arabic_unknown import _ar_unknown_subject
-from .cues import _AR_CAME_DOCUMENTS, _AR_DOCUMENTS, Cue, _unprefixed
+from .cues import _AR_CAME_DOCUMENTS, _AR_DOCUMENTS, Cue, _form_in
 from .spans import _first_at, _resolved, _State
 from .words import _AR_THAT, _normalised
 
@@ -46,7 +46,7 @@ def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Ment
         return None
     first = _first_at(toks, before.start)
     for k in range(first - 1, max(-1, first - 4), -1):  # the verb, over "عن" and a head noun ("عقد زعيم المعارضة")
-        if _unprefixed(toks[k].norm) in _AR_ISSUE_VERBS or toks[k].norm in _AR_ISSUE_VERBS:  # ("وجهت": و is the root's)
+        if _form_in(toks[k], _AR_ISSUE_VERBS):  # ("وجهت": و is the root's)
             head = k + 2 if toks[k + 1].norm in _AR_SENDER else k + 1  # "صدر عن قيادة الجيش": from قيادة
             return Mention(Span.of(text, toks[head].start, before.end), before.actor) if head < first else before
         if _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):

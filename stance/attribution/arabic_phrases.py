@@ -230,6 +230,8 @@ _AR_QUANTITY = _normalised(frozenset("عشرات مئات آلاف الاف".spl
 
 # ب-words inside a title ("المتحدث باسم", "القائم بالأعمال", "الرئيس بالوكالة")
 _AR_B_IN_TITLES = _normalised(frozenset("باسم بالاعمال باعمال بالوكالة بالنيابة".split()))
+
+
 def _b_word(tok: Token) -> bool:
     """A word on the preposition ب that can open a complement ("بموقف", "بالاتفاق"; not "باسم" in a title)."""
     return tok.norm.startswith("ب") and len(tok.norm) > 3 and tok.norm not in _AR_B_IN_TITLES

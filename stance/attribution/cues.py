@@ -96,6 +96,12 @@ def _unprefixed(w: str) -> str:
     return w[1:] if w[:1] in _AR_PREFIXES and len(w) > 3 else w
 
 
+def _form_in(tok: Token, forms: frozenset) -> bool:
+    """Whether the word, as written or without a و/ف prefix, is one of `forms` ("ووجهت" and "وجهت", whose و is the
+    root's)."""
+    return tok.norm in forms or _unprefixed(tok.norm) in forms
+
+
 # words after which an ambiguous form of saying (`_AR_SAYING_AMBIGUOUS`) is a verb: "فيما ذكر ...", "من جهته وصف
 # ...", "وقد كشف ..."
 _AR_VERB_OPENERS = _normalised(frozenset(
