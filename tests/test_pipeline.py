@@ -1250,3 +1250,25 @@ def test_a_government_portrays_its_own_people(nlp):
 def test_arabic_two_bodies_joined_by_wa_both_speak(nlp):
     got = statements(nlp, "وقالت حركة فتح والجبهة الشعبية في بيان مشترك إن الاحتلال يتحمل المسؤولية.")
     assert [g[0] for g in got] == ["حركة فتح", "الجبهة الشعبية"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second statement after a comma ends the first one's content ("...، اشار سكان الى ان")
+    ("وفيما قال الجيش الاميركي ان القتلى مسلحون يهربون اسلحة من ايران، اشار سكان الى ان القصف طال منازل.",
+     [("الجيش الاميركي", "القتلى مسلحون يهربون اسلحة من ايران"), ("سكان", "القصف طال منازل")]),
+    # the occasion, place or addressee between the speaker and its "ان" is no content
+    ("وأشار الوزير في كلمته امام البرلمان الى ان ايران تهدد المنطقة.",
+     [("الوزير", "ايران تهدد المنطقة"), ("ايران", "المنطقة")]),
+    ("وقال الرائد سلام زنكنة من شرطة المدينة، ان «22 شخصا على الاقل قتلوا».",
+     [("الرائد سلام زنكنة", "«22 شخصا على الاقل قتلوا»")]),
+    # but not a topic ("تحدث عن"), an object ("ينكر على"), a purpose ("لايجاد") or an "أن" before a verb
+    ("وينكر الظواهري على حماس أن صواريخها قد تقتل الأبرياء.",
+     [("الظواهري", "على حماس أن صواريخها قد تقتل الأبرياء")]),
+    ("وحسبما يفيد أولبرايت فإن من شأن الهجوم الأميركي أن ينتج عنه دعم أكبر لإيران.",
+     [("أولبرايت", "من شأن الهجوم الأميركي أن ينتج عنه دعم أكبر لإيران")]),
+    # an imperfect "يتابع" (follows, tracks) is no continuation of speech; "ويتابع" is
+    ("وأشار موقع مستقل على الانترنت يتابع القتلى العسكريين الى أن 13 جنديا قتلوا.",
+     [("موقع مستقل", "على الانترنت يتابع القتلى العسكريين الى أن 13 جنديا قتلوا")]),
+])
+def test_arabic_content_after_its_complementiser_and_a_second_speaker(nlp, text, expected):
+    assert [(speaker, content) for speaker, content, _ in statements(nlp, text)][: len(expected)] == expected

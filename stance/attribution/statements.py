@@ -6,13 +6,13 @@ import re
 from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
-from ..text import Token, normalize_arabic, split_sentences
+from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_NOT_NESTED, _speaker_ar
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _mention_ending_before, _quotations, _State, _strip_span
-from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _normalised
+from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
 
 
 def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
@@ -62,10 +62,16 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 gap = text[prev.end : cue.start] if prev is not None and prev is not rel else ""
                 if prev is None or gap.strip(" ،,") not in ("", "قد"):
                     continue
-                if cue.kind == "report" and (re.search(r"[،,]", gap) or cue.mood == "purpose"):
-                    continue  # "... من ايران، اشار سكان": a comma ends the reported clause; "لتعلن" is a purpose
-                res = (prev, cue.end, False)
-                nested.add(cue.start)
+                if cue.kind == "report" and cue.mood == "purpose":
+                    continue  # "لتعلن" is a purpose
+                if cue.kind == "report" and re.search(r"[،,]", gap):
+                    embedded = False  # "... من ايران، اشار سكان الى ان": a comma ends the reported clause; the
+                    # verb opens a statement of its own, with its own subject after it
+                else:
+                    res = (prev, cue.end, False)
+                    nested.add(cue.start)
+            if embedded:
+                pass
             elif lang == "ar" and cue.kind == "source" and found:
                 continue  # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source
             elif lang == "ar":
@@ -262,4 +268,43 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
         if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
             end = speaker.start
         return _strip_span(text, sent.start, end, lang)
+    if lang == "ar" and cue.kind in ("report", "continue", "participle"):
+        # (a participle's content is its own phrase, "احتجاجا على ...", unless only "الى" comes before "ان")
+        start = _after_preamble(text, start, region_end, window=1 if cue.kind == "participle" else 12)
     return _strip_span(text, start, region_end, lang)
+
+
+_AR_OUTLET_HEADS = _normalised(frozenset("وكالة صحيفة جريدة مجلة قناة تلفزيون اذاعة إذاعة موقع شبكة مراسل".split()))
+
+_AR_COMPLEMENTISERS = _normalised(frozenset("ان انه انها انهم بان بانه بانها بانهم".split()))
+
+# words that open a circumstance between a speaker and its "ان": place, time, occasion, addressee ("في كلمته", "خلال
+# مؤتمر صحافي", "امام البرلمان", "امس", "لوكالة ...", "الى"); not "عن"/"على" (a topic or an object: "تحدث عن ...",
+# "وينكر على حماس أن ...")
+_AR_CIRCUMSTANCE = _normalised(frozenset("""في فى خلال امام أمام من بعد قبل اثناء أثناء عقب لدى وسط الى إلى حيث
+    عبر""".split())) | _AR_TIME
+
+
+def _told(word: str) -> bool:
+    """An addressee after ل: "للصحافيين", "لوكالة ...", "لـ«الحياة»" (not "لايجاد تسوية", a purpose)."""
+    return word == "ل" or word.startswith("لل") or word[1:] in _AR_OUTLET_HEADS
+
+
+def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
+    """Where an Arabic content starts when the occasion, place, time or addressee of the statement sits between
+    the speaker and its "ان" ("وأشار الوزير في كلمته امام البرلمان الى ان ايران ...", "وقال الرائد ... من شرطة
+    المدينة، ان ..."): at that "ان" when it comes within `window` words, the words before it open with a circumstance
+    (`_AR_CIRCUMSTANCE`, or an addressee after ل: `_told`) and hold no quotation, colon or inner comma, and the "ان" is no
+    "أن" before a verb ("من شأن الهجوم أن ينتج"); else `start`."""
+    toks = tokens(text, start, end)[: window + 2]
+    for k, t in enumerate(toks[: window + 1]):
+        if t.norm not in _AR_COMPLEMENTISERS:
+            continue
+        first = toks[0].norm
+        between = text[start : t.start].rstrip(" ،,")
+        if k == 0 or re.search(r"[«»\"“”:؛،,]", between) or not (first in _AR_CIRCUMSTANCE or _told(first)):
+            return start
+        if t.norm == "ان" and k + 1 < len(toks) and toks[k + 1].norm[:1] == "ي":
+            return start  # "أن يقود": to lead, no complement of saying
+        return t.start
+    return start
