@@ -332,13 +332,16 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
 
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:
     """The first mention of the sentence before `pos`, outside quotations: a person (`person=True`), else any
-    mention that is not a place (a clause subject)."""
+    mention that is not a place (a clause subject; a country's people is one right after the sentence's first verb:
+    "وتجمع عشرات الفلسطينيين ...، معبرين عن رفضهم", not "يتلاعبون بمصير الفلسطينيين")."""
     quotes = _quotations(text, sent)
     for m in mentions:
         if m.start >= pos:
             break
         if any(a < m.start < b for a, b in quotes):
             continue
-        if (m.actor is not None and m.actor.type == "person") if person else (m.actor is None or m.actor.type != "country"):
+        if (m.actor is not None and m.actor.type == "person") if person else \
+                (m.actor is None or m.actor.type != "country"
+                 or is_people(m) and len(text[sent.start : m.start].split()) <= 2):
             return m
     return None

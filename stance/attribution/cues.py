@@ -173,6 +173,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_COMPLEMENT and not (
                     i + 1 < len(toks) and (toks[i + 1].norm in ("علي", "الي") or toks[i + 1].norm in _AR_THAT)):
                 kind = None  # "وسط إجراءات أمنية مشددة" (tight), "خطوة لافتة" (notable): only "مشددا على", "لافتا الى"
+            if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_AN and not (
+                    i + 1 < len(toks) and toks[i + 1].norm == "عن"):
+                kind = None  # "اغلقت معبرا حدوديا" (a crossing): only "معبرا عن" (expressing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
@@ -208,6 +211,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 
 
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
+_AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبره معبرين".split()))
 
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
 
