@@ -159,7 +159,8 @@ class Pipeline:
                   batch_size: int = 32) -> tuple[list[Portrayal], list[Portrayal]]:
         """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
         model's target filter (`stance.relevance`). A pair has a `relevance` only where the filter applies: a
-        statement with a speaker, in one of the filter's languages; the others are always kept."""
+        statement with a speaker, in one of the filter's languages; the others are always kept. Where it applies,
+        the filter's stance prior shift (`TargetFilter.shifted`) sets the label and scores."""
         return self.score_many([(article, statements)], batch_size)[0]
 
     def score_many(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
@@ -175,7 +176,8 @@ class Pipeline:
         out: list[tuple[list[Portrayal], list[Portrayal]]] = [([], []) for _ in batch]
         for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
-            portrayal = Portrayal(st, t, p.stance, p.scores, self.classifier.name, p.relevance if applies else None)
+            label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
+            portrayal = Portrayal(st, t, label, scores, self.classifier.name, p.relevance if applies else None)
             kept, dropped = out[k]
             (kept if not applies or filt.keeps(p.relevance, st.lang) else dropped).append(portrayal)
         return out

@@ -11,16 +11,26 @@ it was fitted on, in the same folder:
 - `target_filter.json`: `threshold` (keep a pair when its probability is at least this), `langs` (the languages
   it was fitted on and applies to; other languages pass unfiltered), and how it was fitted (counts, scores).
 
+It also carries the stance prior of those candidates (`stance_shift`, in `target_filter.json`): a shift added to
+the log-probabilities of each label before the argmax. The stance model learned its class balance from annotated
+pairs, most of them chosen for a clear stance; among all the pairs a text's statements raise, neutral is more
+common and support rarer, and on the exhaustive texts' pairs the shifted labels are more often right (the fit and
+its check on the dev texts are in `target_filter.json`). Shifted scores are what `stance analyze` reports.
+
 A model folder without these files has no filter: every candidate is scored, as before. `training/target_filter.py`
 fits and writes it.
 
 >>> f = TargetFilter(torch.zeros(4), torch.tensor(0.0), threshold=0.4, langs=("ar",))
 >>> f.probability(torch.ones(2, 4)).tolist(), f.keeps(0.5, "ar"), f.keeps(0.3, "ar"), f.keeps(0.3, "en")
 ([0.5, 0.5], True, False, True)
+>>> f.stance_shift = {"neutral": 0.7}
+>>> f.shifted({"support": 0.3, "criticism": 0.4, "neutral": 0.3})
+('neutral', {'support': 0.23, 'criticism': 0.3067, 'neutral': 0.4632})
 """
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +54,7 @@ class TargetFilter:
     threshold: float = 0.5
     langs: tuple[str, ...] = ("ar",)
     info: dict[str, Any] = field(default_factory=dict)
+    stance_shift: dict[str, float] = field(default_factory=dict)  # label -> added to its log-probability
 
     def __post_init__(self) -> None:
         self.weight = self.weight.reshape(-1).float()
@@ -51,6 +62,23 @@ class TargetFilter:
         self.langs = tuple(self.langs)
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in [0, 1], found {self.threshold}")
+        if not isinstance(self.stance_shift, dict) or not all(
+                isinstance(k, str) and isinstance(v, (int, float)) and math.isfinite(v)
+                for k, v in self.stance_shift.items()):
+            raise ValueError("stance_shift must map label names to finite numbers, such as {\"neutral\": 0.5}, "
+                             f"found {self.stance_shift!r}")
+        self.stance_shift = {k: float(v) for k, v in self.stance_shift.items()}
+
+    def shifted(self, scores: dict[str, float]) -> tuple[str, dict[str, float]]:
+        """(label, scores) after the stance prior shift: softmax(log p + shift), rounded as the model rounds
+        scores; without a shift, the argmax of `scores` and the scores unchanged."""
+        if not self.stance_shift:
+            return max(scores, key=scores.get), scores
+        logits = {k: math.log(max(p, 1e-9)) + self.stance_shift.get(k, 0.0) for k, p in scores.items()}
+        top = max(logits.values())
+        z = sum(math.exp(v - top) for v in logits.values())
+        out = {k: round(math.exp(v - top) / z, 4) for k, v in logits.items()}
+        return max(logits, key=logits.get), out
 
     @property
     def n_features(self) -> int:
@@ -80,7 +108,7 @@ class TargetFilter:
         folder.mkdir(parents=True, exist_ok=True)
         save_file({"weight": self.weight.contiguous(), "bias": self.bias.reshape(1).contiguous()},
                   str(folder / FILTER_WEIGHTS), metadata={"format": "pt"})
-        cfg = {"threshold": self.threshold, "langs": list(self.langs), **self.info}
+        cfg = {"threshold": self.threshold, "langs": list(self.langs), "stance_shift": self.stance_shift, **self.info}
         (folder / FILTER_CONFIG).write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return folder
 
@@ -107,5 +135,8 @@ class TargetFilter:
             raise ValueError(f"{cfg_file} needs a numeric 'threshold' (and a list 'langs'): {exc!r}") from exc
         if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs):
             raise ValueError(f"{cfg_file}: 'langs' must be a list of language codes such as [\"ar\"], found {langs!r}")
-        info = {k: v for k, v in cfg.items() if k not in ("threshold", "langs")}
-        return cls(state["weight"], state["bias"], threshold, tuple(langs), info)
+        info = {k: v for k, v in cfg.items() if k not in ("threshold", "langs", "stance_shift")}
+        try:
+            return cls(state["weight"], state["bias"], threshold, tuple(langs), info, cfg.get("stance_shift") or {})
+        except ValueError as exc:
+            raise ValueError(f"{cfg_file}: {exc}; refit the filter with `python -m training.target_filter`") from exc

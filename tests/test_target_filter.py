@@ -144,3 +144,67 @@ def test_filter_applies_to_arabic_statements_with_a_speaker_only():
     assert f.applies(st)
     assert not f.applies(Statement("d", "d:2", None, None, Span(0, 9, "x" * 9), lang="ar"))  # author's voice
     assert not f.applies(Statement("d", "d:3", sp, Span(6, 10, "said"), Span(11, 20, "x" * 9), lang="en"))
+
+
+def test_stance_shift_round_trip_and_errors(tmp_path: Path):
+    """The stance prior shift is saved with the filter, read back, and a bad one is refused with what to do."""
+    f = TargetFilter(torch.zeros(3), torch.tensor(0.0), stance_shift={"support": -0.8, "neutral": 0.8})
+    f.save(tmp_path)
+    g = TargetFilter.load(tmp_path)
+    assert g.stance_shift == {"support": -0.8, "neutral": 0.8} and "stance_shift" not in g.info
+    label, scores = g.shifted({"support": 0.40, "criticism": 0.35, "neutral": 0.25})
+    assert label == "neutral" and abs(sum(scores.values()) - 1) < 1e-3 and scores["support"] < 0.40
+    assert TargetFilter(torch.zeros(3), torch.tensor(0.0)).shifted({"support": 0.4, "neutral": 0.6}) == \
+        ("neutral", {"support": 0.4, "neutral": 0.6})  # no shift: the model's own label and scores
+    cfg = json.loads((tmp_path / FILTER_CONFIG).read_text(encoding="utf-8"))
+    cfg["stance_shift"] = {"neutral": "a lot"}
+    (tmp_path / FILTER_CONFIG).write_text(json.dumps(cfg), encoding="utf-8")
+    with pytest.raises(ValueError, match="refit the filter"):
+        TargetFilter.load(tmp_path)
+
+
+def test_choose_shift_takes_the_most_accurate_and_smallest():
+    from training.target_filter import choose_shift, shift_accuracy
+
+    labels = ("support", "criticism", "neutral")
+    # the model leans to support where the gold says neutral: a negative support shift (or a positive neutral one) mends it
+    logp = np.log(np.array([[0.5, 0.1, 0.4], [0.5, 0.1, 0.4], [0.1, 0.8, 0.1], [0.7, 0.1, 0.2]]))
+    gold = ["neutral", "neutral", "criticism", "support"]
+    assert shift_accuracy(logp, gold, labels, {}) == 0.5
+    shift = choose_shift(logp, gold, labels)
+    assert shift_accuracy(logp, gold, labels, shift) == 1.0
+    assert sum(abs(v) for v in shift.values()) <= 0.3  # the smallest shift that gets there (0.5 vs 0.4 is 0.22)
+    assert choose_shift(np.log(np.array([[0.2, 0.7, 0.1]])), ["criticism"], labels) == {}  # nothing to mend
+
+
+def test_pipeline_labels_pairs_with_the_shift():
+    """Pipeline.score_many reports the shifted label and scores where the filter applies (Arabic, with a speaker)."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article, Prediction
+
+    class Fixed:
+        name, labels = "fixed", ("support", "criticism", "neutral")
+
+        def __init__(self):
+            self.target_filter = TargetFilter(torch.zeros(3), torch.tensor(0.0), threshold=0.0, langs=("ar",),
+                                              stance_shift={"neutral": 2.0})
+
+        def predict(self, items, batch_size=32):
+            return [Prediction("support", {"support": 0.5, "criticism": 0.2, "neutral": 0.3}, 0.9) for _ in items]
+
+    nlp = Pipeline.load(with_classifier=False)
+    nlp.classifier = Fixed()
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند إن روسيا تستهدف المعارضة."
+    art = Article("d", text, "ar")
+    kept, _ = nlp.score_all(art, nlp.statements(art))
+    assert kept and all(p.stance == "neutral" and p.scores["neutral"] > 0.7 for p in kept)
+    nlp.use_target_filter = False  # `--no-target-filter`: the model's own labels
+    kept, _ = nlp.score_all(art, nlp.statements(art))
+    assert kept and all(p.stance == "support" for p in kept)
+
+
+def test_shift_only_needs_a_filter_to_keep(tmp_path: Path):
+    from training.target_filter import refit_shift
+
+    with pytest.raises(FileNotFoundError, match="without --shift-only"):
+        refit_shift(tmp_path)
