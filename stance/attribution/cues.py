@@ -211,7 +211,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 
 
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
-_AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبره معبرين".split()))
+_AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
 
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
 

@@ -65,13 +65,15 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 if cue.kind == "report" and cue.mood == "purpose":
                     continue  # "لتعلن" is a purpose
                 if cue.kind == "report" and re.search(r"[،,]", gap):
-                    embedded = False  # "... من ايران، اشار سكان الى ان": a comma ends the reported clause; the
-                    # verb opens a statement of its own, with its own subject after it
+                    # "... من ايران، اشار سكان الى ان": a comma ends the reported clause; the verb opens a statement
+                    # of its own if an actor follows it as its subject (not "ان الحكومة العراقية، اكدت التزامها")
+                    res = _speaker_ar(text, toks, cue, in_sent, sent, state)
+                    if res is None or res[0] is None or not any(m.span.overlaps(res[0].span) for m in in_sent):
+                        continue
+                    res = (*res, False)
                 else:
                     res = (prev, cue.end, False)
                     nested.add(cue.start)
-            if embedded:
-                pass
             elif lang == "ar" and cue.kind == "source" and found:
                 continue  # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source
             elif lang == "ar":
@@ -304,7 +306,31 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
         between = text[start : t.start].rstrip(" ،,")
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) or not (first in _AR_CIRCUMSTANCE or _told(first)):
             return start
+        if any(_topic_word(x) for x in toks[:k]):
+            return start  # "في رده على اتهامات واشنطن ان", "بعد لقائه وزير الخارجية الايراني ان": the preamble names
+            # what the statement answers or whom the speaker met
+        if first in ("الي", "من") and k > 1 and (first == "الي" or toks[1].norm in _AR_IT_IS):
+            return start  # "أشار الى رفض ايران ان تتعاون" (pointed to), "من غير المقبول ان" (it is unacceptable that)
         if t.norm == "ان" and k + 1 < len(toks) and toks[k + 1].norm[:1] == "ي":
             return start  # "أن يقود": to lead, no complement of saying
         return t.start
     return start
+
+
+# words that make a preamble part of what is said: a topic or an object ("في رده على ...", "تعليقا على ...", "بعد
+# لقائه ...", "في اتصال مع ...")
+_AR_TOPIC_WORDS = _normalised(frozenset("""على علي عن مع رد رده ردها ردا تعليق تعليقه تعليقها تعليقا معرض لقاء لقائه
+    لقائها اجتماع اجتماعه اجتماعها اتصال اتصاله اتصالها سؤال""".split()))
+
+# "من" + these is "it is ... that" ("من غير المقبول ان", "من المتوقع ان"), not a circumstance
+_AR_IT_IS = _normalised(frozenset("""غير الضروري المهم المتوقع المقرر المفترض المرجح المستبعد الواضح المؤكد الصعب
+    السهل شان شأن المعروف الطبيعي الممكن المحتمل""".split()))
+
+
+def _topic_word(tok: Token) -> bool:
+    """One of `_AR_TOPIC_WORDS`, as written or after one ب/ل/ف/و proclitic ("لرده"); "علي" written with ي is
+    the name Ali ("مسؤول الاعلام في الحزب عبد الغني علي ان"), not the preposition على."""
+    w = tok.norm
+    if w == "علي" and not tok.text.endswith("ى"):
+        return False
+    return w in _AR_TOPIC_WORDS or (w[:1] in "بلفو" and len(w) > 3 and w[1:] in _AR_TOPIC_WORDS)
