@@ -72,7 +72,7 @@ def analyze(
     no_target_filter: bool = typer.Option(
         False, "--no-target-filter",
         help="score every candidate target: ignore the model's target filter (stance.relevance), which drops "
-             "pairs it finds the statement is not about",
+             "pairs it finds the statement is not about, and its stance prior shift (the model's own labels)",
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),

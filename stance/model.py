@@ -266,6 +266,11 @@ class TransformerStanceClassifier:
                 raise ValueError(f"the target filter in {path} reads {filt.n_features} features but this model gives "
                                  f"{clf.n_filter_features}: refit it (`python -m training.target_filter --model {path}`) "
                                  "or remove its two target_filter.* files")
+            unknown = sorted(set(filt.stance_shift) - set(clf.labels)) if filt is not None else []
+            if unknown:
+                raise ValueError(f"the target filter in {path} shifts labels this model does not have: {unknown} (its "
+                                 f"labels are {list(clf.labels)}); refit the shift with `python -m training.target_filter "
+                                 f"--shift-only --model {path}`")
             clf.target_filter = filt
         return clf
 

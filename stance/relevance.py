@@ -15,7 +15,8 @@ It also carries the stance prior of those candidates (`stance_shift`, in `target
 the log-probabilities of each label before the argmax. The stance model learned its class balance from annotated
 pairs, most of them chosen for a clear stance; among all the pairs a text's statements raise, neutral is more
 common and support rarer, and on the exhaustive texts' pairs the shifted labels are more often right (the fit and
-its check on the dev texts are in `target_filter.json`). Shifted scores are what `stance analyze` reports.
+the figures it was chosen on, from the dev texts, are in `target_filter.json`; the test texts are the check). Shifted
+scores are what `stance analyze` reports; `stance classify` and `stance eval` report the model's own.
 
 A model folder without these files has no filter: every candidate is scored, as before. `training/target_filter.py`
 fits and writes it.
@@ -24,8 +25,9 @@ fits and writes it.
 >>> f.probability(torch.ones(2, 4)).tolist(), f.keeps(0.5, "ar"), f.keeps(0.3, "ar"), f.keeps(0.3, "en")
 ([0.5, 0.5], True, False, True)
 >>> f.stance_shift = {"neutral": 0.7}
->>> f.shifted({"support": 0.3, "criticism": 0.4, "neutral": 0.3})
-('neutral', {'support': 0.23, 'criticism': 0.3067, 'neutral': 0.4632})
+>>> label, scores = f.shifted({"support": 0.3, "criticism": 0.4, "neutral": 0.3})
+>>> label, {k: round(v, 3) for k, v in scores.items()}
+('neutral', {'support': 0.23, 'criticism': 0.307, 'neutral': 0.463})
 """
 from __future__ import annotations
 
@@ -63,22 +65,21 @@ class TargetFilter:
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in [0, 1], found {self.threshold}")
         if not isinstance(self.stance_shift, dict) or not all(
-                isinstance(k, str) and isinstance(v, (int, float)) and math.isfinite(v)
+                isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                 for k, v in self.stance_shift.items()):
             raise ValueError("stance_shift must map label names to finite numbers, such as {\"neutral\": 0.5}, "
                              f"found {self.stance_shift!r}")
         self.stance_shift = {k: float(v) for k, v in self.stance_shift.items()}
 
     def shifted(self, scores: dict[str, float]) -> tuple[str, dict[str, float]]:
-        """(label, scores) after the stance prior shift: softmax(log p + shift), rounded as the model rounds
-        scores; without a shift, the argmax of `scores` and the scores unchanged."""
+        """(label, scores) after the stance prior shift: softmax(log p + shift) and its argmax; without a shift,
+        the argmax of `scores` and the scores unchanged."""
         if not self.stance_shift:
             return max(scores, key=scores.get), scores
         logits = {k: math.log(max(p, 1e-9)) + self.stance_shift.get(k, 0.0) for k, p in scores.items()}
         top = max(logits.values())
         z = sum(math.exp(v - top) for v in logits.values())
-        out = {k: round(math.exp(v - top) / z, 4) for k, v in logits.items()}
-        return max(logits, key=logits.get), out
+        return max(logits, key=logits.get), {k: math.exp(v - top) / z for k, v in logits.items()}
 
     @property
     def n_features(self) -> int:
@@ -108,7 +109,7 @@ class TargetFilter:
         folder.mkdir(parents=True, exist_ok=True)
         save_file({"weight": self.weight.contiguous(), "bias": self.bias.reshape(1).contiguous()},
                   str(folder / FILTER_WEIGHTS), metadata={"format": "pt"})
-        cfg = {"threshold": self.threshold, "langs": list(self.langs), "stance_shift": self.stance_shift, **self.info}
+        cfg = {**self.info, "threshold": self.threshold, "langs": list(self.langs), "stance_shift": self.stance_shift}
         (folder / FILTER_CONFIG).write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return folder
 

@@ -192,3 +192,17 @@ def test_a_filter_that_does_not_fit_the_model_is_refused_at_load(trained, tmp_pa
     with pytest.raises(FileNotFoundError, match=FILTER_WEIGHTS):
         TransformerStanceClassifier.from_pretrained(tmp_path)
     assert TransformerStanceClassifier.from_pretrained(tmp_path, target_filter=False).target_filter is None
+
+
+def test_a_shift_of_labels_the_model_lacks_is_refused_at_load(trained, tmp_path):
+    from stance.relevance import TargetFilter
+
+    clf, _ = trained
+    clf.save_pretrained(tmp_path)
+    TargetFilter(torch.zeros(clf.n_filter_features), torch.tensor(0.0), stance_shift={"nuetral": 0.5}).save(tmp_path)
+    with pytest.raises(ValueError, match="--shift-only"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    TargetFilter(torch.zeros(clf.n_filter_features), torch.tensor(0.0), stance_shift={"neutral": 0.5}).save(tmp_path)
+    assert TransformerStanceClassifier.from_pretrained(tmp_path).target_filter.stance_shift == {"neutral": 0.5}
+    with pytest.raises(ValueError, match="finite numbers"):
+        TargetFilter(torch.zeros(3), torch.tensor(0.0), stance_shift={"neutral": True})

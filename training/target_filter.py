@@ -165,8 +165,9 @@ SHIFT_GRID = tuple(round(-1.5 + 0.1 * k, 1) for k in range(31))  # -1.5 .. 1.5
 
 
 def matched_stances(clf, cands: Candidates, batch_size: int = 64) -> tuple[np.ndarray, list[str]]:
-    """(log-probabilities, gold labels) of the proposed candidates that match a gold pair, one per gold pair (the
-    first candidate that matches it, as `eval.endtoend` matches one to one)."""
+    """(log-probabilities, gold labels) of the proposed candidates that match a gold pair, one per gold pair: the
+    first candidate that matches it (a greedy match; `eval.endtoend` finds a maximum matching, and scores only the
+    pairs the filter keeps, so its counts differ a little)."""
     seen: set[int] = set()
     rows = []
     for k in np.flatnonzero(cands.proposed & cands.labels):
