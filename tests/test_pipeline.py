@@ -1324,3 +1324,11 @@ def test_arabic_session_12_review_cases(nlp, text, expected):
 def test_arabic_name_ali_in_a_preamble_is_no_topic(nlp):
     got = statements(nlp, "وقال مسؤول الاعلام في الحزب عبد الغني علي ان سيارة مفخخة انفجرت قرب مقر الحزب.")
     assert got[0][1] == "سيارة مفخخة انفجرت قرب مقر الحزب"
+
+
+def test_arabic_act_reported_after_a_source_and_fa_inna(nlp):
+    """"وحسب المصادر فان X فعل": the act is inside the source's content (as after "ان"), and a statement of its own."""
+    got = statements(nlp, "وحسب المصادر، فان المبعوثة طلبت من الحكومة زيارة مدينة بورتسودان.")
+    assert [(g[0], g[1]) for g in got] == [
+        ("المصادر", "المبعوثة طلبت من الحكومة زيارة مدينة بورتسودان"),
+        ("المبعوثة", "من الحكومة زيارة مدينة بورتسودان")]

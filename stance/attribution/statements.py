@@ -234,7 +234,8 @@ def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
         k = prev.token_index + 1
         while k < i and toks[k].start < after:
             k += 1
-        if any(toks[x].norm in _AR_THAT for x in range(max(prev.token_index + 1, k - 1), i)):
+        if any(toks[x].norm in _AR_THAT or toks[x].norm in _AR_SO_THAT  # "وحسب المصادر فان المبعوثة طلبت ..."
+               for x in range(max(prev.token_index + 1, k - 1), i)):
             return True
     return False
 
