@@ -203,6 +203,10 @@ _TIME_WORDS = frozenset(normalize_arabic(w) for w in
                         "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت اليوم امس أمس غدا مساء صباح".split())
 
 
+# prepositions the tagger sometimes runs into an entity's end ("وتجمع عشرات الفلسطينيين امام السفارة")
+_TRAILING_PREPOSITIONS = frozenset(normalize_arabic(w) for w in "امام أمام خلال وسط قرب عند لدى ضد".split())
+
+
 def _blocked(text: str, a: Token, b: Token) -> bool:
     """True when punctuation that ends an entity lies between tokens `a` and `b`."""
     return any(ch in _BREAK for ch in text[a.end:b.start])
@@ -292,8 +296,8 @@ class ArabicNER:
     def _span(self, text: str, toks: Sequence[Token], a: int, b: int, joined: bool) -> tuple[int, int] | None:
         """The offsets of the entity on tokens a..b-1, or None when it is no name; `joined`: the second of a
         coordination, whose "و" is no part of it."""
-        while b - a > 1 and toks[b - 1].norm in _TIME_WORDS:  # "وزارة الدفاع الخميس": the day is not the name
-            b -= 1
+        while b - a > 1 and (toks[b - 1].norm in _TIME_WORDS or toks[b - 1].norm in _TRAILING_PREPOSITIONS):
+            b -= 1  # "وزارة الدفاع الخميس", "الفلسطينيين امام": the day or the preposition after it is not the name
         if toks[a].norm in _TIME_WORDS:
             return None
         if is_prepositional_noun(toks[a].text):

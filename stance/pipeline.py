@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
-from .attribution import extract_statements
+from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, item_for, load_classifier
 from .ner import ArabicNER
@@ -83,6 +83,21 @@ PAIRS_PER_ROUND = 8
 ARTICLES_PER_ROUND = 256
 
 
+def _participle_cue(m: Mention, text: str) -> bool:
+    """An unknown one-word Arabic mention that its sentence reads as a participle of saying ("متهمين واشنطن بدعم",
+    "ومنددين"): the cue of a statement, not a name or a group (the NER and the collectives read some as such; "متهمين
+    بالضلوع" (accused of) stays a mention)."""
+    if m.actor is not None or len(m.text.split()) != 1:
+        return False
+    w = normalize_arabic(m.text)
+    lex = load_cues()["ar"]
+    if lex.get(w) != "participle" and not (w[:1] in "وف" and lex.get(w[1:]) == "participle"):
+        return False
+    sent = next((s for s in split_sentences(text) if s.start <= m.start and m.end <= s.end), None)
+    return sent is not None and any(c.kind == "participle" and m.start <= c.start < m.end
+                                    for c in find_cues(text, sent, "ar")[1])
+
+
 def round_is_full(articles: int, pairs: int, batch_size: int) -> bool:
     """Whether `articles` articles waiting to be scored, with `pairs` (statement, target) pairs between them, make a
     round (see PAIRS_PER_ROUND)."""
@@ -138,6 +153,7 @@ class Pipeline:
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
+            found = [m for m in found if not _participle_cue(m, article.text)]
         return found
 
     def statements(self, article: Article) -> list[Statement]:

@@ -1332,3 +1332,21 @@ def test_arabic_act_reported_after_a_source_and_fa_inna(nlp):
     assert [(g[0], g[1]) for g in got] == [
         ("المصادر", "المبعوثة طلبت من الحكومة زيارة مدينة بورتسودان"),
         ("المبعوثة", "من الحكومة زيارة مدينة بورتسودان")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "متهمين" accusing (an object follows) is a participle of the gathered people, not a name or a group; the NER's
+    # trailing preposition ("الفلسطينيين امام") is no part of the mention
+    ("وتجمع عشرات الفلسطينيين امام السفارة الاميركية، متهمين واشنطن بدعم الاحتلال.",
+     [("الفلسطينيين", "واشنطن بدعم الاحتلال", ["واشنطن", "الاحتلال"])]),
+    # accused (before ب, after a preposition) it is no cue
+    ("وقالت محامية عالمة باكستانية متهمة بمحاولة قتل أميركيين إنها تعتقد بأن موكلتها تعرضت للتعذيب.",
+     [("محامية عالمة باكستانية", None, None)]),
+])
+def test_arabic_accusing_and_accused(nlp, text, expected):
+    got = statements(nlp, text)
+    assert len(got) == len(expected)
+    for (speaker, content, targets), want in zip(got, expected):
+        assert speaker == want[0]
+        assert want[1] is None or content == want[1]
+        assert want[2] is None or targets == want[2]

@@ -176,6 +176,11 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_AN and not (
                     i + 1 < len(toks) and toks[i + 1].norm == "عن"):
                 kind = None  # "اغلقت معبرا حدوديا" (a crossing): only "معبرا عن" (expressing)
+            if kind == "participle" and form.base in _AR_ACCUSED and (
+                    i + 1 >= len(toks) or toks[i + 1].norm[:1] == "ب"
+                    or i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS):
+                kind = None  # "قادة المتمردين متهمين بالضلوع" (accused of), "على متهمين اثنين" (two accused), not
+                # "متهمين واشنطن بدعم" (accusing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
@@ -212,6 +217,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
 _AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
+_AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()))  # also "accused" before ب
 
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
 
