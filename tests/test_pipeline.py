@@ -1283,7 +1283,7 @@ def test_arabic_participle_after_a_peoples_gathering(nlp):
     the sentence as its speaker; a people named later in an object phrase is no clause subject."""
     got = statements(nlp, "وتجمع عشرات الفلسطينيين في ميدان المنارة وسط مدينة رام الله، معبرين عن رفضهم لاي فيتو "
                           "اميركي محتمل.")
-    assert [(g[0], g[1]) for g in got] == [("الفلسطينيين", "عن رفضهم لاي فيتو اميركي محتمل")]
+    assert [(g[0], g[1]) for g in got] == [("عشرات الفلسطينيين", "عن رفضهم لاي فيتو اميركي محتمل")]
     got = statements(nlp, "وتحتاج إلى شجاعة في مواجهة الذين يتلاعبون بمصير الفلسطينيين، كما ظهر في الإضراب الذي نفذه "
                           "الصحافيون الفلسطينيون احتجاجاً على اختطاف زميلهم.")
     assert [g[0] for g in got] == ["الصحافيون الفلسطينيون"]
@@ -1338,7 +1338,7 @@ def test_arabic_act_reported_after_a_source_and_fa_inna(nlp):
     # "متهمين" accusing (an object follows) is a participle of the gathered people, not a name or a group; the NER's
     # trailing preposition ("الفلسطينيين امام") is no part of the mention
     ("وتجمع عشرات الفلسطينيين امام السفارة الاميركية، متهمين واشنطن بدعم الاحتلال.",
-     [("الفلسطينيين", "واشنطن بدعم الاحتلال", ["واشنطن", "الاحتلال"])]),
+     [("عشرات الفلسطينيين", "واشنطن بدعم الاحتلال", ["واشنطن", "الاحتلال"])]),
     # accused (before ب, after a preposition) it is no cue
     ("وقالت محامية عالمة باكستانية متهمة بمحاولة قتل أميركيين إنها تعتقد بأن موكلتها تعرضت للتعذيب.",
      [("محامية عالمة باكستانية", None, None)]),
@@ -1350,3 +1350,16 @@ def test_arabic_accusing_and_accused(nlp, text, expected):
         assert speaker == want[0]
         assert want[1] is None or content == want[1]
         assert want[2] is None or targets == want[2]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after a comma, a participle takes the subject of the verb that opens its clause: a role, a body, a group
+    ("واستقبل الرئيس الوفد الاميركي، رافضين اي تدخل في الشؤون الداخلية لبلاده.", "الرئيس"),
+    ("ووقف النواب دقيقة صمت، معبرين عن تضامنهم مع الضحايا.", "النواب"),
+    ("واصدرت وزارة الصحة بيانا حول غارات قوات الاحتلال، محذرة من كارثة.", "وزارة الصحة"),
+    # a singular participle is not a counted group's
+    ("واعتقل عشرات الفلسطينيين خلال مداهمات نفذها الجيش الاسرائيلي في الضفة الغربية، متهما اياهم بالتخطيط لهجمات.",
+     "الجيش الاسرائيلي"),
+])
+def test_arabic_participle_after_a_comma_takes_its_clause_subject(nlp, text, speaker):
+    assert [g[0] for g in statements(nlp, text)] == [speaker]

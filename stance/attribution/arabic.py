@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 from ..actors import is_people
 from ..records import Mention, Span
-from ..text import Token
+from ..text import Token, normalize_arabic
 from .arabic_documents import _AR_IN_IT, _document_speaker, _issuer, _issuer_before
 from .arabic_names import (
     _adjective_shaped,
@@ -23,6 +23,7 @@ from .arabic_names import (
 )
 from .arabic_phrases import (
     _AR_INITIALS,
+    _AR_QUANTITY,
     _AR_RELATIVE,
     _PHRASE_BREAK,
     _is_cue_word,
@@ -74,6 +75,30 @@ from .words import (
 )
 
 
+_AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما بينما وبينما حين".split()))  # ("في حين": حين)
+
+
+def _actor_headed(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """A mention, or a phrase whose head is one ("الوفد الألماني"), a role ("الرئيس", "الوزير") or a body
+    ("وزارة الصحة"), or a counted mention ("عشرات الفلسطينيين")."""
+    if any(x.start == m.start for x in mentions):
+        return True
+    first = normalize_arabic(m.text.split()[0])
+    if first in _AR_ROLE_HEADS or first in _AR_BODY_HEADS:
+        return True
+    return first in _AR_QUANTITY and any(m.start <= x.start < m.end for x in mentions)
+
+
+_AR_BODY_HEADS = _normalised(frozenset("""وزارة الوزارة حكومة الحكومة رئاسة الرئاسة قيادة القيادة مجلس المجلس هيئة
+    الهيئة لجنة اللجنة منظمة المنظمة حركة الحركة حزب الحزب جمعية الجمعية نقابة النقابة الوفد النواب""".split()))
+
+
+def _plural_subject(m: Mention) -> bool:
+    """A counted group or a plural noun ("عشرات الفلسطينيين", "المتظاهرون")."""
+    words = [normalize_arabic(w) for w in m.text.split()]
+    return words[0] in _AR_QUANTITY or words[0].endswith(("ون", "ين"))
+
+
 def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     """(speaker mention, offset where the content may start) for an Arabic cue, or None when it is no statement."""
     i = cue.token_index
@@ -119,8 +144,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if cue.kind == "participle":
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
-        # "أضرب عمال المصنع احتجاجا على ...": no speaker yet in this sentence, so the subject of its first clause
-        subject = _first_before(text, cue.start, mentions, sent, person=False)
+        # no speaker yet in this sentence: after a comma, the subject of the verb that opens the participle's clause
+        # (the sentence, or the clause after "فيما"/"بينما": "ويعيش ملايين السوريين ...، فيما تواصل الامم المتحدة
+        # مناشدة المانحين، محذرة"; "واستقبل الرئيس الوفد، رافضين" is the president's), else the sentence's first
+        # mention ("أضرب عمال المصنع احتجاجا على ...")
+        clause = next((k + 1 for k in range(i - 1, 0, -1) if toks[k].norm in _AR_CLAUSE_CONTRASTS), 0)
+        after_comma = i > 0 and re.search(r"[،,]", text[toks[i - 1].end : cue.start]) is not None
+        subject = _initial_clause_subject(text, toks, sent, cue, mentions, clause) if after_comma and clause < i \
+            else None  # (without a comma the participle goes with what is right before it: "المتظاهرين احتجاجا")
+        if subject is not None and not toks[i].norm.endswith("ين") and _plural_subject(subject):
+            subject = None  # "واعتقل عشرات الفلسطينيين ...، متهما اياهم": a singular participle is not theirs
+        if subject is not None and not _actor_headed(subject, mentions):
+            subject = None  # "وأفادت أرقام الشرطة ...، معتبرا", "وجاء الاثنين ...": not an actor that speaks
+        subject = subject or _first_before(text, cue.start, mentions, sent, person=False)
         if subject is not None:
             return subject, cue.end
         return (_resolved(state), cue.end) if state.last_speaker else None
