@@ -296,8 +296,10 @@ class ArabicNER:
     def _span(self, text: str, toks: Sequence[Token], a: int, b: int, joined: bool) -> tuple[int, int] | None:
         """The offsets of the entity on tokens a..b-1, or None when it is no name; `joined`: the second of a
         coordination, whose "و" is no part of it."""
-        while b - a > 1 and (toks[b - 1].norm in _TIME_WORDS or toks[b - 1].norm in _TRAILING_PREPOSITIONS):
+        while b - a > 1 and (toks[b - 1].norm in _TIME_WORDS or toks[b - 1].norm in _TRAILING_PREPOSITIONS
+                             and (toks[b - 1].norm != "امام" or toks[b - 2].norm.startswith("ال"))):
             b -= 1  # "وزارة الدفاع الخميس", "الفلسطينيين امام": the day or the preposition after it is not the name
+            # (but "عادل امام" is a name)
         if toks[a].norm in _TIME_WORDS:
             return None
         if is_prepositional_noun(toks[a].text):

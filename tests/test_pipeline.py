@@ -1363,3 +1363,24 @@ def test_arabic_accusing_and_accused(nlp, text, expected):
 ])
 def test_arabic_participle_after_a_comma_takes_its_clause_subject(nlp, text, speaker):
     assert [g[0] for g in statements(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (second review of session 12) after "حسب X فان", the reported actor goes on speaking, not the source
+    ("وحسب الصحيفة، فان الوزير انتقد قرار البرلمان، محذرا من عواقبه على الاقتصاد.",
+     ["الصحيفة", "الوزير", "الوزير"]),
+    # "متهمة" + object + charge accuses; + a preposition or its charge alone, it is "accused"
+    ("وأصدرت وزارة الخارجية السورية بيانا، متهمة بيروت بايواء المسلحين.", ["وزارة الخارجية السورية"]),
+    ("واستدعت الخارجية الباكستانية السفير الهندي، متهمة بعض المسؤولين الهنود بالتحريض.", ["الخارجية الباكستانية"]),
+    ("وتجمع أهالي متهمين امام المحكمة، مطالبين بالافراج عنهم.", ["أهالي"]),
+    ("وبرأت المحكمة متهما في قضية اغتيال الصحافي.", []),
+    # a name ending in "امام" keeps it
+    ("وقال الفنان عادل امام ان السينما المصرية تمر بأزمة حقيقية.", ["الفنان عادل امام"]),
+    # a place visited before the subject is no participle's speaker; "حين" alone (when) opens no clause of its own;
+    # the whole body's name
+    ("وزار القاهرة وزير الخارجية الفرنسي، مشيدا بدور مصر في الوساطة.", ["وزير الخارجية الفرنسي"]),
+    ("وأضرب عمال المصنع عن العمل حين قررت الحكومة خفض الاجور، مطالبين بزيادة رواتبهم.", ["عمال المصنع"]),
+    ("ووجهت النيابة العامة اتهامات لخمسة ضباط، متهمة إياهم بقتل المتظاهرين.", ["النيابة العامة"]),
+])
+def test_arabic_second_review_of_session_12(nlp, text, expected):
+    assert [g[0] for g in statements(nlp, text)] == expected

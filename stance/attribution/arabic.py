@@ -75,7 +75,7 @@ from .words import (
 )
 
 
-_AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما بينما وبينما حين".split()))  # ("في حين": حين)
+_AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما بينما وبينما".split()))  # and "في حين"
 
 
 def _actor_headed(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -148,7 +148,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # (the sentence, or the clause after "فيما"/"بينما": "ويعيش ملايين السوريين ...، فيما تواصل الامم المتحدة
         # مناشدة المانحين، محذرة"; "واستقبل الرئيس الوفد، رافضين" is the president's), else the sentence's first
         # mention ("أضرب عمال المصنع احتجاجا على ...")
-        clause = next((k + 1 for k in range(i - 1, 0, -1) if toks[k].norm in _AR_CLAUSE_CONTRASTS), 0)
+        clause = next((k + 1 for k in range(i - 1, 0, -1) if toks[k].norm in _AR_CLAUSE_CONTRASTS
+                       or toks[k].norm == "حين" and toks[k - 1].norm == "في"), 0)
         after_comma = i > 0 and re.search(r"[،,]", text[toks[i - 1].end : cue.start]) is not None
         subject = _initial_clause_subject(text, toks, sent, cue, mentions, clause) if after_comma and clause < i \
             else None  # (without a comma the participle goes with what is right before it: "المتظاهرين احتجاجا")
@@ -156,6 +157,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             subject = None  # "واعتقل عشرات الفلسطينيين ...، متهما اياهم": a singular participle is not theirs
         if subject is not None and not _actor_headed(subject, mentions):
             subject = None  # "وأفادت أرقام الشرطة ...، معتبرا", "وجاء الاثنين ...": not an actor that speaks
+        if subject is not None and subject.actor is not None and subject.actor.type == "country" \
+                and not is_people(subject):
+            subject = None  # "وزار غزة وفد من البرلمان الأوروبي، مطالبا": the place visited, before its subject
+        if subject is not None:  # "النيابة العامة", not "النيابة": the whole mention that starts there
+            subject = max((x for x in mentions if x.start == subject.start and x.end >= subject.end),
+                          key=lambda x: x.end, default=subject)
         subject = subject or _first_before(text, cue.start, mentions, sent, person=False)
         if subject is not None:
             return subject, cue.end

@@ -176,11 +176,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_AN and not (
                     i + 1 < len(toks) and toks[i + 1].norm == "عن"):
                 kind = None  # "اغلقت معبرا حدوديا" (a crossing): only "معبرا عن" (expressing)
-            if kind == "participle" and form.base in _AR_ACCUSED and (
-                    i + 1 >= len(toks) or toks[i + 1].norm[:1] == "ب"
-                    or i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS):
+            if kind == "participle" and form.base in _AR_ACCUSED and _accused_reading(toks, i):
                 kind = None  # "قادة المتمردين متهمين بالضلوع" (accused of), "على متهمين اثنين" (two accused), not
-                # "متهمين واشنطن بدعم" (accusing)
+                # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
@@ -218,6 +216,21 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
 _AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
 _AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()))  # also "accused" before ب
+
+
+def _accused_reading(toks: list[Token], i: int) -> bool:
+    """Whether "متهما/متهمة/متهمين" at i reads "accused" (a passive participle or a noun), not "accusing": at the
+    end of the sentence, after a preposition ("على متهمين اثنين"), before a preposition ("متهما في قضية", "متهمين امام
+    المحكمة"), or before its charge in ب with no object first ("متهمة بمحاولة قتل"; but "متهمة بيروت بايواء" and
+    "متهمة بعض المسؤولين بالتحريض" accuse: a second ب-word, the charge, follows the object)."""
+    if i + 1 >= len(toks) or i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
+        return True
+    nxt = toks[i + 1].norm
+    if nxt in _AR_PREPOSITIONS or nxt in ("امام", "لدي"):
+        return True
+    if nxt[:1] != "ب" or nxt == "بعض":
+        return False
+    return not any(t.norm[:1] == "ب" for t in toks[i + 2 : i + 5])
 
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
 

@@ -104,6 +104,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     found[-1] = (cue, speaker, after, inverted)
                     found += [(cue, m, after, inverted) for m in others]
                 state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
+            elif speaker is not None and any(f[0].kind == "source" for f in found[:-1]):
+                state.last_speaker = speaker  # but one after "حسب X فان" is: the journalist's source does not go on
+                # speaking ("وحسب الصحيفة، فان الوزير انتقد القرار، محذرا": the minister warns)
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
             begin = max(after, cue.end)
