@@ -48,6 +48,7 @@ from .arabic_preverbal import (
 )
 from .arabic_unknown import (
     _AR_B_ACCUSED,
+    _AR_BODY_NOUNS,
     _AR_WHEN,
     _ar_bare_subject,
     _ar_unknown_subject,
@@ -84,13 +85,9 @@ def _actor_headed(m: Mention, mentions: Sequence[Mention]) -> bool:
     if any(x.start == m.start for x in mentions):
         return True
     first = normalize_arabic(m.text.split()[0])
-    if first in _AR_ROLE_HEADS or first in _AR_BODY_HEADS:
+    if first in _AR_ROLE_HEADS or first in _AR_BODY_NOUNS or first in ("الوفد", "النواب"):
         return True
     return first in _AR_QUANTITY and any(m.start <= x.start < m.end for x in mentions)
-
-
-_AR_BODY_HEADS = _normalised(frozenset("""وزارة الوزارة حكومة الحكومة رئاسة الرئاسة قيادة القيادة مجلس المجلس هيئة
-    الهيئة لجنة اللجنة منظمة المنظمة حركة الحركة حزب الحزب جمعية الجمعية نقابة النقابة الوفد النواب""".split()))
 
 
 def _plural_subject(m: Mention) -> bool:

@@ -330,28 +330,15 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
     return held if held.end > subject.end and after is not None and after.norm in _AR_THAT else subject
 
 
-_AR_GATHERED = _normalised(frozenset("تجمع تجمعت تظاهر تظاهرت احتشد احتشدت اعتصم اعتصمت خرج خرجت سار سارت تجمهر".split()))
-
-
-def _gathered(text: str, sent: Span, m: Mention) -> bool:
-    """A people right after a verb of gathering that opens the sentence, with a count word or none between
-    ("وتجمع عشرات الفلسطينيين", "وتظاهر الفلسطينيون")."""
-    words = [normalize_arabic(w) for w in text[sent.start : m.start].split()]
-    return 1 <= len(words) <= 2 and _unprefixed(words[0]) in _AR_GATHERED
-
-
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:
     """The first mention of the sentence before `pos`, outside quotations: a person (`person=True`), else any
-    mention that is not a place (a clause subject; a country's people is one right after a verb of gathering that
-    opens the sentence: "وتجمع عشرات الفلسطينيين ...، معبرين عن رفضهم", not "يتلاعبون بمصير الفلسطينيين" or
-    "واعتقل عشرات الفلسطينيين")."""
+    mention that is not a place (a clause subject)."""
     quotes = _quotations(text, sent)
     for m in mentions:
         if m.start >= pos:
             break
         if any(a < m.start < b for a, b in quotes):
             continue
-        if (m.actor is not None and m.actor.type == "person") if person else \
-                (m.actor is None or m.actor.type != "country" or is_people(m) and _gathered(text, sent, m)):
+        if (m.actor is not None and m.actor.type == "person") if person else (m.actor is None or m.actor.type != "country"):
             return m
     return None

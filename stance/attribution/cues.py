@@ -232,6 +232,7 @@ def _accused_reading(toks: list[Token], i: int) -> bool:
         return False
     return not any(t.norm[:1] == "ب" for t in toks[i + 2 : i + 5])
 
+
 _AR_DOCUMENTS = _normalised(frozenset("بيان البيان تقرير التقرير رسالة الرسالة نداء النداء بلاغ البلاغ".split()))
 
 
