@@ -1384,3 +1384,13 @@ def test_arabic_participle_after_a_comma_takes_its_clause_subject(nlp, text, spe
 ])
 def test_arabic_second_review_of_session_12(nlp, text, expected):
     assert [g[0] for g in statements(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    # an outlet told in quotes inside the occasion ("في حديثه لـ«الحياة» ان") or before the content is no content
+    ("وقال الوزير اللبناني في حديث لـ«الحياة» ان سوريا لن تتدخل. واضاف في حديثه لـ«الحياة» ان سوريا تدعم الحوار.",
+     ["سوريا لن تتدخل", "سوريا تدعم الحوار", "الحوار"]),
+    ('وقال مسؤول في الوزارة لـ"الشرق الاوسط" ان الحكومة ترفض.', ["الحكومة ترفض"]),
+])
+def test_arabic_quoted_outlet_told_before_the_content(nlp, text, content):
+    assert [g[1] for g in statements(nlp, text)] == content

@@ -88,6 +88,9 @@ def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
     """Trim a content span: leading punctuation and complementisers ("that", "que", "ان") go, and trailing
     punctuation; a content that is a quotation keeps its quotation marks (and the punctuation inside them)."""
     lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن|فان|فإن)(?=[\s\"«“])\s*)?"
+    told = re.match(r"^\s*[»”\"]\s*(?=(?:ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)\s)", text[s:e])
+    if told:  # the closing quote of an outlet told before the content: 'لـ"الشرق الاوسط" ان ...'
+        s += told.end()
     m = re.match(lead, text[s:e])
     if m:
         s += m.end()

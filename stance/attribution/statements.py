@@ -291,6 +291,9 @@ _AR_CIRCUMSTANCE = _normalised(frozenset("""في فى خلال امام أمام
     عبر""".split())) | _AR_TIME
 
 
+_TOLD_QUOTED = re.compile(r"(?:^|\s)ل[ـ\s]*[«\"“][^«»\"“”]{1,40}[»\"”]")  # an outlet told, in quotes: "لـ«الحياة»"
+
+
 def _told(word: str) -> bool:
     """An addressee after ل: "للصحافيين", "لوكالة ...", "لـ«الحياة»" (not "لايجاد تسوية", a purpose)."""
     return word == "ل" or word.startswith("لل") or word[1:] in _AR_OUTLET_HEADS
@@ -307,7 +310,7 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
         if t.norm not in _AR_COMPLEMENTISERS:
             continue
         first = toks[0].norm
-        between = text[start : t.start].rstrip(" ،,")
+        between = _TOLD_QUOTED.sub(" ", text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة» ان": no quotation
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) or not (first in _AR_CIRCUMSTANCE or _told(first)):
             return start
         if any(_topic_word(x) for x in toks[:k]):
