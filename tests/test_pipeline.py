@@ -1394,3 +1394,16 @@ def test_arabic_second_review_of_session_12(nlp, text, expected):
 ])
 def test_arabic_quoted_outlet_told_before_the_content(nlp, text, content):
     assert [g[1] for g in statements(nlp, text)] == content
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one interviewing is neither the speaker nor a target; a call with a counterpart keeps the counterpart
+    ("وقال الرئيس الاسد في مقابلة مع قناة الجزيرة ان سوريا لن تتراجع.",
+     [("الرئيس الاسد", "سوريا لن تتراجع", [])]),
+    ("وقال الرئيس الاسد ان سوريا صامدة. وقال في مقابلة مع قناة الجزيرة ان سوريا لن تتراجع.",
+     [("الرئيس الاسد", "سوريا صامدة", []), ("الرئيس الاسد", "سوريا لن تتراجع", [])]),
+    ("وقال الوزير في اتصال مع نظيره الروسي ان موسكو تدعم الحل.",
+     [("الوزير", "مع نظيره الروسي ان موسكو تدعم الحل", ["الروسي"]), ("موسكو", "الحل", [])]),
+])
+def test_arabic_interviewer_is_no_speaker_or_target(nlp, text, expected):
+    assert statements(nlp, text) == expected

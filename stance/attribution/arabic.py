@@ -251,6 +251,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
+    if j + 1 < len(toks) and toks[j].norm in ("في", "خلال") and toks[j + 1].norm in _AR_INTERVIEWS:
+        # "وقال في مقابلة مع قناة الجزيرة ان ...": an interview right after the verb, whose subject is not written;
+        # the one interviewing is no speaker
+        return (_resolved(state), cue.end) if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0) \
+            else None
     if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
         # "حسبما افادت به وكالة رويترز": "به" points back at the content; "تحدث فيها عن ...": no subject yet
         j = _skip_time(toks, j + 1)
@@ -469,6 +474,8 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
 
 _CLOSING_QUOTE = re.compile(r"\s*»")
+
+_AR_INTERVIEWS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها".split()))
 
 _AR_SPEECH_NOUNS = _normalised(frozenset(
     "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))

@@ -311,9 +311,13 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
             continue
         first = toks[0].norm
         between = _TOLD_QUOTED.sub(" ", text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة» ان": no quotation
-        if k == 0 or re.search(r"[«»\"“”:؛،,]", between) or not (first in _AR_CIRCUMSTANCE or _told(first)):
+        interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS
+        if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
+                or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer):
             return start
-        if any(_topic_word(x) for x in toks[:k]):
+        if any(_topic_word(x) and not (x.norm == "مع" and (n > 0 and toks[n - 1].norm in _AR_INTERVIEW_NOUNS
+                                                          or n == 0 and interviewer))
+               for n, x in enumerate(toks[:k])):
             return start  # "في رده على اتهامات واشنطن ان", "بعد لقائه وزير الخارجية الايراني ان": the preamble names
             # what the statement answers or whom the speaker met
         if first in ("الي", "من") and k > 1 and (first == "الي" or toks[1].norm in _AR_IT_IS):
@@ -328,6 +332,9 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
 # لقائه ...", "في اتصال مع ...")
 _AR_TOPIC_WORDS = _normalised(frozenset("""على علي عن مع رد رده ردها ردا تعليق تعليقه تعليقها تعليقا معرض لقاء لقائه
     لقائها اجتماع اجتماعه اجتماعها اتصال اتصاله اتصالها سؤال""".split()))
+
+# "في مقابلة مع قناة الجزيرة ان": the one interviewing is no topic (but "في اتصال مع نظيره" is)
+_AR_INTERVIEW_NOUNS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها".split()))
 
 # "من" + these is "it is ... that" ("من غير المقبول ان", "من المتوقع ان"), not a circumstance
 _AR_IT_IS = _normalised(frozenset("""غير الضروري المهم المتوقع المقرر المفترض المرجح المستبعد الواضح المؤكد الصعب
