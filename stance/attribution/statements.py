@@ -311,12 +311,13 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
             continue
         first = toks[0].norm
         between = _TOLD_QUOTED.sub(" ", text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة» ان": no quotation
-        interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS
+        interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS \
+            and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
                 or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer):
             return start
-        if any(_topic_word(x) and not (x.norm == "مع" and (n > 0 and toks[n - 1].norm in _AR_INTERVIEW_NOUNS
-                                                          or n == 0 and interviewer))
+        if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
+                n > 0 and toks[n - 1].norm in _AR_INTERVIEW_NOUNS or n == 0 and interviewer))
                for n, x in enumerate(toks[:k])):
             return start  # "في رده على اتهامات واشنطن ان", "بعد لقائه وزير الخارجية الايراني ان": the preamble names
             # what the statement answers or whom the speaker met
@@ -333,8 +334,15 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
 _AR_TOPIC_WORDS = _normalised(frozenset("""على علي عن مع رد رده ردها ردا تعليق تعليقه تعليقها تعليقا معرض لقاء لقائه
     لقائها اجتماع اجتماعه اجتماعها اتصال اتصاله اتصالها سؤال""".split()))
 
-# "في مقابلة مع قناة الجزيرة ان": the one interviewing is no topic (but "في اتصال مع نظيره" is)
+# "في مقابلة مع قناة الجزيرة ان": the one interviewing is no topic (but "في اتصال مع نظيره", "في حديثه مع نظيره" is)
 _AR_INTERVIEW_NOUNS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها".split()))
+_AR_PRESS = _normalised(frozenset("الصحافيين الصحفيين المراسلين الصحافيون الصحفيون".split()))
+
+
+def _interviewing(tok: Token) -> bool:
+    """An outlet's head noun or the press ("قناة ...", "صحيفة ...", "الصحافيين"): who interviews."""
+    w = tok.norm[2:] if tok.norm.startswith("ال") else tok.norm
+    return tok.norm in _AR_PRESS or w in _AR_OUTLET_HEADS
 
 # "من" + these is "it is ... that" ("من غير المقبول ان", "من المتوقع ان"), not a circumstance
 _AR_IT_IS = _normalised(frozenset("""غير الضروري المهم المتوقع المقرر المفترض المرجح المستبعد الواضح المؤكد الصعب
