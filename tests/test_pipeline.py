@@ -1410,3 +1410,14 @@ def test_arabic_quoted_outlet_told_before_the_content(nlp, text, content):
 ])
 def test_arabic_interviewer_is_no_speaker_or_target(nlp, text, expected):
     assert statements(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # what describes an occasion up to "ان" is no content; a circumstance word ends an unknown speaker phrase
+    ("وقال الوزير في مؤتمر صحافي عقده في الرياض بأن المملكة ترفض التدخل.", "الوزير", "المملكة ترفض التدخل"),
+    ("وذكر البيان في تصريحات نقلتها وكالة الانباء الرسمية ان الحكومة تدعم الحوار.", "البيان", "الحكومة تدعم الحوار"),
+    ("وأكد الوزير عقب اجتماعه بنظيره المصري ان العلاقات متينة.", "الوزير", None),
+])
+def test_arabic_occasion_described_before_the_content(nlp, text, speaker, content):
+    got = statements(nlp, text)
+    assert got[0][0] == speaker and (content is None or got[0][1] == content)

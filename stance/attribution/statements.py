@@ -294,6 +294,17 @@ _AR_CIRCUMSTANCE = _normalised(frozenset("""في فى خلال امام أمام
 _TOLD_QUOTED = re.compile(r"(?:^|\s)ل[ـ\s]*[«\"“][^«»\"“”]{1,40}[»\"”]")  # an outlet told, in quotes: "لـ«الحياة»"
 
 
+def _after_occasion(text: str, start: int) -> bool:
+    """Whether an occasion ("في مؤتمر صحافي", "خلال كلمة") ends right before `start`, so that what follows up to
+    "ان" still describes it ("في مؤتمر صحافي عقده في الرياض بأن ...")."""
+    words = [normalize_arabic(w) for w in text[max(0, start - 60) : start].split()[-3:]]
+    return any(w in ("في", "خلال") and n + 1 < len(words) and words[n + 1] in _AR_OCCASION_NOUNS
+               for n, w in enumerate(words))
+
+
+_AR_OCCASION_NOUNS = _normalised(frozenset("مؤتمر تصريح تصريحات بيان كلمة كلمته خطاب خطابه ندوة محاضرة".split()))
+
+
 def _told(word: str) -> bool:
     """An addressee after ل: "للصحافيين", "لوكالة ...", "لـ«الحياة»" (not "لايجاد تسوية", a purpose)."""
     return word == "ل" or word.startswith("لل") or word[1:] in _AR_OUTLET_HEADS
@@ -314,7 +325,7 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
         interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS \
             and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
-                or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer):
+                or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer or _after_occasion(text, start)):
             return start
         if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
                 n > 0 and toks[n - 1].norm in _AR_INTERVIEW_NOUNS or n == 0 and interviewer))
