@@ -1421,3 +1421,24 @@ def test_arabic_interviewer_is_no_speaker_or_target(nlp, text, expected):
 def test_arabic_occasion_described_before_the_content(nlp, text, speaker, content):
     got = statements(nlp, text)
     assert got[0][0] == speaker and (content is None or got[0][1] == content)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (third review of session 12) a quoted content keeps its quotation marks; a subject named after the interview
+    # speaks; connectives let the last speaker go on; a quoted addressee that is no outlet stays content
+    ('وقال الوزير "ان الحكومة لن تستقيل تحت الضغط".', [("الوزير", '"ان الحكومة لن تستقيل تحت الضغط"')]),
+    ("وقال متكي ان طهران لن توقف التخصيب. وقال في حديث لصحيفة الشرق الاوسط وزير الخارجية المصري احمد ابو الغيط ان "
+     "القاهرة ترفض التصعيد.", [("متكي", "طهران لن توقف التخصيب"),
+                               ("وزير الخارجية المصري احمد ابو الغيط", "القاهرة ترفض التصعيد"),
+                               ("القاهرة", "التصعيد")]),
+    ("وقال نجاد ان البرنامج النووي سلمي، فيما قال في مقابلة مع قناة العربية ان ايران سترد على اي هجوم.",
+     [("نجاد", "البرنامج النووي سلمي"), ("نجاد", "ايران سترد على اي هجوم")]),
+    ("وقال الرئيس الايراني ان البرنامج سلمي. وكان قال في مقابلة مع قناة الجزيرة ان ايران سترد على اي هجوم.",
+     [("الرئيس الايراني", "البرنامج سلمي"), ("الرئيس الايراني", "ايران سترد على اي هجوم")]),
+    ('وقال الشيخ نصرالله في تحية لـ"المقاومة الاسلامية" ان النصر قريب.',
+     [("الشيخ نصرالله", 'في تحية لـ"المقاومة الاسلامية" ان النصر قريب')]),
+    ("وقال في مقابلة مع قناة الجزيرة الرئيس السوري بشار الاسد ان سوريا لن تتراجع.",
+     [("الرئيس السوري بشار الاسد", "سوريا لن تتراجع")]),
+])
+def test_arabic_third_review_of_session_12(nlp, text, expected):
+    assert [(g[0], g[1]) for g in statements(nlp, text)] == expected

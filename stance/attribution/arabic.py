@@ -252,10 +252,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
     if j + 1 < len(toks) and toks[j].norm in ("في", "خلال") and toks[j + 1].norm in _AR_INTERVIEWS:
-        # "وقال في مقابلة مع قناة الجزيرة ان ...": an interview right after the verb, whose subject is not written;
-        # the one interviewing is no speaker
-        return (_resolved(state), cue.end) if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0) \
-            else None
+        # "وقال في مقابلة مع قناة الجزيرة ان ...": an interview right after the verb; the one interviewing is no
+        # speaker. A person or an office named before "ان" is the subject ("وقال في حديث لصحيفة الشرق الاوسط وزير
+        # الخارجية المصري احمد ابو الغيط ان"); else the subject is not written: the last speaker, after و/ف or a
+        # connective ("وكان قال", "لكنه قال", "فيما قال")
+        that = next((k for k in range(j + 2, min(len(toks), j + 16)) if toks[k].norm in _AR_THAT), None)
+        for k in range(j + 2, that or j + 2):
+            m = next((m for m in mentions if m.start == toks[k].start), None)
+            if m is not None and m.actor is not None and m.actor.type == "person" or toks[k].norm in _AR_ROLE_HEADS:
+                subject = _ar_unknown_subject(text, toks, k, mentions) if m is None or m.actor is None else m
+                if subject is not None and subject.end <= toks[that].start:
+                    return _with_role_holder(text, toks, subject, mentions), toks[that].start
+        opened = _conjoined(toks[i]) or i == 0 or toks[i - 1].norm in _AR_SPEAKER_GOES_ON
+        return (_resolved(state), cue.end) if state.last_speaker is not None and opened else None
     if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
         # "حسبما افادت به وكالة رويترز": "به" points back at the content; "تحدث فيها عن ...": no subject yet
         j = _skip_time(toks, j + 1)
@@ -474,6 +483,8 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
 
 _CLOSING_QUOTE = re.compile(r"\s*»")
+
+_AR_SPEAKER_GOES_ON = _normalised(frozenset("فيما وفيما لكنه ولكنه كما وكما ثم وكان كان وقد قد بينما".split()))
 
 _AR_INTERVIEWS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها".split()))
 

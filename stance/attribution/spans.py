@@ -89,8 +89,9 @@ def _strip_span(text: str, s: int, e: int, lang: str) -> Optional[Span]:
     punctuation; a content that is a quotation keeps its quotation marks (and the punctuation inside them)."""
     lead = r"^[\s,،:\-–—]*(?:(?:that|que|qu'|qu’|ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن|فان|فإن)(?=[\s\"«“])\s*)?"
     told = re.match(r"^\s*[»”\"]\s*(?=(?:ان|إن|أن|انه|إنه|أنه|انها|إنها|أنها|بان|بأن)\s)", text[s:e])
-    if told:  # the closing quote of an outlet told before the content: 'لـ"الشرق الاوسط" ان ...'
-        s += told.end()
+    if told and re.search(r"ل[ـ\s]*[\"«“][^\"«»“”]{1,40}$", text[max(0, s - 48) : s]):
+        s += told.end()  # the closing quote of an outlet told before the content: 'لـ"الشرق الاوسط" ان ...' (not
+        # the opening quote of a quoted content: 'وقال الوزير "ان الحكومة ..."')
     m = re.match(lead, text[s:e])
     if m:
         s += m.end()

@@ -305,6 +305,15 @@ def _after_occasion(text: str, start: int) -> bool:
 _AR_OCCASION_NOUNS = _normalised(frozenset("مؤتمر تصريح تصريحات بيان كلمة كلمته خطاب خطابه ندوة محاضرة".split()))
 
 
+def _told_in_interview(m: re.Match) -> str:
+    """A quoted outlet told right after the speaker or after an interview or speech noun is no quotation ("في حديثه
+    لـ«الحياة» ان"); a quoted addressee after another noun stays one ("في تحية لـ«المقاومة الاسلامية» ان": what is
+    greeted)."""
+    before = normalize_arabic((m.string[: m.start()].split() or [""])[-1])
+    return " " if before in _AR_INTERVIEW_NOUNS or before in _AR_OCCASION_NOUNS or before in ("", "في") \
+        else m.group()  # (or right after the speaker: "وقال ... لـ«الشرق الأوسط» انه", "في المعارضة ل ـ «السفير» إن")
+
+
 def _told(word: str) -> bool:
     """An addressee after ل: "للصحافيين", "لوكالة ...", "لـ«الحياة»" (not "لايجاد تسوية", a purpose)."""
     return word == "ل" or word.startswith("لل") or word[1:] in _AR_OUTLET_HEADS
@@ -321,7 +330,7 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
         if t.norm not in _AR_COMPLEMENTISERS:
             continue
         first = toks[0].norm
-        between = _TOLD_QUOTED.sub(" ", text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة» ان": no quotation
+        between = _TOLD_QUOTED.sub(_told_in_interview, text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة»"
         interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS \
             and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
@@ -346,7 +355,7 @@ _AR_TOPIC_WORDS = _normalised(frozenset("""على علي عن مع رد رده �
     لقائها اجتماع اجتماعه اجتماعها اتصال اتصاله اتصالها سؤال""".split()))
 
 # "في مقابلة مع قناة الجزيرة ان": the one interviewing is no topic (but "في اتصال مع نظيره", "في حديثه مع نظيره" is)
-_AR_INTERVIEW_NOUNS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها".split()))
+_AR_INTERVIEW_NOUNS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها".split()))
 _AR_PRESS = _normalised(frozenset("الصحافيين الصحفيين المراسلين الصحافيون الصحفيون".split()))
 
 
