@@ -7,7 +7,8 @@ from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
-from .arabic import _AR_NOT_NESTED, _speaker_ar
+from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
+from .arabic_names import _AR_OUTLET_HEADS
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, find_cues
 from .latin import _country_adjective, _speaker_latin
@@ -280,7 +281,7 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     return _strip_span(text, start, region_end, lang)
 
 
-_AR_OUTLET_HEADS = _normalised(frozenset("وكالة صحيفة جريدة مجلة قناة تلفزيون اذاعة إذاعة موقع شبكة مراسل".split()))
+_AR_TOLD_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset({"مراسل"}))  # "لوكالة ...", "لمراسل ..."
 
 _AR_COMPLEMENTISERS = _normalised(frozenset("ان انه انها انهم بان بانه بانها بانهم".split()))
 
@@ -310,13 +311,13 @@ def _told_in_interview(m: re.Match) -> str:
     لـ«الحياة» ان"); a quoted addressee after another noun stays one ("في تحية لـ«المقاومة الاسلامية» ان": what is
     greeted)."""
     before = normalize_arabic((m.string[: m.start()].split() or [""])[-1])
-    return " " if before in _AR_INTERVIEW_NOUNS or before in _AR_OCCASION_NOUNS or before in ("", "في") \
+    return " " if before in _AR_INTERVIEWS or before in _AR_OCCASION_NOUNS or before in ("", "في") \
         else m.group()  # (or right after the speaker: "وقال ... لـ«الشرق الأوسط» انه", "في المعارضة ل ـ «السفير» إن")
 
 
 def _told(word: str) -> bool:
     """An addressee after ل: "للصحافيين", "لوكالة ...", "لـ«الحياة»" (not "لايجاد تسوية", a purpose)."""
-    return word == "ل" or word.startswith("لل") or word[1:] in _AR_OUTLET_HEADS
+    return word == "ل" or word.startswith("لل") or word[1:] in _AR_TOLD_HEADS
 
 
 def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
@@ -331,13 +332,14 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
             continue
         first = toks[0].norm
         between = _TOLD_QUOTED.sub(_told_in_interview, text[start : t.start].rstrip(" ،,"))  # "في حديثه لـ«الحياة»"
-        interviewer = first == "مع" and normalize_arabic((text[:start].split() or [""])[-1]) in _AR_INTERVIEW_NOUNS \
+        interviewer = first == "مع" and normalize_arabic((text[max(0, start - 40) : start].split() or [""])[-1]) \
+            in _AR_INTERVIEWS \
             and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
                 or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer or _after_occasion(text, start)):
             return start
         if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
-                n > 0 and toks[n - 1].norm in _AR_INTERVIEW_NOUNS or n == 0 and interviewer))
+                n > 0 and toks[n - 1].norm in _AR_INTERVIEWS or n == 0 and interviewer))
                for n, x in enumerate(toks[:k])):
             return start  # "في رده على اتهامات واشنطن ان", "بعد لقائه وزير الخارجية الايراني ان": the preamble names
             # what the statement answers or whom the speaker met
@@ -355,14 +357,13 @@ _AR_TOPIC_WORDS = _normalised(frozenset("""على علي عن مع رد رده �
     لقائها اجتماع اجتماعه اجتماعها اتصال اتصاله اتصالها سؤال""".split()))
 
 # "في مقابلة مع قناة الجزيرة ان": the one interviewing is no topic (but "في اتصال مع نظيره", "في حديثه مع نظيره" is)
-_AR_INTERVIEW_NOUNS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها".split()))
 _AR_PRESS = _normalised(frozenset("الصحافيين الصحفيين المراسلين الصحافيون الصحفيون".split()))
 
 
 def _interviewing(tok: Token) -> bool:
     """An outlet's head noun or the press ("قناة ...", "صحيفة ...", "الصحافيين"): who interviews."""
     w = tok.norm[2:] if tok.norm.startswith("ال") else tok.norm
-    return tok.norm in _AR_PRESS or w in _AR_OUTLET_HEADS
+    return tok.norm in _AR_PRESS or w in _AR_TOLD_HEADS
 
 # "من" + these is "it is ... that" ("من غير المقبول ان", "من المتوقع ان"), not a circumstance
 _AR_IT_IS = _normalised(frozenset("""غير الضروري المهم المتوقع المقرر المفترض المرجح المستبعد الواضح المؤكد الصعب
