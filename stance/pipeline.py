@@ -83,19 +83,28 @@ PAIRS_PER_ROUND = 8
 ARTICLES_PER_ROUND = 256
 
 
-def _participle_cue(m: Mention, text: str) -> bool:
-    """An unknown one-word Arabic mention that its sentence reads as a participle of saying ("متهمين واشنطن بدعم",
-    "ومنددين"): the cue of a statement, not a name or a group (the NER and the collectives read some as such; "متهمين
-    بالضلوع" (accused of) stays a mention)."""
-    if m.actor is not None or len(m.text.split()) != 1:
-        return False
-    w = normalize_arabic(m.text)
+def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
+    """`found` without the unknown one-word Arabic mentions that their sentence reads as a participle of saying
+    ("متهمين واشنطن بدعم", "ومنددين"): the cue of a statement, not a name or a group (the NER and the collectives read
+    some as such; "متهمين بالضلوع" (accused of) stays a mention). The text's sentences are split once, and only when
+    a mention is such a word at all."""
     lex = load_cues()["ar"]
-    if lex.get(w) != "participle" and not (w[:1] in "وف" and lex.get(w[1:]) == "participle"):
-        return False
-    sent = next((s for s in split_sentences(text) if s.start <= m.start and m.end <= s.end), None)
-    return sent is not None and any(c.kind == "participle" and m.start <= c.start < m.end
-                                    for c in find_cues(text, sent, "ar")[1])
+
+    def participle_word(m: Mention) -> bool:
+        if m.actor is not None or len(m.text.split()) != 1:
+            return False
+        w = normalize_arabic(m.text)
+        return lex.get(w) == "participle" or (w[:1] in "وف" and lex.get(w[1:]) == "participle")
+
+    words = [m for m in found if participle_word(m)]
+    if not words:
+        return found
+    sentences = split_sentences(text)
+    cues: set[int] = set()  # starts of the participle cues in the sentences that hold such a word
+    for sent in sentences:
+        if any(sent.start <= m.start and m.end <= sent.end for m in words):
+            cues.update(c.start for c in find_cues(text, sent, "ar")[1] if c.kind == "participle")
+    return [m for m in found if not (m in words and any(m.start <= c < m.end for c in cues))]
 
 
 def round_is_full(articles: int, pairs: int, batch_size: int) -> bool:
@@ -153,7 +162,7 @@ class Pipeline:
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
-            found = [m for m in found if not _participle_cue(m, article.text)]
+            found = _without_participle_cues(found, article.text)
         return found
 
     def statements(self, article: Article) -> list[Statement]:
