@@ -7,9 +7,10 @@
 
 The statements of every article are found once (timed apart); then the same statements are scored twice over:
 `Pipeline.score_all` per article (what `stance analyze` did before session 11) and `Pipeline.score_many` on the
-rounds `stance analyze` makes (`stance.pipeline.round_is_full`). Each way runs `--trials` times, alternating, and
-the fastest trial of each is reported (so a busy moment of the machine counts against neither). Prints one JSON
-object: articles, pairs, seconds and articles/s of each way, and the ratio.
+rounds `stance analyze` makes (`stance.pipeline.round_is_full`); and, when the model has a target tagger
+(`stance.target_tagger`), the rounds once more without it (`analyze --no-target-tagger`), for what it costs. Each way
+runs `--trials` times, alternating, and the fastest trial of each is reported (so a busy moment of the machine counts
+against none). Prints one JSON object: articles, pairs, seconds and articles/s of each way, and the ratios.
 """
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
     found_s = time.perf_counter() - t
     nlp.score_many([(articles[0], statements[0])], batch_size)  # warm-up: the first call pays for lazy set-up
     rounds = _rounds(statements, batch_size)
-    best = {"per_article": float("inf"), "rounds": float("inf")}
+    best = {"per_article": float("inf"), "rounds": float("inf"), "untagged": float("inf")}
+    tagger = nlp.target_tagger
     for _ in range(trials):
         t = time.perf_counter()
         for a, sts in zip(articles, statements):
@@ -56,7 +58,19 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
         for r in rounds:
             nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
         best["rounds"] = min(best["rounds"], time.perf_counter() - t)
+        if tagger is not None:
+            nlp.target_tagger = None
+            t = time.perf_counter()
+            for r in rounds:
+                nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
+            best["untagged"] = min(best["untagged"], time.perf_counter() - t)
+            nlp.target_tagger = tagger
     n = len(articles)
+    tagged = {} if tagger is None else {
+        "rounds_without_tagger_seconds": round(best["untagged"], 2),
+        "rounds_without_tagger_articles_per_s": round(n / best["untagged"], 2),
+        "tagger_cost": round(best["rounds"] / best["untagged"], 2),  # time with it / time without it
+    }
     return {
         "articles": n,
         "pairs": sum(pair_count(sts) for sts in statements),
@@ -67,6 +81,7 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
         "per_article_articles_per_s": round(n / best["per_article"], 2),
         "rounds_articles_per_s": round(n / best["rounds"], 2),
         "speedup": round(best["per_article"] / best["rounds"], 2),
+        **tagged,
         "threads": torch.get_num_threads(),
         "batch_size": batch_size,
     }

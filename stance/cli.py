@@ -74,6 +74,11 @@ def analyze(
         help="score every candidate target: ignore the model's target filter (stance.relevance), which drops "
              "pairs it finds the statement is not about, and its stance prior shift (the model's own labels)",
     ),
+    no_target_tagger: bool = typer.Option(
+        False, "--no-target-tagger",
+        help="the rules' targets only: do not add the phrases the model's target tagger (stance.target_tagger) "
+             "proposes (its targets carry a \"tagger\" probability)",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
 ) -> None:
@@ -86,7 +91,8 @@ def analyze(
     _threads(threads)
     try:
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
-                            author_voice=author_voice, target_filter=not no_target_filter)
+                            author_voice=author_voice, target_filter=not no_target_filter,
+                            target_tagger=not no_target_tagger)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()

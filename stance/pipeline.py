@@ -14,10 +14,11 @@ from typing import Iterable, Iterator, Optional, Sequence
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
-from .classify import StanceClassifier, item_for, load_classifier
+from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
-from .targets import with_targets
+from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
+from .targets import is_own_side, with_targets
 from .text import detect_language, normalize_arabic, split_sentences
 
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
@@ -123,7 +124,7 @@ class Pipeline:
 
     def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
                  ner: Optional[ArabicNER] = None, en_tagger=None, author_voice: bool = False,
-                 target_filter: bool = True) -> None:
+                 target_filter: bool = True, target_tagger: Optional[TargetTagger] = None) -> None:
         self.classifier = classifier
         self.actors = actors
         self.ner = ner
@@ -134,20 +135,27 @@ class Pipeline:
         # drop the pairs that the stance model's target filter (stance.relevance), when it has one, scores below
         # its threshold; False scores every candidate target
         self.use_target_filter = target_filter
+        # the model's target tagger (stance.target_tagger): adds, when scoring, the targets it proposes that the
+        # rules missed; None: the rules' targets only
+        self.target_tagger = target_tagger
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
-             author_voice: bool = False, target_filter: bool = True) -> "Pipeline":
+             author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
-        model at `model` (default: shipped); `target_filter=False` does not load that model's target filter."""
+        model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
+        `target_tagger=False` not its target tagger (neither is loaded without the classifier)."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         clf = load_classifier(model, target_filter=target_filter) if with_classifier else None
+        tagger = None
+        if with_classifier and target_tagger:
+            tagger = TargetTagger.load(model if model is not None else default_model_path())
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
-                   target_filter=target_filter)
+                   target_filter=target_filter, target_tagger=tagger)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
@@ -194,6 +202,8 @@ class Pipeline:
         many short articles fills the model's batches (one (kept, dropped) per article, in order)."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
+        if self.target_tagger is not None:
+            batch = self.with_tagged_targets(batch, batch_size)
         pairs = [(k, st, t) for k, (_, statements) in enumerate(batch) for st in statements for t in st.targets]
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
@@ -204,8 +214,48 @@ class Pipeline:
             label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
             portrayal = Portrayal(st, t, label, scores, self.classifier.name, p.relevance if applies else None)
             kept, dropped = out[k]
-            (kept if not applies or filt.keeps(p.relevance, st.lang) else dropped).append(portrayal)
+            keep = not applies or t.tagged is not None or filt.keeps(p.relevance, st.lang)
+            (kept if keep else dropped).append(portrayal)
         return out
+
+    def with_tagged_targets(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
+                            batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
+        """The batch with the targets the target tagger proposes added to the statements it reads (those with a
+        speaker, in its languages); the tagger's targets pass the target filter (the tagger is their filter)."""
+        tagger = self.target_tagger
+        where = [(k, i) for k, (_, sts) in enumerate(batch) for i, st in enumerate(sts)
+                 if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs]
+        out = [(art, list(sts)) for art, sts in batch]
+        if not where:
+            return out
+        inputs = [tagger_input(batch[k][1][i], batch[k][0].text) for k, i in where]
+        proposed = tagger.propose([x for x, _ in inputs], batch_size=batch_size)
+        # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
+        # not give the same target twice
+        taken: dict[tuple[int, str], list[Mention]] = {}
+        for k, (_, sts) in enumerate(batch):
+            for st in sts:
+                if st.speaker is not None:
+                    taken.setdefault((k, st.speaker.key), []).extend(st.targets)
+        for (k, i), (_, shift), spans in zip(where, inputs, proposed):
+            st = out[k][1][i]
+            seen = taken[(k, st.speaker.key)]
+            tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen)
+            rules = tuple(t for t in tagged.targets if t.tagged is None)
+            known = [self._known_actor(t, st.lang) for t in tagged.targets if t.tagged is not None]
+            new = tuple(t for t in known if not is_own_side(st.speaker, t, batch[k][0].text))
+            out[k][1][i] = replace(st, targets=rules + new) if new else st
+            seen.extend(new)
+        return out
+
+    def _known_actor(self, m: Mention, lang: str) -> Mention:
+        """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its
+        characters or more: "للمعارضة السورية" is the Syrian opposition), else as it is."""
+        found = [f for f in self.actors.find(m.text, lang) if f.actor is not None]
+        best = max(found, key=lambda f: f.end - f.start, default=None)
+        if best is None or best.end - best.start < 0.6 * len(m.text):
+            return m
+        return replace(m, actor=best.actor)
 
     def score(self, article: Article, statements: Sequence[Statement], batch_size: int = 32) -> list[Portrayal]:
         """Stance of each speaker toward each target, in statement order; pairs the model's target filter drops

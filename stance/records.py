@@ -63,6 +63,7 @@ class Mention:
     span: Span
     actor: Optional[Actor] = None
     resolved: bool = False  # True when this mention stands in for an implicit/pronoun subject elsewhere
+    tagged: Optional[float] = None  # a target the target tagger proposed (stance.target_tagger): its probability
 
     @property
     def start(self) -> int:
@@ -90,6 +91,8 @@ class Mention:
             out["actor_type"] = self.actor.type
         if self.resolved:
             out["resolved"] = True
+        if self.tagged is not None:
+            out["tagger"] = round(float(self.tagged), 4)
         return out
 
 

@@ -167,11 +167,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if speaker.actor is not None and m.actor is not None and m.actor.id in (
-                    speaker.actor.id, speaker.actor.affiliation) and (is_people(speaker) or not _own_people(m, text)):
-                continue  # the speaker, or its own country as a whole; not its people ("وندد الرئيس المصري بقتل
-                # المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless the people itself speaks ("وقال يمنيون إن
-                # اليمنيين يعانون")
+            if is_own_side(speaker, m, text):
+                continue
             if speaker.actor is None and m.actor is None and m.text == speaker.text:
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
@@ -189,6 +186,14 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         seen.add(m.key)
         out.append(m)
     return out
+
+
+def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> bool:
+    """Whether `m` is the speaker itself or its own country as a whole; not its people ("وندد الرئيس المصري بقتل
+    المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless the people itself speaks ("وقال يمنيون إن اليمنيين
+    يعانون")."""
+    return (speaker.actor is not None and m.actor is not None and m.actor.id in (speaker.actor.id, speaker.actor.affiliation)
+            and (is_people(speaker) or not _own_people(m, text)))
 
 
 def _own_people(m: Mention, text: Optional[str]) -> bool:

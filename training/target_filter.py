@@ -221,13 +221,23 @@ def fit_shift(nlp: Pipeline, train: Candidates, dev: Candidates) -> tuple[dict[s
     }
 
 
+def model_folder(model: str | Path | None, threads: int | None = None) -> tuple[Path, str]:
+    """(folder, how to name it in a report) of the stance model to fit beside: `model`, else the one `stance
+    analyze` uses (`$STANCE_MODEL`, else the shipped one); sets torch's threads when `threads` is given."""
+    if threads:
+        torch.set_num_threads(threads)
+    if model is not None:
+        return Path(model), str(model)
+    if os.environ.get(DEFAULT_MODEL_ENV):
+        return default_model_path(), str(default_model_path())
+    return default_model_path(), "the shipped default (stance/models/default)"
+
+
 def refit_shift(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
                 data_dir: str | None = None, threads: int | None = None) -> tuple[TargetFilter, dict]:
     """The filter already in the model's folder with only its stance prior shift chosen anew (its weights and
     threshold are kept: a refitted regression is not always better on dev)."""
-    if threads:
-        torch.set_num_threads(threads)
-    model = Path(model) if model is not None else default_model_path()
+    model, _ = model_folder(model, threads)
     filt = TargetFilter.load(model)
     if filt is None:
         raise FileNotFoundError(f"{model} has no target filter to keep: fit one with `python -m training.target_filter "
@@ -244,11 +254,7 @@ def refit_shift(model: str | Path | None = None, lang: str = "ar", root: str | N
 def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
                data_dir: str | None = None, threads: int | None = None) -> tuple[TargetFilter, dict]:
     """Fit a filter for the stance model at `model` (default: shipped); returns it with a report."""
-    if threads:
-        torch.set_num_threads(threads)
-    named = str(model) if model is not None else str(default_model_path()) if os.environ.get(DEFAULT_MODEL_ENV) \
-        else "the shipped default (stance/models/default)"
-    model = Path(model) if model is not None else default_model_path()
+    model, named = model_folder(model, threads)
     t0 = time.time()
     nlp = Pipeline.load(model=model, target_filter=False)
     train = candidates(nlp, lang, "train", root, data_dir)
@@ -295,7 +301,10 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     fit = refit_shift if args.shift_only else fit_filter
-    filt, report = fit(args.model, args.lang, args.annotations, args.data, args.threads)
+    try:
+        filt, report = fit(args.model, args.lang, args.annotations, args.data, args.threads)
+    except (FileNotFoundError, ValueError) as exc:  # a missing model, filter or annotation folder: say what to do
+        raise SystemExit(f"error: {exc}") from None
     print(json.dumps({k: v for k, v in report.items() if k != "cv_pair_f1"}, indent=2, ensure_ascii=False))
     print("stance prior shift (added to the log-probabilities):", filt.stance_shift or "none")
     if "cv_pair_f1" in report:

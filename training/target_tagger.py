@@ -1,0 +1,331 @@
+"""Train the target tagger (`stance.target_tagger`) of a stance model on the exhaustively labelled texts.
+
+What it learns from: the statements with a speaker that `Pipeline.statements` finds in the texts of
+`EXHAUSTIVE_FILES` (train split), each read as the tagger reads it at run time (`tagger_input`: the statement's
+sentence, the speaker marked). Its words are tagged B/I/O with the gold targets of that speaker (a gold pair whose
+speaker span overlaps the statement's) that lie in the sentence. Statements whose speaker is no gold speaker are
+left out (their gold, if any, belongs to another speaker the rules missed).
+
+How it is chosen: the threshold (`TaggerConfig.threshold`) is the one whose `stance analyze` output on the dev texts
+(the rules' targets through the target filter, plus the tagger's spans, all labelled by the stance model) has the
+best triple F1, triples matched to gold one to one by overlapping speaker and target spans and equal stance. Test
+texts are never read.
+
+The tagger is written into the stance model's folder (`--model`, default: the model `stance analyze` uses), where
+`Pipeline.load` finds it.
+
+    python -m training.target_tagger                       # train, choose, write into the default model's folder
+    python -m training.target_tagger --epochs 1 --dry-run  # report only
+    python -m training.target_tagger --threshold-only      # keep the weights, choose the threshold anew
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from stance.classify import default_model_path
+from stance.pipeline import Pipeline
+from stance.records import Article, Statement, spans_overlap
+from stance.target_tagger import TargetTagger, TaggerConfig, tagger_input, words
+from training.datasets.annotations import exhaustive_ids, load_annotations
+from training.target_filter import model_folder
+
+log = logging.getLogger(__name__)
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+
+
+@dataclass
+class Text:
+    """An exhaustively labelled text: its document (for the report), its gold (speaker, target) span pairs and their
+    stances (in the same order)."""
+
+    text: str
+    doc: str
+    gold: list[tuple[tuple[int, int], tuple[int, int]]]
+    stances: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """One statement as the tagger reads it, with the B/I/O tag of each of its words."""
+
+    item: tuple[str, tuple[int, int]]
+    tags: list[int]
+
+
+def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None) -> list[Text]:
+    """The exhaustive texts of `lang`/`split` with their gold pairs (a pair labelled twice counts once)."""
+    keep = exhaustive_ids(lang, root)
+    by_text: dict[str, Text] = {}
+    for ex in load_annotations(lang, split, root=root, data_dir=data_dir):
+        if ex.item.id not in keep or ex.item.speaker is None:
+            continue
+        t = by_text.setdefault(ex.item.text, Text(ex.item.text, ex.group or ex.item.text, []))
+        pair = (ex.item.speaker, ex.item.target)
+        if pair not in t.gold:
+            t.gold.append(pair)
+            t.stances.append(ex.stance)
+    if not by_text:
+        raise ValueError(f"no exhaustively labelled {lang} texts in the {split} split: the tagger needs the files of "
+                         "training.datasets.annotations.EXHAUSTIVE_FILES")
+    return list(by_text.values())
+
+
+def word_tags(text: str, targets: Sequence[tuple[int, int]]) -> list[int]:
+    """B (1) / I (2) / O (0) for each word of `text` (`stance.target_tagger.words`) given target spans.
+
+    >>> word_tags("قال الوزير ان حزب الله والجيش", [(14, 22), (23, 29)])
+    [0, 0, 0, 1, 2, 1]
+    """
+    ws = words(text)
+    tags = []
+    for k, (a, b) in enumerate(ws):
+        tag = 0
+        for s, e in targets:
+            if a < e and s < b:
+                prev = ws[k - 1] if k else None
+                tag = 2 if prev is not None and prev[0] < e and s < prev[1] else 1
+                break
+        tags.append(tag)
+    return tags
+
+
+def statements_of(nlp: Pipeline, texts: Sequence[Text], lang: str) -> list[tuple[Text, Statement]]:
+    """The pipeline's statements with a speaker, in each text."""
+    return [(t, st) for t in texts for st in nlp.statements(Article(t.doc, t.text, lang)) if st.speaker is not None]
+
+
+def rows(found: Sequence[tuple[Text, Statement]]) -> list[Row]:
+    """Training rows: statements whose speaker is a gold speaker, tagged with that speaker's targets in reach."""
+    out = []
+    for t, st in found:
+        sp = (st.speaker.start, st.speaker.end)
+        gold = [g for s, g in t.gold if spans_overlap(s, sp)]
+        if not gold:
+            continue
+        item, shift = tagger_input(st, t.text)
+        n = len(item[0])
+        in_reach = [(a + shift, b + shift) for a, b in gold if 0 <= a + shift and b + shift <= n]
+        out.append(Row(item, word_tags(item[0], in_reach)))
+    return out
+
+
+def train(tagger: TargetTagger, data: Sequence[Row], epochs: int = 6, batch_size: int = 8, lr: float = 3e-4,
+          head_lr: float = 1e-3, seed: int = 0, tag_weight: float = 3.0) -> list[float]:
+    """Fine-tune the tagger's LoRA matrices and head (AdamW, linear warm-up over the first tenth of the steps, at most
+    20, then linear decay; B and I weighted `tag_weight` against O); returns the loss of each epoch."""
+    from tqdm.auto import tqdm
+
+    if not data:
+        raise ValueError("no training rows: no statement of these texts has a gold speaker")
+    rng = random.Random(seed)
+    torch.manual_seed(seed)
+    net = tagger.net
+    params = [p for n, p in net.named_parameters() if p.requires_grad and not n.startswith("head")]
+    opt = torch.optim.AdamW([{"params": params, "lr": lr}, {"params": net.head.parameters(), "lr": head_lr}],
+                            weight_decay=0.01)
+    steps = epochs * math.ceil(len(data) / batch_size)
+    warmup = max(1, min(20, steps // 10))
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
+    weight = torch.tensor([1.0, tag_weight, tag_weight])
+    order = list(range(len(data)))
+    losses = []
+    for epoch in range(epochs):
+        net.train()
+        rng.shuffle(order)
+        total = 0.0
+        bar = tqdm(range(0, len(order), batch_size), desc=f"tagger epoch {epoch + 1}/{epochs}", unit="batch")
+        for b in bar:
+            chunk = [data[i] for i in order[b : b + batch_size]]
+            enc = tagger.encode([r.item for r in chunk])
+            logits = net(enc.input_ids, enc.attention_mask)
+            picked, gold = [], []
+            for row, r in enumerate(chunk):
+                for k, tag in zip(enc.first_token[row], r.tags):
+                    if k >= 0:
+                        picked.append(logits[row, k])
+                        gold.append(tag)
+            loss = nn.functional.cross_entropy(torch.stack(picked), torch.tensor(gold), weight=weight)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += loss.item()
+            bar.set_postfix(loss=f"{loss.item():.3f}")
+        losses.append(round(total, 3))
+        log.info("epoch %d: loss %.3f", epoch + 1, total)
+    net.eval()
+    return losses
+
+
+Pair = tuple[tuple[int, int], tuple[int, int], str]  # (speaker span, target span, stance)
+
+
+def prf(predicted: dict[str, list[Pair]], texts: Sequence[Text], with_stance: bool = True) -> tuple[float, float, float]:
+    """(P, R, F1) of predicted (speaker, target, stance) triples per text against the gold ones, one to one by
+    overlapping speaker and target spans (and the same stance when `with_stance`); a gold triple matched twice
+    counts once, the second is a false positive (greedy, as `training.target_filter.pair_f1`)."""
+    tp = fp = n_gold = 0
+    for t in texts:
+        n_gold += len(t.gold)
+        used: set[int] = set()
+        for sp, tg, stance in predicted.get(t.text, []):
+            hit = next((k for k, (s, g) in enumerate(t.gold) if k not in used and spans_overlap(s, sp)
+                        and spans_overlap(g, tg) and (not with_stance or t.stances[k] == stance)), None)
+            if hit is None:
+                fp += 1
+            else:
+                used.add(hit)
+                tp += 1
+    p, r = tp / max(1, tp + fp), tp / max(1, n_gold)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def kept_triples(nlp: Pipeline, texts: Sequence[Text], lang: str, batch_size: int = 32) -> dict[str, list[Pair]]:
+    """What `stance analyze` writes for these texts (the pairs it keeps, with their stance), by text."""
+    out: dict[str, list[Pair]] = {}
+    articles = [Article(t.doc, t.text, lang) for t in texts]
+    for k in range(0, len(articles), 16):
+        chunk = articles[k : k + 16]
+        results = nlp.score_many([(a, nlp.statements(a)) for a in chunk], batch_size)
+        for a, (kept, _) in zip(chunk, results):
+            out[a.text] = [((p.statement.speaker.start, p.statement.speaker.end), (p.target.start, p.target.end),
+                            p.stance) for p in kept if p.statement.speaker is not None]
+    return out
+
+
+def choose_threshold(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], lang: str,
+                     batch_size: int = 32) -> tuple[float, dict[str, dict[str, list[float]]]]:
+    """The threshold whose `stance analyze` output on the dev texts has the best triple F1 (the end-to-end score of
+    `stance eval-e2e`), and the table: threshold ("none" = no tagger) -> P/R/F1 with and without stance."""
+    table: dict[str, dict[str, list[float]]] = {}
+    best = (-1.0, tagger.config.threshold)
+    saved = nlp.target_tagger
+    try:
+        for th in (None, *THRESHOLDS):
+            if th is not None:
+                tagger.config.threshold = th
+            nlp.target_tagger = tagger if th is not None else None
+            pred = kept_triples(nlp, texts, lang, batch_size)
+            row = {"with_stance": [round(v, 4) for v in prf(pred, texts)],
+                   "without_stance": [round(v, 4) for v in prf(pred, texts, with_stance=False)]}
+            table["none" if th is None else str(th)] = row
+            log.info("threshold %s: triple F1 %.4f, pair F1 %.4f", th, row["with_stance"][2], row["without_stance"][2])
+            if th is not None and row["with_stance"][2] > best[0]:
+                best = (row["with_stance"][2], th)
+    finally:
+        nlp.target_tagger = saved
+    tagger.config.threshold = best[1]
+    return best[1], table
+
+
+def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
+               epochs: int = 6, seed: int = 0, threads: int | None = None,
+               max_rows: int | None = None) -> tuple[TargetTagger, dict]:
+    """Train a tagger on the train texts and choose its threshold on the dev texts; returns it with a report."""
+    folder, named = model_folder(model, threads)
+    t0 = time.time()
+    nlp = Pipeline.load(model=folder, target_tagger=False)
+    train_texts = gold_texts(lang, "train", root, data_dir)
+    dev_texts = gold_texts(lang, "dev", root, data_dir)
+    train_found = statements_of(nlp, train_texts, lang)
+    data = rows(train_found)[:max_rows]
+    log.info("train: %d texts, %d statements with a speaker, %d with a gold speaker", len(train_texts),
+             len(train_found), len(data))
+    tagger = TargetTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
+    losses = train(tagger, data, epochs=epochs, seed=seed)
+    _, table = choose_threshold(nlp, tagger, dev_texts, lang)
+    report = {
+        "trained_on": f"training/annotations/{lang} exhaustive texts, train split: statements the pipeline finds "
+                      "whose speaker is a gold speaker",
+        "model": named,
+        "train_texts": len(train_texts), "train_statements": len(data),
+        "train_target_words": sum(tag > 0 for r in data for tag in r.tags),
+        "epochs": epochs, "seed": seed, "losses": losses,
+        "threshold_chosen_on": "dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance)",
+        "dev_texts": len(dev_texts), "dev_prf_by_threshold": table,
+        "seconds": round(time.time() - t0, 1),
+    }
+    tagger.config.info = report
+    return tagger, report
+
+
+def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
+             threads: int | None = None) -> tuple[TargetTagger, dict]:
+    """The tagger already in the model's folder with only its threshold chosen anew on the dev texts (after the
+    rules, the target filter or the stance model changed)."""
+    folder, _ = model_folder(model, threads)
+    tagger = TargetTagger.load(folder)
+    if tagger is None:
+        raise FileNotFoundError(f"{folder} has no target tagger to keep: train one with `python -m "
+                                f"training.target_tagger --model {folder}` (without --threshold-only)")
+    t0 = time.time()
+    nlp = Pipeline.load(model=folder, target_tagger=False)
+    dev_texts = gold_texts(lang, "dev", root, data_dir)
+    _, table = choose_threshold(nlp, tagger, dev_texts, lang)
+    info = dict(tagger.config.info)
+    info.update({"threshold_chosen_on": "dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and "
+                                        "without stance)", "dev_texts": len(dev_texts), "dev_prf_by_threshold": table,
+                 "threshold_seconds": round(time.time() - t0, 1)})
+    info.pop("dev_pair_prf_by_threshold", None)
+    tagger.config.info = info
+    return tagger, info
+
+
+def save_config(tagger: TargetTagger, folder: Path) -> None:
+    """Write only target_tagger.json (a merged tagger has no LoRA matrices left to save; its weights file stays)."""
+    from stance.target_tagger import TAGGER_CONFIG
+
+    (folder / TAGGER_CONFIG).write_text(json.dumps(tagger.config.to_json(), indent=2, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
+    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
+    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
+    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--max-rows", type=int, default=None, help="train on the first N statements only (smoke runs)")
+    ap.add_argument("--threshold-only", action="store_true",
+                    help="keep the tagger in the model's folder; choose only its threshold anew on the dev texts")
+    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    args = ap.parse_args(argv)
+    if args.epochs < 1:
+        ap.error("--epochs must be at least 1")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        if args.threshold_only:
+            tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads)
+        else:
+            tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
+                                        args.threads, args.max_rows)
+    except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
+        raise SystemExit(f"error: {exc}") from None
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    print("threshold:", tagger.config.threshold)
+    if not args.dry_run:
+        folder = Path(args.model) if args.model else default_model_path()
+        if args.threshold_only:
+            save_config(tagger, folder)
+        else:
+            tagger.save_pretrained(folder)
+        print(f"wrote the target tagger into {folder}")
+
+
+if __name__ == "__main__":
+    main()
