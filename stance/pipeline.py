@@ -242,9 +242,13 @@ class Pipeline:
             seen = taken[(k, st.speaker.key)]
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen)
             rules = tuple(t for t in tagged.targets if t.tagged is None)
-            known = [self._known_actor(t, st.lang) for t in tagged.targets if t.tagged is not None]
-            new = tuple(t for t in known if not is_own_side(st.speaker, t, batch[k][0].text))
-            out[k][1][i] = replace(st, targets=rules + new) if new else st
+            new: list[Mention] = []
+            for t in (self._known_actor(t, st.lang) for t in tagged.targets if t.tagged is not None):
+                # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
+                # mention per actor and statement, as the rules keep)
+                if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*rules, *new)):
+                    new.append(t)
+            out[k][1][i] = replace(st, targets=rules + tuple(new)) if new else st
             seen.extend(new)
         return out
 

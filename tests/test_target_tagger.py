@@ -3,6 +3,7 @@ a real tiny training run, and what the pipeline does with its spans."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -167,7 +168,7 @@ class _FixedTagger:
         self.phrases = phrases
 
     def propose(self, items, threshold=None, batch_size=32):
-        return [[(t.index(p), t.index(p) + len(p), 0.9) for p in self.phrases if p in t] for t, _ in items]
+        return [sorted((m.start(), m.end(), 0.9) for p in self.phrases for m in re.finditer(p, t)) for t, _ in items]
 
 
 def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
@@ -183,5 +184,11 @@ def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
     # Moscow is Putin's own government, and his name is the speaker: neither is his target
     assert [(t.text, t.actor) for t in tagged] == [("المرضى", None)]
     assert all(p.target.tagged is None or p in kept for p in kept + dropped)  # the filter does not drop them
+    # an unknown speaker named again is no target of its own; a phrase twice in one statement is one target
+    nlp.target_tagger = _FixedTagger(["المتظاهرون", "الرجلين"])
+    text = "وقال المتظاهرون ان الرجلين ضربا المتظاهرون وان الرجلين هربا."
+    article = Article("t", text, "ar")
+    kept, _ = nlp.score_all(article, nlp.statements(article))
+    assert [(p.target.text, p.target.start) for p in kept if p.target.tagged] == [("الرجلين", text.index("الرجلين"))]
     known = nlp._known_actor(Mention(Span(0, 16, "للمعارضة السورية"), tagged=0.9), "ar")
     assert known.actor is not None and known.actor.id == "SYROPP" and known.tagged == 0.9
