@@ -212,7 +212,8 @@ class Pipeline:
         for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
             label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
-            portrayal = Portrayal(st, t, label, scores, self.classifier.name, p.relevance if applies else None)
+            relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
+            portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
             kept, dropped = out[k]
             keep = not applies or t.tagged is not None or filt.keeps(p.relevance, st.lang)
             (kept if keep else dropped).append(portrayal)
@@ -237,10 +238,16 @@ class Pipeline:
             for st in sts:
                 if st.speaker is not None:
                     taken.setdefault((k, st.speaker.key), []).extend(st.targets)
+        speakers_by_cue: dict[tuple[int, int], list[Mention]] = {}  # co-speakers share their cue
+        for k, (_, sts) in enumerate(batch):
+            for st in sts:
+                if st.speaker is not None and st.cue is not None:
+                    speakers_by_cue.setdefault((k, st.cue.start), []).append(st.speaker)
         for (k, i), (_, shift), spans in zip(where, inputs, proposed):
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
-            tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen)
+            co = speakers_by_cue.get((k, st.cue.start), [st.speaker]) if st.cue is not None else [st.speaker]
+            tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             rules = tuple(t for t in tagged.targets if t.tagged is None)
             new: list[Mention] = []
             for t in (self._known_actor(t, st.lang) for t in tagged.targets if t.tagged is not None):

@@ -38,6 +38,7 @@ from .adapter import load_adapter, save_adapter, trainable_state
 from .backbone import BASE_NAME, backbone_path, load_tokenizer
 from .records import Mention, Span, Statement
 from .targets import context_span
+from .text import normalize_arabic
 
 TAGGER_WEIGHTS = "target_tagger.safetensors"
 TAGGER_CONFIG = "target_tagger.json"
@@ -75,6 +76,8 @@ class TaggerConfig:
     info: dict[str, Any] = field(default_factory=dict)  # how it was trained and chosen (counts, scores)
 
     def __post_init__(self) -> None:
+        if isinstance(self.langs, str) or not all(isinstance(x, str) and x for x in self.langs):
+            raise ValueError(f"langs must be a list of language codes, such as [\"ar\"], found {self.langs!r}")
         self.langs = tuple(self.langs)
         self.lora_target_modules = tuple(self.lora_target_modules)
         if not 0.0 < self.threshold <= 1.0:
@@ -255,32 +258,44 @@ def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
 
 
 def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,
-                        text: str, taken: Sequence[Mention] = ()) -> Statement:
+                        text: str, taken: Sequence[Mention] = (), speakers: Sequence[Mention] = ()) -> Statement:
     """`statement` with the proposed spans (in tagger-input offsets, see `tagger_input`) that neither overlap nor
     touch one of its targets added as targets (`Mention.tagged` = the span's probability). A span that touches a
     target (only spaces between, the second not joined by "و") is a piece of that target's phrase ("السورية" after
-    the target "المعارضة"), not a target of its own ("الحكومة والمتظاهرين" are two); spans outside the statement's
-    sentence (in a speaker prefix) are left out. `taken`: the targets the same speaker already has in other
+    the target "المعارضة"), not a target of its own ("الحكومة والمتظاهرين" are two); two proposed spans that touch
+    are one phrase ("عبد" + "الله غل"). Left out: spans outside the statement's sentence (in a speaker prefix), on its
+    cue, or on or touching one of `speakers` (the speakers of the statements that share this one's cue: "وزارة
+    الداخلية وقوات الحلف الاطلسي" are co-speakers). `taken`: the targets the same speaker already has in other
     statements of the article (the tagger reads the whole sentence, which may hold two statements of one speaker),
-    treated like the statement's own."""
+    treated like the statement's own, and in the same sentence also by name ("المتظاهرين" twice)."""
     ctx = context_span(statement, text)
-    new: list[Mention] = []
+    runs: list[list] = []  # [start, end, probabilities]: touching proposals joined
 
-    def near(s: int, e: int, t: Mention) -> bool:  # overlapping, or only spaces between and no "و" joining them
+    def near(s: int, e: int, t: Span | Mention) -> bool:  # overlapping, or only spaces between and no "و" joining
         if t.end <= s:
             gap, second = text[t.end : s], text[s:e]
         elif e <= t.start:
-            gap, second = text[e : t.start], t.text
+            gap, second = text[e : t.start], text[t.start : t.end]
         else:
             return True
         return not gap.strip() and not second.startswith("و")
 
-    for a, b, p in spans:
+    for a, b, p in sorted(spans):
         s, e = a - shift, b - shift
-        if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in (*statement.targets, *taken)) \
-                or any(s < t.end and t.start < e for t in new):
+        if runs and near(s, e, Span(runs[-1][0], runs[-1][1], "")) and s >= runs[-1][1]:
+            runs[-1][1] = e
+            runs[-1][2].append(p)
+        else:
+            runs.append([s, e, [p]])
+    same_sentence = {normalize_arabic(t.text) for t in taken if ctx.start <= t.start and t.end <= ctx.end}
+    blocked = (*statement.targets, *taken, *speakers)
+    new: list[Mention] = []
+    for s, e, ps in runs:
+        if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
+                or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
+                or normalize_arabic(text[s:e]) in same_sentence:
             continue
-        new.append(Mention(Span(s, e, text[s:e]), None, tagged=p))
+        new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:
         return statement
     return replace(statement, targets=statement.targets + tuple(new))

@@ -192,3 +192,53 @@ def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
     assert [(p.target.text, p.target.start) for p in kept if p.target.tagged] == [("الرجلين", text.index("الرجلين"))]
     known = nlp._known_actor(Mention(Span(0, 16, "للمعارضة السورية"), tagged=0.9), "ar")
     assert known.actor is not None and known.actor.id == "SYROPP" and known.tagged == 0.9
+
+
+def test_review_cases_pieces_joined_names_repeated_and_co_speakers():
+    """From a review: proposals that touch are one phrase; a name the speaker already has in the same sentence is not
+    added again; a piece of a co-speaker or of the cue is no target."""
+    text = "وقال هاموند ان الرئيس عبد الله غل فاز."
+    st = _statement(text, "هاموند", "الرئيس عبد الله غل فاز")
+    a, b = text.index("عبد"), text.index("الله غل")
+    out = with_tagged_targets(st, [(a, a + 3, 0.9), (b, b + 7, 0.95)], 0, text)
+    assert [(t.text, t.tagged) for t in out.targets] == [("عبد الله غل", 0.9)]
+
+    text = "واتهم الوزير المعارضة بالعمالة، وقال ان المتظاهرين مأجورون وان المتظاهرين خونة."
+    st = _statement(text, "الوزير", "المتظاهرين مأجورون وان المتظاهرين خونة")
+    first = text.index("المتظاهرين")
+    second = text.index("المتظاهرين", first + 1)
+    other = Mention(Span(first, first + 11, text[first:first + 11]))  # another statement's target, same speaker
+    out = with_tagged_targets(st, [(second, second + 11, 0.93)], 0, text, taken=[other])
+    assert out is st
+
+    text = "واعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي ان مسلحي طالبان هاجموا القافلة."
+    st = _statement(text, "وزارة الداخلية الافغانية", "مسلحي طالبان هاجموا القافلة")
+    co = text.index("وقوات الحلف الاطلسي")
+    nato = Mention(Span(co + 1, co + 19, text[co + 1:co + 19]))
+    taliban = text.index("مسلحي طالبان")
+    out = with_tagged_targets(st, [(co, co + 5, 0.85), (taliban, taliban + 12, 0.9), (0, 6, 0.9)], 0, text,
+                              speakers=[st.speaker, nato])
+    assert [t.text for t in out.targets] == ["مسلحي طالبان"]  # not the co-speaker's piece, not the cue
+
+
+def test_tagger_langs_must_be_a_list():
+    with pytest.raises(ValueError, match="list of language codes"):
+        TaggerConfig.from_json({"langs": "ar"})
+
+
+def test_training_rows_never_tag_the_speaker_prefix():
+    """A resolved speaker is put in front of the sentence; a gold target in the sentence before must not land on
+    the prefix's words (a review's case)."""
+    from training.target_tagger import rows
+
+    text = "قال الوزير ان الجيش. وأضاف ان الشرطة انسحبت."
+    sp = Mention(Span(4, 10, "الوزير"), resolved=True)
+    second = text.index("وأضاف")
+    st = Statement("d", "d:2", sp, Span(second, second + 5, "وأضاف"), Span(second + 9, len(text) - 1, "x"), lang="ar",
+                   context=Span(second, len(text), text[second:]))
+    army, police = text.index("الجيش"), text.index("الشرطة")
+    t = Text(text, "d", [((4, 10), (army, army + 5)), ((4, 10), (police, police + 6))], ["criticism", "neutral"])
+    (row,) = rows([(t, st)])
+    item = row.item[0]
+    tagged = [item[a:b] for (a, b), tag in zip(words(item), row.tags) if tag]
+    assert item.startswith("الوزير: ") and tagged == ["الشرطة"]

@@ -36,6 +36,7 @@ from torch import nn
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
 from stance.records import Article, Statement, spans_overlap
+from stance.targets import context_span
 from stance.target_tagger import TargetTagger, TaggerConfig, tagger_input, words
 from training.datasets.annotations import exhaustive_ids, load_annotations
 from training.target_filter import model_folder
@@ -115,8 +116,8 @@ def rows(found: Sequence[tuple[Text, Statement]]) -> list[Row]:
         if not gold:
             continue
         item, shift = tagger_input(st, t.text)
-        n = len(item[0])
-        in_reach = [(a + shift, b + shift) for a, b in gold if 0 <= a + shift and b + shift <= n]
+        ctx = context_span(st, t.text)
+        in_reach = [(a + shift, b + shift) for a, b in gold if ctx.start <= a and b <= ctx.end]
         out.append(Row(item, word_tags(item[0], in_reach)))
     return out
 
@@ -226,6 +227,10 @@ def choose_threshold(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text],
                 best = (row["with_stance"][2], th)
     finally:
         nlp.target_tagger = saved
+    if best[0] <= table["none"]["with_stance"][2]:
+        log.warning("the tagger does not beat the pipeline without it on the dev texts at any threshold (best %.4f "
+                    "against %.4f): do not ship it (remove target_tagger.* from the model folder)", best[0],
+                    table["none"]["with_stance"][2])
     tagger.config.threshold = best[1]
     return best[1], table
 
