@@ -232,17 +232,15 @@ class Pipeline:
         inputs = [tagger_input(batch[k][1][i], batch[k][0].text) for k, i in where]
         proposed = tagger.propose([x for x, _ in inputs], batch_size=batch_size)
         # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
-        # not give the same target twice
+        # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}
+        speakers_by_cue: dict[tuple[int, int], list[Mention]] = {}
         for k, (_, sts) in enumerate(batch):
             for st in sts:
                 if st.speaker is not None:
                     taken.setdefault((k, st.speaker.key), []).extend(st.targets)
-        speakers_by_cue: dict[tuple[int, int], list[Mention]] = {}  # co-speakers share their cue
-        for k, (_, sts) in enumerate(batch):
-            for st in sts:
-                if st.speaker is not None and st.cue is not None:
-                    speakers_by_cue.setdefault((k, st.cue.start), []).append(st.speaker)
+                    if st.cue is not None:
+                        speakers_by_cue.setdefault((k, st.cue.start), []).append(st.speaker)
         for (k, i), (_, shift), spans in zip(where, inputs, proposed):
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
