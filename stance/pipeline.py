@@ -197,12 +197,14 @@ class Pipeline:
         return self.score_many([(article, statements)], batch_size)[0]
 
     def score_many(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
-                   batch_size: int = 32) -> list[tuple[list[Portrayal], list[Portrayal]]]:
+                   batch_size: int = 32, tag: bool = True) -> list[tuple[list[Portrayal], list[Portrayal]]]:
         """`score_all` for several articles at once: their pairs go through the model together, so a run over
-        many short articles fills the model's batches (one (kept, dropped) per article, in order)."""
+        many short articles fills the model's batches (one (kept, dropped) per article, in order). The target
+        tagger, when the pipeline has one, first adds its targets (`with_tagged_targets`), unless `tag=False`
+        (statements that went through it already)."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
-        if self.target_tagger is not None:
+        if tag and self.target_tagger is not None:
             batch = self.with_tagged_targets(batch, batch_size)
         pairs = [(k, st, t) for k, (_, statements) in enumerate(batch) for st in statements for t in st.targets]
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
@@ -272,7 +274,10 @@ class Pipeline:
         return self.score_all(article, statements, batch_size)[0]
 
     def analyze(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement], list[Portrayal]]]:
-        """For each article: its statements and its scored (statement, target) pairs."""
+        """For each article: its statements (with the target tagger's targets, when the pipeline has one) and its
+        scored (statement, target) pairs."""
         for article in articles:
             sts = self.statements(article)
-            yield article, sts, self.score(article, sts, batch_size)
+            if self.target_tagger is not None:
+                sts = self.with_tagged_targets([(article, sts)], batch_size)[0][1]
+            yield article, sts, self.score_many([(article, sts)], batch_size, tag=False)[0][0]

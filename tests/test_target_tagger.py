@@ -242,3 +242,17 @@ def test_training_rows_never_tag_the_speaker_prefix():
     item = row.item[0]
     tagged = [item[a:b] for (a, b), tag in zip(words(item), row.tags) if tag]
     assert item.startswith("الوزير: ") and tagged == ["الشرطة"]
+
+
+def test_analyze_yields_the_statements_with_their_tagged_targets():
+    """`Pipeline.analyze` gives statements that hold the targets its portrayals name, tagged ones included."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    nlp.target_tagger = _FixedTagger(["المرضى"])
+    text = "وقال الرئيس الروسي فلاديمير بوتين ان موسكو ستعالج المرضى في حلب."
+    ((_, statements, portrayals),) = list(nlp.analyze([Article("t", text, "ar")]))
+    assert [t.text for st in statements for t in st.targets if t.tagged] == ["المرضى"]
+    assert [p.target.text for p in portrayals if p.target.tagged] == ["المرضى"]
+    assert all(p.target in next(st for st in statements if st.id == p.statement.id).targets for p in portrayals)
