@@ -244,3 +244,24 @@ def test_exhaustive_gold_keeps_only_the_exhaustive_files(tmp_path: Path):
     assert len(gold_documents("en", None, root=str(tmp_path))) == 2
     (doc,) = gold_documents("en", None, root=str(tmp_path), exhaustive_only=True)
     assert doc["text"] == "Hammond said Russia was bombing."
+
+
+def test_paired_bootstrap_over_documents(tmp_path):
+    """eval.paired: B better on every document gives a positive interval; the same system against itself gives 0
+    and no resample where it is better; a file that is no eval-e2e output is refused with what to pass."""
+    import json
+
+    import pytest
+
+    from eval.paired import main, paired_bootstrap
+
+    a = {f"d{i}": {"n_gold": 4, "n_pred": 4, "tp": 1, "tp_without_stance": 2} for i in range(20)}
+    b = {f"d{i}": {"n_gold": 4, "n_pred": 4, "tp": 2, "tp_without_stance": 2} for i in range(20)}
+    r = paired_bootstrap(a, b, n_resamples=200)
+    assert r["with_stance"]["difference"] == 0.25 and r["with_stance"]["interval"][0] > 0
+    assert r["with_stance"]["share_not_better"] == 0.0
+    assert r["without_stance"]["difference"] == 0.0 and r["without_stance"]["share_not_better"] == 1.0
+    bad = tmp_path / "x.json"
+    bad.write_text(json.dumps({"with_stance": {}}), encoding="utf-8")
+    with pytest.raises(SystemExit, match="eval-e2e"):
+        main([str(bad), str(bad)])
