@@ -66,15 +66,20 @@ def item_for(statement: Statement, target: Mention, text: str) -> StanceItem:
     """
     ctx = context_span(statement, text)
     lo, hi = min(ctx.start, target.start), max(ctx.end, target.end)
-    body = text[lo:hi]
-    t = (target.start - lo, target.end - lo)
     sp = statement.speaker
     if sp is None:
-        return StanceItem(body, target=t, speaker=None, lang=statement.lang, id=statement.id)
-    if lo <= sp.start and sp.end <= hi and not sp.span.overlaps(target.span):
-        return StanceItem(body, target=t, speaker=(sp.start - lo, sp.end - lo), lang=statement.lang, id=statement.id)
-    prefix = sp.text + ": "
-    n = len(prefix)
-    return StanceItem(prefix + body, target=(t[0] + n, t[1] + n), speaker=(0, len(sp.text)),
-                      lang=statement.lang, id=statement.id)
+        return StanceItem(text[lo:hi], target=(target.start - lo, target.end - lo), speaker=None, lang=statement.lang,
+                          id=statement.id)
+    body, speaker, shift = speaker_view(text, lo, hi, sp, inline=not sp.span.overlaps(target.span))
+    return StanceItem(body, target=(target.start + shift, target.end + shift), speaker=speaker, lang=statement.lang,
+                      id=statement.id)
 
+
+def speaker_view(text: str, lo: int, hi: int, speaker: Mention, inline: bool = True) -> tuple[str, tuple[int, int], int]:
+    """`text[lo:hi]` with the speaker's span in it, or, when the speaker stands outside it (or `inline` is False),
+    `speaker name: ` + `text[lo:hi]`; with the shift from article offsets to the view's (view = article + shift).
+    The stance model (`item_for`) and the target tagger (`stance.target_tagger.tagger_input`) read statements so."""
+    if inline and lo <= speaker.start and speaker.end <= hi:
+        return text[lo:hi], (speaker.start - lo, speaker.end - lo), -lo
+    prefix = speaker.text + ": "
+    return prefix + text[lo:hi], (0, len(speaker.text)), len(prefix) - lo

@@ -248,14 +248,13 @@ class Pipeline:
             seen = taken[(k, st.speaker.key)]
             co = speakers_by_cue.get((k, st.cue.start), [st.speaker]) if st.cue is not None else [st.speaker]
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
-            rules = tuple(t for t in tagged.targets if t.tagged is None)
             new: list[Mention] = []
-            for t in (self._known_actor(t, st.lang) for t in tagged.targets if t.tagged is not None):
+            for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                 # mention per actor and statement, as the rules keep)
-                if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*rules, *new)):
+                if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
                     new.append(t)
-            out[k][1][i] = replace(st, targets=rules + tuple(new)) if new else st
+            out[k][1][i] = replace(st, targets=st.targets + tuple(new)) if new else st
             seen.extend(new)
         return out
 

@@ -34,8 +34,9 @@ from typing import Any, Optional
 import torch
 from torch import nn
 
-from .adapter import load_adapter, save_adapter, trainable_state
+from .adapter import load_adapter, save_adapter
 from .backbone import BASE_NAME, backbone_path, load_tokenizer
+from .classify import speaker_view
 from .records import Mention, Span, Statement
 from .targets import context_span
 from .text import normalize_arabic
@@ -120,7 +121,6 @@ class Encoded:
     input_ids: torch.Tensor
     attention_mask: torch.Tensor
     first_token: list[list[int]]
-    words: list[list[tuple[int, int]]]
 
 
 class TargetTagger:
@@ -170,10 +170,6 @@ class TargetTagger:
         tagger.net.eval()
         return tagger
 
-    def trainable_state_dict(self) -> dict[str, torch.Tensor]:
-        """The parameters training changes (LoRA matrices + head): what `save_pretrained` writes."""
-        return trainable_state(self.net)
-
     def save_pretrained(self, folder: str | os.PathLike) -> Path:
         """Write target_tagger.json and target_tagger.safetensors into `folder` (beside a stance model)."""
         folder = Path(folder)
@@ -206,7 +202,7 @@ class TargetTagger:
                     k += 1
                 out.append(k if k < len(ends) and starts[k] <= at + 1 else -1)
             first.append(out)
-        return Encoded(enc["input_ids"], enc["attention_mask"], first, all_words)
+        return Encoded(enc["input_ids"], enc["attention_mask"], first)
 
     # ---- prediction
     def word_probabilities(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[list[tuple[float, ...]]]:
@@ -244,17 +240,14 @@ class TargetTagger:
 def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
     """What the tagger reads for a statement with a speaker, and the shift that maps its spans back onto `text`
     (article offset = input offset - shift): the statement's sentence (`stance.targets.context_span`), or, when
-    the speaker stands outside it ("وأضاف"), `speaker name: sentence`, as `stance.classify.item_for` does (the
-    sentence then starts at input offset `shift + context start`, and nothing before it maps onto `text`)."""
+    the speaker stands outside it ("وأضاف"), `speaker name: sentence`, as the stance model reads it
+    (`stance.classify.speaker_view`; the sentence then starts at input offset `shift + context start`, and nothing
+    before it maps onto `text`)."""
     if statement.speaker is None:
         raise ValueError(f"statement {statement.id} has no speaker: the tagger reads a speaker's statements only")
     ctx = context_span(statement, text)
-    sp = statement.speaker
-    body = text[ctx.start : ctx.end]
-    if ctx.start <= sp.start and sp.end <= ctx.end:
-        return (body, (sp.start - ctx.start, sp.end - ctx.start)), -ctx.start
-    prefix = sp.text + ": "
-    return (prefix + body, (0, len(sp.text))), len(prefix) - ctx.start
+    body, speaker, shift = speaker_view(text, ctx.start, ctx.end, statement.speaker)
+    return (body, speaker), shift
 
 
 def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,

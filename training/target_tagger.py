@@ -193,14 +193,14 @@ def prf(predicted: dict[str, list[Pair]], texts: Sequence[Text], with_stance: bo
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
-def kept_triples(nlp: Pipeline, texts: Sequence[Text], lang: str, batch_size: int = 32) -> dict[str, list[Pair]]:
-    """What `stance analyze` writes for these texts (the pairs it keeps, with their stance), by text."""
+def kept_triples(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]],
+                 batch_size: int = 32) -> dict[str, list[Pair]]:
+    """What `stance analyze` writes for these articles and their statements (the pairs it keeps, with their
+    stance), by text."""
     out: dict[str, list[Pair]] = {}
-    articles = [Article(t.doc, t.text, lang) for t in texts]
-    for k in range(0, len(articles), 16):
-        chunk = articles[k : k + 16]
-        results = nlp.score_many([(a, nlp.statements(a)) for a in chunk], batch_size)
-        for a, (kept, _) in zip(chunk, results):
+    for k in range(0, len(found), 16):
+        chunk = found[k : k + 16]
+        for (a, _), (kept, _) in zip(chunk, nlp.score_many(chunk, batch_size)):
             out[a.text] = [((p.statement.speaker.start, p.statement.speaker.end), (p.target.start, p.target.end),
                             p.stance) for p in kept if p.statement.speaker is not None]
     return out
@@ -213,12 +213,14 @@ def choose_threshold(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text],
     table: dict[str, dict[str, list[float]]] = {}
     best = (-1.0, tagger.config.threshold)
     saved = nlp.target_tagger
+    articles = [Article(t.doc, t.text, lang) for t in texts]
+    found = [(a, nlp.statements(a)) for a in articles]  # the rules' statements, once for every threshold
     try:
         for th in (None, *THRESHOLDS):
             if th is not None:
                 tagger.config.threshold = th
             nlp.target_tagger = tagger if th is not None else None
-            pred = kept_triples(nlp, texts, lang, batch_size)
+            pred = kept_triples(nlp, found, batch_size)
             row = {"with_stance": [round(v, 4) for v in prf(pred, texts)],
                    "without_stance": [round(v, 4) for v in prf(pred, texts, with_stance=False)]}
             table["none" if th is None else str(th)] = row
