@@ -210,6 +210,7 @@ class Pipeline:
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
         filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
+        tagger = self.target_tagger.config if self.target_tagger is not None else None
         out: list[tuple[list[Portrayal], list[Portrayal]]] = [([], []) for _ in batch]
         for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
@@ -217,7 +218,9 @@ class Pipeline:
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
             portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
             kept, dropped = out[k]
-            keep = not applies or t.tagged is not None or filt.keeps(p.relevance, st.lang)
+            vetoed = (tagger is not None and t.tagged is None and t.tagger_score is not None
+                      and t.tagger_score < tagger.rule_veto)
+            keep = t.tagged is not None or ((not applies or filt.keeps(p.relevance, st.lang)) and not vetoed)
             (kept if keep else dropped).append(portrayal)
         return out
 
@@ -232,7 +235,7 @@ class Pipeline:
         if not where:
             return out
         inputs = [tagger_input(batch[k][1][i], batch[k][0].text) for k, i in where]
-        proposed = tagger.propose([x for x, _ in inputs], batch_size=batch_size)
+        readings = tagger.read([x for x, _ in inputs], batch_size=batch_size)
         # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
         # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}
@@ -243,19 +246,20 @@ class Pipeline:
                     taken.setdefault((k, st.speaker.key), []).extend(st.targets)
                     if st.cue is not None:
                         speakers_by_cue.setdefault((k, st.cue.start), []).append(st.speaker)
-        for (k, i), (_, shift), spans in zip(where, inputs, proposed):
+        for (k, i), (item, shift), reading in zip(where, inputs, readings):
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
             co = speakers_by_cue.get((k, st.cue.start), [st.speaker]) if st.cue is not None else [st.speaker]
-            tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
+            tagged = with_tagged_targets(st, tagger.spans(item, reading), shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                 # mention per actor and statement, as the rules keep)
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
                     new.append(t)
-            out[k][1][i] = replace(st, targets=st.targets + tuple(new)) if new else st
             seen.extend(new)
+            out[k][1][i] = replace(st, targets=tuple(replace(t, tagger_score=reading.score(t.start + shift, t.end + shift))
+                                                     for t in (*st.targets, *new)))
         return out
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:

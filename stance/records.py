@@ -64,6 +64,8 @@ class Mention:
     actor: Optional[Actor] = None
     resolved: bool = False  # True when this mention stands in for an implicit/pronoun subject elsewhere
     tagged: Optional[float] = None  # a target the target tagger proposed (stance.target_tagger): its probability
+    # how much the target tagger reads this target of a statement as one (stance.target_tagger.Reading.score)
+    tagger_score: Optional[float] = None
 
     @property
     def start(self) -> int:

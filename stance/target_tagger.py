@@ -65,6 +65,7 @@ class TaggerConfig:
 
     threshold: float = 0.85  # a span is proposed when the mean B+I probability of its words is at least this
     langs: tuple[str, ...] = ("ar",)
+    rule_veto: float = 0.0  # a rule's target whose words' mean B+I probability is under this is dropped (0: none)
     max_length: int = 256  # tokens; words past it get no tag
     lora_r: int = 16
     lora_alpha: int = 32
@@ -80,6 +81,8 @@ class TaggerConfig:
         if isinstance(self.langs, str) or not all(isinstance(x, str) and x for x in self.langs):
             raise ValueError(f"langs must be a list of language codes, such as [\"ar\"], found {self.langs!r}")
         self.langs = tuple(self.langs)
+        if not 0.0 <= self.rule_veto < 1.0:
+            raise ValueError(f"rule_veto must lie in [0, 1), found {self.rule_veto}")
         self.lora_target_modules = tuple(self.lora_target_modules)
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in (0, 1], found {self.threshold}")
@@ -205,13 +208,14 @@ class TargetTagger:
         return Encoded(enc["input_ids"], enc["attention_mask"], first)
 
     # ---- prediction
-    def word_probabilities(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[list[tuple[float, ...]]]:
-        """For each item, the (O, B, I) probabilities of each of its words (cut-off words: (1, 0, 0))."""
+    def read(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[Reading]:
+        """What the tagger reads in each item: its words and each word's (O, B, I) probabilities (a cut-off word:
+        (1, 0, 0))."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
         order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
-        out: list[list[tuple[float, ...]]] = [[] for _ in items]
+        out: list[Optional[Reading]] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()
         try:
@@ -219,22 +223,47 @@ class TargetTagger:
                 for b in range(0, len(order), batch_size):
                     idx = order[b : b + batch_size]
                     enc = self.encode([items[i] for i in idx])
-                    probs = torch.softmax(self.net(enc.input_ids, enc.attention_mask).float(), dim=-1)
+                    tags = torch.softmax(self.net(enc.input_ids, enc.attention_mask).float(), dim=-1)
                     for row, i in enumerate(idx):
-                        out[i] = [tuple(probs[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0)
-                                  for k in enc.first_token[row]]
+                        out[i] = Reading(words(items[i][0]), [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0)
+                                                              for k in enc.first_token[row]])
         finally:
             self.net.train(was_training)
-        return out
+        return out  # type: ignore[return-value]
 
-    def propose(self, items: Sequence[SpeakerText], threshold: float | None = None,
-                batch_size: int = 32) -> list[list[tuple[int, int, float]]]:
-        """For each item, the (start, end, probability) of the target spans the tagger proposes: runs of words
+    def word_probabilities(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[list[tuple[float, ...]]]:
+        """For each item, the (O, B, I) probabilities of each of its words (cut-off words: (1, 0, 0))."""
+        return [r.tags for r in self.read(items, batch_size)]
+
+    def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None) -> list[tuple[int, int, float]]:
+        """The (start, end, probability) of the target spans the tagger proposes in a read item: runs of words
         whose B+I probability reaches `threshold` (default: the config's), a word more likely B than I opening a
         new span; a span's probability is its words' mean; spans on the speaker are left out."""
         t = self.config.threshold if threshold is None else threshold
-        probs = self.word_probabilities(items, batch_size)
-        return [spans_from_words(words(text), p, t, speaker) for (text, speaker), p in zip(items, probs)]
+        return spans_from_words(reading.words, reading.tags, t, item[1])
+
+    def propose(self, items: Sequence[SpeakerText], threshold: float | None = None,
+                batch_size: int = 32) -> list[list[tuple[int, int, float]]]:
+        """For each item, the spans `spans` proposes."""
+        return [self.spans(item, r, threshold) for item, r in zip(items, self.read(items, batch_size))]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The tagger's view of one item: its words (offsets in the item's text) and the (O, B, I) probabilities of
+    each."""
+
+    words: list[tuple[int, int]]
+    tags: list[tuple[float, ...]]
+
+    def score(self, start: int, end: int) -> float:
+        """The mean B+I probability of the words that overlap `start`..`end` (item offsets); 0.0 when none does.
+
+        >>> Reading([(0, 3), (4, 7)], [(0.9, 0.1, 0.0), (0.2, 0.5, 0.3)]).score(0, 7), Reading([], []).score(0, 1)
+        (0.45, 0.0)
+        """
+        ks = [k for k, (a, b) in enumerate(self.words) if a < end and start < b]
+        return round(math.fsum(self.tags[k][1] + self.tags[k][2] for k in ks) / len(ks), 4) if ks else 0.0
 
 
 def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:

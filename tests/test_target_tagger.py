@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from stance.records import Mention, Span, Statement
-from stance.target_tagger import (TAGGER_CONFIG, TAGGER_WEIGHTS, TaggerConfig, TargetTagger, spans_from_words,
+from stance.target_tagger import (TAGGER_CONFIG, TAGGER_WEIGHTS, Reading, TaggerConfig, TargetTagger, spans_from_words,
                                   tagger_input, with_tagged_targets, words)
-from training.target_tagger import Row, Text, prf, train, word_tags
+from training.target_tagger import Row, Text, prf, rows, train, word_tags
 
 HUSBAND = "وقال الزوج حينها أن زوجته كانت تغصبه ليطارحها تحت تهديد الضرب والسلاح."
 
@@ -159,16 +160,26 @@ def test_the_shipped_tagger_adds_a_target_the_rules_miss(tmp_path: Path):
 
 
 class _FixedTagger:
-    """Stands in for the tagger: proposes the given phrases wherever they occur (the pipeline's handling of its
-    spans is what is tested)."""
+    """Stands in for the tagger: proposes the given phrases wherever they occur, reads their words as B/I at 0.9
+    and every other word as B at `other`; the pipeline's handling of what it reads is what is tested."""
 
-    config = TaggerConfig()
+    def __init__(self, phrases: list[str], config: TaggerConfig | None = None, other: float = 0.0) -> None:
+        self.phrases, self.config, self.other = phrases, config or TaggerConfig(), other
 
-    def __init__(self, phrases: list[str]) -> None:
-        self.phrases = phrases
+    def _found(self, text):
+        return sorted((m.start(), m.end(), 0.9) for p in self.phrases for m in re.finditer(p, text))
 
-    def propose(self, items, threshold=None, batch_size=32):
-        return [sorted((m.start(), m.end(), 0.9) for p in self.phrases for m in re.finditer(p, t)) for t, _ in items]
+    def read(self, items, batch_size=32):
+        out = []
+        for text, _ in items:
+            ws, found = words(text), self._found(text)
+            tags = [(0.1, 0.9, 0.0) if any(s <= a < e for s, e, _ in found) else (1 - self.other, self.other, 0.0)
+                    for a, _ in ws]
+            out.append(Reading(ws, tags))
+        return out
+
+    def spans(self, item, reading, threshold=None):
+        return self._found(item[0])
 
 
 def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
@@ -256,3 +267,42 @@ def test_analyze_yields_the_statements_with_their_tagged_targets():
     assert [t.text for st in statements for t in st.targets if t.tagged] == ["المرضى"]
     assert [p.target.text for p in portrayals if p.target.tagged] == ["المرضى"]
     assert all(p.target in next(st for st in statements if st.id == p.statement.id).targets for p in portrayals)
+
+
+def test_the_rule_veto_drops_the_rules_targets_the_tagger_reads_as_none():
+    """A rule's target whose words the tagger reads as no target (B+I 0.02) is dropped once `rule_veto` is above
+    that, and kept at 0 (where only the target filter drops); the tagger's own targets are never vetoed."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة في المستشفيات."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    cfg = TaggerConfig()
+    nlp.target_tagger = _FixedTagger(["المستشفيات"], cfg, other=0.02)
+    kept, dropped = nlp.score_all(article, sts)
+    filt = nlp.classifier.target_filter
+    assert "روسيا" in [p.target.text for p in kept]
+    assert all(p.relevance < filt.threshold for p in dropped)  # no veto: only the filter drops
+    assert {p.target.tagger_score for p in kept + dropped if not p.target.tagged} == {0.02}
+    assert [(p.target.text, p.target.tagger_score) for p in kept if p.target.tagged] == [("المستشفيات", 0.9)]
+    cfg.rule_veto = 0.05
+    vetoed, also = nlp.score_all(article, sts)
+    assert [p.target.text for p in vetoed] == ["المستشفيات"] and len(also) == len(kept) + len(dropped) - 1
+    assert "tagger_score" not in vetoed[0].target.to_json()
+
+
+def test_config_checks_the_veto_and_rows_are_not_repeated():
+    with pytest.raises(ValueError, match="rule_veto"):
+        TaggerConfig(rule_veto=1.0)
+    assert TaggerConfig.from_json(TaggerConfig(rule_veto=0.1).to_json()).rule_veto == 0.1
+    # a sentence holding two statements of one speaker is one training row, not two
+    text = "وقال الوزير ان الجيش انسحب، وقال ان الشرطة باقية."
+    sp = Mention(Span(5, 11, "الوزير"))
+    st1 = Statement("d", "d:1", sp, Span(0, 4, "وقال"), Span(15, 25, "الجيش انسحب"), lang="ar",
+                    context=Span(0, len(text), text))
+    st2 = replace(st1, id="d:2", cue=Span(27, 31, "وقال"))
+    army = text.index("الجيش")
+    t = Text(text, "d", [((5, 11), (army, army + 5))], ["criticism"])
+    assert len(rows([(t, st1), (t, st2)])) == 1

@@ -4,19 +4,20 @@ What it learns from: the statements with a speaker that `Pipeline.statements` fi
 `EXHAUSTIVE_FILES` (train split), each read as the tagger reads it at run time (`tagger_input`: the statement's
 sentence, the speaker marked). Its words are tagged B/I/O with the gold targets of that speaker (a gold pair whose
 speaker span overlaps the statement's) that lie in the sentence. Statements whose speaker is no gold speaker are
-left out (their gold, if any, belongs to another speaker the rules missed).
+left out (their gold, if any, belongs to another speaker the rules missed); a sentence read the same way for two
+statements is one row.
 
-How it is chosen: the threshold (`TaggerConfig.threshold`) is the one whose `stance analyze` output on the dev texts
-(the rules' targets through the target filter, plus the tagger's spans, all labelled by the stance model) has the
-best triple F1, triples matched to gold one to one by overlapping speaker and target spans and equal stance. Test
-texts are never read.
+How it is chosen: each setting of `TaggerConfig` in turn (the threshold, then `rule_veto`, the B+I probability under
+which a rule's target is dropped) is the value whose `stance analyze` output on the dev texts has the best triple
+F1, triples matched to gold one to one by overlapping speaker and target spans and equal stance. Test texts are
+never read.
 
 The tagger is written into the stance model's folder (`--model`, default: the model `stance analyze` uses), where
 `Pipeline.load` finds it.
 
     python -m training.target_tagger                       # train, choose, write into the default model's folder
     python -m training.target_tagger --epochs 1 --dry-run  # report only
-    python -m training.target_tagger --threshold-only      # keep the weights, choose the threshold anew
+    python -m training.target_tagger --threshold-only      # keep the weights, choose the settings anew
 """
 from __future__ import annotations
 
@@ -42,8 +43,11 @@ from training.datasets.annotations import exhaustive_ids, load_annotations
 from training.target_filter import model_folder
 
 log = logging.getLogger(__name__)
+CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), threshold first, "
+             "then rule_veto")
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+RULE_VETOES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 @dataclass
@@ -108,14 +112,18 @@ def statements_of(nlp: Pipeline, texts: Sequence[Text], lang: str) -> list[tuple
 
 
 def rows(found: Sequence[tuple[Text, Statement]]) -> list[Row]:
-    """Training rows: statements whose speaker is a gold speaker, tagged with that speaker's targets in reach."""
-    out = []
+    """Training rows: statements whose speaker is a gold speaker, tagged with that speaker's targets in reach. A
+    sentence with two statements of one speaker is read the same way for both: one row."""
+    out, seen = [], set()
     for t, st in found:
         sp = (st.speaker.start, st.speaker.end)
         gold = [g for s, g in t.gold if spans_overlap(s, sp)]
         if not gold:
             continue
         item, shift = tagger_input(st, t.text)
+        if item in seen:
+            continue
+        seen.add(item)
         ctx = context_span(st, t.text)
         in_reach = [(a + shift, b + shift) for a, b in gold if ctx.start <= a and b <= ctx.end]
         out.append(Row(item, word_tags(item[0], in_reach)))
@@ -206,35 +214,46 @@ def kept_triples(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]]
     return out
 
 
-def choose_threshold(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], lang: str,
-                     batch_size: int = 32) -> tuple[float, dict[str, dict[str, list[float]]]]:
-    """The threshold whose `stance analyze` output on the dev texts has the best triple F1 (the end-to-end score of
-    `stance eval-e2e`), and the table: threshold ("none" = no tagger) -> P/R/F1 with and without stance."""
-    table: dict[str, dict[str, list[float]]] = {}
-    best = (-1.0, tagger.config.threshold)
+def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], lang: str,
+                    batch_size: int = 32) -> tuple[float, dict[str, dict[str, dict[str, list[float]]]]]:
+    """Choose the tagger's settings on the dev texts, one after the other, each by the triple F1 of `stance analyze`
+    output there (the end-to-end score of `stance eval-e2e`): the threshold (no veto), then the veto on the rules'
+    targets, which moves from 0 only where it scores strictly better. Returns the threshold and the tables:
+    setting -> value ("none" = no tagger) -> P/R/F1 with and without stance."""
+    cfg = tagger.config
+    cfg.rule_veto = 0.0
     saved = nlp.target_tagger
     articles = [Article(t.doc, t.text, lang) for t in texts]
-    found = [(a, nlp.statements(a)) for a in articles]  # the rules' statements, once for every threshold
+    found = [(a, nlp.statements(a)) for a in articles]  # the rules' statements, once for every setting
+    tables: dict[str, dict[str, dict[str, list[float]]]] = {}
+
+    def run(use: bool) -> dict[str, list[float]]:
+        nlp.target_tagger = tagger if use else None
+        pred = kept_triples(nlp, found, batch_size)
+        return {"with_stance": [round(v, 4) for v in prf(pred, texts)],
+                "without_stance": [round(v, 4) for v in prf(pred, texts, with_stance=False)]}
+
     try:
-        for th in (None, *THRESHOLDS):
-            if th is not None:
-                tagger.config.threshold = th
-            nlp.target_tagger = tagger if th is not None else None
-            pred = kept_triples(nlp, found, batch_size)
-            row = {"with_stance": [round(v, 4) for v in prf(pred, texts)],
-                   "without_stance": [round(v, 4) for v in prf(pred, texts, with_stance=False)]}
-            table["none" if th is None else str(th)] = row
-            log.info("threshold %s: triple F1 %.4f, pair F1 %.4f", th, row["with_stance"][2], row["without_stance"][2])
-            if th is not None and row["with_stance"][2] > best[0]:
-                best = (row["with_stance"][2], th)
+        baseline = run(False)
+        grids = [("threshold", THRESHOLDS), ("rule_veto", RULE_VETOES)]
+        best_f1 = -1.0
+        for name, values in grids:
+            table = tables[name] = {"none": baseline} if name == "threshold" else {}
+            best = (best_f1, getattr(cfg, name))
+            for v in values:
+                setattr(cfg, name, v)
+                row = table[str(v)] = run(True)
+                log.info("%s %s: triple F1 %.4f, pair F1 %.4f", name, v, row["with_stance"][2], row["without_stance"][2])
+                if row["with_stance"][2] > best[0]:
+                    best = (row["with_stance"][2], v)
+            setattr(cfg, name, best[1])
+            best_f1 = best[0]
     finally:
         nlp.target_tagger = saved
-    if best[0] <= table["none"]["with_stance"][2]:
-        log.warning("the tagger does not beat the pipeline without it on the dev texts at any threshold (best %.4f "
-                    "against %.4f): do not ship it (remove target_tagger.* from the model folder)", best[0],
-                    table["none"]["with_stance"][2])
-    tagger.config.threshold = best[1]
-    return best[1], table
+    if best_f1 <= baseline["with_stance"][2]:
+        log.warning("the tagger does not beat the pipeline without it on the dev texts (best %.4f against %.4f): do "
+                    "not ship it (remove target_tagger.* from the model folder)", best_f1, baseline["with_stance"][2])
+    return cfg.threshold, tables
 
 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
@@ -252,7 +271,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
              len(train_found), len(data))
     tagger = TargetTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
     losses = train(tagger, data, epochs=epochs, seed=seed)
-    _, table = choose_threshold(nlp, tagger, dev_texts, lang)
+    _, table = choose_settings(nlp, tagger, dev_texts, lang)
     report = {
         "trained_on": f"training/annotations/{lang} exhaustive texts, train split: statements the pipeline finds "
                       "whose speaker is a gold speaker",
@@ -260,8 +279,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
         "train_texts": len(train_texts), "train_statements": len(data),
         "train_target_words": sum(tag > 0 for r in data for tag in r.tags),
         "epochs": epochs, "seed": seed, "losses": losses,
-        "threshold_chosen_on": "dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance)",
-        "dev_texts": len(dev_texts), "dev_prf_by_threshold": table,
+        "settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
         "seconds": round(time.time() - t0, 1),
     }
     tagger.config.info = report
@@ -270,8 +288,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
              threads: int | None = None) -> tuple[TargetTagger, dict]:
-    """The tagger already in the model's folder with only its threshold chosen anew on the dev texts (after the
-    rules, the target filter or the stance model changed)."""
+    """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev texts (after the rules, the target filter or the stance model changed)."""
     folder, _ = model_folder(model, threads)
     tagger = TargetTagger.load(folder)
     if tagger is None:
@@ -280,12 +297,12 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
-    _, table = choose_threshold(nlp, tagger, dev_texts, lang)
+    _, table = choose_settings(nlp, tagger, dev_texts, lang)
     info = dict(tagger.config.info)
-    info.update({"threshold_chosen_on": "dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and "
-                                        "without stance)", "dev_texts": len(dev_texts), "dev_prf_by_threshold": table,
+    info.update({"settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
                  "threshold_seconds": round(time.time() - t0, 1)})
-    info.pop("dev_pair_prf_by_threshold", None)
+    for old in ("dev_pair_prf_by_threshold", "dev_prf_by_threshold", "threshold_chosen_on"):
+        info.pop(old, None)
     tagger.config.info = info
     return tagger, info
 
@@ -308,8 +325,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--max-rows", type=int, default=None, help="train on the first N statements only (smoke runs)")
-    ap.add_argument("--threshold-only", action="store_true",
-                    help="keep the tagger in the model's folder; choose only its threshold anew on the dev texts")
+    ap.add_argument("--threshold-only", "--settings-only", action="store_true",
+                    help="keep the tagger in the model's folder; choose only its settings (threshold, rule veto) "
+                         "anew on the dev texts")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = ap.parse_args(argv)
     if args.epochs < 1:
@@ -324,7 +342,8 @@ def main(argv: list[str] | None = None) -> None:
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    print("threshold:", tagger.config.threshold)
+    cfg = tagger.config
+    print(f"threshold: {cfg.threshold}, rule_veto: {cfg.rule_veto}")
     if not args.dry_run:
         folder = Path(args.model) if args.model else default_model_path()
         if args.threshold_only:
