@@ -225,8 +225,10 @@ class TargetTagger:
                     enc = self.encode([items[i] for i in idx])
                     tags = torch.softmax(self.net(enc.input_ids, enc.attention_mask).float(), dim=-1)
                     for row, i in enumerate(idx):
-                        out[i] = Reading(words(items[i][0]), [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0)
-                                                              for k in enc.first_token[row]])
+                        firsts = enc.first_token[row]
+                        out[i] = Reading(words(items[i][0]),
+                                         [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0) for k in firsts],
+                                         [k >= 0 for k in firsts])
         finally:
             self.net.train(was_training)
         return out  # type: ignore[return-value]
@@ -250,20 +252,24 @@ class TargetTagger:
 
 @dataclass(frozen=True)
 class Reading:
-    """The tagger's view of one item: its words (offsets in the item's text) and the (O, B, I) probabilities of
-    each."""
+    """The tagger's view of one item: its words (offsets in the item's text), the (O, B, I) probabilities of each,
+    and whether each was read at all (False: cut off past `max_length` tokens; its probabilities say nothing)."""
 
     words: list[tuple[int, int]]
     tags: list[tuple[float, ...]]
+    read: Optional[list[bool]] = None  # None: every word was read
 
-    def score(self, start: int, end: int) -> float:
-        """The mean B+I probability of the words that overlap `start`..`end` (item offsets); 0.0 when none does.
+    def score(self, start: int, end: int) -> Optional[float]:
+        """The mean B+I probability of the words read that overlap `start`..`end` (item offsets); None when the
+        tagger read no word there (outside the item, or cut off), so it has no opinion.
 
-        >>> Reading([(0, 3), (4, 7)], [(0.9, 0.1, 0.0), (0.2, 0.5, 0.3)]).score(0, 7), Reading([], []).score(0, 1)
-        (0.45, 0.0)
+        >>> r = Reading([(0, 3), (4, 7), (8, 11)], [(0.9, 0.1, 0.0), (0.2, 0.5, 0.3), (1.0, 0.0, 0.0)],
+        ...             [True, True, False])
+        >>> r.score(0, 7), r.score(4, 11), r.score(8, 11), r.score(20, 25)
+        (0.45, 0.8, None, None)
         """
-        ks = [k for k, (a, b) in enumerate(self.words) if a < end and start < b]
-        return round(math.fsum(self.tags[k][1] + self.tags[k][2] for k in ks) / len(ks), 4) if ks else 0.0
+        ks = [k for k, (a, b) in enumerate(self.words) if a < end and start < b and (self.read is None or self.read[k])]
+        return round(math.fsum(self.tags[k][1] + self.tags[k][2] for k in ks) / len(ks), 4) if ks else None
 
 
 def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:

@@ -163,8 +163,9 @@ class _FixedTagger:
     """Stands in for the tagger: proposes the given phrases wherever they occur, reads their words as B/I at 0.9
     and every other word as B at `other`; the pipeline's handling of what it reads is what is tested."""
 
-    def __init__(self, phrases: list[str], config: TaggerConfig | None = None, other: float = 0.0) -> None:
-        self.phrases, self.config, self.other = phrases, config or TaggerConfig(), other
+    def __init__(self, phrases: list[str], config: TaggerConfig | None = None, other: float = 0.0,
+                 read: bool = True) -> None:
+        self.phrases, self.config, self.other, self.all_read = phrases, config or TaggerConfig(), other, read
 
     def _found(self, text):
         return sorted((m.start(), m.end(), 0.9) for p in self.phrases for m in re.finditer(p, text))
@@ -175,7 +176,7 @@ class _FixedTagger:
             ws, found = words(text), self._found(text)
             tags = [(0.1, 0.9, 0.0) if any(s <= a < e for s, e, _ in found) else (1 - self.other, self.other, 0.0)
                     for a, _ in ws]
-            out.append(Reading(ws, tags))
+            out.append(Reading(ws, tags, [self.all_read] * len(ws)))
         return out
 
     def spans(self, item, reading, threshold=None):
@@ -306,3 +307,23 @@ def test_config_checks_the_veto_and_rows_are_not_repeated():
     army = text.index("الجيش")
     t = Text(text, "d", [((5, 11), (army, army + 5))], ["criticism"])
     assert len(rows([(t, st1), (t, st2)])) == 1
+
+
+def test_words_the_tagger_did_not_read_are_never_vetoed():
+    """Words past the tagger's max_length are cut off: it has no opinion on them (score None), so a rule's target
+    there is not dropped, whatever the veto."""
+    from stance.classify import default_model_path
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    tagger = TargetTagger.load(default_model_path())
+    text = "وقال الوزير ان " + " ".join(["الجيش يتقدم في المدينة القديمة"] * 80) + " والمتظاهرين."
+    (r,) = tagger.read([(text, (5, 11))])
+    assert r.read[0] and not r.read[-1] and r.score(*r.words[0]) is not None and r.score(*r.words[-1]) is None
+    nlp = Pipeline.load(target_tagger=False)
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة."
+    article = Article("t", text, "ar")
+    nlp.target_tagger = _FixedTagger([], TaggerConfig(rule_veto=0.9), read=False)
+    kept, dropped = nlp.score_all(article, nlp.statements(article))
+    assert kept and {p.target.tagger_score for p in kept + dropped} == {None}
+    assert all(p.relevance < nlp.classifier.target_filter.threshold for p in dropped)  # the filter's, not the veto
