@@ -71,8 +71,9 @@ def analyze(
     ),
     no_target_filter: bool = typer.Option(
         False, "--no-target-filter",
-        help="score every candidate target: ignore the model's target filter (stance.relevance), which drops "
-             "pairs it finds the statement is not about, and its stance prior shift (the model's own labels)",
+        help="ignore the model's target filter (stance.relevance), which drops pairs it finds the statement is not "
+             "about, and its stance prior shift (the model's own labels); the target tagger's veto still applies "
+             "(--no-target-tagger turns it off)",
     ),
     no_target_tagger: bool = typer.Option(
         False, "--no-target-tagger",
@@ -164,11 +165,26 @@ def analyze(
 def _statement_line(st, nlp, dropped=()) -> dict:
     """A statement without a scored target (`--all-statements`, `--statements-only`). `targets` lists its
     candidate targets (with `--statements-only` no model, hence no target filter, is loaded); those the target filter
-    dropped are listed apart, under `dropped_targets`, each with its `relevance`."""
+    or the target tagger's veto dropped are listed apart, under `dropped_targets`, each with `dropped_by` (which of
+    "target_filter" and "target_tagger" dropped it), its `relevance` where the filter scored it, and the tagger's
+    `tagger_score` where it vetoed it."""
     gone = [p for p in dropped if p.statement.id == st.id]
     gone_spans = {(p.target.start, p.target.end) for p in gone}
-    extra = {"dropped_targets": [{**p.target.to_json(), "relevance": round(float(p.relevance), 4)} for p in gone]} \
-        if gone else {}
+
+    filt = getattr(nlp.classifier, "target_filter", None) if nlp.use_target_filter else None
+
+    def why(p) -> dict:
+        out: dict = {"dropped_by": []}
+        if p.relevance is not None:
+            out["relevance"] = round(float(p.relevance), 4)
+            if filt is not None and not filt.keeps(p.relevance, p.statement.lang):
+                out["dropped_by"].append("target_filter")
+        if nlp.vetoes(p.target):
+            out["dropped_by"].append("target_tagger")
+            out["tagger_score"] = p.target.tagger_score
+        return out
+
+    extra = {"dropped_targets": [{**p.target.to_json(), **why(p)} for p in gone]} if gone else {}
     return {
         "doc_id": st.doc_id, "statement_id": st.id,
         "speaker": st.speaker.to_json() if st.speaker else None,

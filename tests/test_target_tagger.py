@@ -283,12 +283,12 @@ def test_the_rule_veto_drops_the_rules_targets_the_tagger_reads_as_none():
     cfg = TaggerConfig()
     nlp.target_tagger = _FixedTagger(["المستشفيات"], cfg, other=0.02)
     kept, dropped = nlp.score_all(article, sts)
-    filt = nlp.classifier.target_filter
-    assert "روسيا" in [p.target.text for p in kept]
-    assert all(p.relevance < filt.threshold for p in dropped)  # no veto: only the filter drops
+    rules_kept = [p.target.text for p in kept if not p.target.tagged]
+    assert "روسيا" in rules_kept and len(rules_kept) >= 2  # no veto: the rules' targets the filter keeps stay
     assert {p.target.tagger_score for p in kept + dropped if not p.target.tagged} == {0.02}
     assert [(p.target.text, p.target.tagger_score) for p in kept if p.target.tagged] == [("المستشفيات", 0.9)]
     cfg.rule_veto = 0.05
+    assert nlp.vetoes(kept[0].target) and not nlp.vetoes(next(p.target for p in kept if p.target.tagged))
     vetoed, also = nlp.score_all(article, sts)
     assert [p.target.text for p in vetoed] == ["المستشفيات"] and len(also) == len(kept) + len(dropped) - 1
     assert "tagger_score" not in vetoed[0].target.to_json()
@@ -325,5 +325,27 @@ def test_words_the_tagger_did_not_read_are_never_vetoed():
     article = Article("t", text, "ar")
     nlp.target_tagger = _FixedTagger([], TaggerConfig(rule_veto=0.9), read=False)
     kept, dropped = nlp.score_all(article, nlp.statements(article))
-    assert kept and {p.target.tagger_score for p in kept + dropped} == {None}
-    assert all(p.relevance < nlp.classifier.target_filter.threshold for p in dropped)  # the filter's, not the veto
+    assert "روسيا" in [p.target.text for p in kept] and {p.target.tagger_score for p in kept + dropped} == {None}
+    assert not any(nlp.vetoes(p.target) for p in kept + dropped)
+
+
+def test_all_statements_say_who_dropped_a_target(tmp_path: Path):
+    """A rule's target the shipped tagger vetoes is listed under `dropped_targets` with `dropped_by` the tagger and
+    its score, with the filter on (and its relevance, above the filter's threshold) and off (no relevance); the run
+    does not stop on it (it once did, with `--no-target-filter`)."""
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    text = "ولفت هاموند أن 25 فقط من الضربات الجوية الروسية أصابت أهدافها."
+    art = tmp_path / "a.jsonl"
+    art.write_text(json.dumps({"id": "h", "text": text, "lang": "ar"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    for extra in ([], ["--no-target-filter"]):
+        out = tmp_path / "out.jsonl"
+        res = CliRunner().invoke(app, ["analyze", str(art), "--all-statements", "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+        (line,) = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+        (gone,) = line["dropped_targets"]
+        assert gone["text"] == "الضربات الجوية الروسية" and gone["dropped_by"] == ["target_tagger"]
+        assert 0 <= gone["tagger_score"] < 0.5 and line["target"] is None
+        assert ("relevance" in gone) == (not extra)

@@ -259,7 +259,8 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
                epochs: int = 6, seed: int = 0, threads: int | None = None,
                max_rows: int | None = None) -> tuple[TargetTagger, dict]:
-    """Train a tagger on the train texts and choose its threshold on the dev texts; returns it with a report."""
+    """Train a tagger on the train texts and choose its settings (threshold, rule veto) on the dev texts; returns it
+    with a report."""
     folder, named = model_folder(model, threads)
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False)
@@ -288,7 +289,8 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
              threads: int | None = None) -> tuple[TargetTagger, dict]:
-    """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev texts (after the rules, the target filter or the stance model changed)."""
+    """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev
+    texts (after the rules, the target filter or the stance model changed)."""
     folder, _ = model_folder(model, threads)
     tagger = TargetTagger.load(folder)
     if tagger is None:
