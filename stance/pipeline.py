@@ -241,7 +241,10 @@ class Pipeline:
         if not where:
             return out
         inputs = [tagger_input(batch[k][1][i], batch[k][0].text) for k, i in where]
-        readings = tagger.read([x for x, _ in inputs], batch_size=batch_size)
+        # a sentence with two statements of one speaker reads the same way for both: read it once
+        unique = list(dict.fromkeys(x for x, _ in inputs))
+        read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
+        readings = [read[x] for x, _ in inputs]
         # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
         # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}

@@ -349,3 +349,25 @@ def test_all_statements_say_who_dropped_a_target(tmp_path: Path):
         assert gone["text"] == "الضربات الجوية الروسية" and gone["dropped_by"] == ["target_tagger"]
         assert 0 <= gone["tagger_score"] < 0.5 and line["target"] is None
         assert ("relevance" in gone) == (not extra)
+
+
+def test_a_sentence_read_the_same_way_twice_is_read_once():
+    """Two statements of one speaker in one sentence give the tagger the same input: it reads it once, and both
+    statements' targets carry that reading."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    class Counting(_FixedTagger):
+        def read(self, items, batch_size=32):
+            self.items = list(items)
+            return super().read(items, batch_size)
+
+    nlp = Pipeline.load(target_tagger=False, with_classifier=False)
+    nlp.target_tagger = Counting([], other=0.3)
+    text = "واتهم الوزير المعارضة بالعمالة، وقال ان المتظاهرين مأجورون."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    assert len(sts) == 2 and sts[0].speaker.text == sts[1].speaker.text == "الوزير"
+    ((_, tagged),) = nlp.with_tagged_targets([(article, sts)])
+    assert len(nlp.target_tagger.items) == 1
+    assert [t.tagger_score for st in tagged for t in st.targets] == [0.3] * sum(len(st.targets) for st in sts) != []
