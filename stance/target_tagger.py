@@ -212,8 +212,8 @@ class TargetTagger:
 
     # ---- prediction
     def read(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[Reading]:
-        """What the tagger reads in each item: its words and each word's (O, B, I) probabilities (a cut-off word:
-        (1, 0, 0))."""
+        """What the tagger reads in each item (`Reading`): its words, each word's (O, B, I) probabilities, and which
+        words it read at all (a word cut off past `max_length` tokens: not read, probabilities (1, 0, 0))."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
@@ -235,10 +235,6 @@ class TargetTagger:
         finally:
             self.net.train(was_training)
         return out  # type: ignore[return-value]
-
-    def word_probabilities(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[list[tuple[float, ...]]]:
-        """For each item, the (O, B, I) probabilities of each of its words (cut-off words: (1, 0, 0))."""
-        return [r.tags for r in self.read(items, batch_size)]
 
     def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None) -> list[tuple[int, int, float]]:
         """The (start, end, probability) of the target spans the tagger proposes in a read item: runs of words

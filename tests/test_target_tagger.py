@@ -115,7 +115,7 @@ def test_a_tiny_tagger_learns_its_targets_and_survives_a_round_trip(tmp_path: Pa
     tagger.save_pretrained(tmp_path)
     loaded = TargetTagger.load(tmp_path)
     assert loaded.config.threshold == 0.5 and loaded.config.lora_r == 4
-    a, b = tagger.word_probabilities(items), loaded.word_probabilities(items)
+    a, b = [r.tags for r in tagger.read(items)], [r.tags for r in loaded.read(items)]
     assert all(abs(x - y) < 1e-4 for pa, pb in zip(a, b) for wa, wb in zip(pa, pb) for x, y in zip(wa, wb))
 
 
@@ -371,3 +371,27 @@ def test_a_sentence_read_the_same_way_twice_is_read_once():
     ((_, tagged),) = nlp.with_tagged_targets([(article, sts)])
     assert len(nlp.target_tagger.items) == 1
     assert [t.tagger_score for st in tagged for t in st.targets] == [0.3] * sum(len(st.targets) for st in sts) != []
+
+
+def test_the_settings_choice_takes_the_veto_that_raises_triple_f1():
+    """`choose_settings` on one text whose gold is one of the rules' three targets: vetoing the other two (which the
+    stand-in tagger reads at 0.02) raises triple F1, so the first veto above 0.02 is chosen; the table keeps every
+    value tried and the run without the tagger."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+    from training.target_tagger import RULE_VETOES, THRESHOLDS, choose_settings
+
+    nlp = Pipeline.load(target_tagger=False)
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة."
+    article = Article("t", text, "ar")
+    (st,) = nlp.statements(article)
+    russia = next(t for t in st.targets if t.text == "روسيا")
+    kept, _ = nlp.score_all(article, [st])
+    label = next(p.stance for p in kept if p.target is russia or p.target.text == "روسيا")
+    gold = Text(text, "t", [((st.speaker.start, st.speaker.end), (russia.start, russia.end))], [label])
+    tagger = _FixedTagger(["روسيا"], TaggerConfig(), other=0.02)
+    tables = choose_settings(nlp, tagger, [gold], "ar")
+    assert tagger.config.rule_veto == 0.05 and set(tables) == {"threshold", "rule_veto"}
+    assert set(tables["threshold"]) == {"none", *map(str, THRESHOLDS)} and set(tables["rule_veto"]) == set(map(str, RULE_VETOES))
+    assert tables["rule_veto"]["0.05"]["with_stance"] == [1.0, 1.0, 1.0] > tables["rule_veto"]["0.0"]["with_stance"]
+    assert nlp.target_tagger is None  # the pipeline is given back as it was

@@ -215,11 +215,11 @@ def kept_triples(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]]
 
 
 def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], lang: str,
-                    batch_size: int = 32) -> tuple[float, dict[str, dict[str, dict[str, list[float]]]]]:
+                    batch_size: int = 32) -> dict[str, dict[str, dict[str, list[float]]]]:
     """Choose the tagger's settings on the dev texts, one after the other, each by the triple F1 of `stance analyze`
     output there (the end-to-end score of `stance eval-e2e`): the threshold (no veto), then the veto on the rules'
-    targets, which moves from 0 only where it scores strictly better. Returns the threshold and the tables:
-    setting -> value ("none" = no tagger) -> P/R/F1 with and without stance."""
+    targets, which moves from 0 only where it scores strictly better. Sets them in `tagger.config`; returns the
+    tables: setting -> value ("none" = no tagger) -> P/R/F1 with and without stance."""
     cfg = tagger.config
     cfg.rule_veto = 0.0
     saved = nlp.target_tagger
@@ -253,7 +253,7 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
     if best_f1 <= baseline["with_stance"][2]:
         log.warning("the tagger does not beat the pipeline without it on the dev texts (best %.4f against %.4f): do "
                     "not ship it (remove target_tagger.* from the model folder)", best_f1, baseline["with_stance"][2])
-    return cfg.threshold, tables
+    return tables
 
 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
@@ -272,7 +272,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
              len(train_found), len(data))
     tagger = TargetTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
     losses = train(tagger, data, epochs=epochs, seed=seed)
-    _, table = choose_settings(nlp, tagger, dev_texts, lang)
+    table = choose_settings(nlp, tagger, dev_texts, lang)
     report = {
         "trained_on": f"training/annotations/{lang} exhaustive texts, train split: statements the pipeline finds "
                       "whose speaker is a gold speaker",
@@ -299,7 +299,7 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
-    _, table = choose_settings(nlp, tagger, dev_texts, lang)
+    table = choose_settings(nlp, tagger, dev_texts, lang)
     info = dict(tagger.config.info)
     info.update({"settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
                  "threshold_seconds": round(time.time() - t0, 1)})
