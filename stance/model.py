@@ -26,8 +26,8 @@ from typing import Any
 import torch
 from torch import nn
 
-from stance.adapter import load_adapter, save_adapter, trainable_state
-from stance.backbone import BASE_NAME, backbone_path, load_tokenizer, mean_pool
+from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
+from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool
 from stance.records import LABELS, Prediction, StanceItem
 from stance.relevance import TargetFilter
 
@@ -179,20 +179,6 @@ class StanceNet(nn.Module):
         return self.head(self.pooled(input_ids, attention_mask, speaker_index, target_index))
 
 
-def _apply_lora(encoder: nn.Module, cfg: StanceModelConfig) -> nn.Module:
-    for p in encoder.parameters():
-        p.requires_grad_(False)
-    if cfg.lora_r == 0:
-        return encoder
-    from peft import LoraConfig, get_peft_model
-
-    n_layers = encoder.config.num_hidden_layers
-    lc = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout, bias="none",
-                    target_modules=list(cfg.lora_target_modules),
-                    layers_to_transform=list(range(cfg.lora_layers_from, n_layers)), layers_pattern="layer")
-    return get_peft_model(encoder, lc)
-
-
 # --------------------------------------------------------------------------- classifier
 
 
@@ -219,14 +205,11 @@ class TransformerStanceClassifier:
     def new(cls, config: StanceModelConfig | None = None, cache_dir: str | os.PathLike | None = None,
             seed: int | None = None) -> TransformerStanceClassifier:
         """A fresh model (LoRA zero-initialised, head random) for training."""
-        from transformers import BertModel
-
         config = config or StanceModelConfig()
         if seed is not None:
             torch.manual_seed(seed)
-        folder = backbone_path(cache_dir)
-        encoder = BertModel.from_pretrained(str(folder), add_pooling_layer=False)
-        encoder = _apply_lora(encoder, config)
+        encoder = add_lora(load_backbone(cache_dir), config.lora_r, config.lora_alpha, config.lora_dropout,
+                           config.lora_target_modules, config.lora_layers_from)
         net = StanceNet(encoder, encoder.config.hidden_size, len(config.labels), config.head_hidden, config.head_dropout)
         return cls(config, net, load_tokenizer(cache_dir))
 

@@ -37,8 +37,8 @@ from typing import Any, Optional
 import torch
 from torch import nn
 
-from .adapter import load_adapter, save_adapter
-from .backbone import BASE_NAME, backbone_path, load_tokenizer
+from .adapter import add_lora, load_adapter, save_adapter
+from .backbone import BASE_NAME, load_backbone, load_tokenizer
 from .classify import speaker_view
 from .records import Mention, Span, Statement
 from .targets import context_span
@@ -142,18 +142,11 @@ class TargetTagger:
     def new(cls, config: TaggerConfig | None = None, cache_dir: str | os.PathLike | None = None,
             seed: int | None = None) -> TargetTagger:
         """A fresh tagger (LoRA zero-initialised, head random) for training."""
-        from peft import LoraConfig, get_peft_model
-        from transformers import BertModel
-
         config = config or TaggerConfig()
         if seed is not None:
             torch.manual_seed(seed)
-        encoder = BertModel.from_pretrained(str(backbone_path(cache_dir)), add_pooling_layer=False)
-        for p in encoder.parameters():
-            p.requires_grad_(False)
-        lc = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout, bias="none",
-                        target_modules=list(config.lora_target_modules))
-        encoder = get_peft_model(encoder, lc)
+        encoder = add_lora(load_backbone(cache_dir), config.lora_r, config.lora_alpha, config.lora_dropout,
+                           config.lora_target_modules)
         return cls(config, TaggerNet(encoder, encoder.config.hidden_size), load_tokenizer(cache_dir))
 
     @classmethod

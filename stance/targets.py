@@ -188,12 +188,12 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
 
 def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> bool:
     """Whether `m` is the speaker itself (the same actor, or the same words when neither is known) or its own country
-    as a whole; not its people ("وندد الرئيس المصري بقتل
-    المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless the people itself speaks ("وقال يمنيون إن اليمنيين
-    يعانون")."""
+    as a whole; not its people ("وندد الرئيس المصري بقتل المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless
+    the people itself speaks ("وقال يمنيون إن اليمنيين يعانون")."""
     if speaker.actor is None and m.actor is None:
         return m.text == speaker.text  # an unknown speaker named again
-    return (speaker.actor is not None and m.actor is not None and m.actor.id in (speaker.actor.id, speaker.actor.affiliation)
+    return (speaker.actor is not None and m.actor is not None
+            and m.actor.id in (speaker.actor.id, speaker.actor.affiliation)
             and (is_people(speaker) or not _own_people(m, text)))
 
 
