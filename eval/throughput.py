@@ -7,8 +7,9 @@
 
 The statements of every article are found once (timed apart); then the same statements are scored twice over:
 `Pipeline.score_all` per article (what `stance analyze` did before session 11) and `Pipeline.score_many` on the
-rounds `stance analyze` makes (`stance.pipeline.round_is_full`); and, when the model has a target tagger
-(`stance.target_tagger`), the rounds once more without it (`analyze --no-target-tagger`), for what it costs. Each way
+rounds `stance analyze` makes (`stance.pipeline.round_is_full`); and, when the model has taggers, the rounds once
+more without its speaker tagger (`analyze --no-speaker-tagger`) and without both taggers (`--no-speaker-tagger
+--no-target-tagger`), for what they cost. Each way
 runs `--trials` times, alternating, and the fastest trial of each is reported (so a busy moment of the machine counts
 against none). Prints one JSON object: articles, pairs, seconds and articles/s of each way, and the ratios.
 """
@@ -47,30 +48,29 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
     found_s = time.perf_counter() - t
     nlp.score_many([(articles[0], statements[0])], batch_size)  # warm-up: the first call pays for lazy set-up
     rounds = _rounds(statements, batch_size)
-    best = {"per_article": float("inf"), "rounds": float("inf"), "untagged": float("inf")}
-    tagger = nlp.target_tagger
+    best = {"per_article": float("inf"), "rounds": float("inf")}
+    taggers = (nlp.target_tagger, nlp.speaker_tagger)
+    # the rounds once more without the speaker tagger, and without both taggers (for what each costs)
+    others = {name: off for name, off in (("without_speaker_tagger", (taggers[0], None)),
+                                          ("without_taggers", (None, None))) if off != taggers}
     for _ in range(trials):
         t = time.perf_counter()
         for a, sts in zip(articles, statements):
             nlp.score_all(a, sts, batch_size)
         best["per_article"] = min(best["per_article"], time.perf_counter() - t)
-        t = time.perf_counter()
-        for r in rounds:
-            nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
-        best["rounds"] = min(best["rounds"], time.perf_counter() - t)
-        if tagger is not None:
-            nlp.target_tagger = None
+        for name, (target, speaker) in (("rounds", taggers), *others.items()):
+            nlp.target_tagger, nlp.speaker_tagger = target, speaker
             t = time.perf_counter()
             for r in rounds:
                 nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
-            best["untagged"] = min(best["untagged"], time.perf_counter() - t)
-            nlp.target_tagger = tagger
+            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t)
+        nlp.target_tagger, nlp.speaker_tagger = taggers
     n = len(articles)
-    tagged = {} if tagger is None else {
-        "rounds_without_tagger_seconds": round(best["untagged"], 2),
-        "rounds_without_tagger_articles_per_s": round(n / best["untagged"], 2),
-        "tagger_cost": round(best["rounds"] / best["untagged"], 2),  # time with it / time without it
-    }
+    tagged = {}
+    for name in others:  # time with the taggers / time without
+        tagged.update({f"rounds_{name}_seconds": round(best[name], 2),
+                       f"rounds_{name}_articles_per_s": round(n / best[name], 2),
+                       f"cost_against_{name}": round(best["rounds"] / best[name], 2)})
     return {
         "articles": n,
         "pairs": sum(pair_count(sts) for sts in statements),

@@ -80,6 +80,11 @@ def analyze(
         help="the rules' targets only: do not add the phrases the model's target tagger (stance.target_tagger) "
              "proposes (its targets carry a \"tagger\" probability)",
     ),
+    no_speaker_tagger: bool = typer.Option(
+        False, "--no-speaker-tagger",
+        help="keep every statement the rules attribute: do not drop those whose speaker the model's speaker tagger "
+             "(stance.speaker_tagger) reads as no one taking a stance",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
 ) -> None:
@@ -93,7 +98,7 @@ def analyze(
     try:
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
                             author_voice=author_voice, target_filter=not no_target_filter,
-                            target_tagger=not no_target_tagger)
+                            target_tagger=not no_target_tagger, speaker_tagger=not no_speaker_tagger)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -165,9 +170,10 @@ def analyze(
 def _statement_line(st, nlp, dropped=()) -> dict:
     """A statement without a scored target (`--all-statements`, `--statements-only`). `targets` lists its
     candidate targets (with `--statements-only` no model, hence no target filter, is loaded); those the target filter
-    or the target tagger's veto dropped are listed apart, under `dropped_targets`, each with `dropped_by` (which of
-    "target_filter" and "target_tagger" dropped it), its `relevance` where the filter scored it, and the tagger's
-    `tagger_score` where it vetoed it."""
+    or a tagger's veto dropped are listed apart, under `dropped_targets`, each with `dropped_by` (which of
+    "target_filter", "target_tagger" and "speaker_tagger" dropped it), its `relevance` where the filter scored it,
+    the target tagger's `tagger_score` where it vetoed the target, and the speaker tagger's `speaker_score` where it
+    vetoed the statement's speaker."""
     gone = [p for p in dropped if p.statement.id == st.id]
     gone_spans = {(p.target.start, p.target.end) for p in gone}
 
@@ -182,6 +188,9 @@ def _statement_line(st, nlp, dropped=()) -> dict:
         if nlp.vetoes(p.target):
             out["dropped_by"].append("target_tagger")
             out["tagger_score"] = p.target.tagger_score
+        if nlp.speaker_vetoed(p.statement):
+            out["dropped_by"].append("speaker_tagger")
+            out["speaker_score"] = p.statement.speaker_score
         return out
 
     extra = {"dropped_targets": [{**p.target.to_json(), **why(p)} for p in gone]} if gone else {}

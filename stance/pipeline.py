@@ -17,6 +17,7 @@ from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
+from .speaker_tagger import SpeakerTagger, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
 from .text import detect_language, normalize_arabic, split_sentences
@@ -108,6 +109,12 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
     return [m for m in found if not (m in words and any(m.start <= c < m.end for c in cues))]
 
 
+def uncued_sentences(text: str, statements: Sequence[Statement]) -> list[Span]:
+    """The sentences of `text` (not blank) that hold no statement's cue: where the rules found nobody speaking."""
+    cues = [st.cue.start for st in statements if st.cue is not None]
+    return [s for s in split_sentences(text) if s.text.strip() and not any(s.start <= c < s.end for c in cues)]
+
+
 def round_is_full(articles: int, pairs: int, batch_size: int) -> bool:
     """Whether `articles` articles waiting to be scored, with `pairs` (statement, target) pairs between them, make a
     round (see PAIRS_PER_ROUND)."""
@@ -124,7 +131,8 @@ class Pipeline:
 
     def __init__(self, classifier: Optional[StanceClassifier], actors: ActorDictionary,
                  ner: Optional[ArabicNER] = None, en_tagger=None, author_voice: bool = False,
-                 target_filter: bool = True, target_tagger: Optional[TargetTagger] = None) -> None:
+                 target_filter: bool = True, target_tagger: Optional[TargetTagger] = None,
+                 speaker_tagger: Optional[SpeakerTagger] = None) -> None:
         self.classifier = classifier
         self.actors = actors
         self.ner = ner
@@ -138,24 +146,29 @@ class Pipeline:
         # the model's target tagger (stance.target_tagger): adds, when scoring, the targets it proposes that the
         # rules missed; None: the rules' targets only
         self.target_tagger = target_tagger
+        # the model's speaker tagger (stance.speaker_tagger): drops, when scoring, the statements whose speaker it
+        # reads as no one taking a stance; None: the rules' speakers all stand
+        self.speaker_tagger = speaker_tagger
 
     @classmethod
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
-             author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True) -> "Pipeline":
+             author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True,
+             speaker_tagger: bool = True) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
-        `target_tagger=False` not its target tagger (neither is loaded without the classifier)."""
+        `target_tagger=False` not its target tagger, `speaker_tagger=False` not its speaker tagger (none of them is
+        loaded without the classifier)."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         clf = load_classifier(model, target_filter=target_filter) if with_classifier else None
-        tagger = None
-        if with_classifier and target_tagger:
-            tagger = TargetTagger.load(model if model is not None else default_model_path())
+        folder = model if model is not None else default_model_path()
+        tagger = TargetTagger.load(folder) if with_classifier and target_tagger else None
+        speakers = SpeakerTagger.load(folder) if with_classifier and speaker_tagger else None
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
-                   target_filter=target_filter, target_tagger=tagger)
+                   target_filter=target_filter, target_tagger=tagger, speaker_tagger=speakers)
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,
@@ -205,7 +218,8 @@ class Pipeline:
         (statements that went through it already)."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
-        if tag and self.target_tagger is not None:
+        if tag:
+            batch = self.with_tagged_speakers(batch, batch_size)
             batch = self.with_tagged_targets(batch, batch_size)
         pairs = [(k, st, t) for k, (_, statements) in enumerate(batch) for st in statements for t in st.targets]
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
@@ -218,7 +232,8 @@ class Pipeline:
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
             portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
             kept, dropped = out[k]
-            keep = t.tagged is not None or ((not applies or filt.keeps(p.relevance, st.lang)) and not self.vetoes(t))
+            keep = not self.speaker_vetoed(st) and (t.tagged is not None or (
+                (not applies or filt.keeps(p.relevance, st.lang)) and not self.vetoes(t)))
             (kept if keep else dropped).append(portrayal)
         return out
 
@@ -228,6 +243,50 @@ class Pipeline:
         return (self.target_tagger is not None and target.tagged is None and target.tagger_score is not None
                 and target.tagger_score < self.target_tagger.config.rule_veto)
 
+    def speaker_vetoed(self, statement: Statement) -> bool:
+        """Whether the speaker tagger drops this statement (and all its pairs): it read the speaker with a mean B+I
+        probability (`Statement.speaker_score`) under its `rule_veto`; never a speaker it did not read."""
+        return (self.speaker_tagger is not None and statement.speaker_score is not None
+                and statement.speaker_score < self.speaker_tagger.config.rule_veto)
+
+    def with_tagged_speakers(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
+                             batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
+        """The batch as the speaker tagger reads it, in the tagger's languages: each statement whose speaker stands
+        in its own sentence carries the tagger's reading of that speaker (`Statement.speaker_score`, which
+        `speaker_vetoed` judges); and each sentence where the rules found no cue gives a statement to every
+        speaker the tagger reads there (`cue_kind` "tagged", no cue, the sentence as content, the speaker's
+        probability as `Mention.tagged`), with no targets yet: the target tagger proposes them. A sentence is
+        read once however many statements it holds."""
+        out = [(art, list(sts)) for art, sts in batch]
+        tagger = self.speaker_tagger
+        if tagger is None:
+            return out
+        langs = tagger.config.langs
+        inputs: list[tuple[int, Optional[int], tuple, int]] = []  # (article, statement or None, item, shift)
+        for k, (art, sts) in enumerate(batch):
+            for i, st in enumerate(sts):
+                x = speaker_input(st, art.text) if st.lang in langs else None
+                if x is not None:
+                    inputs.append((k, i, *x))
+            lang = art.lang or (sts[0].lang if sts else detect_language(art.text))
+            if tagger.config.propose and lang in langs:
+                inputs.extend((k, None, (sent.text, None), sent.start) for sent in uncued_sentences(art.text, sts))
+        unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
+        read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
+        for k, i, item, shift in inputs:
+            art, sts = out[k]
+            if i is not None:
+                st = sts[i]
+                sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start - shift, st.speaker.end - shift))
+                continue
+            lang = art.lang or (sts[0].lang if sts else detect_language(art.text))
+            sent = Span.of(art.text, shift, shift + len(item[0]))
+            for a, b, p in tagger.spans(item, read[item]):
+                speaker = self._known_actor(Mention(Span.of(art.text, a + shift, b + shift), tagged=p), lang)
+                sts.append(Statement(doc_id=art.id, id=f"{art.id}:{len(sts) + 1}", speaker=speaker, cue=None,
+                                     content=sent, lang=lang, context=sent, cue_kind="tagged"))
+        return out
+
     def with_tagged_targets(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
                             batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
         """The batch with the targets the target tagger proposes added to the statements it reads (those with a
@@ -236,7 +295,8 @@ class Pipeline:
         their filter)."""
         tagger = self.target_tagger
         where = [(k, i) for k, (_, sts) in enumerate(batch) for i, st in enumerate(sts)
-                 if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs]
+                 if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs
+                 and not self.speaker_vetoed(st)]
         out = [(art, list(sts)) for art, sts in batch]
         if not where:
             return out
@@ -259,7 +319,8 @@ class Pipeline:
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
             co = speakers_by_cue.get((k, st.cue.start), [st.speaker]) if st.cue is not None else [st.speaker]
-            tagged = with_tagged_targets(st, tagger.spans(item, reading), shift, batch[k][0].text, seen, co)
+            spans = tagger.spans(item, reading) if tagger.config.propose else []
+            tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
@@ -289,7 +350,6 @@ class Pipeline:
         """For each article: its statements (with the target tagger's targets, when the pipeline has one) and its
         scored (statement, target) pairs."""
         for article in articles:
-            sts = self.statements(article)
-            if self.target_tagger is not None:
-                sts = self.with_tagged_targets([(article, sts)], batch_size)[0][1]
+            batch = self.with_tagged_speakers([(article, self.statements(article))], batch_size)
+            sts = self.with_tagged_targets(batch, batch_size)[0][1]
             yield article, sts, self.score_many([(article, sts)], batch_size, tag=False)[0][0]

@@ -121,6 +121,9 @@ class Statement:
     lang: str = "en"
     context: Optional[Span] = None  # the text the classifier reads (sentence(s) holding speaker, cue and content)
     cue_kind: Optional[str] = None  # report | eval | continue | participle | source | noun (see stance.attribution) | author
+    # the speaker tagger's reading of the speaker (mean B+I probability of its words, `stance.speaker_tagger`); None:
+    # not read (no speaker tagger, a resolved speaker, or a speaker outside the statement's sentence)
+    speaker_score: Optional[float] = None
 
 
 @dataclass(frozen=True)

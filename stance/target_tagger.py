@@ -50,7 +50,8 @@ TAGS = ("O", "B", "I")
 # a word: letters and digits with the Arabic marks that belong to them (harakat, superscript alef, Quranic marks)
 _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")
 
-SpeakerText = tuple[str, tuple[int, int]]  # a sentence and the (start, end) of its speaker in it
+SpeakerText = tuple[str, Optional[tuple[int, int]]]  # a sentence and the (start, end) of its speaker in it (None:
+# nothing marked, as the speaker tagger of `stance.speaker_tagger` reads)
 
 
 def words(text: str) -> list[tuple[int, int]]:
@@ -67,6 +68,7 @@ class TaggerConfig:
     """What the tagger's weights need to be rebuilt, and how its output is used."""
 
     threshold: float = 0.85  # a span is proposed when the mean B+I probability of its words is at least this
+    propose: bool = True  # False: the tagger proposes nothing of its own and only vets (rule_veto)
     langs: tuple[str, ...] = ("ar",)
     rule_veto: float = 0.0  # a rule's target whose words' mean B+I probability is under this is dropped (0: none)
     max_length: int = 256  # tokens; words past it are not read (no tag, no score)
@@ -104,7 +106,7 @@ class TaggerConfig:
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(d) - known)
         if unknown:
-            raise ValueError(f"unknown target tagger settings {unknown}; expected some of {sorted(known)}")
+            raise ValueError(f"unknown tagger settings {unknown}; expected some of {sorted(known)}")
         return cls(**d)
 
 
@@ -132,6 +134,10 @@ class Encoded:
 class TargetTagger:
     """Word-level B/I/O tagging of a statement's targets, given its speaker."""
 
+    weights_file = TAGGER_WEIGHTS
+    config_file = TAGGER_CONFIG
+    trainer = "training.target_tagger"
+
     def __init__(self, config: TaggerConfig, net: TaggerNet, tokenizer) -> None:
         self.config = config
         self.net = net
@@ -153,16 +159,16 @@ class TargetTagger:
     def load(cls, folder: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Optional[TargetTagger]:
         """The tagger saved in `folder`, merged for inference; None when the folder has none."""
         folder = Path(folder)
-        cfg_file, weights = folder / TAGGER_CONFIG, folder / TAGGER_WEIGHTS
+        cfg_file, weights = folder / cls.config_file, folder / cls.weights_file
         if not cfg_file.exists() and not weights.exists():
             return None
         if not cfg_file.exists() or not weights.exists():
-            raise FileNotFoundError(f"{folder} has only one of {TAGGER_CONFIG} and {TAGGER_WEIGHTS}: retrain the tagger "
-                                    "(`python -m training.target_tagger`) or remove the other file")
+            raise FileNotFoundError(f"{folder} has only one of {cls.config_file} and {cls.weights_file}: retrain the "
+                                    f"tagger (`python -m {cls.trainer}`) or remove the other file")
         try:
             config = TaggerConfig.from_json(json.loads(cfg_file.read_text(encoding="utf-8")))
         except (json.JSONDecodeError, TypeError, ValueError) as exc:
-            raise ValueError(f"{cfg_file} is not a valid target tagger config: {exc}") from exc
+            raise ValueError(f"{cfg_file} is not a valid tagger config: {exc}") from exc
         tagger = cls.new(config, cache_dir)
         load_adapter(tagger.net, weights, cfg_file)
         tagger.net.encoder = tagger.net.encoder.merge_and_unload()
@@ -170,9 +176,11 @@ class TargetTagger:
         return tagger
 
     def save_pretrained(self, folder: str | os.PathLike) -> Path:
-        """Write target_tagger.json and target_tagger.safetensors into `folder` (beside a stance model)."""
+        """Write the tagger's json and safetensors files (`config_file`, `weights_file`) into `folder` (beside a stance
+        model)."""
         folder = Path(folder)
-        save_adapter(self.net, folder / TAGGER_WEIGHTS, folder / TAGGER_CONFIG, self.config.to_json(), self.config.base)
+        save_adapter(self.net, folder / self.weights_file, folder / self.config_file, self.config.to_json(),
+                     self.config.base)
         return folder
 
     # ---- encoding
@@ -180,11 +188,16 @@ class TargetTagger:
         """Mark each item's speaker, tokenise (padded to the longest) and find each word's first token."""
         cfg = self.config
         texts, all_words, shifts = [], [], []
-        for text, (s0, s1) in items:
-            if not 0 <= s0 < s1 <= len(text):
-                raise ValueError(f"speaker span ({s0}, {s1}) is not inside a text of {len(text)} characters")
-            texts.append(cfg.prefix + text[:s0] + cfg.speaker_open + " " + text[s0:s1] + " " + cfg.speaker_close
-                         + text[s1:])
+        for text, mark in items:
+            if mark is None:  # nothing marked (the speaker tagger reads the bare sentence)
+                texts.append(cfg.prefix + text)
+                s0 = s1 = len(text) + 1  # no word lies past the text: no marker shifts any word
+            else:
+                s0, s1 = mark
+                if not 0 <= s0 < s1 <= len(text):
+                    raise ValueError(f"speaker span ({s0}, {s1}) is not inside a text of {len(text)} characters")
+                texts.append(cfg.prefix + text[:s0] + cfg.speaker_open + " " + text[s0:s1] + " " + cfg.speaker_close
+                             + text[s1:])
             all_words.append(words(text))
             shifts.append((s0, s1))
         enc = self.tokenizer(texts, padding=True, truncation=True, max_length=cfg.max_length,

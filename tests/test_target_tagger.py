@@ -40,14 +40,14 @@ def test_config_and_files_refuse_what_does_not_fit(tmp_path: Path):
     assert TargetTagger.load(tmp_path) is None  # no tagger in this folder: the rules' targets only
     with pytest.raises(ValueError, match="threshold"):
         TaggerConfig(threshold=0.0)
-    with pytest.raises(ValueError, match="unknown target tagger settings"):
+    with pytest.raises(ValueError, match="unknown tagger settings"):
         TaggerConfig.from_json({"threshold": 0.8, "colour": "red"})
     (tmp_path / TAGGER_CONFIG).write_text(json.dumps(TaggerConfig().to_json()), encoding="utf-8")
     with pytest.raises(FileNotFoundError, match=TAGGER_WEIGHTS):
         TargetTagger.load(tmp_path)
     (tmp_path / TAGGER_WEIGHTS).write_bytes(b"")
     (tmp_path / TAGGER_CONFIG).write_text('{"threshold": 2}', encoding="utf-8")
-    with pytest.raises(ValueError, match="not a valid target tagger config"):
+    with pytest.raises(ValueError, match="not a valid tagger config"):
         TargetTagger.load(tmp_path)
 
 

@@ -310,10 +310,9 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
 
 
 def save_config(tagger: TargetTagger, folder: Path) -> None:
-    """Write only target_tagger.json (a merged tagger has no LoRA matrices left to save; its weights file stays)."""
-    from stance.target_tagger import TAGGER_CONFIG
-
-    (folder / TAGGER_CONFIG).write_text(json.dumps(tagger.config.to_json(), indent=2, ensure_ascii=False) + "\n",
+    """Write only the tagger's json file (`config_file`; a merged tagger has no LoRA matrices left to save, and its
+    weights file stays)."""
+    (folder / tagger.config_file).write_text(json.dumps(tagger.config.to_json(), indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
 
 

@@ -1,0 +1,210 @@
+"""The speaker tagger (stance.speaker_tagger) and its training (training.speaker_tagger): what it reads, its rows,
+a real tiny training run, and what the pipeline does with its reading of each rule speaker."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.records import Article, Mention, Span, Statement
+from stance.speaker_tagger import SPEAKER_CONFIG, SPEAKER_WEIGHTS, SpeakerTagger, speaker_input
+from stance.target_tagger import Reading, TaggerConfig, TargetTagger, words
+from training.speaker_tagger import rows
+from training.target_tagger import Row, Text, train, word_tags
+
+HAMMOND = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة."
+
+
+def test_rows_tag_each_sentences_gold_speakers_and_nothing_else():
+    """Two sentences of one real-shaped text: each row is one sentence, bare, with only its own speakers tagged (a
+    sentence without one is all O); a sentence seen twice is one row."""
+    text = "وقال الوزير ان الجيش انسحب. وهتف المتظاهرون ضد الحكومة. وانتهى الاجتماع."
+    minister, crowd = text.index("الوزير"), text.index("المتظاهرون")
+    army, gov = text.index("الجيش"), text.index("الحكومة")
+    t = Text(text, "d", [((minister, minister + 6), (army, army + 5)), ((crowd, crowd + 10), (gov, gov + 7)),
+                         ((minister, minister + 6), (gov, gov + 7))])
+    out = rows([t, t])
+    assert [r.item for r in out] == [("وقال الوزير ان الجيش انسحب.", None), ("وهتف المتظاهرون ضد الحكومة.", None),
+                                     ("وانتهى الاجتماع.", None)]
+    tagged = [[r.item[0][a:b] for (a, b), tag in zip(words(r.item[0]), r.tags) if tag] for r in out]
+    assert tagged == [["الوزير"], ["المتظاهرون"], []]
+
+
+def test_the_bare_sentence_is_read_word_by_word():
+    """An item with nothing marked is encoded without markers, and every word's first token is found where it
+    starts (the same words as a marked reading of the same sentence)."""
+    tagger = SpeakerTagger.new(TaggerConfig(lora_r=2, lora_alpha=4), seed=0)
+    bare = tagger.encode([(HAMMOND, None)])
+    marked = tagger.encode([(HAMMOND, (HAMMOND.index("فيليب"), HAMMOND.index(" ان")))])
+    assert -1 not in bare.first_token[0] and len(bare.first_token[0]) == len(words(HAMMOND))
+    assert "‹" not in tagger.tokenizer.decode(bare.input_ids[0])
+    ids = bare.input_ids[0].tolist()
+    for (a, b), k in zip(words(HAMMOND), bare.first_token[0]):
+        assert HAMMOND[a:b].startswith(tagger.tokenizer.decode([ids[k]]).strip().lstrip("▁")[:1])
+    assert len(marked.first_token[0]) == len(bare.first_token[0])
+
+
+def test_speaker_input_is_the_sentence_and_skips_speakers_elsewhere():
+    text = "قال الوزير ذلك. وأضاف ان الجيش انسحب."
+    st = Statement("d", "d:1", Mention(Span(4, 10, "الوزير")), Span(0, 3, "قال"), Span(11, 14, "ذلك"), lang="ar",
+                   context=Span(0, 15, text[:15]))
+    (item, mark), shift = speaker_input(st, text)
+    assert item == text[:15] and mark is None and shift == 0
+    resolved = Statement("d", "d:2", Mention(Span(4, 10, "الوزير"), resolved=True), Span(16, 21, "وأضاف"),
+                         Span(25, 36, "الجيش انسحب"), lang="ar", context=Span(16, 37, text[16:37]))
+    assert speaker_input(resolved, text) is None
+    assert speaker_input(Statement("d", "d:3", None, None, Span(0, 3, "قال"), lang="ar"), text) is None
+
+
+def test_files_are_the_speaker_taggers_own(tmp_path: Path):
+    assert SpeakerTagger.load(tmp_path) is None
+    (tmp_path / SPEAKER_CONFIG).write_text(json.dumps(TaggerConfig().to_json()), encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=f"{SPEAKER_WEIGHTS}.*training.speaker_tagger"):
+        SpeakerTagger.load(tmp_path)
+    assert TargetTagger.load(tmp_path) is None  # the target tagger's files are others
+
+
+@pytest.mark.slow
+def test_a_tiny_speaker_tagger_learns_who_speaks_and_survives_a_round_trip(tmp_path: Path):
+    """Real training on the backbone: a few sentences with their speaker; the tagger reads the speakers above the
+    other words, is saved, and loads (merged) with the same output."""
+    sentences = [
+        ("وقال الوزير ان المتظاهرين اعتدوا على الشرطة.", "الوزير"),
+        ("واكد المتحدث ان الحكومة فشلت في ادارة الازمة.", "المتحدث"),
+        ("واعلن المسؤول ان الجيش قصف القرية.", "المسؤول"),
+        ("وقال الشاهد ان الجنود اطلقوا النار.", "الشاهد"),
+    ]
+    data = [Row((text, None), word_tags(text, [(text.index(s), text.index(s) + len(s))])) for text, s in sentences]
+    tagger = SpeakerTagger.new(TaggerConfig(lora_r=4, lora_alpha=8), seed=0)
+    losses = train(tagger, data * 4, epochs=4, batch_size=4, lr=2e-3, head_lr=5e-3, seed=0)
+    assert losses[-1] < losses[0]
+    readings = tagger.read([r.item for r in data])
+    for (text, s), r in zip(sentences, readings):
+        a = text.index(s)
+        others = [r.score(x, y) for x, y in r.words if not x <= a < y]
+        assert r.score(a, a + len(s)) > max(others), (text, r.tags)
+    tagger.save_pretrained(tmp_path)
+    loaded = SpeakerTagger.load(tmp_path)
+    assert (tmp_path / SPEAKER_WEIGHTS).exists() and loaded.config.lora_r == 4
+    again = loaded.read([r.item for r in data])
+    assert all(abs(x - y) < 1e-4 for ra, rb in zip(readings, again) for wa, wb in zip(ra.tags, rb.tags)
+               for x, y in zip(wa, wb))
+
+
+class _Speakers:
+    """Stands in for the speaker tagger: reads the given words as speakers (B at 0.9) and every other word at
+    `other`; what the pipeline does with its reading is what is tested."""
+
+    def __init__(self, names: list[str], veto: float, other: float = 0.05) -> None:
+        self.names, self.config, self.other = names, TaggerConfig(rule_veto=veto), other
+        self.items: list = []
+
+    def read(self, items, batch_size=32):
+        self.items.extend(items)
+        out = []
+        for text, _ in items:
+            ws = words(text)
+            tags = [(0.1, 0.9, 0.0) if text[a:b] in self.names else (1 - self.other, self.other, 0.0) for a, b in ws]
+            out.append(Reading(ws, tags))
+        return out
+
+    def spans(self, item, reading, threshold=None):
+        return [(a, b, 0.9) for a, b in words(item[0]) if item[0][a:b] in self.names]
+
+
+def test_a_speaker_read_as_no_one_drops_its_statement(tmp_path: Path):
+    """The statement whose speaker the tagger reads under the veto loses all its pairs (listed as dropped by the
+    speaker tagger); a speaker it reads as one keeps them; at veto 0 nothing is dropped."""
+    from stance.pipeline import Pipeline
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    article = Article("t", HAMMOND, "ar")
+    sts = nlp.statements(article)
+    assert [st.speaker.text for st in sts] == ["وزير الخارجية البريطاني فيليب هاموند"]
+    nlp.speaker_tagger = _Speakers(["فيليب", "هاموند"], veto=0.5)  # the title's words read low: mean 0.5
+    ((_, scored),) = nlp.with_tagged_speakers([(article, sts)])
+    assert scored[0].speaker_score == round((0.05 * 3 + 0.9 * 2) / 5, 4) == 0.39
+    kept, dropped = nlp.score_all(article, sts)
+    assert kept == [] and len(dropped) >= 2 and all(nlp.speaker_vetoed(p.statement) for p in dropped)
+    nlp.speaker_tagger = _Speakers(["وزير", "الخارجية", "البريطاني", "فيليب", "هاموند"], veto=0.5)
+    kept, _ = nlp.score_all(article, sts)
+    assert "روسيا" in [p.target.text for p in kept]
+    nlp.speaker_tagger = _Speakers([], veto=0.0)
+    kept0, _ = nlp.score_all(article, sts)
+    assert [p.target.text for p in kept0] == [p.target.text for p in kept]
+
+
+def test_resolved_speakers_are_not_read_and_a_sentence_is_read_once():
+    from stance.pipeline import Pipeline
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False, with_classifier=False)
+    text = "وقال الوزير ان الجيش انسحب، واتهم الوزير المعارضة بالعمالة. وأضاف ان الشرطة باقية."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    assert [st.speaker.resolved for st in sts] == [False, False, True]
+    nlp.speaker_tagger = _Speakers([], veto=0.5)
+    ((_, scored),) = nlp.with_tagged_speakers([(article, sts)])
+    assert len(nlp.speaker_tagger.items) == 1  # the first sentence, once for its two statements
+    assert [st.speaker_score for st in scored] == [0.05, 0.05, None]
+    assert [nlp.speaker_vetoed(st) for st in scored] == [True, True, False]
+
+
+def test_a_speaker_read_where_the_rules_found_no_cue_becomes_a_statement():
+    """In a sentence with no cue, the speaker the tagger reads there speaks, with no cue and the sentence as
+    content; the target tagger gives its targets and the stance model labels them. A sentence holding a cue gives
+    no such statement, and with `propose` off there are none."""
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    text = "وقال الوزير ان الجيش انسحب. وفرضت الشرطة طوقا امنيا حول مقر الحكومة في العاصمة."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    assert [st.speaker.text for st in sts] == ["الوزير"]
+    nlp.target_tagger = _FixedTagger(["الحكومة", "الجيش"])
+    nlp.speaker_tagger = _Speakers(["الشرطة", "الوزير"], veto=0.0)
+    kept, _ = nlp.score_all(article, sts)
+    new = [p for p in kept if p.statement.cue_kind == "tagged"]
+    assert [(p.statement.speaker.text, p.target.text) for p in new] == [("الشرطة", "الحكومة")]
+    line = new[0].to_json()
+    assert line["cue"] is None and line["speaker"]["tagger"] == 0.9 and line["statement_id"] == "t:2"
+    assert text[line["content"]["start"]:line["content"]["end"]] == "وفرضت الشرطة طوقا امنيا حول مقر الحكومة في العاصمة."
+    nlp.speaker_tagger.config.propose = False
+    kept, _ = nlp.score_all(article, sts)
+    assert not [p for p in kept if p.statement.cue_kind == "tagged"]
+
+
+def test_the_settings_choice_vetoes_a_wrong_speaker_and_adds_a_missed_one():
+    """`choose_settings` on a text whose gold pairs are the official's (found by the rules) and the police's (a
+    sentence with no cue): vetoing the minister (read at 0.05; no gold pair) raises precision, so the first veto
+    above 0.05 is chosen; proposing the police (read at 0.9) raises recall, so proposing is switched on at the
+    first threshold; the pipeline is given back as it was."""
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+    from training.speaker_tagger import SPEAKER_THRESHOLDS, SPEAKER_VETOES, choose_settings
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    nlp.target_tagger = _FixedTagger(["الحكومة", "الجيش"])
+    text = ("وقال الوزير ان الجيش انسحب. وقال المسؤول ان الحكومة فشلت. "
+            "وفرضت الشرطة طوقا امنيا حول مقر الحكومة في العاصمة.")
+    article = Article("t", text, "ar")
+    tagger = _Speakers(["الشرطة", "المسؤول"], veto=0.0)
+    nlp.speaker_tagger = tagger
+    kept, _ = nlp.score_all(article, nlp.statements(article))
+    labels = {p.statement.speaker.text: p.stance for p in kept if p.target.text == "الحكومة"}
+    assert set(labels) == {"المسؤول", "الشرطة"}
+    gold = Text(text, "t", [], [])
+    for speaker in ("المسؤول", "الشرطة"):
+        s = text.index(speaker)
+        g = text.index("الحكومة", s)
+        gold.gold.append(((s, s + len(speaker)), (g, g + 7)))
+        gold.stances.append(labels[speaker])
+    nlp.speaker_tagger = None
+    tables = choose_settings(nlp, tagger, [gold], "ar")
+    assert tagger.config.rule_veto == 0.1 and tagger.config.propose and tagger.config.threshold == SPEAKER_THRESHOLDS[0]
+    assert set(tables["rule_veto"]) == set(map(str, SPEAKER_VETOES))
+    assert set(tables["threshold"]) == {"none", *map(str, SPEAKER_THRESHOLDS)}
+    assert tables["rule_veto"]["0.0"]["with_stance"][0] < tables["rule_veto"]["0.1"]["with_stance"][0] == 1.0
+    assert tables["threshold"]["none"]["with_stance"][1] == 0.5 < tables["threshold"]["0.7"]["with_stance"][1] == 1.0
+    assert nlp.speaker_tagger is None

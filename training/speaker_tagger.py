@@ -1,0 +1,191 @@
+"""Train the speaker tagger (`stance.speaker_tagger`) of a stance model on the exhaustively labelled texts.
+
+What it learns from: each sentence (`stance.text.split_sentences`) of the exhaustive train texts, read bare, its
+words tagged B/I/O with the gold speakers that stand in it (a sentence with none: all O). The gold speakers are
+the annotators', whatever the rules find, so the tagger is a second, independent reading of who speaks.
+
+How it is chosen: `rule_veto` (a statement whose speaker the tagger reads under it is dropped), then `threshold` (a
+speaker it reads at least this in a sentence without a cue becomes a statement), each the value whose `stance
+analyze` output on the dev texts has the best triple F1; off (no veto, no speakers of its own) unless a value
+scores strictly better. Test texts are never read.
+
+    python -m training.speaker_tagger                       # train, choose, write into the default model's folder
+    python -m training.speaker_tagger --epochs 1 --dry-run  # report only
+    python -m training.speaker_tagger --settings-only       # keep the weights, choose the settings anew
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from stance.classify import default_model_path
+from stance.pipeline import Pipeline
+from stance.records import Article
+from stance.speaker_tagger import SpeakerTagger
+from stance.target_tagger import TaggerConfig
+from stance.text import split_sentences
+from training.target_filter import model_folder
+from training.target_tagger import Row, Text, gold_texts, kept_triples, prf, save_config, train, word_tags
+
+log = logging.getLogger(__name__)
+CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
+             "(proposing nothing), then the threshold of its own speakers")
+SPEAKER_VETOES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
+SPEAKER_THRESHOLDS = (0.7, 0.8, 0.9, 0.95)
+
+
+def rows(texts: Sequence[Text]) -> list[Row]:
+    """One row per distinct sentence of the texts, its words tagged with the gold speakers inside it.
+
+    >>> t = Text("قال الوزير ان الجيش انسحب. وهتف المتظاهرون ضد الحكومة.", "d", [((4, 10), (14, 19)), ((31, 43), (47, 54))])
+    >>> [(r.item[0], r.tags) for r in rows([t])]
+    [('قال الوزير ان الجيش انسحب.', [0, 1, 0, 0, 0]), ('وهتف المتظاهرون ضد الحكومة.', [0, 1, 0, 0])]
+    """
+    out, seen = [], set()
+    for t in texts:
+        speakers = sorted({s for s, _ in t.gold})
+        for sent in split_sentences(t.text):
+            if not sent.text.strip() or sent.text in seen:
+                continue
+            seen.add(sent.text)
+            inside = [(a - sent.start, b - sent.start) for a, b in speakers if sent.start <= a and b <= sent.end]
+            out.append(Row((sent.text, None), word_tags(sent.text, inside)))
+    return out
+
+
+def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text], lang: str,
+                    batch_size: int = 32) -> dict[str, dict[str, dict[str, list[float]]]]:
+    """Choose the tagger's settings on the dev texts, one after the other, each by the triple F1 of `stance analyze`
+    output there: the veto on the rules' speakers (proposing nothing), then the threshold of its own speakers in the
+    sentences without a cue ("none": it proposes none), each moving from "off" only where it scores strictly
+    better. Sets them in `tagger.config`; returns the tables: setting -> value -> P/R/F1 with and without stance."""
+    cfg = tagger.config
+    saved = nlp.speaker_tagger
+    found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
+    tables: dict[str, dict[str, dict[str, list[float]]]] = {"rule_veto": {}, "threshold": {}}
+
+    def run(table: str, value: str) -> float:
+        pred = kept_triples(nlp, found, batch_size)
+        row = tables[table][value] = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
+                                      "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
+        log.info("%s %s: triple F1 %.4f, pair F1 %.4f", table, value, row["with_stance"][2], row["without_stance"][2])
+        return row["with_stance"][2]
+
+    try:
+        nlp.speaker_tagger = tagger
+        cfg.propose = False
+        best = (-1.0, 0.0)
+        for v in SPEAKER_VETOES:
+            cfg.rule_veto = v
+            f1 = run("rule_veto", str(v))
+            if f1 > best[0]:
+                best = (f1, v)
+        cfg.rule_veto = best[1]
+        best_t = (best[0], None)
+        tables["threshold"]["none"] = tables["rule_veto"][str(best[1])]
+        cfg.propose = True
+        for v in SPEAKER_THRESHOLDS:
+            cfg.threshold = v
+            f1 = run("threshold", str(v))
+            if f1 > best_t[0]:
+                best_t = (f1, v)
+        cfg.propose = best_t[1] is not None
+        cfg.threshold = best_t[1] if best_t[1] is not None else cfg.threshold
+    finally:
+        nlp.speaker_tagger = saved
+    return tables
+
+
+def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
+        epochs: int = 6, seed: int = 0, threads: int | None = None, max_rows: int | None = None,
+        choose: bool = True) -> tuple[SpeakerTagger, dict]:
+    """Train a speaker tagger on the train texts and choose its settings on the dev texts; returns it with a report."""
+    folder, named = model_folder(model, threads)
+    t0 = time.time()
+    train_texts = gold_texts(lang, "train", root, data_dir)
+    data = rows(train_texts)[:max_rows]
+    log.info("train: %d texts, %d sentences, %d speaker words", len(train_texts), len(data),
+             sum(tag > 0 for r in data for tag in r.tags))
+    tagger = SpeakerTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
+    losses = train(tagger, data, epochs=epochs, seed=seed)
+    report = {
+        "trained_on": f"training/annotations/{lang} exhaustive texts, train split: each sentence, its gold speakers "
+                      "tagged",
+        "model": named, "train_texts": len(train_texts), "train_sentences": len(data),
+        "train_speaker_words": sum(tag > 0 for r in data for tag in r.tags),
+        "epochs": epochs, "seed": seed, "losses": losses, "train_seconds": round(time.time() - t0, 1),
+    }
+    if choose:
+        report.update(rechoose_report(folder, tagger, lang, root, data_dir))
+    tagger.config.info = report
+    return tagger, report
+
+
+def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
+                    data_dir: str | None) -> dict:
+    """Choose the settings on the dev texts with the pipeline of the model in `folder` (its own target filter and
+    target tagger); the report's entries."""
+    t0 = time.time()
+    nlp = Pipeline.load(model=folder, speaker_tagger=False)
+    dev_texts = gold_texts(lang, "dev", root, data_dir)
+    table = choose_settings(nlp, tagger, dev_texts, lang)
+    return {"settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
+            "choice_seconds": round(time.time() - t0, 1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
+    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
+    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
+    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--max-rows", type=int, default=None, help="train on the first N sentences only (smoke runs)")
+    ap.add_argument("--settings-only", action="store_true",
+                    help="keep the speaker tagger in the model's folder; choose only its settings (veto, threshold) "
+                         "anew on the dev texts")
+    ap.add_argument("--no-choice", action="store_true",
+                    help="train only (no dev run); the tagger then vetoes nothing and proposes at threshold 0.85")
+    ap.add_argument("--out", default=None, help="write the tagger into this folder instead of the model's")
+    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    args = ap.parse_args(argv)
+    if args.epochs < 1:
+        ap.error("--epochs must be at least 1")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    folder = Path(args.model) if args.model else default_model_path()
+    try:
+        if args.settings_only:
+            tagger = SpeakerTagger.load(folder)
+            if tagger is None:
+                raise FileNotFoundError(f"{folder} has no speaker tagger to keep: train one with `python -m "
+                                        f"training.speaker_tagger --model {folder}` (without --settings-only)")
+            model_folder(args.model, args.threads)
+            report = dict(tagger.config.info)
+            report.update(rechoose_report(folder, tagger, args.lang, args.annotations, args.data))
+            tagger.config.info = report
+        else:
+            tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
+                                 args.threads, args.max_rows, choose=not args.no_choice)
+    except (FileNotFoundError, ValueError) as exc:
+        raise SystemExit(f"error: {exc}") from None
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    cfg = tagger.config
+    print(f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}")
+    if not args.dry_run:
+        out = Path(args.out) if args.out else folder
+        out.mkdir(parents=True, exist_ok=True)
+        if args.settings_only:
+            save_config(tagger, out)
+        else:
+            tagger.save_pretrained(out)
+        print(f"wrote the speaker tagger into {out}")
+
+
+if __name__ == "__main__":
+    main()
