@@ -51,8 +51,10 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
     best = {"per_article": float("inf"), "rounds": float("inf")}
     taggers = (nlp.target_tagger, nlp.speaker_tagger)
     # the rounds once more without the speaker tagger, and without both taggers (for what each costs)
-    others = {name: off for name, off in (("without_speaker_tagger", (taggers[0], None)),
-                                          ("without_taggers", (None, None))) if off != taggers}
+    others: dict[str, tuple] = {}
+    for name, off in (("without_speaker_tagger", (taggers[0], None)), ("without_taggers", (None, None))):
+        if off != taggers and off not in others.values():
+            others[name] = off
     for _ in range(trials):
         t = time.perf_counter()
         for a, sts in zip(articles, statements):

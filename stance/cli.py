@@ -82,8 +82,9 @@ def analyze(
     ),
     no_speaker_tagger: bool = typer.Option(
         False, "--no-speaker-tagger",
-        help="keep every statement the rules attribute: do not drop those whose speaker the model's speaker tagger "
-             "(stance.speaker_tagger) reads as no one taking a stance",
+        help="the rules' statements only: do not drop those whose speaker the model's speaker tagger "
+             "(stance.speaker_tagger) reads as no one taking a stance, nor add the speakers it reads in sentences "
+             "without a cue (their lines have \"cue\": null and a speaker with a \"tagger\" probability)",
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
@@ -123,21 +124,26 @@ def analyze(
                     out.write(json.dumps(_statement_line(st, nlp, dropped), ensure_ascii=False) + "\n")
         summary.analysed += 1
 
+    def score(batch) -> list:
+        """(statements with the taggers' work, kept, dropped) of each article of the batch."""
+        batch = nlp.with_taggers(batch, batch_size)
+        return [(sts, *res) for (_, sts), res in zip(batch, nlp.score_many(batch, batch_size, tag=False))]
+
     def score_pending() -> None:
         nonlocal pending_pairs
         try:
-            results = nlp.score_many([(art, sts) for _, art, sts in pending], batch_size)
+            results = score([(art, sts) for _, art, sts in pending])
         except Exception:  # find the article at fault: the others are scored alone
             results = []
             for where, art, sts in pending:
                 try:
-                    results.append(nlp.score_all(art, sts, batch_size))
+                    results.extend(score([(art, sts)]))
                 except Exception as exc:  # one bad article never stops the run
                     fail(where, exc)
                     results.append(None)
-        for (_, _, sts), res in zip(pending, results):
+        for res in results:
             if res is not None:
-                write(sts, *res)
+                write(*res)
         out.flush()
         pending.clear()
         pending_pairs = 0
@@ -173,7 +179,8 @@ def _statement_line(st, nlp, dropped=()) -> dict:
     or a tagger's veto dropped are listed apart, under `dropped_targets`, each with `dropped_by` (which of
     "target_filter", "target_tagger" and "speaker_tagger" dropped it), its `relevance` where the filter scored it,
     the target tagger's `tagger_score` where it vetoed the target, and the speaker tagger's `speaker_score` where it
-    vetoed the statement's speaker."""
+    vetoed the statement's speaker. A statement the speaker tagger read carries its `speaker_score` (a statement
+    under the veto has all its targets dropped)."""
     gone = [p for p in dropped if p.statement.id == st.id]
     gone_spans = {(p.target.start, p.target.end) for p in gone}
 
@@ -202,6 +209,7 @@ def _statement_line(st, nlp, dropped=()) -> dict:
         "targets": [t.to_json() for t in st.targets if (t.start, t.end) not in gone_spans], **extra,
         "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
         **({"voice": "author"} if st.cue_kind == "author" else {}),
+        **({"speaker_score": st.speaker_score} if st.speaker_score is not None else {}),
     }
 
 

@@ -17,7 +17,7 @@ from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
-from .speaker_tagger import SpeakerTagger, speaker_input
+from .speaker_tagger import SpeakerTagger, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
 from .text import detect_language, normalize_arabic, split_sentences
@@ -110,9 +110,30 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
 
 
 def uncued_sentences(text: str, statements: Sequence[Statement]) -> list[Span]:
-    """The sentences of `text` (not blank) that hold no statement's cue: where the rules found nobody speaking."""
-    cues = [st.cue.start for st in statements if st.cue is not None]
-    return [s for s in split_sentences(text) if s.text.strip() and not any(s.start <= c < s.end for c in cues)]
+    """The sentences of `text` (with a word) that hold no statement's cue, nor a statement of the speaker tagger:
+    where nobody was found speaking."""
+    taken = [st.cue.start for st in statements if st.cue is not None]
+    taken += [st.content.start for st in statements if st.cue_kind == "tagged"]
+    return [s for s in split_sentences(text) if any(c.isalnum() for c in s.text)
+            and not any(s.start <= c < s.end for c in taken)]
+
+
+def _voice(st: Statement) -> Optional[tuple[str, int]]:
+    """What co-speakers share: the cue ("وقالت وزارة الداخلية وقوات الحلف"), or, for the speaker tagger's statements,
+    the sentence ("اتفق الرئيسان هولاند وبوتين")."""
+    if st.cue is not None:
+        return ("cue", st.cue.start)
+    return ("sentence", st.content.start) if st.cue_kind == "tagged" else None
+
+
+def next_statement_number(statements: Sequence[Statement]) -> int:
+    """The number after the highest of these statements' ids (`doc:N`), so a new statement's id is no other's.
+
+    >>> next_statement_number([Statement("a:b", "a:b:2", None, None, Span(0, 1, "x")), Statement("a:b", "a:b:7", None, None, Span(0, 1, "x"))])
+    8
+    """
+    nums = [int(n) for n in (st.id.rsplit(":", 1)[-1] for st in statements) if n.isdigit()]
+    return max(nums, default=0) + 1
 
 
 def round_is_full(articles: int, pairs: int, batch_size: int) -> bool:
@@ -204,7 +225,9 @@ class Pipeline:
     def score_all(self, article: Article, statements: Sequence[Statement],
                   batch_size: int = 32) -> tuple[list[Portrayal], list[Portrayal]]:
         """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
-        model's target filter (`stance.relevance`) and the target tagger's veto (`vetoes`). A pair has a `relevance`
+        model's target filter (`stance.relevance`), the target tagger's veto (`vetoes`) and the speaker tagger's
+        (`speaker_vetoed`: all the pairs of the statement). The taggers' own statements and targets are scored
+        too (`with_taggers`). A pair has a `relevance`
         only where the filter applies: a statement with a speaker, in one of the filter's languages; elsewhere the
         filter keeps every pair. Where it applies, the filter's stance prior shift (`TargetFilter.shifted`) sets the
         label and scores. The tagger's own targets are never dropped."""
@@ -213,14 +236,14 @@ class Pipeline:
     def score_many(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
                    batch_size: int = 32, tag: bool = True) -> list[tuple[list[Portrayal], list[Portrayal]]]:
         """`score_all` for several articles at once: their pairs go through the model together, so a run over
-        many short articles fills the model's batches (one (kept, dropped) per article, in order). The target
-        tagger, when the pipeline has one, first adds its targets (`with_tagged_targets`), unless `tag=False`
-        (statements that went through it already)."""
+        many short articles fills the model's batches (one (kept, dropped) per article, in order). The taggers,
+        where the pipeline has them, first read the statements and add theirs (`with_taggers`: the speaker tagger's
+        statements, then the target tagger's targets), unless `tag=False` (statements that went through them
+        already)."""
         if self.classifier is None:
             raise ValueError("this pipeline was loaded without a classifier: use Pipeline.load(with_classifier=True)")
         if tag:
-            batch = self.with_tagged_speakers(batch, batch_size)
-            batch = self.with_tagged_targets(batch, batch_size)
+            batch = self.with_taggers(batch, batch_size)
         pairs = [(k, st, t) for k, (_, statements) in enumerate(batch) for st in statements for t in st.targets]
         items = [item_for(st, t, batch[k][0].text) for k, st, t in pairs]
         preds = self.classifier.predict(items, batch_size=batch_size) if items else []
@@ -249,27 +272,38 @@ class Pipeline:
         return (self.speaker_tagger is not None and statement.speaker_score is not None
                 and statement.speaker_score < self.speaker_tagger.config.rule_veto)
 
+    def with_taggers(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
+                     batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
+        """The batch after the speaker tagger (`with_tagged_speakers`) and then the target tagger
+        (`with_tagged_targets`): what `score_many(..., tag=False)` scores."""
+        return self.with_tagged_targets(self.with_tagged_speakers(batch, batch_size), batch_size)
+
     def with_tagged_speakers(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
                              batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
         """The batch as the speaker tagger reads it, in the tagger's languages: each statement whose speaker stands
         in its own sentence carries the tagger's reading of that speaker (`Statement.speaker_score`, which
-        `speaker_vetoed` judges); and each sentence where the rules found no cue gives a statement to every
-        speaker the tagger reads there (`cue_kind` "tagged", no cue, the sentence as content, the speaker's
-        probability as `Mention.tagged`), with no targets yet: the target tagger proposes them. A sentence is
-        read once however many statements it holds."""
+        `speaker_vetoed` judges); and, where the target tagger reads the language too (it gives them their
+        targets), each sentence where the rules found no cue gives a statement to every speaker the tagger reads
+        there (`cue_kind` "tagged", no cue, the sentence as content, the speaker's probability as
+        `Mention.tagged`; numbered after the article's other statements), with no targets yet. Such a sentence is
+        no longer the author's own (`--author-voice`), and a sentence that holds a tagged statement already is not
+        read for new ones (running this twice adds nothing). A sentence is read once however many statements it
+        holds."""
         out = [(art, list(sts)) for art, sts in batch]
         tagger = self.speaker_tagger
         if tagger is None:
             return out
-        langs = tagger.config.langs
+        langs, targets = tagger.config.langs, self.target_tagger
         inputs: list[tuple[int, Optional[int], tuple, int]] = []  # (article, statement or None, item, shift)
+        lang_of: dict[int, str] = {}
         for k, (art, sts) in enumerate(batch):
             for i, st in enumerate(sts):
                 x = speaker_input(st, art.text) if st.lang in langs else None
                 if x is not None:
                     inputs.append((k, i, *x))
-            lang = art.lang or (sts[0].lang if sts else detect_language(art.text))
-            if tagger.config.propose and lang in langs:
+            lang = lang_of[k] = art.lang or (sts[0].lang if sts else detect_language(art.text))
+            if (tagger.config.propose and lang in langs and targets is not None and lang in targets.config.langs
+                    and targets.config.propose):
                 inputs.extend((k, None, (sent.text, None), sent.start) for sent in uncued_sentences(art.text, sts))
         unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
         read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
@@ -279,12 +313,16 @@ class Pipeline:
                 st = sts[i]
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start - shift, st.speaker.end - shift))
                 continue
-            lang = art.lang or (sts[0].lang if sts else detect_language(art.text))
+            spans = joined_spans(item[0], tagger.spans(item, read[item]))
+            if not spans:
+                continue
             sent = Span.of(art.text, shift, shift + len(item[0]))
-            for a, b, p in tagger.spans(item, read[item]):
-                speaker = self._known_actor(Mention(Span.of(art.text, a + shift, b + shift), tagged=p), lang)
-                sts.append(Statement(doc_id=art.id, id=f"{art.id}:{len(sts) + 1}", speaker=speaker, cue=None,
-                                     content=sent, lang=lang, context=sent, cue_kind="tagged"))
+            sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]
+            n = next_statement_number(sts)
+            for j, (a, b, p) in enumerate(spans):
+                speaker = self._known_actor(Mention(Span.of(art.text, a + shift, b + shift), tagged=p), lang_of[k])
+                sts.append(Statement(doc_id=art.id, id=f"{art.id}:{n + j}", speaker=speaker, cue=None,
+                                     content=sent, lang=lang_of[k], context=sent, cue_kind="tagged"))
         return out
 
     def with_tagged_targets(self, batch: Sequence[tuple[Article, Sequence[Statement]]],
@@ -308,17 +346,17 @@ class Pipeline:
         # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
         # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}
-        speakers_by_cue: dict[tuple[int, int], list[Mention]] = {}
+        speakers_by_cue: dict[tuple[int, str, int], list[Mention]] = {}
         for k, (_, sts) in enumerate(batch):
             for st in sts:
                 if st.speaker is not None:
                     taken.setdefault((k, st.speaker.key), []).extend(st.targets)
-                    if st.cue is not None:
-                        speakers_by_cue.setdefault((k, st.cue.start), []).append(st.speaker)
+                    if _voice(st) is not None:
+                        speakers_by_cue.setdefault((k, *_voice(st)), []).append(st.speaker)
         for (k, i), (item, shift), reading in zip(where, inputs, readings):
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
-            co = speakers_by_cue.get((k, st.cue.start), [st.speaker]) if st.cue is not None else [st.speaker]
+            co = speakers_by_cue.get((k, *_voice(st)), [st.speaker]) if _voice(st) is not None else [st.speaker]
             spans = tagger.spans(item, reading) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
@@ -350,6 +388,5 @@ class Pipeline:
         """For each article: its statements (with the target tagger's targets, when the pipeline has one) and its
         scored (statement, target) pairs."""
         for article in articles:
-            batch = self.with_tagged_speakers([(article, self.statements(article))], batch_size)
-            sts = self.with_tagged_targets(batch, batch_size)[0][1]
+            ((_, sts),) = self.with_taggers([(article, self.statements(article))], batch_size)
             yield article, sts, self.score_many([(article, sts)], batch_size, tag=False)[0][0]

@@ -122,7 +122,8 @@ class Statement:
     context: Optional[Span] = None  # the text the classifier reads (sentence(s) holding speaker, cue and content)
     cue_kind: Optional[str] = None  # report | eval | continue | participle | source | noun (see stance.attribution) | author
     # the speaker tagger's reading of the speaker (mean B+I probability of its words, `stance.speaker_tagger`); None:
-    # not read (no speaker tagger, a resolved speaker, or a speaker outside the statement's sentence)
+    # not read (no speaker tagger, a language it does not read, a resolved speaker, a speaker outside the statement's
+    # sentence or cut off past the tagger's max_length)
     speaker_score: Optional[float] = None
 
 

@@ -1,19 +1,25 @@
 """The speaker tagger: which phrases of a sentence are someone taking a stance in it?
 
 The attribution rules (`stance.attribution`) find a cue and take a speaker by word order and mentions; where they
-go wrong, the speaker is often no actor at all ("ويستغرب", "الكشف", "قرار الحظر") or the wrong one of two in the
-sentence. The speaker tagger reads a statement's sentence as it is (`passage: ...`, nothing marked) and labels each
-word B (a speaker starts), I (inside one) or O: the network of `stance.target_tagger` (multilingual-e5-small, its
-own LoRA adapter, a word head), trained on the speakers of the exhaustively labelled sentences. The pipeline asks
-it about each rule speaker that stands in its statement's sentence (`Statement.speaker_score`: the mean B+I
-probability of its words); a statement whose speaker it reads under `rule_veto` is dropped with its pairs
-(`Pipeline.speaker_vetoed`). A speaker resolved from an earlier sentence ("وأضاف") is not read.
+go wrong, the speaker is often no actor at all ("ويستغرب", "الكشف", "قرار الحظر"); and where there is no cue, they
+find nobody, while the annotators read a stance in acts as well as words ("وتحمّل المنظمة الجيش الصربي المسؤولية").
+The speaker tagger reads a sentence as it is (`passage: ...`, nothing marked) and labels each word B (a speaker
+starts), I (inside one) or O: the network of `stance.target_tagger` (multilingual-e5-small, its own LoRA adapter, a
+word head), trained on the speakers of the exhaustively labelled sentences. The pipeline
+(`Pipeline.with_tagged_speakers`) uses it twice:
+
+- it reads each rule speaker that stands in its statement's sentence (`Statement.speaker_score`: the mean B+I
+  probability of its words); a statement whose speaker it reads under `rule_veto` is dropped with all its pairs
+  (`Pipeline.speaker_vetoed`). A speaker resolved from an earlier sentence ("وأضاف") is not read;
+- in a sentence where the rules found no cue, each span it reads at `threshold` or more (touching spans joined)
+  becomes a statement with no cue (`cue_kind` "tagged"), whose targets the target tagger proposes.
 
 It lives in the stance model's folder: `speaker_tagger.safetensors` and `speaker_tagger.json` (its settings,
 `TaggerConfig`, and how it was trained and chosen); `training/speaker_tagger.py` trains it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Optional
 
 from .records import Statement
@@ -43,3 +49,21 @@ def speaker_input(statement: Statement, text: str) -> Optional[tuple[SpeakerText
     if not (ctx.start <= sp.start and sp.end <= ctx.end):
         return None
     return (text[ctx.start : ctx.end], None), ctx.start
+
+
+def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Proposed speaker spans with those that touch (only spaces between, the second not joined by "و") made one,
+    its probability the lower: a word read as B inside a name ("عبد" + "الله غل") does not make two speakers;
+    "هولاند وبوتين" stay two.
+
+    >>> t = "وقال عبد الله غل وبوتين"
+    >>> joined_spans(t, [(5, 8, 0.9), (9, 16, 0.95), (17, 23, 0.9)])
+    [(5, 16, 0.9), (17, 23, 0.9)]
+    """
+    out: list[tuple[int, int, float]] = []
+    for a, b, p in sorted(spans):
+        if out and not text[out[-1][1] : a].strip() and not text[a:b].startswith("و"):
+            out[-1] = (out[-1][0], b, min(out[-1][2], p))
+        else:
+            out.append((a, b, p))
+    return out

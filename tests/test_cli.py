@@ -62,10 +62,10 @@ def test_a_failure_while_scoring_a_round_stops_only_its_article(tmp_path, monkey
 
     score_many = Pipeline.score_many
 
-    def many(self, batch, batch_size=32):  # the model fails on one article, so on every round holding it
+    def many(self, batch, batch_size=32, tag=True):  # the model fails on one article, so on every round holding it
         if any(article.id == "ar2" for article, _ in batch):
             raise RuntimeError("this article breaks the model")
-        return score_many(self, batch, batch_size)
+        return score_many(self, batch, batch_size, tag)
 
     monkeypatch.setattr(Pipeline, "score_many", many)
     src, out = tmp_path / "good.jsonl", tmp_path / "out.jsonl"

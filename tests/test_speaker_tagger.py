@@ -41,7 +41,8 @@ def test_the_bare_sentence_is_read_word_by_word():
     assert "‹" not in tagger.tokenizer.decode(bare.input_ids[0])
     ids = bare.input_ids[0].tolist()
     for (a, b), k in zip(words(HAMMOND), bare.first_token[0]):
-        assert HAMMOND[a:b].startswith(tagger.tokenizer.decode([ids[k]]).strip().lstrip("▁")[:1])
+        piece = tagger.tokenizer.convert_ids_to_tokens(ids[k]).lstrip("▁")
+        assert piece and HAMMOND[a:b].startswith(piece), (HAMMOND[a:b], piece)
     assert len(marked.first_token[0]) == len(bare.first_token[0])
 
 
@@ -110,7 +111,8 @@ class _Speakers:
         return out
 
     def spans(self, item, reading, threshold=None):
-        return [(a, b, 0.9) for a, b in words(item[0]) if item[0][a:b] in self.names]
+        t = self.config.threshold if threshold is None else threshold
+        return [(a, b, 0.9) for a, b in words(item[0]) if item[0][a:b] in self.names and 0.9 >= t]
 
 
 def test_a_speaker_read_as_no_one_drops_its_statement(tmp_path: Path):
@@ -208,3 +210,93 @@ def test_the_settings_choice_vetoes_a_wrong_speaker_and_adds_a_missed_one():
     assert tables["rule_veto"]["0.0"]["with_stance"][0] < tables["rule_veto"]["0.1"]["with_stance"][0] == 1.0
     assert tables["threshold"]["none"]["with_stance"][1] == 0.5 < tables["threshold"]["0.7"]["with_stance"][1] == 1.0
     assert nlp.speaker_tagger is None
+
+
+POLICE = "وقال الوزير ان الجيش انسحب. وفرضت الشرطة طوقا امنيا حول مقر الحكومة في العاصمة."
+
+
+def _tagged_pipeline(speakers: list[str], veto: float = 0.0, author_voice: bool = False):
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False, author_voice=author_voice)
+    nlp.target_tagger = _FixedTagger(["الحكومة", "الجيش"])
+    nlp.speaker_tagger = _Speakers(speakers, veto=veto)
+    return nlp
+
+
+def test_tagging_twice_adds_nothing_and_new_ids_are_no_others():
+    """The tagged statements of a batch fed back through the tagger add none (their sentence is taken); new ids
+    follow the highest id, even when an earlier statement is missing from the list."""
+    nlp = _tagged_pipeline(["الشرطة"])
+    article = Article("t", POLICE, "ar")
+    ((_, once),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
+    ((_, twice),) = nlp.with_tagged_speakers([(article, once)])
+    assert [(st.id, st.cue_kind) for st in once] == [("t:1", "report"), ("t:2", "tagged")]
+    assert [(st.id, st.speaker.text) for st in twice] == [(st.id, st.speaker.text) for st in once]
+    text = "وقال الوزير ان الجيش انسحب. وقال المسؤول ان الحكومة فشلت. " + POLICE.split(". ")[1]
+    article = Article("u", text, "ar")
+    rules = nlp.statements(article)
+    assert [st.id for st in rules] == ["u:1", "u:2"]
+    ((_, sts),) = nlp.with_tagged_speakers([(article, rules[1:])])
+    assert [st.id for st in sts] == ["u:2", "u:3"] and sts[-1].speaker.text == "الشرطة"
+
+
+def test_a_tagged_sentence_is_no_longer_the_authors_and_touching_speakers_are_one():
+    nlp = _tagged_pipeline(["الشرطة"], author_voice=True)
+    article = Article("t", POLICE, "ar")
+    sts = nlp.statements(article)
+    assert [st.cue_kind for st in sts if st.speaker is None] == ["author"]
+    ((_, tagged),) = nlp.with_tagged_speakers([(article, sts)])
+    assert [st.cue_kind for st in tagged] == [sts[0].cue_kind, "tagged"]  # the author's sentence is the police's
+    nlp.speaker_tagger = _Speakers(["مقر", "الحكومة"], veto=0.0)  # two words read B one after the other
+    ((_, tagged),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
+    assert [st.speaker.text for st in tagged if st.cue_kind == "tagged"] == ["مقر الحكومة"]
+
+
+def test_without_a_target_tagger_the_speaker_tagger_proposes_nothing():
+    """Its statements take their targets from the target tagger: without one (or with one that proposes
+    nothing) it only vets."""
+    nlp = _tagged_pipeline(["الشرطة", "الوزير"])
+    article = Article("t", POLICE, "ar")
+    nlp.target_tagger = None
+    ((_, sts),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
+    assert [(st.cue_kind, st.speaker_score) for st in sts] == [("report", 0.9)]  # read, and nothing added
+
+
+def test_analyze_and_the_cli_give_the_tagged_statements_and_the_veto(tmp_path: Path, monkeypatch):
+    """`Pipeline.analyze` yields the tagged statement with its pairs; `stance analyze --all-statements` writes its
+    pair (cue null, the speaker's tagger probability), lists the vetoed statement with `dropped_by` the speaker
+    tagger and its `speaker_score`; `--no-speaker-tagger` asks for a pipeline without it."""
+    from typer.testing import CliRunner
+
+    import stance.pipeline
+    from stance.cli import app
+
+    nlp = _tagged_pipeline(["الشرطة"], veto=0.5)  # the minister reads at 0.05: vetoed
+    ((_, statements, portrayals),) = list(nlp.analyze([Article("t", POLICE, "ar")]))
+    assert [(st.speaker.text, st.cue_kind) for st in statements][-1] == ("الشرطة", "tagged")
+    assert {p.statement.speaker.text for p in portrayals} == {"الشرطة"}
+    asked = {}
+
+    def load(**kw):
+        asked.update(kw)
+        return nlp
+
+    monkeypatch.setattr(stance.pipeline.Pipeline, "load", staticmethod(load))
+    art = tmp_path / "a.jsonl"
+    art.write_text(json.dumps({"id": "t", "text": POLICE, "lang": "ar"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    res = CliRunner().invoke(app, ["analyze", str(art), "--all-statements", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    pair = [d for d in lines if d["target"] is not None]
+    assert [(d["speaker"]["text"], d["target"]["text"], d["cue"]) for d in pair] == [("الشرطة", "الحكومة", None)]
+    assert pair[0]["speaker"]["tagger"] == 0.9 and pair[0]["statement_id"] == "t:2"
+    (minister,) = [d for d in lines if d["target"] is None]
+    assert minister["speaker"]["text"] == "الوزير" and minister["speaker_score"] == 0.05
+    assert minister["dropped_targets"] and all(g["dropped_by"][-1] == "speaker_tagger" and g["speaker_score"] == 0.05
+                                               for g in minister["dropped_targets"])
+    assert asked["speaker_tagger"] is True
+    CliRunner().invoke(app, ["analyze", str(art), "--no-speaker-tagger", "-o", str(out)])
+    assert asked["speaker_tagger"] is False

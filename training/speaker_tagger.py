@@ -29,7 +29,7 @@ from stance.speaker_tagger import SpeakerTagger
 from stance.target_tagger import TaggerConfig
 from stance.text import split_sentences
 from training.target_filter import model_folder
-from training.target_tagger import Row, Text, gold_texts, kept_triples, prf, save_config, train, word_tags
+from training.target_tagger import READ_LANGS, Row, Text, langs_arg, gold_texts, kept_triples, prf, save_config, train, word_tags
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
@@ -64,7 +64,7 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
     sentences without a cue ("none": it proposes none), each moving from "off" only where it scores strictly
     better. Sets them in `tagger.config`; returns the tables: setting -> value -> P/R/F1 with and without stance."""
     cfg = tagger.config
-    saved = nlp.speaker_tagger
+    saved, before = nlp.speaker_tagger, (cfg.rule_veto, cfg.propose, cfg.threshold)
     found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
     tables: dict[str, dict[str, dict[str, list[float]]]] = {"rule_veto": {}, "threshold": {}}
 
@@ -75,6 +75,7 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
         log.info("%s %s: triple F1 %.4f, pair F1 %.4f", table, value, row["with_stance"][2], row["without_stance"][2])
         return row["with_stance"][2]
 
+    done = False
     try:
         nlp.speaker_tagger = tagger
         cfg.propose = False
@@ -94,15 +95,18 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
             if f1 > best_t[0]:
                 best_t = (f1, v)
         cfg.propose = best_t[1] is not None
-        cfg.threshold = best_t[1] if best_t[1] is not None else cfg.threshold
+        cfg.threshold = best_t[1] if best_t[1] is not None else before[2]
+        done = True
     finally:
         nlp.speaker_tagger = saved
+        if not done:  # a failed choice leaves the tagger's settings as they were
+            cfg.rule_veto, cfg.propose, cfg.threshold = before
     return tables
 
 
 def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
         epochs: int = 6, seed: int = 0, threads: int | None = None, max_rows: int | None = None,
-        choose: bool = True) -> tuple[SpeakerTagger, dict]:
+        choose: bool = True, read_langs: Sequence[str] = READ_LANGS) -> tuple[SpeakerTagger, dict]:
     """Train a speaker tagger on the train texts and choose its settings on the dev texts; returns it with a report."""
     folder, named = model_folder(model, threads)
     t0 = time.time()
@@ -110,7 +114,7 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
     data = rows(train_texts)[:max_rows]
     log.info("train: %d texts, %d sentences, %d speaker words", len(train_texts), len(data),
              sum(tag > 0 for r in data for tag in r.tags))
-    tagger = SpeakerTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
+    tagger = SpeakerTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed)
     losses = train(tagger, data, epochs=epochs, seed=seed)
     report = {
         "trained_on": f"training/annotations/{lang} exhaustive texts, train split: each sentence, its gold speakers "
@@ -152,6 +156,10 @@ def main(argv: list[str] | None = None) -> None:
                          "anew on the dev texts")
     ap.add_argument("--no-choice", action="store_true",
                     help="train only (no dev run); the tagger then vetoes nothing and proposes at threshold 0.85")
+    ap.add_argument("--read-langs", type=langs_arg, default=None,
+                    help="languages whose statements the tagger reads at run time, comma-separated (default when "
+                         f"training: {','.join(READ_LANGS)}; it learns from --lang's texts and reads the others "
+                         "zero-shot; with --settings-only: kept unless given)")
     ap.add_argument("--out", default=None, help="write the tagger into this folder instead of the model's")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = ap.parse_args(argv)
@@ -166,12 +174,15 @@ def main(argv: list[str] | None = None) -> None:
                 raise FileNotFoundError(f"{folder} has no speaker tagger to keep: train one with `python -m "
                                         f"training.speaker_tagger --model {folder}` (without --settings-only)")
             model_folder(args.model, args.threads)
+            if args.read_langs:
+                tagger.config.langs = tuple(args.read_langs)
             report = dict(tagger.config.info)
             report.update(rechoose_report(folder, tagger, args.lang, args.annotations, args.data))
             tagger.config.info = report
         else:
             tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
-                                 args.threads, args.max_rows, choose=not args.no_choice)
+                                 args.threads, args.max_rows, choose=not args.no_choice,
+                                 read_langs=args.read_langs or READ_LANGS)
     except (FileNotFoundError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -46,6 +46,13 @@ log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), threshold first, "
              "then rule_veto")
 
+# the languages whose statements a tagger reads by default: it learns from the Arabic exhaustive texts and reads English
+# and French zero-shot (the multilingual backbone), which raised end-to-end triple F1 on their labelled dev sentences
+# (session 15, both taggers against neither: French 0.085 -> 0.189, English 0.309 -> 0.366; `python -m
+# eval.sentences LANG dev -o g.jsonl`, `stance eval-e2e g.jsonl --write-articles a.jsonl`, `stance analyze a.jsonl
+# [--no-speaker-tagger --no-target-tagger]`, `stance eval-e2e g.jsonl p.jsonl`)
+READ_LANGS = ("ar", "en", "fr")
+
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 RULE_VETOES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -67,6 +74,18 @@ class Row:
 
     item: tuple[str, tuple[int, int]]
     tags: list[int]
+
+
+def langs_arg(value: str) -> tuple[str, ...]:
+    """A comma-separated list of language codes (`--read-langs ar,fr`).
+
+    >>> langs_arg("ar, fr")
+    ('ar', 'fr')
+    """
+    out = tuple(x.strip() for x in value.split(",") if x.strip())
+    if not out:
+        raise argparse.ArgumentTypeError("give at least one language code, such as ar")
+    return out
 
 
 def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None) -> list[Text]:
@@ -258,7 +277,7 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
                epochs: int = 6, seed: int = 0, threads: int | None = None,
-               max_rows: int | None = None) -> tuple[TargetTagger, dict]:
+               max_rows: int | None = None, read_langs: Sequence[str] = ()) -> tuple[TargetTagger, dict]:
     """Train a tagger on the train texts and choose its settings (threshold, rule veto) on the dev texts; returns it
     with a report."""
     folder, named = model_folder(model, threads)
@@ -270,7 +289,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
     data = rows(train_found)[:max_rows]
     log.info("train: %d texts, %d statements with a speaker, %d with a gold speaker", len(train_texts),
              len(train_found), len(data))
-    tagger = TargetTagger.new(TaggerConfig(langs=(lang,)), seed=seed)
+    tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed)
     losses = train(tagger, data, epochs=epochs, seed=seed)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     report = {
@@ -329,6 +348,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threshold-only", "--settings-only", action="store_true",
                     help="keep the tagger in the model's folder; choose only its settings (threshold, rule veto) "
                          "anew on the dev texts")
+    ap.add_argument("--read-langs", type=langs_arg, default=None,
+                    help="languages whose statements the tagger reads at run time, comma-separated (default when "
+                         f"training: {','.join(READ_LANGS)}; it learns from --lang's texts and reads the others "
+                         "zero-shot; with --threshold-only: kept unless given)")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = ap.parse_args(argv)
     if args.epochs < 1:
@@ -337,9 +360,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.threshold_only:
             tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads)
+            if args.read_langs:
+                tagger.config.langs = tuple(args.read_langs)
         else:
             tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
-                                        args.threads, args.max_rows)
+                                        args.threads, args.max_rows, args.read_langs or READ_LANGS)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(report, indent=2, ensure_ascii=False))
