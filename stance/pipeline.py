@@ -132,7 +132,7 @@ def next_statement_number(statements: Sequence[Statement]) -> int:
     >>> next_statement_number([Statement("a:b", "a:b:2", None, None, Span(0, 1, "x")), Statement("a:b", "a:b:7", None, None, Span(0, 1, "x"))])
     8
     """
-    nums = [int(n) for n in (st.id.rsplit(":", 1)[-1] for st in statements) if n.isdigit()]
+    nums = [int(n) for n in (st.id.rsplit(":", 1)[-1] for st in statements) if n.isdecimal() and n.isascii()]
     return max(nums, default=0) + 1
 
 
@@ -297,8 +297,8 @@ class Pipeline:
         inputs: list[tuple[int, Optional[int], tuple, int]] = []  # (article, statement or None, item, shift)
         lang_of: dict[int, str] = {}
         for k, (art, sts) in enumerate(batch):
-            for i, st in enumerate(sts):
-                x = speaker_input(st, art.text) if st.lang in langs else None
+            for i, st in enumerate(sts):  # (its own statements were read already: their speaker is its reading)
+                x = speaker_input(st, art.text) if st.lang in langs and st.cue_kind != "tagged" else None
                 if x is not None:
                     inputs.append((k, i, *x))
             lang = lang_of[k] = art.lang or (sts[0].lang if sts else detect_language(art.text))
@@ -317,8 +317,9 @@ class Pipeline:
             if not spans:
                 continue
             sent = Span.of(art.text, shift, shift + len(item[0]))
+            n = next_statement_number(sts)  # (before the author's statement goes: its id is not reused)
+            # an article's sentences come after all its statements in `inputs`, so no index above is shifted
             sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]
-            n = next_statement_number(sts)
             for j, (a, b, p) in enumerate(spans):
                 speaker = self._known_actor(Mention(Span.of(art.text, a + shift, b + shift), tagged=p), lang_of[k])
                 sts.append(Statement(doc_id=art.id, id=f"{art.id}:{n + j}", speaker=speaker, cue=None,

@@ -25,6 +25,11 @@ from typing import Optional
 from .records import Statement
 from .target_tagger import SpeakerText, TargetTagger
 from .targets import context_span
+from .text import normalize_arabic
+
+# words whose first letter "و" is their own, not "and" (normalised as `stance.text.normalize_arabic` does)
+_W_WORDS = frozenset(normalize_arabic(w) for w in """وزير وزيرة وزارة وزراء وكالة وكالات وكيل وفد واشنطن والي ولي وحدة
+    وحدات وسائل ويكيليكس""".split())
 
 SPEAKER_WEIGHTS = "speaker_tagger.safetensors"
 SPEAKER_CONFIG = "speaker_tagger.json"
@@ -59,10 +64,15 @@ def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tup
     >>> t = "وقال عبد الله غل وبوتين"
     >>> joined_spans(t, [(5, 8, 0.9), (9, 16, 0.95), (17, 23, 0.9)])
     [(5, 16, 0.9), (17, 23, 0.9)]
+    >>> t = "وقال الناطق باسم وزارة الدفاع"
+    >>> joined_spans(t, [(5, 16, 0.9), (17, 29, 0.95)])
+    [(5, 29, 0.9)]
     """
     out: list[tuple[int, int, float]] = []
     for a, b, p in sorted(spans):
-        if out and not text[out[-1][1] : a].strip() and not text[a:b].startswith("و"):
+        first = normalize_arabic(text[a:b].split()[0]) if text[a:b].split() else ""
+        joined = first.startswith("و") and first not in _W_WORDS  # "وبوتين" is "and Putin"; "وزارة" a ministry
+        if out and not text[out[-1][1] : a].strip() and not joined:
             out[-1] = (out[-1][0], b, min(out[-1][2], p))
         else:
             out.append((a, b, p))

@@ -233,7 +233,9 @@ def test_tagging_twice_adds_nothing_and_new_ids_are_no_others():
     ((_, once),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
     ((_, twice),) = nlp.with_tagged_speakers([(article, once)])
     assert [(st.id, st.cue_kind) for st in once] == [("t:1", "report"), ("t:2", "tagged")]
-    assert [(st.id, st.speaker.text) for st in twice] == [(st.id, st.speaker.text) for st in once]
+    assert [(st.id, st.speaker.text, st.speaker_score) for st in twice] == \
+        [(st.id, st.speaker.text, st.speaker_score) for st in once]
+    assert once[1].speaker_score is None  # its own speaker is not read again (nor vetoed)
     text = "وقال الوزير ان الجيش انسحب. وقال المسؤول ان الحكومة فشلت. " + POLICE.split(". ")[1]
     article = Article("u", text, "ar")
     rules = nlp.statements(article)
@@ -249,6 +251,7 @@ def test_a_tagged_sentence_is_no_longer_the_authors_and_touching_speakers_are_on
     assert [st.cue_kind for st in sts if st.speaker is None] == ["author"]
     ((_, tagged),) = nlp.with_tagged_speakers([(article, sts)])
     assert [st.cue_kind for st in tagged] == [sts[0].cue_kind, "tagged"]  # the author's sentence is the police's
+    assert [st.id for st in sts] == ["t:1", "t:2"] and tagged[1].id == "t:3"  # the author's id is not reused
     nlp.speaker_tagger = _Speakers(["مقر", "الحكومة"], veto=0.0)  # two words read B one after the other
     ((_, tagged),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
     assert [st.speaker.text for st in tagged if st.cue_kind == "tagged"] == ["مقر الحكومة"]
@@ -300,3 +303,42 @@ def test_analyze_and_the_cli_give_the_tagged_statements_and_the_veto(tmp_path: P
     assert asked["speaker_tagger"] is True
     CliRunner().invoke(app, ["analyze", str(art), "--no-speaker-tagger", "-o", str(out)])
     assert asked["speaker_tagger"] is False
+
+
+def test_two_tagged_speakers_of_a_sentence_are_not_each_others_targets():
+    """"واتفق هولاند وبوتين على دعم الحكومة": two speakers (and not one: "و" joins them), each with the
+    government as target and neither the other's target (they share the sentence as co-speakers share a cue)."""
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    nlp.target_tagger = _FixedTagger(["الحكومة", "هولاند", "وبوتين"])
+    nlp.speaker_tagger = _Speakers(["هولاند", "وبوتين"], veto=0.0)
+    text = "واتفق هولاند وبوتين على دعم الحكومة في العاصمة."
+    article = Article("t", text, "ar")
+    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+    tagged = [st for st in sts if st.cue_kind == "tagged"]
+    assert [(st.speaker.text, [t.text for t in st.targets]) for st in tagged] == \
+        [("هولاند", ["الحكومة"]), ("وبوتين", ["الحكومة"])]
+
+
+def test_all_statements_lists_a_tagged_statement_without_a_target(tmp_path: Path, monkeypatch):
+    """A speaker the tagger reads in a sentence where the target tagger finds nothing: no pair, but
+    `--all-statements` lists its statement (cue null)."""
+    from typer.testing import CliRunner
+
+    import stance.pipeline
+    from stance.cli import app
+
+    nlp = _tagged_pipeline(["الشرطة"])
+    nlp.target_tagger.phrases = []  # no target anywhere
+    monkeypatch.setattr(stance.pipeline.Pipeline, "load", staticmethod(lambda **kw: nlp))
+    art = tmp_path / "a.jsonl"
+    text = "وفرضت الشرطة طوقا امنيا في العاصمة."
+    art.write_text(json.dumps({"id": "t", "text": text, "lang": "ar"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    res = CliRunner().invoke(app, ["analyze", str(art), "--all-statements", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    (line,) = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert line["target"] is None and line["cue"] is None and line["speaker"]["text"] == "الشرطة"
+    assert line["speaker"]["tagger"] == 0.9 and line["targets"] == []

@@ -307,7 +307,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
 
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
-             threads: int | None = None) -> tuple[TargetTagger, dict]:
+             threads: int | None = None, read_langs: Sequence[str] = ()) -> tuple[TargetTagger, dict]:
     """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev
     texts (after the rules, the target filter or the stance model changed)."""
     folder, _ = model_folder(model, threads)
@@ -315,6 +315,8 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     if tagger is None:
         raise FileNotFoundError(f"{folder} has no target tagger to keep: train one with `python -m "
                                 f"training.target_tagger --model {folder}` (without --threshold-only)")
+    if read_langs:
+        tagger.config.langs = tuple(read_langs)
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
@@ -359,9 +361,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         if args.threshold_only:
-            tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads)
-            if args.read_langs:
-                tagger.config.langs = tuple(args.read_langs)
+            tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
+                                      args.read_langs or ())
         else:
             tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                         args.threads, args.max_rows, args.read_langs or READ_LANGS)
