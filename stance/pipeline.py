@@ -168,7 +168,8 @@ class Pipeline:
         # rules missed; None: the rules' targets only
         self.target_tagger = target_tagger
         # the model's speaker tagger (stance.speaker_tagger): drops, when scoring, the statements whose speaker it
-        # reads as no one taking a stance; None: the rules' speakers all stand
+        # reads as no one taking a stance, and adds the speakers it reads where the rules found no cue; None: the
+        # rules' statements only
         self.speaker_tagger = speaker_tagger
 
     @classmethod
@@ -227,9 +228,8 @@ class Pipeline:
         """(kept, dropped): the stance of each speaker toward each target, in statement order, split by the
         model's target filter (`stance.relevance`), the target tagger's veto (`vetoes`) and the speaker tagger's
         (`speaker_vetoed`: all the pairs of the statement). The taggers' own statements and targets are scored
-        too (`with_taggers`). A pair has a `relevance`
-        only where the filter applies: a statement with a speaker, in one of the filter's languages; elsewhere the
-        filter keeps every pair. Where it applies, the filter's stance prior shift (`TargetFilter.shifted`) sets the
+        too (`with_taggers`). A pair has a `relevance` only where the filter applies: a statement with a speaker,
+        in one of the filter's languages; elsewhere the filter keeps every pair. Where it applies, the filter's stance prior shift (`TargetFilter.shifted`) sets the
         label and scores. The tagger's own targets are never dropped."""
         return self.score_many([(article, statements)], batch_size)[0]
 
@@ -386,8 +386,8 @@ class Pipeline:
         return self.score_all(article, statements, batch_size)[0]
 
     def analyze(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement], list[Portrayal]]]:
-        """For each article: its statements (with the target tagger's targets, when the pipeline has one) and its
-        scored (statement, target) pairs."""
+        """For each article: its statements (with the taggers' statements and targets, when the pipeline has
+        them) and its scored (statement, target) pairs."""
         for article in articles:
             ((_, sts),) = self.with_taggers([(article, self.statements(article))], batch_size)
             yield article, sts, self.score_many([(article, sts)], batch_size, tag=False)[0][0]
