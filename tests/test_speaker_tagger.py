@@ -342,3 +342,13 @@ def test_all_statements_lists_a_tagged_statement_without_a_target(tmp_path: Path
     (line,) = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
     assert line["target"] is None and line["cue"] is None and line["speaker"]["text"] == "الشرطة"
     assert line["speaker"]["tagger"] == 0.9 and line["targets"] == []
+
+
+def test_rechoosing_without_a_tagger_says_what_to_run(tmp_path: Path):
+    """Both trainers' `--settings-only` on a folder without their tagger stop with the command that trains one."""
+    from training import speaker_tagger, target_tagger
+
+    for module, name in ((speaker_tagger, "speaker"), (target_tagger, "target")):
+        with pytest.raises(SystemExit, match=f"no {name} tagger to keep: train one with `python -m "
+                                             f"training.{name}_tagger --model"):
+            module.main(["--settings-only", "--model", str(tmp_path), "--dry-run"])

@@ -29,7 +29,8 @@ from stance.speaker_tagger import SpeakerTagger
 from stance.target_tagger import TaggerConfig
 from stance.text import split_sentences
 from training.target_filter import model_folder
-from training.target_tagger import READ_LANGS, Row, Text, langs_arg, gold_texts, kept_triples, prf, save_config, train, word_tags
+from training.target_tagger import (READ_LANGS, Row, Text, add_tagger_arguments, gold_texts, kept_tagger, kept_triples,
+                                     prf, save_config, train, word_tags)
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
@@ -141,27 +142,29 @@ def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | 
             "choice_seconds": round(time.time() - t0, 1)}
 
 
+def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
+             threads: int | None = None, read_langs: Sequence[str] = ()) -> tuple[SpeakerTagger, dict]:
+    """The speaker tagger already in the model's folder with only its settings (veto, threshold) chosen anew on the
+    dev texts (after the rules, the target tagger or the stance model changed)."""
+    folder, _ = model_folder(model, threads)
+    tagger = kept_tagger(SpeakerTagger, folder)
+    if read_langs:
+        tagger.config.langs = tuple(read_langs)
+    report = dict(tagger.config.info)
+    report.update(rechoose_report(folder, tagger, lang, root, data_dir))
+    tagger.config.info = report
+    return tagger, report
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
-    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
-    ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=None)
-    ap.add_argument("--max-rows", type=int, default=None, help="train on the first N sentences only (smoke runs)")
+    add_tagger_arguments(ap, "sentences")
     ap.add_argument("--settings-only", action="store_true",
                     help="keep the speaker tagger in the model's folder; choose only its settings (veto, threshold) "
                          "anew on the dev texts")
     ap.add_argument("--no-choice", action="store_true",
                     help="train only (no dev run); the tagger then vetoes nothing and proposes at threshold 0.85")
-    ap.add_argument("--read-langs", type=langs_arg, default=None,
-                    help="languages whose statements the tagger reads at run time, comma-separated (default when "
-                         f"training: {','.join(READ_LANGS)}; it learns from --lang's texts and reads the others "
-                         "zero-shot; with --settings-only: kept unless given)")
     ap.add_argument("--out", default=None, help="write the tagger into this folder instead of the model's")
-    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = ap.parse_args(argv)
     if args.epochs < 1:
         ap.error("--epochs must be at least 1")
@@ -169,16 +172,8 @@ def main(argv: list[str] | None = None) -> None:
     folder = Path(args.model) if args.model else default_model_path()
     try:
         if args.settings_only:
-            tagger = SpeakerTagger.load(folder)
-            if tagger is None:
-                raise FileNotFoundError(f"{folder} has no speaker tagger to keep: train one with `python -m "
-                                        f"training.speaker_tagger --model {folder}` (without --settings-only)")
-            model_folder(args.model, args.threads)
-            if args.read_langs:
-                tagger.config.langs = tuple(args.read_langs)
-            report = dict(tagger.config.info)
-            report.update(rechoose_report(folder, tagger, args.lang, args.annotations, args.data))
-            tagger.config.info = report
+            tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
+                                      args.read_langs or ())
         else:
             tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                  args.threads, args.max_rows, choose=not args.no_choice,

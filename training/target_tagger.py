@@ -311,10 +311,7 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev
     texts (after the rules, the target filter or the stance model changed)."""
     folder, _ = model_folder(model, threads)
-    tagger = TargetTagger.load(folder)
-    if tagger is None:
-        raise FileNotFoundError(f"{folder} has no target tagger to keep: train one with `python -m "
-                                f"training.target_tagger --model {folder}` (without --threshold-only)")
+    tagger = kept_tagger(TargetTagger, folder)
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     t0 = time.time()
@@ -330,6 +327,35 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     return tagger, info
 
 
+def kept_tagger(cls: type[TargetTagger], folder: Path) -> TargetTagger:
+    """The tagger of class `cls` (the target or the speaker tagger) saved in the model folder, for a re-choice of
+    its settings; FileNotFoundError, saying what to run, when the folder has none."""
+    tagger = cls.load(folder)
+    if tagger is None:
+        name = cls.trainer.rsplit(".", 1)[-1].replace("_", " ")
+        raise FileNotFoundError(f"{folder} has no {name} to keep: train one with `python -m {cls.trainer} --model "
+                                f"{folder}` (without --settings-only)")
+    return tagger
+
+
+def add_tagger_arguments(ap: argparse.ArgumentParser, rows: str) -> None:
+    """The options both taggers' trainers take (`training.target_tagger`, `training.speaker_tagger`); `rows` names
+    what one training row is, for `--max-rows`."""
+    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
+    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
+    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
+    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--max-rows", type=int, default=None, help=f"train on the first N {rows} only (smoke runs)")
+    ap.add_argument("--read-langs", type=langs_arg, default=None,
+                    help="languages whose statements the tagger reads at run time, comma-separated (default when "
+                         f"training: {','.join(READ_LANGS)}; it learns from --lang's texts and reads the others "
+                         "zero-shot; with --settings-only: kept unless given)")
+    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+
+
 def save_config(tagger: TargetTagger, folder: Path) -> None:
     """Write only the tagger's json file (`config_file`; a merged tagger has no LoRA matrices left to save, and its
     weights file stays)."""
@@ -339,22 +365,10 @@ def save_config(tagger: TargetTagger, folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
-    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
-    ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=None)
-    ap.add_argument("--max-rows", type=int, default=None, help="train on the first N statements only (smoke runs)")
+    add_tagger_arguments(ap, "statements")
     ap.add_argument("--threshold-only", "--settings-only", action="store_true",
                     help="keep the tagger in the model's folder; choose only its settings (threshold, rule veto) "
                          "anew on the dev texts")
-    ap.add_argument("--read-langs", type=langs_arg, default=None,
-                    help="languages whose statements the tagger reads at run time, comma-separated (default when "
-                         f"training: {','.join(READ_LANGS)}; it learns from --lang's texts and reads the others "
-                         "zero-shot; with --threshold-only: kept unless given)")
-    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     args = ap.parse_args(argv)
     if args.epochs < 1:
         ap.error("--epochs must be at least 1")
