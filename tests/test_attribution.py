@@ -209,3 +209,16 @@ def test_french_mettre_en_garde_is_an_evaluative_cue():
                   ["La Ligue arabe", "l’Union africaine", "Gaza"], "fr")
     assert sorted(s for s, *_ in got) == ["La Ligue arabe", "l’Union africaine"]
     assert all(c == "mettent en garde" and ct == "contre une incursion israélienne à Gaza" for _, _, c, ct in got)
+
+
+def test_a_bare_definite_body_speaks_for_the_fuller_phrase_before_it():
+    # "the organisation" / "the sources" of a later sentence are the named organisation / the local sources before
+    text = ("وقالت منظمة العفو الدولية إن الشرطة استخدمت القوة المفرطة ضد المحتجين. وأكدت المنظمة أن الحكومة "
+            "مسؤولة عن مقتل المتظاهرين. وذكرت مصادر محلية أن الجيش قصف القرية، وقالت المصادر إن القصف استمر ساعتين.")
+    got = triples(text, ["منظمة العفو الدولية", "الشرطة", "المنظمة", "الحكومة", "المتظاهرين", "الجيش", "المصادر"], "ar")
+    speakers = [(s, r, c) for s, r, c, _ in got]
+    assert speakers == [("منظمة العفو الدولية", False, "وقالت"), ("منظمة العفو الدولية", True, "وأكدت"),
+                        ("مصادر محلية", False, "وذكرت"), ("مصادر محلية", True, "وقالت")]
+    # with nothing fuller before it, "الوزارة" stays itself; and a bare noun never reaches forward
+    alone = "وأكدت الوزارة أن الحكومة مسؤولة. وقالت وزارة الخارجية إنها ستتابع القضية."
+    assert [s for s, _, _, _ in triples(alone, ["الوزارة", "الحكومة", "وزارة الخارجية"], "ar")][0] == "الوزارة"

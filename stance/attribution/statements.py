@@ -91,7 +91,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
-                speaker = _speaks_for(speaker, in_sent)
+                speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
+                                      + [f[1] for f in found if f[1] is not None], mentions)
             if cue.kind == "noun" and speaker is not None and any(
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
@@ -167,6 +168,40 @@ def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
     body = next((m for m in mentions if m.actor is not None and at <= m.start < speaker.end
                  and m.start - at <= 12 and m.actor.type != "person"), None)
     return Mention(speaker.span, body.actor) if body is not None else speaker
+
+
+# nouns whose bare definite form points back to a fuller phrase of the same article ("ذكرت مصادر محلية ... وقالت
+# المصادر", "منظمة العفو الدولية ... وأكدت المنظمة"), with the other number of each where it has one
+_AR_BACK_NOUNS = {normalize_arabic(a): {normalize_arabic(w) for w in ws.split()} for a, ws in (
+    ("مصادر", "مصادر مصدر"), ("مصدر", "مصدر مصادر"), ("منظمة", "منظمة منظمات"), ("وزارة", "وزارة"),
+    ("حركة", "حركة"), ("جماعة", "جماعة"), ("جبهة", "جبهة"), ("هيئة", "هيئة"), ("لجنة", "لجنة"),
+    ("جمعية", "جمعية"), ("رابطة", "رابطة"), ("نقابة", "نقابة"), ("وكالة", "وكالة"), ("صحيفة", "صحيفة"))}
+
+
+def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence[Mention]) -> Mention:
+    """A bare definite body or source ("المنظمة", "المصادر", "الوزارة") that the dictionary does not know speaks for
+    the last fuller phrase before it in the article that opens with the same noun ("منظمة نسائية", "مصادر محلية",
+    "وزارة الخارجية الفرنسية"): an earlier speaker first, else any earlier mention; that phrase's span and actor,
+    marked resolved (as "وأضاف" is). Without one, the speaker stays as it is.
+
+    >>> m = lambda text, s: Mention(Span(s, s + len(text), text))
+    >>> _antecedent(m("المصادر", 40), [m("مصادر محلية", 6)], []).text
+    'مصادر محلية'
+    >>> _antecedent(m("المصادر", 40), [m("مصادر", 6)], []).text  # no fuller phrase: itself
+    'المصادر'
+    """
+    if speaker.actor is not None or speaker.resolved:
+        return speaker
+    word = normalize_arabic(speaker.text.strip())
+    if " " in word or not word.startswith("ال") or word[2:] not in _AR_BACK_NOUNS:
+        return speaker
+    heads = _AR_BACK_NOUNS[word[2:]]
+    for pool in (earlier, mentions):
+        for m in sorted((m for m in pool if m.end <= speaker.start), key=lambda m: -m.end):
+            first, *rest = normalize_arabic(m.text).split() or [""]
+            if rest and (first in heads or first[:1] in "وبل" and first[1:] in heads):
+                return Mention(m.span, m.actor, resolved=True)
+    return speaker
 
 
 def _reported_between(toks: list[Token], start: int, end: int) -> bool:
