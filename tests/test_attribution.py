@@ -219,6 +219,16 @@ def test_a_bare_definite_body_speaks_for_the_fuller_phrase_before_it():
     speakers = [(s, r, c) for s, r, c, _ in got]
     assert speakers == [("منظمة العفو الدولية", False, "وقالت"), ("منظمة العفو الدولية", True, "وأكدت"),
                         ("مصادر محلية", False, "وذكرت"), ("مصادر محلية", True, "وقالت")]
+    # the resolved speaker is the one "وأضافت" goes on with, not the minister who spoke in between
+    text = ("وقالت منظمة العفو الدولية إن الشرطة عذبت المعتقلين. وقال وزير الداخلية إن هذه الاتهامات باطلة. "
+            "وأكدت المنظمة أن لديها أدلة. وأضافت أن الحكومة تتستر على الجرائم.")
+    got = triples(text, ["منظمة العفو الدولية", "الشرطة", "المعتقلين", "وزير الداخلية", "المنظمة", "الحكومة"], "ar")
+    assert [(s, r) for s, r, _, _ in got][-2:] == [("منظمة العفو الدولية", True), ("منظمة العفو الدولية", True)]
+    # a definite fuller phrase counts too, and the last one before wins
+    text = ("وقالت منظمة العفو الدولية إن اللاجئين يعانون. وقالت المنظمة الدولية للهجرة إن الأوضاع تتدهور. وأكدت "
+            "المنظمة أن الحكومة لا تتعاون.")
+    got = triples(text, ["منظمة العفو الدولية", "اللاجئين", "المنظمة الدولية للهجرة", "المنظمة", "الحكومة"], "ar")
+    assert got[-1][:2] == ("المنظمة الدولية للهجرة", True)
     # with nothing fuller before it, "الوزارة" stays itself; and a bare noun never reaches forward
     alone = "وأكدت الوزارة أن الحكومة مسؤولة. وقالت وزارة الخارجية إنها ستتابع القضية."
     assert [s for s, _, _, _ in triples(alone, ["الوزارة", "الحكومة", "وزارة الخارجية"], "ar")][0] == "الوزارة"

@@ -1442,3 +1442,14 @@ def test_arabic_occasion_described_before_the_content(nlp, text, speaker, conten
 ])
 def test_arabic_third_review_of_session_12(nlp, text, expected):
     assert [(g[0], g[1]) for g in statements(nlp, text)] == expected
+
+
+def test_a_body_named_again_by_its_bare_noun_is_no_target_of_itself(nlp):
+    text = "وقالت حركة فتح إن الانقسام يضر بالقضية. واتهمت الحركة إسرائيل بعرقلة المصالحة."
+    sts = nlp.statements(Article("d", text, "ar"))
+    accuse = next(st for st in sts if st.cue is not None and st.cue.text == "واتهمت")
+    assert accuse.speaker.text == "حركة فتح" and accuse.speaker.resolved
+    assert accuse.speaker.said_as is not None and accuse.speaker.said_as.text == "الحركة"
+    assert text[accuse.speaker.said_as.start:accuse.speaker.said_as.end] == "الحركة"
+    assert [t.text for t in accuse.targets] == ["إسرائيل"]  # not "الحركة", the speaker's own word
+    assert accuse.speaker.to_json()["said_as"]["text"] == "الحركة"

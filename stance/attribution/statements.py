@@ -97,8 +97,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
-            if speaker is not None and not speaker.resolved and cue.start not in nested:
-                others = _conjuncts(text, speaker, in_sent, lang, cue, sent)
+            if speaker is not None and speaker.here is not None and cue.start not in nested:
+                named = speaker if speaker.said_as is None else Mention(speaker.said_as)
+                others = _conjuncts(text, named, in_sent, lang, cue, sent)
                 if others and not inverted:
                     # "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل ...", "Les États-Unis et la Russie ont
                     # salué ...": each conjunct speaks; the content starts after the last one
@@ -171,36 +172,35 @@ def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
 
 
 # nouns whose bare definite form points back to a fuller phrase of the same article ("ذكرت مصادر محلية ... وقالت
-# المصادر", "منظمة العفو الدولية ... وأكدت المنظمة"), with the other number of each where it has one
-_AR_BACK_NOUNS = {normalize_arabic(a): {normalize_arabic(w) for w in ws.split()} for a, ws in (
-    ("مصادر", "مصادر مصدر"), ("مصدر", "مصدر مصادر"), ("منظمة", "منظمة منظمات"), ("وزارة", "وزارة"),
-    ("حركة", "حركة"), ("جماعة", "جماعة"), ("جبهة", "جبهة"), ("هيئة", "هيئة"), ("لجنة", "لجنة"),
-    ("جمعية", "جمعية"), ("رابطة", "رابطة"), ("نقابة", "نقابة"), ("وكالة", "وكالة"), ("صحيفة", "صحيفة"))}
+# المصادر", "منظمة العفو الدولية ... وأكدت المنظمة"); singular and plural are kept apart ("المصدر" is one source)
+_AR_BACK_NOUNS = _normalised(frozenset("""مصادر مصدر منظمة منظمات وزارة حركة جماعة جبهة هيئة لجنة جمعية رابطة نقابة
+    وكالة صحيفة""".split()))
 
 
 def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence[Mention]) -> Mention:
     """A bare definite body or source ("المنظمة", "المصادر", "الوزارة") that the dictionary does not know speaks for
-    the last fuller phrase before it in the article that opens with the same noun ("منظمة نسائية", "مصادر محلية",
-    "وزارة الخارجية الفرنسية"): an earlier speaker first, else any earlier mention; that phrase's span and actor,
-    marked resolved (as "وأضاف" is). Without one, the speaker stays as it is.
+    the last fuller phrase before it in the article that opens with the same noun, bare or definite ("منظمة العفو
+    الدولية", "مصادر محلية", "المنظمة الدولية للهجرة"): an earlier speaker first, else any earlier mention. It
+    gets that phrase's span and actor, marked resolved (as "وأضاف" is), and keeps its own words as `said_as`.
+    Without such a phrase, the speaker stays as it is.
 
     >>> m = lambda text, s: Mention(Span(s, s + len(text), text))
-    >>> _antecedent(m("المصادر", 40), [m("مصادر محلية", 6)], []).text
-    'مصادر محلية'
-    >>> _antecedent(m("المصادر", 40), [m("مصادر", 6)], []).text  # no fuller phrase: itself
+    >>> got = _antecedent(m("المصادر", 40), [m("مصادر محلية", 6)], [])
+    >>> got.text, got.resolved, got.said_as.text
+    ('مصادر محلية', True, 'المصادر')
+    >>> _antecedent(m("المصادر", 40), [m("مصادر", 6), m("مصدر أمني", 20)], []).text  # none fuller, of its number
     'المصادر'
     """
     if speaker.actor is not None or speaker.resolved:
         return speaker
-    word = normalize_arabic(speaker.text.strip())
+    word = normalize_arabic(speaker.text.strip(" «»\"'،,.:"))
     if " " in word or not word.startswith("ال") or word[2:] not in _AR_BACK_NOUNS:
         return speaker
-    heads = _AR_BACK_NOUNS[word[2:]]
     for pool in (earlier, mentions):
         for m in sorted((m for m in pool if m.end <= speaker.start), key=lambda m: -m.end):
             first, *rest = normalize_arabic(m.text).split() or [""]
-            if rest and (first in heads or first[:1] in "وبل" and first[1:] in heads):
-                return Mention(m.span, m.actor, resolved=True)
+            if rest and first in (word, word[2:]):
+                return Mention(m.span, m.actor, resolved=True, said_as=speaker.span)
     return speaker
 
 
@@ -294,9 +294,10 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
         return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
-        words = text[sent.start : speaker.start].split() if speaker is not None else []
-        if lang == "ar" and not source_like and speaker is not None and not speaker.resolved \
-                and sent.start <= speaker.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
+        here = speaker.here if speaker is not None else None
+        words = text[sent.start : here.start].split() if here is not None else []
+        if lang == "ar" and not source_like and here is not None \
+                and sent.start <= here.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
             return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
         if lang == "ar":
             mm = _AR_AS_REPORTED.search(before_cue) or re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*$", before_cue)
@@ -307,8 +308,8 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
                            before_cue)
             if mm:
                 end = sent.start + mm.start()
-        if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
-            end = speaker.start
+        if here is not None and sent.start <= here.start < end:
+            end = here.start
         return _strip_span(text, sent.start, end, lang)
     if lang == "ar" and cue.kind in ("report", "continue", "participle"):
         # (a participle's content is its own phrase, "احتجاجا على ...", unless only "الى" comes before "ان")
