@@ -52,8 +52,15 @@ _STATE = ("country", "government", "person")
 
 
 def _key(mention: dict, by: str, names: Mapping[str, str]) -> tuple[str, str]:
-    ident = mention.get("actor_id") or mention.get("text") or "?"
-    name = mention.get("actor_name") or mention.get("text") or ident
+    """(identity, display name) of a speaker or target: its actor, else its text, or the text of the fuller phrase it
+    stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`).
+
+    >>> _key({"text": "المصادر", "antecedent": {"text": "مصادر محلية"}}, "actor", {})
+    ('مصادر محلية', 'مصادر محلية')
+    """
+    said = (mention.get("antecedent") or {}).get("text") or mention.get("text")
+    ident = mention.get("actor_id") or said or "?"
+    name = mention.get("actor_name") or said or ident
     if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
         code = mention["affiliation"]
         return code, names.get(code) or (name if ident == code else code)

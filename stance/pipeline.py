@@ -66,7 +66,7 @@ def author_statements(article: Article, attributed: Sequence[Statement], numbere
     statement touches (its speaker, cue or content)."""
     taken = []
     for st in attributed:
-        spans = [x for x in (st.speaker.here if st.speaker else None, st.cue, st.content)
+        spans = [x for x in (st.speaker.span if st.speaker and not st.speaker.resolved else None, st.cue, st.content)
                  if x is not None]
         taken.append((min(x.start for x in spans), max(x.end for x in spans)))
     out: list[Statement] = []
@@ -311,7 +311,7 @@ class Pipeline:
             art, sts = out[k]
             if i is not None:
                 st = sts[i]
-                sts[i] = replace(st, speaker_score=read[item].score(st.speaker.here.start - shift, st.speaker.here.end - shift))
+                sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start - shift, st.speaker.end - shift))
                 continue
             spans = joined_spans(item[0], tagger.spans(item, read[item]))
             if not spans:
@@ -358,8 +358,6 @@ class Pipeline:
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
             co = speakers_by_cue.get((k, *_voice(st)), [st.speaker]) if _voice(st) is not None else [st.speaker]
-            if st.speaker.said_as is not None:  # "المنظمة", naming in this sentence the speaker named more fully before
-                co = [*co, Mention(st.speaker.said_as)]
             spans = tagger.spans(item, reading) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []

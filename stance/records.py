@@ -66,15 +66,9 @@ class Mention:
     tagged: Optional[float] = None  # a target the target tagger proposed (stance.target_tagger): its probability
     # how much the target tagger reads this target of a statement as one (stance.target_tagger.Reading.score)
     tagger_score: Optional[float] = None
-    # a speaker named more fully earlier in the article: the shorter words that name it in its own statement
-    # ("المنظمة" for "منظمة العفو الدولية", which `span` holds; `resolved` is then True)
-    said_as: Optional[Span] = None
-
-    @property
-    def here(self) -> Optional[Span]:
-        """Where this speaker is named in its own statement: its span, or, for one resolved from an earlier
-        sentence, the words naming it here (`said_as`), or None when nothing does ("وأضاف")."""
-        return self.said_as if self.resolved else self.span
+    # the fuller phrase, earlier in the article, that a bare definite speaker stands for ("منظمة العفو الدولية" for
+    # "وأكدت المنظمة"): the mention keeps its own span; it takes that phrase's actor, and its identity (`key`)
+    antecedent: Optional[Span] = None
 
     @property
     def start(self) -> int:
@@ -90,8 +84,8 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The identity used to aggregate: the actor id, else the surface text."""
-        return self.actor.id if self.actor else self.span.text
+        """The identity used to aggregate: the actor id, else the surface text (of the antecedent, if any)."""
+        return self.actor.id if self.actor else (self.antecedent or self.span).text
 
     def to_json(self) -> dict:
         out = self.span.to_json()
@@ -102,8 +96,8 @@ class Mention:
             out["actor_type"] = self.actor.type
         if self.resolved:
             out["resolved"] = True
-        if self.said_as is not None:
-            out["said_as"] = self.said_as.to_json()
+        if self.antecedent is not None:
+            out["antecedent"] = self.antecedent.to_json()
         if self.tagged is not None:
             out["tagger"] = round(float(self.tagged), 4)
         return out

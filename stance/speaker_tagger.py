@@ -10,8 +10,7 @@ word head), trained on the speakers of the exhaustively labelled sentences. The 
 
 - it reads each rule speaker that stands in its statement's sentence (`Statement.speaker_score`: the mean B+I
   probability of its words); a statement whose speaker it reads under `rule_veto` is dropped with all its pairs
-  (`Pipeline.speaker_vetoed`). A speaker resolved from an earlier sentence ("وأضاف") is not read,
-  unless shorter words name it in the sentence ("المنظمة" for "منظمة العفو الدولية": `Mention.said_as`), which are;
+  (`Pipeline.speaker_vetoed`). A speaker resolved from an earlier sentence ("وأضاف") is not read;
 - in a sentence where the rules found no cue, each span it reads at `threshold` or more (touching spans joined)
   becomes a statement with no cue (`cue_kind` "tagged"), whose targets the target tagger proposes.
 
@@ -47,10 +46,9 @@ class SpeakerTagger(TargetTagger):
 def speaker_input(statement: Statement, text: str) -> Optional[tuple[SpeakerText, int]]:
     """What the speaker tagger reads for a statement, and the shift that maps offsets back onto `text` (article
     offset = input offset + shift): its sentence, unmarked; None when the statement's speaker does not stand in
-    that sentence (none, or resolved from an earlier one and not named in it: `Mention.here`), so there is nothing
-    to read it by."""
-    sp = statement.speaker.here if statement.speaker is not None else None
-    if sp is None:
+    that sentence (none, or resolved from an earlier one), so there is nothing to read it by."""
+    sp = statement.speaker
+    if sp is None or sp.resolved:
         return None
     ctx = context_span(statement, text)
     if not (ctx.start <= sp.start and sp.end <= ctx.end):

@@ -156,22 +156,20 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
     lo = content.start
     if statement.cue is not None and statement.cue.end < content.start and statement.cue_kind in (None, "eval"):
         lo = statement.cue.end  # the object of an evaluative cue comes before the content
-        here = speaker.here if speaker is not None else None
-        if here is not None and lo <= here.start < content.start:
-            lo = here.end  # verb-subject-object: "اتهم الوزير اسرائيل ..."
+        if speaker is not None and not speaker.resolved and lo <= speaker.start < content.start:
+            lo = speaker.end  # verb-subject-object: "اتهم الوزير اسرائيل ..."
     hi = content.end
     seen: set[str] = set()
     out: list[Mention] = []
-    here = speaker.here if speaker is not None else None  # where the speaker is named in this statement
     for m in sorted(mentions, key=lambda m: m.start):
         if not (lo <= m.start and m.end <= hi) or m.text.lower() in _PRONOUNS:
             continue
         if speaker is not None:
-            if here is not None and m.span.overlaps(here):
+            if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
             if is_own_side(speaker, m, text):
                 continue
-            if text is not None and here is not None and text[here.end : m.start] in _SPEAKER_SIDE_GAPS:
+            if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
                 continue  # a co-speaker or the speaker's own body, named right after the speaker
         if statement.cue is not None and m.span.overlaps(statement.cue):
             continue

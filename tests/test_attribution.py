@@ -212,23 +212,33 @@ def test_french_mettre_en_garde_is_an_evaluative_cue():
 
 
 def test_a_bare_definite_body_speaks_for_the_fuller_phrase_before_it():
-    # "the organisation" / "the sources" of a later sentence are the named organisation / the local sources before
+    # "the organisation" / "the sources" of a later sentence stand for the named organisation / the local sources
+    # before them: the speaker keeps its own words (the contract's and the guidelines' span) and takes the fuller
+    # phrase as its antecedent (its actor and its identity)
+    def speakers(text, names):
+        sts = extract_statements(Article("d", text, "ar"), mentions(text, names), "ar")
+        for st in sts:
+            if st.speaker is not None and st.speaker.antecedent is not None:
+                a = st.speaker.antecedent
+                assert text[a.start:a.end] == a.text and a.end <= st.speaker.start
+        return [(st.speaker.text, st.speaker.resolved, st.speaker.antecedent.text if st.speaker.antecedent else None)
+                for st in sts]
+
     text = ("وقالت منظمة العفو الدولية إن الشرطة استخدمت القوة المفرطة ضد المحتجين. وأكدت المنظمة أن الحكومة "
             "مسؤولة عن مقتل المتظاهرين. وذكرت مصادر محلية أن الجيش قصف القرية، وقالت المصادر إن القصف استمر ساعتين.")
-    got = triples(text, ["منظمة العفو الدولية", "الشرطة", "المنظمة", "الحكومة", "المتظاهرين", "الجيش", "المصادر"], "ar")
-    speakers = [(s, r, c) for s, r, c, _ in got]
-    assert speakers == [("منظمة العفو الدولية", False, "وقالت"), ("منظمة العفو الدولية", True, "وأكدت"),
-                        ("مصادر محلية", False, "وذكرت"), ("مصادر محلية", True, "وقالت")]
-    # the resolved speaker is the one "وأضافت" goes on with, not the minister who spoke in between
+    got = speakers(text, ["منظمة العفو الدولية", "الشرطة", "المنظمة", "الحكومة", "المتظاهرين", "الجيش", "المصادر"])
+    assert got == [("منظمة العفو الدولية", False, None), ("المنظمة", False, "منظمة العفو الدولية"),
+                   ("مصادر محلية", False, None), ("المصادر", False, "مصادر محلية")]
+    # "وأضافت" goes on with that speaker, antecedent and all, not with the minister who spoke in between
     text = ("وقالت منظمة العفو الدولية إن الشرطة عذبت المعتقلين. وقال وزير الداخلية إن هذه الاتهامات باطلة. "
             "وأكدت المنظمة أن لديها أدلة. وأضافت أن الحكومة تتستر على الجرائم.")
-    got = triples(text, ["منظمة العفو الدولية", "الشرطة", "المعتقلين", "وزير الداخلية", "المنظمة", "الحكومة"], "ar")
-    assert [(s, r) for s, r, _, _ in got][-2:] == [("منظمة العفو الدولية", True), ("منظمة العفو الدولية", True)]
+    got = speakers(text, ["منظمة العفو الدولية", "الشرطة", "المعتقلين", "وزير الداخلية", "المنظمة", "الحكومة"])
+    assert got[-2:] == [("المنظمة", False, "منظمة العفو الدولية"), ("المنظمة", True, "منظمة العفو الدولية")]
     # a definite fuller phrase counts too, and the last one before wins
     text = ("وقالت منظمة العفو الدولية إن اللاجئين يعانون. وقالت المنظمة الدولية للهجرة إن الأوضاع تتدهور. وأكدت "
             "المنظمة أن الحكومة لا تتعاون.")
-    got = triples(text, ["منظمة العفو الدولية", "اللاجئين", "المنظمة الدولية للهجرة", "المنظمة", "الحكومة"], "ar")
-    assert got[-1][:2] == ("المنظمة الدولية للهجرة", True)
-    # with nothing fuller before it, "الوزارة" stays itself; and a bare noun never reaches forward
+    got = speakers(text, ["منظمة العفو الدولية", "اللاجئين", "المنظمة الدولية للهجرة", "المنظمة", "الحكومة"])
+    assert got[-1] == ("المنظمة", False, "المنظمة الدولية للهجرة")
+    # with nothing fuller before it, "الوزارة" stands alone; a bare noun never reaches forward
     alone = "وأكدت الوزارة أن الحكومة مسؤولة. وقالت وزارة الخارجية إنها ستتابع القضية."
-    assert [s for s, _, _, _ in triples(alone, ["الوزارة", "الحكومة", "وزارة الخارجية"], "ar")][0] == "الوزارة"
+    assert speakers(alone, ["الوزارة", "الحكومة", "وزارة الخارجية"])[0] == ("الوزارة", False, None)

@@ -1448,8 +1448,9 @@ def test_a_body_named_again_by_its_bare_noun_is_no_target_of_itself(nlp):
     text = "وقالت حركة فتح إن الانقسام يضر بالقضية. واتهمت الحركة إسرائيل بعرقلة المصالحة."
     sts = nlp.statements(Article("d", text, "ar"))
     accuse = next(st for st in sts if st.cue is not None and st.cue.text == "واتهمت")
-    assert accuse.speaker.text == "حركة فتح" and accuse.speaker.resolved
-    assert accuse.speaker.said_as is not None and accuse.speaker.said_as.text == "الحركة"
-    assert text[accuse.speaker.said_as.start:accuse.speaker.said_as.end] == "الحركة"
-    assert [t.text for t in accuse.targets] == ["إسرائيل"]  # not "الحركة", the speaker's own word
-    assert accuse.speaker.to_json()["said_as"]["text"] == "الحركة"
+    sp = accuse.speaker
+    assert (sp.text, sp.resolved, text[sp.start:sp.end]) == ("الحركة", False, "الحركة")
+    assert sp.antecedent is not None and sp.antecedent.text == "حركة فتح" and sp.key == sts[0].speaker.key
+    assert [t.text for t in accuse.targets] == ["إسرائيل"]  # never "الحركة", the speaker's own word
+    out = sp.to_json()
+    assert out["text"] == "الحركة" and out["antecedent"]["text"] == "حركة فتح" and "resolved" not in out

@@ -5,8 +5,8 @@ mentions (modules: `statements` assembles; `arabic` and its `arabic_*` helpers, 
 - Arabic verb-subject order (`وقال الاربعاء وزير الخارجية ... إن ...`), subject-verb order, source phrases
   (`حسب ما اعلنت وزارة الدفاع`), circumstantial participles continuing the speaker (`مضيفا أن ...`), and
   subject-less continuations (`وأضاف "..."`, `لكنه أكد`) resolved to the previous speaker.
-  A bare definite body or source (`وأكدت المنظمة`, `وقالت المصادر`) speaks for the last fuller phrase before it
-  that opens with the same noun (`منظمة العفو الدولية`, `مصادر محلية`).
+  A bare definite body or source (`وأكدت المنظمة`, `وقالت المصادر`) keeps its span and takes as its `antecedent`
+  the last fuller phrase before it that opens with the same noun (`منظمة العفو الدولية`, `مصادر محلية`).
 - English/French: `X said (that) ...`, `"...", X said`, `said X`, `according to X` / `selon X`, `he added` /
   `a-t-il ajouté` resolved to the previous speaker.
 

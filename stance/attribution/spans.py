@@ -66,7 +66,7 @@ def _resolved(state: _State) -> Optional[Mention]:
     if state.last_speaker is None:
         return None
     m = state.last_speaker
-    return Mention(m.span, m.actor, resolved=True)
+    return Mention(m.span, m.actor, resolved=True, antecedent=m.antecedent)
 
 
 def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:

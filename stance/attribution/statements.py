@@ -3,6 +3,7 @@ statements, and the sentence the classifier reads."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
@@ -97,9 +98,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
             found.append((cue, speaker, after, inverted))
-            if speaker is not None and speaker.here is not None and cue.start not in nested:
-                named = speaker if speaker.said_as is None else Mention(speaker.said_as)
-                others = _conjuncts(text, named, in_sent, lang, cue, sent)
+            if speaker is not None and not speaker.resolved and cue.start not in nested:
+                others = _conjuncts(text, speaker, in_sent, lang, cue, sent)
                 if others and not inverted:
                     # "أعلنت وزارة الداخلية الافغانية وقوات الحلف الاطلسي مقتل ...", "Les États-Unis et la Russie ont
                     # salué ...": each conjunct speaks; the content starts after the last one
@@ -178,20 +178,21 @@ _AR_BACK_NOUNS = _normalised(frozenset("""مصادر مصدر منظمة منظ�
 
 
 def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence[Mention]) -> Mention:
-    """A bare definite body or source ("المنظمة", "المصادر", "الوزارة") that the dictionary does not know speaks for
+    """A bare definite body or source ("المنظمة", "المصادر", "الوزارة") that the dictionary does not know stands for
     the last fuller phrase before it in the article that opens with the same noun, bare or definite ("منظمة العفو
     الدولية", "مصادر محلية", "المنظمة الدولية للهجرة"): an earlier speaker first, else any earlier mention. It
-    gets that phrase's span and actor, marked resolved (as "وأضاف" is), and keeps its own words as `said_as`.
-    Without such a phrase, the speaker stays as it is.
+    keeps its own span (the words that name the speaker in its sentence, as the output contract and the annotation
+    guidelines have it) and takes that phrase as its `antecedent`, with its actor: one speaker, one actor, one node
+    of the portrayal network. Without such a phrase, the speaker stays as it is.
 
     >>> m = lambda text, s: Mention(Span(s, s + len(text), text))
     >>> got = _antecedent(m("المصادر", 40), [m("مصادر محلية", 6)], [])
-    >>> got.text, got.resolved, got.said_as.text
-    ('مصادر محلية', True, 'المصادر')
+    >>> got.text, got.resolved, got.antecedent.text, got.key
+    ('المصادر', False, 'مصادر محلية', 'مصادر محلية')
     >>> _antecedent(m("المصادر", 40), [m("مصادر", 6), m("مصدر أمني", 20)], []).text  # none fuller, of its number
     'المصادر'
     """
-    if speaker.actor is not None or speaker.resolved:
+    if speaker.actor is not None or speaker.resolved or speaker.antecedent is not None:
         return speaker
     word = normalize_arabic(speaker.text.strip(" «»\"'،,.:"))
     if " " in word or not word.startswith("ال") or word[2:] not in _AR_BACK_NOUNS:
@@ -200,7 +201,7 @@ def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence
         for m in sorted((m for m in pool if m.end <= speaker.start), key=lambda m: -m.end):
             first, *rest = normalize_arabic(m.text).split() or [""]
             if rest and first in (word, word[2:]):
-                return Mention(m.span, m.actor, resolved=True, said_as=speaker.span)
+                return replace(speaker, actor=m.actor, antecedent=m.antecedent or m.span)
     return speaker
 
 
@@ -294,10 +295,9 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
         return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
         end = cue.start
-        here = speaker.here if speaker is not None else None
-        words = text[sent.start : here.start].split() if here is not None else []
-        if lang == "ar" and not source_like and here is not None \
-                and sent.start <= here.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
+        words = text[sent.start : speaker.start].split() if speaker is not None else []
+        if lang == "ar" and not source_like and speaker is not None and not speaker.resolved \
+                and sent.start <= speaker.start < end and words and normalize_arabic(words[-1]) in _AR_THAT:
             return None  # "... ان موسكو ترفض.": a reported subject and verb end the sentence; no content of its own
         if lang == "ar":
             mm = _AR_AS_REPORTED.search(before_cue) or re.search(r"\s*(حسب|بحسب|وفق|وفقا ل|كما)\s*$", before_cue)
@@ -308,8 +308,8 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
                            before_cue)
             if mm:
                 end = sent.start + mm.start()
-        if here is not None and sent.start <= here.start < end:
-            end = here.start
+        if speaker is not None and not speaker.resolved and sent.start <= speaker.start < end:
+            end = speaker.start
         return _strip_span(text, sent.start, end, lang)
     if lang == "ar" and cue.kind in ("report", "continue", "participle"):
         # (a participle's content is its own phrase, "احتجاجا على ...", unless only "الى" comes before "ان")
