@@ -395,3 +395,20 @@ def test_the_settings_choice_takes_the_veto_that_raises_triple_f1():
     assert set(tables["threshold"]) == {"none", *map(str, THRESHOLDS)} and set(tables["rule_veto"]) == set(map(str, RULE_VETOES))
     assert tables["rule_veto"]["0.05"]["with_stance"] == [1.0, 1.0, 1.0] > tables["rule_veto"]["0.0"]["with_stance"]
     assert nlp.target_tagger is None  # the pipeline is given back as it was
+
+
+def test_the_trainers_report_then_write_the_tagger_or_only_its_settings(tmp_path: Path, capsys):
+    from training.target_tagger import report_and_write
+
+    tagger = TargetTagger.new(TaggerConfig(lora_r=4, lora_alpha=8, threshold=0.7), seed=0)
+    report_and_write(tagger, {"dev": 0.5}, "threshold: 0.7", None, False, "target tagger")  # a dry run
+    out = capsys.readouterr().out
+    assert '"dev": 0.5' in out and "threshold: 0.7" in out and "wrote" not in out and not any(tmp_path.iterdir())
+    settings = tmp_path / "settings"
+    report_and_write(tagger, {}, "threshold: 0.7", settings, True, "target tagger")
+    assert sorted(p.name for p in settings.iterdir()) == [TAGGER_CONFIG]
+    assert json.loads((settings / TAGGER_CONFIG).read_text(encoding="utf-8"))["threshold"] == 0.7
+    whole = tmp_path / "whole"
+    report_and_write(tagger, {}, "threshold: 0.7", whole, False, "target tagger")
+    assert sorted(p.name for p in whole.iterdir()) == sorted([TAGGER_CONFIG, TAGGER_WEIGHTS])
+    assert f"wrote the target tagger into {whole}" in capsys.readouterr().out

@@ -16,7 +16,6 @@ scores strictly better. Test texts are never read.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import time
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ from stance.target_tagger import TaggerConfig
 from stance.text import split_sentences
 from training.target_filter import model_folder
 from training.target_tagger import (READ_LANGS, Row, Text, add_tagger_arguments, gold_texts, kept_tagger, kept_triples,
-                                     prf, save_config, train, word_tags)
+                                     prf, report_and_write, train, word_tags)
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
@@ -180,17 +179,10 @@ def main(argv: list[str] | None = None) -> None:
                                  read_langs=args.read_langs or READ_LANGS)
     except (FileNotFoundError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from None
-    print(json.dumps(report, indent=2, ensure_ascii=False))
     cfg = tagger.config
-    print(f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}")
-    if not args.dry_run:
-        out = Path(args.out) if args.out else folder
-        out.mkdir(parents=True, exist_ok=True)
-        if args.settings_only:
-            save_config(tagger, out)
-        else:
-            tagger.save_pretrained(out)
-        print(f"wrote the speaker tagger into {out}")
+    report_and_write(tagger, report, f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}",
+                     None if args.dry_run else Path(args.out) if args.out else folder, args.settings_only,
+                     "speaker tagger")
 
 
 if __name__ == "__main__":

@@ -363,6 +363,22 @@ def save_config(tagger: TargetTagger, folder: Path) -> None:
                                         encoding="utf-8")
 
 
+def report_and_write(tagger: TargetTagger, report: dict, settings: str, folder: Path | None, settings_only: bool,
+                     name: str) -> None:
+    """What both taggers' trainers end with: print the report and the chosen `settings`, then, unless `folder` is
+    None (a dry run), write into it the whole tagger or, with `settings_only`, only its settings (`save_config`)."""
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    print(settings)
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    if settings_only:
+        save_config(tagger, folder)
+    else:
+        tagger.save_pretrained(folder)
+    print(f"wrote the {name} into {folder}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_tagger_arguments(ap, "statements")
@@ -382,16 +398,10 @@ def main(argv: list[str] | None = None) -> None:
                                         args.threads, args.max_rows, args.read_langs or READ_LANGS)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
-    print(json.dumps(report, indent=2, ensure_ascii=False))
     cfg = tagger.config
-    print(f"threshold: {cfg.threshold}, rule_veto: {cfg.rule_veto}")
-    if not args.dry_run:
-        folder = Path(args.model) if args.model else default_model_path()
-        if args.threshold_only:
-            save_config(tagger, folder)
-        else:
-            tagger.save_pretrained(folder)
-        print(f"wrote the target tagger into {folder}")
+    folder = None if args.dry_run else Path(args.model) if args.model else default_model_path()
+    report_and_write(tagger, report, f"threshold: {cfg.threshold}, rule_veto: {cfg.rule_veto}", folder,
+                     args.threshold_only, "target tagger")
 
 
 if __name__ == "__main__":
