@@ -1454,3 +1454,26 @@ def test_a_body_named_again_by_its_bare_noun_is_no_target_of_itself(nlp):
     assert [t.text for t in accuse.targets] == ["إسرائيل"]  # never "الحركة", the speaker's own word
     out = sp.to_json()
     assert out["text"] == "الحركة" and out["antecedent"]["text"] == "حركة فتح" and "resolved" not in out
+
+
+def test_arabic_anonymous_source_formula_and_source_in_a_body(nlp):
+    # GSR dev: "ونقلت X عن مسؤول في الأمن الفيدرالي رفض الكشف عن هويته ان «...»": the official in the body speaks
+    # (not "مسؤول في", with the body as content and a target), the formula is no statement ("الكشف" does not speak)
+    # and the quotation after it is the content
+    got = statements(nlp, "ونقلت الوكالة الإثيوبية الرسمية عن مسؤول في الأمن الفيدرالي رفض الكشف عن هويته ان «خمسة من "
+                          "13 إثيوبياً خطفوا على أيدي رجال مسلحين الخميس اصبحوا في عهدة القوى الأمنية الإثيوبية».")
+    assert [g[0] for g in got] == ["مسؤول في الأمن الفيدرالي"]
+    assert got[0][1].startswith("«خمسة من 13") and "القوى الأمنية" in got[0][2]
+    # the body is the source's own, never its target; a place after في is part of the source phrase too
+    got = statements(nlp, "ونقلت وكالة رويترز عن مصدر في الشرطة العراقية ان المسلحين هاجموا الحاجز.")
+    assert got[0][:2] == ("مصدر في الشرطة العراقية", "المسلحين هاجموا الحاجز") and "الشرطة العراقية" not in got[0][2]
+    got = statements(nlp, "ونقلت الوكالة عن مسؤول في وزارة الدفاع الأميركية قوله ان طالبان تراجعت.")
+    assert got[0][:3] == ("مسؤول في وزارة الدفاع الأميركية", "طالبان تراجعت", ["طالبان"])
+    assert statements(nlp, "ونقلت وكالة رويترز عن مصادر في غزة ان حماس رفضت المبادرة.")[0][:2] == (
+        "مصادر في غزة", "حماس رفضت المبادرة")
+    # "طلب عدم ذكر اسمه" belongs to no speaker phrase and makes no statement of its own ("ذكر" is no cue here)
+    got = statements(nlp, "وقال مسؤول أمني طلب عدم ذكر اسمه ان الجيش قصف مواقع المتمردين.")
+    assert [g[:2] for g in got] == [("مسؤول أمني", "الجيش قصف مواقع المتمردين")]
+    # refusing anything else is still a statement of refusal
+    assert statements(nlp, "ورفضت الحكومة الانصياع لمطالب المعارضة.") == [
+        ("الحكومة", "الانصياع لمطالب المعارضة", ["المعارضة"])]

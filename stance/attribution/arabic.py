@@ -53,8 +53,10 @@ from .arabic_unknown import (
     _ar_bare_subject,
     _ar_unknown_subject,
     _b_complement_after,
+    _source_in_body,
+    _source_in_phrase,
 )
-from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _form_in, _unprefixed
+from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _form_in, _unprefixed, _withheld_name_end
 from .spans import (
     _first_at,
     _mention_after,
@@ -167,7 +169,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
         for k in range(i + 1, min(len(toks), i + 6)):
             if toks[k].norm == "عن" and k + 1 < len(toks):
-                m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
+                # "عن مسؤول في وزارة الدفاع قوله": the source and the body that holds it
+                m = _source_in_body(text, toks, k + 1, mentions) or _source_in_phrase(text, toks, k + 1, mentions)
+                if m is None:
+                    m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
                 if m is None:
                     m = _ar_unknown_subject(text, toks, k + 1, mentions)
                 if m is None:  # "عن مصدر مطلع قوله", "عن مصادر دبلوماسية أن": the source and its adjectives
@@ -179,6 +184,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                     m = Mention(Span.of(text, toks[k + 1].start, toks[e].end))
                 after = _token_from(toks, m.end)
                 start = after.end if after is not None and after.norm in _AR_SAID_OF else m.end
+                formula = _withheld_name_end(toks, toks.index(after)) if after is not None else None
+                if formula is not None:  # "عن مسؤول رفض الكشف عن هويته ان ...": what follows the formula
+                    start = toks[formula].end
                 return m, start
     if cue.kind == "noun":  # "كثف الكرملين ... الاعلان عن": the subject precedes the nominal cue
         if i > 0 and toks[i - 1].norm in _AR_AFTER_EVENT:

@@ -33,6 +33,7 @@ from .arabic_phrases import (
     _verbal_noun,
     _with_nationality,
 )
+from .cues import _AR_SAID_OF, _withholds_name
 from .spans import _first_at, _token_from
 from .words import (
     _AR_ADDRESSEE_HEADS,
@@ -277,12 +278,35 @@ def _source_in_body(text: str, toks: list[Token], j: int, mentions: Sequence[Men
         return None
     a = _first_at(toks, body.end)
     after = toks[a] if a < len(toks) else None
-    if after is not None and not (after.norm in _AR_THAT or _is_time(toks, a) or _is_addressee(
+    if after is not None and not (after.norm in _AR_THAT or after.norm in _AR_SAID_OF or _is_time(toks, a)
+                                  or _withholds_name(toks, a) or _is_addressee(
             text, after, mentions) or re.search(r"[،,:«\"]", text[body.end : after.start])):
         return None  # "وقال مسؤول في حماس يدعى ..." or a longer phrase: left to the rules below
     nationality = next((m for m in mentions for t in toks[j + 1 : k] if m.start == t.start and _nisba(m, t)), None)
     # ("مسؤول روسي في الأمم المتحدة" speaks for Russia)
     return Mention(Span.of(text, toks[j].start, body.end), nationality.actor if nationality else body.actor)
+
+
+def _source_in_phrase(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """An indefinite source in a body the dictionary does not know or in a place, after "نقل ... عن" ("عن مسؤول في
+    الأمن الفيدرالي", "عن مصدر في الشرطة المحلية قوله", "عن مصادر في غزة"): the source noun, "في" and a mention or
+    one to three definite words; None when the phrase goes on otherwise (`_source_in_body` takes the known bodies)."""
+    if toks[j].norm not in _AR_SOURCES or j + 2 >= len(toks) or toks[j + 1].norm != "في":
+        return None
+    k = j + 2
+    place = next((m for m in mentions if m.start == toks[k].start), None)
+    while place is not None and k < len(toks) and toks[k].start < place.end:
+        k += 1
+    while k < len(toks) and k - j <= 4 and toks[k].norm.startswith("ال") and toks[k].norm not in _AR_STOP_NAME \
+            and not _is_cue_word(toks[k]) and not _PHRASE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+        k += 1
+    if k == j + 2:
+        return None
+    a = toks[k] if k < len(toks) else None
+    if a is not None and not (a.norm in _AR_THAT or a.norm in _AR_SAID_OF or _withholds_name(toks, k)
+                              or _PHRASE_BREAK.search(text[toks[k - 1].end : a.start])):
+        return None
+    return Mention(Span.of(text, toks[j].start, toks[k - 1].end))
 
 
 def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
@@ -359,7 +383,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                                          mentions)
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
-                or _is_addressee(text, nxt, mentions):
+                or _is_addressee(text, nxt, mentions) or _withholds_name(toks, k + 1):  # "مسؤول طلب عدم ذكر اسمه"
             break
         k += 1
     nxt = toks[k + 1] if k + 1 < len(toks) else None

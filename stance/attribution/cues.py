@@ -181,6 +181,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
+            if kind is not None and any(_withholds_name(toks, j) for j in range(max(0, i - 4), i + 1)):
+                kind = None  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": the source's anonymity, no statement
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
             if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
@@ -216,6 +218,36 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
 _AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
 _AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()))  # also "accused" before ب
+
+
+_AR_ASK_REFUSE = _normalised(frozenset("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا".split()))
+_AR_DISCLOSE = _normalised(frozenset("الكشف ذكر الافصاح الإفصاح نشر كشف".split()))
+_AR_IDENTITY = re.compile(r"(?:هوي|اسم|أسم|اسماء|أسماء)")
+
+
+def _withholds_name(toks: list[Token], i: int) -> bool:
+    """Whether the verb at i asks for or refuses the disclosure of a name ("رفض الكشف عن هويته", "طلب عدم ذكر
+    اسمه", "رفضوا الكشف عن أسمائهم"): the wire formula of an anonymous source.
+
+    >>> _withholds_name(tokens("مسؤول رفض الكشف عن هويته ان", 0, 27), 1)
+    True
+    >>> _withholds_name(tokens("رفض الكشف عن نتائج التحقيق", 0, 26), 0)
+    False
+    """
+    return _withheld_name_end(toks, i) is not None
+
+
+def _withheld_name_end(toks: list[Token], i: int) -> Optional[int]:
+    """The index of the last word of the anonymity formula opening at i (`_withholds_name`), else None."""
+    if i >= len(toks) or toks[i].norm.removeprefix("و") not in _AR_ASK_REFUSE:
+        return None
+    k = i + 1
+    if k < len(toks) and toks[k].norm == "عدم":
+        k += 1
+    if k >= len(toks) or toks[k].norm not in _AR_DISCLOSE:
+        return None
+    k += 2 if k + 1 < len(toks) and toks[k + 1].norm == "عن" else 1
+    return k if k < len(toks) and _AR_IDENTITY.match(toks[k].norm) else None
 
 
 def _accused_reading(toks: list[Token], i: int) -> bool:
