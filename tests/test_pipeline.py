@@ -1477,3 +1477,16 @@ def test_arabic_anonymous_source_formula_and_source_in_a_body(nlp):
     # refusing anything else is still a statement of refusal
     assert statements(nlp, "ورفضت الحكومة الانصياع لمطالب المعارضة.") == [
         ("الحكومة", "الانصياع لمطالب المعارضة", ["المعارضة"])]
+
+
+def test_arabic_kana_subject_with_apposition_and_no_qad(nlp):
+    # GSR dev: "وكان X، apposition، دعا Y": X (named right after كان) speaks and Y, after the verb, is its object
+    got = statements(nlp, "وكان خوان ديل أولمو، القاضي الاسباني المكلف الارهاب، دعا نظيره المغربي الى محاكمة أحريز "
+                          "بالمغرب.")
+    assert got[0][0] == "خوان ديل أولمو" and got[0][1].startswith("نظيره المغربي") and "المغربي" in got[0][2]
+    assert statements(nlp, "وكانت منظمة العفو الدولية، في تقرير صدر أمس، انتقدت الحكومة المصرية.")[0][:1] == (
+        "منظمة العفو الدولية",)
+    # GSR train: كان before a verb and three commas is no subject phrase: the newspaper after its verb speaks
+    got = statements(nlp, "وكان يفترض اغتيال ابومازن بواسطة سيارة مفخخة، في رام الله، واستنادا الى مصادر فلسطينية، "
+                          "تقول الصحيفة ان الخطر قائم.")
+    assert [g[:2] for g in got] == [("الصحيفة", "الخطر قائم")]

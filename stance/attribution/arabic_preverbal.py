@@ -176,19 +176,30 @@ _AR_KANA = _normalised(frozenset("كان وكان فكان كانت وكانت �
 def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
                        sent: Span) -> Optional[Mention]:
     """"كان X ... قد صرح": the subject is the phrase right after كان, however long what describes it before "قد"
-    ("وكان فؤاد حسين، مدير مكتب رئيس اقليم كردستان، قد صرح" -> فؤاد حسين, not the region named last)."""
-    if i < 3 or toks[i - 1].norm != "قد" or _conjoined(toks[i]) and len(toks[i].norm) > 3:
+    ("وكان فؤاد حسين، مدير مكتب رئيس اقليم كردستان، قد صرح" -> فؤاد حسين, not the region named last); also without
+    "قد" when an apposition in commas ends right before the verb ("وكان خوان ديل أولمو، القاضي الاسباني المكلف
+    الارهاب، دعا نظيره المغربي" -> the judge, not his counterpart after the verb)."""
+    if i < 3 or _conjoined(toks[i]) and len(toks[i].norm) > 3:
         return None
-    a = next((a for a in range(i - 2, max(-1, i - 18), -1) if toks[a].norm in _AR_KANA), None)
-    if a is None or a + 1 >= i - 1 or toks[a].start < sent.start:
+    if toks[i - 1].norm == "قد":
+        q = i - 1  # the token that closes the subject's region
+    elif re.search(r"[،,]\s*$", text[toks[i - 1].end : toks[i].start]):
+        q = i
+    else:
         return None
-    if re.search(r"[:؛;.«»]", text[toks[a].end : toks[i - 1].start]) or any(
-            _is_cue_word(t) for t in toks[a + 1 : i - 1]):
+    a = next((a for a in range(q - 1, max(-1, q - 17), -1) if toks[a].norm in _AR_KANA), None)
+    if a is None or a + 1 >= q or toks[a].start < sent.start:
+        return None
+    if re.search(r"[:؛;.«»]", text[toks[a].end : toks[q].start]) or any(
+            _is_cue_word(t) for t in toks[a + 1 : q]):
         return None
     j = a + 1
     if re.search(r"[،,]", text[toks[a].end : toks[j].start]):
         return None
-    limit = toks[i - 1].start
+    if q == i and (len(re.findall(r"[،,]", text[toks[j].end : toks[i].start])) != 2
+                   or not any(m.start == toks[j].start for m in mentions)):
+        return None  # a named subject, then one apposition in commas closed right before the verb
+    limit = toks[q].start
     m = next((m for m in mentions if m.start == toks[j].start and m.end <= limit), None)
     if m is not None and m.actor is not None:
         found = _with_apposed_name(text, toks, m, mentions)
@@ -206,7 +217,7 @@ def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[
                    and re.fullmatch(r"\s+", text[found.end : x.start] or "-") and x.end <= limit), None)
     if holder is not None and (found.actor is None or found.actor.type != "person"):
         return Mention(Span.of(text, found.start, holder.end), holder.actor)
-    rest = [t for t in toks[j:i - 1] if t.start >= found.end]
+    rest = [t for t in toks[j:q] if t.start >= found.end]
     if found.actor is not None and found.actor.type != "person" and 1 <= len(rest) <= 3 \
             and all(_name_like(t) for t in rest) and not _PHRASE_BREAK.search(text[found.end : limit]):
         return Mention(Span.of(text, found.start, rest[-1].end), found.actor)  # an unknown holder: "لويس أمادو"
