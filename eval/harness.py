@@ -4,7 +4,8 @@
 - `predictions.jsonl`: the input objects in input order, with the predicted `stance`, its `scores` and the
   gold label under `gold` (the `classify` output plus one field);
 - `metrics.json`: n, accuracy, macro_f1, macro_f1_ci95, per_class, confusion, per_lang, calibration, speed,
-  model, dataset, and for DSE data the unseen-row and 5-class figures; with baselines, the same per baseline;
+  model, dataset, target_contrast (`eval.metrics.target_contrast`: a speaker's targets of different stances in one
+  sentence), and for DSE data the unseen-row and 5-class figures; with baselines, the same per baseline;
 - `report.md` and `confusion.png`; with baselines, `baselines/<name>.predictions.jsonl`.
 Every figure of `metrics.json` is recomputable from `predictions.jsonl` (`recompute`).
 
@@ -158,6 +159,10 @@ def score_predictions(
         n_resamples=n_resamples,
         seed=seed,
     )
+    contrast = M.target_contrast(gold, [p.stance for p in preds],
+                                 [(ex.item.text, ex.item.speaker) for ex in data.examples])
+    if contrast["groups"]:
+        out["target_contrast"] = contrast
     extras = _dse_extras(data.examples, preds, n_resamples, seed, data_dir)
     if extras:
         out["dse"] = extras
@@ -284,7 +289,8 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
     """The figures of `metrics.json` recomputed from a `predictions.jsonl` alone (gold under `gold`).
 
     Same keys as `eval.metrics.summarize` (n, accuracy, macro_f1, macro_f1_ci95, per_class, confusion,
-    labels_absent, per_lang, calibration); pass the `n_resamples` and `seed` that `metrics.json` records.
+    labels_absent, per_lang, calibration) and `target_contrast` (sentences with one speaker's targets of different
+    stances, grouped by text and speaker); pass the `n_resamples` and `seed` that `metrics.json` records.
     """
     rows = [
         json.loads(line)
@@ -297,7 +303,7 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
             f"{predictions}: lines {missing[:5]} lack 'gold' or 'stance': not a predictions.jsonl "
             "written by `stance eval`"
         )
-    return M.summarize(
+    out = M.summarize(
         [r["gold"] for r in rows],
         [r["stance"] for r in rows],
         scores=[r["scores"] for r in rows],
@@ -305,3 +311,8 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
         n_resamples=n_resamples,
         seed=seed,
     )
+    contrast = M.target_contrast([r["gold"] for r in rows], [r["stance"] for r in rows],
+                                 [(r.get("text"), json.dumps(r.get("speaker"), sort_keys=True)) for r in rows])
+    if contrast["groups"]:
+        out["target_contrast"] = contrast
+    return out

@@ -244,6 +244,29 @@ def per_lang(
     return out
 
 
+def target_contrast(gold: Sequence[str], pred: Sequence[str], groups: Sequence[object]) -> dict:
+    """How well a model tells one speaker's targets apart: among the groups (one sentence and one speaker) whose
+    targets have different gold stances, the number of groups and pairs, the accuracy on those pairs, and in how many
+    of those groups the model gave every target the same label (a model that reads the sentence, not the target).
+
+    >>> c = target_contrast(["support", "criticism", "neutral", "neutral"],
+    ...                     ["criticism", "criticism", "neutral", "support"], ["a", "a", "b", "b"])
+    >>> c["groups"], c["pairs"], c["accuracy"], c["one_label_groups"]
+    (1, 2, 0.5, 1)
+    """
+    by: dict[object, list[int]] = {}
+    for i, g in enumerate(groups):
+        by.setdefault(g, []).append(i)
+    mixed = [idx for idx in by.values() if len({gold[i] for i in idx}) > 1]
+    pairs = [i for idx in mixed for i in idx]
+    return {
+        "groups": len(mixed),
+        "pairs": len(pairs),
+        "accuracy": float(np.mean([gold[i] == pred[i] for i in pairs])) if pairs else None,
+        "one_label_groups": sum(len({pred[i] for i in idx}) == 1 for idx in mixed),
+    }
+
+
 def summarize(
     gold: Sequence[str],
     pred: Sequence[str],

@@ -74,6 +74,12 @@ def render_markdown(m: Mapping, confusion_png: str | None = None) -> str:
         out += ["", "## Per language", "", "| lang | n | accuracy | macro-F1 [95% CI] |", "|---|---|---|---|"]
         for lang, s in m["per_lang"].items():
             out.append(f"| {lang} | {s['n']} | {_f(s['accuracy'])} | {_ci(s)} |")
+    if m.get("target_contrast"):
+        c = m["target_contrast"]
+        out += ["", "## Telling targets apart", "",
+                f"{c['groups']} sentences hold one speaker's targets with different gold stances ({c['pairs']} pairs): "
+                f"accuracy {_f(c['accuracy'])} on those pairs; the model gave every target the same label in "
+                f"{c['one_label_groups']} of them."]
     if "dse" in m:
         out += _dse_section(m["dse"])
     if "calibration" in m:

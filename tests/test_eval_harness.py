@@ -221,3 +221,24 @@ def test_held_out_texts_never_train_the_baselines(tmp_path: Path):
     bad = Example(StanceItem(text, target=(0, 1)), "neutral", "t")
     with pytest.warns(UserWarning, match="1 held-out"):
         assert without_heldout([ok, bad]) == [ok]
+
+
+def test_target_contrast_counts_sentences_whose_targets_differ(tmp_path: Path):
+    # one sentence, one speaker, two targets of different gold stances: the keyword model reads the verb only, so
+    # it gives both the same label (one right); the other sentence's targets agree and are not counted
+    text = "Ali praised Bob and Cyd today."
+    rows = [{"id": f"c{k}", "text": text, "speaker": {"start": 0, "end": 3},
+             "target": {"start": text.index(name), "end": text.index(name) + 3}, "stance": gold, "lang": "en"}
+            for k, (name, gold) in enumerate([("Bob", "support"), ("Cyd", "criticism")])]
+    rows += [_line(40, "met", "neutral", "en"), _line(41, "met", "neutral", "en")]
+    path = tmp_path / "contrast.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    m = harness.evaluate(path, KeywordClassifier(), out, n_resamples=50)
+    assert m["target_contrast"] == {"groups": 1, "pairs": 2, "accuracy": 0.5, "one_label_groups": 1}
+    assert harness.recompute(out / "predictions.jsonl", n_resamples=50)["target_contrast"] == m["target_contrast"]
+    assert "every target the same label in 1 of them" in (out / "report.md").read_text(encoding="utf-8")
+    # no such sentence (every toy text has one target), no such figure
+    toy = tmp_path / "toy.jsonl"
+    toy.write_text("\n".join(json.dumps(r) for r in _rows()) + "\n", encoding="utf-8")
+    assert "target_contrast" not in harness.evaluate(toy, KeywordClassifier(), n_resamples=50)
