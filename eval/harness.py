@@ -285,6 +285,13 @@ def write_outputs(
     )
 
 
+def _span_key(span: object) -> object:
+    """A speaker span of an input row as (start, end), whatever other keys it carries (None for the author)."""
+    if isinstance(span, Mapping) and "start" in span and "end" in span:
+        return (span["start"], span["end"])
+    return json.dumps(span, sort_keys=True)
+
+
 def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int = 0) -> dict:
     """The figures of `metrics.json` recomputed from a `predictions.jsonl` alone (gold under `gold`).
 
@@ -312,7 +319,7 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
         seed=seed,
     )
     contrast = M.target_contrast([r["gold"] for r in rows], [r["stance"] for r in rows],
-                                 [(r.get("text"), json.dumps(r.get("speaker"), sort_keys=True)) for r in rows])
+                                 [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
     if contrast["groups"]:
         out["target_contrast"] = contrast
     return out

@@ -230,6 +230,7 @@ def test_target_contrast_counts_sentences_whose_targets_differ(tmp_path: Path):
     rows = [{"id": f"c{k}", "text": text, "speaker": {"start": 0, "end": 3},
              "target": {"start": text.index(name), "end": text.index(name) + 3}, "stance": gold, "lang": "en"}
             for k, (name, gold) in enumerate([("Bob", "support"), ("Cyd", "criticism")])]
+    rows[0]["speaker"]["text"] = "Ali"  # the same span with or without its text is one speaker (recompute too)
     rows += [_line(40, "met", "neutral", "en"), _line(41, "met", "neutral", "en")]
     path = tmp_path / "contrast.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")

@@ -1474,6 +1474,16 @@ def test_arabic_anonymous_source_formula_and_source_in_a_body(nlp):
     # "طلب عدم ذكر اسمه" belongs to no speaker phrase and makes no statement of its own ("ذكر" is no cue here)
     got = statements(nlp, "وقال مسؤول أمني طلب عدم ذكر اسمه ان الجيش قصف مواقع المتمردين.")
     assert [g[:2] for g in got] == [("مسؤول أمني", "الجيش قصف مواقع المتمردين")]
+    # (review) a cue right after the formula is kept, with the subject before the formula; the formula's "عن" is no
+    # topic of a preamble; someone else's identity is no formula
+    assert statements(nlp, "مسؤول رفض الكشف عن هويته قال ان الجيش قصف المتمردين.")[0][:2] == (
+        "مسؤول", "الجيش قصف المتمردين")
+    assert statements(nlp, "وقال مسؤول رفض الكشف عن هويته ان الجيش قصف المتمردين.")[0][:2] == (
+        "مسؤول", "الجيش قصف المتمردين")
+    assert statements(nlp, "وكانت السلطات قد رفضت الكشف عن هوية المهاجمين.")[0][0] == "السلطات"
+    # a time word closes the source phrase
+    assert statements(nlp, "ونقلت الوكالة عن مصدر في الشرطة الاثنين ان المسلحين هاجموا الحاجز.")[0][:2] == (
+        "مصدر في الشرطة", "المسلحين هاجموا الحاجز")
     # refusing anything else is still a statement of refusal
     assert statements(nlp, "ورفضت الحكومة الانصياع لمطالب المعارضة.") == [
         ("الحكومة", "الانصياع لمطالب المعارضة", ["المعارضة"])]
@@ -1486,6 +1496,9 @@ def test_arabic_kana_subject_with_apposition_and_no_qad(nlp):
     assert got[0][0] == "خوان ديل أولمو" and got[0][1].startswith("نظيره المغربي") and "المغربي" in got[0][2]
     assert statements(nlp, "وكانت منظمة العفو الدولية، في تقرير صدر أمس، انتقدت الحكومة المصرية.")[0][:1] == (
         "منظمة العفو الدولية",)
+    # (review) a subject with its own predicate before the commas is not the verb's: the presidency speaks
+    assert statements(nlp, "وكان الرئيس مبارك في القاهرة، وفي بيان لها، اعلنت الرئاسة ان الزيارة ناجحة.")[0][0] \
+        == "الرئاسة"
     # GSR train: كان before a verb and three commas is no subject phrase: the newspaper after its verb speaks
     got = statements(nlp, "وكان يفترض اغتيال ابومازن بواسطة سيارة مفخخة، في رام الله، واستنادا الى مصادر فلسطينية، "
                           "تقول الصحيفة ان الخطر قائم.")

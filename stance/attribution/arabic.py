@@ -223,6 +223,15 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return None
     # subject-verb at the head of a clause: "حزب الله يحذر الحكومة", "وكان الرئيس الروسي قد اعلن": the noun after
     # the verb is its object
+    formula = next((j for j in range(max(0, i - 6), i) if _withheld_name_end(toks, j) == i - 1), None)
+    if formula is not None and formula > 0:
+        # "مسؤول رفض الكشف عن هويته قال ان", "لكن المسؤول الذي رفض الكشف عن هويته أكد": the subject is before the
+        # anonymity formula, which stands between it and its verb
+        prev = _subject_before_relative(text, toks, formula, mentions, sent) \
+            or _subject_right_before(text, toks, formula, mentions) \
+            or _clause_initial_np(text, toks, formula, mentions, sent)
+        if prev is not None:
+            return prev, cue.end
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
     if aux is not None:
         return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee

@@ -197,8 +197,9 @@ def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[
     if re.search(r"[،,]", text[toks[a].end : toks[j].start]):
         return None
     if q == i and (len(re.findall(r"[،,]", text[toks[j].end : toks[i].start])) != 2
-                   or not any(m.start == toks[j].start for m in mentions)):
-        return None  # a named subject, then one apposition in commas closed right before the verb
+                   or not any(m.start == toks[j].start and re.match(r"\s*[،,]", text[m.end :]) for m in mentions)):
+        return None  # a named subject, then one apposition in commas closed right before the verb (not "وكان
+        # الرئيس مبارك في القاهرة، وفي بيان لها، اعلنت الرئاسة": the subject has its own predicate)
     limit = toks[q].start
     m = next((m for m in mentions if m.start == toks[j].start and m.end <= limit), None)
     if m is not None and m.actor is not None:

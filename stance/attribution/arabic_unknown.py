@@ -298,13 +298,14 @@ def _source_in_phrase(text: str, toks: list[Token], j: int, mentions: Sequence[M
     while place is not None and k < len(toks) and toks[k].start < place.end:
         k += 1
     while k < len(toks) and k - j <= 4 and toks[k].norm.startswith("ال") and toks[k].norm not in _AR_STOP_NAME \
-            and not _is_cue_word(toks[k]) and not _PHRASE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+            and not _is_cue_word(toks[k]) and not _is_time(toks, k) \
+            and not _PHRASE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
         k += 1
     if k == j + 2:
         return None
     a = toks[k] if k < len(toks) else None
     if a is not None and not (a.norm in _AR_THAT or a.norm in _AR_SAID_OF or _withholds_name(toks, k)
-                              or _PHRASE_BREAK.search(text[toks[k - 1].end : a.start])):
+                              or _is_time(toks, k) or _PHRASE_BREAK.search(text[toks[k - 1].end : a.start])):
         return None
     return Mention(Span.of(text, toks[j].start, toks[k - 1].end))
 

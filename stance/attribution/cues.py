@@ -181,7 +181,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
-            if kind is not None and any(_withholds_name(toks, j) for j in range(max(0, i - 4), i + 1)):
+            if kind is not None and any(j <= i <= (_withheld_name_end(toks, j) or -1) for j in range(max(0, i - 4), i + 1)):
                 kind = None  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": the source's anonymity, no statement
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
@@ -222,7 +222,7 @@ _AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()
 
 _AR_ASK_REFUSE = _normalised(frozenset("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا".split()))
 _AR_DISCLOSE = _normalised(frozenset("الكشف ذكر الافصاح الإفصاح نشر كشف".split()))
-_AR_IDENTITY = re.compile(r"(?:هوي|اسم|أسم|اسماء|أسماء)")
+_AR_IDENTITY = re.compile(r"(?:هويت|اسم|اسماي|اسماء)(?:ه|ها|هم|هما|هن)")  # his, her, their identity or name
 
 
 def _withholds_name(toks: list[Token], i: int) -> bool:
@@ -247,7 +247,7 @@ def _withheld_name_end(toks: list[Token], i: int) -> Optional[int]:
     if k >= len(toks) or toks[k].norm not in _AR_DISCLOSE:
         return None
     k += 2 if k + 1 < len(toks) and toks[k + 1].norm == "عن" else 1
-    return k if k < len(toks) and _AR_IDENTITY.match(toks[k].norm) else None
+    return k if k < len(toks) and _AR_IDENTITY.fullmatch(toks[k].norm) else None
 
 
 def _accused_reading(toks: list[Token], i: int) -> bool:

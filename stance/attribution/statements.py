@@ -11,7 +11,7 @@ from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
 from .arabic_names import _AR_OUTLET_HEADS
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
-from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withholds_name, find_cues
+from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _mention_ending_before, _quotations, _State, _strip_span
 from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
@@ -373,11 +373,12 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
             and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
                 or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer or _after_occasion(text, start)
-                        or _withholds_name(toks, 0)):  # "رفضوا الكشف عن أسمائهم ان ...": an anonymous source's
+                        or _withheld_name_end(toks, 0) is not None):  # "رفضوا الكشف عن أسمائهم ان ...": an anonymous source's
             return start
+        formula = _withheld_name_end(toks, 0)  # ("رفض الكشف عن هويته": its "عن" names no topic)
         if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
                 n > 0 and toks[n - 1].norm in _AR_INTERVIEWS or n == 0 and interviewer))
-               for n, x in enumerate(toks[:k])):
+               for n, x in enumerate(toks[:k]) if formula is None or n > formula):
             return start  # "في رده على اتهامات واشنطن ان", "بعد لقائه وزير الخارجية الايراني ان": the preamble names
             # what the statement answers or whom the speaker met
         if first in ("الي", "من") and k > 1 and (first == "الي" or toks[1].norm in _AR_IT_IS):
