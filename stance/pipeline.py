@@ -17,7 +17,7 @@ from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
-from .speaker_tagger import SpeakerTagger, joined_spans, speaker_input
+from .speaker_tagger import SpeakerTagger, arabic_speaker_span, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
 from .text import detect_language, normalize_arabic, split_sentences
@@ -285,7 +285,8 @@ class Pipeline:
         `speaker_vetoed` judges); and, where the target tagger reads the language too (it gives them their
         targets), each sentence where the rules found no cue gives a statement to every speaker the tagger reads
         there (`cue_kind` "tagged", no cue, the sentence as content, the speaker's probability as
-        `Mention.tagged`; numbered after the article's other statements), with no targets yet. Such a sentence is
+        `Mention.tagged`; numbered after the article's other statements; in Arabic only the spans that
+        `arabic_speaker_span` accepts, widened over a head noun it left out), with no targets yet. Such a sentence is
         no longer the author's own (`--author-voice`), and a sentence that holds a tagged statement already is not
         read for new ones (running this twice adds nothing). A sentence is read once however many statements it
         holds."""
@@ -314,6 +315,8 @@ class Pipeline:
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start - shift, st.speaker.end - shift))
                 continue
             spans = joined_spans(item[0], tagger.spans(item, read[item]))
+            if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
+                spans = [(*ab, p) for a, b, p in spans if (ab := arabic_speaker_span(item[0], a, b)) is not None]
             if not spans:
                 continue
             sent = Span.of(art.text, shift, shift + len(item[0]))

@@ -252,9 +252,12 @@ def test_a_tagged_sentence_is_no_longer_the_authors_and_touching_speakers_are_on
     ((_, tagged),) = nlp.with_tagged_speakers([(article, sts)])
     assert [st.cue_kind for st in tagged] == [sts[0].cue_kind, "tagged"]  # the author's sentence is the police's
     assert [st.id for st in sts] == ["t:1", "t:2"] and tagged[1].id == "t:3"  # the author's id is not reused
-    nlp.speaker_tagger = _Speakers(["مقر", "الحكومة"], veto=0.0)  # two words read B one after the other
+    nlp.speaker_tagger = _Speakers(["طوقا", "امنيا"], veto=0.0)  # two words read B one after the other
     ((_, tagged),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
-    assert [st.speaker.text for st in tagged if st.cue_kind == "tagged"] == ["مقر الحكومة"]
+    assert [st.speaker.text for st in tagged if st.cue_kind == "tagged"] == ["طوقا امنيا"]
+    nlp.speaker_tagger = _Speakers(["مقر", "الحكومة"], veto=0.0)  # ... but after "حول" they are a place
+    ((_, tagged),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
+    assert [st.speaker.text for st in tagged if st.cue_kind == "tagged"] == []
 
 
 def test_without_a_target_tagger_the_speaker_tagger_proposes_nothing():
@@ -352,3 +355,27 @@ def test_rechoosing_without_a_tagger_says_what_to_run(tmp_path: Path):
         with pytest.raises(SystemExit, match=f"no {name} tagger to keep: train one with `python -m "
                                              f"training.{name}_tagger --model"):
             module.main(["--settings-only", "--model", str(tmp_path), "--dry-run"])
+
+
+def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head():
+    """GSR dev sentences with no cue: a word after a preposition ("في حديثه لـ«الشرق الاوسط»", "على اللافتات") is an
+    addressee or a place, not a speaker, unless a source word comes first ("وفقا للمصدر"); an adjective read without
+    its noun ("العدلي") speaks as the whole phrase ("المحقق العدلي")."""
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    nlp.target_tagger = _FixedTagger(["الاجهزة الامنية", "القوات العراقية", "الشرطة"])
+
+    def tagged(text, names):
+        nlp.speaker_tagger = _Speakers(names, veto=0.0)
+        article = Article("t", text, "ar")
+        kept, _ = nlp.score_all(article, nlp.statements(article))
+        return [(p.statement.speaker.text, p.target.text) for p in kept if p.statement.cue_kind == "tagged"]
+
+    text = "على صعيد آخر، سطر المحقق العدلي القاضي الياس عيد استنابات الى الاجهزة الامنية."
+    assert tagged(text, ["العدلي"]) == [("المحقق العدلي", "الاجهزة الامنية")]
+    text = "وكنا نخشى، في حديثه لـ«الشرق الاوسط» ان تظهر القوات العراقية."
+    assert tagged(text, ["الشرق", "الاوسط"]) == []
+    text = "وتوفي ثلاثة بسبب التعذيب على يد الشرطة، وفقا للمصدر ذاته."
+    assert tagged(text, ["للمصدر", "ذاته"]) == [("للمصدر ذاته", "الشرطة")]
