@@ -17,7 +17,7 @@ from .attribution_crf import extract_statements_crf, load_tagger
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
-from .speaker_tagger import SpeakerTagger, arabic_speaker_span, joined_spans, speaker_input
+from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
 from .text import detect_language, normalize_arabic, split_sentences
@@ -286,7 +286,7 @@ class Pipeline:
         targets), each sentence where the rules found no cue gives a statement to every speaker the tagger reads
         there (`cue_kind` "tagged", no cue, the sentence as content, the speaker's probability as
         `Mention.tagged`; numbered after the article's other statements; in Arabic only the spans that
-        `arabic_speaker_span` accepts, widened over a head noun it left out), with no targets yet. Such a sentence is
+        `arabic_speaker_spans` accepts, widened over a head noun it left out), with no targets yet. Such a sentence is
         no longer the author's own (`--author-voice`), and a sentence that holds a tagged statement already is not
         read for new ones (running this twice adds nothing). A sentence is read once however many statements it
         holds."""
@@ -316,7 +316,7 @@ class Pipeline:
                 continue
             spans = joined_spans(item[0], tagger.spans(item, read[item]))
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
-                spans = [(*ab, p) for a, b, p in spans if (ab := arabic_speaker_span(item[0], a, b)) is not None]
+                spans = arabic_speaker_spans(item[0], spans)
             if not spans:
                 continue
             sent = Span.of(art.text, shift, shift + len(item[0]))

@@ -38,11 +38,15 @@ _W_WORDS = frozenset(normalize_arabic(w) for w in """وزير وزيرة وزا�
 
 # words before a preposition that make its object a source ("وفقا للمصدر ذاته", "استنادا الى مصادر", "على لسان")
 # ("ورد في الدليل ان", "جاء في البيان": the document)
-_AR_SOURCE_WORDS = frozenset(normalize_arabic(w) for w in "وفقا وفقاً طبقا نقلا استنادا لسان حسب بحسب ورد جاء".split())
+_AR_SOURCE_WORDS = frozenset(normalize_arabic(w) for w in """وفقا وفقاً طبقا نقلا استنادا لسان حسب بحسب ورد جاء بيان
+    تصريح بلاغ""".split())  # (and "بيان للجيش": the army's statement)
 
 # prepositions whose object is a place, an addressee or a time, never who speaks ("من" and "عن" are left out: "ثلة من
 # المحجبات", "رسالة من ابو عمر المصري", "البيان الصادر عن امانة سر البطريركية" name their source)
-_AR_GOVERNING = _AR_PREPOSITIONS - {normalize_arabic(w) for w in ("من", "عن")}
+_AR_GOVERNING = (_AR_PREPOSITIONS - {normalize_arabic(w) for w in ("من", "عن")}) | {
+    normalize_arabic(w) for w in "لدى امام أمام عند نحو عبر منذ".split()}
+# prepositions that are also verbs ("وقد قبل الوزير العرض", "حول الوزير الملف"): verbs at the clause start or after قد
+_AR_VERB_SHAPED = frozenset(normalize_arabic(w) for w in ("قبل", "حول"))
 
 SPEAKER_WEIGHTS = "speaker_tagger.safetensors"
 SPEAKER_CONFIG = "speaker_tagger.json"
@@ -120,20 +124,45 @@ def arabic_speaker_span(text: str, start: int, end: int) -> Optional[tuple[int, 
     def gap(k: int) -> str:  # what stands between token k - 1 and token k
         return text[toks[k - 1].end : toks[k].start]
 
-    first = toks[i].norm
-    if len(first) >= 5 and first.startswith(("لل", "بال")) and not source_at(i - 1):
-        return None  # "للجيش": to the army
-    if i > 0 and (toks[i - 1].norm in _AR_GOVERNING or toks[i - 1].norm in ("ل", "ب")) \
-            and not (toks[i - 1].norm == "علي" and not re.sub(r"[\u064B-\u065F]", "", toks[i - 1].text).endswith("ى")) \
-            and not re.search(r"[.،,:؛!?]", gap(i)) and not source_at(i - 2):
-        return None  # "على اللافتات", "لـ«الشرق الاوسط»"
-    for _ in range(2):
-        if i == 0 or gap(i).strip():
-            break
+    for _ in range(2):  # widen first: the preposition test reads the phrase's first word
+        if i == 0 or gap(i).strip() or toks[i].norm in _AR_ROLE_HEADS:
+            break  # (a title just taken in is the phrase's head: "المحكمة المحامي اللبناني" stays "المحامي ...")
         prev, cur = toks[i - 1], toks[i]
         if not (prev.norm in _AR_ROLE_HEADS
                 or cur.norm.startswith("ال") and _adjective_shaped(cur) and prev.norm.startswith("ال")):
             break
         i -= 1
         start = prev.start
+    first = toks[i].norm
+    if first[:1] in "وف" and first[1:3] == "لل":
+        first = first[1:]  # "وللجيش"
+    if len(first) >= 5 and first.startswith("لل") and not source_at(i - 1):
+        return None  # "للجيش": to the army ("بال" is left alone: "بالمر", "بالدوين" are names)
+    prep = toks[i - 1].norm if i > 0 else ""
+    verb_reading = prep in _AR_VERB_SHAPED and (i - 1 == 0 or toks[i - 2].norm in ("قد", "لقد", "وقد"))
+    if (prep in _AR_GOVERNING or prep in ("ل", "ب")) and not verb_reading \
+            and not (prep == "علي" and not re.sub(r"[\u064B-\u065F]", "", toks[i - 1].text).endswith("ى")) \
+            and not re.search(r"[.،,:؛!?؟]", gap(i)) and not source_at(i - 2):
+        return None  # "على اللافتات", "لـ«الشرق الاوسط»", "مع وزير الخارجية"
     return start, end
+
+
+def arabic_speaker_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """`arabic_speaker_span` over the tagger's joined spans of `text`; spans that widening made overlap become one
+    (its probability the lower: "المجلس" and "السوري" of "المجلس الوطني السوري" are one speaker).
+
+    >>> t = "يرى المجلس الوطني السوري ان الحل قريب"
+    >>> arabic_speaker_spans(t, [(4, 10, 0.9), (18, 24, 0.8)])
+    [(4, 24, 0.8)]
+    """
+    out: list[tuple[int, int, float]] = []
+    for a, b, p in sorted(spans):
+        checked = arabic_speaker_span(text, a, b)
+        if checked is None:
+            continue
+        a, b = checked
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]), min(p, out[-1][2]))
+        else:
+            out.append((a, b, p))
+    return out

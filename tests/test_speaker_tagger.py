@@ -379,3 +379,21 @@ def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head
     assert tagged(text, ["الشرق", "الاوسط"]) == []
     text = "وتوفي ثلاثة بسبب التعذيب على يد الشرطة، وفقا للمصدر ذاته."
     assert tagged(text, ["للمصدر", "ذاته"]) == [("للمصدر ذاته", "الشرطة")]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("وفي حديثه مع وزير الخارجية", "الخارجية", None),            # widened, then governed by مع
+    ("وفي المحكمة المحامي اللبناني", "اللبناني", "المحامي اللبناني"),  # a title taken in ends the widening
+    ("وقد قبل الوزير العرض", "الوزير", "الوزير"),                 # قبل here is a verb
+    ("وتظاهروا حول البرلمان", "البرلمان", None),                  # ... and حول here a preposition
+    ("وبعث بالمر رسالة", "بالمر", "بالمر"),                       # a name, not ب + ال
+    ("وحسب بيان للجيش", "للجيش", "للجيش"),                        # the army's statement: a source
+    ("وقال وللجيش", "وللجيش", None),
+    ("وشدد امام البرلمان الاوروبي", "البرلمان الاوروبي", None),
+])
+def test_arabic_speaker_span_cases_from_review(text, word, expected):
+    from stance.speaker_tagger import arabic_speaker_span
+
+    a = text.index(word)
+    got = arabic_speaker_span(text, a, a + len(word))
+    assert (None if got is None else text[got[0]:got[1]]) == expected
