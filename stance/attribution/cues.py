@@ -181,7 +181,8 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
             if kind == "eval" and i == len(toks) - 1:
                 kind = None  # "ان الحكومة وافقت.": an evaluative verb with nothing after it reports nothing
-            if kind is not None and any(j <= i <= (_withheld_name_end(toks, j) or -1) for j in range(max(0, i - 4), i + 1)):
+            if kind is not None and any(j <= i <= (_withheld_name_end(toks, j) or -1)
+                                        for j in range(max(0, i - 4), i + 1)):
                 kind = None  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": the source's anonymity, no statement
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."

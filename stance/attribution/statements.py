@@ -373,7 +373,7 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
             and len(toks) > 1 and _interviewing(toks[1])
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
                 or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer or _after_occasion(text, start)
-                        or _withheld_name_end(toks, 0) is not None):  # "رفضوا الكشف عن أسمائهم ان ...": an anonymous source's
+                        or _withheld_name_end(toks, 0) is not None):  # "رفضوا الكشف عن أسمائهم ان ..."
             return start
         formula = _withheld_name_end(toks, 0)  # ("رفض الكشف عن هويته": its "عن" names no topic)
         if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
