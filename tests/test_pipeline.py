@@ -1503,3 +1503,14 @@ def test_arabic_kana_subject_with_apposition_and_no_qad(nlp):
     got = statements(nlp, "وكان يفترض اغتيال ابومازن بواسطة سيارة مفخخة، في رام الله، واستنادا الى مصادر فلسطينية، "
                           "تقول الصحيفة ان الخطر قائم.")
     assert [g[:2] for g in got] == [("الصحيفة", "الخطر قائم")]
+
+
+def test_arabic_conjoined_cue_after_despite_that_has_that_clause_subject(nlp):
+    # GSR dev: "ورغم ان المعارضة كانت تشكك في ... نيات الحريري ...، وتعتبر ان": the opposition considers, not Hariri
+    # (the nearest person before the verb)
+    got = statements(nlp, "ورغم ان المعارضة كانت تشكك في صدق نيات الحريري في موضوع التسوية، وتعتبر ان ما كان يصدر "
+                          "عنه مناورة.")
+    assert got[0][:2] == ("المعارضة", "ما كان يصدر عنه مناورة")
+    # a verb with its own subject is not touched
+    got = statements(nlp, "ورغم ان الحكومة نفت الخبر، وقال الوزير ان الاتفاق قريب.")
+    assert ("الوزير", "الاتفاق قريب") in [g[:2] for g in got]

@@ -291,6 +291,8 @@ def _adjectival_head(toks: list[Token], k: int, mentions: Sequence[Mention]) -> 
 
 _AR_CONJUNCTIONS = _normalised(frozenset("بينما وبينما حيث وحيث اذ إذ حسبما وحسبما عندما وعندما فيما وفيما كلما لما".split()))
 
+_AR_DESPITE = _normalised(frozenset("رغم ورغم برغم وبرغم".split()))
+
 _AR_LEAD_PARTICLES = _normalised(frozenset(
     "و ف لم ولم فلم قد وقد فقد لقد ثم كما وكما فيما وفيما بينما وبينما لكن ولكن".split()))
 
@@ -305,6 +307,10 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
     k = first
     while k < len(toks) and toks[k].norm in _AR_LEAD_PARTICLES:
         k += 1
+    if k + 2 < cue.token_index and toks[k].norm in _AR_DESPITE and toks[k + 1].norm in _AR_THAT:
+        # "ورغم ان المعارضة كانت تشكك في ... الحريري ...، وتعتبر ان": the subject after "despite that" (a mention)
+        known = next((m for m in mentions if m.start == toks[k + 2].start), None)
+        return known if known is not None and known.end <= toks[cue.token_index].start else None
     if k + 1 >= cue.token_index or k >= len(toks):
         return None
     verb = toks[k]
