@@ -1514,3 +1514,16 @@ def test_arabic_conjoined_cue_after_despite_that_has_that_clause_subject(nlp):
     # a verb with its own subject is not touched
     got = statements(nlp, "ورغم ان الحكومة نفت الخبر، وقال الوزير ان الاتفاق قريب.")
     assert ("الوزير", "الاتفاق قريب") in [g[:2] for g in got]
+
+
+def test_arabic_role_with_its_quoted_name(nlp):
+    # GSR dev: "طالب الداعية الإسلامي «أبو عمر المصري (44 عاما)» الذي ...": the quoted name is the speaker's, not the
+    # content's first words nor a target of its own statement
+    got = statements(nlp, "طالب الداعية الإسلامي «أبو عمر المصري (44 عاما)» الذي اختطفته المخابرات الاميركية "
+                          "بمحاكمة المسؤولين.")
+    assert got[0][0] == "الداعية الإسلامي «أبو عمر المصري (44 عاما)»" and "المصري" not in got[0][2]
+    assert statements(nlp, "وقال الناطق باسم الجماعة «أبو عبيدة» ان المقاومة مستمرة.")[0][:2] == (
+        "الناطق باسم الجماعة «أبو عبيدة»", "المقاومة مستمرة")
+    # what is quoted after a role is what was said, unless it is a name followed by ان, a relative or a comma
+    assert statements(nlp, "وهتف الناشط «ارحلوا» امام السفارة.")[0][0] == "الناشط"
+    assert statements(nlp, "وقال المتحدث «الهجوم فاشل» للصحفيين.")[0][0] == "المتحدث"

@@ -10,6 +10,7 @@ from ..records import Mention, Span, is_country_code
 from ..text import Token
 from .arabic_phrases import (
     _AR_OF_SOMEONE,
+    _AR_RELATIVE,
     _AR_QUANTITY,
     _PHRASE_BREAK,
     _arabic,
@@ -241,6 +242,39 @@ _AR_OUTLET_HEADS = _normalised(frozenset(AR_OUTLET_NOUNS))
 _AR_NAMED_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset(
     """خلية خليه حزب حركة حركه جماعة جماعه منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه
     كتلة كتله حركتا""".split()))
+
+
+_QUOTED_ALIAS = re.compile(r"\s*«([^«»،,.:؛!?]{3,50})»")
+_AGE_BRACKET = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
+def _with_quoted_alias(text: str, toks: list[Token], speaker: Mention, after: int) -> tuple[Mention, int]:
+    """(speaker, content start) with the name in quotes that follows a role right away: "الناطق باسم الجماعة «أبو
+    عبيدة» ان", "الداعية الإسلامي «أبو عمر المصري (44 عاما)» الذي": the person the role names, not the content and
+    not a target of its own statement. Only a name (two to five words, the first one a name's, the others names or
+    nisba adjectives, an age in brackets allowed) that a complementiser, a relative, a comma or a colon follows; else
+    both unchanged ("وهتف الناشط «ارحلوا»" is what was chanted).
+
+    >>> t = "وقال الناطق باسم الجماعة «أبو عبيدة» ان المقاومة مستمرة"
+    >>> from ..text import tokens
+    >>> sp, at = _with_quoted_alias(t, tokens(t), Mention(Span.of(t, 5, 24)), 24)
+    >>> sp.text, t[at:].strip()
+    ('الناطق باسم الجماعة «أبو عبيدة»', 'ان المقاومة مستمرة')
+    """
+    first = _token_from(toks, speaker.start)
+    quoted = _QUOTED_ALIAS.match(text, speaker.end)
+    if speaker.resolved or first is None or first.norm not in _AR_ROLE_HEADS or quoted is None:
+        return speaker, after
+    name = _AGE_BRACKET.sub("", quoted.group(1))
+    inside = [t for t in toks if quoted.start(1) <= t.start and t.end <= quoted.start(1) + len(name)]
+    if not 2 <= len(inside) <= 5 or not _name_like(inside[0]) or not all(
+            _name_like(t) or t.norm.startswith("ال") and t.norm.endswith("ي") for t in inside[1:]):
+        return speaker, after
+    nxt = _token_from(toks, quoted.end())
+    if not (re.match(r"\s*[،,:]", text[quoted.end():]) or nxt is not None
+            and (nxt.norm in _AR_THAT or nxt.norm in _AR_RELATIVE)):
+        return speaker, after
+    return Mention(Span.of(text, speaker.start, quoted.end()), speaker.actor), max(after, quoted.end())
 
 
 def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
-from .arabic_names import _AR_OUTLET_HEADS
+from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
@@ -92,6 +92,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
+                speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions)
             if cue.kind == "noun" and speaker is not None and any(
