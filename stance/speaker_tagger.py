@@ -30,7 +30,7 @@ from .attribution.words import _AR_PREPOSITIONS, _AR_ROLE_HEADS
 from .records import Statement
 from .target_tagger import SpeakerText, TargetTagger
 from .targets import context_span
-from .text import normalize_arabic, tokens
+from .text import Token, normalize_arabic, tokens
 
 # words whose first letter "و" is their own, not "and" (normalised as `stance.text.normalize_arabic` does)
 _W_WORDS = frozenset(normalize_arabic(w) for w in """وزير وزيرة وزارة وزراء وكالة وكالات وكيل وفد واشنطن والي ولي وحدة
@@ -96,7 +96,8 @@ def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tup
     return out
 
 
-def arabic_speaker_span(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+def arabic_speaker_span(text: str, start: int, end: int,
+                        toks: Optional[Sequence[Token]] = None) -> Optional[tuple[int, int]]:
     """A speaker span the tagger proposed in Arabic `text`, checked against the grammar of a subject: None when a
     preposition governs it ("في حديثه لـ«الشرق الاوسط»", "تقول للجيش", "كتب على اللافتات": an addressee or a
     place, not who speaks), unless a source word comes first ("وفقا للمصدر ذاته"); else the span, widened over the
@@ -113,7 +114,7 @@ def arabic_speaker_span(text: str, start: int, end: int) -> Optional[tuple[int, 
     >>> arabic_speaker_span(t, 12, 24), arabic_speaker_span(t, 46, 57)
     (None, (46, 57))
     """
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks  # (`arabic_speaker_spans` tokenises a sentence once)
     i = next((k for k, t in enumerate(toks) if t.start >= start), None)
     if i is None or toks[i].start >= end:
         return start, end
@@ -156,8 +157,9 @@ def arabic_speaker_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> 
     [(4, 24, 0.8)]
     """
     out: list[tuple[int, int, float]] = []
+    toks = tokens(text)
     for a, b, p in sorted(spans):
-        checked = arabic_speaker_span(text, a, b)
+        checked = arabic_speaker_span(text, a, b, toks)
         if checked is None:
             continue
         a, b = checked

@@ -372,11 +372,12 @@ def _after_preamble(text: str, start: int, end: int, window: int = 12) -> int:
         interviewer = first == "مع" and normalize_arabic((text[max(0, start - 40) : start].split() or [""])[-1]) \
             in _AR_INTERVIEWS \
             and len(toks) > 1 and _interviewing(toks[1])
+        formula = _withheld_name_end(toks, 0)  # "رفضوا الكشف عن أسمائهم ان ...": an anonymous source's formula
         if k == 0 or re.search(r"[«»\"“”:؛،,]", between) \
                 or not (first in _AR_CIRCUMSTANCE or _told(first) or interviewer or _after_occasion(text, start)
-                        or _withheld_name_end(toks, 0) is not None):  # "رفضوا الكشف عن أسمائهم ان ..."
+                        or formula is not None):
             return start
-        formula = _withheld_name_end(toks, 0)  # ("رفض الكشف عن هويته": its "عن" names no topic)
+        # (the formula's "عن" names no topic: "رفض الكشف عن هويته")
         if any(_topic_word(x) and not (x.norm == "مع" and n + 1 < k and _interviewing(toks[n + 1]) and (
                 n > 0 and toks[n - 1].norm in _AR_INTERVIEWS or n == 0 and interviewer))
                for n, x in enumerate(toks[:k]) if formula is None or n > formula):
