@@ -250,6 +250,16 @@ class TransformerStanceClassifier:
             clf.target_filter = filt
         return clf
 
+    @property
+    def device(self) -> torch.device:
+        """Where the network's weights are (inputs are moved there)."""
+        return next(self.net.parameters()).device
+
+    def to(self, device: str | torch.device) -> TransformerStanceClassifier:
+        """Move the network to `device` ("cpu", "cuda", "cuda:1", ...); returns self."""
+        self.net.to(device)
+        return self
+
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
         """The parameters that training changes (LoRA matrices + head): what `save_pretrained` writes."""
         return trainable_state(self.net)
@@ -262,7 +272,7 @@ class TransformerStanceClassifier:
 
     # ---- encoding
     def encode(self, items: Sequence[StanceItem]) -> dict[str, torch.Tensor]:
-        """Tokenise items (padded to the longest) with the marker positions the head reads."""
+        """Tokenise items (padded to the longest) with the marker positions the head reads, on the model's device."""
         cfg = self.config
         texts, marks = [], []
         max_chars = cfg.max_length * 4  # a generous bound: news text runs 3-6 characters per piece
@@ -282,14 +292,16 @@ class TransformerStanceClassifier:
             sp_idx.append(_token_at(offsets[row], s_at))
             tg_idx.append(_token_at(offsets[row], t_at))
         enc.pop("token_type_ids", None)
-        return {"input_ids": enc["input_ids"], "attention_mask": enc["attention_mask"],
-                "speaker_index": torch.tensor(sp_idx), "target_index": torch.tensor(tg_idx)}
+        dev = self.device
+        return {"input_ids": enc["input_ids"].to(dev), "attention_mask": enc["attention_mask"].to(dev),
+                "speaker_index": torch.tensor(sp_idx, device=dev), "target_index": torch.tensor(tg_idx, device=dev)}
 
     def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
-        """(stance probabilities, target filter input) of a batch: the head's pooled vectors with the probabilities."""
+        """(stance probabilities, target filter input) of a batch, on the CPU: the head's pooled vectors with the
+        probabilities."""
         pooled = self.net.pooled(**self.encode(items))
         probs = torch.softmax(self.net.head(pooled).float(), dim=-1)
-        return probs, torch.cat([pooled.float(), probs], dim=-1)
+        return probs.cpu(), torch.cat([pooled.float(), probs], dim=-1).cpu()
 
     @property
     def n_filter_features(self) -> int:

@@ -24,6 +24,8 @@ def test_shipped_configs_load():
     for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
+    sweep = sorted((ROOT / "training" / "configs" / "sweep18").glob("*.yaml"))
+    assert len(sweep) == 8 and all(TrainConfig.load(p).device == "cuda" for p in sweep)
 
 
 @pytest.mark.parametrize("change, message", [
@@ -37,10 +39,24 @@ def test_shipped_configs_load():
     ({"colour": "blue"}, "unknown keys"),
     ({"dev": [{"kind": "plover"}, {"kind": "plover"}]}, "distinct names"),
     ({"init_from": "/nonexistent/model"}, "init_from"),
+    ({"device": "gpu"}, "device must be"),
+    ({"device": "cuda:x"}, "device must be"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
         TrainConfig.from_dict({**BASE, **change})
+
+
+def test_device_names_resolve():
+    import torch
+
+    from training.train import resolve_device
+
+    assert resolve_device("cpu") == torch.device("cpu")
+    assert resolve_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(ValueError, match="sees no CUDA GPU"):
+            resolve_device("cuda")
 
 
 def test_config_round_trips_through_json(tmp_path):

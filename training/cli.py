@@ -17,13 +17,16 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--output-dir", "-o", help="override the config's output_dir")] = None,
         threads: Annotated[
             int | None, typer.Option("--threads", help="torch CPU threads (default: the config's threads)")] = None,
+        device: Annotated[
+            str | None, typer.Option("--device", help="cpu, cuda, cuda:N or auto (default: the config's device)")] = None,
     ) -> None:
         """Fine-tune the stance transformer from a YAML/JSON training config."""
         from training.train import main
 
         try:
-            summary = main(str(config), threads=threads,
-                           overrides={"output_dir": str(output_dir)} if output_dir else None)
+            overrides = {k: v for k, v in (("output_dir", str(output_dir) if output_dir else None),
+                                           ("device", device)) if v}
+            summary = main(str(config), threads=threads, overrides=overrides or None)
         except (ValueError, FileNotFoundError) as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(2) from e

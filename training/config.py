@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,7 @@ class TrainConfig:
     max_eval_samples: int | None = None
     max_steps: int | None = None
     threads: int | None = 2
+    device: str = "cpu"  # "cpu", "cuda", "cuda:N" or "auto" (a GPU when torch sees one, else the CPU)
     data_dir: str | None = None
     cache_dir: str | None = None
     log_every: int = 50
@@ -145,6 +147,8 @@ class TrainConfig:
             v = getattr(self, key)
             if v is not None and v < 1:
                 raise ValueError(f"{key} must be >= 1 or null, found {v}")
+        if not re.fullmatch(r"cpu|auto|cuda(:\d+)?", self.device):
+            raise ValueError(f"device must be 'cpu', 'cuda', 'cuda:N' or 'auto', found {self.device!r}")
         if self.init_from and not (Path(self.init_from) / "config.json").exists():
             raise ValueError(f"init_from: {self.init_from} is not a saved stance model (no config.json there); "
                              "point it at a folder written by training, e.g. stance/models/default")

@@ -159,6 +159,16 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
     return TransformerStanceClassifier.new(mcfg, cfg.cache_dir, seed=cfg.seed)
 
 
+def resolve_device(name: str) -> torch.device:
+    """The torch device a config's `device` names; "auto" takes a GPU when torch sees one."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"device {name!r}: this torch sees no CUDA GPU (torch {torch.__version__}); "
+                         "use device: cpu (or auto), or install a CUDA build of torch")
+    return torch.device(name)
+
+
 def _seed_all(seed: int) -> None:
     random.seed(seed)
     torch.manual_seed(seed)
@@ -195,6 +205,8 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     for name, exs in dev.items():
         log.info("dev set %-32s n=%6d labels=%s", name, len(exs), dict(Counter(e.stance for e in exs)))
 
+    device = resolve_device(cfg.device)
+    log.info("training on %s", device)
     rng = random.Random(cfg.seed)
     first = epoch_mix(train_sources, random.Random(cfg.seed))
     if cfg.max_train_samples:
@@ -205,7 +217,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     log.info("epoch size %d examples, %d steps/epoch, %d steps planned, class weights %s",
              len(first), steps_per_epoch, total_steps, [round(float(w), 3) for w in weights])
 
-    clf = build_classifier(cfg)
+    clf = build_classifier(cfg).to(device)
     net = clf.net
     n_train = sum(p.numel() for p in net.parameters() if p.requires_grad)
     log.info("trainable parameters: %d (of %d)", n_train, sum(p.numel() for p in net.parameters()))
@@ -215,7 +227,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     opt = torch.optim.AdamW(groups, weight_decay=cfg.weight_decay)
     warm = max(1, int(cfg.warmup_ratio * total_steps))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: _linear_schedule(s, warm, total_steps))
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights.to(device))
     label_index = {lab: i for i, lab in enumerate(cfg.labels)}
 
     best, best_eval, since_best, step, history = -1.0, None, 0, 0, []
@@ -233,7 +245,7 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
         running, n_run = 0.0, 0
         for bi, batch in enumerate(bar, 1):
             enc = clf.encode([e.item for e in batch])
-            y = torch.tensor([label_index[e.stance] for e in batch])
+            y = torch.tensor([label_index[e.stance] for e in batch], device=device)
             loss = loss_fn(net(**enc), y)
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -293,6 +305,7 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     if (target / "config.json").exists():
         try:
             old = TransformerStanceClassifier.from_pretrained(target, cfg.cache_dir, target_filter=False)
+            old.to(resolve_device(cfg.device))
             previous = evaluate(old, dev, cfg.eval_batch_size, {s.label: s.selection_weight for s in cfg.dev})["selection"]
         except (ValueError, FileNotFoundError, RuntimeError) as e:
             log.warning("could not score the model at %s (%s): treating it as absent", target, e)
