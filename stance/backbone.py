@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # heavy imports stay lazy: `stance` must start fast
+    import torch
     from transformers import BertModel, PreTrainedTokenizerFast
 
 FOLDER_NAME = "e5-small"
@@ -373,6 +374,25 @@ def backbone_path(cache_dir: str | os.PathLike | None = None) -> Path:
         for stale in root.glob(f".{FOLDER_NAME}-stale-*"):
             shutil.rmtree(stale, ignore_errors=True)
     return final
+
+
+def resolve_device(name: str) -> torch.device:
+    """The torch device that `name` ("cpu", "cuda", "cuda:N" or "auto": a GPU when torch sees one) names.
+
+    >>> resolve_device("cpu")
+    device(type='cpu')
+    """
+    import torch
+
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"device {name!r}: this torch sees no CUDA GPU (torch {torch.__version__}); "
+                         "use the CPU (--device cpu, or device: cpu in a training config), or install a CUDA build of torch")
+    try:
+        return torch.device(name)
+    except RuntimeError as exc:
+        raise ValueError(f"device {name!r} is not a torch device: use cpu, cuda, cuda:N or auto") from exc
 
 
 def load_tokenizer(cache_dir: str | os.PathLike | None = None) -> PreTrainedTokenizerFast:

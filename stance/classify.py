@@ -37,8 +37,10 @@ def default_model_path() -> Path:
     return Path(str(resources.files("stance").joinpath("models/default")))
 
 
-def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True) -> StanceClassifier:
-    """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`."""
+def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True,
+                    device: str = "cpu") -> StanceClassifier:
+    """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`, onto
+    `device` ("cpu", "cuda", "cuda:N", "auto")."""
     path = Path(path) if path is not None else default_model_path()
     config_file = path / "config.json"
     if not config_file.exists():
@@ -51,7 +53,10 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
     if kind == "transformer":
         from .model import TransformerStanceClassifier
 
-        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter)
+        from .backbone import resolve_device
+
+        where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
+        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter).to(where)
     raise ValueError(
         f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer'. "
         "Was this folder written by a newer version of stance?"

@@ -88,6 +88,8 @@ def analyze(
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
+    device: str = typer.Option("cpu", "--device", help="where the model and taggers run: cpu, cuda, cuda:N or auto "
+                               "(a GPU when torch sees one); the rules always run on the CPU"),
 ) -> None:
     """Find attributed statements and label each speaker's stance toward each target."""
     from tqdm import tqdm
@@ -99,7 +101,8 @@ def analyze(
     try:
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
                             author_voice=author_voice, target_filter=not no_target_filter,
-                            target_tagger=not no_target_tagger, speaker_tagger=not no_speaker_tagger)
+                            target_tagger=not no_target_tagger, speaker_tagger=not no_speaker_tagger,
+                            device=device)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -263,6 +266,7 @@ def classify(
     model: Optional[Path] = typer.Option(None, "--model"),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads"),
+    device: str = typer.Option("cpu", "--device", help="where the model runs: cpu, cuda, cuda:N or auto"),
 ) -> None:
     """Label given (speaker, target) pairs; output keeps input order, adding `stance` and `scores`."""
     from .classify import load_classifier
@@ -271,7 +275,7 @@ def classify(
     if input != "-" and not Path(input).exists():
         _fail(f"{input}: no such file")
     try:
-        clf = load_classifier(model)
+        clf = load_classifier(model, device=device)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     rows = list(read_items(input))

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
+from .backbone import resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
@@ -176,18 +177,23 @@ class Pipeline:
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
              author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True,
-             speaker_tagger: bool = True) -> "Pipeline":
+             speaker_tagger: bool = True, device: str = "cpu") -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
         `target_tagger=False` not its target tagger, `speaker_tagger=False` not its speaker tagger (none of them is
-        loaded without the classifier)."""
+        loaded without the classifier). `device` ("cpu", "cuda", "cuda:N", "auto") is where the model and taggers
+        run."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
-        clf = load_classifier(model, target_filter=target_filter) if with_classifier else None
+        where = resolve_device(device)
+        clf = load_classifier(model, target_filter=target_filter, device=device) if with_classifier else None
         folder = model if model is not None else default_model_path()
         tagger = TargetTagger.load(folder) if with_classifier and target_tagger else None
         speakers = SpeakerTagger.load(folder) if with_classifier and speaker_tagger else None
+        for t in (tagger, speakers):
+            if t is not None:
+                t.to(where)
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
                    target_filter=target_filter, target_tagger=tagger, speaker_tagger=speakers)

@@ -175,6 +175,11 @@ class TargetTagger:
         tagger.net.eval()
         return tagger
 
+    def to(self, device: str | torch.device) -> TargetTagger:
+        """Move the network to `device` ("cpu", "cuda", ...); returns self. Inputs follow it when reading."""
+        self.net.to(device)
+        return self
+
     def save_pretrained(self, folder: str | os.PathLike) -> Path:
         """Write the tagger's json and safetensors files (`config_file`, `weights_file`) into `folder` (beside a stance
         model)."""
@@ -232,7 +237,9 @@ class TargetTagger:
                 for b in range(0, len(order), batch_size):
                     idx = order[b : b + batch_size]
                     enc = self.encode([items[i] for i in idx])
-                    tags = torch.softmax(self.net(enc.input_ids, enc.attention_mask).float(), dim=-1)
+                    dev = next(self.net.parameters()).device
+                    logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
+                    tags = torch.softmax(logits.float(), dim=-1).cpu()
                     for row, i in enumerate(idx):
                         firsts = enc.first_token[row]
                         out[i] = Reading(words(items[i][0]),

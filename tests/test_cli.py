@@ -75,3 +75,31 @@ def test_a_failure_while_scoring_a_round_stops_only_its_article(tmp_path, monkey
     assert f"{src}:2: failed: RuntimeError: this article breaks the model" in res.stderr
     docs = {json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()}
     assert docs == {"ar1", "en1", "fr1"}
+
+
+@pytest.mark.parametrize("command", ["analyze", "classify"])
+def test_a_device_torch_cannot_use_is_a_clear_error(tmp_path, command):
+    import torch
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD[2]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, [command, str(src), "--device", "tpu"])
+    assert res.exit_code == 2 and "not a torch device" in res.stderr and "Traceback" not in res.output
+    if not torch.cuda.is_available():
+        res = CliRunner().invoke(app, [command, str(src), "--device", "cuda"])
+        assert res.exit_code == 2 and "sees no CUDA GPU" in res.stderr
+
+
+@pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="compares auto with the CPU: here auto is a GPU")
+def test_analyze_on_device_auto_gives_the_cpu_output(tmp_path):
+    """`--device auto` on a machine without a GPU is the CPU: the same lines as the default."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in GOOD[:2]) + "\n", encoding="utf-8")
+    outs = []
+    for extra in ([], ["--device", "auto"]):
+        out = tmp_path / f"out{len(outs)}.jsonl"
+        res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+        outs.append([json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()])
+    assert outs[0] and [(d["speaker"]["text"], d["target"]["text"], d["stance"]) for d in outs[0]] == \
+        [(d["speaker"]["text"], d["target"]["text"], d["stance"]) for d in outs[1]]

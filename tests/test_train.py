@@ -50,13 +50,15 @@ def test_config_errors_are_clear(change, message):
 def test_device_names_resolve():
     import torch
 
-    from training.train import resolve_device
+    from stance.backbone import resolve_device
 
     assert resolve_device("cpu") == torch.device("cpu")
     assert resolve_device("auto").type == ("cuda" if torch.cuda.is_available() else "cpu")
     if not torch.cuda.is_available():
         with pytest.raises(ValueError, match="sees no CUDA GPU"):
             resolve_device("cuda")
+    with pytest.raises(ValueError, match="not a torch device"):
+        resolve_device("tpu")
 
 
 def test_config_round_trips_through_json(tmp_path):

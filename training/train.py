@@ -26,6 +26,7 @@ from pathlib import Path
 
 import torch
 
+from stance.backbone import resolve_device
 from stance.model import StanceModelConfig, TransformerStanceClassifier
 from stance.relevance import FILTER_WEIGHTS
 from training.config import SourceConfig, TrainConfig
@@ -157,16 +158,6 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
                              head_dropout=cfg.head_dropout)
     return TransformerStanceClassifier.new(mcfg, cfg.cache_dir, seed=cfg.seed)
-
-
-def resolve_device(name: str) -> torch.device:
-    """The torch device a config's `device` names; "auto" takes a GPU when torch sees one."""
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise ValueError(f"device {name!r}: this torch sees no CUDA GPU (torch {torch.__version__}); "
-                         "use device: cpu (or auto), or install a CUDA build of torch")
-    return torch.device(name)
 
 
 def _seed_all(seed: int) -> None:
