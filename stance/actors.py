@@ -698,7 +698,7 @@ class ActorDictionary:
             s, e, actor, last = hit
             nxt = toks[last + 1] if last + 1 < len(toks) else None
             if actor is None and nxt is not None and joinable(text, toks[last], nxt) and len(nxt.key) >= 4 \
-                    and nxt.key.endswith(("ي", "يين", "يون")) \
+                    and nxt.key.endswith(("ي", "يين", "يون")) and same_case(_surface(text, toks[last]), _surface(text, nxt)) \
                     and not any(m.start <= nxt.start < m.end for m in known):
                 e, last = nxt.end, last + 1  # "مسلحين مجهولين": the adjective belongs to the collective
             out.append(Mention(Span(s, e, text[s:e]), actor))
@@ -1158,6 +1158,17 @@ def join_second_adjectives(mentions: Sequence[Mention], text: str,
 # heads before which "الأطفال" names a thing ("شلل الأطفال" polio, "رياض الأطفال" kindergartens)
 _ADJECTIVE_ACCUSATIVES = frozenset(word_key(w) for w in "مسلحا انتحاريا مدنيا شابا متظاهرا".split())
 _CHILDREN_THINGS = frozenset(word_key(w) for w in "شلل رياض مستشفى مستشفيات حليب طب لقاح لقاحات ملابس العاب ألعاب".split())
+
+
+def _surface(text: str, tok: Token) -> str:
+    """The word as written, normalised (its matching keys read ون as ين)."""
+    return normalize_arabic(text[tok.start : tok.end])
+
+
+def same_case(noun: str, adjective: str) -> bool:
+    """A sound plural and the plural adjective after it (as written) in one case: not "المستوطنون الفلسطينيين" (a
+    nominative subject, then its oblique object)."""
+    return not (noun.endswith("ون") and adjective.endswith("ين") or noun.endswith("ين") and adjective.endswith("ون"))
 
 
 def _not_people(key: str, prev) -> bool:

@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
+from .actors import ActorDictionary, same_case, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import resolve_device
@@ -60,6 +60,64 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# peoples named by a broken plural, which no nisba ending shows ("الجنود الأتراك", "المتظاهرين اليهود")
+_PEOPLES = frozenset(normalize_arabic(w) for w in
+                     "أتراك أكراد أفغان عرب يهود أجانب أرمن روس صرب كروات شيشان بشتون طاجيك أوزبك هنود أمازيغ".split())
+
+
+_NOT_NISBA = frozenset(normalize_arabic(w) for w in "تلفزيون مليون ملايين بلايين زيتون".split())
+
+
+def _bare(word: str) -> tuple[str, bool, bool]:
+    """An Arabic word without a و/ف/ب/ك/ل clitic and the article, whether it had the article ("والجنود", "للطلاب":
+    definite) and whether it had a preposition (ب/ك/ل: "للتلفزيون", which no adjective carries)."""
+    w = normalize_arabic(word)
+    w = w[1:] if len(w) > 4 and w[0] in "وف" else w
+    if w.startswith("لل") and len(w) > 4:
+        return w[2:], True, True
+    if len(w) > 4 and w[0] in "بكل" and w[1:].startswith("ال"):
+        return w[3:], True, True
+    return (w[2:], True, False) if w.startswith("ال") and len(w) > 3 else (w, False, False)
+
+
+def _attach_adjectives(found: Sequence[Mention], text: str, actors: ActorDictionary) -> list[Mention]:
+    """A one-word nationality or nisba adjective found as a mention right after a mention of no known actor, agreeing
+    with it, is part of that mention: "الجنود الأتراك", "المتطرفين الاسلاميين", "رهينة ايطالي" are one target each
+    (no actor, as the group had none: the adjective's country would make Ethiopia's own forces no target of an
+    Ethiopian speaker), not a group and a people. Agreement, roughly: both definite or both not, no
+    preposition on the adjective; a plural people word not after a feminine singular ("فرقت الشرطة اليهود": the
+    police and the Jews, subject and object) nor in another case; a masculine singular ("ايطالي") only indefinite."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        prev = out[-1] if out else None
+        if prev is None or prev.end > m.start or text[prev.end : m.start] != " " or " " in m.text.strip() \
+                or m.text.startswith("و") or not _adjective_after(prev, m, text, actors):
+            out.append(m)
+            continue
+        out[-1] = Mention(Span(prev.start, m.end, text[prev.start : m.end]), None)
+    return out
+
+
+def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictionary) -> bool:
+    words = head.text.split()
+    if head.actor is not None or not words or people_of_a_country(text, head.start, head.end, actors):
+        return False  # a known actor's name ("منظمة العفو الدولية السعودية": Amnesty, then Saudi Arabia); two peoples
+    stem, definite, preposition = _bare(adj.text)
+    last, head_definite, _ = _bare(words[-1])
+    if preposition or stem in _NOT_NISBA or head_definite != definite:
+        return False
+    nation = adj.actor is not None and adj.actor.type == "country"
+    if stem.endswith(("يه", "يات")) and (nation or len(stem) >= 5):
+        return True  # feminine or non-human plural agreement: "قيادات المجموعات الفلسطينية", "الميليشيات الصربية"
+    if stem.endswith(("يين", "يون")) and len(stem) >= 5 or stem in _PEOPLES:  # "الاسلاميين", "الأتراك"
+        # a feminine singular head takes no plural adjective, nor a nominative one an oblique ("المستوطنون
+        # الفلسطينيين": subject and object)
+        return not last.endswith("ه") and same_case(last, stem)
+    if stem.endswith(("ي", "يا")) and nation:  # "رهينة ايطالي", "13 جنديا أميركيا"
+        return not definite
+    return False
 
 
 def author_statements(article: Article, attributed: Sequence[Statement], numbered_from: int = 0) -> list[Statement]:
@@ -210,6 +268,7 @@ class Pipeline:
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
+            found = _attach_adjectives(found, article.text, self.actors)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
             found = _without_participle_cues(found, article.text)
         return found
