@@ -1552,3 +1552,22 @@ def test_arabic_nationality_adjective_joins_the_group_before_it(nlp):
     assert "المستوطنون الفلسطينيين" not in got
     got = mentions("وقال المتحدث باسم الجيش للتلفزيون الرسمي إن")  # a preposition: no adjective
     assert "الجيش" in got and "الجيش للتلفزيون" not in got
+
+
+def test_arabic_relayed_source_speaks_the_same_content(nlp):
+    # "X نقلا عن Y ان ...": Y speaks too (the exhaustive train texts list both, or Y alone when X is a report);
+    # "نقلا" is no part of X, and the content of both starts after Y (and a dash)
+    got = statements(nlp, "قالت مصادر اسبانية نقلا عن مصادر في مكافحة الارهاب ان استراتيجية الإنكار الكامل التي "
+                          "يتبعها المتهمون تستند الى توصيات دليل للجهاديين.")
+    assert [g[0] for g in got][:1] == ["مصادر اسبانية"] and len(got) == 2 and got[1][0].startswith("مصادر")
+    assert got[0][1] == got[1][1] and got[0][1].startswith("استراتيجية") and "المتهمون" in got[1][2]
+    got = statements(nlp, "هذا، وافادت معلومات صحافية ـ نقلاً عن مصادر امنية ـ ان المتفجرات المضبوطة تابعة لعناصر "
+                          "من الحزب السوري القومي الاجتماعي في شمال لبنان.")
+    assert [g[0] for g in got] == ["معلومات صحافية", "مصادر امنية"] and got[1][1].startswith("المتفجرات")
+    got = statements(nlp, "ذكرت الإذاعة نقلاً عن وزير الداخلية أن المتظاهرين هاجموا مركز الشرطة.")
+    assert [g[0] for g in got] == ["الإذاعة", "وزير الداخلية"] and got[0][1].startswith("المتظاهرين")
+    # controls: a dash inside a rank is no relay; a source after the content stays the journalist's
+    got = statements(nlp, "وقال اللفتنانت ـ جنرال ريموند أوديرنو ان قوات الأمن العراقية تقاتل القاعدة.")
+    assert [g[0] for g in got] == ["اللفتنانت ـ جنرال ريموند أوديرنو"]
+    got = statements(nlp, "وقال البيت الابيض ان الرئيس سيزور المنطقة، حسب وكالة الصحافة الفرنسية.")
+    assert [g[0] for g in got] == ["البيت الابيض"]

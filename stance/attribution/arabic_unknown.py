@@ -70,7 +70,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or _is_time(toks, k + 1) \
-                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي":
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي" or _relays(toks, k + 1):
             # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
             # role is held)
             break
@@ -310,6 +310,15 @@ def _source_in_phrase(text: str, toks: list[Token], j: int, mentions: Sequence[M
     return Mention(Span.of(text, toks[j].start, toks[k - 1].end))
 
 
+def _relays(toks: list[Token], k: int) -> bool:
+    """"نقلا عن" at token k, or a dash (a tatweel standing alone) and then "نقلا عن": what follows is the source the
+    speaker passes on ("قالت مصادر اسبانية نقلا عن مصادر في مكافحة الارهاب ان", "وافادت معلومات صحافية ـ نقلاً عن
+    مصادر امنية ـ ان"; but "اللفتنانت ـ جنرال" is one rank)."""
+    if k < len(toks) and not toks[k].text.strip("\u0640"):
+        k += 1
+    return k + 1 < len(toks) and toks[k].norm == "نقلا" and toks[k + 1].norm == "عن"
+
+
 def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:
     """An indefinite subject right after the verb: a role phrase and the person it names ("عضو كتلة «حزب الله»
     النائب علي عمار"), a role or group noun ("متحدث باسمه", "دبلوماسيون اوروبيون"), or a one- to three-word name
@@ -384,8 +393,8 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                                          mentions)
             break  # a known actor after the subject is its object; a nisba ("مسؤول امريكي") belongs to it
         if _is_cue_word(nxt) or nxt.norm.startswith(("بال", "لل")) \
-                or _is_addressee(text, nxt, mentions) or _withholds_name(toks, k + 1):  # "مسؤول طلب عدم ذكر اسمه"
-            break
+                or _is_addressee(text, nxt, mentions) or _withholds_name(toks, k + 1) or _relays(toks, k + 1):
+            break  # "مسؤول طلب عدم ذكر اسمه"; "مصادر اسبانية نقلا عن ...": the relay is no part of the source
         k += 1
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     country = next((m for m in mentions if nxt is not None and m.start == nxt.start and _nisba(m, nxt)), None)

@@ -10,6 +10,7 @@ from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
+from .arabic_unknown import _source_in_body, _source_in_phrase
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
@@ -77,7 +78,10 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     res = (prev, cue.end, False)
                     nested.add(cue.start)
             elif lang == "ar" and cue.kind == "source" and found:
-                continue  # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source
+                # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source; but "قالت مصادر
+                # اسبانية نقلا عن مصادر في مكافحة الارهاب ان ...": the source relayed speaks the same content too
+                found += _relayed(text, toks, cue, found, in_sent, sent, state)
+                continue
             elif lang == "ar":
                 res = _speaker_ar(text, toks, cue, in_sent, sent, state)
                 res = None if res is None else (*res, cue.kind == "source")
@@ -147,6 +151,29 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 )
             )
     return out
+
+
+def _relayed(text: str, toks: list[Token], cue: Cue, found: list, mentions: Sequence[Mention], sent: Span,
+             state: _State) -> list:
+    """For "نقلا عن Y" right after the last statement's speaker X: Y as a second speaker of X's cue and content (the
+    content of both starts after Y), as `found` entries; found[-1] is updated in place. Nothing otherwise."""
+    cue0, speaker, after, inverted = found[-1]
+    if toks[cue.token_index].norm != "نقلا" or speaker is None or inverted or speaker.end > cue.start \
+            or text[speaker.end : cue.start].strip(" \u0640-–،,"):
+        return []
+    res = _speaker_ar(text, toks, cue, mentions, sent, state)
+    if res is None or res[0] is None:
+        return []
+    j = cue.token_index + 2  # "عن مصادر في مكافحة الارهاب": the source with the body or field it is in
+    source = (_source_in_body(text, toks, j, mentions) or _source_in_phrase(text, toks, j, mentions)
+              if j < len(toks) else None) or res[0]
+    after = max(after, res[1], source.end)
+    after += len(re.match(r"[\s\u0640\-–،,]*", text[after:]).group())  # "مصادر امنية ـ ان": past the dash
+    bare = source.text.rstrip(" \u0640-–")
+    if bare != source.text:  # (the source phrase ran over the dash)
+        source = replace(source, span=Span.of(text, source.start, source.start + len(bare)))
+    found[-1] = (cue0, speaker, after, inverted)
+    return [(cue0, source, after, inverted)]
 
 
 _AND = {"ar": r"\s+و", "fr": r"\s+et\s+(?:(?:le|la|les|l['’])\s*)?", "en": r"\s+and\s+(?:the\s+)?"}
