@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import tempfile
@@ -384,15 +385,17 @@ def resolve_device(name: str) -> torch.device:
     """
     import torch
 
+    if not re.fullmatch(r"cpu|auto|cuda(:\d+)?", name):
+        raise ValueError(f"device {name!r} is not one stance runs on: use cpu, cuda, cuda:N or auto")
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError(f"device {name!r}: this torch sees no CUDA GPU (torch {torch.__version__}); "
                          "use the CPU (--device cpu, or device: cpu in a training config), or install a CUDA build of torch")
-    try:
-        return torch.device(name)
-    except RuntimeError as exc:
-        raise ValueError(f"device {name!r} is not a torch device: use cpu, cuda, cuda:N or auto") from exc
+    device = torch.device(name)
+    if device.index is not None and device.index >= torch.cuda.device_count():
+        raise ValueError(f"device {name!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0")
+    return device
 
 
 def load_tokenizer(cache_dir: str | os.PathLike | None = None) -> PreTrainedTokenizerFast:

@@ -8,6 +8,7 @@ Hammond -> Russia criticism
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -68,54 +69,75 @@ _PEOPLES = frozenset(normalize_arabic(w) for w in
 
 
 _NOT_NISBA = frozenset(normalize_arabic(w) for w in "تلفزيون مليون ملايين بلايين زيتون".split())
+# countries whose own name ends like a nisba ("مالي" is Mali, not an adjective)
+_NISBA_SHAPED_NAMES = frozenset(normalize_arabic(w) for w in "مالي جيبوتي هايتي تشيلي بوروندي ملاوي زيمبابوي".split())
+# human plurals that no ending shows ("الجنود الأتراك", "قادة بارزون"); a sound plural (ون/ين) shows itself
+_BROKEN_PLURALS = frozenset(normalize_arabic(w) for w in """جنود شبان شباب قادة رهائن سياح سجناء عمال طلاب طلبة حراس
+    ضباط زعماء نشطاء أسرى جرحى قتلى ركاب رجال نساء أطفال عناصر أفراد قضاة ساسة علماء شيوخ وزراء سفراء""".split())
+# non-human plurals that take a feminine singular adjective ("القوى الأمنية الإثيوبية")
+_FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أجهزة جهات أحزاب".split())
+_TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
 def _bare(word: str) -> tuple[str, bool, bool]:
     """An Arabic word without a و/ف/ب/ك/ل clitic and the article, whether it had the article ("والجنود", "للطلاب":
-    definite) and whether it had a preposition (ب/ك/ل: "للتلفزيون", which no adjective carries)."""
-    w = normalize_arabic(word)
-    w = w[1:] if len(w) > 4 and w[0] in "وف" else w
-    if w.startswith("لل") and len(w) > 4:
-        return w[2:], True, True
-    if len(w) > 4 and w[0] in "بكل" and w[1:].startswith("ال"):
-        return w[3:], True, True
-    return (w[2:], True, False) if w.startswith("ال") and len(w) > 3 else (w, False, False)
+    definite; not the root alef-lam of "ألماني") and whether it had a preposition (ب/ك/ل: "للتلفزيون", which no
+    adjective carries)."""
+    raw = _TASHKEEL.sub("", word)
+    raw = raw[1:] if len(raw) > 4 and raw[0] in "وف" else raw
+    if raw.startswith("لل") and len(raw) > 4:
+        stem, definite, preposition = raw[2:], True, True
+    elif len(raw) > 4 and raw[0] in "بكل" and raw[1:].startswith("ال"):
+        stem, definite, preposition = raw[3:], True, True
+    elif raw.startswith("ال") and len(raw) > 3:
+        stem, definite, preposition = raw[2:], True, False
+    else:
+        stem, definite, preposition = raw, False, False
+    return normalize_arabic(stem), definite, preposition
 
 
 def _attach_adjectives(found: Sequence[Mention], text: str, actors: ActorDictionary) -> list[Mention]:
     """A one-word nationality or nisba adjective found as a mention right after a mention of no known actor, agreeing
     with it, is part of that mention: "الجنود الأتراك", "المتطرفين الاسلاميين", "رهينة ايطالي" are one target each
     (no actor, as the group had none: the adjective's country would make Ethiopia's own forces no target of an
-    Ethiopian speaker), not a group and a people. Agreement, roughly: both definite or both not, no
-    preposition on the adjective; a plural people word not after a feminine singular ("فرقت الشرطة اليهود": the
-    police and the Jews, subject and object) nor in another case; a masculine singular ("ايطالي") only indefinite."""
+    Ethiopian speaker), not a group and a people. Agreement, roughly: both definite or both not, no preposition on
+    the adjective; a feminine singular one after a feminine or non-human plural head; a plural people word after a
+    human plural in the same case ("فرقت الشرطة اليهود", "هاجم المستوطنون الفلسطينيين", "اتهم الصدر الأمريكيين":
+    subject and object); a masculine singular only indefinite. A merged mention takes no second adjective."""
     out: list[Mention] = []
+    merged: set[int] = set()
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
         prev = out[-1] if out else None
-        if prev is None or prev.end > m.start or text[prev.end : m.start] != " " or " " in m.text.strip() \
-                or m.text.startswith("و") or not _adjective_after(prev, m, text, actors):
+        if prev is None or len(out) - 1 in merged or prev.end > m.start or text[prev.end : m.start] != " " \
+                or " " in m.text.strip() or m.text.startswith("و") or not _adjective_after(prev, m, text, actors):
             out.append(m)
             continue
         out[-1] = Mention(Span(prev.start, m.end, text[prev.start : m.end]), None)
+        merged.add(len(out) - 1)
     return out
 
 
 def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictionary) -> bool:
     words = head.text.split()
-    if head.actor is not None or not words or people_of_a_country(text, head.start, head.end, actors):
-        return False  # a known actor's name ("منظمة العفو الدولية السعودية": Amnesty, then Saudi Arabia); two peoples
+    if head.actor is not None or not words or people_of_a_country(text, head.start, head.end, actors) \
+            or adj.actor is not None and adj.actor.type != "country":
+        return False  # a known actor's name ("منظمة العفو الدولية السعودية": Amnesty, then Saudi Arabia); two peoples;
+        # an actor of its own after the head ("الجيش الحوثية")
     stem, definite, preposition = _bare(adj.text)
     last, head_definite, _ = _bare(words[-1])
-    if preposition or stem in _NOT_NISBA or head_definite != definite:
+    if preposition or stem in _NOT_NISBA or stem in _NISBA_SHAPED_NAMES or head_definite != definite:
         return False
-    nation = adj.actor is not None and adj.actor.type == "country"
-    if stem.endswith(("يه", "يات")) and (nation or len(stem) >= 5):
-        return True  # feminine or non-human plural agreement: "قيادات المجموعات الفلسطينية", "الميليشيات الصربية"
+    nation = adj.actor is not None
+    human_plural = last.endswith(("ون", "ين")) or last in _BROKEN_PLURALS
+    if stem.endswith("يات"):  # a feminine plural adjective agrees with a sound feminine plural only
+        return last.endswith("ات") and len(stem) >= 5
+    if stem.endswith("يه") and (nation or len(stem) >= 5):  # "قيادات المجموعات الفلسطينية", "القوى الأمنية"
+        return last.endswith(("ه", "ات")) or last in _FEMININE_AGREEING
     if stem.endswith(("يين", "يون")) and len(stem) >= 5 or stem in _PEOPLES:  # "الاسلاميين", "الأتراك"
-        # a feminine singular head takes no plural adjective, nor a nominative one an oblique ("المستوطنون
-        # الفلسطينيين": subject and object)
-        return not last.endswith("ه") and same_case(last, stem)
-    if stem.endswith(("ي", "يا")) and nation:  # "رهينة ايطالي", "13 جنديا أميركيا"
+        return human_plural and same_case(last, stem)  # (not "المستوطنون الفلسطينيين": subject and object)
+    if stem.endswith("يا") and nation:  # "13 جنديا أميركيا": an indefinite accusative after one (not "روسيا")
+        return not definite and last.endswith("ا")
+    if stem.endswith("ي") and nation:  # "رهينة ايطالي"
         return not definite
     return False
 

@@ -84,7 +84,9 @@ def test_a_device_torch_cannot_use_is_a_clear_error(tmp_path, command):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(GOOD[2]) + "\n", encoding="utf-8")
     res = CliRunner().invoke(app, [command, str(src), "--device", "tpu"])
-    assert res.exit_code == 2 and "not a torch device" in res.stderr and "Traceback" not in res.output
+    assert res.exit_code == 2 and "not one stance runs on" in res.stderr and "Traceback" not in res.output
+    res = CliRunner().invoke(app, [command, str(src), "--device", "mps"])
+    assert res.exit_code == 2 and "not one stance runs on" in res.stderr
     if not torch.cuda.is_available():
         res = CliRunner().invoke(app, [command, str(src), "--device", "cuda"])
         assert res.exit_code == 2 and "sees no CUDA GPU" in res.stderr

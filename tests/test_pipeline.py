@@ -1552,6 +1552,15 @@ def test_arabic_nationality_adjective_joins_the_group_before_it(nlp):
     assert "المستوطنون الفلسطينيين" not in got
     got = mentions("وقال المتحدث باسم الجيش للتلفزيون الرسمي إن")  # a preposition: no adjective
     assert "الجيش" in got and "الجيش للتلفزيون" not in got
+    # the review's cases: a country's name is no adjective; a masculine singular head takes no plural or
+    # feminine adjective; an actor of its own stays one; "ألماني" has no article
+    for text, apart in [("واتهم مسؤولون أميركيون روسيا بالتدخل", "روسيا"), ("واتهم ناشطون تركيا بقصف القرى", "تركيا"),
+                        ("وقصف الجيش الميليشيات", "الميليشيات"), ("واتهم الجيش الأكراد", "الأكراد"),
+                        ("وهاجم المتظاهرون السعودية", "السعودية"), ("واتهم الصدر الأمريكيين بقتل", "الأمريكيين"),
+                        ("وقال ان الجيش الحوثية", "الحوثية")]:
+        assert apart in mentions(text), text
+    assert "رهينة ألماني" in mentions("وخطف مسلحون رهينة ألماني")
+    assert "القادة الأكراد" in mentions("وقال ان القادة الأكراد")
 
 
 def test_arabic_relayed_source_speaks_the_same_content(nlp):

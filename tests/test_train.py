@@ -57,8 +57,19 @@ def test_device_names_resolve():
     if not torch.cuda.is_available():
         with pytest.raises(ValueError, match="sees no CUDA GPU"):
             resolve_device("cuda")
-    with pytest.raises(ValueError, match="not a torch device"):
-        resolve_device("tpu")
+    for name in ("tpu", "mps", "meta", "cuda:x"):
+        with pytest.raises(ValueError, match="not one stance runs on"):
+            resolve_device(name)
+
+
+@pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="needs a machine without a CUDA GPU")
+def test_training_on_a_missing_gpu_fails_before_writing_anything(tmp_path):
+    from training.train import train
+
+    cfg = TrainConfig.from_dict({**BASE, "output_dir": str(tmp_path / "run"), "device": "cuda"})
+    with pytest.raises(ValueError, match="sees no CUDA GPU"):
+        train(cfg, progress=False)
+    assert not (tmp_path / "run").exists()
 
 
 def test_config_round_trips_through_json(tmp_path):

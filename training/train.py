@@ -173,6 +173,7 @@ def _seed_all(seed: int) -> None:
 
 def train(cfg: TrainConfig, progress: bool = True) -> dict:
     """Run one training; returns the summary (also written to `<output_dir>/summary.json`)."""
+    device = resolve_device(cfg.device)  # before anything is written: a device this machine lacks fails first
     _seed_all(cfg.seed)
     out_dir = Path(cfg.output_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -196,7 +197,6 @@ def train(cfg: TrainConfig, progress: bool = True) -> dict:
     for name, exs in dev.items():
         log.info("dev set %-32s n=%6d labels=%s", name, len(exs), dict(Counter(e.stance for e in exs)))
 
-    device = resolve_device(cfg.device)
     log.info("training on %s", device)
     rng = random.Random(cfg.seed)
     first = epoch_mix(train_sources, random.Random(cfg.seed))
