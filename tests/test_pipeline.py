@@ -1580,3 +1580,17 @@ def test_arabic_relayed_source_speaks_the_same_content(nlp):
     assert [g[0] for g in got] == ["اللفتنانت ـ جنرال ريموند أوديرنو"]
     got = statements(nlp, "وقال البيت الابيض ان الرئيس سيزور المنطقة، حسب وكالة الصحافة الفرنسية.")
     assert [g[0] for g in got] == ["البيت الابيض"]
+
+
+def test_arabic_verb_after_a_source_phrase_opens_its_clause(nlp):
+    # train text: "وحسب وكالة الصحافة الفرنسية ردد المتظاهرون ... «كلا كلا اميركا»": the protesters chant (the
+    # ambiguous form "ردد" is a verb where the source phrase ends), not the agency criticising America
+    got = statements(nlp, "وحسب وكالة الصحافة الفرنسية ردد المتظاهرون، الذي تقدمهم الشيخ حازم الاعرجي، «نموت وما "
+                          "نتنازل» و«كلا كلا اميركا» و«كلا كلا اسرائيل».")
+    assert [g[0] for g in got] == ["المتظاهرون"] and {"اميركا", "اسرائيل"} <= set(got[0][2])
+    # not after "حسب ما" (its verb finds its own subject) nor far after the source word
+    from stance.attribution.cues import find_cues
+    from stance.text import split_sentences
+
+    text = "وقال مسؤول حسب الصحيفة ان الجيش ردد الاتهامات."
+    assert [c.text for c in find_cues(text, split_sentences(text)[0], "ar")[1]] == ["وقال", "حسب"]

@@ -113,6 +113,16 @@ _AR_VERB_OPENERS = _normalised(frozenset(
 _AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split()))
 
 
+def _after_source_phrase(toks: list[Token], i: int) -> bool:
+    """Token i opens the clause that a sentence-initial source phrase introduces: "وحسب وكالة الصحافة الفرنسية ردد
+    المتظاهرون «...»" (at most five words after حسب / بحسب / وفقا ل, none of them a verb or a complementiser)."""
+    for k in range(max(0, i - 6), i):
+        if _unprefixed(toks[k].norm) in ("حسب",) or toks[k].norm in ("وفقا", "ووفقا"):
+            between = toks[k + 1 : i]
+            return 1 <= len(between) <= 5 and k <= 1 and not any(t.norm in _AR_THAT or t.norm == "ما" for t in between)
+    return False
+
+
 def _that_follows(text: str, toks: list[Token], i: int, window: int = 8, bi_only: bool = False) -> bool:
     """A complementiser ("ان", "بانه"; not "لان", because) within `window` words after token i, in the same clause
     (no quote, colon or full stop, and no other cue between): "ذكر صدر الدين هشواني مالك الفندق للصحافيين انه ...",
@@ -161,6 +171,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             # an ambiguous form ("ذكر", "عبر") is a verb where a clause starts (the sentence start, or after , : ؛);
             # one of saying (ذكر, وصف ...) also after "فيما", "قد" ... or before a complementiser
             opens = i == 0 or re.search(r"[،,:؛;]\s*$", text[toks[i - 1].end : tok.start]) is not None \
+                or _after_source_phrase(toks, i) \
                 or (_unprefixed(tok.norm) in _AR_SAYING_AMBIGUOUS
                     and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
                          or _AR_AS_REPORTED.search(text[sentence.start : tok.start])  # "حسب ما ذكر مصدر"
