@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary, same_case, join_second_adjectives, people_of_a_country
+from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import resolve_device
@@ -66,8 +66,6 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
 # peoples named by a broken plural, which no nisba ending shows ("الجنود الأتراك", "المتظاهرين اليهود")
 _PEOPLES = frozenset(normalize_arabic(w) for w in
                      "أتراك أكراد أفغان عرب يهود أجانب أرمن روس صرب كروات شيشان بشتون طاجيك أوزبك هنود أمازيغ".split())
-
-
 _NOT_NISBA = frozenset(normalize_arabic(w) for w in "تلفزيون مليون ملايين بلايين زيتون".split())
 # countries whose own name ends like a nisba ("مالي" is Mali, not an adjective)
 _NISBA_SHAPED_NAMES = frozenset(normalize_arabic(w) for w in "مالي جيبوتي هايتي تشيلي بوروندي ملاوي زيمبابوي".split())

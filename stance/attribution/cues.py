@@ -115,7 +115,8 @@ _AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split
 
 def _after_source_phrase(toks: list[Token], i: int) -> bool:
     """Token i opens the clause that a sentence-initial source phrase introduces: "وحسب وكالة الصحافة الفرنسية ردد
-    المتظاهرون «...»" (at most five words after حسب / بحسب / وفقا ل, none of them a verb or a complementiser)."""
+    المتظاهرون «...»" (the sentence's first or second word حسب / بحسب / وفقا, then one to five words, none of them
+    a complementiser or "ما": after "حسب ما" the verb finds its subject in its own way)."""
     for k in range(max(0, i - 6), i):
         if _unprefixed(toks[k].norm) in ("حسب",) or toks[k].norm in ("وفقا", "ووفقا"):
             between = toks[k + 1 : i]

@@ -10,8 +10,8 @@ from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
-from .arabic_unknown import _source_in_body, _source_in_phrase
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
+from .arabic_unknown import _source_in_body, _source_in_phrase
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _mention_ending_before, _quotations, _State, _strip_span
