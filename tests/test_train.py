@@ -165,3 +165,26 @@ def test_publish_keeps_the_model_card(tmp_path):
     assert (target / "adapter.safetensors").read_bytes() == b"new weights"
     assert (target / "MODEL_CARD.md").read_text() == "# card written by people\n"
     assert json.loads((target / "training.json").read_text())["dev_selection"] == 0.5
+
+
+def test_publish_stops_when_the_gpu_cannot_rescore_the_old_model(tmp_path, monkeypatch):
+    """A full GPU while re-scoring the published model is no reason to replace it unchecked."""
+    import torch
+
+    from stance.model import TransformerStanceClassifier
+    from training.train import publish
+
+    run, target = tmp_path / "run", tmp_path / "published"
+    run.mkdir()
+    target.mkdir()
+    (run / "adapter.safetensors").write_bytes(b"new weights")
+    (target / "config.json").write_text("{}")
+    (target / "adapter.safetensors").write_bytes(b"old weights")
+
+    def full(*args, **kwargs):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory")
+
+    monkeypatch.setattr(TransformerStanceClassifier, "from_pretrained", full)
+    with pytest.raises(torch.cuda.OutOfMemoryError):
+        publish(run, target, {}, TrainConfig.from_dict(BASE), 0.5)
+    assert (target / "adapter.safetensors").read_bytes() == b"old weights"

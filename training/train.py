@@ -298,6 +298,8 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
             old = TransformerStanceClassifier.from_pretrained(target, cfg.cache_dir, target_filter=False)
             old.to(resolve_device(cfg.device))
             previous = evaluate(old, dev, cfg.eval_batch_size, {s.label: s.selection_weight for s in cfg.dev})["selection"]
+        except torch.cuda.OutOfMemoryError:
+            raise  # the GPU is full, the old model is fine: publishing unchecked would replace it without a comparison
         except (ValueError, FileNotFoundError, RuntimeError) as e:
             log.warning("could not score the model at %s (%s): treating it as absent", target, e)
     if previous is not None and score <= previous:
