@@ -1575,6 +1575,8 @@ def test_arabic_relayed_source_speaks_the_same_content(nlp):
     assert [g[0] for g in got] == ["معلومات صحافية", "مصادر امنية"] and got[1][1].startswith("المتفجرات")
     got = statements(nlp, "ذكرت الإذاعة نقلاً عن وزير الداخلية أن المتظاهرين هاجموا مركز الشرطة.")
     assert [g[0] for g in got] == ["الإذاعة", "وزير الداخلية"] and got[0][1].startswith("المتظاهرين")
+    got = statements(nlp, "ونقلا عن مصادر امنية، فان الجيش قصف المدينة.")  # the relay opening the sentence
+    assert [g[0] for g in got] == ["مصادر امنية"] and got[0][1].startswith("الجيش")
     # controls: a dash inside a rank is no relay; a source after the content stays the journalist's
     got = statements(nlp, "وقال اللفتنانت ـ جنرال ريموند أوديرنو ان قوات الأمن العراقية تقاتل القاعدة.")
     assert [g[0] for g in got] == ["اللفتنانت ـ جنرال ريموند أوديرنو"]

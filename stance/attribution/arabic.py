@@ -102,7 +102,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     """(speaker mention, offset where the content may start) for an Arabic cue, or None when it is no statement."""
     i = cue.token_index
     if cue.kind == "source":  # حسب ما اعلنت X / بحسب X: the following verb (if any) and subject are handled there
-        j = i + 2 if toks[i].norm == "نقلا" else i + 1  # "نقلا عن X": X after عن
+        j = i + 2 if toks[i].norm in ("نقلا", "ونقلا") else i + 1  # "(و)نقلا عن X": X after عن
         if j < len(toks) and toks[j].norm in ("ما", "لما"):
             return None  # the verb after "حسب ما" / "وفقا لما" is itself a cue and finds its subject
         if j >= len(toks):

@@ -198,7 +198,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 kind = None  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": the source's anonymity, no statement
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
-            if kind is None and tok.norm in ("نقلا",) and i + 1 < len(toks) and toks[i + 1].norm == "عن":
+            if kind is None and tok.norm in ("نقلا", "ونقلا") and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
             if kind is None and tok.norm in _AR_CAME_IN and i + 2 < len(toks) and toks[i + 1].norm == "في" \
                     and _came_in_document(toks[i + 2]) and (i == 0 or toks[i - 1].norm not in _AR_WHAT
