@@ -159,10 +159,7 @@ def score_predictions(
         n_resamples=n_resamples,
         seed=seed,
     )
-    contrast = M.target_contrast(gold, [p.stance for p in preds],
-                                 [(ex.item.text, ex.item.speaker) for ex in data.examples])
-    if contrast["groups"]:
-        out["target_contrast"] = contrast
+    _add_target_contrast(out, gold, [p.stance for p in preds], [(ex.item.text, ex.item.speaker) for ex in data.examples])
     extras = _dse_extras(data.examples, preds, n_resamples, seed, data_dir)
     if extras:
         out["dse"] = extras
@@ -285,6 +282,13 @@ def write_outputs(
     )
 
 
+def _add_target_contrast(out: dict, gold: Sequence[str], pred: Sequence[str], groups: Sequence[object]) -> None:
+    """`out["target_contrast"]` (`eval.metrics.target_contrast`) when some sentence holds targets of different stances."""
+    contrast = M.target_contrast(gold, pred, groups)
+    if contrast["groups"]:
+        out["target_contrast"] = contrast
+
+
 def _span_key(span: object) -> object:
     """A speaker span of an input row as (start, end), whatever other keys it carries (None for the author)."""
     if isinstance(span, Mapping) and "start" in span and "end" in span:
@@ -318,8 +322,6 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
         n_resamples=n_resamples,
         seed=seed,
     )
-    contrast = M.target_contrast([r["gold"] for r in rows], [r["stance"] for r in rows],
-                                 [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
-    if contrast["groups"]:
-        out["target_contrast"] = contrast
+    _add_target_contrast(out, [r["gold"] for r in rows], [r["stance"] for r in rows],
+                         [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
     return out

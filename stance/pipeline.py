@@ -8,7 +8,6 @@ Hammond -> Russia criticism
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -22,7 +21,7 @@ from .records import Article, Mention, Portrayal, Span, Statement
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
-from .text import detect_language, normalize_arabic, split_sentences
+from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences
 
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
 NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
@@ -74,14 +73,13 @@ _BROKEN_PLURALS = frozenset(normalize_arabic(w) for w in """جنود شبان ش
     ضباط زعماء نشطاء أسرى جرحى قتلى ركاب رجال نساء أطفال عناصر أفراد قضاة ساسة علماء شيوخ وزراء سفراء""".split())
 # non-human plurals that take a feminine singular adjective ("القوى الأمنية الإثيوبية")
 _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أجهزة جهات أحزاب".split())
-_TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
 def _bare(word: str) -> tuple[str, bool, bool]:
     """An Arabic word without a و/ف/ب/ك/ل clitic and the article, whether it had the article ("والجنود", "للطلاب":
     definite; not the root alef-lam of "ألماني") and whether it had a preposition (ب/ك/ل: "للتلفزيون", which no
     adjective carries)."""
-    raw = _TASHKEEL.sub("", word)
+    raw = AR_MARKS.sub("", word)
     raw = raw[1:] if len(raw) > 4 and raw[0] in "وف" else raw
     if raw.startswith("لل") and len(raw) > 4:
         stem, definite, preposition = raw[2:], True, True

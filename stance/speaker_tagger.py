@@ -30,7 +30,7 @@ from .attribution.words import _AR_PREPOSITIONS, _AR_ROLE_HEADS
 from .records import Statement
 from .target_tagger import SpeakerText, TargetTagger
 from .targets import context_span
-from .text import Token, normalize_arabic, tokens
+from .text import AR_MARKS, Token, normalize_arabic, tokens
 
 # words whose first letter "و" is their own, not "and" (normalised as `stance.text.normalize_arabic` does)
 _W_WORDS = frozenset(normalize_arabic(w) for w in """وزير وزيرة وزارة وزراء وكالة وكالات وكيل وفد واشنطن والي ولي وحدة
@@ -142,7 +142,7 @@ def arabic_speaker_span(text: str, start: int, end: int,
     prep = toks[i - 1].norm if i > 0 else ""
     verb_reading = prep in _AR_VERB_SHAPED and (i - 1 == 0 or toks[i - 2].norm in ("قد", "لقد", "وقد"))
     if (prep in _AR_GOVERNING or prep in ("ل", "ب")) and not verb_reading \
-            and not (prep == "علي" and not re.sub(r"[\u064B-\u065F]", "", toks[i - 1].text).endswith("ى")) \
+            and not (prep == "علي" and not AR_MARKS.sub("", toks[i - 1].text).endswith("ى")) \
             and not re.search(r"[.،,:؛!?؟]", gap(i)) and not source_at(i - 2):
         return None  # "على اللافتات", "لـ«الشرق الاوسط»", "مع وزير الخارجية"
     return start, end

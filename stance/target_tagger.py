@@ -232,12 +232,12 @@ class TargetTagger:
         out: list[Optional[Reading]] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()
+        dev = next(self.net.parameters()).device  # inputs go where the network is
         try:
             with torch.inference_mode():
                 for b in range(0, len(order), batch_size):
                     idx = order[b : b + batch_size]
                     enc = self.encode([items[i] for i in idx])
-                    dev = next(self.net.parameters()).device
                     logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
                     tags = torch.softmax(logits.float(), dim=-1).cpu()
                     for row, i in enumerate(idx):

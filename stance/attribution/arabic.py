@@ -53,10 +53,9 @@ from .arabic_unknown import (
     _ar_bare_subject,
     _ar_unknown_subject,
     _b_complement_after,
-    _source_in_body,
-    _source_in_phrase,
+    _source_with_body,
 )
-from .cues import _AR_INFORMED, _AR_SAID_OF, Cue, _form_in, _unprefixed, _withheld_name_end
+from .cues import _AR_INFORMED, _AR_RELAYED, _AR_SAID_OF, Cue, _form_in, _unprefixed, _withheld_name_end
 from .spans import (
     _first_at,
     _mention_after,
@@ -102,7 +101,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     """(speaker mention, offset where the content may start) for an Arabic cue, or None when it is no statement."""
     i = cue.token_index
     if cue.kind == "source":  # حسب ما اعلنت X / بحسب X: the following verb (if any) and subject are handled there
-        j = i + 2 if toks[i].norm in ("نقلا", "ونقلا") else i + 1  # "(و)نقلا عن X": X after عن
+        j = i + 2 if toks[i].norm in _AR_RELAYED else i + 1  # "(و)نقلا عن X": X after عن
         if j < len(toks) and toks[j].norm in ("ما", "لما"):
             return None  # the verb after "حسب ما" / "وفقا لما" is itself a cue and finds its subject
         if j >= len(toks):
@@ -170,7 +169,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         for k in range(i + 1, min(len(toks), i + 6)):
             if toks[k].norm == "عن" and k + 1 < len(toks):
                 # "عن مسؤول في وزارة الدفاع قوله": the source and the body that holds it
-                m = _source_in_body(text, toks, k + 1, mentions) or _source_in_phrase(text, toks, k + 1, mentions)
+                m = _source_with_body(text, toks, k + 1, mentions)
                 if m is None:
                     m = next((m for m in mentions if m.start <= toks[k + 1].start < m.end), None)
                 if m is None:

@@ -310,6 +310,12 @@ def _source_in_phrase(text: str, toks: list[Token], j: int, mentions: Sequence[M
     return Mention(Span.of(text, toks[j].start, toks[k - 1].end))
 
 
+def _source_with_body(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The source at token j after "عن" with the body or place it is in ("عن مسؤول في وزارة الدفاع", "عن مصادر في
+    غزة"): `_source_in_body` for a known body, else `_source_in_phrase`."""
+    return _source_in_body(text, toks, j, mentions) or _source_in_phrase(text, toks, j, mentions)
+
+
 def _relays(toks: list[Token], k: int) -> bool:
     """"نقلا عن" at token k, or a dash (a tatweel standing alone) and then "نقلا عن": what follows is the source the
     speaker passes on ("قالت مصادر اسبانية نقلا عن مصادر في مكافحة الارهاب ان", "وافادت معلومات صحافية ـ نقلاً عن

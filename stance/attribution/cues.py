@@ -111,16 +111,16 @@ _AR_VERB_OPENERS = _normalised(frozenset(
 # ambiguous forms whose verb reading takes a "that" clause: ذكر (mentioned / mention), وصف, كشف, طلب; not "عبر"
 # (via), "حمل", "دعم", "نقل" (also "was taken"), whose noun, preposition or passive readings are common after them
 _AR_SAYING_AMBIGUOUS = _normalised(frozenset("ذكر وصف كشف طلب".split()))
+_AR_RELAYED = frozenset(("نقلا", "ونقلا"))  # "(و)نقلا عن X": a source cue whose source follows عن
 
 
 def _after_source_phrase(toks: list[Token], i: int) -> bool:
     """Token i opens the clause that a sentence-initial source phrase introduces: "وحسب وكالة الصحافة الفرنسية ردد
     المتظاهرون «...»" (the sentence's first or second word حسب / بحسب / وفقا, then one to five words, none of them
     a complementiser or "ما": after "حسب ما" the verb finds its subject in its own way)."""
-    for k in range(max(0, i - 6), i):
-        if _unprefixed(toks[k].norm) in ("حسب",) or toks[k].norm in ("وفقا", "ووفقا"):
-            between = toks[k + 1 : i]
-            return 1 <= len(between) <= 5 and k <= 1 and not any(t.norm in _AR_THAT or t.norm == "ما" for t in between)
+    for k in range(max(0, i - 6), min(2, i - 1)):  # (one to five words between; called for every token: two looks)
+        if _unprefixed(toks[k].norm) == "حسب" or toks[k].norm in ("وفقا", "ووفقا"):
+            return not any(t.norm in _AR_THAT or t.norm == "ما" for t in toks[k + 1 : i])
     return False
 
 
@@ -198,7 +198,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 kind = None  # "مسؤول رفض الكشف عن هويته", "طلب عدم ذكر اسمه": the source's anonymity, no statement
             if kind == "eval" and form.base in _AR_CARRY and not _blame_follows(text, toks, i):
                 kind = None  # "كانت تحمل علم هونغ كونغ" (carried), but "حمّل X المسؤولية", "حملت تقارير أن ..."
-            if kind is None and tok.norm in ("نقلا", "ونقلا") and i + 1 < len(toks) and toks[i + 1].norm == "عن":
+            if kind is None and tok.norm in _AR_RELAYED and i + 1 < len(toks) and toks[i + 1].norm == "عن":
                 kind = "source"
             if kind is None and tok.norm in _AR_CAME_IN and i + 2 < len(toks) and toks[i + 1].norm == "في" \
                     and _came_in_document(toks[i + 2]) and (i == 0 or toks[i - 1].norm not in _AR_WHAT

@@ -11,7 +11,7 @@ from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
-from .arabic_unknown import _source_in_body, _source_in_phrase
+from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _mention_ending_before, _quotations, _State, _strip_span
@@ -165,8 +165,7 @@ def _relayed(text: str, toks: list[Token], cue: Cue, found: list, mentions: Sequ
     if res is None or res[0] is None:
         return []
     j = cue.token_index + 2  # "عن مصادر في مكافحة الارهاب": the source with the body or field it is in
-    source = (_source_in_body(text, toks, j, mentions) or _source_in_phrase(text, toks, j, mentions)
-              if j < len(toks) else None) or res[0]
+    source = (_source_with_body(text, toks, j, mentions) if j < len(toks) else None) or res[0]
     after = max(after, res[1], source.end)
     after += len(re.match(r"[\s\u0640\-–،,]*", text[after:]).group())  # "مصادر امنية ـ ان": past the dash
     bare = source.text.rstrip(" \u0640-–")
