@@ -27,7 +27,7 @@ import torch
 from torch import nn
 
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
-from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool
+from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move
 from stance.records import LABELS, Prediction, StanceItem
 from stance.relevance import TargetFilter
 
@@ -203,12 +203,13 @@ class TransformerStanceClassifier:
     # ---- construction
     @classmethod
     def new(cls, config: StanceModelConfig | None = None, cache_dir: str | os.PathLike | None = None,
-            seed: int | None = None) -> TransformerStanceClassifier:
-        """A fresh model (LoRA zero-initialised, head random) for training."""
+            seed: int | None = None, share_embeddings: bool = False) -> TransformerStanceClassifier:
+        """A fresh model (LoRA zero-initialised, head random) for training; `share_embeddings` see
+        `stance.backbone.load_backbone` (`from_pretrained` shares them)."""
         config = config or StanceModelConfig()
         if seed is not None:
             torch.manual_seed(seed)
-        encoder = add_lora(load_backbone(cache_dir), config.lora_r, config.lora_alpha, config.lora_dropout,
+        encoder = add_lora(load_backbone(cache_dir, share_embeddings), config.lora_r, config.lora_alpha, config.lora_dropout,
                            config.lora_target_modules, config.lora_layers_from)
         net = StanceNet(encoder, encoder.config.hidden_size, len(config.labels), config.head_hidden, config.head_dropout)
         return cls(config, net, load_tokenizer(cache_dir))
@@ -231,7 +232,7 @@ class TransformerStanceClassifier:
             raise ValueError(f"{cfg_file}: stance_model_type is {d.get('stance_model_type')!r}, expected {MODEL_TYPE!r}; "
                              "load it with stance.classify.load_classifier")
         config = StanceModelConfig.from_json(d)
-        clf = cls.new(config, cache_dir)
+        clf = cls.new(config, cache_dir, share_embeddings=True)
         load_adapter(clf.net, weights, cfg_file)
         if merge and config.lora_r > 0:
             clf.net.encoder = clf.net.encoder.merge_and_unload()
@@ -257,7 +258,7 @@ class TransformerStanceClassifier:
 
     def to(self, device: str | torch.device) -> TransformerStanceClassifier:
         """Move the network to `device` ("cpu", "cuda", "cuda:1", ...); returns self."""
-        self.net.to(device)
+        move(self.net, device)
         return self
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:

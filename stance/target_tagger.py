@@ -38,7 +38,7 @@ import torch
 from torch import nn
 
 from .adapter import add_lora, load_adapter, save_adapter
-from .backbone import BASE_NAME, load_backbone, load_tokenizer
+from .backbone import BASE_NAME, load_backbone, load_tokenizer, move
 from .classify import speaker_view
 from .records import Mention, Span, Statement
 from .targets import context_span
@@ -146,12 +146,13 @@ class TargetTagger:
     # ---- construction
     @classmethod
     def new(cls, config: TaggerConfig | None = None, cache_dir: str | os.PathLike | None = None,
-            seed: int | None = None) -> TargetTagger:
-        """A fresh tagger (LoRA zero-initialised, head random) for training."""
+            seed: int | None = None, share_embeddings: bool = False) -> TargetTagger:
+        """A fresh tagger (LoRA zero-initialised, head random) for training; `share_embeddings` see
+        `stance.backbone.load_backbone` (`load` shares them)."""
         config = config or TaggerConfig()
         if seed is not None:
             torch.manual_seed(seed)
-        encoder = add_lora(load_backbone(cache_dir), config.lora_r, config.lora_alpha, config.lora_dropout,
+        encoder = add_lora(load_backbone(cache_dir, share_embeddings), config.lora_r, config.lora_alpha, config.lora_dropout,
                            config.lora_target_modules)
         return cls(config, TaggerNet(encoder, encoder.config.hidden_size), load_tokenizer(cache_dir))
 
@@ -169,7 +170,7 @@ class TargetTagger:
             config = TaggerConfig.from_json(json.loads(cfg_file.read_text(encoding="utf-8")))
         except (json.JSONDecodeError, TypeError, ValueError) as exc:
             raise ValueError(f"{cfg_file} is not a valid tagger config: {exc}") from exc
-        tagger = cls.new(config, cache_dir)
+        tagger = cls.new(config, cache_dir, share_embeddings=True)
         load_adapter(tagger.net, weights, cfg_file)
         tagger.net.encoder = tagger.net.encoder.merge_and_unload()
         tagger.net.eval()
@@ -177,7 +178,7 @@ class TargetTagger:
 
     def to(self, device: str | torch.device) -> TargetTagger:
         """Move the network to `device` ("cpu", "cuda", ...); returns self. Inputs follow it when reading."""
-        self.net.to(device)
+        move(self.net, device)
         return self
 
     def save_pretrained(self, folder: str | os.PathLike) -> Path:

@@ -95,3 +95,36 @@ def test_incomplete_folder_is_rebuilt(tmp_path):
     out = bb.backbone_path(tmp_path)
     assert out == half and (out / bb.MARKER_FILE).exists()
     assert not list(tmp_path.glob(".e5-small-*"))  # temporary folders are cleaned up
+
+
+def test_predicting_backbones_share_one_frozen_embeddings_module(folder):
+    """Backbones loaded to predict (`share_embeddings=True`) hold one embeddings module, frozen, and read exactly as
+    a backbone of their own; one given its own copy, or moved to another device, leaves the others where they are."""
+    import torch
+
+    a, b, own = bb.load_backbone(share_embeddings=True), bb.load_backbone(share_embeddings=True), bb.load_backbone()
+    assert a.embeddings is b.embeddings and own.embeddings is not a.embeddings
+    assert not any(p.requires_grad for p in a.embeddings.parameters())
+    assert all(p.requires_grad for p in own.embeddings.parameters())  # a backbone to train is untouched
+    ids = torch.tensor([EXPECTED_IDS["ar"][1]])
+    with torch.inference_mode():
+        ref = own(input_ids=ids).last_hidden_state
+        assert torch.equal(a(input_ids=ids).last_hidden_state, ref)
+    bb.move(a, "cpu")  # where it is already: still shared
+    assert a.embeddings is b.embeddings
+    bb.move(a, "meta")  # another device: a takes a copy along, b keeps its weights on the CPU
+    assert a.embeddings is not b.embeddings and a.embeddings.word_embeddings.weight.device.type == "meta"
+    assert b.embeddings.word_embeddings.weight.device.type == "cpu"
+    assert bb.unshare_embeddings(b) == 1 and bb.unshare_embeddings(b) == 0
+    with torch.inference_mode():
+        assert torch.equal(b(input_ids=ids).last_hidden_state, ref)
+
+
+def test_the_pipeline_models_share_embeddings_and_one_tokenizer():
+    from stance.pipeline import Pipeline
+
+    nlp = Pipeline.load()
+    models = [m for m in (nlp.classifier, nlp.target_tagger, nlp.speaker_tagger) if m is not None]
+    assert len(models) == 3, "the shipped model folder has a stance model and two taggers"
+    assert len({id(m.net.encoder.embeddings) for m in models}) == 1
+    assert len({id(m.tokenizer) for m in models}) == 1
