@@ -378,7 +378,7 @@ class Pipeline:
         if tagger is None:
             return out
         langs, targets = tagger.config.langs, self.target_tagger
-        inputs: list[tuple[int, Optional[int], tuple, int]] = []  # (article, statement or None, item, shift)
+        inputs: list[tuple[int, Optional[int], tuple, int]] = []  # (article, statement or None, item, shift to it)
         lang_of: dict[int, str] = {}
         for k, (art, sts) in enumerate(batch):
             for i, st in enumerate(sts):  # (its own statements were read already: their speaker is its reading)
@@ -388,26 +388,26 @@ class Pipeline:
             lang = lang_of[k] = art.lang or (sts[0].lang if sts else detect_language(art.text))
             if (tagger.config.propose and lang in langs and targets is not None and lang in targets.config.langs
                     and targets.config.propose):
-                inputs.extend((k, None, (sent.text, None), sent.start) for sent in uncued_sentences(art.text, sts))
+                inputs.extend((k, None, (sent.text, None), -sent.start) for sent in uncued_sentences(art.text, sts))
         unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
         read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
         for k, i, item, shift in inputs:
             art, sts = out[k]
             if i is not None:
                 st = sts[i]
-                sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start - shift, st.speaker.end - shift))
+                sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
                 continue
             spans = joined_spans(item[0], tagger.spans(item, read[item]))
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
             if not spans:
                 continue
-            sent = Span.of(art.text, shift, shift + len(item[0]))
+            sent = Span.of(art.text, -shift, len(item[0]) - shift)
             n = next_statement_number(sts)  # (before the author's statement goes: its id is not reused)
             # an article's sentences come after all its statements in `inputs`, so no index above is shifted
             sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]
             for j, (a, b, p) in enumerate(spans):
-                speaker = self._known_actor(Mention(Span.of(art.text, a + shift, b + shift), tagged=p), lang_of[k])
+                speaker = self._known_actor(Mention(Span.of(art.text, a - shift, b - shift), tagged=p), lang_of[k])
                 sts.append(Statement(doc_id=art.id, id=f"{art.id}:{n + j}", speaker=speaker, cue=None,
                                      content=sent, lang=lang_of[k], context=sent, cue_kind="tagged"))
         return out

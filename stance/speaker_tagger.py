@@ -61,16 +61,17 @@ class SpeakerTagger(TargetTagger):
 
 
 def speaker_input(statement: Statement, text: str) -> Optional[tuple[SpeakerText, int]]:
-    """What the speaker tagger reads for a statement, and the shift that maps offsets back onto `text` (article
-    offset = input offset + shift): its sentence, unmarked; None when the statement's speaker does not stand in
-    that sentence (none, or resolved from an earlier one), so there is nothing to read it by."""
+    """What the speaker tagger reads for a statement, and the shift from `text`'s offsets to the input's (input
+    offset = article offset + shift, as `stance.target_tagger.tagger_input` and `stance.classify.speaker_view`
+    give it): its sentence, unmarked; None when the statement's speaker does not stand in that sentence (none, or
+    resolved from an earlier one), so there is nothing to read it by."""
     sp = statement.speaker
     if sp is None or sp.resolved:
         return None
     ctx = context_span(statement, text)
     if not (ctx.start <= sp.start and sp.end <= ctx.end):
         return None
-    return (text[ctx.start : ctx.end], None), ctx.start
+    return (text[ctx.start : ctx.end], None), -ctx.start
 
 
 def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -52,6 +52,10 @@ def test_speaker_input_is_the_sentence_and_skips_speakers_elsewhere():
                    context=Span(0, 15, text[:15]))
     (item, mark), shift = speaker_input(st, text)
     assert item == text[:15] and mark is None and shift == 0
+    later = Statement("d", "d:2", Mention(Span(25, 30, "الجيش")), None, Span(16, 37, text[16:37]), lang="ar",
+                      context=Span(16, 37, text[16:37]))
+    (item, _), shift = speaker_input(later, text)  # input offset = article offset + shift, as tagger_input has it
+    assert shift == -16 and item[later.speaker.start + shift : later.speaker.end + shift] == "الجيش"
     resolved = Statement("d", "d:2", Mention(Span(4, 10, "الوزير"), resolved=True), Span(16, 21, "وأضاف"),
                          Span(25, 36, "الجيش انسحب"), lang="ar", context=Span(16, 37, text[16:37]))
     assert speaker_input(resolved, text) is None
