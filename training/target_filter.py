@@ -164,17 +164,23 @@ def choose(x: np.ndarray, cands: Candidates, folds: int = 5) -> tuple[float, flo
 SHIFT_GRID = tuple(round(-1.5 + 0.1 * k, 1) for k in range(31))  # -1.5 .. 1.5
 
 
-def matched_stances(clf, cands: Candidates, batch_size: int = 64) -> tuple[np.ndarray, list[str]]:
-    """(log-probabilities, gold labels) of the proposed candidates that match a gold pair, one per gold pair: the
-    first candidate that matches it (a greedy match; `eval.endtoend` finds a maximum matching, and scores only the
-    pairs the filter keeps, so its counts differ a little)."""
+def matched_rows(cands: Candidates) -> list[int]:
+    """The proposed candidates that match a gold pair, one per gold pair: the first candidate that matches it (a
+    greedy match; `eval.endtoend` finds a maximum matching, and scores only the pairs the filter keeps, so its
+    counts differ a little)."""
     seen: set[int] = set()
     rows = []
     for k in np.flatnonzero(cands.proposed & cands.labels):
         g = int(cands.gold_ids[k])
         if g not in seen:
             seen.add(g)
-            rows.append(k)
+            rows.append(int(k))
+    return rows
+
+
+def matched_stances(clf, cands: Candidates, batch_size: int = 64) -> tuple[np.ndarray, list[str]]:
+    """(log-probabilities, gold labels) of the candidates of `matched_rows`."""
+    rows = matched_rows(cands)
     preds = clf.predict([cands.items[k] for k in rows], batch_size=batch_size)
     logp = np.log(np.array([[max(p.scores[lab], 1e-9) for lab in clf.labels] for p in preds]).reshape(-1, len(clf.labels)))
     return logp, [cands.gold_stances[int(cands.gold_ids[k])] for k in rows]
