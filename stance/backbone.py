@@ -469,10 +469,12 @@ def move(net: torch.nn.Module, device: str | torch.device) -> None:
     import torch
 
     device = torch.device(device)
+    if device.type == "cuda" and device.index is None:  # "cuda" is the current GPU
+        device = torch.device("cuda", torch.cuda.current_device())
     for m in net.modules():
         if getattr(m, _SHARED_FLAG, False):
             at = m.embeddings.word_embeddings.weight.device
-            if (at.type, at.index) != (device.type, device.index if device.index is not None else at.index):
+            if (at.type, at.index) != (device.type, device.index):
                 unshare_embeddings(m)
     net.to(device)
 

@@ -205,7 +205,8 @@ class TransformerStanceClassifier:
     def new(cls, config: StanceModelConfig | None = None, cache_dir: str | os.PathLike | None = None,
             seed: int | None = None, share_embeddings: bool = False) -> TransformerStanceClassifier:
         """A fresh model (LoRA zero-initialised, head random) for training; `share_embeddings` see
-        `stance.backbone.load_backbone` (`from_pretrained` shares them)."""
+        `stance.backbone.load_backbone` (`from_pretrained` shares them when it merges the LoRA
+        matrices, that is to predict)."""
         config = config or StanceModelConfig()
         if seed is not None:
             torch.manual_seed(seed)
@@ -232,7 +233,7 @@ class TransformerStanceClassifier:
             raise ValueError(f"{cfg_file}: stance_model_type is {d.get('stance_model_type')!r}, expected {MODEL_TYPE!r}; "
                              "load it with stance.classify.load_classifier")
         config = StanceModelConfig.from_json(d)
-        clf = cls.new(config, cache_dir, share_embeddings=True)
+        clf = cls.new(config, cache_dir, share_embeddings=merge)  # (unmerged: to train on, its own)
         load_adapter(clf.net, weights, cfg_file)
         if merge and config.lora_r > 0:
             clf.net.encoder = clf.net.encoder.merge_and_unload()

@@ -148,7 +148,7 @@ class TargetTagger:
     def new(cls, config: TaggerConfig | None = None, cache_dir: str | os.PathLike | None = None,
             seed: int | None = None, share_embeddings: bool = False) -> TargetTagger:
         """A fresh tagger (LoRA zero-initialised, head random) for training; `share_embeddings` see
-        `stance.backbone.load_backbone` (`load` shares them)."""
+        `stance.backbone.load_backbone` (`load`, which merges, shares them)."""
         config = config or TaggerConfig()
         if seed is not None:
             torch.manual_seed(seed)

@@ -128,3 +128,17 @@ def test_the_pipeline_models_share_embeddings_and_one_tokenizer():
     assert len(models) == 3, "the shipped model folder has a stance model and two taggers"
     assert len({id(m.net.encoder.embeddings) for m in models}) == 1
     assert len({id(m.tokenizer) for m in models}) == 1
+
+
+def test_a_model_loaded_to_train_on_keeps_its_own_embeddings():
+    """`from_pretrained(merge=False)` (what training continues from) does not share: training switches its modules
+    to train mode, which must not reach the models that predict."""
+    from stance.classify import default_model_path
+    from stance.model import TransformerStanceClassifier
+
+    merged = TransformerStanceClassifier.from_pretrained(default_model_path(), target_filter=False)
+    other = TransformerStanceClassifier.from_pretrained(default_model_path(), target_filter=False)
+    unmerged = TransformerStanceClassifier.from_pretrained(default_model_path(), merge=False, target_filter=False)
+    shared = merged.net.encoder.embeddings
+    assert other.net.encoder.embeddings is shared
+    assert unmerged.net.encoder.get_base_model().embeddings is not shared

@@ -33,6 +33,7 @@ import numpy as np
 from stance.classify import load_classifier
 from stance.pipeline import Pipeline
 from stance.records import StanceItem
+from stance.relevance import TargetFilter
 from training.target_filter import (Candidates, candidates, choose_shift, features, matched_rows, model_folder,
                                     shift_accuracy)
 
@@ -64,22 +65,27 @@ def local_view(item: StanceItem, window: int) -> StanceItem:
     return StanceItem(f"{name}: {text[lo:hi]}", (ts + shift, te + shift), (0, len(name)), item.lang)
 
 
-def _logp(clf, items: Sequence[StanceItem]) -> np.ndarray:
+def _logp(clf, items: Sequence[StanceItem], labels: Sequence[str]) -> np.ndarray:
+    """Log-probabilities of `clf` on `items`, one column per label of `labels` in that order (an ensemble member may
+    order its labels otherwise; one that lacks or adds a label is refused)."""
+    if set(clf.labels) != set(labels):
+        raise ValueError(f"a model with labels {list(clf.labels)} cannot be compared with one with {list(labels)}")
     preds = clf.predict(items, batch_size=32)
-    return np.log(np.array([[max(p.scores[lab], 1e-9) for lab in clf.labels] for p in preds]).reshape(-1, len(clf.labels)))
+    return np.log(np.array([[max(p.scores[lab], 1e-9) for lab in labels] for p in preds]).reshape(-1, len(labels)))
 
 
 def _acc(logp: np.ndarray, gold: Sequence[str], labels: Sequence[str], shift: dict[str, float]) -> float:
     return round(shift_accuracy(logp, gold, labels, shift), 4)
 
 
-def reread(x_train: np.ndarray, y_train: np.ndarray, groups: Sequence[str], x_dev: np.ndarray, y_dev: np.ndarray) -> dict:
-    """The `reread` probe on feature rows (pooled vectors, then the probabilities, which enter as logs)."""
+def reread(x_train: np.ndarray, y_train: np.ndarray, groups: Sequence[str], x_dev: np.ndarray, y_dev: np.ndarray,
+           n_labels: int = 3) -> dict:
+    """The `reread` probe on feature rows (pooled vectors, then the `n_labels` probabilities, which enter as logs)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     def prep(x: np.ndarray) -> np.ndarray:
-        return np.hstack([x[:, :-3], np.log(np.maximum(x[:, -3:], 1e-9))])
+        return np.hstack([x[:, :-n_labels], np.log(np.maximum(x[:, -n_labels:], 1e-9))])
 
     xt, xd = prep(x_train), prep(x_dev)
     cv = {}
@@ -99,7 +105,7 @@ def probe(model: str | None = None, members: Sequence[str] = (), lang: str = "ar
     folder, named = model_folder(model, threads)
     nlp = Pipeline.load(model=folder, target_filter=False, target_tagger=True, speaker_tagger=True)
     clf = nlp.classifier
-    filt = load_classifier(folder).target_filter
+    filt = TargetFilter.load(folder)
     shift = filt.stance_shift if filt is not None else {}
     labels = list(clf.labels)
     sets: dict[str, tuple[Candidates, list[int]]] = {}
@@ -108,25 +114,25 @@ def probe(model: str | None = None, members: Sequence[str] = (), lang: str = "ar
         sets[split] = (cands, matched_rows(cands))
     items = {s: [c.items[k] for k in rows] for s, (c, rows) in sets.items()}
     gold = {s: [c.gold_stances[int(c.gold_ids[k])] for k in rows] for s, (c, rows) in sets.items()}
-    full = {s: _logp(clf, items[s]) for s in sets}
+    full = {s: _logp(clf, items[s], labels) for s in sets}
     report: dict = {"model": named, "lang": lang, "pairs": {s: len(gold[s]) for s in sets}, "shift": shift,
                     "shift_probe": {s: {"no_shift": _acc(full[s], gold[s], labels, {}),
                                         "shift": _acc(full[s], gold[s], labels, shift)} for s in sets}}
     feats = {s: features(clf, items[s]) for s in sets}
     y = {s: np.array([labels.index(g) for g in gold[s]]) for s in sets}
     train_groups = [sets["train"][0].groups[k] for k in sets["train"][1]]
-    report["reread"] = reread(feats["train"], y["train"], train_groups, feats["dev"], y["dev"])
+    report["reread"] = reread(feats["train"], y["train"], train_groups, feats["dev"], y["dev"], len(labels))
     report["local"] = {}
     for w in WINDOWS:
         row = {}
         for s in sets:
-            lp = _logp(clf, [local_view(it, w) for it in items[s]])
+            lp = _logp(clf, [local_view(it, w) for it in items[s]], labels)
             row[s] = {"alone": _acc(lp, gold[s], labels, shift), "averaged": _acc((lp + full[s]) / 2, gold[s], labels, shift)}
         report["local"][str(w)] = row
     if members:
         lps = [full["dev"]]
         for m in members:
-            lps.append(_logp(load_classifier(m, target_filter=False), items["dev"]))
+            lps.append(_logp(load_classifier(m, target_filter=False), items["dev"], labels))
         mean = np.mean(lps, axis=0)
         own = choose_shift(mean, gold["dev"], labels)
         report["ensemble"] = {"members": list(members), "dev_accuracy": _acc(mean, gold["dev"], labels, shift),
