@@ -401,3 +401,24 @@ def test_arabic_speaker_span_cases_from_review(text, word, expected):
     a = text.index(word)
     got = arabic_speaker_span(text, a, a + len(word))
     assert (None if got is None else text[got[0]:got[1]]) == expected
+
+
+@pytest.mark.parametrize("settings_only", [False, True])
+def test_both_trainers_refuse_a_device_before_loading_anything(tmp_path: Path, monkeypatch, settings_only):
+    """`--device` names where a tagger trains (or its settings are chosen); a name stance does not run on, or a GPU
+    this machine lacks, stops the trainer with a one-line error before any model or text is read."""
+    import torch
+
+    import stance.pipeline
+    from training import speaker_tagger, target_tagger
+
+    def no_load(*a, **k):
+        raise AssertionError("the pipeline was loaded before the device was checked")
+
+    monkeypatch.setattr(stance.pipeline.Pipeline, "load", staticmethod(no_load))
+    bad = ["tpu"] + ([] if torch.cuda.is_available() else ["cuda"])
+    for module in (speaker_tagger, target_tagger):
+        for device in bad:
+            args = ["--model", str(tmp_path), "--dry-run", "--device", device]
+            with pytest.raises(SystemExit, match=f"error: device '{device}'"):
+                module.main(args + (["--settings-only"] if settings_only else []))

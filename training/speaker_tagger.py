@@ -21,6 +21,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from stance.backbone import resolve_device
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
 from stance.records import Article
@@ -106,35 +107,38 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
 
 def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
         epochs: int = 6, seed: int = 0, threads: int | None = None, max_rows: int | None = None,
-        choose: bool = True, read_langs: Sequence[str] = READ_LANGS) -> tuple[SpeakerTagger, dict]:
-    """Train a speaker tagger on the train texts and choose its settings on the dev texts; returns it with a report."""
+        choose: bool = True, read_langs: Sequence[str] = READ_LANGS, device: str = "cpu") -> tuple[SpeakerTagger, dict]:
+    """Train a speaker tagger on the train texts and choose its settings on the dev texts; returns it with a report.
+    `device` ("cpu", "cuda", "cuda:N", "auto") is where it trains and the pipeline runs."""
     folder, named = model_folder(model, threads)
+    where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
     train_texts = gold_texts(lang, "train", root, data_dir)
     data = rows(train_texts)[:max_rows]
     log.info("train: %d texts, %d sentences, %d speaker words", len(train_texts), len(data),
              sum(tag > 0 for r in data for tag in r.tags))
-    tagger = SpeakerTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed)
+    tagger = SpeakerTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     losses = train(tagger, data, epochs=epochs, seed=seed)
     report = {
         "trained_on": f"training/annotations/{lang} exhaustive texts, train split: each sentence, its gold speakers "
                       "tagged",
         "model": named, "train_texts": len(train_texts), "train_sentences": len(data),
         "train_speaker_words": sum(tag > 0 for r in data for tag in r.tags),
-        "epochs": epochs, "seed": seed, "losses": losses, "train_seconds": round(time.time() - t0, 1),
+        "epochs": epochs, "seed": seed, "losses": losses, "device": str(where),
+        "train_seconds": round(time.time() - t0, 1),
     }
     if choose:
-        report.update(rechoose_report(folder, tagger, lang, root, data_dir))
+        report.update(rechoose_report(folder, tagger, lang, root, data_dir, device))
     tagger.config.info = report
     return tagger, report
 
 
 def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
-                    data_dir: str | None) -> dict:
+                    data_dir: str | None, device: str = "cpu") -> dict:
     """Choose the settings on the dev texts with the pipeline of the model in `folder` (its own target filter and
     target tagger); the report's entries."""
     t0 = time.time()
-    nlp = Pipeline.load(model=folder, speaker_tagger=False)
+    nlp = Pipeline.load(model=folder, speaker_tagger=False, device=device)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     return {"settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
@@ -142,15 +146,17 @@ def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | 
 
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
-             threads: int | None = None, read_langs: Sequence[str] = ()) -> tuple[SpeakerTagger, dict]:
+             threads: int | None = None, read_langs: Sequence[str] = (),
+             device: str = "cpu") -> tuple[SpeakerTagger, dict]:
     """The speaker tagger already in the model's folder with only its settings (veto, threshold) chosen anew on the
-    dev texts (after the rules, the target tagger or the stance model changed)."""
+    dev texts (after the rules, the target tagger or the stance model changed), the pipeline on `device`."""
     folder, _ = model_folder(model, threads)
-    tagger = kept_tagger(SpeakerTagger, folder)
+    where = resolve_device(device)  # a device this machine lacks fails before the tagger loads
+    tagger = kept_tagger(SpeakerTagger, folder).to(where)
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     report = dict(tagger.config.info)
-    report.update(rechoose_report(folder, tagger, lang, root, data_dir))
+    report.update(rechoose_report(folder, tagger, lang, root, data_dir, device))
     tagger.config.info = report
     return tagger, report
 
@@ -172,11 +178,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.settings_only:
             tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
-                                      args.read_langs or ())
+                                      args.read_langs or (), args.device)
         else:
             tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                  args.threads, args.max_rows, choose=not args.no_choice,
-                                 read_langs=args.read_langs or READ_LANGS)
+                                 read_langs=args.read_langs or READ_LANGS, device=args.device)
     except (FileNotFoundError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config

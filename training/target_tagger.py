@@ -34,6 +34,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from stance.backbone import resolve_device
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
 from stance.records import Article, Statement, spans_overlap
@@ -166,7 +167,8 @@ def train(tagger: TargetTagger, data: Sequence[Row], epochs: int = 6, batch_size
     steps = epochs * math.ceil(len(data) / batch_size)
     warmup = max(1, min(20, steps // 10))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
-    weight = torch.tensor([1.0, tag_weight, tag_weight])
+    dev = next(net.parameters()).device  # the batches follow the network (`TargetTagger.to`)
+    weight = torch.tensor([1.0, tag_weight, tag_weight], device=dev)
     order = list(range(len(data)))
     losses = []
     for epoch in range(epochs):
@@ -177,14 +179,14 @@ def train(tagger: TargetTagger, data: Sequence[Row], epochs: int = 6, batch_size
         for b in bar:
             chunk = [data[i] for i in order[b : b + batch_size]]
             enc = tagger.encode([r.item for r in chunk])
-            logits = net(enc.input_ids, enc.attention_mask)
+            logits = net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
             picked, gold = [], []
             for row, r in enumerate(chunk):
                 for k, tag in zip(enc.first_token[row], r.tags):
                     if k >= 0:
                         picked.append(logits[row, k])
                         gold.append(tag)
-            loss = nn.functional.cross_entropy(torch.stack(picked), torch.tensor(gold), weight=weight)
+            loss = nn.functional.cross_entropy(torch.stack(picked), torch.tensor(gold, device=dev), weight=weight)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -277,19 +279,21 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
                epochs: int = 6, seed: int = 0, threads: int | None = None,
-               max_rows: int | None = None, read_langs: Sequence[str] = ()) -> tuple[TargetTagger, dict]:
+               max_rows: int | None = None, read_langs: Sequence[str] = (),
+               device: str = "cpu") -> tuple[TargetTagger, dict]:
     """Train a tagger on the train texts and choose its settings (threshold, rule veto) on the dev texts; returns it
-    with a report."""
+    with a report. `device` ("cpu", "cuda", "cuda:N", "auto") is where the tagger trains and the pipeline runs."""
     folder, named = model_folder(model, threads)
+    where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
-    nlp = Pipeline.load(model=folder, target_tagger=False)
+    nlp = Pipeline.load(model=folder, target_tagger=False, device=device)
     train_texts = gold_texts(lang, "train", root, data_dir)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     train_found = statements_of(nlp, train_texts, lang)
     data = rows(train_found)[:max_rows]
     log.info("train: %d texts, %d statements with a speaker, %d with a gold speaker", len(train_texts),
              len(train_found), len(data))
-    tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed)
+    tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     losses = train(tagger, data, epochs=epochs, seed=seed)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     report = {
@@ -298,7 +302,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
         "model": named,
         "train_texts": len(train_texts), "train_statements": len(data),
         "train_target_words": sum(tag > 0 for r in data for tag in r.tags),
-        "epochs": epochs, "seed": seed, "losses": losses,
+        "epochs": epochs, "seed": seed, "losses": losses, "device": str(where),
         "settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
         "seconds": round(time.time() - t0, 1),
     }
@@ -307,15 +311,17 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
 
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
-             threads: int | None = None, read_langs: Sequence[str] = ()) -> tuple[TargetTagger, dict]:
+             threads: int | None = None, read_langs: Sequence[str] = (),
+             device: str = "cpu") -> tuple[TargetTagger, dict]:
     """The tagger already in the model's folder with only its settings (threshold, rule veto) chosen anew on the dev
-    texts (after the rules, the target filter or the stance model changed)."""
+    texts (after the rules, the target filter or the stance model changed), the pipeline on `device`."""
     folder, _ = model_folder(model, threads)
-    tagger = kept_tagger(TargetTagger, folder)
+    where = resolve_device(device)
+    tagger = kept_tagger(TargetTagger, folder).to(where)
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     t0 = time.time()
-    nlp = Pipeline.load(model=folder, target_tagger=False)
+    nlp = Pipeline.load(model=folder, target_tagger=False, device=device)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     info = dict(tagger.config.info)
@@ -348,6 +354,8 @@ def add_tagger_arguments(ap: argparse.ArgumentParser, rows: str) -> None:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--device", default="cpu", help="where the tagger trains and the pipeline runs: cpu, cuda, cuda:N "
+                    "or auto (a GPU when torch sees one)")
     ap.add_argument("--max-rows", type=int, default=None, help=f"train on the first N {rows} only (smoke runs)")
     ap.add_argument("--read-langs", type=langs_arg, default=None,
                     help="languages whose statements the tagger reads at run time, comma-separated (default when "
@@ -392,10 +400,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.threshold_only:
             tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
-                                      args.read_langs or ())
+                                      args.read_langs or (), args.device)
         else:
             tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
-                                        args.threads, args.max_rows, args.read_langs or READ_LANGS)
+                                        args.threads, args.max_rows, args.read_langs or READ_LANGS, args.device)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config
