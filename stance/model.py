@@ -67,6 +67,13 @@ class StanceModelConfig:
             raise ValueError(f"markers lacks {sorted(missing)}; expected speaker_open/close and target_open/close")
         if self.lora_r < 0:
             raise ValueError(f"lora_r must be >= 0 (0 = no LoRA, head only), found {self.lora_r}")
+        question = self.markers.get("question")
+        if question is not None:
+            try:
+                question.format(speaker="", target="")
+            except (KeyError, IndexError, ValueError, AttributeError) as exc:
+                raise ValueError(f"markers.question {question!r} must be text whose only fields are {{speaker}} and "
+                                 f"{{target}}: {exc!r}") from None
         if self.pooling != "mean+markers":
             raise ValueError(f"pooling {self.pooling!r} is not known; use 'mean+markers'")
 
@@ -93,8 +100,16 @@ def mark(item: StanceItem, markers: dict[str, str]) -> tuple[str, int, int]:
     'passage: ‹ Hammond › criticised [ Russia ].'
     >>> mark(StanceItem("Russia was criticised.", target=(0, 6)), m)[0]
     'passage: ‹ › [ Russia ] was criticised.'
+    >>> mark(StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7)),
+    ...      {**m, "question": "query: {speaker} / {target} "})
+    ('query: Hammond / Russia passage: ‹ Hammond › criticised [ Russia ].', 33, 56)
     """
     text = item.text
+    question = markers.get("question")  # a template: "{speaker}" and "{target}" become the spans' words
+    if question:
+        speaker = "" if item.speaker is None else text[item.speaker[0] : item.speaker[1]]
+        question = question.format(speaker=speaker, target=text[item.target[0] : item.target[1]])
+        markers = {**markers, "prefix": question + markers.get("prefix", "")}
     inserts = [(item.target[0], 0, markers["target_open"] + " "), (item.target[1], 1, " " + markers["target_close"])]
     if item.speaker is not None:
         inserts += [(item.speaker[0], 0, markers["speaker_open"] + " "),

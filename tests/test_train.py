@@ -21,7 +21,8 @@ def _ex(i: int, stance: str) -> Example:
 
 
 def test_shipped_configs_load():
-    for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml"):
+    for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml", "question19.yaml",
+                 "control19.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
     sweep = sorted((ROOT / "training" / "configs" / "sweep18").glob("*.yaml"))
@@ -41,6 +42,7 @@ def test_shipped_configs_load():
     ({"init_from": "/nonexistent/model"}, "init_from"),
     ({"device": "gpu"}, "device must be"),
     ({"device": "cuda:x"}, "device must be"),
+    ({"question": "query: {who} "}, "question"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
@@ -130,6 +132,28 @@ def test_smoke_training_run(tmp_path):
     assert (tmp_path / "run" / "model" / "adapter.safetensors").exists()
     lines = (tmp_path / "run" / "dev_scores.jsonl").read_text().splitlines()
     assert len(lines) == 1 and 0 <= json.loads(lines[0])["selection"] <= 1
+
+
+def test_a_model_trained_with_a_question_reads_it(tmp_path):
+    """`question` in the training config: the saved model keeps the template and reads the speaker and the target
+    named in it before the passage, at prediction too."""
+    from stance.model import TransformerStanceClassifier
+    from stance.records import StanceItem
+    from training.heldout import data_dir
+    from training.train import train
+
+    if not (data_dir() / "plover_gsr").exists():
+        pytest.skip(f"shared data not found at {data_dir()}: set $STANCE_DATA")
+    d = TrainConfig.load(ROOT / "training" / "configs" / "smoke.yaml").to_json()
+    d.update(output_dir=str(tmp_path / "run"), max_steps=2, question="query: {speaker} / {target} ")
+    train(TrainConfig.from_dict(d), progress=False)
+    saved = json.loads((tmp_path / "run" / "model" / "config.json").read_text(encoding="utf-8"))
+    assert saved["markers"]["question"] == "query: {speaker} / {target} "
+    clf = TransformerStanceClassifier.from_pretrained(tmp_path / "run" / "model")
+    item = StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7))
+    ids = clf.encode([item])["input_ids"][0].tolist()
+    assert clf.tokenizer.decode(ids, skip_special_tokens=True).startswith("query: Hammond / Russia passage:")
+    assert clf.predict([item])[0].stance in clf.labels
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from stance.records import LABELS
 
@@ -101,6 +101,7 @@ class TrainConfig:
     lora_dropout: float = 0.1
     lora_layers_from: int = 0
     head_dropout: float = 0.1
+    question: Optional[str] = None  # stance.model.mark: a template read before the passage ("query: {speaker} / {target} ")
     class_weighting: str = "balanced"
     seed: int = 13
     patience: int = 2  # evaluations without improvement before stopping
@@ -139,6 +140,12 @@ class TrainConfig:
             raise ValueError(f"class_weighting must be one of {CLASS_WEIGHTING}, found {self.class_weighting!r}")
         if self.lora_r < 0 or self.lora_alpha < 1:
             raise ValueError(f"lora_r must be >= 0 and lora_alpha >= 1, found r={self.lora_r}, alpha={self.lora_alpha}")
+        if self.question is not None:
+            try:
+                self.question.format(speaker="", target="")
+            except (KeyError, IndexError, ValueError, AttributeError) as exc:
+                raise ValueError(f"question {self.question!r} must be text whose only fields are {{speaker}} and "
+                                 f"{{target}}: {exc!r}") from None
         if not 0 <= self.lora_layers_from < 12:
             raise ValueError(f"lora_layers_from must lie in 0..11 (the backbone has 12 layers), found {self.lora_layers_from}")
         if not 0 <= self.warmup_ratio < 1:

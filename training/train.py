@@ -152,11 +152,15 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
         if mine != theirs:
             log.warning("init_from %s: its LoRA/max_length settings %s are used, not the config's %s",
                         cfg.init_from, theirs, mine)
+        if cfg.question:
+            clf.config.markers = {**clf.config.markers, "question": cfg.question}
         clf.net.train()
         return clf
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
                              head_dropout=cfg.head_dropout)
+    if cfg.question:
+        mcfg.markers = {**mcfg.markers, "question": cfg.question}
     return TransformerStanceClassifier.new(mcfg, cfg.cache_dir, seed=cfg.seed)
 
 
