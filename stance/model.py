@@ -67,13 +67,8 @@ class StanceModelConfig:
             raise ValueError(f"markers lacks {sorted(missing)}; expected speaker_open/close and target_open/close")
         if self.lora_r < 0:
             raise ValueError(f"lora_r must be >= 0 (0 = no LoRA, head only), found {self.lora_r}")
-        question = self.markers.get("question")
-        if question is not None:
-            try:
-                question.format(speaker="", target="")
-            except (KeyError, IndexError, ValueError, AttributeError) as exc:
-                raise ValueError(f"markers.question {question!r} must be text whose only fields are {{speaker}} and "
-                                 f"{{target}}: {exc!r}") from None
+        if self.markers.get("question") is not None:
+            check_question(self.markers["question"], "markers.question")
         if self.pooling != "mean+markers":
             raise ValueError(f"pooling {self.pooling!r} is not known; use 'mean+markers'")
 
@@ -90,6 +85,17 @@ class StanceModelConfig:
 
 
 # --------------------------------------------------------------------------- input text
+
+
+def check_question(question: object, name: str = "question") -> None:
+    """ValueError unless `question` is text whose only fields are {speaker} and {target} (see `mark`)."""
+    try:
+        if not isinstance(question, str):
+            raise TypeError(f"found {type(question).__name__}")
+        question.format(speaker="", target="")
+    except (KeyError, IndexError, ValueError, TypeError) as exc:
+        raise ValueError(f"{name} {question!r} must be text whose only fields are {{speaker}} and {{target}}, such as "
+                         f"\"query: {{speaker}} / {{target}} \": {exc!r}") from None
 
 
 def mark(item: StanceItem, markers: dict[str, str]) -> tuple[str, int, int]:

@@ -141,11 +141,9 @@ class TrainConfig:
         if self.lora_r < 0 or self.lora_alpha < 1:
             raise ValueError(f"lora_r must be >= 0 and lora_alpha >= 1, found r={self.lora_r}, alpha={self.lora_alpha}")
         if self.question is not None:
-            try:
-                self.question.format(speaker="", target="")
-            except (KeyError, IndexError, ValueError, AttributeError) as exc:
-                raise ValueError(f"question {self.question!r} must be text whose only fields are {{speaker}} and "
-                                 f"{{target}}: {exc!r}") from None
+            from stance.model import check_question
+
+            check_question(self.question)
         if not 0 <= self.lora_layers_from < 12:
             raise ValueError(f"lora_layers_from must lie in 0..11 (the backbone has 12 layers), found {self.lora_layers_from}")
         if not 0 <= self.warmup_ratio < 1:
