@@ -50,7 +50,7 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
         )
     config = json.loads(config_file.read_text(encoding="utf-8"))
     kind = config.get("stance_model_type")
-    if kind == "transformer":
+    if kind in ("transformer", "transformer+question"):
         from .model import TransformerStanceClassifier
 
         from .backbone import resolve_device
@@ -58,7 +58,7 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
         return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter).to(where)
     raise ValueError(
-        f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer'. "
+        f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer' or 'transformer+question'. "
         "Was this folder written by a newer version of stance?"
     )
 

@@ -32,6 +32,10 @@ from stance.records import LABELS, Prediction, StanceItem
 from stance.relevance import TargetFilter
 
 MODEL_TYPE = "transformer"
+# a model that reads a question before the passage: a type of its own, so that a version of stance without questions
+# refuses it instead of reading it without one
+QUESTION_MODEL_TYPE = "transformer+question"
+MODEL_TYPES = (MODEL_TYPE, QUESTION_MODEL_TYPE)
 WEIGHTS_FILE = "adapter.safetensors"
 DEFAULT_TARGET_MODULES = ("query", "key", "value", "dense")  # attention + FFN linears of every layer
 
@@ -74,6 +78,7 @@ class StanceModelConfig:
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
+        d["stance_model_type"] = QUESTION_MODEL_TYPE if self.markers.get("question") else MODEL_TYPE
         d["labels"] = list(self.labels)
         d["lora_target_modules"] = list(self.lora_target_modules)
         return d
@@ -89,10 +94,15 @@ class StanceModelConfig:
 
 def check_question(question: object, name: str = "question") -> None:
     """ValueError unless `question` is text whose only fields are {speaker} and {target} (see `mark`)."""
+    import string
+
     try:
         if not isinstance(question, str):
             raise TypeError(f"found {type(question).__name__}")
-        question.format(speaker="", target="")
+        bad = [f for _, f, spec, conv in string.Formatter().parse(question)
+               if f is not None and (f not in ("speaker", "target") or spec or conv)]
+        if bad:  # (also "{speaker.upper}", "{target!r}", "{target:>9}": plain fields only)
+            raise KeyError(", ".join(bad))
     except (KeyError, IndexError, ValueError, TypeError) as exc:
         raise ValueError(f"{name} {question!r} must be text whose only fields are {{speaker}} and {{target}}, such as "
                          f"\"query: {{speaker}} / {{target}} \": {exc!r}") from None
@@ -250,8 +260,8 @@ class TransformerStanceClassifier:
         if not cfg_file.exists() or not weights.exists():
             raise FileNotFoundError(f"{path} is not a stance transformer model: expected config.json and {WEIGHTS_FILE}")
         d = json.loads(cfg_file.read_text(encoding="utf-8"))
-        if d.get("stance_model_type") != MODEL_TYPE:
-            raise ValueError(f"{cfg_file}: stance_model_type is {d.get('stance_model_type')!r}, expected {MODEL_TYPE!r}; "
+        if d.get("stance_model_type") not in MODEL_TYPES:
+            raise ValueError(f"{cfg_file}: stance_model_type is {d.get('stance_model_type')!r}, expected one of {MODEL_TYPES}; "
                              "load it with stance.classify.load_classifier")
         config = StanceModelConfig.from_json(d)
         clf = cls.new(config, cache_dir, share_embeddings=merge)  # (unmerged: to train on, its own)
@@ -298,7 +308,8 @@ class TransformerStanceClassifier:
         """Tokenise items (padded to the longest) with the marker positions the head reads, on the model's device."""
         cfg = self.config
         texts, marks = [], []
-        max_chars = cfg.max_length * 4  # a generous bound: news text runs 3-6 characters per piece
+        # a generous bound: news text runs 3-6 characters per piece (a question is read before the passage)
+        max_chars = cfg.max_length * 4 - len(cfg.markers.get("question") or "")
         for it in items:
             spans = [it.target] + ([it.speaker] if it.speaker else [])
             text, off = crop(it.text, spans, max_chars)

@@ -43,6 +43,9 @@ def test_shipped_configs_load():
     ({"device": "gpu"}, "device must be"),
     ({"device": "cuda:x"}, "device must be"),
     ({"question": "query: {who} "}, "question"),
+    ({"question": "query: {target!r} "}, "question"),
+    ({"question": "query: {speaker.upper} "}, "question"),
+    ({"question": 3}, "question"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
@@ -137,7 +140,7 @@ def test_smoke_training_run(tmp_path):
 def test_a_model_trained_with_a_question_reads_it(tmp_path):
     """`question` in the training config: the saved model keeps the template and reads the speaker and the target
     named in it before the passage, at prediction too."""
-    from stance.model import TransformerStanceClassifier
+    from stance.classify import load_classifier
     from stance.records import StanceItem
     from training.heldout import data_dir
     from training.train import train
@@ -149,7 +152,8 @@ def test_a_model_trained_with_a_question_reads_it(tmp_path):
     train(TrainConfig.from_dict(d), progress=False)
     saved = json.loads((tmp_path / "run" / "model" / "config.json").read_text(encoding="utf-8"))
     assert saved["markers"]["question"] == "query: {speaker} / {target} "
-    clf = TransformerStanceClassifier.from_pretrained(tmp_path / "run" / "model")
+    assert saved["stance_model_type"] == "transformer+question"  # a version without questions refuses the model
+    clf = load_classifier(tmp_path / "run" / "model")
     item = StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7))
     ids = clf.encode([item])["input_ids"][0].tolist()
     assert clf.tokenizer.decode(ids, skip_special_tokens=True).startswith("query: Hammond / Russia passage:")
