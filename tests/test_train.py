@@ -137,7 +137,7 @@ def test_smoke_training_run(tmp_path):
     assert len(lines) == 1 and 0 <= json.loads(lines[0])["selection"] <= 1
 
 
-def test_a_model_trained_with_a_question_reads_it(tmp_path):
+def test_a_model_trained_with_a_question_reads_it(tmp_path, caplog):
     """`question` in the training config: the saved model keeps the template and reads the speaker and the target
     named in it before the passage, at prediction too."""
     from stance.classify import load_classifier
@@ -158,6 +158,15 @@ def test_a_model_trained_with_a_question_reads_it(tmp_path):
     ids = clf.encode([item])["input_ids"][0].tolist()
     assert clf.tokenizer.decode(ids, skip_special_tokens=True).startswith("query: Hammond / Russia passage:")
     assert clf.predict([item])[0].stance in clf.labels
+    # continuing from it: a new question replaces the old one; none keeps it, with a warning either way
+    from training.train import build_classifier
+
+    d.update(init_from=str(tmp_path / "run" / "model"), question="query: {target} ")
+    with caplog.at_level("WARNING", logger="training.train"):
+        assert build_classifier(TrainConfig.from_dict(d)).config.markers["question"] == "query: {target} "
+        d.update(question=None)
+        assert build_classifier(TrainConfig.from_dict(d)).config.markers["question"] == "query: {speaker} / {target} "
+    assert "it now reads" in caplog.text and "cannot take a question away" in caplog.text
 
 
 @pytest.mark.slow

@@ -152,8 +152,14 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
         if mine != theirs:
             log.warning("init_from %s: its LoRA/max_length settings %s are used, not the config's %s",
                         cfg.init_from, theirs, mine)
-        if cfg.question:
+        saved = clf.config.markers.get("question")
+        if cfg.question and cfg.question != saved:
+            if saved:
+                log.warning("init_from %s read the question %r; it now reads %r", cfg.init_from, saved, cfg.question)
             clf.config.markers = {**clf.config.markers, "question": cfg.question}
+        elif saved and not cfg.question:
+            log.warning("init_from %s reads the question %r, and the model trained from it keeps it (a config "
+                        "cannot take a question away)", cfg.init_from, saved)
         clf.net.train()
         return clf
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
