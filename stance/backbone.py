@@ -378,6 +378,10 @@ def backbone_path(cache_dir: str | os.PathLike | None = None) -> Path:
     return final
 
 
+# the device names stance runs on (`resolve_device`; the training config checks its `device` against it too)
+DEVICE_NAMES = re.compile(r"cpu|auto|cuda(:\d+)?")
+
+
 def resolve_device(name: str) -> torch.device:
     """The torch device that `name` ("cpu", "cuda", "cuda:N" or "auto": a GPU when torch sees one) names.
 
@@ -386,7 +390,7 @@ def resolve_device(name: str) -> torch.device:
     """
     import torch
 
-    if not re.fullmatch(r"cpu|auto|cuda(:\d+)?", name):
+    if not DEVICE_NAMES.fullmatch(name):
         raise ValueError(f"device {name!r} is not one stance runs on: use cpu, cuda, cuda:N or auto")
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")

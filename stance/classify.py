@@ -50,15 +50,16 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
         )
     config = json.loads(config_file.read_text(encoding="utf-8"))
     kind = config.get("stance_model_type")
-    if kind in ("transformer", "transformer+question"):
-        from .model import TransformerStanceClassifier
+    from .model import MODEL_TYPES
 
+    if kind in MODEL_TYPES:
         from .backbone import resolve_device
+        from .model import TransformerStanceClassifier
 
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
         return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter).to(where)
     raise ValueError(
-        f"{config_file}: unknown stance_model_type {kind!r}; expected 'transformer' or 'transformer+question'. "
+        f"{config_file}: unknown stance_model_type {kind!r}; expected one of {', '.join(map(repr, MODEL_TYPES))}. "
         "Was this folder written by a newer version of stance?"
     )
 

@@ -57,7 +57,6 @@ class StanceModelConfig:
     head_dropout: float = 0.1
     pooling: str = "mean+markers"
     base: str = BASE_NAME
-    stance_model_type: str = MODEL_TYPE
 
     def __post_init__(self) -> None:
         self.labels = tuple(self.labels)
@@ -76,9 +75,14 @@ class StanceModelConfig:
         if self.pooling != "mean+markers":
             raise ValueError(f"pooling {self.pooling!r} is not known; use 'mean+markers'")
 
+    @property
+    def stance_model_type(self) -> str:
+        """What `config.json` says the model is: a model that reads a question has a type of its own."""
+        return QUESTION_MODEL_TYPE if self.markers.get("question") else MODEL_TYPE
+
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        d["stance_model_type"] = QUESTION_MODEL_TYPE if self.markers.get("question") else MODEL_TYPE
+        d["stance_model_type"] = self.stance_model_type
         d["labels"] = list(self.labels)
         d["lora_target_modules"] = list(self.lora_target_modules)
         return d

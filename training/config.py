@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Optional
 
+from stance.backbone import DEVICE_NAMES
 from stance.records import LABELS
 
 SOURCE_KINDS = ("dse", "newsmtsc", "plover", "annotations", "eval_file")
@@ -152,7 +152,7 @@ class TrainConfig:
             v = getattr(self, key)
             if v is not None and v < 1:
                 raise ValueError(f"{key} must be >= 1 or null, found {v}")
-        if not re.fullmatch(r"cpu|auto|cuda(:\d+)?", self.device):
+        if not DEVICE_NAMES.fullmatch(self.device):
             raise ValueError(f"device must be 'cpu', 'cuda', 'cuda:N' or 'auto', found {self.device!r}")
         if self.init_from and not (Path(self.init_from) / "config.json").exists():
             raise ValueError(f"init_from: {self.init_from} is not a saved stance model (no config.json there); "

@@ -162,11 +162,10 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
                         "cannot take a question away)", cfg.init_from, saved)
         clf.net.train()
         return clf
+    markers = StanceModelConfig().markers | ({"question": cfg.question} if cfg.question else {})
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
-                             head_dropout=cfg.head_dropout)
-    if cfg.question:
-        mcfg.markers = {**mcfg.markers, "question": cfg.question}
+                             head_dropout=cfg.head_dropout, markers=markers)
     return TransformerStanceClassifier.new(mcfg, cfg.cache_dir, seed=cfg.seed)
 
 
