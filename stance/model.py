@@ -19,7 +19,7 @@ import json
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,12 @@ def _squash_spaces(text: str, a: int, b: int) -> tuple[str, int, int]:
     return "".join(out), ia, ib
 
 
+# `encode` crops an item whose marks fall past max_length tokens by a quarter at a time, at most this often, to no
+# fewer characters than this
+_RECROPS, _MIN_CROP = 6, 64
+ELISION = " … "  # stands for the text cut out between a speaker and a target too far apart to read together
+
+
 def crop(text: str, spans: Sequence[tuple[int, int]], max_chars: int) -> tuple[str, int]:
     """Cut `text` to about `max_chars` characters around `spans` (whole words); returns (text, offset removed)."""
     if len(text) <= max_chars:
@@ -188,6 +194,40 @@ def crop(text: str, spans: Sequence[tuple[int, int]], max_chars: int) -> tuple[s
         sp = text.find(" ", end)
         end = sp if sp >= 0 else len(text)
     return text[start:end], start
+
+
+def crop_item(item: StanceItem, max_chars: int) -> StanceItem:
+    """The item cut to about `max_chars` characters round its speaker and target (spans moved to match).
+
+    A speaker and target further apart than that keep half the budget each, the text between them elided:
+
+    >>> it = StanceItem("Hammond said " + "that " * 200 + "Russia erred.", target=(1013, 1019), speaker=(0, 7))
+    >>> cut = crop_item(it, 40)
+    >>> cut.text
+    'Hammond said that that … that that Russia erred.'
+    >>> cut.text[slice(*cut.speaker)], cut.text[slice(*cut.target)]
+    ('Hammond', 'Russia')
+    """
+    spans = [item.target] + ([item.speaker] if item.speaker else [])
+    first, second = sorted(spans)[0], sorted(spans)[-1]
+    if second[1] - first[0] <= max_chars or first[1] > second[0]:
+        text, off = crop(item.text, spans, max_chars)
+        return replace(item, text=text, target=_moved(item.target, off),
+                       speaker=None if item.speaker is None else _moved(item.speaker, off))
+    mid = (first[1] + second[0]) // 2
+    head, off_a = crop(item.text[:mid], [first], max_chars // 2)
+    tail, off_b = crop(item.text[mid:], [_moved(second, mid)], max_chars // 2)
+    shift = mid + off_b - len(head) - len(ELISION)  # how far a span in the tail moves left
+
+    def moved(span: tuple[int, int]) -> tuple[int, int]:
+        return _moved(span, off_a if span[1] <= mid else shift)
+
+    return replace(item, text=head + ELISION + tail, target=moved(item.target),
+                   speaker=None if item.speaker is None else moved(item.speaker))
+
+
+def _moved(span: tuple[int, int], by: int) -> tuple[int, int]:
+    return span[0] - by, span[1] - by
 
 
 # --------------------------------------------------------------------------- network
@@ -309,30 +349,38 @@ class TransformerStanceClassifier:
 
     # ---- encoding
     def encode(self, items: Sequence[StanceItem]) -> dict[str, torch.Tensor]:
-        """Tokenise items (padded to the longest) with the marker positions the head reads, on the model's device."""
+        """Tokenise items (padded to the longest) with the marker positions the head reads, on the model's device.
+
+        Items are cropped round their speaker and target to a character budget; an item whose marks still fall past
+        `max_length` tokens (dense text runs under 4 characters a piece) is cropped tighter and tokenised again, so the
+        head never reads `<s>` in place of a mark that the text holds.
+        """
         cfg = self.config
-        texts, marks = [], []
         # a generous bound: news text runs 3-6 characters per piece (a question is read before the passage)
-        max_chars = cfg.max_length * 4 - len(cfg.markers.get("question") or "")
-        for it in items:
-            spans = [it.target] + ([it.speaker] if it.speaker else [])
-            text, off = crop(it.text, spans, max_chars)
-            sub = StanceItem(text, (it.target[0] - off, it.target[1] - off),
-                             None if it.speaker is None else (it.speaker[0] - off, it.speaker[1] - off))
-            t, s_at, t_at = mark(sub, cfg.markers)
-            texts.append(t)
-            marks.append((s_at, t_at))
-        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=cfg.max_length,
-                             return_offsets_mapping=True, return_tensors="pt")
-        offsets = enc.pop("offset_mapping")
-        sp_idx, tg_idx = [], []
-        for row, (s_at, t_at) in enumerate(marks):
-            sp_idx.append(_token_at(offsets[row], s_at))
-            tg_idx.append(_token_at(offsets[row], t_at))
+        budget = cfg.max_length * 4 - len(cfg.markers.get("question") or "")
+        budgets = [budget] * len(items)
+        marked = [self._marked(it, budget) for it in items]
+        for _ in range(_RECROPS + 1):
+            enc = self.tokenizer([t for t, _, _ in marked], padding=True, truncation=True,
+                                 max_length=cfg.max_length, return_offsets_mapping=True, return_tensors="pt")
+            offsets = enc["offset_mapping"]
+            sp_idx = [_token_at(offsets[row], s_at) for row, (_, s_at, _) in enumerate(marked)]
+            tg_idx = [_token_at(offsets[row], t_at) for row, (_, _, t_at) in enumerate(marked)]
+            lost = [row for row in range(len(items)) if 0 in (sp_idx[row], tg_idx[row]) and budgets[row] > _MIN_CROP]
+            if not lost:
+                break
+            for row in lost:
+                budgets[row] = max(_MIN_CROP, budgets[row] * 3 // 4)
+                marked[row] = self._marked(items[row], budgets[row])
+        enc.pop("offset_mapping")
         enc.pop("token_type_ids", None)
         dev = self.device
         return {"input_ids": enc["input_ids"].to(dev), "attention_mask": enc["attention_mask"].to(dev),
                 "speaker_index": torch.tensor(sp_idx, device=dev), "target_index": torch.tensor(tg_idx, device=dev)}
+
+    def _marked(self, item: StanceItem, max_chars: int) -> tuple[str, int, int]:
+        """`mark` on the item cropped to about `max_chars` characters round its speaker and target."""
+        return mark(crop_item(item, max_chars), self.config.markers)
 
     def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
         """(stance probabilities, target filter input) of a batch, on the CPU: the head's pooled vectors with the

@@ -6,7 +6,7 @@ import json
 import pytest
 import torch
 
-from stance.model import StanceModelConfig, TransformerStanceClassifier, crop, mark
+from stance.model import ELISION, StanceModelConfig, TransformerStanceClassifier, crop, crop_item, mark
 from stance.records import StanceItem
 
 MARKERS = StanceModelConfig().markers
@@ -206,3 +206,32 @@ def test_a_shift_of_labels_the_model_lacks_is_refused_at_load(trained, tmp_path)
     assert TransformerStanceClassifier.from_pretrained(tmp_path).target_filter.stance_shift == {"neutral": 0.5}
     with pytest.raises(ValueError, match="finite numbers"):
         TargetFilter(torch.zeros(3), torch.tensor(0.0), stance_shift={"neutral": True})
+
+
+# a real wire sentence (Hammond, the seed article) padded with dense figures, as casualty lists in the news are
+HAMMOND = "وقال وزير الخارجية البريطاني فيليب هاموند إن روسيا تستهدف المعارضة أكثر من تنظيم الدولة الإسلامية"
+FIGURES = " ".join(f"{n}/{n % 12 + 1}/2015" for n in range(1, 40))
+
+
+def _marks_read(clf, item):
+    """The tokens the head reads at the speaker and target marks."""
+    enc = clf.encode([item])
+    ids = enc["input_ids"][0]
+    return [clf.tokenizer.convert_ids_to_tokens(int(ids[int(enc[k][0])])) for k in ("speaker_index", "target_index")]
+
+
+@pytest.mark.parametrize("layout", ["dense", "far_apart"])
+def test_encode_keeps_both_marks_inside_max_length(trained, layout):
+    clf, _ = trained  # max_length 48: a first crop of 192 characters
+    if layout == "dense":  # the speaker 150 characters of figures before the target: under 192, over 48 tokens
+        text = HAMMOND.replace(" إن ", f" في {FIGURES[:150]} إن ")
+    else:  # 700 characters between them: even the text between the two spans is too long
+        text = HAMMOND.replace(" إن ", f" في {FIGURES} {FIGURES[:200]} إن ")
+    item = _item(text, "روسيا", "فيليب هاموند", "ar")
+    first = mark(crop_item(item, 48 * 4), MARKERS)
+    if layout == "dense":  # the first crop leaves the target mark past max_length: encode must crop again
+        ids = clf.tokenizer(first[0], truncation=True, max_length=48, return_offsets_mapping=True)
+        assert ids["offset_mapping"][-2][1] < first[2]
+    else:  # the text between them is elided at once
+        assert ELISION in first[0] and "فيليب هاموند" in first[0] and "روسيا" in first[0]
+    assert [t.strip("▁") for t in _marks_read(clf, item)] == ["‹", "["]
