@@ -91,6 +91,14 @@ def test_prf_counts_a_gold_triple_once_and_checks_the_stance():
     assert prf(pred, [t], with_stance=False)[:2] == (2 / 4, 2 / 2)
 
 
+def test_prf_takes_the_largest_matching_not_the_first_fit():
+    # the first prediction overlaps both gold targets; a greedy match would give it the first and leave the second
+    # prediction (which fits only the first) unmatched
+    t = Text("x" * 40, "d", [((0, 5), (10, 15)), ((0, 5), (20, 25))], ["criticism", "criticism"])
+    pred = {t.text: [((0, 5), (12, 22), "criticism"), ((0, 5), (10, 12), "criticism")]}
+    assert prf(pred, [t]) == (1.0, 1.0, 1.0)
+
+
 @pytest.mark.slow
 def test_a_tiny_tagger_learns_its_targets_and_survives_a_round_trip(tmp_path: Path):
     """Real training on the backbone: a few sentences, each with its target after "ان"; the tagger learns to tag

@@ -34,6 +34,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from eval.endtoend import max_matching
 from stance.backbone import resolve_device
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
@@ -204,21 +205,20 @@ Pair = tuple[tuple[int, int], tuple[int, int], str]  # (speaker span, target spa
 
 def prf(predicted: dict[str, list[Pair]], texts: Sequence[Text], with_stance: bool = True) -> tuple[float, float, float]:
     """(P, R, F1) of predicted (speaker, target, stance) triples per text against the gold ones, one to one by
-    overlapping speaker and target spans (and the same stance when `with_stance`); a gold triple matched twice
-    counts once, the second is a false positive (greedy, as `training.target_filter.pair_f1`)."""
-    tp = fp = n_gold = 0
+    overlapping speaker and target spans (and the same stance when `with_stance`), the largest such matching per
+    text (`eval.endtoend.max_matching`, as `stance eval-e2e` scores)."""
+    tp = n_pred = n_gold = 0
     for t in texts:
-        n_gold += len(t.gold)
-        used: set[int] = set()
-        for sp, tg, stance in predicted.get(t.text, []):
-            hit = next((k for k, (s, g) in enumerate(t.gold) if k not in used and spans_overlap(s, sp)
-                        and spans_overlap(g, tg) and (not with_stance or t.stances[k] == stance)), None)
-            if hit is None:
-                fp += 1
-            else:
-                used.add(hit)
-                tp += 1
-    p, r = tp / max(1, tp + fp), tp / max(1, n_gold)
+        pred = predicted.get(t.text, [])
+        n_gold, n_pred = n_gold + len(t.gold), n_pred + len(pred)
+
+        def edge(k: int, j: int) -> float | None:
+            (s, g), (sp, tg, stance) = t.gold[k], pred[j]
+            hit = spans_overlap(s, sp) and spans_overlap(g, tg) and (not with_stance or t.stances[k] == stance)
+            return 1.0 if hit else None
+
+        tp += len(max_matching(len(t.gold), len(pred), edge))
+    p, r = tp / max(1, n_pred), tp / max(1, n_gold)
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
