@@ -382,14 +382,19 @@ def backbone_path(cache_dir: str | os.PathLike | None = None) -> Path:
 DEVICE_NAMES = re.compile(r"cpu|auto|cuda(:\d+)?")
 
 
-def resolve_device(name: str) -> torch.device:
-    """The torch device that `name` ("cpu", "cuda", "cuda:N" or "auto": a GPU when torch sees one) names.
+def resolve_device(name: str | torch.device) -> torch.device:
+    """The torch device that `name` ("cpu", "cuda", "cuda:N" or "auto": a GPU when torch sees one) names; a
+    `torch.device` (one already resolved) is returned as it is.
 
     >>> resolve_device("cpu")
+    device(type='cpu')
+    >>> resolve_device(resolve_device("cpu"))
     device(type='cpu')
     """
     import torch
 
+    if isinstance(name, torch.device):
+        return name
     if not DEVICE_NAMES.fullmatch(name):
         raise ValueError(f"device {name!r} is not one stance runs on: use cpu, cuda, cuda:N or auto")
     if name == "auto":

@@ -10,10 +10,13 @@ import json
 import os
 from importlib import resources
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
 from .records import Mention, Prediction, StanceItem, Statement
 from .targets import context_span
+
+if TYPE_CHECKING:
+    import torch
 
 DEFAULT_MODEL_ENV = "STANCE_MODEL"
 
@@ -38,7 +41,7 @@ def default_model_path() -> Path:
 
 
 def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True,
-                    device: str = "cpu") -> StanceClassifier:
+                    device: str | torch.device = "cpu") -> StanceClassifier:
     """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`, onto
     `device` ("cpu", "cuda", "cuda:N", "auto")."""
     path = Path(path) if path is not None else default_model_path()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
@@ -22,6 +22,9 @@ from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, s
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
 from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences
+
+if TYPE_CHECKING:
+    import torch
 
 # NER labels that propose actors (GPE is left to the dictionary, which knows countries and capitals)
 NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
@@ -253,7 +256,7 @@ class Pipeline:
     def load(cls, model: str | os.PathLike | None = None, actors_file: str | os.PathLike | None = None,
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
              author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True,
-             speaker_tagger: bool = True, device: str = "cpu") -> "Pipeline":
+             speaker_tagger: bool = True, device: str | torch.device = "cpu") -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
@@ -263,7 +266,7 @@ class Pipeline:
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         where = resolve_device(device)
-        clf = load_classifier(model, target_filter=target_filter, device=device) if with_classifier else None
+        clf = load_classifier(model, target_filter=target_filter, device=where) if with_classifier else None
         folder = model if model is not None else default_model_path()
         tagger = TargetTagger.load(folder) if with_classifier and target_tagger else None
         speakers = SpeakerTagger.load(folder) if with_classifier and speaker_tagger else None

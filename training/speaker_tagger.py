@@ -21,6 +21,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import torch
+
 from stance.backbone import resolve_device
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
@@ -128,13 +130,13 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
         "train_seconds": round(time.time() - t0, 1),
     }
     if choose:
-        report.update(rechoose_report(folder, tagger, lang, root, data_dir, device))
+        report.update(rechoose_report(folder, tagger, lang, root, data_dir, where))
     tagger.config.info = report
     return tagger, report
 
 
 def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
-                    data_dir: str | None, device: str = "cpu") -> dict:
+                    data_dir: str | None, device: str | torch.device = "cpu") -> dict:
     """Choose the settings on the dev texts with the pipeline of the model in `folder` (its own target filter and
     target tagger); the report's entries."""
     t0 = time.time()
@@ -156,7 +158,7 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     report = dict(tagger.config.info)
-    report.update(rechoose_report(folder, tagger, lang, root, data_dir, device))
+    report.update(rechoose_report(folder, tagger, lang, root, data_dir, where))
     tagger.config.info = report
     return tagger, report
 

@@ -286,7 +286,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
     folder, named = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
-    nlp = Pipeline.load(model=folder, target_tagger=False, device=device)
+    nlp = Pipeline.load(model=folder, target_tagger=False, device=where)
     train_texts = gold_texts(lang, "train", root, data_dir)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     train_found = statements_of(nlp, train_texts, lang)
@@ -321,7 +321,7 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     t0 = time.time()
-    nlp = Pipeline.load(model=folder, target_tagger=False, device=device)
+    nlp = Pipeline.load(model=folder, target_tagger=False, device=where)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     info = dict(tagger.config.info)
