@@ -384,7 +384,7 @@ DEVICE_NAMES = re.compile(r"cpu|auto|cuda(:\d+)?")
 
 def resolve_device(name: str | torch.device) -> torch.device:
     """The torch device that `name` ("cpu", "cuda", "cuda:N" or "auto": a GPU when torch sees one) names; a
-    `torch.device` (one already resolved) is returned as it is.
+    `torch.device` (one already resolved) is checked the same way.
 
     >>> resolve_device("cpu")
     device(type='cpu')
@@ -393,8 +393,8 @@ def resolve_device(name: str | torch.device) -> torch.device:
     """
     import torch
 
-    if isinstance(name, torch.device):
-        return name
+    if isinstance(name, torch.device):  # checked as its name: a GPU this machine lacks still fails here
+        name = str(name)
     if not DEVICE_NAMES.fullmatch(name):
         raise ValueError(f"device {name!r} is not one stance runs on: use cpu, cuda, cuda:N or auto")
     if name == "auto":

@@ -16,6 +16,7 @@ A saved model folder holds only `config.json` (labels, markers, max_length, LoRA
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move
 from stance.records import LABELS, Prediction, StanceItem
 from stance.relevance import TargetFilter
+
+log = logging.getLogger(__name__)
 
 MODEL_TYPE = "transformer"
 # a model that reads a question before the passage: a type of its own, so that a version of stance without questions
@@ -173,9 +176,9 @@ def _squash_spaces(text: str, a: int, b: int) -> tuple[str, int, int]:
     return "".join(out), ia, ib
 
 
-# `encode` crops an item whose marks fall past max_length tokens by a quarter at a time, at most this often, to no
-# fewer characters than this
-_RECROPS, _MIN_CROP = 6, 64
+# `encode` crops an item whose marks fall past max_length tokens by a quarter at a time, to no fewer characters than
+# this; `crop` moves a cut to the next space at most this far on (past it, the cut stays inside the word)
+_MIN_CROP, _SNAP = 64, 24
 ELISION = " … "  # stands for the text cut out between a speaker and a target too far apart to read together
 
 
@@ -191,8 +194,8 @@ def crop(text: str, spans: Sequence[tuple[int, int]], max_chars: int) -> tuple[s
         sp = text.rfind(" ", 0, start)
         start = sp + 1 if sp >= 0 and lo - sp < max_chars else start
     if end < len(text):
-        sp = text.find(" ", end)
-        end = sp if sp >= 0 else len(text)
+        sp = text.find(" ", end, end + _SNAP)
+        end = sp if sp >= 0 else len(text) if len(text) - end <= _SNAP else end
     return text[start:end], start
 
 
@@ -214,15 +217,19 @@ def crop_item(item: StanceItem, max_chars: int) -> StanceItem:
         text, off = crop(item.text, spans, max_chars)
         return replace(item, text=text, target=_moved(item.target, off),
                        speaker=None if item.speaker is None else _moved(item.speaker, off))
-    mid = (first[1] + second[0]) // 2
+    mid = (first[1] + second[0]) // 2  # (at a space of the gap when there is one: no word is cut in two there)
+    sp = item.text.rfind(" ", first[1], mid + 1)
+    sp = sp if sp >= 0 else item.text.find(" ", mid, second[0])
+    mid = sp + 1 if sp >= 0 else mid
     head, off_a = crop(item.text[:mid], [first], max_chars // 2)
     tail, off_b = crop(item.text[mid:], [_moved(second, mid)], max_chars // 2)
-    shift = mid + off_b - len(head) - len(ELISION)  # how far a span in the tail moves left
+    gap = ELISION if off_a + len(head) < mid or off_b > 0 else ""  # nothing cut out between them: no elision
+    shift = mid + off_b - len(head) - len(gap)  # how far a span in the tail moves left
 
     def moved(span: tuple[int, int]) -> tuple[int, int]:
         return _moved(span, off_a if span[1] <= mid else shift)
 
-    return replace(item, text=head + ELISION + tail, target=moved(item.target),
+    return replace(item, text=head + gap + tail, target=moved(item.target),
                    speaker=None if item.speaker is None else moved(item.speaker))
 
 
@@ -360,18 +367,23 @@ class TransformerStanceClassifier:
         budget = cfg.max_length * 4 - len(cfg.markers.get("question") or "")
         budgets = [budget] * len(items)
         marked = [self._marked(it, budget) for it in items]
-        for _ in range(_RECROPS + 1):
+        while True:
             enc = self.tokenizer([t for t, _, _ in marked], padding=True, truncation=True,
                                  max_length=cfg.max_length, return_offsets_mapping=True, return_tensors="pt")
             offsets = enc["offset_mapping"]
             sp_idx = [_token_at(offsets[row], s_at) for row, (_, s_at, _) in enumerate(marked)]
             tg_idx = [_token_at(offsets[row], t_at) for row, (_, _, t_at) in enumerate(marked)]
-            lost = [row for row in range(len(items)) if 0 in (sp_idx[row], tg_idx[row]) and budgets[row] > _MIN_CROP]
-            if not lost:
+            lost = [row for row in range(len(items)) if 0 in (sp_idx[row], tg_idx[row])]
+            again = [row for row in lost if budgets[row] > _MIN_CROP]
+            if not again:
                 break
-            for row in lost:
+            for row in again:
                 budgets[row] = max(_MIN_CROP, budgets[row] * 3 // 4)
                 marked[row] = self._marked(items[row], budgets[row])
+        if lost:
+            log.warning("%d item(s) keep a speaker or target mark past max_length (%d tokens) even cropped to %d "
+                        "characters: the model reads the sequence start in its place", len(lost), cfg.max_length,
+                        _MIN_CROP)
         enc.pop("offset_mapping")
         enc.pop("token_type_ids", None)
         dev = self.device

@@ -235,3 +235,16 @@ def test_encode_keeps_both_marks_inside_max_length(trained, layout):
     else:  # the text between them is elided at once
         assert ELISION in first[0] and "فيليب هاموند" in first[0] and "روسيا" in first[0]
     assert [t.strip("▁") for t in _marks_read(clf, item)] == ["‹", "["]
+
+
+def test_crop_item_cuts_no_word_and_bounds_a_run_without_spaces(trained):
+    clf, _ = trained
+    # figures joined by no-break spaces (no plain space for a cut to move to): the crop must still shrink
+    text = HAMMOND.replace(" إن ", f" في {FIGURES.replace(' ', chr(160))} إن ")
+    item = _item(text, "روسيا", "فيليب هاموند", "ar")
+    assert [t.strip("▁") for t in _marks_read(clf, item)] == ["‹", "["]
+    # the elision falls between words; an item inside the budget is left whole
+    text = "Hammond said the plan announced yesterday by Russia failed."
+    cut = crop_item(_item(text, "Russia", "Hammond", "en"), 40)
+    assert ELISION in cut.text and all(w in text.split() for w in cut.text.replace(ELISION, " ").split())
+    assert crop_item(_item(text, "Russia", "Hammond", "en"), 200).text == text

@@ -206,7 +206,8 @@ Pair = tuple[tuple[int, int], tuple[int, int], str]  # (speaker span, target spa
 def prf(predicted: dict[str, list[Pair]], texts: Sequence[Text], with_stance: bool = True) -> tuple[float, float, float]:
     """(P, R, F1) of predicted (speaker, target, stance) triples per text against the gold ones, one to one by
     overlapping speaker and target spans (and the same stance when `with_stance`), the largest such matching per
-    text (`eval.endtoend.max_matching`, as `stance eval-e2e` scores)."""
+    text (`eval.endtoend.max_matching`, as `stance eval-e2e` matches; its speaker test, which also accepts the same
+    name elsewhere for a resolved gold speaker, is not repeated here)."""
     tp = n_pred = n_gold = 0
     for t in texts:
         pred = predicted.get(t.text, [])
