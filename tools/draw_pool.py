@@ -6,7 +6,8 @@ Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` that
 - hold a word of the cue lexicon `stance/resources/cues.tsv`, any kind (so there is likely an attributed statement to
   label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
 - are not held out (`heldout_ids.txt`), not annotated before (any text or source id in `training/annotations/ar/`),
-  and not listed in `--exclude` files (one row id per line: candidates an earlier batch skipped);
+  and not listed in `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement
+  with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line);
 rows with a word of `--prefer` (default: support, aid and solidarity words, the rarest stance) come first, in an
 order fixed by `--seed`, then the others. Output: one JSON line per row, `{"file", "row_id", "text"}`.
 """
@@ -57,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     root = data_dir(args.data)
     heldout = load_heldout(str(root))
     texts, ids = _annotated(ANNOTATIONS_DIR / "ar")
-    skip = {line.strip() for f in args.exclude for line in Path(f).read_text(encoding="utf-8").splitlines() if line.strip()}
+    skipped = ANNOTATIONS_DIR / "ar" / "skipped.txt"
+    files = [Path(f) for f in args.exclude] + ([skipped] if skipped.exists() else [])
+    skip = {line.strip() for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     cues = set(load_cues()["ar"])
     prefer = [normalize_arabic(w) for w in args.prefer.split(",") if w]
     # a preferred stem at the start of a word, after an optional proclitic or article
