@@ -298,6 +298,9 @@ def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
     return (body, speaker), shift
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+
+
 def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,
                         text: str, taken: Sequence[Mention] = (), speakers: Sequence[Mention] = ()) -> Statement:
     """`statement` with the proposed spans (in tagger-input offsets, see `tagger_input`) that neither overlap nor
@@ -306,7 +309,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     the target "المعارضة"), not a target of its own ("الحكومة والمتظاهرين" are two); two proposed spans that touch
     are one phrase ("عبد" + "الله غل"). Left out: spans outside the statement's sentence (in a speaker prefix), on its
     cue, or on or touching one of `speakers` (the speakers of the statements that share this one's cue: "وزارة
-    الداخلية وقوات الحلف الاطلسي" are co-speakers). `taken`: the targets the same speaker already has in other
+    الداخلية وقوات الحلف الاطلسي" are co-speakers), and spans with no letter (a figure names no actor: "25" in "25 فقط
+    من الضربات"). `taken`: the targets the same speaker already has in other
     statements of the article (the tagger reads the whole sentence, which may hold two statements of one speaker),
     treated like the statement's own, and in the same sentence also by name ("المتظاهرين" twice)."""
     ctx = context_span(statement, text)
@@ -334,7 +338,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     for s, e, ps in runs:
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
-                or normalize_arabic(text[s:e]) in same_sentence:
+                or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e):
             continue
         new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:
