@@ -360,7 +360,7 @@ class TransformerStanceClassifier:
 
         Items are cropped round their speaker and target to a character budget; an item whose marks still fall past
         `max_length` tokens (dense text runs under 4 characters a piece) is cropped tighter and tokenised again, so the
-        head never reads `<s>` in place of a mark that the text holds.
+        head reads the marks, not `<s>` in their place (a warning says when even the tightest crop cannot keep one).
         """
         cfg = self.config
         # a generous bound: news text runs 3-6 characters per piece (a question is read before the passage)
