@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.classify import load_classifier
+from stance.classify import load_classifier, speaker_view
 from stance.pipeline import Pipeline
-from stance.records import StanceItem
+from stance.records import Mention, Span, StanceItem
 from stance.relevance import TargetFilter
 from training.target_filter import (Candidates, candidates, choose_shift, features, matched_rows, model_folder,
                                     shift_accuracy)
@@ -44,7 +44,7 @@ _WORD = re.compile(r"\S+")
 
 def local_view(item: StanceItem, window: int) -> StanceItem:
     """`item` cut to `window` words either side of its target; the speaker stays marked where it falls inside,
-    else its name goes in front (`name: ...`), as `stance.classify.speaker_view` does.
+    else its name goes in front (`name: ...`): `stance.classify.speaker_view`.
 
     >>> it = StanceItem("قال الوزير إن الجيش انسحب من المدينة أمس", target=(14, 19), speaker=(4, 10))
     >>> v = local_view(it, 1)
@@ -57,12 +57,10 @@ def local_view(item: StanceItem, window: int) -> StanceItem:
     lo = words[max(0, inside[0] - window)][0]
     hi = words[min(len(words) - 1, inside[-1] + window)][1]
     sp = item.speaker
-    if sp is None or (lo <= sp[0] and sp[1] <= hi):
-        moved = None if sp is None else (sp[0] - lo, sp[1] - lo)
-        return StanceItem(text[lo:hi], (ts - lo, te - lo), moved, item.lang)
-    name = text[sp[0] : sp[1]]
-    shift = len(name) + 2 - lo
-    return StanceItem(f"{name}: {text[lo:hi]}", (ts + shift, te + shift), (0, len(name)), item.lang)
+    if sp is None:
+        return StanceItem(text[lo:hi], (ts - lo, te - lo), None, item.lang)
+    body, speaker, shift = speaker_view(text, lo, hi, Mention(Span.of(text, *sp)))
+    return StanceItem(body, (ts + shift, te + shift), speaker, item.lang)
 
 
 def _logp(clf, items: Sequence[StanceItem], labels: Sequence[str]) -> np.ndarray:
