@@ -400,7 +400,7 @@ class Pipeline:
                 st = sts[i]
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
                 continue
-            spans = joined_spans(item[0], tagger.spans(item, read[item]))
+            spans = joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
             if not spans:
@@ -447,7 +447,7 @@ class Pipeline:
             st = out[k][1][i]
             seen = taken[(k, st.speaker.key)]
             co = speakers_by_cue.get((k, *_voice(st)), [st.speaker]) if _voice(st) is not None else [st.speaker]
-            spans = tagger.spans(item, reading) if tagger.config.propose else []
+            spans = tagger.spans(item, reading, lang=st.lang) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):

@@ -71,6 +71,9 @@ class TaggerConfig:
     propose: bool = True  # False: the tagger proposes nothing of its own and only vets (rule_veto)
     langs: tuple[str, ...] = ("ar",)
     rule_veto: float = 0.0  # a rule's target whose words' mean B+I probability is under this is dropped (0: none)
+    # a language's own threshold, chosen on that language's dev texts (`python -m training.speaker_tagger
+    # --lang-threshold fr`); the languages not listed use `threshold`
+    lang_thresholds: dict[str, float] = field(default_factory=dict)
     max_length: int = 256  # tokens; words past it are not read (no tag, no score)
     lora_r: int = 16
     lora_alpha: int = 32
@@ -91,10 +94,24 @@ class TaggerConfig:
         self.lora_target_modules = tuple(self.lora_target_modules)
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in (0, 1], found {self.threshold}")
+        if not isinstance(self.lang_thresholds, dict) or not all(
+                isinstance(k, str) and k and isinstance(v, (int, float)) and 0.0 < v <= 1.0
+                for k, v in self.lang_thresholds.items()):
+            raise ValueError("lang_thresholds must map language codes to thresholds in (0, 1], such as {\"fr\": 0.9}, "
+                             f"found {self.lang_thresholds!r}")
+        self.lang_thresholds = {k: float(v) for k, v in self.lang_thresholds.items()}
         if self.max_length < 16:
             raise ValueError(f"max_length must be at least 16 tokens, found {self.max_length}")
         if self.lora_r < 1:
             raise ValueError(f"lora_r must be at least 1 (the tagger trains only its LoRA matrices), found {self.lora_r}")
+
+    def threshold_for(self, lang: Optional[str]) -> float:
+        """The threshold of `lang`'s proposals: its own (`lang_thresholds`) where one was chosen, else `threshold`.
+
+        >>> TaggerConfig(threshold=0.95, lang_thresholds={"fr": 0.9}).threshold_for("fr"), TaggerConfig(threshold=0.95).threshold_for("ar")
+        (0.9, 0.95)
+        """
+        return self.lang_thresholds.get(lang, self.threshold) if lang is not None else self.threshold
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -250,11 +267,13 @@ class TargetTagger:
             self.net.train(was_training)
         return out  # type: ignore[return-value]
 
-    def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None) -> list[tuple[int, int, float]]:
+    def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None,
+              lang: Optional[str] = None) -> list[tuple[int, int, float]]:
         """The (start, end, probability) of the target spans the tagger proposes in a read item: runs of words
-        whose B+I probability reaches `threshold` (default: the config's), a word more likely B than I opening a
-        new span; a span's probability is its words' mean; spans on the speaker are left out."""
-        t = self.config.threshold if threshold is None else threshold
+        whose B+I probability reaches `threshold` (default: the config's for `lang`, `TaggerConfig.threshold_for`),
+        a word more likely B than I opening a new span; a span's probability is its words' mean; spans on the
+        speaker are left out."""
+        t = self.config.threshold_for(lang) if threshold is None else threshold
         return spans_from_words(reading.words, reading.tags, t, item[1])
 
     def propose(self, items: Sequence[SpeakerText], threshold: float | None = None,

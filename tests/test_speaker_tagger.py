@@ -114,8 +114,8 @@ class _Speakers:
             out.append(Reading(ws, tags))
         return out
 
-    def spans(self, item, reading, threshold=None):
-        t = self.config.threshold if threshold is None else threshold
+    def spans(self, item, reading, threshold=None, lang=None):
+        t = self.config.threshold_for(lang) if threshold is None else threshold
         return [(a, b, 0.9) for a, b in words(item[0]) if item[0][a:b] in self.names and 0.9 >= t]
 
 
@@ -359,6 +359,10 @@ def test_rechoosing_without_a_tagger_says_what_to_run(tmp_path: Path):
         with pytest.raises(SystemExit, match=f"no {name} tagger to keep: train one with `python -m "
                                              f"training.{name}_tagger --model"):
             module.main(["--settings-only", "--model", str(tmp_path), "--dry-run"])
+    with pytest.raises(SystemExit, match="no speaker tagger to keep"):
+        speaker_tagger.main(["--lang-threshold", "fr", "--model", str(tmp_path), "--dry-run"])
+    with pytest.raises(SystemExit):  # one language's threshold alone, or all the settings: not both
+        speaker_tagger.main(["--lang-threshold", "fr", "--settings-only", "--model", str(tmp_path), "--dry-run"])
 
 
 def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head():
@@ -422,3 +426,61 @@ def test_both_trainers_refuse_a_device_before_loading_anything(tmp_path: Path, m
             args = ["--model", str(tmp_path), "--dry-run", "--device", device]
             with pytest.raises(SystemExit, match=f"error: device '{device}'"):
                 module.main(args + (["--settings-only"] if settings_only else []))
+
+
+def test_a_language_of_its_own_threshold_is_what_its_proposals_use():
+    """With the general threshold over the police's 0.9 the tagger proposes nobody; an Arabic threshold of its own
+    under 0.9 makes the police a speaker in Arabic, a French one does not; the settings check their values and
+    come back from their JSON."""
+    nlp = _tagged_pipeline(["الشرطة"])
+    cfg = nlp.speaker_tagger.config
+    cfg.threshold = 0.95
+    article = Article("t", POLICE, "ar")
+
+    def tagged() -> list[str]:
+        ((_, sts),) = nlp.with_tagged_speakers([(article, nlp.statements(article))])
+        return [st.speaker.text for st in sts if st.cue_kind == "tagged"]
+
+    assert tagged() == []
+    cfg.lang_thresholds = {"fr": 0.7}
+    assert tagged() == [] and cfg.threshold_for("fr") == 0.7 and cfg.threshold_for("ar") == 0.95
+    cfg.lang_thresholds = {"ar": 0.8}
+    assert tagged() == ["الشرطة"]
+    again = TaggerConfig.from_json(json.loads(json.dumps(cfg.to_json())))
+    assert again.lang_thresholds == {"ar": 0.8} and again.threshold_for("ar") == 0.8
+    for bad in ({"fr": 0.0}, {"fr": 1.5}, {"": 0.9}, {"fr": "high"}, [("fr", 0.9)]):
+        with pytest.raises(ValueError, match="lang_thresholds"):
+            TaggerConfig(lang_thresholds=bad)
+
+
+def test_a_languages_threshold_is_chosen_on_its_own_texts_and_only_where_it_beats_the_general_one():
+    """`choose_lang_threshold` on a text whose gold pair is the police's (read at 0.9, no cue): the general
+    threshold 0.95 proposes nobody, the grid's first value under 0.9 finds the pair, so it becomes Arabic's own;
+    where no value beats the general threshold (the police's pair not gold) none is set; a language the tagger
+    does not read is refused with what to do; the pipeline is given back as it was."""
+    from training.speaker_tagger import SPEAKER_THRESHOLDS, choose_lang_threshold
+
+    nlp = _tagged_pipeline(["الشرطة"])
+    tagger = nlp.speaker_tagger
+    tagger.config.threshold = 0.95
+    kept, _ = nlp.score_all(Article("t", POLICE, "ar"), nlp.statements(Article("t", POLICE, "ar")))
+    assert [p.statement.speaker.text for p in kept] == ["الوزير"]  # the rules' minister only
+    tagger.config.lang_thresholds = {"ar": 0.7}
+    kept, _ = nlp.score_all(Article("t", POLICE, "ar"), nlp.statements(Article("t", POLICE, "ar")))
+    police = [p for p in kept if p.statement.speaker.text == "الشرطة"]
+    assert police
+    tagger.config.lang_thresholds = {}
+    s, g = POLICE.index("الشرطة"), POLICE.index(police[0].target.text)
+    gold = Text(POLICE, "t", [((s, s + 6), (g, g + len(police[0].target.text)))], [police[0].stance])
+    nlp.speaker_tagger = None
+    table = choose_lang_threshold(nlp, tagger, [gold], "ar")
+    assert set(table) == {"none", *map(str, SPEAKER_THRESHOLDS)}
+    assert table["none"]["with_stance"][1] == 0.0 < table["0.7"]["with_stance"][1] == 1.0
+    assert tagger.config.lang_thresholds == {"ar": 0.7} and tagger.config.threshold == 0.95
+    assert nlp.speaker_tagger is None
+    tagger.config.lang_thresholds = {}
+    elsewhere = Text(POLICE, "t", [((0, 4), (5, 11))], ["neutral"])  # a pair nobody finds
+    choose_lang_threshold(nlp, tagger, [elsewhere], "ar")
+    assert tagger.config.lang_thresholds == {}
+    with pytest.raises(ValueError, match="--read-langs"):
+        choose_lang_threshold(nlp, tagger, [gold], "fr")

@@ -197,7 +197,7 @@ class _FixedTagger:
             out.append(Reading(ws, tags, [self.all_read] * len(ws)))
         return out
 
-    def spans(self, item, reading, threshold=None):
+    def spans(self, item, reading, threshold=None, lang=None):
         return self._found(item[0])
 
 

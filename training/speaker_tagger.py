@@ -7,11 +7,14 @@ the annotators', whatever the rules find, so the tagger is a second, independent
 How it is chosen: `rule_veto` (a statement whose speaker the tagger reads under it is dropped), then `threshold` (a
 speaker it reads at least this in a sentence without a cue becomes a statement), each the value whose `stance
 analyze` output on the dev texts has the best triple F1; off (no veto, no speakers of its own) unless a value
-scores strictly better. Test texts are never read.
+scores strictly better. A language it reads zero-shot can then get its own threshold
+(`TaggerConfig.lang_thresholds`), chosen the same way on that language's labelled dev texts (`--lang-threshold`),
+the other settings kept. Test texts are never read.
 
     python -m training.speaker_tagger                       # train, choose, write into the default model's folder
     python -m training.speaker_tagger --epochs 1 --dry-run  # report only
     python -m training.speaker_tagger --settings-only       # keep the weights, choose the settings anew
+    python -m training.speaker_tagger --lang-threshold fr   # keep all else, choose French's own threshold
 """
 from __future__ import annotations
 
@@ -72,10 +75,7 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
     tables: dict[str, dict[str, dict[str, list[float]]]] = {"rule_veto": {}, "threshold": {}}
 
     def run(table: str, value: str) -> float:
-        pred = kept_triples(nlp, found, batch_size)
-        row = tables[table][value] = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
-                                      "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
-        log.info("%s %s: triple F1 %.4f, pair F1 %.4f", table, value, row["with_stance"][2], row["without_stance"][2])
+        row = tables[table][value] = scored(nlp, found, texts, f"{table} {value}", batch_size)
         return row["with_stance"][2]
 
     done = False
@@ -105,6 +105,56 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
         if not done:  # a failed choice leaves the tagger's settings as they were
             cfg.rule_veto, cfg.propose, cfg.threshold = before
     return tables
+
+
+def scored(nlp: Pipeline, found: Sequence[tuple[Article, list]], texts: Sequence[Text], setting: str,
+           batch_size: int = 32) -> dict[str, list[float]]:
+    """P/R/F1 with and without stance of what `stance analyze` keeps of `found` (articles and their rule
+    statements), against the gold pairs of `texts`; logged under `setting`."""
+    pred = kept_triples(nlp, found, batch_size)
+    row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
+           "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
+    log.info("%s: triple F1 %.4f, pair F1 %.4f", setting, row["with_stance"][2], row["without_stance"][2])
+    return row
+
+
+def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text], lang: str,
+                          batch_size: int = 32) -> dict[str, dict[str, list[float]]]:
+    """Choose `lang`'s own threshold (`TaggerConfig.lang_thresholds`) on its dev texts by the triple F1 of `stance
+    analyze` output there, the tagger's other settings kept: "none" is its general `threshold`, which a value of
+    SPEAKER_THRESHOLDS replaces only where it scores strictly better. Sets it in `tagger.config` (or leaves `lang`
+    out of `lang_thresholds`); returns the table: value -> P/R/F1 with and without stance."""
+    cfg = tagger.config
+    if lang not in cfg.langs:
+        raise ValueError(f"the speaker tagger does not read {lang} (it reads {', '.join(cfg.langs)}): give it the "
+                         "language with --settings-only --read-langs first")
+    if not cfg.propose:
+        raise ValueError("the speaker tagger proposes no speakers of its own (propose: false), so a threshold has "
+                         "nothing to choose")
+    saved, before = nlp.speaker_tagger, dict(cfg.lang_thresholds)
+    found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
+    table: dict[str, dict[str, list[float]]] = {}
+    done = False
+    try:
+        nlp.speaker_tagger = tagger
+        cfg.lang_thresholds.pop(lang, None)
+        table["none"] = scored(nlp, found, texts, f"{lang} threshold none ({cfg.threshold})", batch_size)
+        best = (table["none"]["with_stance"][2], None)
+        for v in SPEAKER_THRESHOLDS:
+            cfg.lang_thresholds[lang] = v
+            row = table[str(v)] = scored(nlp, found, texts, f"{lang} threshold {v}", batch_size)
+            if row["with_stance"][2] > best[0]:
+                best = (row["with_stance"][2], v)
+        if best[1] is None:
+            cfg.lang_thresholds.pop(lang, None)
+        else:
+            cfg.lang_thresholds[lang] = best[1]
+        done = True
+    finally:
+        nlp.speaker_tagger = saved
+        if not done:  # a failed choice leaves the tagger's settings as they were
+            cfg.lang_thresholds = before
+    return table
 
 
 def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
@@ -163,12 +213,38 @@ def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None
     return tagger, report
 
 
+def rechoose_lang(model: str | Path | None, lang: str, root: str | None = None, data_dir: str | None = None,
+                  threads: int | None = None, device: str = "cpu") -> tuple[SpeakerTagger, dict]:
+    """The speaker tagger in the model's folder with `lang`'s own threshold chosen on every labelled dev text of
+    `lang` (`choose_lang_threshold`), its other settings kept; its report records the choice under
+    `lang_thresholds_chosen`."""
+    folder, _ = model_folder(model, threads)
+    where = resolve_device(device)
+    tagger = kept_tagger(SpeakerTagger, folder).to(where)
+    t0 = time.time()
+    nlp = Pipeline.load(model=folder, speaker_tagger=False, device=where)
+    texts = gold_texts(lang, "dev", root, data_dir, exhaustive_only=False)
+    table = choose_lang_threshold(nlp, tagger, texts, lang)
+    report = dict(tagger.config.info)
+    report.setdefault("lang_thresholds_chosen", {})[lang] = {
+        "chosen_on": f"the {len(texts)} labelled {lang} dev texts with a speaker (all of them; where a text's pairs "
+                     "were not all labelled, precision is a lower bound): triple F1 of what `stance analyze` keeps, "
+                     "the other settings kept; 'none' is the general threshold",
+        "dev_texts": len(texts), "dev_prf_by_threshold": table,
+        "chosen": tagger.config.lang_thresholds.get(lang), "choice_seconds": round(time.time() - t0, 1)}
+    tagger.config.info = report
+    return tagger, report
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_tagger_arguments(ap, "sentences")
     ap.add_argument("--settings-only", action="store_true",
                     help="keep the speaker tagger in the model's folder; choose only its settings (veto, threshold) "
                          "anew on the dev texts")
+    ap.add_argument("--lang-threshold", metavar="LANG", default=None,
+                    help="keep the speaker tagger and its other settings; choose only LANG's own threshold on all "
+                         "of LANG's labelled dev texts (for a language read zero-shot, such as fr or en)")
     ap.add_argument("--no-choice", action="store_true",
                     help="train only (no dev run); the tagger then vetoes nothing and proposes at threshold 0.85")
     ap.add_argument("--out", default=None, help="write the tagger into this folder instead of the model's")
@@ -177,8 +253,13 @@ def main(argv: list[str] | None = None) -> None:
         ap.error("--epochs must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     folder = Path(args.model) if args.model else default_model_path()
+    if args.lang_threshold and (args.settings_only or args.no_choice):
+        ap.error("--lang-threshold chooses one language's threshold alone: leave out --settings-only and --no-choice")
     try:
-        if args.settings_only:
+        if args.lang_threshold:
+            tagger, report = rechoose_lang(args.model, args.lang_threshold, args.annotations, args.data,
+                                           args.threads, args.device)
+        elif args.settings_only:
             tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
                                       args.read_langs or (), args.device)
         else:
@@ -188,9 +269,10 @@ def main(argv: list[str] | None = None) -> None:
     except (FileNotFoundError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config
-    report_and_write(tagger, report, f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}",
-                     None if args.dry_run else Path(args.out) if args.out else folder, args.settings_only,
-                     "speaker tagger")
+    report_and_write(tagger, report, f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}"
+                     f", lang_thresholds: {cfg.lang_thresholds}",
+                     None if args.dry_run else Path(args.out) if args.out else folder,
+                     args.settings_only or bool(args.lang_threshold), "speaker tagger")
 
 
 if __name__ == "__main__":

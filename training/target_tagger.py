@@ -90,21 +90,26 @@ def langs_arg(value: str) -> tuple[str, ...]:
     return out
 
 
-def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None) -> list[Text]:
-    """The exhaustive texts of `lang`/`split` with their gold pairs (a pair labelled twice counts once)."""
-    keep = exhaustive_ids(lang, root)
+def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None,
+               exhaustive_only: bool = True) -> list[Text]:
+    """The exhaustive texts of `lang`/`split` with their gold pairs (a pair labelled twice counts once); with
+    `exhaustive_only=False` every labelled text of theirs (where not every pair of a text was labelled, a pair
+    predicted beyond the gold is not always wrong: precision on them is a lower bound)."""
+    keep = exhaustive_ids(lang, root) if exhaustive_only else None
     by_text: dict[str, Text] = {}
     for ex in load_annotations(lang, split, root=root, data_dir=data_dir):
-        if ex.item.id not in keep or ex.item.speaker is None:
+        if (keep is not None and ex.item.id not in keep) or ex.item.speaker is None:
             continue
         t = by_text.setdefault(ex.item.text, Text(ex.item.text, ex.group or ex.item.text, []))
         pair = (ex.item.speaker, ex.item.target)
         if pair not in t.gold:
             t.gold.append(pair)
             t.stances.append(ex.stance)
-    if not by_text:
+    if not by_text and exhaustive_only:
         raise ValueError(f"no exhaustively labelled {lang} texts in the {split} split: the tagger needs the files of "
                          "training.datasets.annotations.EXHAUSTIVE_FILES")
+    if not by_text:
+        raise ValueError(f"no labelled {lang} texts with a speaker in the {split} split of the annotations")
     return list(by_text.values())
 
 
