@@ -318,6 +318,24 @@ def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# words that name nobody alone: a tagged span made only of them is no target ("le", "l'" in French statements,
+# "بعض" "some"), in the forms `_function_words_only` compares (casefolded; Arabic as `normalize_arabic` gives it)
+_FUNCTION_WORDS = frozenset(normalize_arabic(w) for w in """بعض كل هذا هذه ذلك تلك هؤلاء اولئك أولئك هو هي هم هن
+    نحن انا أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد""".split()) | frozenset("""a an the of to in on at
+    by for from with and or but he she it they we i you him her his its their them our my your this that these
+    those some all any each who whom which what there here one l le la les un une des du de d au aux il elle ils
+    elles on nous vous je tu se lui leur leurs son sa ses ce cet cette ces qui que quoi dont où en y et ou""".split())
+
+
+def _function_words_only(span_text: str) -> bool:
+    """Whether a tagged span is made of function words alone (no actor can be named by it).
+
+    >>> _function_words_only("le"), _function_words_only("l"), _function_words_only("بعض"), _function_words_only("les députés")
+    (True, True, True, False)
+    """
+    ws = _WORD_RE.findall(span_text)
+    return bool(ws) and all(normalize_arabic(w).casefold() in _FUNCTION_WORDS for w in ws)
 
 
 def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,
@@ -329,7 +347,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     are one phrase ("عبد" + "الله غل"). Left out: spans outside the statement's sentence (in a speaker prefix), on its
     cue, or on or touching one of `speakers` (the speakers of the statements that share this one's cue: "وزارة
     الداخلية وقوات الحلف الاطلسي" are co-speakers), and spans with no letter (a figure names no actor: "25" in "25 فقط
-    من الضربات"). `taken`: the targets the same speaker already has in other
+    من الضربات") or only function words ("le", "بعض": `_function_words_only`). `taken`: the targets the same speaker already has in other
     statements of the article (the tagger reads the whole sentence, which may hold two statements of one speaker),
     treated like the statement's own, and in the same sentence also by name ("المتظاهرين" twice)."""
     ctx = context_span(statement, text)
@@ -357,7 +375,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     for s, e, ps in runs:
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
-                or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e):
+                or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
+                or _function_words_only(text[s:e]):
             continue
         new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:

@@ -81,6 +81,23 @@ def test_a_figure_is_no_tagged_target():
     assert [t.text for t in out.targets] == ["تنظيم الدولة الاسلامية", "20 في المئة"]
 
 
+def test_function_words_alone_are_no_tagged_target():
+    """French dev sentences where the zero-shot tagger proposed "le" and "l" (and an Arabic one where it proposed
+    "بعض"): a span of function words alone names nobody; the phrase they open still does."""
+    text = "Le chef de la diplomatie russe a déclaré que le gouvernement devait cesser, selon l'agence."
+    st = _statement(text, "Le chef de la diplomatie russe", "le gouvernement devait cesser")
+    st = replace(st, cue=Span(text.index("a déclaré"), text.index("a déclaré") + 9, "a déclaré"), lang="fr")
+    le, l_ = text.index("le gouvernement"), text.index("l'agence")
+    assert with_tagged_targets(st, [(le, le + 2, 0.83), (l_, l_ + 1, 0.87)], 0, text) is st
+    out = with_tagged_targets(st, [(le, le + 15, 0.83)], 0, text)
+    assert [t.text for t in out.targets] == ["le gouvernement"]
+    text = "وقالت مصادر فلسطينية ان بعض وسائل الإعلام تروج الشائعات."
+    st = _statement(text, "مصادر فلسطينية", "بعض وسائل الإعلام تروج الشائعات")
+    b = text.index("بعض")
+    assert with_tagged_targets(st, [(b, b + 3, 0.85)], 0, text) is st
+    assert [t.text for t in with_tagged_targets(st, [(b, b + 17, 0.85)], 0, text).targets] == ["بعض وسائل الإعلام"]
+
+
 def test_a_speaker_outside_the_sentence_is_put_in_front():
     text = "قال الوزير ذلك. وأضاف ان الجيش انسحب."
     sp = Mention(Span(4, 10, "الوزير"), resolved=True)
