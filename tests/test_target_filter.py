@@ -69,6 +69,26 @@ def test_candidates_are_labelled_against_the_gold_pairs(tmp_path: Path):
         candidates(nlp, "fr", None, root=str(tmp_path))
 
 
+def test_each_gold_pair_gets_its_own_candidate_where_one_can(tmp_path: Path):
+    """Gold pairs "Russia was bombing Syria" (listed first) and "Russia": the candidate "Russia" overlaps both,
+    "Syria" only the first. First fit would give both candidates the first pair and leave "Russia" unmatched; the
+    maximum matching gives each pair its own candidate, and `matched_rows` one row per pair."""
+    from stance.pipeline import Pipeline
+    from training.datasets.annotations import EXHAUSTIVE_FILES
+    from training.target_filter import matched_rows
+
+    text = "Hammond said Russia was bombing Syria and praised Turkey."
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / EXHAUSTIVE_FILES[0]).write_text(
+        json.dumps(_row(1, text, "Hammond", "Russia was bombing Syria")) + "\n"
+        + json.dumps(_row(2, text, "Hammond", "Russia")) + "\n", encoding="utf-8")
+    got = candidates(Pipeline.load(with_classifier=False), "en", None, root=str(tmp_path))
+    gold_of = {it.text[slice(*it.target)]: int(g) for it, g, p in zip(got.items, got.gold_ids, got.proposed) if p}
+    assert gold_of["Russia"] == 1 and gold_of["Syria"] == 0 and gold_of.get("Turkey", -1) == -1
+    rows = matched_rows(got)
+    assert sorted(int(got.gold_ids[k]) for k in rows) == [0, 1] and all(got.proposed[k] for k in rows)
+
+
 def test_choose_fits_a_real_filter_that_beats_none():
     rng = np.random.default_rng(0)
     n = 240

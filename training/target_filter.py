@@ -44,6 +44,7 @@ from stance.classify import DEFAULT_MODEL_ENV, default_model_path, item_for
 from stance.pipeline import Pipeline
 from stance.records import Article, StanceItem, spans_overlap
 from stance.relevance import TargetFilter
+from eval.endtoend import max_matching
 from training.datasets.annotations import exhaustive_ids, load_annotations
 
 log = logging.getLogger(__name__)
@@ -95,14 +96,17 @@ def candidates(nlp: Pipeline, lang: str, split: str | None, root: str | None = N
     base = 0
     for text, golds in by_text.items():
         gold_stances += [stance_of[(text, g.speaker, g.target)] for g in golds]
-        for st in nlp.statements(Article("fit", text, lang)):
-            if st.speaker is None:
-                continue
-            for t in st.targets:
-                hit = next((k for k, g in enumerate(golds) if spans_overlap((st.speaker.start, st.speaker.end), g.speaker)
-                            and spans_overlap((t.start, t.end), g.target)), None)
-                items.append(item_for(st, t, text)); proposed.append(True)
-                groups.append(doc_of[text]); gold_ids.append(-1 if hit is None else base + hit)
+        pairs = [(st, t) for st in nlp.statements(Article("fit", text, lang)) if st.speaker is not None
+                 for t in st.targets]
+        hits = [[k for k, g in enumerate(golds) if spans_overlap((st.speaker.start, st.speaker.end), g.speaker)
+                 and spans_overlap((t.start, t.end), g.target)] for st, t in pairs]
+        # each gold pair to its own candidate where one can be found (the maximum matching, as `stance eval-e2e`
+        # counts); a candidate left over that still matches a gold pair is a positive too, under its first
+        matched = dict(max_matching(len(pairs), len(golds), lambda j, k: 1.0 if k in hits[j] else None))
+        for j, (st, t) in enumerate(pairs):
+            hit = matched.get(j, hits[j][0] if hits[j] else None)
+            items.append(item_for(st, t, text)); proposed.append(True)
+            groups.append(doc_of[text]); gold_ids.append(-1 if hit is None else base + hit)
         if with_gold:
             for k, g in enumerate(golds):
                 items.append(g)
@@ -165,9 +169,9 @@ SHIFT_GRID = tuple(round(-1.5 + 0.1 * k, 1) for k in range(31))  # -1.5 .. 1.5
 
 
 def matched_rows(cands: Candidates) -> list[int]:
-    """The proposed candidates that match a gold pair, one per gold pair: the first candidate that matches it (a
-    greedy match; `eval.endtoend` finds a maximum matching, and scores only the pairs the filter keeps, so its
-    counts differ a little)."""
+    """The proposed candidates that match a gold pair, one per gold pair: the first candidate given that pair
+    (`candidates` gives each gold pair its own candidate by a maximum matching, as `eval.endtoend` does, which
+    also scores only the pairs the filter keeps, so its counts differ a little)."""
     seen: set[int] = set()
     rows = []
     for k in np.flatnonzero(cands.proposed & cands.labels):
