@@ -108,12 +108,29 @@ def _attach_adjectives(found: Sequence[Mention], text: str, actors: ActorDiction
     for m in sorted(found, key=lambda m: (m.start, -m.end)):
         prev = out[-1] if out else None
         if prev is None or len(out) - 1 in merged or prev.end > m.start or text[prev.end : m.start] != " " \
-                or " " in m.text.strip() or m.text.startswith("و") or not _adjective_after(prev, m, text, actors):
+                or " " in m.text.strip() or m.text.startswith("و"):
             out.append(m)
-            continue
-        out[-1] = Mention(Span(prev.start, m.end, text[prev.start : m.end]), None)
-        merged.add(len(out) - 1)
+        elif _own_country_after(prev, m, text):  # "حركة حماس الفلسطينية": Hamas, not Hamas and Palestine
+            out[-1] = replace(prev, span=Span(prev.start, m.end, text[prev.start : m.end]))
+            merged.add(len(out) - 1)
+        elif _adjective_after(prev, m, text, actors):
+            out[-1] = Mention(Span(prev.start, m.end, text[prev.start : m.end]), None)
+            merged.add(len(out) - 1)
+        else:
+            out.append(m)
     return out
+
+
+def _own_country_after(head: Mention, adj: Mention, text: str) -> bool:
+    """A nationality adjective right after a known actor of that country, definite and with no preposition,
+    names no second actor: "حركة حماس الفلسطينية", "حركة طالبان الافغانية" are Hamas and the Taliban
+    (the adjective is part of their mention), while "منظمة العفو الدولية السعودية" stays Amnesty and Saudi Arabia.
+    A country after its own name or government ("روسيا الروسية") is left alone."""
+    if head.actor is None or adj.actor is None or adj.actor.type != "country" or head.actor.id == adj.actor.id \
+            or head.actor.affiliation != adj.actor.id or not head.text.split():
+        return False
+    _, definite, preposition = _bare(adj.text)
+    return definite and not preposition  # (a name is definite with or without the article: "حماس", "الجيش السوري")
 
 
 def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictionary) -> bool:

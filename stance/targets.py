@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 
 from .actors import AR_OUTLET_NOUNS, is_people
 from .records import Mention, Span, Statement
+from .normalize import word_key
 from .text import normalize_arabic
 
 _PRONOUNS = frozenset(
@@ -183,7 +184,44 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             continue
         seen.add(m.key)
         out.append(m)
-    return out
+    return _without_repeats(out, text)
+
+
+def _words_key(m: Mention, text: Optional[str]) -> tuple[tuple[str, ...], int]:
+    """A mention's words as the dictionary matches them (`word_key`; "لشرطة" of "للشرطة" read as "الشرطة"), and
+    how marked its form is: 1 for a preposition fused to it ("للشرطة") or no article where one could stand
+    ("سجين"), else 0."""
+    ws = [normalize_arabic(w) for w in m.text.split()]
+    fused = text is not None and m.start > 0 and text[m.start - 1].isalpha()  # "لـ", "بـ" left out of the span
+    if ws and ws[0].startswith("ل") and fused and text[m.start - 1] == "ل":
+        ws[0] = "ا" + ws[0]  # (the span leaves the preposition out: "للشرطة" -> "لشرطة", the article's ل)
+    arabic = bool(ws) and any("\u0600" <= c <= "\u06ff" for c in ws[0])
+    bare = arabic and not ws[0].startswith("ال")
+    return tuple(word_key(w) for w in ws), int(fused or bare)
+
+
+def _without_repeats(found: list[Mention], text: Optional[str]) -> list[Mention]:
+    """The targets of one statement without the bare repeats of another: a mention of no known actor whose words
+    open a longer target of the statement ("الجيش" beside "الجيش اللبناني", "المعارضة" beside "المعارضة
+    اللبنانية"), or repeat another's in a more marked form ("لشرطة" of "للشرطة", or "سجين", beside "الشرطة",
+    "السجين"), names that actor again: the fuller or plainer mention stays.
+
+    >>> ms = [Mention(Span(0, 5, "الجيش")), Mention(Span(9, 23, "الجيش اللبناني")), Mention(Span(30, 37, "الحكومة"))]
+    >>> [m.text for m in _without_repeats(ms, None)]
+    ['الجيش اللبناني', 'الحكومة']
+    >>> t = "قال ان سجين هرب وان السجين اعتقل"
+    >>> [m.text for m in _without_repeats([Mention(Span(7, 11, "سجين")), Mention(Span(20, 26, "السجين"))], t)]
+    ['السجين']
+    """
+    keys = [_words_key(m, text) for m in found]
+
+    def repeats(i: int) -> bool:
+        (k, marked) = keys[i]
+        return found[i].actor is None and bool(k) and any(
+            j != i and keys[j][0][: len(k)] == k and (len(keys[j][0]) > len(k) or keys[j][1] < marked)
+            for j in range(len(found)))
+
+    return [m for i, m in enumerate(found) if not repeats(i)]
 
 
 def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> bool:
