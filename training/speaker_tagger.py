@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
              "(proposing nothing), then the threshold of its own speakers")
 SPEAKER_VETOES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
-SPEAKER_THRESHOLDS = (0.7, 0.8, 0.9, 0.95)
+SPEAKER_THRESHOLDS = (0.7, 0.8, 0.9, 0.95, 0.97, 0.99)
 
 
 def rows(texts: Sequence[Text]) -> list[Row]:
