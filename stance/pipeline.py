@@ -122,15 +122,17 @@ def _attach_adjectives(found: Sequence[Mention], text: str, actors: ActorDiction
 
 
 def _own_country_after(head: Mention, adj: Mention, text: str) -> bool:
-    """A nationality adjective right after a known actor of that country, definite and with no preposition,
-    names no second actor: "حركة حماس الفلسطينية", "حركة طالبان الافغانية" are Hamas and the Taliban
-    (the adjective is part of their mention), while "منظمة العفو الدولية السعودية" stays Amnesty and Saudi Arabia.
-    A country after its own name or government ("روسيا الروسية") is left alone."""
+    """A singular nationality adjective right after a known actor of that country, definite and with no
+    preposition, names no second actor: "حركة حماس الفلسطينية", "حركة طالبان الافغانية" are Hamas and the Taliban
+    (the adjective is part of their mention), while "منظمة العفو الدولية السعودية" stays Amnesty and Saudi Arabia,
+    and a people after the actor is its object ("ودعت حركة حماس الفلسطينيين الى الوحدة"). A country after its own
+    name or government ("روسيا الروسية") is left alone."""
     if head.actor is None or adj.actor is None or adj.actor.type != "country" or head.actor.id == adj.actor.id \
-            or head.actor.affiliation != adj.actor.id or not head.text.split():
+            or head.actor.affiliation != adj.actor.id:
         return False
-    _, definite, preposition = _bare(adj.text)
-    return definite and not preposition  # (a name is definite with or without the article: "حماس", "الجيش السوري")
+    stem, definite, preposition = _bare(adj.text)
+    # (a name is definite with or without the article: "حماس", "الجيش السوري")
+    return definite and not preposition and stem.endswith(("ي", "يه")) and stem not in _PEOPLES
 
 
 def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictionary) -> bool:

@@ -95,10 +95,14 @@ class TaggerConfig:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must lie in (0, 1], found {self.threshold}")
         if not isinstance(self.lang_thresholds, dict) or not all(
-                isinstance(k, str) and k and isinstance(v, (int, float)) and 0.0 < v <= 1.0
+                isinstance(k, str) and k and isinstance(v, (int, float)) and not isinstance(v, bool) and 0.0 < v <= 1.0
                 for k, v in self.lang_thresholds.items()):
             raise ValueError("lang_thresholds must map language codes to thresholds in (0, 1], such as {\"fr\": 0.9}, "
                              f"found {self.lang_thresholds!r}")
+        unread = sorted(set(self.lang_thresholds) - set(self.langs))
+        if unread:
+            raise ValueError(f"lang_thresholds names languages the tagger does not read ({', '.join(unread)}; it reads "
+                             f"{', '.join(self.langs)}): add them to langs or drop their thresholds")
         self.lang_thresholds = {k: float(v) for k, v in self.lang_thresholds.items()}
         if self.max_length < 16:
             raise ValueError(f"max_length must be at least 16 tokens, found {self.max_length}")
@@ -108,7 +112,8 @@ class TaggerConfig:
     def threshold_for(self, lang: Optional[str]) -> float:
         """The threshold of `lang`'s proposals: its own (`lang_thresholds`) where one was chosen, else `threshold`.
 
-        >>> TaggerConfig(threshold=0.95, lang_thresholds={"fr": 0.9}).threshold_for("fr"), TaggerConfig(threshold=0.95).threshold_for("ar")
+        >>> cfg = TaggerConfig(threshold=0.95, langs=("ar", "fr"), lang_thresholds={"fr": 0.9})
+        >>> cfg.threshold_for("fr"), cfg.threshold_for("ar")
         (0.9, 0.95)
         """
         return self.lang_thresholds.get(lang, self.threshold) if lang is not None else self.threshold
@@ -319,23 +324,31 @@ def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
 
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _WORD_RE = re.compile(r"[^\W\d_]+")
-# words that name nobody alone: a tagged span made only of them is no target ("le", "l'" in French statements,
-# "بعض" "some"), in the forms `_function_words_only` compares (casefolded; Arabic as `normalize_arabic` gives it)
-_FUNCTION_WORDS = frozenset(normalize_arabic(w) for w in """بعض كل هذا هذه ذلك تلك هؤلاء اولئك أولئك هو هي هم هن
-    نحن انا أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد""".split()) | frozenset("""a an the of to in on at
-    by for from with and or but he she it they we i you him her his its their them our my your this that these
-    those some all any each who whom which what there here one l le la les un une des du de d au aux il elle ils
-    elles on nous vous je tu se lui leur leurs son sa ses ce cet cette ces qui que quoi dont où en y et ou""".split())
+# words that name nobody alone, by language: a tagged span made only of them is no target ("le", "l'" in French
+# statements, "بعض" "some"), in the forms `_function_words_only` compares (lower case; Arabic as `normalize_arabic`
+# gives it)
+_FUNCTION_WORDS = {
+    "ar": frozenset(normalize_arabic(w) for w in """بعض كل هذا هذه ذلك تلك هؤلاء اولئك أولئك هو هي هم هن نحن انا
+        أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد""".split()),
+    "en": frozenset("""a an the of to in on at by for from with and or but he she it they we i you him her his its
+        their them our my your this that these those some all any each who whom which what there here one""".split()),
+    "fr": frozenset("""l le la les un une des du de d au aux il elle ils elles on nous vous je tu se lui leur leurs son
+        sa ses ce cet cette ces qui que quoi dont où en y et ou""".split()),
+}
 
 
-def _function_words_only(span_text: str) -> bool:
-    """Whether a tagged span is made of function words alone (no actor can be named by it).
+def _function_words_only(span_text: str, lang: Optional[str]) -> bool:
+    """Whether a tagged span of a `lang` statement is made of that language's function words alone (no actor can be
+    named by it); an acronym in capitals is never one ("UN", "AU").
 
-    >>> _function_words_only("le"), _function_words_only("l"), _function_words_only("بعض"), _function_words_only("les députés")
-    (True, True, True, False)
+    >>> _function_words_only("le", "fr"), _function_words_only("l", "fr"), _function_words_only("بَعْض", "ar")
+    (True, True, True)
+    >>> _function_words_only("les députés", "fr"), _function_words_only("UN", "en"), _function_words_only("un", "en")
+    (False, False, False)
     """
-    ws = _WORD_RE.findall(span_text)
-    return bool(ws) and all(normalize_arabic(w).casefold() in _FUNCTION_WORDS for w in ws)
+    words = _FUNCTION_WORDS.get(lang or "")
+    ws = _WORD_RE.findall(normalize_arabic(span_text))
+    return bool(words) and bool(ws) and all(not (w.isupper() and len(w) > 1) and w.lower() in words for w in ws)
 
 
 def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, float]], shift: int,
@@ -376,7 +389,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
-                or _function_words_only(text[s:e]):
+                or _function_words_only(text[s:e], statement.lang):
             continue
         new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:

@@ -187,24 +187,28 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
     return _without_repeats(out, text)
 
 
-def _words_key(m: Mention, text: Optional[str]) -> tuple[tuple[str, ...], int]:
-    """A mention's words as the dictionary matches them (`word_key`; "لشرطة" of "للشرطة" read as "الشرطة"), and
-    how marked its form is: 1 for a preposition fused to it ("للشرطة") or no article where one could stand
-    ("سجين"), else 0."""
+def _words_keys(m: Mention, text: Optional[str]) -> tuple[list[tuple[str, ...]], tuple[int, int]]:
+    """An Arabic mention's readings as the dictionary matches words (`word_key`): as written, and, after a fused "ل",
+    with the article's alef put back ("لشرطة" of "للشرطة" is "الشرطة"; "للاجئين" may be "لاجئين" too); and how
+    marked its form is, (a preposition ب ل ك fused to it, no article), compared as a pair: "الشرطة" (0, 0) before
+    "سجين" (0, 1) before "لشرطة" (1, 0). No readings for a mention that is not Arabic."""
     ws = [normalize_arabic(w) for w in m.text.split()]
-    fused = text is not None and m.start > 0 and text[m.start - 1].isalpha()  # "لـ", "بـ" left out of the span
-    if ws and ws[0].startswith("ل") and fused and text[m.start - 1] == "ل":
-        ws[0] = "ا" + ws[0]  # (the span leaves the preposition out: "للشرطة" -> "لشرطة", the article's ل)
-    arabic = bool(ws) and any("\u0600" <= c <= "\u06ff" for c in ws[0])
-    bare = arabic and not ws[0].startswith("ال")
-    return tuple(word_key(w) for w in ws), int(fused or bare)
+    if not ws or not any("\u0600" <= c <= "\u06ff" for c in ws[0]):
+        return [], (0, 0)
+    before = text[m.start - 1] if text is not None and m.start > 0 else ""
+    fused = before in "بلك" and before != ""  # "لـ", "بـ" left out of the span ("و" and "ف" are no preposition)
+    readings = [tuple(word_key(w) for w in ws)]
+    if before == "ل" and ws[0].startswith("ل"):
+        readings.append(tuple(word_key(w) for w in ["ا" + ws[0], *ws[1:]]))
+    return readings, (int(fused), int(not ws[0].startswith("ال")))
 
 
 def _without_repeats(found: list[Mention], text: Optional[str]) -> list[Mention]:
-    """The targets of one statement without the bare repeats of another: a mention of no known actor whose words
-    open a longer target of the statement ("الجيش" beside "الجيش اللبناني", "المعارضة" beside "المعارضة
-    اللبنانية"), or repeat another's in a more marked form ("لشرطة" of "للشرطة", or "سجين", beside "الشرطة",
-    "السجين"), names that actor again: the fuller or plainer mention stays.
+    """The targets of one Arabic statement without the bare repeats of another: a mention of no known actor whose
+    words open a longer target of the statement ("الجيش" beside "الجيش اللبناني", "المعارضة" beside "المعارضة
+    اللبنانية"), or are another's in a more marked form ("لشرطة" of "للشرطة", or "سجين", beside "الشرطة", "السجين";
+    of two alike, "المتظاهرين" and "المتظاهرون", the first), names that actor again: the fuller, plainer or first
+    mention stays. Mentions in Latin script are left alone ("John" beside "John Kerry" may be another John).
 
     >>> ms = [Mention(Span(0, 5, "الجيش")), Mention(Span(9, 23, "الجيش اللبناني")), Mention(Span(30, 37, "الحكومة"))]
     >>> [m.text for m in _without_repeats(ms, None)]
@@ -213,15 +217,18 @@ def _without_repeats(found: list[Mention], text: Optional[str]) -> list[Mention]
     >>> [m.text for m in _without_repeats([Mention(Span(7, 11, "سجين")), Mention(Span(20, 26, "السجين"))], t)]
     ['السجين']
     """
-    keys = [_words_key(m, text) for m in found]
+    keys = [_words_keys(m, text) for m in found]
 
-    def repeats(i: int) -> bool:
-        (k, marked) = keys[i]
-        return found[i].actor is None and bool(k) and any(
-            j != i and keys[j][0][: len(k)] == k and (len(keys[j][0]) > len(k) or keys[j][1] < marked)
-            for j in range(len(found)))
+    def opens(i: int, j: int) -> bool:  # a reading of mention i opens one of mention j, and j is fuller or plainer
+        for k in keys[i][0]:
+            for other in keys[j][0]:
+                if other[: len(k)] == k and (len(other) > len(k) or keys[j][1] < keys[i][1]
+                                             or (len(other) == len(k) and keys[j][1] == keys[i][1] and j < i)):
+                    return True
+        return False
 
-    return [m for i, m in enumerate(found) if not repeats(i)]
+    return [m for i, m in enumerate(found)
+            if not (m.actor is None and keys[i][0] and any(j != i and opens(i, j) for j in range(len(found))))]
 
 
 def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> bool:

@@ -361,8 +361,9 @@ def test_rechoosing_without_a_tagger_says_what_to_run(tmp_path: Path):
             module.main(["--settings-only", "--model", str(tmp_path), "--dry-run"])
     with pytest.raises(SystemExit, match="no speaker tagger to keep"):
         speaker_tagger.main(["--lang-threshold", "fr", "--model", str(tmp_path), "--dry-run"])
-    with pytest.raises(SystemExit):  # one language's threshold alone, or all the settings: not both
-        speaker_tagger.main(["--lang-threshold", "fr", "--settings-only", "--model", str(tmp_path), "--dry-run"])
+    for wrong in (["--lang-threshold", "fr", "--settings-only"], ["--lang-threshold", "ar"], ["--lang-threshold", ""]):
+        with pytest.raises(SystemExit):  # one zero-shot language's threshold alone, or all the settings: not both
+            speaker_tagger.main([*wrong, "--model", str(tmp_path), "--dry-run"])
 
 
 def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head():
@@ -442,15 +443,15 @@ def test_a_language_of_its_own_threshold_is_what_its_proposals_use():
         return [st.speaker.text for st in sts if st.cue_kind == "tagged"]
 
     assert tagged() == []
-    cfg.lang_thresholds = {"fr": 0.7}
+    cfg.langs, cfg.lang_thresholds = ("ar", "fr"), {"fr": 0.7}
     assert tagged() == [] and cfg.threshold_for("fr") == 0.7 and cfg.threshold_for("ar") == 0.95
     cfg.lang_thresholds = {"ar": 0.8}
     assert tagged() == ["الشرطة"]
     again = TaggerConfig.from_json(json.loads(json.dumps(cfg.to_json())))
     assert again.lang_thresholds == {"ar": 0.8} and again.threshold_for("ar") == 0.8
-    for bad in ({"fr": 0.0}, {"fr": 1.5}, {"": 0.9}, {"fr": "high"}, [("fr", 0.9)]):
+    for bad in ({"fr": 0.0}, {"fr": 1.5}, {"": 0.9}, {"fr": "high"}, {"fr": True}, [("fr", 0.9)], {"de": 0.9}):
         with pytest.raises(ValueError, match="lang_thresholds"):
-            TaggerConfig(lang_thresholds=bad)
+            TaggerConfig(langs=("ar", "fr"), lang_thresholds=bad)
 
 
 def test_a_languages_threshold_is_chosen_on_its_own_texts_and_only_where_it_beats_the_general_one():
@@ -484,3 +485,26 @@ def test_a_languages_threshold_is_chosen_on_its_own_texts_and_only_where_it_beat
     assert tagger.config.lang_thresholds == {}
     with pytest.raises(ValueError, match="--read-langs"):
         choose_lang_threshold(nlp, tagger, [gold], "fr")
+
+
+def test_a_failed_language_choice_leaves_the_settings_as_they_were(monkeypatch):
+    """A run that fails halfway through the grid (here the third scoring) gives the tagger back its own thresholds
+    and the pipeline its speaker tagger."""
+    import training.speaker_tagger as module
+
+    nlp = _tagged_pipeline(["الشرطة"])
+    tagger = nlp.speaker_tagger
+    tagger.config.langs, tagger.config.lang_thresholds = ("ar", "fr"), {"ar": 0.85, "fr": 0.9}
+    calls = []
+
+    def failing(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("out of memory")
+        return {"with_stance": [0.0, 0.0, 0.0], "without_stance": [0.0, 0.0, 0.0]}
+
+    monkeypatch.setattr(module, "scored", failing)
+    nlp.speaker_tagger = None
+    with pytest.raises(RuntimeError):
+        module.choose_lang_threshold(nlp, tagger, [Text(POLICE, "t", [((0, 4), (5, 11))], ["neutral"])], "ar")
+    assert tagger.config.lang_thresholds == {"ar": 0.85, "fr": 0.9} and nlp.speaker_tagger is None

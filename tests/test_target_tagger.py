@@ -96,6 +96,12 @@ def test_function_words_alone_are_no_tagged_target():
     b = text.index("بعض")
     assert with_tagged_targets(st, [(b, b + 3, 0.85)], 0, text) is st
     assert [t.text for t in with_tagged_targets(st, [(b, b + 17, 0.85)], 0, text).targets] == ["بعض وسائل الإعلام"]
+    # each language's own words: French "un", English "on" are no English / French function words; an acronym
+    text = "The minister said the UN and the AU had failed, he said on Monday."
+    st = replace(_statement(text, "The minister", "the UN and the AU had failed"), lang="en")
+    un, au = text.index("UN"), text.index("AU")
+    assert [t.text for t in with_tagged_targets(st, [(un, un + 2, 0.9), (au, au + 2, 0.9)], 0, text).targets] == [
+        "UN", "AU"]
 
 
 def test_a_speaker_outside_the_sentence_is_put_in_front():

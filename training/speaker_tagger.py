@@ -71,6 +71,10 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
     better. Sets them in `tagger.config`; returns the tables: setting -> value -> P/R/F1 with and without stance."""
     cfg = tagger.config
     saved, before = nlp.speaker_tagger, (cfg.rule_veto, cfg.propose, cfg.threshold)
+    if cfg.lang_thresholds:
+        log.warning("the languages with a threshold of their own (%s) keep it: it was chosen beside the general "
+                    "settings being replaced; choose it again with --lang-threshold LANG",
+                    ", ".join(f"{k} {v}" for k, v in cfg.lang_thresholds.items()))
     found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
     tables: dict[str, dict[str, dict[str, list[float]]]] = {"rule_veto": {}, "threshold": {}}
 
@@ -253,10 +257,15 @@ def main(argv: list[str] | None = None) -> None:
         ap.error("--epochs must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     folder = Path(args.model) if args.model else default_model_path()
-    if args.lang_threshold and (args.settings_only or args.no_choice):
-        ap.error("--lang-threshold chooses one language's threshold alone: leave out --settings-only and --no-choice")
+    if args.lang_threshold is not None:
+        if args.settings_only or args.no_choice or args.read_langs:
+            ap.error("--lang-threshold chooses one language's threshold alone: leave out --settings-only, --no-choice "
+                     "and --read-langs")
+        if not args.lang_threshold.strip() or args.lang_threshold == args.lang:
+            ap.error(f"--lang-threshold takes a language the tagger reads zero-shot, such as fr (not {args.lang!r}, "
+                     "whose texts it learns from: --settings-only chooses its threshold)")
     try:
-        if args.lang_threshold:
+        if args.lang_threshold is not None:
             tagger, report = rechoose_lang(args.model, args.lang_threshold, args.annotations, args.data,
                                            args.threads, args.device)
         elif args.settings_only:
@@ -272,7 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     report_and_write(tagger, report, f"rule_veto: {cfg.rule_veto}, propose: {cfg.propose}, threshold: {cfg.threshold}"
                      f", lang_thresholds: {cfg.lang_thresholds}",
                      None if args.dry_run else Path(args.out) if args.out else folder,
-                     args.settings_only or bool(args.lang_threshold), "speaker tagger")
+                     args.settings_only or args.lang_threshold is not None, "speaker tagger")
 
 
 if __name__ == "__main__":

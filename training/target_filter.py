@@ -169,9 +169,10 @@ SHIFT_GRID = tuple(round(-1.5 + 0.1 * k, 1) for k in range(31))  # -1.5 .. 1.5
 
 
 def matched_rows(cands: Candidates) -> list[int]:
-    """The proposed candidates that match a gold pair, one per gold pair: the first candidate given that pair
-    (`candidates` gives each gold pair its own candidate by a maximum matching, as `eval.endtoend` does, which
-    also scores only the pairs the filter keeps, so its counts differ a little)."""
+    """The proposed candidates that match a gold pair, one per gold pair: the first candidate labelled with that
+    pair (`candidates` gives each gold pair its own candidate by a maximum matching, as `eval.endtoend` does, and a
+    candidate left over that also matches a pair its first one; either matches the pair. `eval.endtoend` scores
+    only the pairs the filter keeps, so its counts differ a little)."""
     seen: set[int] = set()
     rows = []
     for k in np.flatnonzero(cands.proposed & cands.labels):
