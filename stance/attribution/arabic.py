@@ -110,8 +110,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # المعتقلين ...": the detainees are what the source says, not the source)
         end = j
         while end + 1 < min(len(toks), j + 4) and toks[end + 1].norm not in _AR_THAT | _AR_SO_THAT \
+                and toks[end + 1].text.strip("\u0640-–—") \
                 and not re.search(r"[،,:\"«»()؛]", text[toks[end].end : toks[end + 1].start]):
-            end += 1
+            end += 1  # (nor past a dash, a tatweel standing alone: "نقلاً عن مصادر امنية ـ ان")
         m = _mention_after(cue.end, toks[end].end, mentions)
         if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m

@@ -168,9 +168,6 @@ def _relayed(text: str, toks: list[Token], cue: Cue, found: list, mentions: Sequ
     source = (_source_with_body(text, toks, j, mentions) if j < len(toks) else None) or res[0]
     after = max(after, res[1], source.end)
     after += len(re.match(r"[\s\u0640\-–،,]*", text[after:]).group())  # "مصادر امنية ـ ان": past the dash
-    bare = source.text.rstrip(" \u0640-–")
-    if bare != source.text:  # (the source phrase ran over the dash)
-        source = replace(source, span=Span.of(text, source.start, source.start + len(bare)))
     found[-1] = (cue0, speaker, after, inverted)
     return [(cue0, source, after, inverted)]
 
