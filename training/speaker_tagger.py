@@ -29,13 +29,12 @@ import torch
 from stance.backbone import resolve_device
 from stance.classify import default_model_path
 from stance.pipeline import Pipeline
-from stance.records import Article
 from stance.speaker_tagger import SpeakerTagger
 from stance.target_tagger import TaggerConfig
 from stance.text import split_sentences
 from training.target_filter import model_folder
-from training.target_tagger import (READ_LANGS, Row, Text, add_tagger_arguments, gold_texts, kept_tagger, kept_triples,
-                                     prf, report_and_write, train, word_tags)
+from training.target_tagger import (READ_LANGS, Row, Text, add_tagger_arguments, gold_texts, kept_tagger,
+                                     report_and_write, rule_statements, scored, train, word_tags)
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
@@ -75,7 +74,7 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
         log.warning("the languages with a threshold of their own (%s) keep it: it was chosen beside the general "
                     "settings being replaced; choose it again with --lang-threshold LANG",
                     ", ".join(f"{k} {v}" for k, v in cfg.lang_thresholds.items()))
-    found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
+    found = rule_statements(nlp, texts, lang)
     tables: dict[str, dict[str, dict[str, list[float]]]] = {"rule_veto": {}, "threshold": {}}
 
     def run(table: str, value: str) -> float:
@@ -111,17 +110,6 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
     return tables
 
 
-def scored(nlp: Pipeline, found: Sequence[tuple[Article, list]], texts: Sequence[Text], setting: str,
-           batch_size: int = 32) -> dict[str, list[float]]:
-    """P/R/F1 with and without stance of what `stance analyze` keeps of `found` (articles and their rule
-    statements), against the gold pairs of `texts`; logged under `setting`."""
-    pred = kept_triples(nlp, found, batch_size)
-    row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
-           "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
-    log.info("%s: triple F1 %.4f, pair F1 %.4f", setting, row["with_stance"][2], row["without_stance"][2])
-    return row
-
-
 def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text], lang: str,
                           batch_size: int = 32) -> dict[str, dict[str, list[float]]]:
     """Choose `lang`'s own threshold (`TaggerConfig.lang_thresholds`) on its dev texts by the triple F1 of `stance
@@ -136,7 +124,7 @@ def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[
         raise ValueError("the speaker tagger proposes no speakers of its own (propose: false), so a threshold has "
                          "nothing to choose")
     saved, before = nlp.speaker_tagger, dict(cfg.lang_thresholds)
-    found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
+    found = rule_statements(nlp, texts, lang)
     table: dict[str, dict[str, list[float]]] = {}
     done = False
     try:

@@ -241,6 +241,22 @@ def kept_triples(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]]
     return out
 
 
+def rule_statements(nlp: Pipeline, texts: Sequence[Text], lang: str) -> list[tuple[Article, list[Statement]]]:
+    """Each text as an article with the rules' statements in it: found once, then scored under every setting."""
+    return [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in texts)]
+
+
+def scored(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]], texts: Sequence[Text], setting: str,
+           batch_size: int = 32) -> dict[str, list[float]]:
+    """P/R/F1 with and without stance of what `stance analyze` keeps of `found` (articles and their rule
+    statements), against the gold pairs of `texts`; logged under `setting`."""
+    pred = kept_triples(nlp, found, batch_size)
+    row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
+           "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
+    log.info("%s: triple F1 %.4f, pair F1 %.4f", setting, row["with_stance"][2], row["without_stance"][2])
+    return row
+
+
 def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], lang: str,
                     batch_size: int = 32) -> dict[str, dict[str, dict[str, list[float]]]]:
     """Choose the tagger's settings on the dev texts, one after the other, each by the triple F1 of `stance analyze`
@@ -250,18 +266,15 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
     cfg = tagger.config
     cfg.rule_veto = 0.0
     saved = nlp.target_tagger
-    articles = [Article(t.doc, t.text, lang) for t in texts]
-    found = [(a, nlp.statements(a)) for a in articles]  # the rules' statements, once for every setting
+    found = rule_statements(nlp, texts, lang)
     tables: dict[str, dict[str, dict[str, list[float]]]] = {}
 
-    def run(use: bool) -> dict[str, list[float]]:
+    def run(use: bool, setting: str) -> dict[str, list[float]]:
         nlp.target_tagger = tagger if use else None
-        pred = kept_triples(nlp, found, batch_size)
-        return {"with_stance": [round(v, 4) for v in prf(pred, texts)],
-                "without_stance": [round(v, 4) for v in prf(pred, texts, with_stance=False)]}
+        return scored(nlp, found, texts, setting, batch_size)
 
     try:
-        baseline = run(False)
+        baseline = run(False, "no tagger")
         grids = [("threshold", THRESHOLDS), ("rule_veto", RULE_VETOES)]
         best_f1 = -1.0
         for name, values in grids:
@@ -269,8 +282,7 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
             best = (best_f1, getattr(cfg, name))
             for v in values:
                 setattr(cfg, name, v)
-                row = table[str(v)] = run(True)
-                log.info("%s %s: triple F1 %.4f, pair F1 %.4f", name, v, row["with_stance"][2], row["without_stance"][2])
+                row = table[str(v)] = run(True, f"{name} {v}")
                 if row["with_stance"][2] > best[0]:
                     best = (row["with_stance"][2], v)
             setattr(cfg, name, best[1])
