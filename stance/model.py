@@ -371,9 +371,11 @@ class TransformerStanceClassifier:
         lost = [row for row, marks in enumerate(at) if 0 in marks]
         for row in lost:  # (rare: each alone, a quarter tighter at a time; then the batch once more)
             cut = budget
-            while cut > _MIN_CROP and 0 in self._tokenise([marked[row]])[1][0]:
+            while cut > _MIN_CROP:
                 cut = max(_MIN_CROP, cut * 3 // 4)
                 marked[row] = self._marked(items[row], cut)
+                if 0 not in self._tokenise([marked[row]])[1][0]:
+                    break
         if lost:
             enc, at = self._tokenise(marked)
             still = sum(0 in marks for marks in at)
