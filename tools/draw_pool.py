@@ -7,7 +7,9 @@ Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` that
   label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
 - are not held out (`heldout_ids.txt`), not annotated before (any text or source id in `training/annotations/ar/`),
   and not listed in `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement
-  with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line);
+  with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line),
+- with `--split`, come from a document of that split (the fixed rule of `training.datasets.annotations.split_of`: a
+  batch can grow the dev set alone, whose size decides how finely settings can be chosen);
 rows with a word of `--prefer` (default: support, aid and solidarity words, the rarest stance) come first, in an
 order fixed by `--seed`, then the others. Output: one JSON line per row, `{"file", "row_id", "text"}`.
 """
@@ -26,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from stance.attribution import load_cues  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets import ANNOTATIONS_DIR  # noqa: E402
+from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, split_of  # noqa: E402
 from training.heldout import data_dir, load_heldout  # noqa: E402
 
 # support / aid / solidarity stems (matched on normalised words, clitics allowed before them)
@@ -51,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--exclude", action="append", default=[], help="file of row ids not to draw again")
     ap.add_argument("--prefer", default=",".join(SUPPORT_STEMS), help="comma-separated words drawn first")
+    ap.add_argument("--split", choices=ANNOTATION_SPLITS, default=None,
+                    help="draw only rows whose document falls in this split (default: any)")
     ap.add_argument("--data", default=None, help="shared data folder (default ../shared/data or $STANCE_DATA)")
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args(argv)
@@ -73,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             for row in csv.DictReader(f):
                 text, rid = row["text"], row["id"]
                 if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
+                    continue
+                if args.split and split_of(annotation_doc_key(file, rid, root)) != args.split:
                     continue
                 words = [normalize_arabic(w) for w in re.findall(r"[\u0600-\u06FF]+", text)]
                 if not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in words):
