@@ -201,6 +201,27 @@ def test_choose_shift_takes_the_most_accurate_and_smallest():
     assert choose_shift(np.log(np.array([[0.2, 0.7, 0.1]])), ["criticism"], labels) == {}  # nothing to mend
 
 
+def test_a_rechosen_shift_replaces_the_one_in_use_only_by_the_minimum_gain():
+    """The same four candidates: no shift is right on half, the best on all. With no shift in use, a minimum gain
+    of 0.6 keeps it (the best is right on 0.5 more), one of 0.5 lets the best in; a shift in use that is as right as
+    the best stays, even where the grid's smaller one would win a first choice. The CLI refuses --min-gain without
+    --shift-only."""
+    from training.target_filter import choose_shift, main, shift_accuracy
+
+    labels = ("support", "criticism", "neutral")
+    logp = np.log(np.array([[0.5, 0.1, 0.4], [0.5, 0.1, 0.4], [0.1, 0.8, 0.1], [0.7, 0.1, 0.2]]))
+    gold = ["neutral", "neutral", "criticism", "support"]
+    best = choose_shift(logp, gold, labels)
+    assert choose_shift(logp, gold, labels, current={}, min_gain=0.6) == {}
+    assert choose_shift(logp, gold, labels, current={}, min_gain=0.5) == best
+    wide = {"neutral": 1.0}
+    assert shift_accuracy(logp, gold, labels, wide) == 1.0 and wide != best
+    assert choose_shift(logp, gold, labels, current=wide, min_gain=0.01) == wide
+    with pytest.raises(SystemExit) as exc:
+        main(["--min-gain", "0.01", "--dry-run"])
+    assert exc.value.code == 2
+
+
 def test_pipeline_labels_pairs_with_the_shift():
     """Pipeline.score_many reports the shifted label and scores where the filter applies (Arabic, with a speaker)."""
     from stance.pipeline import Pipeline

@@ -441,6 +441,48 @@ def test_the_settings_choice_takes_the_veto_that_raises_triple_f1():
     assert nlp.target_tagger is None  # the pipeline is given back as it was
 
 
+def test_a_rechoice_keeps_the_settings_in_use_unless_beaten_by_the_minimum_gain():
+    """The same text as above: the veto 0.05 raises triple F1 from 0.5 to 1.0, and every threshold scores alike. As a
+    first choice (no `min_gain`) the grid's first threshold and the veto win; as a re-choice the threshold in use
+    stays (a tie is no gain), and the veto in use (none) stays under a minimum gain the veto does not reach, and
+    gives way under one it does."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+    from training.target_tagger import THRESHOLDS, choose_settings
+
+    nlp = Pipeline.load(target_tagger=False)
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة."
+    (st,) = nlp.statements(Article("t", text, "ar"))
+    russia = next(t for t in st.targets if t.text == "روسيا")
+    kept, _ = nlp.score_all(Article("t", text, "ar"), [st])
+    label = next(p.stance for p in kept if p.target.text == "روسيا")
+    gold = Text(text, "t", [((st.speaker.start, st.speaker.end), (russia.start, russia.end))], [label])
+    first = _FixedTagger(["روسيا"], TaggerConfig(threshold=0.9, rule_veto=0.0), other=0.02)
+    tables = choose_settings(nlp, first, [gold], "ar")
+    assert (first.config.threshold, first.config.rule_veto) == (THRESHOLDS[0], 0.05)
+    gain = tables["rule_veto"]["0.05"]["with_stance"][2] - tables["rule_veto"]["0.0"]["with_stance"][2]
+    assert gain > 0.4
+    kept_tagger = _FixedTagger(["روسيا"], TaggerConfig(threshold=0.9, rule_veto=0.0), other=0.02)
+    choose_settings(nlp, kept_tagger, [gold], "ar", min_gain=gain + 0.01)
+    assert (kept_tagger.config.threshold, kept_tagger.config.rule_veto) == (0.9, 0.0)
+    moved = _FixedTagger(["روسيا"], TaggerConfig(threshold=0.9, rule_veto=0.0), other=0.02)
+    choose_settings(nlp, moved, [gold], "ar", min_gain=0.005)
+    assert (moved.config.threshold, moved.config.rule_veto) == (0.9, 0.05)
+
+
+def test_min_gain_is_only_for_a_rechoice_and_is_a_difference_of_f1(tmp_path: Path):
+    """`--min-gain` without a re-choice has no settings in use to keep, and outside 0..1 it is no F1 difference:
+    both trainers refuse either before anything loads."""
+    from training import speaker_tagger, target_tagger
+
+    for module in (target_tagger, speaker_tagger):
+        for wrong in (["--min-gain", "0.01"], ["--settings-only", "--min-gain", "2"],
+                      ["--settings-only", "--min-gain", "x"]):
+            with pytest.raises(SystemExit) as exc:
+                module.main([*wrong, "--model", str(tmp_path), "--dry-run"])
+            assert exc.value.code == 2  # an argparse usage error, not a run
+
+
 def test_the_trainers_report_then_write_the_tagger_or_only_its_settings(tmp_path: Path, capsys):
     from training.target_tagger import report_and_write
 

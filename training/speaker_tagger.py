@@ -9,7 +9,8 @@ speaker it reads at least this in a sentence without a cue becomes a statement),
 analyze` output on the dev texts has the best triple F1; off (no veto, no speakers of its own) unless a value
 scores strictly better. A language it reads zero-shot can then get its own threshold
 (`TaggerConfig.lang_thresholds`), chosen the same way on that language's labelled dev texts (`--lang-threshold`),
-the other settings kept. Test texts are never read.
+the other settings kept. A re-choice (`--settings-only`, `--lang-threshold`) keeps a value in use unless another
+beats it by `--min-gain` (`training.target_tagger.MIN_GAIN`). Test texts are never read.
 
     python -m training.speaker_tagger                       # train, choose, write into the default model's folder
     python -m training.speaker_tagger --epochs 1 --dry-run  # report only
@@ -33,8 +34,8 @@ from stance.speaker_tagger import SpeakerTagger
 from stance.target_tagger import TaggerConfig
 from stance.text import split_sentences
 from training.target_filter import model_folder
-from training.target_tagger import (READ_LANGS, Row, Text, add_tagger_arguments, gold_texts, kept_tagger,
-                                     report_and_write, rule_statements, scored, train, word_tags)
+from training.target_tagger import (MIN_GAIN, NOT_IN_USE, READ_LANGS, Row, Text, add_tagger_arguments, gold_texts,
+                                     kept_tagger, pick, report_and_write, rule_statements, scored, train, word_tags)
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), rule_veto first "
@@ -63,13 +64,17 @@ def rows(texts: Sequence[Text]) -> list[Row]:
 
 
 def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text], lang: str,
-                    batch_size: int = 32) -> dict[str, dict[str, dict[str, list[float]]]]:
+                    batch_size: int = 32, min_gain: float | None = None) -> dict[str, dict[str, dict[str, list[float]]]]:
     """Choose the tagger's settings on the dev texts, one after the other, each by the triple F1 of `stance analyze`
     output there: the veto on the rules' speakers (proposing nothing), then the threshold of its own speakers in the
     sentences without a cue ("none": it proposes none), each moving from "off" only where it scores strictly
-    better. Sets them in `tagger.config`; returns the tables: setting -> value -> P/R/F1 with and without stance."""
+    better. With `min_gain` (a re-choice), the settings in `tagger.config` are the ones in use, and each stays unless
+    another beats it by that much (`pick`). Sets them in `tagger.config`; returns the tables: setting -> value ->
+    P/R/F1 with and without stance."""
     cfg = tagger.config
     saved, before = nlp.speaker_tagger, (cfg.rule_veto, cfg.propose, cfg.threshold)
+    in_use = {"rule_veto": cfg.rule_veto, "threshold": cfg.threshold if cfg.propose else None} \
+        if min_gain is not None else {}
     if cfg.lang_thresholds:
         log.warning("the languages with a threshold of their own (%s) keep it: it was chosen beside the general "
                     "settings being replaced; choose it again with --lang-threshold LANG",
@@ -85,23 +90,20 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
     try:
         nlp.speaker_tagger = tagger
         cfg.propose = False
-        best = (-1.0, 0.0)
+        vetoes = []
         for v in SPEAKER_VETOES:
             cfg.rule_veto = v
-            f1 = run("rule_veto", str(v))
-            if f1 > best[0]:
-                best = (f1, v)
-        cfg.rule_veto = best[1]
-        best_t = (best[0], None)
-        tables["threshold"]["none"] = tables["rule_veto"][str(best[1])]
+            vetoes.append((v, run("rule_veto", str(v))))
+        cfg.rule_veto, f1 = pick(vetoes, in_use.get("rule_veto", NOT_IN_USE), min_gain or 0.0)
+        tables["threshold"]["none"] = tables["rule_veto"][str(cfg.rule_veto)]
+        thresholds: list[tuple[object, float]] = [(None, f1)]
         cfg.propose = True
         for v in SPEAKER_THRESHOLDS:
             cfg.threshold = v
-            f1 = run("threshold", str(v))
-            if f1 > best_t[0]:
-                best_t = (f1, v)
-        cfg.propose = best_t[1] is not None
-        cfg.threshold = best_t[1] if best_t[1] is not None else before[2]
+            thresholds.append((v, run("threshold", str(v))))
+        chosen, _ = pick(thresholds, in_use.get("threshold", NOT_IN_USE), min_gain or 0.0)
+        cfg.propose = chosen is not None
+        cfg.threshold = chosen if chosen is not None else before[2]
         done = True
     finally:
         nlp.speaker_tagger = saved
@@ -111,11 +113,12 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
 
 
 def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text], lang: str,
-                          batch_size: int = 32) -> dict[str, dict[str, list[float]]]:
+                          batch_size: int = 32, min_gain: float = 0.0) -> dict[str, dict[str, list[float]]]:
     """Choose `lang`'s own threshold (`TaggerConfig.lang_thresholds`) on its dev texts by the triple F1 of `stance
     analyze` output there, the tagger's other settings kept: "none" is its general `threshold`, which a value of
-    SPEAKER_THRESHOLDS replaces only where it scores strictly better. Sets it in `tagger.config` (or leaves `lang`
-    out of `lang_thresholds`); returns the table: value -> P/R/F1 with and without stance."""
+    SPEAKER_THRESHOLDS replaces only where it scores strictly better; the value in use (or none) stays unless another
+    beats it by `min_gain` (`pick`). Sets it in `tagger.config` (or leaves `lang` out of `lang_thresholds`); returns
+    the table: value -> P/R/F1 with and without stance."""
     cfg = tagger.config
     if lang not in cfg.langs:
         raise ValueError(f"the speaker tagger does not read {lang} (it reads {', '.join(cfg.langs)}): give it the "
@@ -131,16 +134,16 @@ def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[
         nlp.speaker_tagger = tagger
         cfg.lang_thresholds.pop(lang, None)
         table["none"] = scored(nlp, found, texts, f"{lang} threshold none ({cfg.threshold})", batch_size)
-        best = (table["none"]["with_stance"][2], None)
+        rows: list[tuple[object, float]] = [(None, table["none"]["with_stance"][2])]
         for v in SPEAKER_THRESHOLDS:
             cfg.lang_thresholds[lang] = v
-            row = table[str(v)] = scored(nlp, found, texts, f"{lang} threshold {v}", batch_size)
-            if row["with_stance"][2] > best[0]:
-                best = (row["with_stance"][2], v)
-        if best[1] is None:
+            table[str(v)] = scored(nlp, found, texts, f"{lang} threshold {v}", batch_size)
+            rows.append((v, table[str(v)]["with_stance"][2]))
+        chosen, _ = pick(rows, before.get(lang), min_gain)
+        if chosen is None:
             cfg.lang_thresholds.pop(lang, None)
         else:
-            cfg.lang_thresholds[lang] = best[1]
+            cfg.lang_thresholds[lang] = chosen
         done = True
     finally:
         nlp.speaker_tagger = saved
@@ -178,51 +181,53 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
 
 
 def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
-                    data_dir: str | None, device: str | torch.device = "cpu") -> dict:
+                    data_dir: str | None, device: str | torch.device = "cpu", min_gain: float | None = None) -> dict:
     """Choose the settings on the dev texts with the pipeline of the model in `folder` (its own target filter and
-    target tagger); the report's entries."""
+    target tagger), those in use kept unless beaten by `min_gain` (None: a first choice); the report's entries."""
     t0 = time.time()
     nlp = Pipeline.load(model=folder, speaker_tagger=False, device=device)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
-    table = choose_settings(nlp, tagger, dev_texts, lang)
+    table = choose_settings(nlp, tagger, dev_texts, lang, min_gain=min_gain)
     return {"settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
-            "choice_seconds": round(time.time() - t0, 1)}
+            **({"min_gain": min_gain} if min_gain is not None else {}), "choice_seconds": round(time.time() - t0, 1)}
 
 
 def rechoose(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
              threads: int | None = None, read_langs: Sequence[str] = (),
-             device: str = "cpu") -> tuple[SpeakerTagger, dict]:
+             device: str = "cpu", min_gain: float = MIN_GAIN) -> tuple[SpeakerTagger, dict]:
     """The speaker tagger already in the model's folder with only its settings (veto, threshold) chosen anew on the
-    dev texts (after the rules, the target tagger or the stance model changed), the pipeline on `device`."""
+    dev texts (after the rules, the target tagger or the stance model changed), the pipeline on `device`; a setting
+    in use stays unless another beats it by `min_gain` triple F1."""
     folder, _ = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before the tagger loads
     tagger = kept_tagger(SpeakerTagger, folder).to(where)
     if read_langs:
         tagger.config.langs = tuple(read_langs)
     report = dict(tagger.config.info)
-    report.update(rechoose_report(folder, tagger, lang, root, data_dir, where))
+    report.update(rechoose_report(folder, tagger, lang, root, data_dir, where, min_gain))
     tagger.config.info = report
     return tagger, report
 
 
 def rechoose_lang(model: str | Path | None, lang: str, root: str | None = None, data_dir: str | None = None,
-                  threads: int | None = None, device: str = "cpu") -> tuple[SpeakerTagger, dict]:
+                  threads: int | None = None, device: str = "cpu",
+                  min_gain: float = MIN_GAIN) -> tuple[SpeakerTagger, dict]:
     """The speaker tagger in the model's folder with `lang`'s own threshold chosen on every labelled dev text of
-    `lang` (`choose_lang_threshold`), its other settings kept; its report records the choice under
-    `lang_thresholds_chosen`."""
+    `lang` (`choose_lang_threshold`; the one in use, or none, kept unless beaten by `min_gain`), its other settings
+    kept; its report records the choice under `lang_thresholds_chosen`."""
     folder, _ = model_folder(model, threads)
     where = resolve_device(device)
     tagger = kept_tagger(SpeakerTagger, folder).to(where)
     t0 = time.time()
     nlp = Pipeline.load(model=folder, speaker_tagger=False, device=where)
     texts = gold_texts(lang, "dev", root, data_dir, exhaustive_only=False)
-    table = choose_lang_threshold(nlp, tagger, texts, lang)
+    table = choose_lang_threshold(nlp, tagger, texts, lang, min_gain=min_gain)
     report = dict(tagger.config.info)
     report.setdefault("lang_thresholds_chosen", {})[lang] = {
         "chosen_on": f"the {len(texts)} labelled {lang} dev texts with a speaker (all of them; where a text's pairs "
                      "were not all labelled, precision is a lower bound): triple F1 of what `stance analyze` keeps, "
                      "the other settings kept; 'none' is the general threshold",
-        "dev_texts": len(texts), "dev_prf_by_threshold": table,
+        "dev_texts": len(texts), "dev_prf_by_threshold": table, "min_gain": min_gain,
         "chosen": tagger.config.lang_thresholds.get(lang), "choice_seconds": round(time.time() - t0, 1)}
     tagger.config.info = report
     return tagger, report
@@ -243,6 +248,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.epochs < 1:
         ap.error("--epochs must be at least 1")
+    if args.min_gain is not None and not (args.settings_only or args.lang_threshold is not None):
+        ap.error("--min-gain is for --settings-only and --lang-threshold: a new tagger has no settings in use to keep")
+    gain = MIN_GAIN if args.min_gain is None else args.min_gain
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     folder = Path(args.model) if args.model else default_model_path()
     if args.lang_threshold is not None:
@@ -255,10 +263,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.lang_threshold is not None:
             tagger, report = rechoose_lang(args.model, args.lang_threshold, args.annotations, args.data,
-                                           args.threads, args.device)
+                                           args.threads, args.device, gain)
         elif args.settings_only:
             tagger, report = rechoose(args.model, args.lang, args.annotations, args.data, args.threads,
-                                      args.read_langs or (), args.device)
+                                      args.read_langs or (), args.device, gain)
         else:
             tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                  args.threads, args.max_rows, choose=not args.no_choice,
