@@ -204,8 +204,8 @@ def test_choose_shift_takes_the_most_accurate_and_smallest():
 def test_a_rechosen_shift_replaces_the_one_in_use_only_by_the_minimum_gain():
     """The same four candidates: no shift is right on half, the best on all. With no shift in use, a minimum gain
     of 0.6 keeps it (the best is right on 0.5 more), one of 0.5 lets the best in; a shift in use that is as right as
-    the best stays, even where the grid's smaller one would win a first choice. The CLI refuses --min-gain without
-    --shift-only."""
+    the best stays, even where the grid's smaller one would win a first choice. The CLI refuses a --min-gain that is
+    no difference of accuracies."""
     from training.target_filter import choose_shift, main, shift_accuracy
 
     labels = ("support", "criticism", "neutral")
@@ -218,8 +218,18 @@ def test_a_rechosen_shift_replaces_the_one_in_use_only_by_the_minimum_gain():
     assert shift_accuracy(logp, gold, labels, wide) == 1.0 and wide != best
     assert choose_shift(logp, gold, labels, current=wide, min_gain=0.01) == wide
     with pytest.raises(SystemExit) as exc:
-        main(["--min-gain", "0.01", "--dry-run"])
+        main(["--min-gain", "1.5", "--dry-run"])
     assert exc.value.code == 2
+
+
+def test_a_refit_takes_the_shift_in_use_from_the_filter_already_there(tmp_path: Path):
+    """`shift_in_use`: the shift of the filter saved in the folder; none where no filter is saved."""
+    from training.target_filter import shift_in_use
+
+    assert shift_in_use(tmp_path) is None
+    TargetFilter(torch.zeros(3), torch.tensor(0.0), threshold=0.3, langs=("ar",),
+                 stance_shift={"support": -0.8, "neutral": 0.4}).save(tmp_path)
+    assert shift_in_use(tmp_path) == {"support": -0.8, "neutral": 0.4}
 
 
 def test_pipeline_labels_pairs_with_the_shift():

@@ -12,8 +12,8 @@ The stance prior shift (`TargetFilter.stance_shift`) is chosen on the dev candid
 shift over `SHIFT_GRID` (criticism fixed at 0) that makes the most of the model's labels right there. Not on the
 train candidates: the stance model trained on their gold pairs, so its labels there are right more often and more
 confidently than on new text, and a shift fitted there is too large (fitted there, it was {support: -0.6, neutral:
-+1.4}, which helped dev less). A re-choice (`--shift-only`) keeps the shift in use unless another is right on at
-least `--min-gain` more of those candidates (default `MIN_SHIFT_GAIN`). The dev end-to-end figures are then no longer
++1.4}, which helped dev less). The shift of a filter already in the folder (a refit, or `--shift-only`) stays unless
+another is right on at least `--min-gain` more of those candidates (default `MIN_SHIFT_GAIN`). The dev end-to-end figures are then no longer
 independent of this choice; the test texts are.
 
 Caveat: the shipped stance model was itself trained on these train texts (their gold pairs), so its features are
@@ -281,10 +281,24 @@ def refit_shift(model: str | Path | None = None, lang: str = "ar", root: str | N
     return filt, filt.info
 
 
+def shift_in_use(model: Path) -> dict[str, float] | None:
+    """The stance prior shift of the filter already in the folder: None when there is none, or one that no longer
+    loads (a filter of another model's features)."""
+    try:
+        old = TargetFilter.load(model)
+    except ValueError:
+        return None
+    return dict(old.stance_shift) if old is not None else None
+
+
 def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
-               data_dir: str | None = None, threads: int | None = None) -> tuple[TargetFilter, dict]:
-    """Fit a filter for the stance model at `model` (default: shipped); returns it with a report."""
+               data_dir: str | None = None, threads: int | None = None,
+               min_gain: float = MIN_SHIFT_GAIN) -> tuple[TargetFilter, dict]:
+    """Fit a filter for the stance model at `model` (default: shipped); returns it with a report. A filter already
+    in the folder gives its shift as the one in use (`shift_in_use`), kept unless another beats it by `min_gain`: the
+    shift reads the stance model's labels, which a refit of the filter does not change."""
     model, named = model_folder(model, threads)
+    current = shift_in_use(model)
     t0 = time.time()
     nlp = Pipeline.load(model=model, target_filter=False)
     train = candidates(nlp, lang, "train", root, data_dir)
@@ -298,7 +312,7 @@ def fit_filter(model: str | Path | None = None, lang: str = "ar", root: str | No
     n_dev = dev.n_gold
     before = pair_f1(dev.proposed, dev.gold_ids, n_dev)
     after = pair_f1(dev.proposed & (lr.predict_proba(x_dev)[:, 1] >= threshold), dev.gold_ids, n_dev)
-    shift, shift_report = fit_shift(nlp, train, dev)
+    shift, shift_report = fit_shift(nlp, train, dev, current=current, min_gain=min_gain)
     report = {
         "fitted_on": f"training/annotations/{lang} exhaustive texts, train split",
         "model": named,
@@ -340,18 +354,17 @@ def main(argv: list[str] | None = None) -> None:
                     help="keep the filter in the model's folder; choose only its stance prior shift anew")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     ap.add_argument("--min-gain", type=min_gain_arg, default=None,
-                    help="with --shift-only: the shift in use stays unless another is right on at least this share "
-                         f"more of the matched dev candidates (default {MIN_SHIFT_GAIN}; 0: the best always wins)")
+                    help="the shift in use (of the filter already in the folder) stays unless another is right on at "
+                         f"least this share more of the matched dev candidates (default {MIN_SHIFT_GAIN}; 0: the best "
+                         "always wins)")
     args = ap.parse_args(argv)
-    if args.min_gain is not None and not args.shift_only:
-        ap.error("--min-gain is for --shift-only: a new filter has no shift in use to keep")
+    gain = MIN_SHIFT_GAIN if args.min_gain is None else args.min_gain
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         if args.shift_only:
-            filt, report = refit_shift(args.model, args.lang, args.annotations, args.data, args.threads,
-                                       MIN_SHIFT_GAIN if args.min_gain is None else args.min_gain)
+            filt, report = refit_shift(args.model, args.lang, args.annotations, args.data, args.threads, gain)
         else:
-            filt, report = fit_filter(args.model, args.lang, args.annotations, args.data, args.threads)
+            filt, report = fit_filter(args.model, args.lang, args.annotations, args.data, args.threads, gain)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, filter or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps({k: v for k, v in report.items() if k != "cv_pair_f1"}, indent=2, ensure_ascii=False))
