@@ -223,13 +223,16 @@ def test_a_rechosen_shift_replaces_the_one_in_use_only_by_the_minimum_gain():
 
 
 def test_a_refit_takes_the_shift_in_use_from_the_filter_already_there(tmp_path: Path):
-    """`shift_in_use`: the shift of the filter saved in the folder; none where no filter is saved."""
+    """`shift_in_use`: the shift of the filter saved in the folder; none where no filter is saved, or where only one
+    of its two files is left (the refit then rebuilds it, as before there was a shift to keep)."""
     from training.target_filter import shift_in_use
 
     assert shift_in_use(tmp_path) is None
     TargetFilter(torch.zeros(3), torch.tensor(0.0), threshold=0.3, langs=("ar",),
                  stance_shift={"support": -0.8, "neutral": 0.4}).save(tmp_path)
     assert shift_in_use(tmp_path) == {"support": -0.8, "neutral": 0.4}
+    (tmp_path / "target_filter.safetensors").unlink()
+    assert shift_in_use(tmp_path) is None
 
 
 def test_pipeline_labels_pairs_with_the_shift():
