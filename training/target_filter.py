@@ -171,9 +171,10 @@ SHIFT_GRID = tuple(round(-1.5 + 0.1 * k, 1) for k in range(31))  # -1.5 .. 1.5
 
 def matched_rows(cands: Candidates) -> list[int]:
     """The proposed candidates that match a gold pair, one per gold pair: the first candidate labelled with that
-    pair (`candidates` gives each gold pair its own candidate by a maximum matching, as `eval.endtoend` does, and a
-    candidate left over that also matches a pair its first one; either matches the pair. `eval.endtoend` scores
-    only the pairs the filter keeps, so its counts differ a little)."""
+    pair (`candidates` gives each gold pair its own candidate by a maximum matching, as `eval.endtoend` does, and
+    labels a candidate left over that still matches a gold pair with the first such pair; either way the row's
+    candidate matches its pair. `eval.endtoend` scores only the pairs the filter keeps, so its counts differ a
+    little)."""
     seen: set[int] = set()
     rows = []
     for k in np.flatnonzero(cands.proposed & cands.labels):
@@ -205,7 +206,9 @@ def shift_accuracy(logp: np.ndarray, gold: Sequence[str], labels: Sequence[str],
 # of the 210 exhaustive Arabic dev texts (session 22) a lead of two is not enough (0.0096), three are; there the best
 # shift led the one in use by one
 MIN_SHIFT_GAIN = 0.01
-_EPS = 1e-9  # a lead of exactly the minimum gain counts (scores are rounded, their differences are not exact)
+# a lead of exactly the minimum gain counts (scores are rounded, their float differences are not exact); the
+# taggers' `training.target_tagger.pick` compares with it too
+GAIN_TOLERANCE = 1e-9
 
 
 def choose_shift(logp: np.ndarray, gold: Sequence[str], labels: Sequence[str], anchor: str = "criticism",
@@ -222,9 +225,10 @@ def choose_shift(logp: np.ndarray, gold: Sequence[str], labels: Sequence[str], a
         key = (shift_accuracy(logp, gold, labels, shift), -sum(abs(v) for v in values))
         if key > best[:2]:
             best = (*key, shift)
-    if current is not None and best[0] - shift_accuracy(logp, gold, labels, current) < min_gain - _EPS:
+    in_use = shift_accuracy(logp, gold, labels, current) if current is not None else None
+    if in_use is not None and best[0] - in_use < min_gain - GAIN_TOLERANCE:
         log.info("kept the shift in use %s (accuracy %.4f): %s is right on %.4f, less than %.4f more", current,
-                 shift_accuracy(logp, gold, labels, current), best[2], best[0], min_gain)
+                 in_use, best[2], best[0], min_gain)
         return dict(current)
     return {k: v for k, v in best[2].items() if v != 0.0}
 

@@ -44,7 +44,7 @@ from stance.records import Article, Statement, spans_overlap
 from stance.targets import context_span
 from stance.target_tagger import TargetTagger, TaggerConfig, tagger_input, words
 from training.datasets.annotations import exhaustive_ids, load_annotations
-from training.target_filter import min_gain_arg, model_folder
+from training.target_filter import GAIN_TOLERANCE, min_gain_arg, model_folder
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), threshold first, "
@@ -82,7 +82,7 @@ def pick(rows: Sequence[tuple[object, float]], current: object = NOT_IN_USE, min
     kept = next((r for r in rows if current is not NOT_IN_USE and r[0] == current), None)
     if kept is None and current is not NOT_IN_USE:
         log.info("the value in use, %s, is not in the grid: the best value is taken", current)
-    if kept is not None and kept is not best and best[1] - kept[1] < min_gain - 1e-9:  # a lead of exactly min_gain counts
+    if kept is not None and kept is not best and best[1] - kept[1] < min_gain - GAIN_TOLERANCE:
         log.info("kept %s (triple F1 %.4f): %s scores %.4f, less than %.4f more", kept[0], kept[1], best[0], best[1],
                  min_gain)
         return kept
