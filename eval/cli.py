@@ -60,6 +60,10 @@ def eval_command(
         None, "--data", help="shared data folder (default: $STANCE_DATA or ../shared/data)"
     ),
     threads: int | None = typer.Option(None, "--threads", help="CPU threads for the model"),
+    no_lexical_prior: bool = typer.Option(
+        False, "--no-lexical-prior",
+        help="score the transformer alone, without the model's lexical prior (stance.lexical)",
+    ),
 ) -> None:
     """Score the classifier on labelled (speaker, target) pairs: predictions.jsonl, metrics.json,
     report.md."""
@@ -71,7 +75,7 @@ def eval_command(
     _threads(threads)
     try:
         ev = load_data(data, data_dir)
-        clf = load_classifier(model)
+        clf = load_classifier(model, lexical_prior=not no_lexical_prior)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     out_dir = output or Path("eval_out") / ev.name

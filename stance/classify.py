@@ -41,9 +41,10 @@ def default_model_path() -> Path:
 
 
 def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True,
-                    device: str | torch.device = "cpu") -> StanceClassifier:
+                    device: str | torch.device = "cpu", lexical_prior: bool = True) -> StanceClassifier:
     """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`, onto
-    `device` ("cpu", "cuda", "cuda:N", "auto")."""
+    `device` ("cpu", "cuda", "cuda:N", "auto"); `target_filter=False` / `lexical_prior=False` leave out the target
+    filter (`stance.relevance`) / the lexical prior (`stance.lexical`) saved beside it."""
     path = Path(path) if path is not None else default_model_path()
     config_file = path / "config.json"
     if not config_file.exists():
@@ -60,7 +61,8 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
         from .model import TransformerStanceClassifier
 
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
-        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter).to(where)
+        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter,
+                                                           lexical_prior=lexical_prior).to(where)
     raise ValueError(
         f"{config_file}: unknown stance_model_type {kind!r}; expected one of {', '.join(map(repr, MODEL_TYPES))}. "
         "Was this folder written by a newer version of stance?"

@@ -86,6 +86,11 @@ def analyze(
              "(stance.speaker_tagger) reads as no one taking a stance, nor add the speakers it reads in sentences "
              "without a cue (their lines have \"cue\": null and a speaker with a \"tagger\" probability)",
     ),
+    no_lexical_prior: bool = typer.Option(
+        False, "--no-lexical-prior",
+        help="the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
+             "regression over the words around the target and the two names, where the model has one",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
     device: str = typer.Option("cpu", "--device", help="where the model and taggers run: cpu, cuda, cuda:N or auto "
@@ -102,7 +107,7 @@ def analyze(
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
                             author_voice=author_voice, target_filter=not no_target_filter,
                             target_tagger=not no_target_tagger, speaker_tagger=not no_speaker_tagger,
-                            device=device)
+                            device=device, lexical_prior=not no_lexical_prior)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -264,6 +269,11 @@ def classify(
     input: str = typer.Argument(..., help="JSONL of {id, text, speaker: {start,end}|null, target: {start,end}}"),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
     model: Optional[Path] = typer.Option(None, "--model"),
+    no_lexical_prior: bool = typer.Option(
+        False, "--no-lexical-prior",
+        help="the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
+             "regression over the words around the target and the two names, where the model has one",
+    ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads"),
     device: str = typer.Option("cpu", "--device", help="where the model runs: cpu, cuda, cuda:N or auto"),
@@ -275,7 +285,7 @@ def classify(
     if input != "-" and not Path(input).exists():
         _fail(f"{input}: no such file")
     try:
-        clf = load_classifier(model, device=device)
+        clf = load_classifier(model, device=device, lexical_prior=not no_lexical_prior)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     rows = list(read_items(input))

@@ -30,6 +30,7 @@ from torch import nn
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move
 from stance.records import LABELS, Prediction, StanceItem
+from stance.lexical import LexicalPrior
 from stance.relevance import TargetFilter
 
 log = logging.getLogger(__name__)
@@ -275,13 +276,26 @@ class TransformerStanceClassifier:
     name = "transformer"
 
     def __init__(self, config: StanceModelConfig, net: StanceNet, tokenizer,
-                 target_filter: TargetFilter | None = None) -> None:
+                 target_filter: TargetFilter | None = None, lexical_prior: LexicalPrior | None = None) -> None:
         self.config = config
         self.net = net
         self.tokenizer = tokenizer
         self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
-        self.name = f"stance-transformer ({config.base})"
+        self._base_name = f"stance-transformer ({config.base})"
+        self.lexical_prior = lexical_prior  # stance.lexical: blended into the scores when present
+
+    @property
+    def lexical_prior(self) -> LexicalPrior | None:
+        return self._lexical_prior
+
+    @lexical_prior.setter
+    def lexical_prior(self, prior: LexicalPrior | None) -> None:
+        if prior is not None and set(prior.labels) != set(self.labels):
+            raise ValueError(f"the lexical prior's labels {list(prior.labels)} are not this model's {list(self.labels)}: "
+                             "refit it with `python -m training.lexical_prior`")
+        self._lexical_prior = prior
+        self.name = self._base_name + (" + lexical prior" if prior is not None else "")
 
     # ---- construction
     @classmethod
@@ -300,12 +314,14 @@ class TransformerStanceClassifier:
 
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike, cache_dir: str | os.PathLike | None = None,
-                        merge: bool = True, target_filter: bool = True) -> TransformerStanceClassifier:
+                        merge: bool = True, target_filter: bool = True,
+                        lexical_prior: bool = True) -> TransformerStanceClassifier:
         """Load a folder written by `save_pretrained` (config.json + adapter.safetensors) onto the backbone.
 
         `merge=True` folds the LoRA deltas into the backbone weights for faster inference. A target filter saved
         in the same folder (`stance.relevance`) is loaded with it unless `target_filter=False`; one that does not
-        fit this model (another number of features) is refused here, not at the first prediction.
+        fit this model (another number of features) is refused here, not at the first prediction. So is a lexical
+        prior (`stance.lexical`) unless `lexical_prior=False`.
         """
         path = Path(path)
         cfg_file, weights = path / "config.json", path / WEIGHTS_FILE
@@ -333,6 +349,8 @@ class TransformerStanceClassifier:
                                  f"labels are {list(clf.labels)}); refit the shift with `python -m training.target_filter "
                                  f"--shift-only --model {path}`")
             clf.target_filter = filt
+        if lexical_prior:
+            clf.lexical_prior = LexicalPrior.load(path)
         return clf
 
     @property
@@ -425,7 +443,9 @@ class TransformerStanceClassifier:
 
     # ---- prediction
     def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
-        """Label each item; batches are sorted by length so padding stays small. Output is in input order."""
+        """Label each item; batches are sorted by length so padding stays small. Output is in input order. With a
+        lexical prior (`stance.lexical`), the scores of the items in its languages are the blend of the two; the
+        target filter reads the transformer's own."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
@@ -446,9 +466,11 @@ class TransformerStanceClassifier:
                     relevance = [None] * len(idx)
                     if self.target_filter is not None:
                         relevance = self.target_filter.probability(feats).tolist()
-                    for i, p, r in zip(idx, probs.tolist(), relevance):
-                        scores = {lab: float(v) for lab, v in zip(self.labels, p)}
-                        out[i] = Prediction(max(scores, key=scores.get), scores, r)
+                    scores = [{lab: float(v) for lab, v in zip(self.labels, p)} for p in probs.tolist()]
+                    if self.lexical_prior is not None:
+                        scores = self.lexical_prior.blend(scores, [items[i] for i in idx])
+                    for i, sc, r in zip(idx, scores, relevance):
+                        out[i] = Prediction(max(sc, key=sc.get), sc, r)
         finally:
             self.net.train(was_training)
         return out  # type: ignore[return-value]

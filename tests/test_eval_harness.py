@@ -176,7 +176,7 @@ def test_cli_eval_command(eval_file: Path, tmp_path: Path, monkeypatch):
     import stance.classify
     from eval.cli import register
 
-    monkeypatch.setattr(stance.classify, "load_classifier", lambda path=None: KeywordClassifier())
+    monkeypatch.setattr(stance.classify, "load_classifier", lambda path=None, **kw: KeywordClassifier())
     app = typer.Typer()
     register(app)
     runner = CliRunner()
@@ -192,7 +192,7 @@ def test_benchmarks_run_writes_reports_and_index(tmp_path: Path, monkeypatch):
     import stance.classify
     from eval import benchmarks
 
-    monkeypatch.setattr(stance.classify, "load_classifier", lambda path=None: KeywordClassifier())
+    monkeypatch.setattr(stance.classify, "load_classifier", lambda path=None, **kw: KeywordClassifier())
     with pytest.raises(ValueError, match=r"unknown benchmarks \['no-such'\]"):
         benchmarks.run(only=["fr-dev", "no-such"], out=tmp_path, baselines=False)
     try:

@@ -208,6 +208,37 @@ def test_a_shift_of_labels_the_model_lacks_is_refused_at_load(trained, tmp_path)
         TargetFilter(torch.zeros(3), torch.tensor(0.0), stance_shift={"neutral": True})
 
 
+def test_a_lexical_prior_rides_on_predict_in_its_languages(trained, tmp_path):
+    """A prior fitted for real on DATA (for Arabic only) is saved beside the model and comes back with from_pretrained:
+    the Arabic scores are the blend of the transformer's own with it, the others the transformer's own; the model's
+    name says so; `lexical_prior=False` leaves it out; a prior with other labels is refused at load."""
+    from stance.lexical import LexicalPrior
+
+    clf, _ = trained
+    ar = [(it, lab) for it, lab in DATA if it.lang == "ar"]
+    prior = LexicalPrior.fit([it for it, _ in DATA] * 3, [lab for _, lab in DATA] * 3, C=10.0, weight=0.5, min_df=1)
+    clf.save_pretrained(tmp_path)
+    prior.save(tmp_path)
+    items = [it for it, _ in DATA]
+    own = TransformerStanceClassifier.from_pretrained(tmp_path, lexical_prior=False)
+    both = TransformerStanceClassifier.from_pretrained(tmp_path)
+    assert own.lexical_prior is None and both.lexical_prior is not None
+    assert both.name == own.name + " + lexical prior"
+    alone, blended = own.predict(items), both.predict(items)
+    want = prior.blend([p.scores for p in alone], items)
+    moved = 0
+    for it, a, b, w in zip(items, alone, blended, want):
+        assert b.scores == pytest.approx(w, abs=1e-5) and b.stance == max(w, key=w.get)
+        if it.lang != "ar":
+            assert b.scores == pytest.approx(a.scores, abs=1e-6)
+        else:
+            moved += abs(b.scores[b.stance] - a.scores[b.stance]) > 1e-4
+    assert moved == len(ar)
+    LexicalPrior.fit([it for it, _ in ar] * 3, ["support", "neutral"] * 3, min_df=1).save(tmp_path)
+    with pytest.raises(ValueError, match="training.lexical_prior"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+
+
 # a real wire sentence (Hammond, the seed article) padded with dense figures, as casualty lists in the news are
 HAMMOND = "وقال وزير الخارجية البريطاني فيليب هاموند إن روسيا تستهدف المعارضة أكثر من تنظيم الدولة الإسلامية"
 FIGURES = " ".join(f"{n}/{n % 12 + 1}/2015" for n in range(1, 40))

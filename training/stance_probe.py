@@ -130,7 +130,7 @@ def probe(model: str | None = None, members: Sequence[str] = (), lang: str = "ar
     if members:
         lps = [full["dev"]]
         for m in members:
-            lps.append(_logp(load_classifier(m, target_filter=False), items["dev"], labels))
+            lps.append(_logp(load_classifier(m, target_filter=False, lexical_prior=False), items["dev"], labels))
         mean = np.mean(lps, axis=0)
         own = choose_shift(mean, gold["dev"], labels)
         report["ensemble"] = {"members": list(members), "dev_accuracy": _acc(mean, gold["dev"], labels, shift),

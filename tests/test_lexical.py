@@ -1,0 +1,126 @@
+"""The lexical stance prior (stance.lexical) and the choice of its weight (training.lexical_prior): a real fit on
+Arabic sentences, files without pickle, the blend, the errors, and the weight chosen by end-to-end triple F1."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
+from stance.records import StanceItem
+
+
+def _item(text: str, target: str, speaker: str | None, lang: str = "ar") -> StanceItem:
+    t = text.index(target)
+    sp = (text.index(speaker), text.index(speaker) + len(speaker)) if speaker else None
+    return StanceItem(text, (t, t + len(target)), sp, lang)
+
+
+# real wire sentences' shapes: who is accused, who is welcomed, who is only named
+DATA = [
+    (_item("واتهم الوزير الجيش بقتل المدنيين في القرية", "الجيش", "الوزير"), "criticism"),
+    (_item("وقالت المنظمة ان الشرطة اعتقلت عشرات المتظاهرين", "الشرطة", "المنظمة"), "criticism"),
+    (_item("ودان المتحدث الهجوم الذي شنه المسلحون على السوق", "المسلحون", "المتحدث"), "criticism"),
+    (_item("ورحب الرئيس بقرار الحكومة الافراج عن المعتقلين", "الحكومة", "الرئيس"), "support"),
+    (_item("واشاد الوزير بدور الجيش في حماية الحدود", "الجيش", "الوزير"), "support"),
+    (_item("واعرب المتحدث عن دعمه للحكومة في مواجهة الازمة", "للحكومة", "المتحدث"), "support"),
+    (_item("وقال الرئيس ان الوفد سيزور العاصمة الاسبوع المقبل", "الوفد", "الرئيس"), "neutral"),
+    (_item("واعلنت الشرطة ان الوزير وصل الى المدينة امس", "الوزير", "الشرطة"), "neutral"),
+    (_item("وذكرت المنظمة ان اللجنة ستجتمع يوم الاحد", "اللجنة", "المنظمة"), "neutral"),
+]
+
+
+def _fit(**kw) -> LexicalPrior:
+    items, y = zip(*DATA)
+    return LexicalPrior.fit(list(items) * 2, list(y) * 2, C=10.0, min_df=1, **kw)
+
+
+def test_a_real_fit_learns_its_pairs_and_round_trips_without_pickle(tmp_path: Path):
+    prior = _fit(weight=0.25)
+    lp = prior.log_probs([it for it, _ in DATA])
+    assert lp.shape == (len(DATA), 3) and np.allclose(np.exp(lp).sum(axis=1), 1.0)
+    assert [prior.labels[k] for k in lp.argmax(axis=1)] == [y for _, y in DATA]
+    prior.save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([PRIOR_CONFIG, PRIOR_WEIGHTS])
+    again = LexicalPrior.load(tmp_path)
+    assert again.weight == 0.25 and again.langs == ("ar",) and again.window == 5 and again.labels == prior.labels
+    assert np.allclose(again.log_probs([it for it, _ in DATA]), lp, atol=1e-5)
+    assert LexicalPrior.load(tmp_path / "nothing") is None  # a folder without a prior: the transformer alone
+
+
+def test_views_are_the_words_around_the_target_and_the_two_names():
+    prior = _fit()
+    it = _item("وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة",
+               "روسيا", "فيليب هاموند")
+    v = prior.views(it)
+    assert v["target"] == "روسيا" and v["speaker"] == "فيليب هاموند"
+    assert v["left"].split() == ["الخارجيه", "البريطاني", "فيليب", "هاموند", "ان"]  # normalised (ة -> ه)
+    assert v["right"].split() == ["تواصل", "استهداف", "المعارضه", "اكثر", "من"]
+    assert prior.views(_item("انتقدت الصحيفة روسيا", "روسيا", None))["speaker"] == "<author>"
+
+
+def test_blend_moves_the_scores_toward_the_prior_in_its_languages_only():
+    prior = _fit(weight=1.0)
+    accused = DATA[0][0]
+    flat = {"support": 0.34, "criticism": 0.33, "neutral": 0.33}
+    (mixed,) = prior.blend([flat], [accused])
+    assert max(mixed, key=mixed.get) == "criticism" and sum(mixed.values()) == pytest.approx(1.0)
+    (half,) = prior.blend([flat], [accused], weight=0.5)
+    assert flat["criticism"] < half["criticism"] < mixed["criticism"]
+    assert prior.blend([flat], [accused], weight=0.0) == [flat]
+    english = StanceItem(accused.text, accused.target, accused.speaker, "en")
+    assert prior.blend([flat], [english]) == [flat]  # outside its languages: the transformer's own scores
+
+
+def test_bad_files_and_values_say_what_to_do(tmp_path: Path):
+    prior = _fit()
+    with pytest.raises(ValueError, match="weight"):
+        LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, prior.labels, weight=-1.0)
+    with pytest.raises(ValueError, match="do not fit"):
+        LexicalPrior(prior.vectorizers, prior.coef[:, :5], prior.intercept, prior.labels)
+    with pytest.raises(ValueError, match="as many labels"):
+        LexicalPrior.fit([DATA[0][0]], ["support", "neutral"])
+    prior.save(tmp_path)
+    cfg = json.loads((tmp_path / PRIOR_CONFIG).read_text(encoding="utf-8"))
+    cfg["vocabulary"]["target"] = cfg["vocabulary"]["target"][:-1]
+    (tmp_path / PRIOR_CONFIG).write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="refit it with `python -m training.lexical_prior`"):
+        LexicalPrior.load(tmp_path)
+    (tmp_path / PRIOR_CONFIG).unlink()
+    with pytest.raises(FileNotFoundError, match=PRIOR_CONFIG):
+        LexicalPrior.load(tmp_path)
+
+
+def test_the_weight_is_chosen_by_the_triple_f1_of_analyze():
+    """One Arabic sentence whose gold stance is the opposite of the shipped transformer's label for Hammond -> Russia:
+    at weight 0 the triple is wrong; a prior fitted to say the gold label there makes it right from some weight on,
+    and `pick` takes the first such weight (a re-choice keeps the weight in use unless beaten). The pipeline's own
+    prior is given back."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+    from training.lexical_prior import WEIGHT_GRID, triple_f1_by_weight
+    from training.target_tagger import Text, pick
+
+    nlp = Pipeline.load(lexical_prior=False)
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة."
+    article = Article("t", text, "ar")
+    (st,) = nlp.statements(article)
+    kept, _ = nlp.score_all(article, [st])
+    russia = next(p for p in kept if p.target.text == "روسيا")
+    gold_label = "support" if russia.stance != "support" else "neutral"
+    gold = Text(text, "t", [((st.speaker.start, st.speaker.end), (russia.target.start, russia.target.end))], [gold_label])
+    item = _item(text, "روسيا", "فيليب هاموند")
+    others = [lab for lab in ("support", "criticism", "neutral") if lab != gold_label]
+    items = [item] * 8 + [it for it, _ in DATA]
+    prior = LexicalPrior.fit(items, [gold_label] * 8 + [others[k % 2] for k in range(len(DATA))], C=100.0, min_df=1)
+    table = triple_f1_by_weight(nlp, prior, [gold], "ar")
+    assert [w for w, _ in table] == list(WEIGHT_GRID) and nlp.classifier.lexical_prior is None
+    f1 = [row["with_stance"][2] for _, row in table]  # (the rules' other targets there are no gold: P < 1)
+    recall = [row["with_stance"][1] for _, row in table]
+    assert recall[0] == 0.0 and recall[-1] == 1.0 and f1[0] < f1[-1]
+    assert all(row["without_stance"] == table[0][1]["without_stance"] for _, row in table)  # labels move, pairs stay
+    first = next(w for w, v in zip(WEIGHT_GRID, f1) if v == max(f1))
+    assert pick([(w, v) for w, v in zip(WEIGHT_GRID, f1)], 0.0, 0.005)[0] == first
+    assert pick([(w, v) for w, v in zip(WEIGHT_GRID, f1)], 0.0, 1.5)[0] == 0.0

@@ -1,0 +1,142 @@
+"""Fit the lexical stance prior (`stance.lexical`) of a stance model and choose its weight.
+
+The regression is fitted on the labelled pairs of one language's train split (`training/annotations/<lang>`, every
+file, exhaustive or not; C fixed at 1, five words on each side of the target). Its weight in the blend (the
+transformer's log-probabilities plus weight times its own) is chosen as the taggers' settings are
+(`training.target_tagger.choose_settings`): by the triple F1 of what `stance analyze` keeps on the exhaustive dev
+texts, over `WEIGHT_GRID` (the statements and both taggers' readings found once; the prior changes labels, never
+which pairs are kept). The weight in use (a prior already in the folder; none counts as 0) stays unless another
+beats it by `--min-gain` (default `training.target_tagger.MIN_GAIN`, about three triples there). The labelled dev
+pairs (`stance eval <lang>-dev`) are scored with and without the prior for the report. Test texts are never read.
+
+`--model` defaults to the model `stance analyze` uses (`$STANCE_MODEL`, else the shipped one), and the prior is
+written into that folder.
+
+    python -m training.lexical_prior                        # the default model, written into its folder
+    python -m training.lexical_prior --model runs/x/model --dry-run
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+
+from stance.classify import default_model_path
+from stance.lexical import LexicalPrior
+from stance.pipeline import Pipeline
+from training.datasets.annotations import load_annotations
+from training.target_filter import min_gain_arg, model_folder
+from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, prf, rule_statements
+
+log = logging.getLogger(__name__)
+
+WEIGHT_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+C = 1.0
+WINDOW = 5
+
+
+def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text], lang: str,
+                        batch_size: int = 32) -> list[tuple[float, dict[str, list[float]]]]:
+    """For each weight of `WEIGHT_GRID`, P/R/F1 with and without stance of what `stance analyze` keeps of `texts`
+    (gold texts of `training.target_tagger`) with the prior at that weight (the statements and the taggers' readings
+    found once; the pipeline's own prior is given back after)."""
+    found = rule_statements(nlp, texts, lang)
+    tagged = [x for k in range(0, len(found), 16) for x in nlp.with_taggers(found[k : k + 16], batch_size)]
+    saved, out = nlp.classifier.lexical_prior, []
+    try:
+        for w in WEIGHT_GRID:
+            nlp.classifier.lexical_prior = LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, prior.labels,
+                                                        w, prior.langs, prior.window)
+            pred: dict[str, list] = {}
+            for k in range(0, len(tagged), 16):
+                chunk = tagged[k : k + 16]
+                for (a, _), (kept, _) in zip(chunk, nlp.score_many(chunk, batch_size, tag=False)):
+                    pred[a.text] = [((p.statement.speaker.start, p.statement.speaker.end),
+                                     (p.target.start, p.target.end), p.stance) for p in kept
+                                    if p.statement.speaker is not None]
+            row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
+                   "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
+            log.info("weight %s: triple F1 %.4f", w, row["with_stance"][2])
+            out.append((w, row))
+    finally:
+        nlp.classifier.lexical_prior = saved
+    return out
+
+
+def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
+              data_dir: str | None = None, threads: int | None = None,
+              min_gain: float = MIN_GAIN) -> tuple[LexicalPrior, dict]:
+    """Fit the prior on the train pairs and choose its weight on the dev candidates (see the module's docstring)."""
+    from sklearn.metrics import f1_score
+
+    folder, named = model_folder(model, threads)
+    t0 = time.time()
+    try:
+        old = LexicalPrior.load(folder)
+    except (ValueError, FileNotFoundError):
+        old = None  # a prior that does not load is replaced
+    current = old.weight if old is not None else 0.0
+    train = load_annotations(lang, "train", root=root, data_dir=data_dir)
+    if not train:
+        raise ValueError(f"no labelled {lang} pairs in the train split of {root or 'training/annotations'}")
+    prior = LexicalPrior.fit([ex.item for ex in train], [ex.stance for ex in train], C=C, langs=(lang,), window=WINDOW)
+    log.info("fitted on %d %s train pairs (%d n-grams)", len(train), lang, prior.coef.shape[1])
+
+    nlp = Pipeline.load(model=folder, lexical_prior=False)
+    clf = nlp.classifier
+    table = triple_f1_by_weight(nlp, prior, gold_texts(lang, "dev", root, data_dir), lang)
+    weight, _ = pick([(w, row["with_stance"][2]) for w, row in table], current, min_gain)
+    prior.weight = weight
+
+    pairs = load_annotations(lang, "dev", root=root, data_dir=data_dir)
+    own = clf.predict([ex.item for ex in pairs], batch_size=64)
+    blended = prior.blend([p.scores for p in own], [ex.item for ex in pairs])
+    y = [ex.stance for ex in pairs]
+
+    def macro(scores) -> float:
+        return round(float(f1_score(y, [max(s, key=s.get) for s in scores], average="macro")), 4)
+
+    report = {
+        "fitted_on": f"training/annotations/{lang}, train split: {len(train)} labelled pairs",
+        "model": named, "C": C, "window": WINDOW,
+        "weight_chosen_on": f"triple F1 of `stance analyze` on the {lang} exhaustive dev texts",
+        "weight_in_use": current, "min_gain": min_gain, "weight": weight,
+        "dev_prf_by_weight": {str(w): row for w, row in table},
+        f"{lang}_dev_macro_f1": {"pairs": len(y), "transformer": macro([p.scores for p in own]),
+                                 "blend": macro(blended)},
+        "seconds": round(time.time() - t0, 1),
+    }
+    prior.info = {**prior.info, **report}
+    return prior, report
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None, help="stance model folder (default: the shipped model)")
+    ap.add_argument("--lang", default="ar", help="language of the labelled pairs (default: ar)")
+    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
+    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    ap.add_argument("--min-gain", type=min_gain_arg, default=MIN_GAIN,
+                    help="the weight in use stays unless another beats it by at least this triple F1 on the dev texts "
+                         f"(default {MIN_GAIN}; 0: the best always wins)")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        prior, report = fit_prior(args.model, args.lang, args.annotations, args.data, args.threads, args.min_gain)
+    except (FileNotFoundError, ValueError) as exc:  # a missing model or annotation folder: say what to do
+        raise SystemExit(f"error: {exc}") from None
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    if not args.dry_run:
+        folder = Path(args.model) if args.model else default_model_path()
+        prior.save(folder)
+        print(f"wrote the lexical prior (weight {prior.weight}) into {folder}")
+
+
+if __name__ == "__main__":
+    main()
