@@ -120,7 +120,11 @@ def e2e_command(
     articles: Path | None = typer.Option(
         None, "--write-articles", help="write the gold articles as analyze input JSONL here and stop"
     ),
-    output: Path | None = typer.Option(None, "-o", "--output", help="write the scores as JSON here"),
+    output: Path | None = typer.Option(
+        None, "-o", "--output",
+        help="write the scores as JSON here (per language and document; stance_confusion_on_matched: gold -> "
+             "predicted -> count)",
+    ),
 ) -> None:
     """Score analyze output against gold (speaker, target, stance) triples: P/R/F1 with and without stance."""
     from .endtoend import evaluate_files, gold_articles

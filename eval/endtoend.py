@@ -250,8 +250,8 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": n_pred - tp, "fn": n_gold - tp}
 
 
-def _match_doc(g: Sequence[Triple], p: Sequence[Triple]) -> tuple[int, int, int]:
-    """(strict matches, matches ignoring stance, equal stances among the latter) for one document."""
+def _match_doc(g: Sequence[Triple], p: Sequence[Triple]) -> tuple[int, int, list[tuple[str, str]]]:
+    """(strict matches, matches ignoring stance, the (gold, predicted) stances of the latter) for one document."""
 
     def strict(i: int, j: int) -> float | None:
         return 1.0 if triples_match(g[i], p[j], True) else None
@@ -262,11 +262,23 @@ def _match_doc(g: Sequence[Triple], p: Sequence[Triple]) -> tuple[int, int, int]
         return 1.0 + bonus * (g[i].stance == p[j].stance) if triples_match(g[i], p[j], False) else None
 
     pairs = max_matching(len(g), len(p), loose)
-    same = sum(g[i].stance == p[j].stance for i, j in pairs)
-    return len(max_matching(len(g), len(p), strict)), len(pairs), same
+    return len(max_matching(len(g), len(p), strict)), len(pairs), [(g[i].stance, p[j].stance) for i, j in pairs]
 
 
-def _totals(rows: Sequence[Mapping]) -> dict:
+def confusion(stances: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Gold stance -> predicted stance -> count, over (gold, predicted) pairs.
+
+    >>> confusion([("support", "criticism"), ("support", "support"), ("neutral", "criticism")])
+    {'neutral': {'criticism': 1}, 'support': {'criticism': 1, 'support': 1}}
+    """
+    out: dict[str, dict[str, int]] = {}
+    for g, p in stances:
+        row = out.setdefault(g, {})
+        row[p] = row.get(p, 0) + 1
+    return {g: dict(sorted(row.items())) for g, row in sorted(out.items())}
+
+
+def _totals(rows: Sequence[Mapping], stances: Sequence[tuple[str, str]]) -> dict:
     n_gold, n_pred = sum(r["n_gold"] for r in rows), sum(r["n_pred"] for r in rows)
     tp, tp_loose = sum(r["tp"] for r in rows), sum(r["tp_without_stance"] for r in rows)
     same = sum(r["same_stance"] for r in rows)
@@ -277,6 +289,7 @@ def _totals(rows: Sequence[Mapping]) -> dict:
         "with_stance": prf(tp, n_pred, n_gold),
         "without_stance": prf(tp_loose, n_pred, n_gold),
         "stance_accuracy_on_matched": same / tp_loose if tp_loose else None,
+        "stance_confusion_on_matched": confusion(stances),  # gold -> predicted -> count
     }
 
 
@@ -288,7 +301,8 @@ def score_triples(
     """Triple P/R/F1 with and without stance, and stance accuracy on the pairs matched without it.
 
     Returns `{"n_docs", "n_gold", "n_pred", "with_stance": prf, "without_stance": prf,
-    "stance_accuracy_on_matched", "per_doc": {doc: counts}, "docs_without_gold"}`, and with `langs` (doc id ->
+    "stance_accuracy_on_matched", "stance_confusion_on_matched" (gold -> predicted -> count, on the pairs matched
+    without stance), "per_doc": {doc: counts}, "docs_without_gold"}`, and with `langs` (doc id ->
     language) the same totals per language under "per_lang".
     """
     gold = {doc_key(k): v for k, v in gold.items()}
@@ -296,21 +310,23 @@ def score_triples(
     if not gold:
         raise ValueError("no gold documents to score against")
     per_doc = {}
+    stances: dict[str, list[tuple[str, str]]] = {}
     for doc, g in gold.items():
         p = pred.get(doc, [])
-        tp, tp_loose, same = _match_doc(g, p)
+        tp, tp_loose, stances[doc] = _match_doc(g, p)
         per_doc[doc] = {
             "n_gold": len(g),
             "n_pred": len(p),
             "tp": tp,
             "tp_without_stance": tp_loose,
-            "same_stance": same,
+            "same_stance": sum(a == b for a, b in stances[doc]),
         }
-    out = _totals(list(per_doc.values()))
+    out = _totals(list(per_doc.values()), [x for doc in per_doc for x in stances[doc]])
     if langs:
         keys = {doc: langs.get(doc, "unknown") for doc in per_doc}
         out["per_lang"] = {
-            lang: _totals([per_doc[d] for d in per_doc if keys[d] == lang])
+            lang: _totals([per_doc[d] for d in per_doc if keys[d] == lang],
+                          [x for d in per_doc if keys[d] == lang for x in stances[d]])
             for lang in sorted(set(keys.values()))
         }
     out["per_doc"] = per_doc

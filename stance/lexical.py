@@ -28,8 +28,8 @@ has no prior; `stance analyze --no-lexical-prior` (and `stance classify`/`stance
 >>> prior.labels[prior.log_probs([item])[0].argmax()]
 'support'
 >>> scores = prior.blend([{"support": 0.2, "criticism": 0.3, "neutral": 0.5}], [item], weight=5.0)[0]
->>> max(scores, key=scores.get), round(sum(scores.values()), 6)
-('support', 1.0)
+>>> max(scores, key=scores.get), round(sum(scores.values()), 6), list(scores)
+('support', 1.0, ['support', 'criticism', 'neutral'])
 >>> prior.blend([{"support": 0.2, "criticism": 0.3, "neutral": 0.5}], [StanceItem("x y", (2, 3), None, "en")])
 [{'support': 0.2, 'criticism': 0.3, 'neutral': 0.5}]
 """
@@ -134,9 +134,9 @@ class LexicalPrior:
         if not where or w == 0:
             return out
         lex = self.log_probs([items[i] for i in where])
-        for row, i in zip(lex, where):
-            logits = {lab: math.log(max(out[i][lab], 1e-9)) + w * float(row[k]) for k, lab in enumerate(self.labels)
-                      if lab in out[i]}
+        column = {lab: k for k, lab in enumerate(self.labels)}
+        for row, i in zip(lex, where):  # (in the order of the transformer's labels, as `scores` are written)
+            logits = {lab: math.log(max(p, 1e-9)) + w * float(row[column[lab]]) for lab, p in out[i].items()}
             top = max(logits.values())
             z = math.fsum(math.exp(v - top) for v in logits.values())
             out[i] = {lab: math.exp(v - top) / z for lab, v in logits.items()}

@@ -84,6 +84,8 @@ def test_hand_computed_triple_scores():
     assert r["without_stance"]["tp"] == 3
     assert r["without_stance"]["f1"] == pytest.approx(2 * 0.6 * 0.75 / 1.35)
     assert r["stance_accuracy_on_matched"] == pytest.approx(2 / 3)
+    # the three pairs matched without stance: Russia right, the opposition (gold support) read as criticism, the rebels
+    assert r["stance_confusion_on_matched"] == {"criticism": {"criticism": 1}, "support": {"criticism": 1, "support": 1}}
     assert r["docs_without_gold"] == ["other"]
 
 
@@ -162,6 +164,7 @@ def test_folder_of_gold_documents_scores_per_language(tmp_path: Path):
     r = evaluate_lines(tmp_path, lines)
     assert r["n_docs"] == 2 and r["n_gold"] == 5 and r["n_pred"] == 6
     assert r["per_lang"]["fr"]["with_stance"]["f1"] == 1.0
+    assert r["per_lang"]["fr"]["stance_confusion_on_matched"] == {"criticism": {"criticism": 1}}
     assert r["per_lang"]["en"]["with_stance"]["tp"] == 2
     assert r["with_stance"]["tp"] == 3
 

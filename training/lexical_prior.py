@@ -24,6 +24,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 
 from stance.classify import default_model_path
 from stance.lexical import LexicalPrior
@@ -107,6 +108,8 @@ def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | Non
         "weight_in_use": current, "min_gain": min_gain, "weight": weight,
         "dev_prf_by_weight": {str(w): row for w, row in table},
         f"{lang}_dev_macro_f1": {"pairs": len(y), "transformer": macro([p.scores for p in own]),
+                                 "prior_alone": macro([dict(zip(prior.labels, np.exp(r)))
+                                                       for r in prior.log_probs([ex.item for ex in pairs])]),
                                  "blend": macro(blended)},
         "seconds": round(time.time() - t0, 1),
     }
