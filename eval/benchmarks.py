@@ -45,6 +45,7 @@ def run(
     limit: int | None = None,
     data_dir: str | None = None,
     seed: int = 0,
+    lexical_prior: bool = True,
 ) -> list[dict]:
     """Evaluate `model` on each benchmark of `only` (default: all, then e2e and attribution) into `out`.
 
@@ -60,7 +61,7 @@ def run(
     unknown = [n for n in names if n not in BENCHMARKS and n not in EXTRA]
     if unknown:
         raise ValueError(f"unknown benchmarks {unknown}; known: {', '.join([*BENCHMARKS, *EXTRA])}")
-    clf = load_classifier(model)
+    clf = load_classifier(model, lexical_prior=lexical_prior)
     out.mkdir(parents=True, exist_ok=True)
     (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     cache = _feature_cache()
@@ -70,7 +71,7 @@ def run(
         log.info("== %s", name)
         try:
             if name in EXTRA:
-                extra.append(_run_extra(name, model, out / name, data_dir))
+                extra.append(_run_extra(name, model, out / name, data_dir, lexical_prior))
                 continue
             models = (
                 default_baselines(seed, embeddings, cache_dir=cache, progress=sys.stderr.isatty())
@@ -113,7 +114,7 @@ def run(
     return results
 
 
-def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) -> str:
+def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None, lexical_prior: bool = True) -> str:
     """Run the end-to-end or the attribution evaluation into `out`; returns a line for the README."""
     from stance.pipeline import Pipeline
     from stance.records import Article
@@ -134,7 +135,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             write_jsonl([d for lang in ("ar", "fr", "en") for d in gold_documents(lang, "test", data_dir=data_dir)],
                         gold)
             write_jsonl(gold_documents("ar", "test", data_dir=data_dir, exhaustive_only=True), gold_ex)
-            nlp = Pipeline.load(model)
+            nlp = Pipeline.load(model, lexical_prior=lexical_prior)
             r = evaluate_pipeline(nlp, gold)
             r_ex = evaluate_pipeline(nlp, gold_ex)
         r["dataset"] = "training/annotations test split (python -m eval.sentences LANG test)"
@@ -161,7 +162,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None) ->
             f"{r_ex['without_stance']['f1']:.3f} without ({r_ex['n_gold']} gold triples in {r_ex['n_docs']} texts)."
         )
     elif name == "e2e":
-        r = evaluate_pipeline(Pipeline.load(model), E2E_GOLD)
+        r = evaluate_pipeline(Pipeline.load(model, lexical_prior=lexical_prior), E2E_GOLD)
         r["dataset"] = "eval/gold/e2e"
         md = e2e_markdown(r)
         s = r["with_stance"]
@@ -210,6 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", help="shared data folder (default: $STANCE_DATA or ../shared/data)")
     ap.add_argument("--threads", type=int, default=2, help="CPU threads for torch (default 2)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-lexical-prior", action="store_true",
+                    help="score the transformer alone, without the model's lexical prior (stance.lexical): to compare "
+                         "a model folder that has none with one that has")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     import torch
@@ -225,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.limit,
             args.data,
             args.seed,
+            not args.no_lexical_prior,
         )
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -239,8 +239,13 @@ def parse_item(obj: object) -> StanceItem:
             raise ValueError(f"'{name}' must be {{\"start\": int, \"end\": int}}, found {v!r}")
         return (v["start"], v["end"])
 
+    lang = obj.get("lang")
+    if lang is None and text.strip():  # (the lexical prior, stance.lexical, reads its languages only)
+        from .text import detect_language
+
+        lang = detect_language(text)
     return StanceItem(text, target=span("target", True), speaker=span("speaker", False),
-                      lang=obj.get("lang"), id=str(obj.get("id")) if obj.get("id") is not None else None)
+                      lang=lang, id=str(obj.get("id")) if obj.get("id") is not None else None)
 
 
 def read_items(path: str) -> Iterator[tuple[int, object, Optional[StanceItem], Optional[str]]]:

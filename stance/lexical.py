@@ -92,13 +92,18 @@ class LexicalPrior:
             raise ValueError(f"a lexical prior needs the views {list(VIEWS)}, found {sorted(self.vectorizers)}")
         self.coef = np.asarray(self.coef, dtype=np.float64)
         self.intercept = np.asarray(self.intercept, dtype=np.float64).reshape(-1)
+        if isinstance(self.langs, str) or not all(isinstance(x, str) for x in self.langs):
+            raise ValueError(f"langs must be a list of language codes such as [\"ar\"], found {self.langs!r}")
+        if not all(isinstance(x, str) for x in self.labels) or len(set(self.labels)) != len(self.labels):
+            raise ValueError(f"labels must be distinct names, found {self.labels!r}")
         self.labels, self.langs = tuple(self.labels), tuple(self.langs)
         width = sum(len(self.vectorizers[v].vocabulary_) for v in VIEWS)
         if self.coef.shape != (len(self.labels), width) or self.intercept.shape != (len(self.labels),):
             raise ValueError(f"coef {self.coef.shape} and intercept {self.intercept.shape} do not fit "
                              f"{len(self.labels)} labels over {width} n-grams")
-        if not (math.isfinite(self.weight) and self.weight >= 0):
-            raise ValueError(f"weight must be a finite number >= 0, found {self.weight}")
+        if not (np.isfinite(self.coef).all() and np.isfinite(self.intercept).all()):
+            raise ValueError("coef and intercept must be finite numbers")
+        _check_weight(self.weight)
         if self.window < 1:
             raise ValueError(f"window must be at least one word, found {self.window}")
 
@@ -128,7 +133,9 @@ class LexicalPrior:
               weight: Optional[float] = None) -> list[dict[str, float]]:
         """The transformer's `scores` blended with this prior: softmax(log p + weight * log p_lexical), for the
         items in `langs`; the others' scores unchanged. `weight` defaults to the prior's own."""
-        w = self.weight if weight is None else weight
+        w = self.weight if weight is None else _check_weight(weight)
+        if len(scores) != len(items):
+            raise ValueError(f"blend needs one score row per item: {len(scores)} rows, {len(items)} items")
         where = [i for i, it in enumerate(items) if self.applies(it)]
         out = [dict(s) for s in scores]
         if not where or w == 0:
@@ -165,15 +172,14 @@ class LexicalPrior:
 
     # ---- files
     def save(self, folder: str | os.PathLike) -> Path:
-        import torch
-        from safetensors.torch import save_file
+        from safetensors.numpy import save_file
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        tensors = {f"{v}.idf": torch.tensor(self.vectorizers[v].idf_, dtype=torch.float32) for v in VIEWS}
-        tensors["coef"] = torch.tensor(np.ascontiguousarray(self.coef), dtype=torch.float32)
-        tensors["intercept"] = torch.tensor(np.ascontiguousarray(self.intercept), dtype=torch.float32)
-        save_file(tensors, str(folder / PRIOR_WEIGHTS), metadata={"format": "pt"})
+        tensors = {f"{v}.idf": np.ascontiguousarray(self.vectorizers[v].idf_, dtype=np.float32) for v in VIEWS}
+        tensors["coef"] = np.ascontiguousarray(self.coef, dtype=np.float32)
+        tensors["intercept"] = np.ascontiguousarray(self.intercept, dtype=np.float32)
+        save_file(tensors, str(folder / PRIOR_WEIGHTS), metadata={"format": "np"})
         vocab = {v: sorted(self.vectorizers[v].vocabulary_, key=self.vectorizers[v].vocabulary_.get) for v in VIEWS}
         cfg = {**self.info, "labels": list(self.labels), "weight": self.weight, "langs": list(self.langs),
                "window": self.window, "ngrams": list(NGRAMS), "vocabulary": vocab}
@@ -192,8 +198,8 @@ class LexicalPrior:
         if not (weights.exists() and cfg_file.exists()):
             raise FileNotFoundError(f"{folder} has only one of {PRIOR_WEIGHTS} and {PRIOR_CONFIG}: delete the other "
                                     "or refit the prior with `python -m training.lexical_prior`")
-        state = load_file(str(weights))
         try:
+            state = load_file(str(weights))
             cfg = json.loads(cfg_file.read_text(encoding="utf-8"))
             vocab, labels = cfg["vocabulary"], cfg["labels"]
             if list(cfg.get("ngrams", NGRAMS)) != list(NGRAMS):
@@ -208,7 +214,13 @@ class LexicalPrior:
             info = {k: x for k, x in cfg.items() if k not in ("labels", "weight", "langs", "window", "ngrams", "vocabulary")}
             return cls(vecs, state["coef"], state["intercept"], tuple(labels), float(cfg["weight"]),
                        tuple(cfg.get("langs", ["ar"])), int(cfg.get("window", 5)), info)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"{folder}: the lexical prior does not load ({exc!r}); refit it with "
-                             "`python -m training.lexical_prior`") from exc
+        except Exception as exc:  # a truncated safetensors file raises its own error type: say what to do either way
+            raise ValueError(f"{folder}: the lexical prior does not load ({exc!r}); refit it with `python -m "
+                             "training.lexical_prior`, or remove the two lexical_prior.* files, or pass "
+                             "--no-lexical-prior") from exc
 
+
+def _check_weight(weight: float) -> float:
+    if not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight >= 0):
+        raise ValueError(f"weight must be a finite number >= 0, found {weight!r}")
+    return float(weight)

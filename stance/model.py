@@ -295,7 +295,7 @@ class TransformerStanceClassifier:
             raise ValueError(f"the lexical prior's labels {list(prior.labels)} are not this model's {list(self.labels)}: "
                              "refit it with `python -m training.lexical_prior`")
         self._lexical_prior = prior
-        self.name = self._base_name + (" + lexical prior" if prior is not None else "")
+        self.name = self._base_name + (" + lexical prior" if prior is not None and prior.weight > 0 else "")
 
     # ---- construction
     @classmethod

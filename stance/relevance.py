@@ -125,7 +125,12 @@ class TargetFilter:
         if not (weights.exists() and cfg_file.exists()):
             raise FileNotFoundError(f"{folder} has only one of {FILTER_WEIGHTS} and {FILTER_CONFIG}: delete the other "
                                     "or refit the filter with `python -m training.target_filter`")
-        state = load_file(str(weights))
+        try:
+            state = load_file(str(weights))
+        except Exception as exc:  # a truncated or foreign file raises safetensors' own error type
+            raise ValueError(f"{weights} does not load ({exc!r}): refit the filter with `python -m "
+                             "training.target_filter`, or remove the two target_filter.* files, or pass "
+                             "--no-target-filter") from exc
         if set(state) != {"weight", "bias"} or state["bias"].numel() != 1:
             raise ValueError(f"{weights} should hold a 'weight' row and a one-number 'bias', found "
                              f"{ {k: list(v.shape) for k, v in state.items()} }: refit the filter")

@@ -176,7 +176,9 @@ def test_cli_eval_command(eval_file: Path, tmp_path: Path, monkeypatch):
     import stance.classify
     from eval.cli import register
 
-    monkeypatch.setattr(stance.classify, "load_classifier", lambda path=None, **kw: KeywordClassifier())
+    asked = []
+    monkeypatch.setattr(stance.classify, "load_classifier",
+                        lambda path=None, **kw: asked.append(kw.get("lexical_prior", True)) or KeywordClassifier())
     app = typer.Typer()
     register(app)
     runner = CliRunner()
@@ -184,6 +186,9 @@ def test_cli_eval_command(eval_file: Path, tmp_path: Path, monkeypatch):
     res = runner.invoke(app, ["eval", str(eval_file), "-o", str(out), "--resamples", "20"])
     assert res.exit_code == 0, res.output
     assert "macro-F1" in res.output and (out / "metrics.json").exists()
+    res = runner.invoke(app, ["eval", str(eval_file), "-o", str(out), "--resamples", "20", "--no-lexical-prior"])
+    assert res.exit_code == 0, res.output
+    assert asked == [True, False]  # the flag reaches the loader: the transformer is scored alone
     res = runner.invoke(app, ["eval", "no-such-set"])
     assert res.exit_code == 2 and "neither a file" in res.output
 

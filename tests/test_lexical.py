@@ -88,9 +88,31 @@ def test_bad_files_and_values_say_what_to_do(tmp_path: Path):
     (tmp_path / PRIOR_CONFIG).write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValueError, match="refit it with `python -m training.lexical_prior`"):
         LexicalPrior.load(tmp_path)
+    prior.save(tmp_path)
+    (tmp_path / PRIOR_WEIGHTS).write_bytes((tmp_path / PRIOR_WEIGHTS).read_bytes()[:100])  # a truncated download
+    with pytest.raises(ValueError, match="--no-lexical-prior"):
+        LexicalPrior.load(tmp_path)
     (tmp_path / PRIOR_CONFIG).unlink()
     with pytest.raises(FileNotFoundError, match=PRIOR_CONFIG):
         LexicalPrior.load(tmp_path)
+    with pytest.raises(ValueError, match="langs"):
+        LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, prior.labels, langs="ar")
+    with pytest.raises(ValueError, match="distinct"):
+        LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, ("support", "support", "neutral"))
+    with pytest.raises(ValueError, match="one score row per item"):
+        prior.blend([], [DATA[0][0]])
+    with pytest.raises(ValueError, match="weight"):
+        prior.blend([{"support": 1.0, "criticism": 0.0, "neutral": 0.0}], [DATA[0][0]], weight=float("nan"))
+
+
+def test_classify_input_without_a_language_gets_one_so_the_prior_reads_it():
+    from stance.cli import parse_item
+
+    text, target = DATA[0][0].text, DATA[0][0].target
+    item = parse_item({"id": 1, "text": text, "target": {"start": target[0], "end": target[1]}})
+    assert item.lang == "ar" and _fit().applies(item)
+    given = parse_item({"id": 2, "text": text, "lang": "fr", "target": {"start": target[0], "end": target[1]}})
+    assert given.lang == "fr"
 
 
 def test_the_weight_is_chosen_by_the_triple_f1_of_analyze():

@@ -217,8 +217,11 @@ def test_a_lexical_prior_rides_on_predict_in_its_languages(trained, tmp_path):
     clf, _ = trained
     ar = [(it, lab) for it, lab in DATA if it.lang == "ar"]
     prior = LexicalPrior.fit([it for it, _ in DATA] * 3, [lab for _, lab in DATA] * 3, C=10.0, weight=0.5, min_df=1)
+    from stance.relevance import TargetFilter
+
     clf.save_pretrained(tmp_path)
     prior.save(tmp_path)
+    TargetFilter(torch.linspace(-1, 1, clf.n_filter_features), torch.tensor(0.0), threshold=0.5).save(tmp_path)
     items = [it for it, _ in DATA]
     own = TransformerStanceClassifier.from_pretrained(tmp_path, lexical_prior=False)
     both = TransformerStanceClassifier.from_pretrained(tmp_path)
@@ -229,11 +232,15 @@ def test_a_lexical_prior_rides_on_predict_in_its_languages(trained, tmp_path):
     moved = 0
     for it, a, b, w in zip(items, alone, blended, want):
         assert b.scores == pytest.approx(w, abs=1e-5) and b.stance == max(w, key=w.get)
+        assert b.relevance == pytest.approx(a.relevance, abs=1e-6)  # the filter reads the transformer's own
         if it.lang != "ar":
             assert b.scores == pytest.approx(a.scores, abs=1e-6)
         else:
             moved += abs(b.scores[b.stance] - a.scores[b.stance]) > 1e-4
     assert moved == len(ar)
+    prior.weight = 0.0
+    prior.save(tmp_path)  # a prior that changes nothing does not rename the model
+    assert TransformerStanceClassifier.from_pretrained(tmp_path).name == own.name
     LexicalPrior.fit([it for it, _ in ar] * 3, ["support", "neutral"] * 3, min_df=1).save(tmp_path)
     with pytest.raises(ValueError, match="training.lexical_prior"):
         TransformerStanceClassifier.from_pretrained(tmp_path)

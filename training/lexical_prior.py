@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from stance.classify import default_model_path
-from stance.lexical import LexicalPrior
+from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
 from training.datasets.annotations import load_annotations
 from training.target_filter import min_gain_arg, model_folder
@@ -80,6 +80,9 @@ def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | Non
         old = LexicalPrior.load(folder)
     except (ValueError, FileNotFoundError):
         old = None  # a prior that does not load is replaced
+    if old is not None and old.langs != (lang,):
+        raise ValueError(f"{folder} holds a lexical prior for {list(old.langs)}, and a model folder holds one prior: "
+                         f"fit the {lang} one into a copy of the folder (--model)")
     current = old.weight if old is not None else 0.0
     train = load_annotations(lang, "train", root=root, data_dir=data_dir)
     if not train:
@@ -135,8 +138,12 @@ def main(argv: list[str] | None = None) -> None:
     except (FileNotFoundError, ValueError) as exc:  # a missing model or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    if not args.dry_run:
-        folder = Path(args.model) if args.model else default_model_path()
+    folder = Path(args.model) if args.model else default_model_path()
+    if not args.dry_run and prior.weight == 0:  # no effect on any label: the folder is left without a prior
+        for name in (PRIOR_WEIGHTS, PRIOR_CONFIG):
+            (folder / name).unlink(missing_ok=True)
+        print(f"weight 0 is best: no lexical prior in {folder}")
+    elif not args.dry_run:
         prior.save(folder)
         print(f"wrote the lexical prior (weight {prior.weight}) into {folder}")
 

@@ -101,7 +101,8 @@ def probe(model: str | None = None, members: Sequence[str] = (), lang: str = "ar
           data_dir: str | None = None, threads: int | None = None) -> dict:
     """Run every probe (`ensemble` only with `members`) and return the report."""
     folder, named = model_folder(model, threads)
-    nlp = Pipeline.load(model=folder, target_filter=False, target_tagger=True, speaker_tagger=True)
+    nlp = Pipeline.load(model=folder, target_filter=False, target_tagger=True, speaker_tagger=True,
+                        lexical_prior=False)
     clf = nlp.classifier
     filt = TargetFilter.load(folder)
     shift = filt.stance_shift if filt is not None else {}

@@ -28,6 +28,7 @@ import torch
 
 from stance.backbone import resolve_device
 from stance.model import StanceModelConfig, TransformerStanceClassifier
+from stance.lexical import PRIOR_WEIGHTS
 from stance.relevance import FILTER_WEIGHTS
 from training.config import SourceConfig, TrainConfig
 from training.datasets import Example
@@ -327,6 +328,9 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     if (target / FILTER_WEIGHTS).exists():  # fitted on the old model's features: it does not carry over
         log.warning("the target filter of %s is not copied to the new model: refit it with "
                     "`python -m training.target_filter --model %s`", target, target)
+    if (target / PRIOR_WEIGHTS).exists():  # its weight was chosen beside the old transformer's labels
+        log.warning("the lexical prior of %s is not copied to the new model: refit it (its weight is chosen beside "
+                    "the transformer) with `python -m training.lexical_prior --model %s`", target, target)
     if target.exists():
         shutil.rmtree(target)
     tmp.rename(target)
