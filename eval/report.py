@@ -12,6 +12,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from stance.records import LABELS
+
 
 def _f(x: float | None, digits: int = 3) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
@@ -254,4 +256,12 @@ def e2e_markdown(r: Mapping) -> str:
             f"{_f(s['f1'])} | {_f(u['precision'])} | {_f(u['recall'])} | {_f(u['f1'])} | "
             f"{_f(t['stance_accuracy_on_matched'])} |"
         )
+    conf = r.get("stance_confusion_on_matched")
+    if conf:
+        labels = [lab for lab in LABELS if lab in conf or any(lab in row for row in conf.values())]
+        labels += sorted(({x for row in conf.values() for x in row} | set(conf)) - set(labels))
+        out += ["", "Stance on the pairs matched without stance (rows gold, columns predicted):", "",
+                "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+        out += [f"| {g} | " + " | ".join(str(conf.get(g, {}).get(p, 0)) for p in labels) + " |"
+                for g in labels if g in conf]
     return "\n".join(out) + "\n"

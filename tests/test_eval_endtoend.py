@@ -87,6 +87,12 @@ def test_hand_computed_triple_scores():
     # the three pairs matched without stance: Russia right, the opposition (gold support) read as criticism, the rebels
     assert r["stance_confusion_on_matched"] == {"criticism": {"criticism": 1}, "support": {"criticism": 1, "support": 1}}
     assert r["docs_without_gold"] == ["other"]
+    from eval.report import e2e_markdown
+
+    md = e2e_markdown(r)  # the report shows the same counts, gold rows by predicted columns
+    table = md[md.index("| gold \\ predicted"):].splitlines()
+    assert table == ["| gold \\ predicted | support | criticism |", "|---|---|---|", "| support | 1 | 1 |",
+                     "| criticism | 0 | 1 |"]
 
 
 def test_resolved_name_match_only_for_resolved_gold():
