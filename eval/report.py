@@ -258,8 +258,8 @@ def e2e_markdown(r: Mapping) -> str:
         )
     conf = r.get("stance_confusion_on_matched")
     if conf:
-        labels = [lab for lab in LABELS if lab in conf or any(lab in row for row in conf.values())]
-        labels += sorted(({x for row in conf.values() for x in row} | set(conf)) - set(labels))
+        seen = set(conf).union(*conf.values())
+        labels = [lab for lab in LABELS if lab in seen] + sorted(seen - set(LABELS))
         out += ["", "Stance on the pairs matched without stance (rows gold, columns predicted):", "",
                 "| gold \\ predicted | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
         out += [f"| {g} | " + " | ".join(str(conf.get(g, {}).get(p, 0)) for p in labels) + " |"

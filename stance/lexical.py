@@ -47,6 +47,7 @@ import numpy as np
 
 from .normalize import normalize_arabic
 from .records import StanceItem
+from .relevance import added_to_log_scores
 
 PRIOR_WEIGHTS = "lexical_prior.safetensors"
 PRIOR_CONFIG = "lexical_prior.json"
@@ -141,12 +142,8 @@ class LexicalPrior:
         if not where or w == 0:
             return out
         lex = self.log_probs([items[i] for i in where])
-        column = {lab: k for k, lab in enumerate(self.labels)}
         for row, i in zip(lex, where):  # (in the order of the transformer's labels, as `scores` are written)
-            logits = {lab: math.log(max(p, 1e-9)) + w * float(row[column[lab]]) for lab, p in out[i].items()}
-            top = max(logits.values())
-            z = math.fsum(math.exp(v - top) for v in logits.values())
-            out[i] = {lab: math.exp(v - top) / z for lab, v in logits.items()}
+            out[i] = added_to_log_scores(out[i], {lab: w * float(x) for lab, x in zip(self.labels, row)})
         return out
 
     # ---- fitting

@@ -273,8 +273,6 @@ class TransformerStanceClassifier:
     >>> clf = TransformerStanceClassifier.from_pretrained(path)     # a saved model                  # doctest: +SKIP
     """
 
-    name = "transformer"
-
     def __init__(self, config: StanceModelConfig, net: StanceNet, tokenizer,
                  target_filter: TargetFilter | None = None, lexical_prior: LexicalPrior | None = None) -> None:
         self.config = config
@@ -282,8 +280,14 @@ class TransformerStanceClassifier:
         self.tokenizer = tokenizer
         self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
-        self._base_name = f"stance-transformer ({config.base})"
         self.lexical_prior = lexical_prior  # stance.lexical: blended into the scores when present
+
+    @property
+    def name(self) -> str:
+        """What the output's `model` field says: the backbone, and the lexical prior where one changes the scores."""
+        prior = self._lexical_prior
+        return f"stance-transformer ({self.config.base})" + (
+            " + lexical prior" if prior is not None and prior.weight > 0 else "")
 
     @property
     def lexical_prior(self) -> LexicalPrior | None:
@@ -295,7 +299,6 @@ class TransformerStanceClassifier:
             raise ValueError(f"the lexical prior's labels {list(prior.labels)} are not this model's {list(self.labels)}: "
                              "refit it with `python -m training.lexical_prior`")
         self._lexical_prior = prior
-        self.name = self._base_name + (" + lexical prior" if prior is not None and prior.weight > 0 else "")
 
     # ---- construction
     @classmethod

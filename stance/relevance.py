@@ -47,6 +47,20 @@ FILTER_WEIGHTS = "target_filter.safetensors"
 FILTER_CONFIG = "target_filter.json"
 
 
+def added_to_log_scores(scores: dict[str, float], added: dict[str, float]) -> dict[str, float]:
+    """softmax(log p + added): `scores` (label -> probability) with `added[label]` (0 where absent) added to each
+    log-probability and renormalised, in the order of `scores` (the stance prior shift here; the lexical prior's blend
+    in `stance.lexical`).
+
+    >>> {k: round(v, 3) for k, v in added_to_log_scores({"a": 0.5, "b": 0.5}, {"b": math.log(3)}).items()}
+    {'a': 0.25, 'b': 0.75}
+    """
+    logits = {k: math.log(max(p, 1e-9)) + added.get(k, 0.0) for k, p in scores.items()}
+    top = max(logits.values())
+    z = sum(math.exp(v - top) for v in logits.values())
+    return {k: math.exp(v - top) / z for k, v in logits.items()}
+
+
 @dataclass
 class TargetFilter:
     """P(target) = sigmoid(weight · features + bias); a pair is kept when P >= threshold (in `langs` only)."""
@@ -76,10 +90,8 @@ class TargetFilter:
         the argmax of `scores` and the scores unchanged."""
         if not self.stance_shift:
             return max(scores, key=scores.get), scores
-        logits = {k: math.log(max(p, 1e-9)) + self.stance_shift.get(k, 0.0) for k, p in scores.items()}
-        top = max(logits.values())
-        z = sum(math.exp(v - top) for v in logits.values())
-        return max(logits, key=logits.get), {k: math.exp(v - top) / z for k, v in logits.items()}
+        out = added_to_log_scores(scores, self.stance_shift)
+        return max(out, key=out.get), out
 
     @property
     def n_features(self) -> int:

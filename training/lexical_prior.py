@@ -31,7 +31,7 @@ from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
 from training.datasets.annotations import load_annotations
 from training.target_filter import min_gain_arg, model_folder
-from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, prf, rule_statements
+from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, rule_statements, scored
 
 log = logging.getLogger(__name__)
 
@@ -52,17 +52,7 @@ def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text
         for w in WEIGHT_GRID:
             nlp.classifier.lexical_prior = LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, prior.labels,
                                                         w, prior.langs, prior.window)
-            pred: dict[str, list] = {}
-            for k in range(0, len(tagged), 16):
-                chunk = tagged[k : k + 16]
-                for (a, _), (kept, _) in zip(chunk, nlp.score_many(chunk, batch_size, tag=False)):
-                    pred[a.text] = [((p.statement.speaker.start, p.statement.speaker.end),
-                                     (p.target.start, p.target.end), p.stance) for p in kept
-                                    if p.statement.speaker is not None]
-            row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
-                   "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
-            log.info("weight %s: triple F1 %.4f", w, row["with_stance"][2])
-            out.append((w, row))
+            out.append((w, scored(nlp, tagged, texts, f"weight {w}", batch_size, tag=False)))
     finally:
         nlp.classifier.lexical_prior = saved
     return out

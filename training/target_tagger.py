@@ -259,13 +259,14 @@ def prf(predicted: dict[str, list[Pair]], texts: Sequence[Text], with_stance: bo
 
 
 def kept_triples(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]],
-                 batch_size: int = 32) -> dict[str, list[Pair]]:
+                 batch_size: int = 32, tag: bool = True) -> dict[str, list[Pair]]:
     """What `stance analyze` writes for these articles and their statements (the pairs it keeps, with their
-    stance), by text."""
+    stance), by text; `tag=False`: the statements went through the pipeline's taggers already
+    (`Pipeline.with_taggers`)."""
     out: dict[str, list[Pair]] = {}
     for k in range(0, len(found), 16):
         chunk = found[k : k + 16]
-        for (a, _), (kept, _) in zip(chunk, nlp.score_many(chunk, batch_size)):
+        for (a, _), (kept, _) in zip(chunk, nlp.score_many(chunk, batch_size, tag=tag)):
             out[a.text] = [((p.statement.speaker.start, p.statement.speaker.end), (p.target.start, p.target.end),
                             p.stance) for p in kept if p.statement.speaker is not None]
     return out
@@ -277,10 +278,11 @@ def rule_statements(nlp: Pipeline, texts: Sequence[Text], lang: str) -> list[tup
 
 
 def scored(nlp: Pipeline, found: Sequence[tuple[Article, list[Statement]]], texts: Sequence[Text], setting: str,
-           batch_size: int = 32) -> dict[str, list[float]]:
+           batch_size: int = 32, tag: bool = True) -> dict[str, list[float]]:
     """P/R/F1 with and without stance of what `stance analyze` keeps of `found` (articles and their rule
-    statements), against the gold pairs of `texts`; logged under `setting`."""
-    pred = kept_triples(nlp, found, batch_size)
+    statements; `tag=False`: statements the taggers read already), against the gold pairs of `texts`; logged under
+    `setting`."""
+    pred = kept_triples(nlp, found, batch_size, tag)
     row = {"with_stance": [round(x, 4) for x in prf(pred, texts)],
            "without_stance": [round(x, 4) for x in prf(pred, texts, with_stance=False)]}
     log.info("%s: triple F1 %.4f, pair F1 %.4f", setting, row["with_stance"][2], row["without_stance"][2])
