@@ -31,6 +31,7 @@ from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move
 from stance.records import LABELS, Prediction, StanceItem
 from stance.lexical import LexicalPrior
+from stance.memo import Remembers
 from stance.relevance import TargetFilter
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,7 @@ class StanceNet(nn.Module):
 # --------------------------------------------------------------------------- classifier
 
 
-class TransformerStanceClassifier:
+class TransformerStanceClassifier(Remembers):
     """Speaker -> target stance with the fine-tuned e5-small model.
 
     >>> clf = TransformerStanceClassifier.new()                     # untrained, for training code  # doctest: +SKIP
@@ -448,35 +449,41 @@ class TransformerStanceClassifier:
     def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
         """Label each item; batches are sorted by length so padding stays small. Output is in input order. With a
         lexical prior (`stance.lexical`), the scores of the items in its languages are the blend of the two; the
-        target filter reads the transformer's own."""
+        target filter reads the transformer's own. An item met twice (in the call, or inside `remembering()`) is
+        read once."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
-        order = sorted(range(len(items)), key=lambda i: len(items[i].text))
-        out: list[Prediction | None] = [None] * len(items)
+        memo = self.memo()  # item -> (probabilities, target filter input)
+        todo = sorted((it for it in dict.fromkeys(items) if it not in memo), key=lambda it: len(it.text))
         was_training = self.net.training
         self.net.eval()
-        batches = range(0, len(order), batch_size)
+        batches = range(0, len(todo), batch_size)
         if progress:
             from tqdm.auto import tqdm
 
-            batches = tqdm(batches, total=math.ceil(len(order) / batch_size), desc="classify", unit="batch")
+            batches = tqdm(batches, total=math.ceil(len(todo) / batch_size), desc="classify", unit="batch")
         try:
             with torch.inference_mode():
                 for b in batches:
-                    idx = order[b : b + batch_size]
-                    probs, feats = self._forward([items[i] for i in idx])
-                    relevance = [None] * len(idx)
-                    if self.target_filter is not None:
-                        relevance = self.target_filter.probability(feats).tolist()
-                    scores = [{lab: float(v) for lab, v in zip(self.labels, p)} for p in probs.tolist()]
-                    if self.lexical_prior is not None:
-                        scores = self.lexical_prior.blend(scores, [items[i] for i in idx])
-                    for i, sc, r in zip(idx, scores, relevance):
-                        out[i] = Prediction(max(sc, key=sc.get), sc, r)
+                    chunk = todo[b : b + batch_size]
+                    probs, feats = self._forward(chunk)
+                    memo.update(zip(chunk, zip(probs, feats)))
         finally:
             self.net.train(was_training)
-        return out  # type: ignore[return-value]
+        out: list[Prediction] = []
+        with torch.inference_mode():
+            for b in range(0, len(items), batch_size):
+                chunk = items[b : b + batch_size]
+                probs = torch.stack([memo[it][0] for it in chunk])
+                relevance: list = [None] * len(chunk)
+                if self.target_filter is not None:
+                    relevance = self.target_filter.probability(torch.stack([memo[it][1] for it in chunk])).tolist()
+                scores = [{lab: float(v) for lab, v in zip(self.labels, p)} for p in probs.tolist()]
+                if self.lexical_prior is not None:
+                    scores = self.lexical_prior.blend(scores, chunk)
+                out += [Prediction(max(sc, key=sc.get), sc, r) for sc, r in zip(scores, relevance)]
+        return out
 
 
 def _token_at(offsets: torch.Tensor, char: int) -> int:

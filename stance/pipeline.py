@@ -8,6 +8,7 @@ Hammond -> Russia criticism
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
@@ -16,6 +17,7 @@ from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
+from .memo import Remembers
 from .ner import ArabicNER
 from .records import Article, Mention, Portrayal, Span, Statement
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
@@ -297,6 +299,17 @@ class Pipeline:
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
                    target_filter=target_filter, target_tagger=tagger, speaker_tagger=speakers)
+
+    @contextmanager
+    def remembering(self, *others: Remembers) -> Iterator[None]:
+        """Inside the block the stance model and both taggers (and `others`, such as a tagger being chosen) read
+        each item once however often they are asked (`stance.memo`): for code that scores the same texts under
+        many settings. Nothing may train inside it."""
+        with ExitStack() as stack:
+            for net in (self.classifier, self.target_tagger, self.speaker_tagger, *others):
+                if isinstance(net, Remembers):
+                    stack.enter_context(net.remembering())
+            yield
 
     def mentions(self, article: Article, lang: str) -> list[Mention]:
         """Dictionary mentions first, then names the dictionary lacks: for Arabic the NER's persons,

@@ -148,6 +148,7 @@ class StanceItem:
             if span is None:
                 continue
             s, e = span
+            object.__setattr__(self, name, (s, e))  # (a list from JSON becomes a tuple: items are hashable)
             if not (0 <= s < e <= n):
                 raise ValueError(f"{name} span {s}..{e} does not lie inside a text of length {n}")
 

@@ -40,6 +40,7 @@ from torch import nn
 from .adapter import add_lora, load_adapter, save_adapter
 from .backbone import BASE_NAME, load_backbone, load_tokenizer, move
 from .classify import speaker_view
+from .memo import Remembers
 from .records import Mention, Span, Statement
 from .targets import context_span
 from .text import normalize_arabic
@@ -153,7 +154,7 @@ class Encoded:
     first_token: list[list[int]]
 
 
-class TargetTagger:
+class TargetTagger(Remembers):
     """Word-level B/I/O tagging of a statement's targets, given its speaker."""
 
     weights_file = TAGGER_WEIGHTS
@@ -247,30 +248,31 @@ class TargetTagger:
     # ---- prediction
     def read(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[Reading]:
         """What the tagger reads in each item (`Reading`): its words, each word's (O, B, I) probabilities, and which
-        words it read at all (a word cut off past `max_length` tokens: not read, probabilities (1, 0, 0))."""
+        words it read at all (a word cut off past `max_length` tokens: not read, probabilities (1, 0, 0)). An item
+        met twice (in the call, or inside `remembering()`) is read once."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
-        out: list[Optional[Reading]] = [None] * len(items)
+        memo = self.memo()
+        todo = sorted((it for it in dict.fromkeys(items) if it not in memo), key=lambda it: len(it[0]))
         was_training = self.net.training
         self.net.eval()
         dev = next(self.net.parameters()).device  # inputs go where the network is
         try:
             with torch.inference_mode():
-                for b in range(0, len(order), batch_size):
-                    idx = order[b : b + batch_size]
-                    enc = self.encode([items[i] for i in idx])
+                for b in range(0, len(todo), batch_size):
+                    chunk = todo[b : b + batch_size]
+                    enc = self.encode(chunk)
                     logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
                     tags = torch.softmax(logits.float(), dim=-1).cpu()
-                    for row, i in enumerate(idx):
+                    for row, item in enumerate(chunk):
                         firsts = enc.first_token[row]
-                        out[i] = Reading(words(items[i][0]),
-                                         [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0) for k in firsts],
-                                         [k >= 0 for k in firsts])
+                        memo[item] = Reading(words(item[0]),
+                                             [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0) for k in firsts],
+                                             [k >= 0 for k in firsts])
         finally:
             self.net.train(was_training)
-        return out  # type: ignore[return-value]
+        return [memo[it] for it in items]
 
     def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None,
               lang: Optional[str] = None) -> list[tuple[int, int, float]]:

@@ -286,3 +286,34 @@ def test_crop_item_cuts_no_word_and_bounds_a_run_without_spaces(trained):
     cut = crop_item(_item(text, "Russia", "Hammond", "en"), 40)
     assert ELISION in cut.text and all(w in text.split() for w in cut.text.replace(ELISION, " ").split())
     assert crop_item(_item(text, "Russia", "Hammond", "en"), 200).text == text
+
+
+def test_inside_remembering_a_pair_is_read_once_and_scores_stay(trained, monkeypatch):
+    """The choosers of training/ score the same dev pairs under many settings: inside `remembering()` the network
+    reads each item once (here counted at `_forward`), the scores are those of a fresh reading, the lexical
+    prior is still blended after (it may change between calls), and outside the block nothing is kept."""
+    from stance.lexical import LexicalPrior
+
+    clf, _ = trained
+    items = [it for it, _ in DATA]
+    fresh = clf.predict(items, batch_size=4)
+    seen: list[int] = []
+    forward = clf._forward
+    monkeypatch.setattr(clf, "_forward", lambda batch: (seen.append(len(batch)), forward(batch))[1])
+    with clf.remembering():
+        first = clf.predict(items + items[:2], batch_size=4)  # a repeat inside one call is read once too
+        again = clf.predict(list(reversed(items)), batch_size=4)
+        assert sum(seen) == len(set(items)) and again[::-1] == first[: len(items)]
+        prior = LexicalPrior.fit(items * 2, [lab for _, lab in DATA] * 2, langs=("en", "ar", "fr"), min_df=1)
+        prior.weight = 5.0
+        clf.lexical_prior = prior
+        try:
+            blended = clf.predict(items, batch_size=4)
+        finally:
+            clf.lexical_prior = None
+        assert sum(seen) == len(set(items))  # the prior is blended into what was remembered, nothing read again
+        assert blended != first[: len(items)]
+    for a, b in zip(fresh, first):
+        assert a.stance == b.stance and all(abs(a.scores[k] - b.scores[k]) < 1e-5 for k in clf.labels)
+    clf.predict(items[:3], batch_size=4)
+    assert sum(seen) == len(set(items)) + 3  # outside the block every call reads afresh

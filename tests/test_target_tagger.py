@@ -498,3 +498,22 @@ def test_the_trainers_report_then_write_the_tagger_or_only_its_settings(tmp_path
     report_and_write(tagger, {}, "threshold: 0.7", whole, False, "target tagger")
     assert sorted(p.name for p in whole.iterdir()) == sorted([TAGGER_CONFIG, TAGGER_WEIGHTS])
     assert f"wrote the target tagger into {whole}" in capsys.readouterr().out
+
+
+def test_inside_remembering_a_sentence_is_read_once(monkeypatch):
+    """A tagger asked about the same items under many settings (`Pipeline.remembering`) reads each once; the
+    readings are the same as a fresh reading's."""
+    tagger = TargetTagger.new(TaggerConfig(lora_r=4, lora_alpha=8), seed=0)
+    items = [("وقال الوزير ان المتظاهرين اعتدوا على الشرطة.", (5, 11)), ("واعلن المسؤول ان الجيش قصف القرية.", None)]
+    fresh = tagger.read(items)
+    calls: list[int] = []
+    encode = tagger.encode
+    monkeypatch.setattr(tagger, "encode", lambda batch: (calls.append(len(batch)), encode(batch))[1])
+    with tagger.remembering():
+        first = tagger.read(items + items[:1])
+        again = tagger.read(items[::-1])
+    assert sum(calls) == 2 and again[::-1] == first[:2]
+    assert all(abs(x - y) < 1e-5 for a, b in zip(fresh, first) for wa, wb in zip(a.tags, b.tags)
+               for x, y in zip(wa, wb))
+    tagger.read(items[:1])
+    assert sum(calls) == 3

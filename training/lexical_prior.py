@@ -49,10 +49,11 @@ def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text
     tagged = [x for k in range(0, len(found), 16) for x in nlp.with_taggers(found[k : k + 16], batch_size)]
     saved, out = nlp.classifier.lexical_prior, []
     try:
-        for w in WEIGHT_GRID:
-            nlp.classifier.lexical_prior = LexicalPrior(prior.vectorizers, prior.coef, prior.intercept, prior.labels,
-                                                        w, prior.langs, prior.window)
-            out.append((w, scored(nlp, tagged, texts, f"weight {w}", batch_size, tag=False)))
+        with nlp.remembering():  # the transformer reads each pair once; the prior is blended after
+            for w in WEIGHT_GRID:
+                nlp.classifier.lexical_prior = LexicalPrior(prior.vectorizers, prior.coef, prior.intercept,
+                                                            prior.labels, w, prior.langs, prior.window)
+                out.append((w, scored(nlp, tagged, texts, f"weight {w}", batch_size, tag=False)))
     finally:
         nlp.classifier.lexical_prior = saved
     return out

@@ -88,23 +88,24 @@ def choose_settings(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[Text],
 
     done = False
     try:
-        nlp.speaker_tagger = tagger
-        cfg.propose = False
-        vetoes = []
-        for v in SPEAKER_VETOES:
-            cfg.rule_veto = v
-            vetoes.append((v, run("rule_veto", str(v))))
-        cfg.rule_veto, f1 = pick(vetoes, in_use.get("rule_veto", NOT_IN_USE), min_gain or 0.0)
-        tables["threshold"]["none"] = tables["rule_veto"][str(cfg.rule_veto)]
-        thresholds: list[tuple[object, float]] = [(None, f1)]
-        cfg.propose = True
-        for v in SPEAKER_THRESHOLDS:
-            cfg.threshold = v
-            thresholds.append((v, run("threshold", str(v))))
-        chosen, _ = pick(thresholds, in_use.get("threshold", NOT_IN_USE), min_gain or 0.0)
-        cfg.propose = chosen is not None
-        cfg.threshold = chosen if chosen is not None else before[2]
-        done = True
+        with nlp.remembering(tagger):  # (most sentences and pairs read the same under each setting)
+            nlp.speaker_tagger = tagger
+            cfg.propose = False
+            vetoes = []
+            for v in SPEAKER_VETOES:
+                cfg.rule_veto = v
+                vetoes.append((v, run("rule_veto", str(v))))
+            cfg.rule_veto, f1 = pick(vetoes, in_use.get("rule_veto", NOT_IN_USE), min_gain or 0.0)
+            tables["threshold"]["none"] = tables["rule_veto"][str(cfg.rule_veto)]
+            thresholds: list[tuple[object, float]] = [(None, f1)]
+            cfg.propose = True
+            for v in SPEAKER_THRESHOLDS:
+                cfg.threshold = v
+                thresholds.append((v, run("threshold", str(v))))
+            chosen, _ = pick(thresholds, in_use.get("threshold", NOT_IN_USE), min_gain or 0.0)
+            cfg.propose = chosen is not None
+            cfg.threshold = chosen if chosen is not None else before[2]
+            done = True
     finally:
         nlp.speaker_tagger = saved
         if not done:  # a failed choice leaves the tagger's settings as they were
@@ -131,20 +132,21 @@ def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[
     table: dict[str, dict[str, list[float]]] = {}
     done = False
     try:
-        nlp.speaker_tagger = tagger
-        cfg.lang_thresholds.pop(lang, None)
-        table["none"] = scored(nlp, found, texts, f"{lang} threshold none ({cfg.threshold})", batch_size)
-        rows: list[tuple[object, float]] = [(None, table["none"]["with_stance"][2])]
-        for v in SPEAKER_THRESHOLDS:
-            cfg.lang_thresholds[lang] = v
-            table[str(v)] = scored(nlp, found, texts, f"{lang} threshold {v}", batch_size)
-            rows.append((v, table[str(v)]["with_stance"][2]))
-        chosen, _ = pick(rows, before.get(lang), min_gain)
-        if chosen is None:
+        with nlp.remembering(tagger):
+            nlp.speaker_tagger = tagger
             cfg.lang_thresholds.pop(lang, None)
-        else:
-            cfg.lang_thresholds[lang] = chosen
-        done = True
+            table["none"] = scored(nlp, found, texts, f"{lang} threshold none ({cfg.threshold})", batch_size)
+            rows: list[tuple[object, float]] = [(None, table["none"]["with_stance"][2])]
+            for v in SPEAKER_THRESHOLDS:
+                cfg.lang_thresholds[lang] = v
+                table[str(v)] = scored(nlp, found, texts, f"{lang} threshold {v}", batch_size)
+                rows.append((v, table[str(v)]["with_stance"][2]))
+            chosen, _ = pick(rows, before.get(lang), min_gain)
+            if chosen is None:
+                cfg.lang_thresholds.pop(lang, None)
+            else:
+                cfg.lang_thresholds[lang] = chosen
+            done = True
     finally:
         nlp.speaker_tagger = saved
         if not done:  # a failed choice leaves the tagger's settings as they were

@@ -308,17 +308,18 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
         return scored(nlp, found, texts, setting, batch_size)
 
     try:
-        baseline = run(False, "no tagger")
-        grids = [("threshold", THRESHOLDS), ("rule_veto", RULE_VETOES)]
-        for name, values in grids:
-            table = tables[name] = {"none": baseline} if name == "threshold" else {}
-            scores = []
-            for v in values:
-                setattr(cfg, name, v)
-                table[str(v)] = run(True, f"{name} {v}")
-                scores.append((v, table[str(v)]["with_stance"][2]))
-            value, best_f1 = pick(scores, in_use.get(name, NOT_IN_USE), min_gain or 0.0)
-            setattr(cfg, name, value)
+        with nlp.remembering(tagger):  # (most statements and pairs read the same under each setting)
+            baseline = run(False, "no tagger")
+            grids = [("threshold", THRESHOLDS), ("rule_veto", RULE_VETOES)]
+            for name, values in grids:
+                table = tables[name] = {"none": baseline} if name == "threshold" else {}
+                scores = []
+                for v in values:
+                    setattr(cfg, name, v)
+                    table[str(v)] = run(True, f"{name} {v}")
+                    scores.append((v, table[str(v)]["with_stance"][2]))
+                value, best_f1 = pick(scores, in_use.get(name, NOT_IN_USE), min_gain or 0.0)
+                setattr(cfg, name, value)
     finally:
         nlp.target_tagger = saved
     if best_f1 <= baseline["with_stance"][2]:
