@@ -4,8 +4,9 @@ The choosers of `training/` (the taggers' thresholds and vetoes, the lexical pri
 on the same dev texts once per candidate setting; most of the statements, targets and pairs are the same from one
 setting to the next, so most of the transformer passes repeat. Inside `with network.remembering():` a network
 (`TransformerStanceClassifier`, `TargetTagger`, `SpeakerTagger`) keeps what it computed for each item and reads only
-the items it has not seen; outside it nothing is kept, so a long batch run does not grow in memory. The weights
-must not change inside the block (nothing trains there).
+the items it has not seen; outside it nothing is kept past its batch, so a long batch run does not grow in memory.
+Neither the weights nor what shapes the input (the model's markers, `max_length`) may change inside the block;
+what is applied after the reading (the target filter, the lexical prior, thresholds and vetoes) may.
 
 >>> class Doubler(Remembers):
 ...     def __init__(self):
@@ -31,7 +32,8 @@ from typing import Any
 
 
 class Remembers:
-    """Mixin: `remembering()` opens a memo that `memo()` returns (a fresh, throwaway dict outside it)."""
+    """Mixin: `remembering()` opens a memo (`_memo`, None outside a block) that `memo()` returns (a fresh,
+    throwaway dict outside it)."""
 
     _memo: dict[Hashable, Any] | None = None
 

@@ -449,13 +449,21 @@ class TransformerStanceClassifier(Remembers):
     def predict(self, items: Sequence[StanceItem], batch_size: int = 32, progress: bool = False) -> list[Prediction]:
         """Label each item; batches are sorted by length so padding stays small. Output is in input order. With a
         lexical prior (`stance.lexical`), the scores of the items in its languages are the blend of the two; the
-        target filter reads the transformer's own. An item met twice (in the call, or inside `remembering()`) is
-        read once."""
+        target filter reads the transformer's own. Inside `remembering()` an item read before (same text and spans)
+        is not read again."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
-        memo = self.memo()  # item -> (probabilities, target filter input)
-        todo = sorted((it for it in dict.fromkeys(items) if it not in memo), key=lambda it: len(it.text))
+        memo = self._memo  # (text, target, speaker) -> (probabilities, target filter input), inside `remembering()`
+        keys = [(it.text, it.target, it.speaker) for it in items]
+        todo = sorted(range(len(items)), key=lambda i: len(items[i].text))
+        if memo is not None:  # each unseen item once (its first place in length order)
+            first: dict = {}
+            for i in todo:
+                if keys[i] not in memo:
+                    first.setdefault(keys[i], i)
+            todo = list(first.values())
+        out: list[Prediction | None] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()
         batches = range(0, len(todo), batch_size)
@@ -466,24 +474,33 @@ class TransformerStanceClassifier(Remembers):
         try:
             with torch.inference_mode():
                 for b in batches:
-                    chunk = todo[b : b + batch_size]
-                    probs, feats = self._forward(chunk)
-                    memo.update(zip(chunk, zip(probs, feats)))
+                    idx = todo[b : b + batch_size]
+                    probs, feats = self._forward([items[i] for i in idx])
+                    if memo is None:  # scored at once: nothing is kept past its batch
+                        for i, pred in zip(idx, self._scored([items[i] for i in idx], probs, feats)):
+                            out[i] = pred
+                    else:
+                        memo.update(zip((keys[i] for i in idx), zip(probs, feats)))
+                if memo is not None:
+                    for b in range(0, len(items), batch_size):
+                        rows = [memo[k] for k in keys[b : b + batch_size]]
+                        out[b : b + batch_size] = self._scored(items[b : b + batch_size],
+                                                               torch.stack([p for p, _ in rows]),
+                                                               torch.stack([f for _, f in rows]))
         finally:
             self.net.train(was_training)
-        out: list[Prediction] = []
-        with torch.inference_mode():
-            for b in range(0, len(items), batch_size):
-                chunk = items[b : b + batch_size]
-                probs = torch.stack([memo[it][0] for it in chunk])
-                relevance: list = [None] * len(chunk)
-                if self.target_filter is not None:
-                    relevance = self.target_filter.probability(torch.stack([memo[it][1] for it in chunk])).tolist()
-                scores = [{lab: float(v) for lab, v in zip(self.labels, p)} for p in probs.tolist()]
-                if self.lexical_prior is not None:
-                    scores = self.lexical_prior.blend(scores, chunk)
-                out += [Prediction(max(sc, key=sc.get), sc, r) for sc, r in zip(scores, relevance)]
-        return out
+        return out  # type: ignore[return-value]
+
+    def _scored(self, items: Sequence[StanceItem], probs: torch.Tensor, feats: torch.Tensor) -> list[Prediction]:
+        """Predictions from the transformer's probabilities and filter input for `items`: the target filter's
+        relevance, the lexical prior blended in."""
+        relevance: list = [None] * len(items)
+        if self.target_filter is not None:
+            relevance = self.target_filter.probability(feats).tolist()
+        scores = [{lab: float(v) for lab, v in zip(self.labels, p)} for p in probs.tolist()]
+        if self.lexical_prior is not None:
+            scores = self.lexical_prior.blend(scores, items)
+        return [Prediction(max(sc, key=sc.get), sc, r) for sc, r in zip(scores, relevance)]
 
 
 def _token_at(offsets: torch.Tensor, char: int) -> int:

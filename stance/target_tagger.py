@@ -248,31 +248,40 @@ class TargetTagger(Remembers):
     # ---- prediction
     def read(self, items: Sequence[SpeakerText], batch_size: int = 32) -> list[Reading]:
         """What the tagger reads in each item (`Reading`): its words, each word's (O, B, I) probabilities, and which
-        words it read at all (a word cut off past `max_length` tokens: not read, probabilities (1, 0, 0)). An item
-        met twice (in the call, or inside `remembering()`) is read once."""
+        words it read at all (a word cut off past `max_length` tokens: not read, probabilities (1, 0, 0)). Inside
+        `remembering()` an item read before is not read again."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
-        memo = self.memo()
-        todo = sorted((it for it in dict.fromkeys(items) if it not in memo), key=lambda it: len(it[0]))
+        memo = self._memo  # item -> Reading, inside `remembering()`
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+        if memo is not None:  # each unseen item once
+            first: dict = {}
+            for i in order:
+                if items[i] not in memo:
+                    first.setdefault(items[i], i)
+            order = list(first.values())
+        out: list[Optional[Reading]] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()
         dev = next(self.net.parameters()).device  # inputs go where the network is
         try:
             with torch.inference_mode():
-                for b in range(0, len(todo), batch_size):
-                    chunk = todo[b : b + batch_size]
-                    enc = self.encode(chunk)
+                for b in range(0, len(order), batch_size):
+                    idx = order[b : b + batch_size]
+                    enc = self.encode([items[i] for i in idx])
                     logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
                     tags = torch.softmax(logits.float(), dim=-1).cpu()
-                    for row, item in enumerate(chunk):
+                    for row, i in enumerate(idx):
                         firsts = enc.first_token[row]
-                        memo[item] = Reading(words(item[0]),
-                                             [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0) for k in firsts],
-                                             [k >= 0 for k in firsts])
+                        out[i] = Reading(words(items[i][0]),
+                                         [tuple(tags[row, k].tolist()) if k >= 0 else (1.0, 0.0, 0.0) for k in firsts],
+                                         [k >= 0 for k in firsts])
+                        if memo is not None:
+                            memo[items[i]] = out[i]
         finally:
             self.net.train(was_training)
-        return [memo[it] for it in items]
+        return out if memo is None else [memo[it] for it in items]  # type: ignore[return-value]
 
     def spans(self, item: SpeakerText, reading: Reading, threshold: float | None = None,
               lang: Optional[str] = None) -> list[tuple[int, int, float]]:

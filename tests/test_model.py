@@ -158,6 +158,8 @@ def test_target_filter_rides_on_predict_and_drops_pairs(trained, tmp_path):
     assert again.target_filter is not None
     rel = [p.relevance for p in again.predict(items)]
     assert rel == pytest.approx(lr.predict_proba(x)[:, 1].tolist(), abs=1e-3)
+    with again.remembering():  # the filter reads the remembered features the same way
+        assert [p.relevance for p in again.predict(items + items)] == pytest.approx(rel + rel, abs=1e-6)
     assert [r >= 0.5 for r in rel] == y
 
     def statement(item, k):
