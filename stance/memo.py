@@ -12,28 +12,30 @@ what is applied after the reading (the target filter, the lexical prior, thresho
 ...     def __init__(self):
 ...         self.calls = 0
 ...     def read(self, xs):
-...         memo = self.memo()
-...         new = [x for x in dict.fromkeys(xs) if x not in memo]
-...         self.calls += len(new)
-...         memo.update((x, 2 * x) for x in new)
-...         return [memo[x] for x in xs]
+...         todo = self.unseen(xs, range(len(xs)))
+...         self.calls += len(todo)
+...         got = {xs[i]: 2 * xs[i] for i in todo}
+...         if self._memo is None:
+...             return [got[x] for x in xs]
+...         self._memo.update(got)
+...         return [self._memo[x] for x in xs]
 >>> d = Doubler()
 >>> with d.remembering():
 ...     d.read([1, 2, 2]), d.read([2, 3])
 ([2, 4, 4], [4, 6])
->>> d.calls, d.read([1]), d.calls
-(3, [2], 4)
+>>> d.calls, d.read([1, 1]), d.calls
+(3, [2, 2], 5)
 """
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 
 class Remembers:
-    """Mixin: `remembering()` opens a memo (`_memo`, None outside a block) that `memo()` returns (a fresh,
-    throwaway dict outside it)."""
+    """Mixin: `remembering()` opens a memo (`_memo`: key -> what was read; None outside a block), and `unseen`
+    says which items still need reading."""
 
     _memo: dict[Hashable, Any] | None = None
 
@@ -49,6 +51,13 @@ class Remembers:
         finally:
             self._memo = None
 
-    def memo(self) -> dict[Hashable, Any]:
-        """The open memo, or an empty dict that is forgotten after the call."""
-        return self._memo if self._memo is not None else {}
+    def unseen(self, keys: Sequence[Hashable], order: Iterable[int]) -> list[int]:
+        """The indices of `order` (into `keys`) the network must read: all of them outside a block; inside one,
+        each key not yet remembered once, at its first place in `order`."""
+        if self._memo is None:
+            return list(order)
+        first: dict[Hashable, int] = {}
+        for i in order:
+            if keys[i] not in self._memo:
+                first.setdefault(keys[i], i)
+        return list(first.values())

@@ -456,13 +456,7 @@ class TransformerStanceClassifier(Remembers):
         items = list(items)
         memo = self._memo  # (text, target, speaker) -> (probabilities, target filter input), inside `remembering()`
         keys = [(it.text, it.target, it.speaker) for it in items]
-        todo = sorted(range(len(items)), key=lambda i: len(items[i].text))
-        if memo is not None:  # each unseen item once (its first place in length order)
-            first: dict = {}
-            for i in todo:
-                if keys[i] not in memo:
-                    first.setdefault(keys[i], i)
-            todo = list(first.values())
+        todo = self.unseen(keys, sorted(range(len(items)), key=lambda i: len(items[i].text)))
         out: list[Prediction | None] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()

@@ -254,13 +254,7 @@ class TargetTagger(Remembers):
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
         memo = self._memo  # item -> Reading, inside `remembering()`
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
-        if memo is not None:  # each unseen item once
-            first: dict = {}
-            for i in order:
-                if items[i] not in memo:
-                    first.setdefault(items[i], i)
-            order = list(first.values())
+        order = self.unseen(items, sorted(range(len(items)), key=lambda i: len(items[i][0])))
         out: list[Optional[Reading]] = [None] * len(items)
         was_training = self.net.training
         self.net.eval()
