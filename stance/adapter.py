@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import torch
 from torch import nn
@@ -58,3 +58,15 @@ def load_adapter(net: nn.Module, weights: Path, config_file: Path) -> None:
         raise ValueError(f"{weights} does not fit {config_file}: missing {sorted(missing)[:3]}, unexpected "
                          f"{sorted(unexpected)[:3]}; was it written by another version of stance?")
     net.load_state_dict(state, strict=False)
+
+
+def saved_pair(folder: Path, weights: str, config: str, remedy: str) -> Optional[tuple[Path, Path]]:
+    """The (weights, config) files of a part saved beside a model as two files (a tagger, the target filter, the
+    lexical prior); None when the folder has neither; FileNotFoundError saying `remedy` when it has only one."""
+    pair = folder / weights, folder / config
+    there = [p.exists() for p in pair]
+    if not any(there):
+        return None
+    if not all(there):
+        raise FileNotFoundError(f"{folder} has only one of {weights} and {config}: {remedy}")
+    return pair

@@ -45,6 +45,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from .adapter import saved_pair
 from .normalize import normalize_arabic
 from .records import StanceItem
 from .relevance import added_to_log_scores
@@ -188,13 +189,11 @@ class LexicalPrior:
         """The prior saved in `folder`, or None when the folder has none."""
         from safetensors.numpy import load_file
 
-        folder = Path(folder)
-        weights, cfg_file = folder / PRIOR_WEIGHTS, folder / PRIOR_CONFIG
-        if not weights.exists() and not cfg_file.exists():
+        pair = saved_pair(Path(folder), PRIOR_WEIGHTS, PRIOR_CONFIG,
+                          "delete the other or refit the prior with `python -m training.lexical_prior`")
+        if pair is None:
             return None
-        if not (weights.exists() and cfg_file.exists()):
-            raise FileNotFoundError(f"{folder} has only one of {PRIOR_WEIGHTS} and {PRIOR_CONFIG}: delete the other "
-                                    "or refit the prior with `python -m training.lexical_prior`")
+        weights, cfg_file = pair
         try:
             state = load_file(str(weights))
             cfg = json.loads(cfg_file.read_text(encoding="utf-8"))

@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import torch
 
+from .adapter import saved_pair
+
 if TYPE_CHECKING:
     from .records import Statement
 
@@ -130,13 +132,11 @@ class TargetFilter:
         """The filter saved in `folder`, or None when the folder has none."""
         from safetensors.torch import load_file
 
-        folder = Path(folder)
-        weights, cfg_file = folder / FILTER_WEIGHTS, folder / FILTER_CONFIG
-        if not weights.exists() and not cfg_file.exists():
+        pair = saved_pair(Path(folder), FILTER_WEIGHTS, FILTER_CONFIG,
+                          "delete the other or refit the filter with `python -m training.target_filter`")
+        if pair is None:
             return None
-        if not (weights.exists() and cfg_file.exists()):
-            raise FileNotFoundError(f"{folder} has only one of {FILTER_WEIGHTS} and {FILTER_CONFIG}: delete the other "
-                                    "or refit the filter with `python -m training.target_filter`")
+        weights, cfg_file = pair
         try:
             state = load_file(str(weights))
         except Exception as exc:  # a truncated or foreign file raises safetensors' own error type

@@ -37,7 +37,7 @@ from typing import Any, Optional
 import torch
 from torch import nn
 
-from .adapter import add_lora, load_adapter, save_adapter
+from .adapter import add_lora, load_adapter, save_adapter, saved_pair
 from .backbone import BASE_NAME, load_backbone, load_tokenizer, move
 from .classify import speaker_view
 from .memo import Remembers
@@ -182,13 +182,11 @@ class TargetTagger(Remembers):
     @classmethod
     def load(cls, folder: str | os.PathLike, cache_dir: str | os.PathLike | None = None) -> Optional[TargetTagger]:
         """The tagger saved in `folder`, merged for inference; None when the folder has none."""
-        folder = Path(folder)
-        cfg_file, weights = folder / cls.config_file, folder / cls.weights_file
-        if not cfg_file.exists() and not weights.exists():
+        pair = saved_pair(Path(folder), cls.weights_file, cls.config_file,
+                          f"retrain the tagger (`python -m {cls.trainer}`) or remove the other file")
+        if pair is None:
             return None
-        if not cfg_file.exists() or not weights.exists():
-            raise FileNotFoundError(f"{folder} has only one of {cls.config_file} and {cls.weights_file}: retrain the "
-                                    f"tagger (`python -m {cls.trainer}`) or remove the other file")
+        weights, cfg_file = pair
         try:
             config = TaggerConfig.from_json(json.loads(cfg_file.read_text(encoding="utf-8")))
         except (json.JSONDecodeError, TypeError, ValueError) as exc:

@@ -319,3 +319,21 @@ def test_inside_remembering_a_pair_is_read_once_and_scores_stay(trained, monkeyp
         assert a.stance == b.stance and all(abs(a.scores[k] - b.scores[k]) < 1e-5 for k in clf.labels)
     clf.predict(items[:3], batch_size=4)
     assert sum(seen) == len(set(items)) + 3  # outside the block every call reads afresh
+
+
+@pytest.mark.parametrize("part, present, remedy", [
+    ("relevance.TargetFilter", "target_filter.json", "training.target_filter"),
+    ("lexical.LexicalPrior", "lexical_prior.safetensors", "training.lexical_prior"),
+    ("target_tagger.TargetTagger", "target_tagger.json", "training.target_tagger"),
+    ("speaker_tagger.SpeakerTagger", "speaker_tagger.safetensors", "training.speaker_tagger"),
+])
+def test_a_part_saved_as_two_files_needs_both(tmp_path, part, present, remedy):
+    """A folder without the part has none (None); one with half of it is refused, saying how to mend it."""
+    import importlib
+
+    module, name = part.rsplit(".", 1)
+    cls = getattr(importlib.import_module(f"stance.{module}"), name)
+    assert cls.load(tmp_path) is None
+    (tmp_path / present).write_text("{}", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=f"has only one of .*{remedy}"):
+        cls.load(tmp_path)
