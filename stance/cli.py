@@ -20,6 +20,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
+NO_LEXICAL_PRIOR_HELP = ("the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
+                         "regression over the words around the target and the two names, where the model has one")
 
 
 def _fail(message: str) -> None:
@@ -88,8 +90,7 @@ def analyze(
     ),
     no_lexical_prior: bool = typer.Option(
         False, "--no-lexical-prior",
-        help="the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
-             "regression over the words around the target and the two names, where the model has one",
+        help=NO_LEXICAL_PRIOR_HELP,
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
@@ -276,8 +277,7 @@ def classify(
     model: Optional[Path] = typer.Option(None, "--model"),
     no_lexical_prior: bool = typer.Option(
         False, "--no-lexical-prior",
-        help="the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
-             "regression over the words around the target and the two names, where the model has one",
+        help=NO_LEXICAL_PRIOR_HELP,
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads"),
