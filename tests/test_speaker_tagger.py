@@ -534,3 +534,58 @@ def test_a_failed_language_choice_leaves_the_settings_as_they_were(monkeypatch):
     with pytest.raises(RuntimeError):
         module.choose_lang_threshold(nlp, tagger, [Text(POLICE, "t", [((0, 4), (5, 11))], ["neutral"])], "ar")
     assert tagger.config.lang_thresholds == {"ar": 0.85, "fr": 0.9} and nlp.speaker_tagger is None
+
+
+def test_a_full_retrain_chooses_again_the_languages_that_had_a_threshold_of_their_own(tmp_path: Path, monkeypatch,
+                                                                                   caplog):
+    """The shipped tagger reads French zero-shot with a threshold of its own; a full retrain (`fit`) must not drop it
+    silently: each language the replaced tagger had one for is chosen again on its dev texts (the new tagger reading
+    it and proposing speakers), or a warning says why it now has none. Training and the dev runs are stood in for;
+    what is checked is which choices `fit` asks for."""
+    from training import speaker_tagger as st
+
+    class Stand:
+        def __init__(self, config):
+            self.config = config
+
+        def to(self, device):
+            return self
+
+    chosen: list[tuple[str, float]] = []
+    proposes = {"value": True}
+
+    def rechoose_report(folder, tagger, lang, root, data_dir, device, min_gain=None):
+        tagger.config.propose = proposes["value"]
+        return {"settings": "chosen"}
+
+    def lang_threshold_entry(folder, tagger, lang, root, data_dir, device, min_gain):
+        chosen.append((lang, min_gain))
+        tagger.config.lang_thresholds[lang] = 0.9
+        return {"chosen": 0.9}
+
+    monkeypatch.setattr(st, "gold_texts", lambda *a, **k: [])
+    monkeypatch.setattr(st, "train", lambda *a, **k: [])
+    monkeypatch.setattr(st.SpeakerTagger, "new", classmethod(lambda cls, config=None, **k: Stand(config)))
+    monkeypatch.setattr(st, "rechoose_report", rechoose_report)
+    monkeypatch.setattr(st, "lang_threshold_entry", lang_threshold_entry)
+    assert st.own_threshold_langs(tmp_path) == []  # no tagger yet
+    old = TaggerConfig(langs=("ar", "fr"), lang_thresholds={"fr": 0.9})
+    (tmp_path / SPEAKER_CONFIG).write_text(json.dumps(old.to_json()), encoding="utf-8")
+    assert st.own_threshold_langs(tmp_path) == ["fr"]
+
+    tagger, report = st.fit(tmp_path, "ar", read_langs=("ar", "fr"))
+    assert chosen == [("fr", 0.0)] and tagger.config.lang_thresholds == {"fr": 0.9}
+    assert report["lang_thresholds_chosen"] == {"fr": {"chosen": 0.9}} and report["settings"] == "chosen"
+
+    chosen.clear()
+    tagger, report = st.fit(tmp_path, "ar", read_langs=("ar",))  # the new tagger does not read French
+    assert chosen == [] and tagger.config.lang_thresholds == {} and "lang_thresholds_chosen" not in report
+    assert "does not read fr" in caplog.text
+    proposes["value"] = False
+    st.fit(tmp_path, "ar", read_langs=("ar", "fr"))
+    assert chosen == [] and "proposes no speakers" in caplog.text
+    st.fit(tmp_path, "ar", choose=False)  # train only: nothing is chosen
+    assert chosen == []
+
+    (tmp_path / SPEAKER_CONFIG).write_text("{not json", encoding="utf-8")
+    assert st.own_threshold_langs(tmp_path) == [] and "not a valid tagger config" in caplog.text

@@ -9,7 +9,8 @@ speaker it reads at least this in a sentence without a cue becomes a statement),
 analyze` output on the dev texts has the best triple F1; off (no veto, no speakers of its own) unless a value
 scores strictly better. A language it reads zero-shot can then get its own threshold
 (`TaggerConfig.lang_thresholds`), chosen the same way on that language's labelled dev texts (`--lang-threshold`),
-the other settings kept. A re-choice (`--settings-only`, `--lang-threshold`) keeps a value in use unless another
+the other settings kept; a full retrain chooses again each language that the tagger it replaces had a threshold
+of its own for. A re-choice (`--settings-only`, `--lang-threshold`) keeps a value in use unless another
 beats it by `--min-gain` (`training.target_tagger.MIN_GAIN`). Test texts are never read.
 
     python -m training.speaker_tagger                       # train, choose, write into the default model's folder
@@ -20,6 +21,7 @@ beats it by `--min-gain` (`training.target_tagger.MIN_GAIN`). Test texts are nev
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import time
 from collections.abc import Sequence
@@ -161,6 +163,7 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
     `device` ("cpu", "cuda", "cuda:N", "auto") is where it trains and the pipeline runs."""
     folder, named = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
+    carried = own_threshold_langs(folder) if choose else []  # read before the new tagger is written over it
     t0 = time.time()
     train_texts = gold_texts(lang, "train", root, data_dir)
     data = rows(train_texts)[:max_rows]
@@ -178,8 +181,29 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
     }
     if choose:
         report.update(rechoose_report(folder, tagger, lang, root, data_dir, where))
+        for other in carried:  # the tagger being replaced had them: choose them again
+            if other == lang or other not in tagger.config.langs or not tagger.config.propose:
+                log.warning("the speaker tagger being replaced had a threshold of its own for %s; the new one %s, so "
+                            "it has none", other, "proposes no speakers" if not tagger.config.propose
+                            else f"does not read {other}" if other != lang else f"learns from {other}'s texts")
+                continue
+            report.setdefault("lang_thresholds_chosen", {})[other] = lang_threshold_entry(
+                folder, tagger, other, root, data_dir, where, min_gain=0.0)
     tagger.config.info = report
     return tagger, report
+
+
+def own_threshold_langs(folder: Path) -> list[str]:
+    """The languages that have a threshold of their own (`TaggerConfig.lang_thresholds`) in the speaker tagger already
+    saved in `folder` (none when it has no tagger, or one that does not load): a full retrain chooses them again."""
+    path = folder / SpeakerTagger.config_file
+    if not path.is_file():
+        return []
+    try:
+        return sorted(TaggerConfig.from_json(json.loads(path.read_text(encoding="utf-8"))).lang_thresholds)
+    except (json.JSONDecodeError, TypeError, ValueError) as exc:
+        log.warning("%s is not a valid tagger config (%s): no language threshold of its own is carried over", path, exc)
+        return []
 
 
 def rechoose_report(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
@@ -220,19 +244,26 @@ def rechoose_lang(model: str | Path | None, lang: str, root: str | None = None, 
     folder, _ = model_folder(model, threads)
     where = resolve_device(device)
     tagger = kept_tagger(SpeakerTagger, folder).to(where)
-    t0 = time.time()
-    nlp = Pipeline.load(model=folder, speaker_tagger=False, device=where)
-    texts = gold_texts(lang, "dev", root, data_dir, exhaustive_only=False)
-    table = choose_lang_threshold(nlp, tagger, texts, lang, min_gain=min_gain)
     report = dict(tagger.config.info)
-    report.setdefault("lang_thresholds_chosen", {})[lang] = {
-        "chosen_on": f"the {len(texts)} labelled {lang} dev texts with a speaker (all of them; where a text's pairs "
-                     "were not all labelled, precision is a lower bound): triple F1 of what `stance analyze` keeps, "
-                     "the other settings kept; 'none' is the general threshold",
-        "dev_texts": len(texts), "dev_prf_by_threshold": table, "min_gain": min_gain,
-        "chosen": tagger.config.lang_thresholds.get(lang), "choice_seconds": round(time.time() - t0, 1)}
+    report.setdefault("lang_thresholds_chosen", {})[lang] = lang_threshold_entry(
+        folder, tagger, lang, root, data_dir, where, min_gain)
     tagger.config.info = report
     return tagger, report
+
+
+def lang_threshold_entry(folder: Path, tagger: SpeakerTagger, lang: str, root: str | None, data_dir: str | None,
+                         device: str | torch.device, min_gain: float) -> dict:
+    """Choose `lang`'s own threshold for `tagger` on every labelled dev text of `lang` with the pipeline of the model
+    in `folder` (`choose_lang_threshold`); the report's entry under `lang_thresholds_chosen`."""
+    t0 = time.time()
+    nlp = Pipeline.load(model=folder, speaker_tagger=False, device=device)
+    texts = gold_texts(lang, "dev", root, data_dir, exhaustive_only=False)
+    table = choose_lang_threshold(nlp, tagger, texts, lang, min_gain=min_gain)
+    return {"chosen_on": f"the {len(texts)} labelled {lang} dev texts with a speaker (all of them; where a text's "
+                         "pairs were not all labelled, precision is a lower bound): triple F1 of what `stance analyze` "
+                         "keeps, the other settings kept; 'none' is the general threshold",
+            "dev_texts": len(texts), "dev_prf_by_threshold": table, "min_gain": min_gain,
+            "chosen": tagger.config.lang_thresholds.get(lang), "choice_seconds": round(time.time() - t0, 1)}
 
 
 def main(argv: list[str] | None = None) -> None:
