@@ -30,7 +30,7 @@ from stance.classify import default_model_path
 from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
 from training.datasets.annotations import load_annotations
-from training.target_filter import min_gain_arg, model_folder
+from training.target_filter import add_model_arguments, min_gain_arg, model_folder
 from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, rule_statements, scored
 
 log = logging.getLogger(__name__)
@@ -113,11 +113,7 @@ def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | Non
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="stance model folder (default: the shipped model)")
-    ap.add_argument("--lang", default="ar", help="language of the labelled pairs (default: ar)")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
-    ap.add_argument("--threads", type=int, default=None)
+    add_model_arguments(ap, "labelled pairs")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")
     ap.add_argument("--min-gain", type=min_gain_arg, default=MIN_GAIN,
                     help="the weight in use stays unless another beats it by at least this triple F1 on the dev texts "

@@ -34,8 +34,8 @@ from stance.classify import load_classifier, speaker_view
 from stance.pipeline import Pipeline
 from stance.records import Mention, Span, StanceItem
 from stance.relevance import TargetFilter
-from training.target_filter import (Candidates, candidates, choose_shift, features, matched_rows, model_folder,
-                                    shift_accuracy)
+from training.target_filter import (Candidates, add_model_arguments, candidates, choose_shift, features, matched_rows,
+                                    model_folder, shift_accuracy)
 
 C_GRID = (0.003, 0.01, 0.03, 0.1, 1.0)
 WINDOWS = (10, 20)
@@ -141,12 +141,8 @@ def probe(model: str | None = None, members: Sequence[str] = (), lang: str = "ar
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="stance model folder (default: the one stance analyze uses)")
+    add_model_arguments(ap, "exhaustive texts")
     ap.add_argument("--members", nargs="*", default=[], help="other stance model folders for the ensemble probe")
-    ap.add_argument("--lang", default="ar")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
-    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("-o", "--output", type=Path, default=None, help="also write the report here")
     args = ap.parse_args(argv)
     try:

@@ -267,6 +267,19 @@ def model_folder(model: str | Path | None, threads: int | None = None) -> tuple[
     return default_model_path(), "the shipped default (stance/models/default)"
 
 
+def add_model_arguments(ap: argparse.ArgumentParser, lang_of: str, model_help: str = "stance model folder") -> None:
+    """The options every fit beside a stance model takes (the filter, the lexical prior, both taggers, the stance
+    probe): the model folder (`model_folder`), the language and where its labelled texts are, torch's threads.
+    `lang_of` says what --lang picks ("exhaustive texts", "labelled pairs")."""
+    ap.add_argument("--model", default=None,
+                    help=f"{model_help} (default: the one `stance analyze` uses: ${DEFAULT_MODEL_ENV}, else the "
+                         "shipped model)")
+    ap.add_argument("--lang", default="ar", help=f"language of the {lang_of} (default: ar)")
+    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
+    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    ap.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's own choice)")
+
+
 def refit_shift(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
                 data_dir: str | None = None, threads: int | None = None,
                 min_gain: float = MIN_SHIFT_GAIN) -> tuple[TargetFilter, dict]:
@@ -351,11 +364,7 @@ def min_gain_arg(value: str) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="stance model folder (default: the shipped model)")
-    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
-    ap.add_argument("--threads", type=int, default=None)
+    add_model_arguments(ap, "exhaustive texts")
     ap.add_argument("--shift-only", action="store_true",
                     help="keep the filter in the model's folder; choose only its stance prior shift anew")
     ap.add_argument("--dry-run", action="store_true", help="report only; write nothing")

@@ -44,7 +44,7 @@ from stance.records import Article, Statement, spans_overlap
 from stance.targets import context_span
 from stance.target_tagger import TargetTagger, TaggerConfig, tagger_input, words
 from training.datasets.annotations import exhaustive_ids, load_annotations
-from training.target_filter import GAIN_TOLERANCE, min_gain_arg, model_folder
+from training.target_filter import GAIN_TOLERANCE, add_model_arguments, min_gain_arg, model_folder
 
 log = logging.getLogger(__name__)
 CHOSEN_ON = ("dev texts: triple F1 of what `stance analyze` keeps (P/R/F1 with and without stance), threshold first, "
@@ -399,13 +399,9 @@ def kept_tagger(cls: type[TargetTagger], folder: Path) -> TargetTagger:
 def add_tagger_arguments(ap: argparse.ArgumentParser, rows: str) -> None:
     """The options both taggers' trainers take (`training.target_tagger`, `training.speaker_tagger`); `rows` names
     what one training row is, for `--max-rows`."""
-    ap.add_argument("--model", default=None, help="stance model folder to write into (default: the shipped model)")
-    ap.add_argument("--lang", default="ar", help="language of the exhaustive texts (default: ar)")
-    ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
-    ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
+    add_model_arguments(ap, "exhaustive texts", "stance model folder to write into")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--device", default="cpu", help="where the tagger trains and the pipeline runs: cpu, cuda, cuda:N "
                     "or auto (a GPU when torch sees one)")
     ap.add_argument("--max-rows", type=int, default=None, help=f"train on the first N {rows} only (smoke runs)")
