@@ -539,9 +539,9 @@ def test_a_failed_language_choice_leaves_the_settings_as_they_were(monkeypatch):
 def test_a_full_retrain_chooses_again_the_languages_that_had_a_threshold_of_their_own(tmp_path: Path, monkeypatch,
                                                                                    caplog):
     """The shipped tagger reads French zero-shot with a threshold of its own; a full retrain (`fit`) must not drop it
-    silently: each language the replaced tagger had one for is chosen again on its dev texts (the new tagger reading
-    it and proposing speakers), or a warning says why it now has none. Training and the dev runs are stood in for;
-    what is checked is which choices `fit` asks for."""
+    silently: each language the replaced tagger had one for is chosen again, from none, on its dev texts with the
+    model folder's pipeline, or the report and a warning say why the new tagger has none. Training and the dev runs
+    are stood in for; what is checked is which choices `fit` asks for, where, and what it records."""
     from training import speaker_tagger as st
 
     class Stand:
@@ -551,15 +551,18 @@ def test_a_full_retrain_chooses_again_the_languages_that_had_a_threshold_of_thei
         def to(self, device):
             return self
 
-    chosen: list[tuple[str, float]] = []
+    asked: list[tuple] = []
     proposes = {"value": True}
+    no_dev = set()
 
     def rechoose_report(folder, tagger, lang, root, data_dir, device, min_gain=None):
         tagger.config.propose = proposes["value"]
         return {"settings": "chosen"}
 
     def lang_threshold_entry(folder, tagger, lang, root, data_dir, device, min_gain):
-        chosen.append((lang, min_gain))
+        asked.append((folder, str(device), lang, min_gain))
+        if lang in no_dev:
+            raise ValueError(f"no labelled {lang} dev texts")
         tagger.config.lang_thresholds[lang] = 0.9
         return {"chosen": 0.9}
 
@@ -568,24 +571,44 @@ def test_a_full_retrain_chooses_again_the_languages_that_had_a_threshold_of_thei
     monkeypatch.setattr(st.SpeakerTagger, "new", classmethod(lambda cls, config=None, **k: Stand(config)))
     monkeypatch.setattr(st, "rechoose_report", rechoose_report)
     monkeypatch.setattr(st, "lang_threshold_entry", lang_threshold_entry)
-    assert st.own_threshold_langs(tmp_path) == []  # no tagger yet
-    old = TaggerConfig(langs=("ar", "fr"), lang_thresholds={"fr": 0.9})
-    (tmp_path / SPEAKER_CONFIG).write_text(json.dumps(old.to_json()), encoding="utf-8")
-    assert st.own_threshold_langs(tmp_path) == ["fr"]
+    model, out = tmp_path / "model", tmp_path / "out"
+    model.mkdir(), out.mkdir()
+    assert st.own_threshold_langs(model) == []  # no tagger yet
+    old = TaggerConfig(langs=("ar", "fr", "en"), lang_thresholds={"fr": 0.9, "en": 0.8})
+    (model / SPEAKER_CONFIG).write_text(json.dumps(old.to_json()), encoding="utf-8")
+    assert st.own_threshold_langs(model) == ["en", "fr"]
 
-    tagger, report = st.fit(tmp_path, "ar", read_langs=("ar", "fr"))
-    assert chosen == [("fr", 0.0)] and tagger.config.lang_thresholds == {"fr": 0.9}
-    assert report["lang_thresholds_chosen"] == {"fr": {"chosen": 0.9}} and report["settings"] == "chosen"
+    tagger, report = st.fit(model, "ar", read_langs=("ar", "fr", "en"))
+    assert asked == [(model, "cpu", "en", 0.0), (model, "cpu", "fr", 0.0)]
+    assert report["lang_thresholds_chosen"] == {"en": {"chosen": 0.9}, "fr": {"chosen": 0.9}}
+    assert report["settings"] == "chosen" and "lang_thresholds_dropped" not in report
 
-    chosen.clear()
-    tagger, report = st.fit(tmp_path, "ar", read_langs=("ar",))  # the new tagger does not read French
-    assert chosen == [] and tagger.config.lang_thresholds == {} and "lang_thresholds_chosen" not in report
-    assert "does not read fr" in caplog.text
+    asked.clear()
+    no_dev.add("en")  # English has no labelled dev texts under this root: dropped, the retrain still returns
+    tagger, report = st.fit(model, "ar", read_langs=("ar", "fr"))  # and the new tagger does not read English
+    assert [a[2] for a in asked] == ["fr"] and tagger.config.lang_thresholds == {"fr": 0.9}
+    assert report["lang_thresholds_dropped"] == {"en": "the new tagger does not read en"}
+    asked.clear()
+    tagger, report = st.fit(model, "ar", read_langs=("ar", "fr", "en"))
+    assert tagger.config.lang_thresholds == {"fr": 0.9} and set(report["lang_thresholds_chosen"]) == {"fr"}
+    assert report["lang_thresholds_dropped"]["en"].startswith("its threshold could not be chosen: no labelled en")
+    asked.clear()
+    tagger, report = st.fit(model, "fr", read_langs=("ar", "fr"))  # learning from the French texts themselves
+    assert report["lang_thresholds_dropped"]["fr"] == "the new tagger learns from fr's texts"
     proposes["value"] = False
-    st.fit(tmp_path, "ar", read_langs=("ar", "fr"))
-    assert chosen == [] and "proposes no speakers" in caplog.text
-    st.fit(tmp_path, "ar", choose=False)  # train only: nothing is chosen
-    assert chosen == []
+    asked.clear()
+    tagger, report = st.fit(model, "ar", read_langs=("ar", "fr"))
+    assert asked == [] and "lang_thresholds_chosen" not in report
+    assert report["lang_thresholds_dropped"]["fr"] == "the new tagger proposes no speakers"
+    assert "proposes no speakers, so it has none" in caplog.text
 
-    (tmp_path / SPEAKER_CONFIG).write_text("{not json", encoding="utf-8")
-    assert st.own_threshold_langs(tmp_path) == [] and "not a valid tagger config" in caplog.text
+    caplog.clear()
+    st.fit(model, "ar", choose=False)  # train only: nothing is chosen, and the loss is said
+    assert asked == [] and "a tagger trained without a choice has none" in caplog.text
+    proposes["value"], no_dev = True, set()
+    asked.clear()
+    st.fit(model, "ar", read_langs=("ar", "fr"), replaces=out)  # --out: the tagger replaced is the one there
+    assert asked == []
+
+    (model / SPEAKER_CONFIG).write_text("{not json", encoding="utf-8")
+    assert st.own_threshold_langs(model) == [] and "not a valid tagger config" in caplog.text

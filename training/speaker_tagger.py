@@ -158,12 +158,18 @@ def choose_lang_threshold(nlp: Pipeline, tagger: SpeakerTagger, texts: Sequence[
 
 def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
         epochs: int = 6, seed: int = 0, threads: int | None = None, max_rows: int | None = None,
-        choose: bool = True, read_langs: Sequence[str] = READ_LANGS, device: str = "cpu") -> tuple[SpeakerTagger, dict]:
+        choose: bool = True, read_langs: Sequence[str] = READ_LANGS, device: str = "cpu",
+        replaces: str | Path | None = None) -> tuple[SpeakerTagger, dict]:
     """Train a speaker tagger on the train texts and choose its settings on the dev texts; returns it with a report.
-    `device` ("cpu", "cuda", "cuda:N", "auto") is where it trains and the pipeline runs."""
+    `device` ("cpu", "cuda", "cuda:N", "auto") is where it trains and the pipeline runs. Each language that the
+    tagger it replaces (the one in `replaces`, default the model's folder) had a threshold of its own for is chosen
+    again on that language's dev texts (`carry_lang_thresholds`)."""
     folder, named = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
-    carried = own_threshold_langs(folder) if choose else []  # read before the new tagger is written over it
+    carried = own_threshold_langs(Path(replaces) if replaces is not None else folder)  # before it is written over
+    if carried and not choose:
+        log.warning("the speaker tagger being replaced had a threshold of its own for %s; a tagger trained without "
+                    "a choice has none (choose it with --lang-threshold LANG)", ", ".join(carried))
     t0 = time.time()
     train_texts = gold_texts(lang, "train", root, data_dir)
     data = rows(train_texts)[:max_rows]
@@ -181,16 +187,35 @@ def fit(model: str | Path | None = None, lang: str = "ar", root: str | None = No
     }
     if choose:
         report.update(rechoose_report(folder, tagger, lang, root, data_dir, where))
-        for other in carried:  # the tagger being replaced had them: choose them again
-            if other == lang or other not in tagger.config.langs or not tagger.config.propose:
-                log.warning("the speaker tagger being replaced had a threshold of its own for %s; the new one %s, so "
-                            "it has none", other, "proposes no speakers" if not tagger.config.propose
-                            else f"does not read {other}" if other != lang else f"learns from {other}'s texts")
-                continue
-            report.setdefault("lang_thresholds_chosen", {})[other] = lang_threshold_entry(
-                folder, tagger, other, root, data_dir, where, min_gain=0.0)
+        carry_lang_thresholds(carried, folder, tagger, lang, root, data_dir, where, report)
     tagger.config.info = report
     return tagger, report
+
+
+def carry_lang_thresholds(langs: Sequence[str], folder: Path, tagger: SpeakerTagger, lang: str, root: str | None,
+                          data_dir: str | None, device: str | torch.device, report: dict) -> None:
+    """Choose again, from none, each of `langs` (those the replaced tagger had a threshold of its own for) for the new
+    `tagger`, with the pipeline of the model in `folder`, into `report["lang_thresholds_chosen"]`; one it cannot have
+    (the new tagger proposes no speakers, does not read it, learns from its texts, or it has no labelled dev texts)
+    goes under `report["lang_thresholds_dropped"]` with the reason, and a warning says so."""
+    for other in langs:
+        why = ("the new tagger proposes no speakers" if not tagger.config.propose
+               else f"the new tagger learns from {other}'s texts" if other == lang
+               else f"the new tagger does not read {other}" if other not in tagger.config.langs else None)
+        if why is None:
+            try:
+                report.setdefault("lang_thresholds_chosen", {})[other] = lang_threshold_entry(
+                    folder, tagger, other, root, data_dir, device, min_gain=0.0)
+                continue
+            except (FileNotFoundError, ValueError) as exc:
+                report.get("lang_thresholds_chosen", {}).pop(other, None)
+                tagger.config.lang_thresholds.pop(other, None)
+                why = f"its threshold could not be chosen: {exc}"
+        log.warning("the speaker tagger being replaced had a threshold of its own for %s; %s, so it has none", other,
+                    why)
+        report.setdefault("lang_thresholds_dropped", {})[other] = why
+    if not report.get("lang_thresholds_chosen"):
+        report.pop("lang_thresholds_chosen", None)
 
 
 def own_threshold_langs(folder: Path) -> list[str]:
@@ -303,7 +328,8 @@ def main(argv: list[str] | None = None) -> None:
         else:
             tagger, report = fit(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                  args.threads, args.max_rows, choose=not args.no_choice,
-                                 read_langs=args.read_langs or READ_LANGS, device=args.device)
+                                 read_langs=args.read_langs or READ_LANGS, device=args.device,
+                                 replaces=args.out)
     except (FileNotFoundError, ValueError) as exc:
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config
