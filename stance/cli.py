@@ -193,19 +193,13 @@ def _statement_line(st, nlp, dropped=()) -> dict:
     gone = [p for p in dropped if p.statement.id == st.id]
     gone_spans = {(p.target.start, p.target.end) for p in gone}
 
-    filt = getattr(nlp.classifier, "target_filter", None) if nlp.use_target_filter else None
-
     def why(p) -> dict:
-        out: dict = {"dropped_by": []}
+        out: dict = {"dropped_by": nlp.dropped_by(p)}
         if p.relevance is not None:
             out["relevance"] = round(float(p.relevance), 4)
-            if filt is not None and not filt.keeps(p.relevance, p.statement.lang):
-                out["dropped_by"].append("target_filter")
-        if nlp.vetoes(p.target):
-            out["dropped_by"].append("target_tagger")
+        if "target_tagger" in out["dropped_by"]:
             out["tagger_score"] = p.target.tagger_score
-        if nlp.speaker_vetoed(p.statement):
-            out["dropped_by"].append("speaker_tagger")
+        if "speaker_tagger" in out["dropped_by"]:
             out["speaker_score"] = p.statement.speaker_score
         return out
 

@@ -380,6 +380,21 @@ class Pipeline:
             (kept if keep else dropped).append(portrayal)
         return out
 
+    def dropped_by(self, portrayal: Portrayal) -> list[str]:
+        """Which of "target_filter", "target_tagger" and "speaker_tagger" drop this pair (`score_all`'s dropped
+        ones; none for a pair it keeps): the filter where it scored the pair under its threshold, the target
+        tagger's veto of the target (`vetoes`), the speaker tagger's veto of the statement (`speaker_vetoed`)."""
+        filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
+        out = []
+        if portrayal.relevance is not None and filt is not None \
+                and not filt.keeps(portrayal.relevance, portrayal.statement.lang):
+            out.append("target_filter")
+        if self.vetoes(portrayal.target):
+            out.append("target_tagger")
+        if self.speaker_vetoed(portrayal.statement):
+            out.append("speaker_tagger")
+        return out
+
     def vetoes(self, target: Mention) -> bool:
         """Whether the target tagger drops this target: one of the rules' (not its own) that it read as no target,
         its words' mean B+I probability (`Mention.tagger_score`) under its `rule_veto`; never one it did not read."""

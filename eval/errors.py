@@ -1,0 +1,212 @@
+"""Where the end-to-end errors lie: what `stance analyze` gets wrong on gold documents, by kind.
+
+`stance eval-e2e` says how many (speaker, target, stance) triples are right; this says where the others go, to
+show which part of the pipeline a gain could come from. It runs the pipeline itself, so that it sees the pairs the
+target filter and the taggers' vetoes drop as well as those kept:
+
+- stance on the pairs matched without stance (gold -> predicted);
+- predicted pairs that match no gold pair: a right speaker with a wrong target, or a wrong speaker;
+- gold pairs that no kept pair matches: the speaker never found; else the target dropped (and by what), kept for
+  another speaker, or never a candidate of that speaker (inside the statement's content, before its cue in the
+  cue's sentence, or elsewhere);
+- precision of the kept pairs by their rank within their statement (by the filter's relevance; the taggers' own
+  targets, which it does not score, first), with and without stance: where every rank is right more often than
+  F1 / 2, dropping pairs cannot raise F1.
+
+    python -m eval.sentences ar dev --exhaustive -o g.jsonl
+    python -m eval.errors g.jsonl [--model DIR] [-o errors.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval.endtoend import (Triple, confusion, gold_articles, load_gold, max_matching, speakers_match,
+                           triples_from_analyze, triples_match)
+from stance.records import Article, spans_overlap
+from stance.text import split_sentences
+
+RANKS = 5  # ranks 1..4 apart, the fifth and later together
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One scored (statement, target) pair of a document: kept in the output or dropped (`dropped_by`)."""
+
+    triple: Triple
+    statement: str
+    relevance: float | None = None
+    dropped_by: tuple[str, ...] = ()
+
+    @property
+    def kept(self) -> bool:
+        return not self.dropped_by
+
+    @property
+    def target(self) -> tuple[int, int]:
+        return self.triple.target
+
+
+@dataclass(frozen=True)
+class Said:
+    """A statement's speaker (as a Triple with no target, for `speakers_match`), its cue and its content spans."""
+
+    speaker: Triple
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+
+
+def _speaker_only(doc: str, sp: Mapping | None) -> Triple:
+    return Triple(doc, (sp["start"], sp["end"]) if sp else None, sp.get("text") if sp else None, (-1, -1), "", "",
+                  bool(sp and sp.get("resolved")))
+
+
+def collect(nlp, articles: Sequence[Mapping], batch_size: int = 32,
+            round_size: int = 64) -> dict[str, tuple[list[Said], list[Candidate]]]:
+    """Each article's statements (the taggers' included) and scored pairs, kept and dropped, by `nlp` (a
+    `stance.pipeline.Pipeline`), articles scored `round_size` at a time."""
+    out: dict[str, tuple[list[Said], list[Candidate]]] = {}
+    for k in range(0, len(articles), round_size):
+        batch = [(Article(a["id"], a["text"], a.get("lang")), None) for a in articles[k:k + round_size]]
+        batch = nlp.with_taggers([(art, nlp.statements(art)) for art, _ in batch], batch_size)
+        for (art, sts), (kept, dropped) in zip(batch, nlp.score_many(batch, batch_size, tag=False)):
+            said = [Said(_speaker_only(art.id, st.speaker.to_json() if st.speaker else None),
+                         (st.cue.start, st.cue.end) if st.cue else None, (st.content.start, st.content.end))
+                    for st in sts]
+            cands = []
+            for p, why in [(p, ()) for p in kept] + [(p, tuple(nlp.dropped_by(p)) or ("unknown",)) for p in dropped]:
+                (triple,) = triples_from_analyze([p.to_json()])[art.id]
+                cands.append(Candidate(triple, p.statement.id, p.relevance, why))
+            out[art.id] = (said, cands)
+    return out
+
+
+def _ranks(cands: Sequence[Candidate]) -> dict[int, int]:
+    """Index in `cands` -> rank (0-based) of each kept pair within its statement, by relevance (None first)."""
+    by: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        if c.kept:
+            by[c.statement].append(i)
+    out = {}
+    for ix in by.values():
+        for r, i in enumerate(sorted(ix, key=lambda i: -(cands[i].relevance if cands[i].relevance is not None
+                                                          else 2.0))):
+            out[i] = r
+    return out
+
+
+def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
+              found: Mapping[str, tuple[Sequence[Said], Sequence[Candidate]]]) -> dict:
+    """The counts described in the module's docstring, over the documents of `gold` (a document missing from
+    `found` has found nothing)."""
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    stances: list[tuple[str, str]] = []
+    by_rank: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # rank -> [pairs, right pairs, right triples]
+    n_kept = 0
+    for doc, g in gold.items():
+        said, cands = found.get(doc, ([], []))
+        kept = [c for c in cands if c.kept]
+        n_kept += len(kept)
+        p = [c.triple for c in kept]
+        pairs = max_matching(len(g), len(p), lambda i, j: 1.0 if triples_match(g[i], p[j], False) else None)
+        strict = {j for _, j in max_matching(len(g), len(p),
+                                             lambda i, j: 1.0 if triples_match(g[i], p[j], True) else None)}
+        stances += [(g[i].stance, p[j].stance) for i, j in pairs]
+        hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
+        for j, t in enumerate(p):
+            if j not in hit_p:
+                fp["right speaker, wrong target" if any(speakers_match(x, t) for x in g) else "wrong speaker"] += 1
+        ranks = _ranks(kept)
+        for j in range(len(p)):
+            row = by_rank[min(ranks[j], RANKS - 1)]
+            row[0] += 1
+            row[1] += j in hit_p
+            row[2] += j in strict
+        sentences = split_sentences(texts.get(doc, ""))
+        for i, t in enumerate(g):
+            if i in hit_g:
+                continue
+            mine = [s for s in said if speakers_match(t, s.speaker)]
+            if not mine:
+                fn["speaker never found"] += 1
+                continue
+            gone = [c for c in cands
+                    if not c.kept and speakers_match(t, c.triple) and spans_overlap(c.target, t.target)]
+            if gone:
+                fn["target dropped by " + " + ".join(gone[0].dropped_by)] += 1
+            elif any(spans_overlap(x.target, t.target) for x in p):
+                fn["target kept for another speaker"] += 1
+            elif any(s.content[0] <= t.target[0] < s.content[1] for s in mine):
+                fn["target never a candidate: inside the content"] += 1
+            elif any(s.cue and _before_cue(sentences, s, t) for s in mine):
+                fn["target never a candidate: before the cue in its sentence"] += 1
+            else:
+                fn["target never a candidate: elsewhere"] += 1
+    n_gold = sum(len(g) for g in gold.values())
+    return {
+        "docs": len(gold), "gold_pairs": n_gold, "kept_pairs": n_kept,
+        "stance_on_matched_pairs": confusion(stances),
+        "unmatched_predicted_pairs": dict(sorted(fp.items())),
+        "missed_gold_pairs": dict(sorted(fn.items())),
+        "precision_by_rank_in_statement": {
+            (str(r + 1) if r < RANKS - 1 else f"{RANKS}+"): {"pairs": n, "pair_precision": round(ok / n, 4),
+                                                             "triple_precision": round(right / n, 4)}
+            for r, (n, ok, right) in sorted(by_rank.items())},
+    }
+
+
+def _before_cue(sentences, s: Said, t: Triple) -> bool:
+    """Whether the gold target stands before the statement's cue (and speaker), in the cue's sentence."""
+    first = min(s.cue[0], s.speaker.speaker[0]) if s.speaker.speaker else s.cue[0]
+    return any(x.start <= s.cue[0] < x.end and x.start <= t.target[0] < first for x in sentences)
+
+
+def markdown(report: Mapping) -> str:
+    """The report as a few Markdown tables."""
+    table = report["stance_on_matched_pairs"]
+    labels = sorted(set(table) | {p for row in table.values() for p in row})
+    lines = [f"{report['docs']} documents, {report['gold_pairs']} gold pairs, {report['kept_pairs']} kept pairs.", "",
+             "| gold \\ predicted | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    for g in labels:
+        row = table.get(g, {})
+        lines.append(f"| {g} | " + " | ".join(str(row.get(p, 0)) for p in labels) + " |")
+    for title, key in (("Predicted pairs matching no gold pair", "unmatched_predicted_pairs"),
+                       ("Gold pairs no kept pair matches", "missed_gold_pairs")):
+        lines += ["", f"| {title} | n |", "|---|---|"] + [f"| {k} | {v} |" for k, v in report[key].items()]
+    lines += ["", "| rank in statement | pairs | pair precision | triple precision |", "|---|---|---|---|"]
+    lines += [f"| {r} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
+              for r, v in report["precision_by_rank_in_statement"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", help="gold documents (JSONL of `python -m eval.sentences ... -o`, or the seed format)")
+    ap.add_argument("--model", default=None, help="stance model folder (default: the one `stance analyze` uses)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("-o", "--output", type=Path, default=None, help="also write the report as JSON here")
+    args = ap.parse_args(None if argv is None else list(argv))
+    from stance.pipeline import Pipeline
+
+    try:
+        gold = load_gold(args.gold)
+        articles = gold_articles(args.gold)
+        nlp = Pipeline.load(model=args.model)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = breakdown(gold, {a["id"]: a["text"] for a in articles}, collect(nlp, articles, args.batch_size))
+    sys.stdout.write(markdown(report))
+    if args.output:
+        args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""The end-to-end error breakdown (eval.errors): each kind of miss counted where it belongs, on a hand-made
+document, then a real run of the shipped pipeline on a gold file written here."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eval.endtoend import Triple
+from eval.errors import Candidate, Said, breakdown, main, markdown
+
+TEXT = "قال الوزير ان الجيش انسحب من المدينة بعد هجوم المسلحين. وهتف المتظاهرون ضد الحكومة."
+
+
+def span(word: str, after: int = 0) -> tuple[int, int]:
+    s = TEXT.index(word, after)
+    return s, s + len(word)
+
+
+def triple(speaker: str | None, target: str, stance: str) -> Triple:
+    sp = span(speaker) if speaker else None
+    return Triple("d", sp, speaker, span(target), target, stance)
+
+
+def test_each_miss_is_counted_where_it_belongs():
+    """The minister's statement holds the army (kept, with the wrong stance), the city (dropped by the target
+    filter), the gunmen (never a candidate, inside the content) and a kept pair of a wrong speaker; the
+    demonstrators are never found as speakers; the kept pairs are ranked by relevance within their statement."""
+    gold = {"d": [triple("الوزير", "الجيش", "criticism"), triple("الوزير", "المدينة", "neutral"),
+                  triple("الوزير", "المسلحين", "criticism"), triple("المتظاهرون", "الحكومة", "criticism")]}
+    minister = Said(Triple("d", span("الوزير"), "الوزير", (-1, -1), "", ""), span("قال"),
+                    (span("ان")[0], span("المسلحين")[1]))
+    army = Said(Triple("d", span("الجيش"), "الجيش", (-1, -1), "", ""), None, span("المدينة"))
+    cands = [Candidate(triple("الوزير", "الجيش", "neutral"), "d:1", 0.9),
+             Candidate(triple("الوزير", "هجوم", "criticism"), "d:1", 0.4),
+             Candidate(triple("الوزير", "المدينة", "neutral"), "d:1", 0.1, ("target_filter",)),
+             Candidate(triple("الجيش", "المدينة", "neutral"), "d:2", None)]
+    report = breakdown(gold, {"d": TEXT}, {"d": ([minister, army], cands)})
+    assert report["gold_pairs"] == 4 and report["kept_pairs"] == 3
+    assert report["stance_on_matched_pairs"] == {"criticism": {"neutral": 1}}
+    assert report["unmatched_predicted_pairs"] == {"right speaker, wrong target": 1, "wrong speaker": 1}
+    assert report["missed_gold_pairs"] == {"speaker never found": 1, "target dropped by target_filter": 1,
+                                           "target never a candidate: inside the content": 1}
+    ranks = report["precision_by_rank_in_statement"]
+    assert ranks["1"] == {"pairs": 2, "pair_precision": 0.5, "triple_precision": 0.0}  # the army's; the army speaking
+    assert ranks["2"] == {"pairs": 1, "pair_precision": 0.0, "triple_precision": 0.0}  # the attack
+    shown = markdown(report)
+    assert "| right speaker, wrong target | 1 |" in shown and "| criticism | 0 | 1 |" in shown  # gold rows, all labels
+    nothing = breakdown(gold, {"d": TEXT}, {})  # a document the pipeline found nothing in
+    assert nothing["missed_gold_pairs"] == {"speaker never found": 4} and nothing["kept_pairs"] == 0
+
+
+def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: Path, capsys):
+    """Hammond's sentence with two gold pairs the shipped pipeline finds and one speaker it cannot (the annotators'
+    reading of the strikes): every gold pair is counted once, as matched or as one kind of miss."""
+    text = "وقال وزير الخارجية البريطاني فيليب هاموند ان روسيا تواصل استهداف المعارضة أكثر من تنظيم الدولة."
+    gold = {"id": "h1", "lang": "ar", "text": text, "statements": [
+        {"speaker": "فيليب هاموند", "speaker_start": text.index("فيليب هاموند"), "targets": [
+            {"target": "روسيا", "target_start": text.index("روسيا"), "stance": "criticism"},
+            {"target": "المعارضة", "target_start": text.index("المعارضة"), "stance": "support"}]},
+        {"speaker": "روسيا", "speaker_start": text.index("روسيا"), "targets": [
+            {"target": "تنظيم الدولة", "target_start": text.index("تنظيم الدولة"), "stance": "criticism"}]}]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main([str(path), "-o", str(tmp_path / "e.json")]) == 0
+    report = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    matched = sum(sum(row.values()) for row in report["stance_on_matched_pairs"].values())
+    assert report["gold_pairs"] == 3 and matched + sum(report["missed_gold_pairs"].values()) == 3
+    assert matched >= 2 and report["missed_gold_pairs"].get("speaker never found", 0) <= 1
+    assert report["kept_pairs"] == sum(v["pairs"] for v in report["precision_by_rank_in_statement"].values())
+    assert "gold pairs" in capsys.readouterr().out
+    assert main([str(tmp_path / "absent.jsonl")]) == 2
