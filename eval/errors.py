@@ -14,7 +14,7 @@ target filter and the taggers' vetoes drop as well as those kept:
   F1 / 2, dropping pairs cannot raise F1.
 
     python -m eval.sentences ar dev --exhaustive -o g.jsonl
-    python -m eval.errors g.jsonl [--model DIR] [-o errors.json]
+    python -m eval.errors g.jsonl [--model DIR] [--examples 5] [-o errors.json]
 """
 from __future__ import annotations
 
@@ -101,11 +101,21 @@ def _ranks(cands: Sequence[Candidate]) -> dict[int, int]:
 
 
 def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
-              found: Mapping[str, tuple[Sequence[Said], Sequence[Candidate]]]) -> dict:
+              found: Mapping[str, tuple[Sequence[Said], Sequence[Candidate]]], examples: int = 0) -> dict:
     """The counts described in the module's docstring, over the documents of `gold` (a document missing from
-    `found` has found nothing)."""
+    `found` has found nothing); with `examples`, the first that many of each kind of error too (document, speaker,
+    target, stance and the words around the target), under `examples`."""
     fp: Counter = Counter()
     fn: Counter = Counter()
+    shown: dict[str, list[dict]] = defaultdict(list)
+
+    def note(kind: str, t: Triple) -> None:
+        if len(shown[kind]) < examples:
+            text = texts.get(t.doc_id, "")
+            a, b = t.target
+            shown[kind].append({"doc_id": t.doc_id, "speaker": t.speaker_text, "target": t.target_text,
+                                "stance": t.stance, "context": text[max(0, a - 80):a] + "[" + text[a:b] + "]"
+                                + text[b:b + 40]})
     stances: list[tuple[str, str]] = []
     by_rank: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # rank -> [pairs, right pairs, right triples]
     n_kept = 0
@@ -121,7 +131,9 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
         hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
         for j, t in enumerate(p):
             if j not in hit_p:
-                fp["right speaker, wrong target" if any(speakers_match(x, t) for x in g) else "wrong speaker"] += 1
+                kind = "right speaker, wrong target" if any(speakers_match(x, t) for x in g) else "wrong speaker"
+                fp[kind] += 1
+                note("predicted, " + kind, t)
         ranks = _ranks(kept)
         for j in range(len(p)):
             row = by_rank[min(ranks[j], RANKS - 1)]
@@ -133,21 +145,22 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
             if i in hit_g:
                 continue
             mine = [s for s in said if speakers_match(t, s.speaker)]
-            if not mine:
-                fn["speaker never found"] += 1
-                continue
             gone = [c for c in cands
                     if not c.kept and speakers_match(t, c.triple) and spans_overlap(c.target, t.target)]
-            if gone:
-                fn["target dropped by " + " + ".join(gone[0].dropped_by)] += 1
+            if not mine:
+                kind = "speaker never found"
+            elif gone:
+                kind = "target dropped by " + " + ".join(gone[0].dropped_by)
             elif any(spans_overlap(x.target, t.target) for x in p):
-                fn["target kept for another speaker"] += 1
+                kind = "target kept for another speaker"
             elif any(s.content[0] <= t.target[0] < s.content[1] for s in mine):
-                fn["target never a candidate: inside the content"] += 1
+                kind = "target never a candidate: inside the content"
             elif any(s.cue and _before_cue(sentences, s, t) for s in mine):
-                fn["target never a candidate: before the cue in its sentence"] += 1
+                kind = "target never a candidate: before the cue in its sentence"
             else:
-                fn["target never a candidate: elsewhere"] += 1
+                kind = "target never a candidate: elsewhere"
+            fn[kind] += 1
+            note("missed, " + kind, t)
     n_gold = sum(len(g) for g in gold.values())
     return {
         "docs": len(gold), "gold_pairs": n_gold, "kept_pairs": n_kept,
@@ -158,6 +171,7 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
             (str(r + 1) if r < RANKS - 1 else f"{RANKS}+"): {"pairs": n, "pair_precision": round(ok / n, 4),
                                                              "triple_precision": round(right / n, 4)}
             for r, (n, ok, right) in sorted(by_rank.items())},
+        **({"examples": dict(sorted(shown.items()))} if examples else {}),
     }
 
 
@@ -182,6 +196,9 @@ def markdown(report: Mapping) -> str:
     lines += ["", "| rank in statement | pairs | pair precision | triple precision |", "|---|---|---|---|"]
     lines += [f"| {r} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
               for r, v in report["precision_by_rank_in_statement"].items()]
+    for kind, rows in report.get("examples", {}).items():
+        lines += ["", f"{kind}:"] + [f"- {e['doc_id']}: {e['speaker']} -> {e['target']} ({e['stance']}): "
+                                     + " ".join(e["context"].split()) for e in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -190,6 +207,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("gold", help="gold documents (JSONL of `python -m eval.sentences ... -o`, or the seed format)")
     ap.add_argument("--model", default=None, help="stance model folder (default: the one `stance analyze` uses)")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--examples", type=int, default=0, metavar="N",
+                    help="also list the first N errors of each kind, with the words around the target in [ ]")
     ap.add_argument("-o", "--output", type=Path, default=None, help="also write the report as JSON here")
     args = ap.parse_args(None if argv is None else list(argv))
     from stance.pipeline import Pipeline
@@ -201,7 +220,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    report = breakdown(gold, {a["id"]: a["text"] for a in articles}, collect(nlp, articles, args.batch_size))
+    if args.examples < 0:
+        ap.error("--examples must be 0 or more")
+    report = breakdown(gold, {a["id"]: a["text"] for a in articles}, collect(nlp, articles, args.batch_size),
+                       args.examples)
     sys.stdout.write(markdown(report))
     if args.output:
         args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

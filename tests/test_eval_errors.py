@@ -45,6 +45,13 @@ def test_each_miss_is_counted_where_it_belongs():
     assert ranks["2"] == {"pairs": 1, "pair_precision": 0.0, "triple_precision": 0.0}  # the attack
     shown = markdown(report)
     assert "| right speaker, wrong target | 1 |" in shown and "| criticism | 0 | 1 |" in shown  # gold rows, all labels
+    with_examples = breakdown(gold, {"d": TEXT}, {"d": ([minister, army], cands)}, examples=1)
+    assert set(with_examples["examples"]) == {"predicted, right speaker, wrong target", "predicted, wrong speaker",
+                                              "missed, speaker never found", "missed, target dropped by target_filter",
+                                              "missed, target never a candidate: inside the content"}
+    (gunmen,) = with_examples["examples"]["missed, target never a candidate: inside the content"]
+    assert gunmen["target"] == "المسلحين" and gunmen["context"].endswith("[المسلحين]. وهتف المتظاهرون ضد الحكومة.")
+    assert "examples" not in report and "- d: المتظاهرون -> الحكومة (criticism)" in markdown(with_examples)
     nothing = breakdown(gold, {"d": TEXT}, {})  # a document the pipeline found nothing in
     assert nothing["missed_gold_pairs"] == {"speaker never found": 4} and nothing["kept_pairs"] == 0
 
