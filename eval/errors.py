@@ -9,6 +9,7 @@ target filter and the taggers' vetoes drop as well as those kept:
 - gold pairs that no kept pair matches: the speaker never found; else the target dropped (and by what), kept for
   another speaker, or never a candidate of that speaker (inside the statement's content, before its cue in the
   cue's sentence, or elsewhere);
+- the pairs dropped, by what dropped them, and how many of them would have matched a gold pair;
 - precision of the kept pairs by their rank within their statement (by the filter's relevance; the taggers' own
   targets, which it does not score, first), with and without stance: where every rank is right more often than
   F1 / 2, dropping pairs cannot raise F1.
@@ -118,6 +119,7 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                                 + text[b:b + 40]})
     stances: list[tuple[str, str]] = []
     by_rank: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # rank -> [pairs, right pairs, right triples]
+    dropped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # by what -> the same
     n_kept = 0
     for doc, g in gold.items():
         said, cands = found.get(doc, ([], []))
@@ -134,6 +136,12 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                 kind = "right speaker, wrong target" if any(speakers_match(x, t) for x in g) else "wrong speaker"
                 fp[kind] += 1
                 note("predicted, " + kind, t)
+        for c in cands:
+            if not c.kept:
+                row = dropped[" + ".join(c.dropped_by)]
+                row[0] += 1
+                row[1] += any(triples_match(x, c.triple, False) for x in g)
+                row[2] += any(triples_match(x, c.triple, True) for x in g)
         ranks = _ranks(kept)
         for j in range(len(p)):
             row = by_rank[min(ranks[j], RANKS - 1)]
@@ -171,6 +179,8 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
             (str(r + 1) if r < RANKS - 1 else f"{RANKS}+"): {"pairs": n, "pair_precision": round(ok / n, 4),
                                                              "triple_precision": round(right / n, 4)}
             for r, (n, ok, right) in sorted(by_rank.items())},
+        "dropped_pairs": {why: {"pairs": n, "match_a_gold_pair": ok, "with_its_stance": right}
+                          for why, (n, ok, right) in sorted(dropped.items())},
         **({"examples": dict(sorted(shown.items()))} if examples else {}),
     }
 
@@ -196,6 +206,9 @@ def markdown(report: Mapping) -> str:
     lines += ["", "| rank in statement | pairs | pair precision | triple precision |", "|---|---|---|---|"]
     lines += [f"| {r} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
               for r, v in report["precision_by_rank_in_statement"].items()]
+    lines += ["", "| pairs dropped by | pairs | matching a gold pair | with its stance |", "|---|---|---|---|"]
+    lines += [f"| {why} | {v['pairs']} | {v['match_a_gold_pair']} | {v['with_its_stance']} |"
+              for why, v in report["dropped_pairs"].items()]
     for kind, rows in report.get("examples", {}).items():
         lines += ["", f"{kind}:"] + [f"- {e['doc_id']}: {e['speaker']} -> {e['target']} ({e['stance']}): "
                                      + " ".join(e["context"].split()) for e in rows]

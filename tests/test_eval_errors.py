@@ -40,6 +40,7 @@ def test_each_miss_is_counted_where_it_belongs():
     assert report["unmatched_predicted_pairs"] == {"right speaker, wrong target": 1, "wrong speaker": 1}
     assert report["missed_gold_pairs"] == {"speaker never found": 1, "target dropped by target_filter": 1,
                                            "target never a candidate: inside the content": 1}
+    assert report["dropped_pairs"] == {"target_filter": {"pairs": 1, "match_a_gold_pair": 1, "with_its_stance": 1}}
     ranks = report["precision_by_rank_in_statement"]
     assert ranks["1"] == {"pairs": 2, "pair_precision": 0.5, "triple_precision": 0.0}  # the army's; the army speaking
     assert ranks["2"] == {"pairs": 1, "pair_precision": 0.0, "triple_precision": 0.0}  # the attack
