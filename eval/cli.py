@@ -1,4 +1,5 @@
-"""`stance eval`, `stance eval-e2e` and `stance eval-attribution`: thin commands over the `eval` library.
+"""`stance eval`, `stance eval-e2e`, `stance eval-errors` and `stance eval-attribution`: thin commands over the
+`eval` library.
 
 Registered through the entry-point group `stance.commands` (pyproject: `eval = "eval.cli:register"`).
 Exit status: 0 on success, 2 on a usage error (bad file, unknown data set name, bad option).
@@ -165,6 +166,34 @@ def e2e_command(
         output.write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def errors_command(
+    gold: Path = typer.Argument(
+        ..., help="gold documents: JSONL (`python -m eval.sentences ... -o`), the seed_gold.json format, or a folder"),
+    model: Path | None = typer.Option(None, "--model", help="stance model folder (default: the shipped model)"),
+    examples: int = typer.Option(0, "--examples", min=0, metavar="N",
+                                 help="also list the first N errors of each kind, the words around the target in [ ]"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="also write the report as JSON here"),
+    threads: int | None = typer.Option(None, "--threads", help="torch CPU threads"),
+) -> None:
+    """Where the end-to-end errors lie: run the pipeline on gold documents and sort every miss (speakers never
+    found, targets dropped or never proposed, wrong speakers, stance confusion; `eval.errors`)."""
+    from stance.pipeline import Pipeline
+
+    from .endtoend import gold_articles, load_gold
+    from .errors import breakdown, collect, markdown
+
+    _threads(threads)
+    try:
+        gold_triples, articles = load_gold(gold), gold_articles(gold)
+        nlp = Pipeline.load(model=model)
+    except (ValueError, FileNotFoundError, json.JSONDecodeError) as exc:
+        _fail(str(exc))
+    report = breakdown(gold_triples, {a["id"]: a["text"] for a in articles}, collect(nlp, articles), examples)
+    typer.echo(markdown(report), nl=False)
+    if output:
+        output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def attribution_command(
     predictions: Path | None = typer.Argument(None, help="`stance analyze` output on the PolNeAR articles"),
     split: str = typer.Option("test", "--split", help="PolNeAR split: train, dev or test"),
@@ -205,7 +234,8 @@ def attribution_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add `eval`, `eval-e2e` and `eval-attribution` to the `stance` command line."""
+    """Add `eval`, `eval-e2e`, `eval-errors` and `eval-attribution` to the `stance` command line."""
     app.command("eval")(eval_command)
     app.command("eval-e2e")(e2e_command)
+    app.command("eval-errors")(errors_command)
     app.command("eval-attribution")(attribution_command)

@@ -15,7 +15,7 @@ target filter and the taggers' vetoes drop as well as those kept:
   F1 / 2, dropping pairs cannot raise F1.
 
     python -m eval.sentences ar dev --exhaustive -o g.jsonl
-    python -m eval.errors g.jsonl [--model DIR] [--examples 5] [-o errors.json]
+    stance eval-errors g.jsonl [--model DIR] [--examples 5] [-o errors.json]   (or: python -m eval.errors ...)
 """
 from __future__ import annotations
 

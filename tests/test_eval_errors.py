@@ -77,3 +77,18 @@ def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: P
     assert report["kept_pairs"] == sum(v["pairs"] for v in report["precision_by_rank_in_statement"].values())
     assert "gold pairs" in capsys.readouterr().out
     assert main([str(tmp_path / "absent.jsonl")]) == 2
+
+    import typer
+    from typer.testing import CliRunner
+
+    from eval.cli import register
+
+    app = typer.Typer()
+    register(app)
+    res = CliRunner().invoke(app, ["eval-errors", str(path), "--examples", "1", "-o", str(tmp_path / "c.json")])
+    assert res.exit_code == 0, res.output
+    again = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert {k: v for k, v in again.items() if k != "examples"} == report and "| rank in statement |" in res.output
+    assert all(len(rows) == 1 for rows in again.get("examples", {}).values())
+    res = CliRunner().invoke(app, ["eval-errors", str(tmp_path / "absent.jsonl")])
+    assert res.exit_code == 2 and "error:" in res.output
