@@ -250,19 +250,26 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": n_pred - tp, "fn": n_gold - tp}
 
 
-def _match_doc(g: Sequence[Triple], p: Sequence[Triple]) -> tuple[int, int, list[tuple[str, str]]]:
-    """(strict matches, matches ignoring stance, the (gold, predicted) stances of the latter) for one document."""
+def strict_matching(g: Sequence[Triple], p: Sequence[Triple]) -> list[tuple[int, int]]:
+    """The (gold, predicted) index pairs of one document's one-to-one matching with stance."""
+    return max_matching(len(g), len(p), lambda i, j: 1.0 if triples_match(g[i], p[j], True) else None)
 
-    def strict(i: int, j: int) -> float | None:
-        return 1.0 if triples_match(g[i], p[j], True) else None
 
+def pair_matching(g: Sequence[Triple], p: Sequence[Triple]) -> list[tuple[int, int]]:
+    """The (gold, predicted) index pairs of one document's one-to-one matching without stance: of maximum size,
+    and among those the one with the most equal stances."""
     bonus = 1 / (min(len(g), len(p)) + 1)  # prefer same-stance pairs among the largest matchings
 
     def loose(i: int, j: int) -> float | None:
         return 1.0 + bonus * (g[i].stance == p[j].stance) if triples_match(g[i], p[j], False) else None
 
-    pairs = max_matching(len(g), len(p), loose)
-    return len(max_matching(len(g), len(p), strict)), len(pairs), [(g[i].stance, p[j].stance) for i, j in pairs]
+    return max_matching(len(g), len(p), loose)
+
+
+def _match_doc(g: Sequence[Triple], p: Sequence[Triple]) -> tuple[int, int, list[tuple[str, str]]]:
+    """(strict matches, matches ignoring stance, the (gold, predicted) stances of the latter) for one document."""
+    pairs = pair_matching(g, p)
+    return len(strict_matching(g, p)), len(pairs), [(g[i].stance, p[j].stance) for i, j in pairs]
 
 
 def confusion(stances: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:

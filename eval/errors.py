@@ -5,11 +5,12 @@ show which part of the pipeline a gain could come from. It runs the pipeline its
 target filter and the taggers' vetoes drop as well as those kept:
 
 - stance on the pairs matched without stance (gold -> predicted);
-- predicted pairs that match no gold pair: a right speaker with a wrong target, or a wrong speaker;
-- gold pairs that no kept pair matches: the speaker never found; else the target dropped (and by what), kept for
-  another speaker, or never a candidate of that speaker (inside the statement's content, before its cue in the
+- predicted pairs that match no gold pair: a second pair for a gold pair matched already, a right speaker with a
+  wrong target, or a wrong speaker;
+- gold pairs that no kept pair matches: the speaker never found; else the target dropped (and by what), its kept
+  pair taken by another gold pair, the target kept for another speaker, or never a candidate of that speaker (inside the statement's content, before its cue in the
   cue's sentence, or elsewhere);
-- the pairs dropped, by what dropped them, and how many of them would have matched a gold pair;
+- the pairs dropped, by what dropped them, and how many of them would have matched a gold pair no kept pair matches;
 - precision of the kept pairs by their rank within their statement (by the filter's relevance; the taggers' own
   targets, which it does not score, first), with and without stance: where every rank is right more often than
   F1 / 2, dropping pairs cannot raise F1.
@@ -27,8 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.endtoend import (Triple, confusion, gold_articles, load_gold, max_matching, speakers_match,
-                           triples_from_analyze, triples_match)
+from eval.endtoend import (Triple, confusion, doc_key, gold_articles, load_gold, pair_matching, speakers_match,
+                           strict_matching, triples_from_analyze, triples_match)
 from stance.records import Article, spans_overlap
 from stance.text import split_sentences
 
@@ -76,14 +77,15 @@ def collect(nlp, articles: Sequence[Mapping], batch_size: int = 32,
         batch = [(Article(a["id"], a["text"], a.get("lang")), None) for a in articles[k:k + round_size]]
         batch = nlp.with_taggers([(art, nlp.statements(art)) for art, _ in batch], batch_size)
         for (art, sts), (kept, dropped) in zip(batch, nlp.score_many(batch, batch_size, tag=False)):
-            said = [Said(_speaker_only(art.id, st.speaker.to_json() if st.speaker else None),
+            doc = doc_key(art.id)  # as `triples_from_analyze` and the gold name it
+            said = [Said(_speaker_only(doc, st.speaker.to_json() if st.speaker else None),
                          (st.cue.start, st.cue.end) if st.cue else None, (st.content.start, st.content.end))
                     for st in sts]
             cands = []
             for p, why in [(p, ()) for p in kept] + [(p, tuple(nlp.dropped_by(p)) or ("unknown",)) for p in dropped]:
-                (triple,) = triples_from_analyze([p.to_json()])[art.id]
+                (triple,) = triples_from_analyze([p.to_json()])[doc]
                 cands.append(Candidate(triple, p.statement.id, p.relevance, why))
-            out[art.id] = (said, cands)
+            out[doc] = (said, cands)
     return out
 
 
@@ -126,22 +128,24 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
         kept = [c for c in cands if c.kept]
         n_kept += len(kept)
         p = [c.triple for c in kept]
-        pairs = max_matching(len(g), len(p), lambda i, j: 1.0 if triples_match(g[i], p[j], False) else None)
-        strict = {j for _, j in max_matching(len(g), len(p),
-                                             lambda i, j: 1.0 if triples_match(g[i], p[j], True) else None)}
+        pairs = pair_matching(g, p)  # as `stance eval-e2e` matches them
+        strict = {j for _, j in strict_matching(g, p)}
         stances += [(g[i].stance, p[j].stance) for i, j in pairs]
         hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
         for j, t in enumerate(p):
             if j not in hit_p:
-                kind = "right speaker, wrong target" if any(speakers_match(x, t) for x in g) else "wrong speaker"
+                kind = ("a second pair for a gold pair matched already" if any(triples_match(x, t, False) for x in g)
+                        else "right speaker, wrong target" if any(speakers_match(x, t) for x in g)
+                        else "wrong speaker")
                 fp[kind] += 1
                 note("predicted, " + kind, t)
+        free = [x for i, x in enumerate(g) if i not in hit_g]  # what a dropped pair could still have matched
         for c in cands:
             if not c.kept:
                 row = dropped[" + ".join(c.dropped_by)]
                 row[0] += 1
-                row[1] += any(triples_match(x, c.triple, False) for x in g)
-                row[2] += any(triples_match(x, c.triple, True) for x in g)
+                row[1] += any(triples_match(x, c.triple, False) for x in free)
+                row[2] += any(triples_match(x, c.triple, True) for x in free)
         ranks = _ranks(kept)
         for j in range(len(p)):
             row = by_rank[min(ranks[j], RANKS - 1)]
@@ -159,6 +163,8 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                 kind = "speaker never found"
             elif gone:
                 kind = "target dropped by " + " + ".join(gone[0].dropped_by)
+            elif any(triples_match(t, x, False) for x in p):
+                kind = "its kept pair went to another gold pair"  # one to one: both gold pairs overlap it
             elif any(spans_overlap(x.target, t.target) for x in p):
                 kind = "target kept for another speaker"
             elif any(s.content[0] <= t.target[0] < s.content[1] for s in mine):
@@ -186,9 +192,14 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
 
 
 def _before_cue(sentences, s: Said, t: Triple) -> bool:
-    """Whether the gold target stands before the statement's cue (and speaker), in the cue's sentence."""
-    first = min(s.cue[0], s.speaker.speaker[0]) if s.speaker.speaker else s.cue[0]
-    return any(x.start <= s.cue[0] < x.end and x.start <= t.target[0] < first for x in sentences)
+    """Whether the gold target stands before the statement's cue (and before its speaker, where the speaker is named
+    in that sentence: a resolved one points at an earlier mention), in the cue's sentence."""
+    for x in sentences:
+        if x.start <= s.cue[0] < x.end:
+            sp = s.speaker.speaker
+            first = min(s.cue[0], sp[0]) if sp and x.start <= sp[0] < x.end else s.cue[0]
+            return x.start <= t.target[0] < first
+    return False
 
 
 def markdown(report: Mapping) -> str:

@@ -57,6 +57,38 @@ def test_each_miss_is_counted_where_it_belongs():
     assert nothing["missed_gold_pairs"] == {"speaker never found": 4} and nothing["kept_pairs"] == 0
 
 
+def test_the_rarer_kinds_and_the_matching_of_eval_e2e():
+    """Two gold pairs on one kept pair: the one with the kept pair's stance gets it (as `stance eval-e2e` matches),
+    the other's kept pair went to it; a second kept pair for the same gold pair is a duplicate; a gold target kept
+    for another speaker; a resolved speaker whose target stands before the cue of its own sentence (the speaker's
+    mention in an earlier one); a target in another sentence is elsewhere; a pair the tagger proposed (no
+    relevance) ranks before the filter's best in its statement."""
+    text = "قال الوزير ان الجيش انسحب. وقال المتحدث ان الشرطة تعبت. وبعد خطاب الرئيس أضاف إن المعارضة خسرت."
+    at = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    t = lambda sp, tg, st, res=False: Triple("d", at(sp), sp, at(tg), tg, st, res)  # noqa: E731
+    gold = {"d": [t("الوزير", "الجيش", "criticism"), t("الوزير", "الجيش", "support"), t("المتحدث", "الجيش", "neutral"),
+                  t("الوزير", "الرئيس", "neutral", True), t("المتحدث", "المعارضة", "neutral")]}
+    minister = Said(Triple("d", at("الوزير"), "الوزير", (-1, -1), "", "", True), at("أضاف"), at("المعارضة خسرت"))
+    first = Said(Triple("d", at("الوزير"), "الوزير", (-1, -1), "", ""), at("قال"), at("الجيش انسحب"))
+    spokesman = Said(Triple("d", at("المتحدث"), "المتحدث", (-1, -1), "", ""), at("وقال"), at("الشرطة تعبت"))
+    cands = [Candidate(t("الوزير", "الجيش", "support"), "d:1", 0.6), Candidate(t("الوزير", "الجيش", "neutral"), "d:1", None),
+             Candidate(t("المتحدث", "الشرطة", "neutral"), "d:2", 0.7)]
+    report = breakdown(gold, {"d": text}, {"d": ([first, spokesman, minister], cands)})
+    assert report["stance_on_matched_pairs"] == {"support": {"support": 1}, "criticism": {"neutral": 1}}
+    assert report["missed_gold_pairs"] == {
+        "target kept for another speaker": 1, "target never a candidate: before the cue in its sentence": 1,
+        "target never a candidate: elsewhere": 1}
+    assert report["unmatched_predicted_pairs"] == {"right speaker, wrong target": 1}
+    ranks = report["precision_by_rank_in_statement"]
+    assert ranks["1"]["triple_precision"] == 0.0 and ranks["2"]["triple_precision"] == 1.0  # None first, then 0.6
+    one = {"d": [t("الوزير", "الجيش", "support")]}
+    again = breakdown(one, {"d": text}, {"d": ([first], cands[:2])})
+    assert again["unmatched_predicted_pairs"] == {"a second pair for a gold pair matched already": 1}
+    two = {"d": gold["d"][:2]}
+    alone = breakdown(two, {"d": text}, {"d": ([first], cands[:1])})
+    assert alone["missed_gold_pairs"] == {"its kept pair went to another gold pair": 1}
+
+
 def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: Path, capsys):
     """Hammond's sentence with two gold pairs the shipped pipeline finds and one speaker it cannot (the annotators'
     reading of the strikes): every gold pair is counted once, as matched or as one kind of miss."""
