@@ -72,10 +72,13 @@ def collect(nlp, articles: Sequence[Mapping], batch_size: int = 32,
             round_size: int = 64) -> dict[str, tuple[list[Said], list[Candidate]]]:
     """Each article's statements (the taggers' included) and scored pairs, kept and dropped, by `nlp` (a
     `stance.pipeline.Pipeline`), articles scored `round_size` at a time."""
+    from tqdm import tqdm
+
     out: dict[str, tuple[list[Said], list[Candidate]]] = {}
-    for k in range(0, len(articles), round_size):
-        batch = [(Article(a["id"], a["text"], a.get("lang")), None) for a in articles[k:k + round_size]]
-        batch = nlp.with_taggers([(art, nlp.statements(art)) for art, _ in batch], batch_size)
+    for k in tqdm(range(0, len(articles), round_size), desc="articles", unit=f"×{round_size}",
+                  disable=len(articles) <= round_size):
+        arts = [Article(a["id"], a["text"], a.get("lang")) for a in articles[k:k + round_size]]
+        batch = nlp.with_taggers([(art, nlp.statements(art)) for art in arts], batch_size)
         for (art, sts), (kept, dropped) in zip(batch, nlp.score_many(batch, batch_size, tag=False)):
             doc = doc_key(art.id)  # as `triples_from_analyze` and the gold name it
             said = [Said(_speaker_only(doc, st.speaker.to_json() if st.speaker else None),
