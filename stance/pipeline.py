@@ -375,15 +375,13 @@ class Pipeline:
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
             portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
             kept, dropped = out[k]
-            keep = not self.speaker_vetoed(st) and (t.tagged is not None or (
-                (not applies or filt.keeps(p.relevance, st.lang)) and not self.vetoes(t)))
-            (kept if keep else dropped).append(portrayal)
+            (dropped if self.dropped_by(portrayal) else kept).append(portrayal)
         return out
 
     def dropped_by(self, portrayal: Portrayal) -> list[str]:
-        """Which of "target_filter", "target_tagger" and "speaker_tagger" drop this pair (`score_all`'s dropped
-        ones; none for a pair it keeps): the filter where it scored the pair under its threshold, the target
-        tagger's veto of the target (`vetoes`), the speaker tagger's veto of the statement (`speaker_vetoed`)."""
+        """Which of "target_filter", "target_tagger" and "speaker_tagger" drop this pair (`score_many` drops it
+        exactly when there is one): the filter where it scored the pair under its threshold, the target tagger's veto
+        of the target (`vetoes`; never of its own), the speaker tagger's veto of the statement (`speaker_vetoed`)."""
         filt = getattr(self.classifier, "target_filter", None) if self.use_target_filter else None
         out = []
         if portrayal.relevance is not None and filt is not None \
