@@ -203,19 +203,15 @@ def carry_lang_thresholds(langs: Sequence[str], folder: Path, tagger: SpeakerTag
                else f"the new tagger learns from {other}'s texts" if other == lang
                else f"the new tagger does not read {other}" if other not in tagger.config.langs else None)
         if why is None:
-            try:
-                report.setdefault("lang_thresholds_chosen", {})[other] = lang_threshold_entry(
-                    folder, tagger, other, root, data_dir, device, min_gain=0.0)
+            try:  # a failed choice leaves the tagger's thresholds as they were (`choose_lang_threshold`)
+                entry = lang_threshold_entry(folder, tagger, other, root, data_dir, device, min_gain=0.0)
+                report.setdefault("lang_thresholds_chosen", {})[other] = entry
                 continue
             except (FileNotFoundError, ValueError) as exc:
-                report.get("lang_thresholds_chosen", {}).pop(other, None)
-                tagger.config.lang_thresholds.pop(other, None)
                 why = f"its threshold could not be chosen: {exc}"
         log.warning("the speaker tagger being replaced had a threshold of its own for %s; %s, so it has none", other,
                     why)
         report.setdefault("lang_thresholds_dropped", {})[other] = why
-    if not report.get("lang_thresholds_chosen"):
-        report.pop("lang_thresholds_chosen", None)
 
 
 def own_threshold_langs(folder: Path) -> list[str]:
