@@ -132,6 +132,14 @@ class TaggerConfig:
             raise ValueError(f"unknown tagger settings {unknown}; expected some of {sorted(known)}")
         return cls(**d)
 
+    @classmethod
+    def read(cls, path: Path) -> TaggerConfig:
+        """The settings saved in a tagger's json file; ValueError naming the file when they do not parse."""
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (json.JSONDecodeError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path} is not a valid tagger config: {exc}") from exc
+
 
 class TaggerNet(nn.Module):
     """Encoder + a linear B/I/O head over each token (read at each word's first token)."""
@@ -187,10 +195,7 @@ class TargetTagger(Remembers):
         if pair is None:
             return None
         weights, cfg_file = pair
-        try:
-            config = TaggerConfig.from_json(json.loads(cfg_file.read_text(encoding="utf-8")))
-        except (json.JSONDecodeError, TypeError, ValueError) as exc:
-            raise ValueError(f"{cfg_file} is not a valid tagger config: {exc}") from exc
+        config = TaggerConfig.read(cfg_file)
         tagger = cls.new(config, cache_dir, share_embeddings=True)
         load_adapter(tagger.net, weights, cfg_file)
         tagger.net.encoder = tagger.net.encoder.merge_and_unload()

@@ -21,7 +21,6 @@ beats it by `--min-gain` (`training.target_tagger.MIN_GAIN`). Test texts are nev
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import time
 from collections.abc import Sequence
@@ -221,9 +220,9 @@ def own_threshold_langs(folder: Path) -> list[str]:
     if not path.is_file():
         return []
     try:
-        return sorted(TaggerConfig.from_json(json.loads(path.read_text(encoding="utf-8"))).lang_thresholds)
-    except (json.JSONDecodeError, TypeError, ValueError) as exc:
-        log.warning("%s is not a valid tagger config (%s): no language threshold of its own is carried over", path, exc)
+        return sorted(TaggerConfig.read(path).lang_thresholds)
+    except ValueError as exc:
+        log.warning("%s: no language threshold of its own is carried over", exc)
         return []
 
 
