@@ -177,18 +177,13 @@ def errors_command(
 ) -> None:
     """Where the end-to-end errors lie: run the pipeline on gold documents and sort every miss (speakers never
     found, targets dropped or never proposed, wrong speakers, stance confusion; `eval.errors`)."""
-    from stance.pipeline import Pipeline
-
-    from .endtoend import gold_articles, load_gold
-    from .errors import breakdown, collect, markdown
+    from .errors import errors_of, markdown
 
     _threads(threads)
     try:
-        gold_triples, articles = load_gold(gold), gold_articles(gold)
-        nlp = Pipeline.load(model=model)
-    except (ValueError, FileNotFoundError, json.JSONDecodeError) as exc:
+        report = errors_of(gold, model, examples)
+    except (ValueError, FileNotFoundError) as exc:  # (json.JSONDecodeError is a ValueError)
         _fail(str(exc))
-    report = breakdown(gold_triples, {a["id"]: a["text"] for a in articles}, collect(nlp, articles), examples)
     typer.echo(markdown(report), nl=False)
     if output:
         output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -229,6 +229,17 @@ def markdown(report: Mapping) -> str:
     return "\n".join(lines) + "\n"
 
 
+def errors_of(gold_path: str | Path, model: str | Path | None = None, examples: int = 0,
+              batch_size: int = 32) -> dict:
+    """`breakdown` of the pipeline of `model` (default: the one `stance analyze` uses) on the gold documents at
+    `gold_path` (a file or folder `eval.endtoend.load_gold` reads); FileNotFoundError or ValueError on bad input."""
+    from stance.pipeline import Pipeline
+
+    gold, articles = load_gold(gold_path), gold_articles(gold_path)
+    nlp = Pipeline.load(model=model)
+    return breakdown(gold, {a["id"]: a["text"] for a in articles}, collect(nlp, articles, batch_size), examples)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", help="gold documents (JSONL of `python -m eval.sentences ... -o`, or the seed format)")
@@ -238,19 +249,13 @@ def main(argv: Iterable[str] | None = None) -> int:
                     help="also list the first N errors of each kind, with the words around the target in [ ]")
     ap.add_argument("-o", "--output", type=Path, default=None, help="also write the report as JSON here")
     args = ap.parse_args(None if argv is None else list(argv))
-    from stance.pipeline import Pipeline
-
+    if args.examples < 0:
+        ap.error("--examples must be 0 or more")
     try:
-        gold = load_gold(args.gold)
-        articles = gold_articles(args.gold)
-        nlp = Pipeline.load(model=args.model)
+        report = errors_of(args.gold, args.model, args.examples, args.batch_size)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.examples < 0:
-        ap.error("--examples must be 0 or more")
-    report = breakdown(gold, {a["id"]: a["text"] for a in articles}, collect(nlp, articles, args.batch_size),
-                       args.examples)
     sys.stdout.write(markdown(report))
     if args.output:
         args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
