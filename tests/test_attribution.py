@@ -242,3 +242,28 @@ def test_a_bare_definite_body_speaks_for_the_fuller_phrase_before_it():
     # with nothing fuller before it, "الوزارة" stands alone; a bare noun never reaches forward
     alone = "وأكدت الوزارة أن الحكومة مسؤولة. وقالت وزارة الخارجية إنها ستتابع القضية."
     assert speakers(alone, ["الوزارة", "الحكومة", "وزارة الخارجية"])[0] == ("الوزارة", False, None)
+
+
+def test_a_verb_subject_speaker_runs_on_to_its_content():
+    # a speaker cut short before "إن" / a quotation / a colon takes the rest of its phrase (its adjective, the body it
+    # speaks in, its name after its role); the words before the content are the speaker's, not content with targets
+    cases = [
+        ("وعلى الصعيد ذاته، اعلن مصدر امني عراقي رفيع ان «عملية مشتركة للجيش والشرطة العراقية استهدفت عناصر القاعدة».",
+         ["الشرطة العراقية", "القاعدة"], "مصدر امني عراقي رفيع"),
+        ("كما قال مصدر أمني في شرطة محافظة ديالى إن شرطيا قتل بانفجار سيارة مفخخة استهدفت نقطة تفتيش تابعة للشرطة.",
+         ["شرطة محافظة ديالى"], "مصدر أمني في شرطة محافظة ديالى"),
+        ("الى ذلك، تساءل مفتي جبل لبنان الشيخ محمد علي الجوزو أمس: «كيف تناست دمشق ما جرى على ارض لبنان».",
+         ["مفتي جبل لبنان الشيخ محمد", "دمشق", "لبنان"], "مفتي جبل لبنان الشيخ محمد علي الجوزو"),
+        ("وأعلن المتحدث باسم وزارة الداخلية الافغانية زماراي بشاري لوكالة الصحافة الفرنسية، أن «سيارة مفخخة انفجرت "
+         "بالقرب من مقر حاكم كابل».", ["المتحدث باسم وزارة الداخلية الافغانية", "وكالة الصحافة الفرنسية"],
+         "المتحدث باسم وزارة الداخلية الافغانية زماراي بشاري"),
+    ]
+    for text, names, speaker in cases:
+        got = triples(text, names, "ar")
+        assert got[0][0] == speaker, (got, speaker)
+        assert got[0][3].lstrip("«").startswith(("عملية", "شرطيا", "كيف", "سيارة")), got
+    # not a noun that starts another phrase ("إمكانية", the object of "استبعد"), nor the told outlet
+    text = ("ومع ذلك، فقد استبعد مسؤول كبير في الشرطة إمكانية أن يكون الهجوم انتحاريا، إذ يرى أنه كان من الممكن "
+            "للمهاجم الدخول إلى عمق مجمع السفارة.")
+    got = triples(text, ["مسؤول كبير", "الشرطة إمكانية"], "ar")
+    assert all("إمكانية" not in (sp or "") for sp, *_ in got), got

@@ -26,8 +26,10 @@ from .arabic_phrases import (
     _AR_QUANTITY,
     _AR_RELATIVE,
     _PHRASE_BREAK,
+    _SHORT_BRACKET,
     _is_cue_word,
     _is_time,
+    _name_like,
     _nisba,
     _past_bracket,
     _skip_addressee,
@@ -566,3 +568,83 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
             e += 1
         return e
     return k
+
+
+# verbs of telling whose object stands between the subject and "أن" ("أبلغ الوزير الدبلوماسيين أن"): no tail there
+_AR_TELL = _normalised(frozenset("""ابلغ ابلغت ابلغوا يبلغ تبلغ اخبر اخبرت يخبر تخبر حذر حذرت حذروا يحذر تحذر طمان
+    طمانت يطمئن""".split()))
+# adjectives of a source or an official that are not nisbas ("مصدر امني رفيع", "مصادر مطلعة", "محلل مستقل")
+_AR_SOURCE_ADJECTIVES = _normalised(frozenset("""رفيع رفيعه رفيعا مطلع مطلعه مطلعون مطلعين كبير كبيره كبار بارز
+    بارزه مستقل مستقله""".split()))
+_AR_SPOKEN_FOR = _normalised(frozenset("في من لدى باسم".split()))
+
+
+def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,
+                  mentions: Sequence[Mention]) -> tuple[Mention, int]:
+    """A verb-subject speaker whose phrase goes on past where it was cut, up to the content ("إن", a quotation or a
+    colon a few words on): its adjective ("مصدر امني عراقي رفيع ان"), the body it speaks in or for ("مسؤول في
+    الشرطة «...", "متحدث باسم الجيش الاسباني ان"), the rest of its name ("مفتي جبل لبنان الشيخ محمد علي الجوزو:"),
+    or a role's genitive ("مدير العلاقات العامة في مستشفى ناصر، إن"); the body a mention, not the occasion ("في
+    الشريط") or the time ("في وقت لاحق"). The words up to the content are then the speaker's, not content with
+    targets in it. (speaker, content start), unchanged when the words do not read so."""
+    if cue.kind != "report" or speaker.resolved or speaker.start < cue.end \
+            or _unprefixed(toks[cue.token_index].norm) in _AR_TELL or text[speaker.end : after].strip() \
+            or toks[cue.token_index].norm.lstrip("وف").startswith("نقل"):  # ("نقلت عن X قوله": set already)
+        return speaker, after
+    bracket = _SHORT_BRACKET.match(text, speaker.end)  # "محطة تلفزيون (سي.ان.ان) الاخبارية الاميركية ان"
+    k = _first_at(toks, bracket.end() if bracket else after)
+    if k >= len(toks) or toks[k].norm in _AR_THAT | _AR_SO_THAT \
+            or re.search(r"[.!?؟:«»\"“”()]", text[bracket.end() if bracket else speaker.end : toks[k].start]):
+        return speaker, after
+    end = None
+    for e in range(k, min(len(toks), k + 8)):
+        gap = text[toks[e - 1].end : toks[e].start] if e > k else ""
+        if e > k and (toks[e].norm in _AR_THAT or any(q in gap for q in _QUOTES + ":")):
+            break
+        if re.search(r"[.!?؟»()]", gap) or _is_cue_word(toks[e]) or toks[e].norm in _AR_RELATIVE \
+                or toks[e].norm in _AR_SO_THAT:
+            return speaker, after
+        if end is None and e > k and (_skip_addressee(text, toks, e, mentions) != e or _is_time(toks, e)
+                                      or toks[e].norm in ("في", "خلال") and e + 1 < len(toks)
+                                      and toks[e + 1].norm in _AR_SPEECH_NOUNS):
+            end = e  # the speaker's phrase ends before its addressee, the time or the occasion
+    else:
+        return speaker, after
+    end = e if end is None else end
+    last = toks[_first_at(toks, speaker.end) - 1]  # the speaker's last word
+    name_last = _name_like(last) and not _adjective_shaped(last) and last.norm not in _AR_SOURCE_ADJECTIVES
+    if toks[k].norm in _AR_SPOKEN_FOR and (name_last or speaker.actor is not None and speaker.actor.type == "person"):
+        return speaker, after  # "الرائد سلام زنكنة من شرطة المدينة": a named person's body is not its name
+    named = end - k <= 3 and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال")
+                                 for x in range(k, end)) \
+        and not toks[k].norm.startswith(("ب", "ل", "و")) \
+        and any(w.norm in _AR_ROLE_HEADS for w in toks if speaker.start <= w.start < speaker.end)
+    # (the role holder's name after the role, its family name perhaps definite: "المتحدث باسم وزارة الداخلية
+    # الافغانية زماراي بشاري", "مفتي جبل لبنان الشيخ محمد علي الجوزو")
+    if not named and not all(_goes_on(toks, x, x == k, mentions) for x in range(k, end)):
+        return speaker, after
+    longer = Mention(Span.of(text, speaker.start, toks[end - 1].end), speaker.actor)
+    return longer, _after_subject(text, toks, longer.end, mentions)
+
+
+def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]) -> bool:
+    """Whether token x carries on the speaker's phrase that token x - 1 is part of (`_subject_tail`): a nisba or a
+    source's adjective agreeing with the word before it; "في"/"من"/"باسم" before a mention; a word of a mention; a
+    role; a genitive after a construct noun ("مدير العلاقات", "طائفة الموحدين"); past the first word, a definite
+    word after a definite one ("العلاقات العامة")."""
+    w, prev = toks[x], toks[x - 1]
+    if _is_cue_word(w) or w.norm in _AR_STOP_NAME and w.norm not in _AR_SPOKEN_FOR or w.norm.startswith("وال") \
+            or any(m.start == w.start + 1 for m in mentions):
+        return False  # ("حركة فتح والجبهة الشعبية": a conjunct speaks too, `_conjuncts`)
+    definite = w.norm.startswith("ال")
+    person = any(m.start == w.start and m.actor is not None and m.actor.type == "person" for m in mentions)
+    if not definite and prev.norm.startswith(("ال", "وال")) and prev.norm not in _AR_ROLE_HEADS and not person \
+            and w.norm not in _AR_ROLE_HEADS | _AR_SPOKEN_FOR:
+        return False  # "في الشرطة إمكانية": an indefinite word after a definite one starts another phrase
+    construct = not prev.norm.startswith(("ال", "وال", "ب", "ل")) and not _adjective_shaped(prev) \
+        and prev.norm not in _AR_SOURCE_ADJECTIVES
+    agrees = definite == prev.norm.startswith(("ال", "وال"))  # "الشرطة إمكانية": a noun, no adjective of it
+    return (_adjective_shaped(w) or w.norm in _AR_SOURCE_ADJECTIVES) and agrees or w.norm in _AR_ROLE_HEADS \
+        or w.norm in _AR_SPOKEN_FOR and x + 1 < len(toks) and any(m.start == toks[x + 1].start for m in mentions) \
+        or any(m.start < w.start < m.end for m in mentions) or any(m.start == w.start for m in mentions) and not first \
+        or definite and (construct or prev.norm == "باسم" or not first and prev.norm.startswith(("ال", "وال")))

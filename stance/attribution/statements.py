@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
-from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar
+from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .arabic_unknown import _source_with_body
@@ -96,6 +96,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
+                speaker, after = _subject_tail(text, toks, cue, speaker, after, in_sent)
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions)
