@@ -633,10 +633,13 @@ def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]
     role; a genitive after a construct noun ("مدير العلاقات", "طائفة الموحدين"); past the first word, a definite
     word after a definite one ("العلاقات العامة")."""
     w, prev = toks[x], toks[x - 1]
-    if _is_cue_word(w) or w.norm in _AR_STOP_NAME and w.norm not in _AR_SPOKEN_FOR or w.norm.startswith("وال") \
+    if _is_cue_word(w) or w.norm in _AR_STOP_NAME and w.norm not in _AR_SPOKEN_FOR \
             or any(m.start == w.start + 1 for m in mentions):
-        return False  # ("حركة فتح والجبهة الشعبية": a conjunct speaks too, `_conjuncts`)
-    definite = w.norm.startswith("ال")
+        return False  # ("حركة فتح والجبهة الشعبية": a conjunct speaks too, `_conjuncts`; but "مدير شرطة الاقضية
+        # والنواحي" is one phrase)
+    if w.norm == "المستوي" and prev.norm in ("رفيع", "رفيعه", "عالي", "عاليه"):
+        return True  # "مسؤول محلي رفيع المستوى"
+    definite = w.norm.startswith(("ال", "وال"))
     person = any(m.start == w.start and m.actor is not None and m.actor.type == "person" for m in mentions)
     if not definite and prev.norm.startswith(("ال", "وال")) and prev.norm not in _AR_ROLE_HEADS and not person \
             and w.norm not in _AR_ROLE_HEADS | _AR_SPOKEN_FOR:
