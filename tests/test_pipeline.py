@@ -1638,3 +1638,15 @@ def test_arabic_nationality_adjective_after_its_own_actor_is_no_second_target(nl
     assert got.get("حركة حماس") == "hamas" and got.get("الفلسطينيين") == "PSE"
     got = mentions("وقالت منظمة العفو الدولية السعودية ان")
     assert "السعودية" in got
+
+
+def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
+    # a known person's name ends the speaker: the noun that governs "أن" (or "لأن") is the verb's object, the content
+    for text, speaker, content in [
+        ("وأكد الرئيس الأميركي باراك أوباما ضرورة أن تلتزم إيران بتعهداتها.", "الرئيس الأميركي باراك أوباما",
+         "ضرورة أن تلتزم إيران بتعهداتها"),
+        ("وأكد الرئيس الروسي فلاديمير بوتين استعداد بلاده لأن تساعد سوريا.", "الرئيس الروسي فلاديمير بوتين",
+         "استعداد بلاده لأن تساعد سوريا"),
+    ]:
+        got = statements(nlp, text)
+        assert got[0][:2] == (speaker, content), got

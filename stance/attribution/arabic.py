@@ -577,6 +577,9 @@ _AR_TELL = _normalised(frozenset("""ابلغ ابلغت ابلغوا يبلغ ت
 _AR_SOURCE_ADJECTIVES = _normalised(frozenset("""رفيع رفيعه رفيعا مطلع مطلعه مطلعون مطلعين كبير كبيره كبار بارز
     بارزه مستقل مستقله""".split()))
 _AR_SPOKEN_FOR = _normalised(frozenset("في من لدى باسم".split()))
+# nouns that govern "أن" after a reporting verb ("أكد ضرورة أن", "استبعد احتمال أن"): the object, never the speaker's
+_AR_THAT_NOUNS = _normalised(frozenset("""ضرورة اهمية أهمية احتمال امكانية إمكانية امكان إمكان استعداد تأكيد صحة حرص
+    رغبة عزم مرة حينها حينذاك نهاية بداية عبر حقيقة ثقة قناعة امل أمل""".split()))
 
 
 def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,
@@ -584,9 +587,12 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     """A verb-subject speaker whose phrase goes on past where it was cut, up to the content ("إن", a quotation or a
     colon a few words on): its adjective ("مصدر امني عراقي رفيع ان"), the body it speaks in or for ("مسؤول في
     الشرطة «...", "متحدث باسم الجيش الاسباني ان"), the rest of its name ("مفتي جبل لبنان الشيخ محمد علي الجوزو:"),
-    or a role's genitive ("مدير العلاقات العامة في مستشفى ناصر، إن"); the body a mention, not the occasion ("في
-    الشريط") or the time ("في وقت لاحق"). The words up to the content are then the speaker's, not content with
-    targets in it. (speaker, content start), unchanged when the words do not read so."""
+    or a role's genitive ("مدير العلاقات العامة في مستشفى ناصر، إن"), after a short bracket too ("محطة تلفزيون
+    (سي.ان.ان) الاخبارية الاميركية ان"); the body a mention and no country or city, not the occasion ("في الشريط")
+    or the time ("في وقت لاحق"), and never for a named person ("العميد عبد الكريم الجبوري من شرطة المدينة"); no noun
+    that governs "أن" ("باراك أوباما ضرورة أن"); "لأن" is no content marker. The words up to the content are then
+    the speaker's, not content with targets in it. (speaker, content start), unchanged when the words do not read
+    so."""
     if cue.kind != "report" or speaker.resolved or speaker.start < cue.end \
             or _unprefixed(toks[cue.token_index].norm) in _AR_TELL or text[speaker.end : after].strip() \
             or toks[cue.token_index].norm.lstrip("وف").startswith("نقل"):  # ("نقلت عن X قوله": set already)
@@ -599,10 +605,10 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     end = None
     for e in range(k, min(len(toks), k + 8)):
         gap = text[toks[e - 1].end : toks[e].start] if e > k else ""
-        if e > k and (toks[e].norm in _AR_THAT or any(q in gap for q in _QUOTES + ":")):
-            break
+        if e > k and (toks[e].norm in _AR_THAT - {"لان"} or any(q in gap for q in _QUOTES + ":")):
+            break  # ("لأن" is "because", or the object's "لأن تساعد")
         if re.search(r"[.!?؟»()]", gap) or _is_cue_word(toks[e]) or toks[e].norm in _AR_RELATIVE \
-                or toks[e].norm in _AR_SO_THAT:
+                or toks[e].norm in _AR_SO_THAT or toks[e].norm in _AR_THAT_NOUNS:
             return speaker, after
         if end is None and e > k and (_skip_addressee(text, toks, e, mentions) != e or _is_time(toks, e)
                                       or toks[e].norm in ("في", "خلال") and e + 1 < len(toks)
@@ -611,11 +617,14 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     else:
         return speaker, after
     end = e if end is None else end
-    last = toks[_first_at(toks, speaker.end) - 1]  # the speaker's last word
-    name_last = _name_like(last) and not _adjective_shaped(last) and last.norm not in _AR_SOURCE_ADJECTIVES
-    if toks[k].norm in _AR_SPOKEN_FOR and (name_last or speaker.actor is not None and speaker.actor.type == "person"):
+    has_name = speaker.actor is not None and speaker.actor.type == "person" or any(
+        m.actor is not None and m.actor.type == "person" and m.start < speaker.end and speaker.start < m.end
+        for m in mentions) or _ends_in_name([w for w in toks[max(0, _first_at(toks, speaker.end) - 3) : k]
+                                             if speaker.start <= w.start < speaker.end])
+    if has_name and toks[k].norm in _AR_SPOKEN_FOR:
         return speaker, after  # "الرائد سلام زنكنة من شرطة المدينة": a named person's body is not its name
-    named = end - k <= 3 and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال")
+    last = toks[_first_at(toks, speaker.end) - 1]  # a name goes on ("الشيخ محمد علي الجوزو") by two words at most
+    named = (not has_name or _name_like(last) and end - k <= 2) and end - k <= 3 and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال")
                                  for x in range(k, end)) \
         and not toks[k].norm.startswith(("ب", "ل", "و")) \
         and any(w.norm in _AR_ROLE_HEADS for w in toks if speaker.start <= w.start < speaker.end)
@@ -637,6 +646,8 @@ def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]
             or any(m.start == w.start + 1 for m in mentions):
         return False  # ("حركة فتح والجبهة الشعبية": a conjunct speaks too, `_conjuncts`; but "مدير شرطة الاقضية
         # والنواحي" is one phrase)
+    if w.norm in _AR_THAT_NOUNS:
+        return False  # "مسؤول أمني عراقي أهمية أن": the object, though shaped like a nisba
     if w.norm == "المستوي" and prev.norm in ("رفيع", "رفيعه", "عالي", "عاليه"):
         return True  # "مسؤول محلي رفيع المستوى"
     definite = w.norm.startswith(("ال", "وال"))
@@ -648,6 +659,21 @@ def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]
         and prev.norm not in _AR_SOURCE_ADJECTIVES
     agrees = definite == prev.norm.startswith(("ال", "وال"))  # "الشرطة إمكانية": a noun, no adjective of it
     return (_adjective_shaped(w) or w.norm in _AR_SOURCE_ADJECTIVES) and agrees or w.norm in _AR_ROLE_HEADS \
-        or w.norm in _AR_SPOKEN_FOR and x + 1 < len(toks) and any(m.start == toks[x + 1].start for m in mentions) \
+        or w.norm in _AR_SPOKEN_FOR and x + 1 < len(toks) and any(
+            m.start == toks[x + 1].start and (m.actor is None or m.actor.type != "country") for m in mentions) \
         or any(m.start < w.start < m.end for m in mentions) or any(m.start == w.start for m in mentions) and not first \
         or definite and (construct or prev.norm == "باسم" or not first and prev.norm.startswith(("ال", "وال")))
+
+
+def _ends_in_name(words: list[Token]) -> bool:
+    """Whether a phrase (its last words) ends in a personal name: a name-like last word that is no adjective
+    ("الرائد سلام زنكنة", "باراك أوباما"), or a family nisba after a name ("حسن الكروي", "عبد الكريم الجبوري"), not a
+    nationality after a noun ("السفير الأمريكي", "وزارة الداخلية الافغانية")."""
+    if not words:
+        return False
+    last = words[-1]
+    if _name_like(last):
+        return not _adjective_shaped(last) and last.norm not in _AR_SOURCE_ADJECTIVES
+    before = words[-2] if len(words) > 1 else None
+    return before is not None and last.norm.startswith("ال") and _adjective_shaped(last) and (
+        _name_like(before) and not _adjective_shaped(before) or len(words) > 2 and words[-3].norm == "عبد")
