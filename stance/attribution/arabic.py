@@ -624,8 +624,8 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     if has_name and toks[k].norm in _AR_SPOKEN_FOR:
         return speaker, after  # "الرائد سلام زنكنة من شرطة المدينة": a named person's body is not its name
     last = toks[_first_at(toks, speaker.end) - 1]  # a name goes on ("الشيخ محمد علي الجوزو") by two words at most
-    named = (not has_name or _name_like(last) and end - k <= 2) and end - k <= 3 and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال")
-                                 for x in range(k, end)) \
+    named = (not has_name or _name_like(last) and end - k <= 2) and end - k <= 3 \
+        and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال") for x in range(k, end)) \
         and not toks[k].norm.startswith(("ب", "ل", "و")) \
         and any(w.norm in _AR_ROLE_HEADS for w in toks if speaker.start <= w.start < speaker.end)
     # (the role holder's name after the role, its family name perhaps definite: "المتحدث باسم وزارة الداخلية
