@@ -617,17 +617,17 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     else:
         return speaker, after
     end = e if end is None else end
+    j = _first_at(toks, speaker.end)
+    words = toks[_first_at(toks, speaker.start) : j]  # the speaker's words
     has_name = speaker.actor is not None and speaker.actor.type == "person" or any(
         m.actor is not None and m.actor.type == "person" and m.start < speaker.end and speaker.start < m.end
-        for m in mentions) or _ends_in_name([w for w in toks[max(0, _first_at(toks, speaker.end) - 3) : k]
-                                             if speaker.start <= w.start < speaker.end])
+        for m in mentions) or _ends_in_name(words[-3:])
     if has_name and toks[k].norm in _AR_SPOKEN_FOR:
         return speaker, after  # "الرائد سلام زنكنة من شرطة المدينة": a named person's body is not its name
-    last = toks[_first_at(toks, speaker.end) - 1]  # a name goes on ("الشيخ محمد علي الجوزو") by two words at most
-    named = (not has_name or _name_like(last) and end - k <= 2) and end - k <= 3 \
+    # a name goes on ("الشيخ محمد علي الجوزو") by two words at most
+    named = (not has_name or _name_like(toks[j - 1]) and end - k <= 2) and end - k <= 3 \
         and all(_name_like(toks[x]) or x == end - 1 > k and toks[x].norm.startswith("ال") for x in range(k, end)) \
-        and not toks[k].norm.startswith(("ب", "ل", "و")) \
-        and any(w.norm in _AR_ROLE_HEADS for w in toks if speaker.start <= w.start < speaker.end)
+        and not toks[k].norm.startswith(("ب", "ل", "و")) and any(w.norm in _AR_ROLE_HEADS for w in words)
     # (the role holder's name after the role, its family name perhaps definite: "المتحدث باسم وزارة الداخلية
     # الافغانية زماراي بشاري", "مفتي جبل لبنان الشيخ محمد علي الجوزو")
     if not named and not all(_goes_on(toks, x, x == k, mentions) for x in range(k, end)):
