@@ -130,7 +130,7 @@ def split_sentences(text: str, max_chars: int = 2000) -> list[Span]:
                 if ch == "." and (nxt.isdigit() or (prev_word and len(prev_word.group(1)) <= 1 and not _ARABIC_CHARS.match(prev_word.group(1)))):
                     i += 1
                     continue
-                if nxt.isspace() or j >= para.end:
+                if nxt.isspace() or j >= para.end or _joined_sentences(text, s, i, j, para.end):
                     _emit(text, s, j, out, max_chars)
                     s = j
                     i = j
@@ -139,6 +139,21 @@ def split_sentences(text: str, max_chars: int = 2000) -> list[Span]:
         if s < para.end:
             _emit(text, s, para.end, out, max_chars)
     return out
+
+
+_AR_WORD_END = re.compile(r"[\u0621-\u064A]{3,}$")
+_AR_WORD_START = re.compile(r"[\u0621-\u064A]+")
+_WEB_SUFFIXES = frozenset("نت كوم اورغ أورغ اورج أورج انفو".split())  # "الجزيرة.نت": a site's name
+
+
+def _joined_sentences(text: str, s: int, i: int, j: int, end: int) -> bool:
+    """A full stop with no space after it between two Arabic words ("القوارب.وقالت", "المعرض.ويشارك"): a sentence
+    end that lost its space, not an abbreviation ("ا.ف.ب", "سي.ان.ان": a word of one or two letters before the
+    stop), an ellipsis or a site's name ("الجزيرة.نت")."""
+    if text[i] != "." or j != i + 1 or not _AR_WORD_END.search(text, s, i):
+        return False
+    word = _AR_WORD_START.match(text, j, end)
+    return word is not None and word.group(0) not in _WEB_SUFFIXES
 
 
 def _emit(text: str, s: int, e: int, out: list[Span], max_chars: int) -> None:

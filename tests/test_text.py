@@ -36,6 +36,19 @@ def test_sentences_with_guillemets_and_abbreviations():
     assert got == ["Le ministre a déclaré : « Nous ne céderons pas. Jamais. »", "M. Dupont a répondu.", "Les U.S. ont suivi."]
 
 
+def test_arabic_sentences_that_lost_the_space_after_their_full_stop():
+    # real texts (the exhaustive Arabic train texts) join sentences so: "القوارب.و قالت", "المحلي.وقال"; the full stop
+    # of an agency's initials, a site's name or an ellipsis ends nothing
+    text = ("تتناول موضوع المكان ومنها رمال رم ، القوارب.و قالت الفنانة سماح سلطان انها تناولت الموضوعات الإنسانية."
+            "ورأى حمد أن اللياقة مهمة")
+    assert [s.text for s in split_sentences(text)] == [
+        "تتناول موضوع المكان ومنها رمال رم ، القوارب.", "و قالت الفنانة سماح سلطان انها تناولت الموضوعات الإنسانية.",
+        "ورأى حمد أن اللياقة مهمة"]
+    for whole in ["وقالت وكالة (د.ب.أ) ان الجيش انسحب", "وأفادت (سي.ان.ان) ان الجيش انسحب", "نشر موقع الجزيرة.نت الخبر",
+                  "وقال «انهم يريدون الحرب...الخ» ثم مضى", "وقال ا.ف.ب: الجيش انسحب"]:
+        assert [s.text for s in split_sentences(whole)] == [whole]
+
+
 def test_long_unpunctuated_text_is_cut_not_truncated():
     text = ("word " * 5000).strip()
     sents = split_sentences(text, max_chars=2000)
