@@ -210,6 +210,23 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
     return [m for m in found if not (m in words and any(m.start <= c < m.end for c in cues))]
 
 
+def _without_leading_verbs(found: list[Mention], text: str) -> list[Mention]:
+    """Unknown names of several words whose first word is a verb of saying ("ورأى حمد", "رفض إقحام": the NER reads
+    some so) without that word: the verb is a statement's cue, and its subject starts after it."""
+    lex = load_cues()["ar"]
+    out: list[Mention] = []
+    for m in found:
+        words = m.text.split()
+        w = normalize_arabic(words[0]) if m.actor is None and len(words) > 1 else ""
+        if w and (lex.get(w) in ("report", "eval") or w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval")):
+            start = text.index(words[1], m.start + len(words[0]))
+            m = Mention(Span(start, m.end, text[start : m.end]), None)
+            if any(x.start == m.start and x.end == m.end for x in found):
+                continue
+        out.append(m)
+    return out
+
+
 def uncued_sentences(text: str, statements: Sequence[Statement]) -> list[Span]:
     """The sentences of `text` (with a word) that hold no statement's cue, nor a statement of the speaker tagger:
     where nobody was found speaking."""
@@ -325,7 +342,7 @@ class Pipeline:
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
             found = _attach_adjectives(found, article.text, self.actors)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
-            found = _without_participle_cues(found, article.text)
+            found = _without_participle_cues(_without_leading_verbs(found, article.text), article.text)
         return found
 
     def statements(self, article: Article) -> list[Statement]:

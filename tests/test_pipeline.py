@@ -1640,6 +1640,25 @@ def test_arabic_nationality_adjective_after_its_own_actor_is_no_second_target(nl
     assert "السعودية" in got
 
 
+def test_arabic_speakers_the_rules_used_to_miss(nlp):
+    # sentences of the exhaustive Arabic train texts: a demonstrative before the speaker ("هذه المصادر": the addressee
+    # after it was taken for the speaker), a prosecutor with his name (a role the rules did not know), and a name the
+    # NER read together with the verb before it ("ورأى حمد": the verb is the cue, the name the speaker)
+    for text, speaker, content in [
+        ("وقالت هذه المصادر لـ«الشرق الأوسط» أمس إن خلو تقرير براميرتز الأخير من إشارات الى سوريا لافت.", "المصادر",
+         "خلو تقرير براميرتز الأخير من إشارات الى سوريا لافت"),
+        ("وقال المدعي العام سعيد مرتضوي ان هؤلاء الاشخاص اعدموا شنقا امس.", "المدعي العام سعيد مرتضوي",
+         "هؤلاء الاشخاص اعدموا شنقا امس"),
+        ("ورأى حمد أن اللياقة البدنية ستكون من العلامات المؤثرة في مسيرة المنتخب الوطني.", "حمد",
+         "اللياقة البدنية ستكون من العلامات المؤثرة في مسيرة المنتخب الوطني"),
+    ]:
+        got = statements(nlp, text)
+        assert got[0][:2] == (speaker, content), got
+    # a demonstrative inside a quotation opens the quoted words, not a speaker's name
+    got = statements(nlp, "وقال وزير الداخلية «هذا الحادث صحيح وقد شكلنا لجنة تحقيق»")
+    assert [s for s, _, _ in got] == ["وزير الداخلية"], got
+
+
 def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
     # a known person's name ends the speaker: the noun that governs "أن" (or "لأن") is the verb's object, the content
     for text, speaker, content in [

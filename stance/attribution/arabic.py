@@ -292,6 +292,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     after_addressee = _skip_addressee(text, toks, j, mentions)
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
+    if j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES and toks[j + 1].norm.startswith("ال") \
+            and not text[toks[j - 1].end : toks[j].start].strip() and not text[toks[j].end : toks[j + 1].start].strip():
+        j += 1  # "وقالت هذه المصادر لـ«الشرق الأوسط»": the sources speak (and are linked like "وقالت المصادر");
+        # not in a quotation ("وقال «هذا الحادث صحيح»")
     first = max(i + 1, j)
     gap_end = min(len(toks), first + _MAX_SPEAKER_GAP)
     limit = toks[gap_end - 1].end if gap_end > first else cue.end
@@ -502,6 +506,8 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
 
 _CLOSING_QUOTE = re.compile(r"\s*»")
+
+_AR_DEMONSTRATIVES = _normalised(frozenset("هذه هذا هؤلاء تلك ذلك".split()))
 
 _AR_SPEAKER_GOES_ON = _normalised(frozenset("فيما وفيما لكنه ولكنه كما وكما ثم وكان كان وقد قد بينما".split()))
 
