@@ -8,6 +8,7 @@ Hammond -> Russia criticism
 from __future__ import annotations
 
 import os
+import re
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
@@ -224,6 +225,41 @@ def _without_leading_verbs(found: list[Mention], text: str) -> list[Mention]:
             if any(x.start == m.start and x.end == m.end for x in found):
                 continue
         out.append(m)
+    return out
+
+
+def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, float]],
+                         known: Sequence[Mention]) -> list[tuple[int, int, float]]:
+    """The speaker tagger's Arabic spans (offsets in `text`) widened over the dictionary mention each cuts short
+    ("الولايات" of "الولايات المتحدة", "الفيصل" of "سعود الفيصل"), and a known actor joined to one by و a speaker
+    too ("وكانت الولايات المتحدة وبريطانيا وفرنسا وزعت مشروع بيان": three speakers, as the rules read "X وY" after a
+    cue); spans that come to overlap are one.
+
+    >>> from stance.records import Actor
+    >>> t = "وكانت الولايات المتحدة وبريطانيا وزعت مشروع بيان"
+    >>> us = Mention(Span.of(t, 6, 22), Actor("USA", "United States", "country"))
+    >>> gb = Mention(Span.of(t, 24, 33), Actor("GBR", "United Kingdom", "country"))
+    >>> whole_known_speakers(t, Span.of(t, 0, len(t)), [(6, 14, 0.97)], [us, gb])
+    [(6, 22, 0.97), (24, 33, 0.97)]
+    """
+    inside = [m for m in known if sent.start <= m.start and m.end <= sent.end]
+    out: list[tuple[int, int, float]] = []
+    for a, b, p in spans:
+        for m in inside:
+            if m.start < b and a < m.end:
+                a, b = min(a, m.start), max(b, m.end)
+        found = [(a, b, p)]
+        while True:  # "X وY وZ": each a speaker (the rules' `_conjuncts`)
+            nxt = next((m for m in inside if m.start > b and re.fullmatch(r"\s+و", text[b : m.start])), None)
+            if nxt is None or not any(m.start <= a and b <= m.end for m in inside):
+                break
+            a, b = nxt.start, nxt.end
+            found.append((a, b, p))
+        for a, b, p in found:
+            if out and a < out[-1][1]:
+                out[-1] = (out[-1][0], max(b, out[-1][1]), min(p, out[-1][2]))
+            else:
+                out.append((a, b, p))
     return out
 
 
@@ -458,6 +494,7 @@ class Pipeline:
                 inputs.extend((k, None, (sent.text, None), -sent.start) for sent in uncued_sentences(art.text, sts))
         unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
         read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
+        known: dict[int, list[Mention]] = {}  # an article's dictionary mentions, found when a tagged speaker needs them
         for k, i, item, shift in inputs:
             art, sts = out[k]
             if i is not None:
@@ -470,6 +507,11 @@ class Pipeline:
             if not spans:
                 continue
             sent = Span.of(art.text, -shift, len(item[0]) - shift)
+            if lang_of[k] == "ar":
+                if k not in known:
+                    known[k] = [m for m in self.mentions(art, "ar") if m.actor is not None]
+                spans = whole_known_speakers(art.text, sent, [(a - shift, b - shift, p) for a, b, p in spans], known[k])
+                spans = [(a + shift, b + shift, p) for a, b, p in spans]
             n = next_statement_number(sts)  # (before the author's statement goes: its id is not reused)
             # an article's sentences come after all its statements in `inputs`, so no index above is shifted
             sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]

@@ -326,7 +326,30 @@ def test_two_tagged_speakers_of_a_sentence_are_not_each_others_targets():
     ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
     tagged = [st for st in sts if st.cue_kind == "tagged"]
     assert [(st.speaker.text, [t.text for t in st.targets]) for st in tagged] == \
-        [("هولاند", ["الحكومة"]), ("وبوتين", ["الحكومة"])]
+        [("هولاند", ["الحكومة"]), ("بوتين", ["الحكومة"])]  # (the known actor's name, without its "و")
+
+
+def test_a_tagged_speaker_is_the_whole_known_actor_and_its_conjuncts_speak_too():
+    """A real sentence of the exhaustive Arabic train texts: the tagger read "الولايات" of "الولايات المتحدة" only;
+    the speaker is the whole dictionary mention, and Britain and France, joined to it by و, speak too (as the rules'
+    conjuncts after a cue); an unknown word after و is no speaker."""
+    from stance.pipeline import Pipeline
+    from test_target_tagger import _FixedTagger
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+    nlp.target_tagger = _FixedTagger(["المتظاهرين"])
+    nlp.speaker_tagger = _Speakers(["الولايات"], veto=0.0)
+    text = "وكانت الولايات المتحدة وبريطانيا وفرنسا وزعت مشروع بيان يدين «القمع العنيف» ضد المتظاهرين."
+    article = Article("t", text, "ar")
+    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+    tagged = [st for st in sts if st.cue_kind == "tagged"]
+    assert [(st.speaker.text, st.speaker.actor.id, [t.text for t in st.targets]) for st in tagged] == \
+        [("الولايات المتحدة", "USA", ["المتظاهرين"]), ("بريطانيا", "GBR", ["المتظاهرين"]),
+         ("فرنسا", "FRA", ["المتظاهرين"])]
+    text = "وكانت الولايات المتحدة وحلفاؤها وزعت مشروع بيان ضد المتظاهرين."
+    article = Article("t", text, "ar")
+    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+    assert [st.speaker.text for st in sts if st.cue_kind == "tagged"] == ["الولايات المتحدة"]
 
 
 def test_all_statements_lists_a_tagged_statement_without_a_target(tmp_path: Path, monkeypatch):
