@@ -1654,6 +1654,10 @@ def test_arabic_speakers_the_rules_used_to_miss(nlp):
     ]:
         got = statements(nlp, text)
         assert got[0][:2] == (speaker, content), got
+    # "ففيما قال X إن ...، قالت Y إن": the clause of contrast ends at the comma; the main verb is no part of X's words
+    got = statements(nlp, "ففيما قال موقع «جبهة الخلاص الوطني» إنه اغتيل برصاص قناص على متن يخت، قالت مصادر اخرى إن "
+                          "عملية الاغتيال نفذت من خلال إطلاق رصاص من بندقية مزودة بكاتم صوت.")
+    assert [s for s, _, _ in got] == ["موقع «جبهة الخلاص الوطني»", "مصادر اخرى"], got
     # a demonstrative inside a quotation opens the quoted words, not a speaker's name
     got = statements(nlp, "وقال وزير الداخلية «هذا الحادث صحيح وقد شكلنا لجنة تحقيق»")
     assert [s for s, _, _ in got] == ["وزير الداخلية"], got

@@ -79,7 +79,7 @@ from .words import (
 )
 
 
-_AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما بينما وبينما".split()))  # and "في حين"
+_AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما ففيما بينما وبينما".split()))  # and "في حين"
 
 
 def _actor_headed(m: Mention, mentions: Sequence[Mention]) -> bool:

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
-from .arabic import _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail
+from .arabic import _AR_CLAUSE_CONTRASTS, _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .arabic_unknown import _source_with_body
@@ -293,9 +293,13 @@ def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
         return False
     if i > 1 and toks[i - 1].norm == "فيما" and re.search(r"[،,]\s*$", text[toks[i - 2].end : toks[i - 1].start]):
         return False  # "...، فيما أكد X" (whereas); not "تحقق فيما أعلنه الجيش" (into what)
+    after_comma = i > 0 and re.search(r"[،,]", text[toks[i - 1].end : cue.start]) is not None
     for prev, speaker, after, _ in found:
         if speaker is None or after > cue.start:
             continue
+        if after_comma and prev.token_index > 0 and toks[prev.token_index - 1].norm in _AR_CLAUSE_CONTRASTS:
+            continue  # "ففيما قال موقع ... إنه اغتيل ...، قالت مصادر اخرى إن": the clause "while X said" ends at the
+            # comma, and the main clause's verb speaks for itself
         k = prev.token_index + 1
         while k < i and toks[k].start < after:
             k += 1
