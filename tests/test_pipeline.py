@@ -1654,6 +1654,14 @@ def test_arabic_speakers_the_rules_used_to_miss(nlp):
     ]:
         got = statements(nlp, text)
         assert got[0][:2] == (speaker, content), got
+    # "شرح" (explained) and "أدلى" (gave a statement) are reporting verbs; the noun "شرح" (an explanation) is no cue,
+    # and what "أدلى" gives, in ب, is not its speaker
+    got = statements(nlp, "وشرح مصدر استخباراتي رفيع، رفض كشف هويته، أن الخطة قد تتضمن إيفاد فريق من القوات الخاصة.")
+    assert [s for s, _, _ in got] == ["مصدر استخباراتي رفيع"], got
+    got = statements(nlp, "وبعد شرح مفصل قدمه الخبراء قال الوزير إن الخطة جيدة.")
+    assert [s for s, _, _ in got] == ["الوزير"], got
+    got = statements(nlp, "وأدلت الوزيرة بشهادتها أمام الكونغرس.")
+    assert [s for s, _, _ in got] == ["الوزيرة"], got
     # "ففيما قال X إن ...، قالت Y إن": the clause of contrast ends at the comma; the main verb is no part of X's words
     got = statements(nlp, "ففيما قال موقع «جبهة الخلاص الوطني» إنه اغتيل برصاص قناص على متن يخت، قالت مصادر اخرى إن "
                           "عملية الاغتيال نفذت من خلال إطلاق رصاص من بندقية مزودة بكاتم صوت.")

@@ -6,7 +6,7 @@ from ..text import normalize_arabic
 
 # Arabic forms that are also common nouns or prepositions ("عبر" = via, "دعم" = support (n.)): cues only when they
 # open the clause (sentence-initial or with a و/ف prefix).
-_AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع يتابع راي ذكر طلب كشف وصف ردد وافق وافقت وافقوا".split())
+_AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع يتابع راي ذكر طلب كشف وصف ردد وافق وافقت وافقوا شرح".split())
 
 _AR_PREFIXES = ("و", "ف")
 
