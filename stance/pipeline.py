@@ -247,13 +247,17 @@ def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, 
     for a, b, p in spans:
         for m in inside:
             if m.start < b and a < m.end:
-                a, b = min(a, m.start), max(b, m.end)
-        found = [(a, b, p)]
-        while True:  # "X وY وZ": each a speaker (the rules' `_conjuncts`)
+                a, b = min(a, m.start) if a + 1 != m.start or text[a] not in "وف" else m.start, max(b, m.end)
+        found = [(a, b, p)]  # (a lone "وبوتين" is "بوتين": the conjunction is no part of the name)
+        actors = {m.actor.id for m in inside if m.start <= a and b <= m.end}
+        while actors:  # "X وY وZ": each a speaker (the rules' `_conjuncts`), after a known actor
             nxt = next((m for m in inside if m.start > b and re.fullmatch(r"\s+و", text[b : m.start])), None)
-            if nxt is None or not any(m.start <= a and b <= m.end for m in inside):
-                break
+            if nxt is None or nxt.actor.id in actors or nxt.actor.type == "country" and re.fullmatch(
+                    r"ال\S+ي(?:ه|ون|ين)?", normalize_arabic(nxt.text)):
+                break  # not the same actor again ("فرنسا والفرنسيون"), nor a nationality ("وزير الخارجية
+                # الأمريكي والروسي": the Russian minister, not Russia)
             a, b = nxt.start, nxt.end
+            actors.add(nxt.actor.id)
             found.append((a, b, p))
         for a, b, p in found:
             if out and a < out[-1][1]:

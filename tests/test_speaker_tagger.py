@@ -346,10 +346,17 @@ def test_a_tagged_speaker_is_the_whole_known_actor_and_its_conjuncts_speak_too()
     assert [(st.speaker.text, st.speaker.actor.id, [t.text for t in st.targets]) for st in tagged] == \
         [("الولايات المتحدة", "USA", ["المتظاهرين"]), ("بريطانيا", "GBR", ["المتظاهرين"]),
          ("فرنسا", "FRA", ["المتظاهرين"])]
-    text = "وكانت الولايات المتحدة وحلفاؤها وزعت مشروع بيان ضد المتظاهرين."
-    article = Article("t", text, "ar")
+    for text, speakers in [("وكانت الولايات المتحدة وحلفاؤها وزعت مشروع بيان ضد المتظاهرين.", ["الولايات المتحدة"]),
+                           # the same actor again, a nationality (the Russian minister, not Russia)
+                           ("وكانت الولايات المتحدة وواشنطن وزعتا مشروع بيان ضد المتظاهرين.", ["الولايات المتحدة"]),
+                           ("وكانت الولايات المتحدة والروسي وزعا مشروع بيان ضد المتظاهرين.", ["الولايات المتحدة"])]:
+        article = Article("t", text, "ar")
+        ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+        assert [st.speaker.text for st in sts if st.cue_kind == "tagged"] == speakers, text
+    nlp.speaker_tagger = _Speakers(["وبريطانيا"], veto=0.0)  # a lone tagged "وبريطانيا": the name without its "و"
+    article = Article("t", "ثم قدمت وبريطانيا مشروع بيان ضد المتظاهرين.", "ar")
     ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
-    assert [st.speaker.text for st in sts if st.cue_kind == "tagged"] == ["الولايات المتحدة"]
+    assert [st.speaker.text for st in sts if st.cue_kind == "tagged"] == ["بريطانيا"]
 
 
 def test_all_statements_lists_a_tagged_statement_without_a_target(tmp_path: Path, monkeypatch):

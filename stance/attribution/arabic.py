@@ -51,6 +51,7 @@ from .arabic_preverbal import (
 from .arabic_unknown import (
     _AR_B_ACCUSED,
     _AR_BODY_NOUNS,
+    _AR_SOURCES,
     _AR_WHEN,
     _ar_bare_subject,
     _ar_unknown_subject,
@@ -292,10 +293,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     after_addressee = _skip_addressee(text, toks, j, mentions)
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
-    if j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES and toks[j + 1].norm.startswith("ال") \
+    if cue.kind == "report" and j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES \
+            and (toks[j + 1].norm[2:] in _AR_SOURCES | _AR_BODY_NOUNS and toks[j + 1].norm.startswith("ال")
+                 or toks[j + 1].norm in _AR_ROLE_HEADS) \
             and not text[toks[j - 1].end : toks[j].start].strip() and not text[toks[j].end : toks[j + 1].start].strip():
-        j += 1  # "وقالت هذه المصادر لـ«الشرق الأوسط»": the sources speak (and are linked like "وقالت المصادر");
-        # not in a quotation ("وقال «هذا الحادث صحيح»")
+        j += 1  # "وقالت هذه المصادر لـ«الشرق الأوسط»": the sources speak (and are linked like "وقالت المصادر"); a
+        # source, a body or a role only, after a verb of saying: "ونفى هذه الاتهامات", "وقال هذا الأسبوع" (the
+        # object, the time), nor in a quotation ("وقال «هذا الحادث صحيح»")
     first = max(i + 1, j)
     gap_end = min(len(toks), first + _MAX_SPEAKER_GAP)
     limit = toks[gap_end - 1].end if gap_end > first else cue.end
@@ -307,6 +311,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
             break
+    if _unprefixed(toks[i].norm) in _AR_EXPLAIN and not any(
+            toks[k].norm in _AR_THAT | _AR_SO_THAT or any(q in text[toks[k - 1].end : toks[k].start] for q in _QUOTES + ":")
+            for k in range(i + 1, min(len(toks), i + 14))):
+        return None  # "وشرح الوزير أسباب الأزمة": what is explained is its object, no words reported
     described = _unprefixed(toks[i].norm) in _AR_DESCRIBE and first < k < gap_end and toks[k].start == limit \
         and toks[k].norm in _AR_THAT_IT and k - 1 > j and toks[k - 1].norm.startswith("ال") \
         and not _adjective_shaped(toks[k - 1])
@@ -393,7 +401,7 @@ _AR_OBJECT_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""طالب طالبت �
 # evaluative verbs whose object comes with ب ("أشاد بـ", "رحب بـ", "ندد بـ", "طالب بـ", "اتهم ... بـ", "هدد بـ")
 _AR_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""اشاد اشادت اشادوا يشيد تشيد يشيدون رحب رحبت رحبوا يرحب ترحب
     يرحبون ندد نددت نددوا يندد تندد يندّدون طالب طالبت طالبوا يطالب تطالب يطالبون هدد هددت هددوا يهدد تهدد يهددون نوه
-    نوهت ينوه تنوه اعترف اعترفت يعترف تعترف تمسك تمسكت يتمسك تتمسك اقر اقرت يقر تقر ادلي ادلت يدلي تدلي ادلوا""".split()))
+    نوهت ينوه تنوه اعترف اعترفت يعترف تعترف تمسك تمسكت يتمسك تتمسك اقر اقرت يقر تقر""".split()))
 
 _AR_B_ADVERBS = _normalised(frozenset(
     "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
@@ -506,6 +514,10 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
 _CLOSING_BRACKET = re.compile(r"[.\s]*\)")
 
 _CLOSING_QUOTE = re.compile(r"\s*»")
+
+# verbs that report words only with their content marked ("وشرح مصدر ... أن", "ويشرح: «...»"); else the noun after
+# the subject is what is explained
+_AR_EXPLAIN = _normalised(frozenset("شرح شرحت يشرح تشرح شرحوا".split()))
 
 _AR_DEMONSTRATIVES = _normalised(frozenset("هذه هذا هؤلاء تلك ذلك".split()))
 

@@ -93,9 +93,14 @@ def _skip_time(toks: list[Token], j: int) -> int:
                     j += 1
         elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
             j += 1
+        elif toks[j].norm in ("هذا", "هذه") and j + 1 < len(toks) and toks[j + 1].norm in _AR_THIS_TIME:
+            j += 2  # "وقال هذا الأسبوع إن": this week, no subject
         else:
             break
     return j
+
+
+_AR_THIS_TIME = frozenset(normalize_arabic(w) for w in "الأسبوع العام الشهر السنة اليوم الأيام المساء الصباح".split())
 
 
 def _day_of(toks: list[Token], j: int) -> bool:
