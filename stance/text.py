@@ -150,7 +150,7 @@ def _joined_sentences(text: str, s: int, i: int, j: int, end: int) -> bool:
     """A full stop with no space after it between two Arabic words ("القوارب.وقالت", "المعرض.ويشارك"): a sentence
     end that lost its space, not an abbreviation ("ا.ف.ب", "سي.ان.ان": a word of one or two letters before the
     stop), an ellipsis or a site's name ("الجزيرة.نت")."""
-    if text[i] != "." or j != i + 1 or not _AR_WORD_END.search(text, s, i):
+    if text[i] != "." or j != i + 1 or not _AR_WORD_END.search(text, max(s, i - 40), i):
         return False
     word = _AR_WORD_START.match(text, j, end)
     return word is not None and word.group(0) not in _WEB_SUFFIXES

@@ -294,7 +294,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
     if cue.kind == "report" and j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES \
-            and (toks[j + 1].norm[2:] in _AR_SOURCES | _AR_BODY_NOUNS and toks[j + 1].norm.startswith("ال")
+            and (toks[j + 1].norm[2:] in _AR_CAN_SPEAK and toks[j + 1].norm.startswith("ال")
                  or toks[j + 1].norm in _AR_ROLE_HEADS) \
             and not text[toks[j - 1].end : toks[j].start].strip() and not text[toks[j].end : toks[j + 1].start].strip():
         j += 1  # "وقالت هذه المصادر لـ«الشرق الأوسط»": the sources speak (and are linked like "وقالت المصادر"); a
@@ -520,6 +520,7 @@ _CLOSING_QUOTE = re.compile(r"\s*»")
 _AR_EXPLAIN = _normalised(frozenset("شرح شرحت يشرح تشرح شرحوا".split()))
 
 _AR_DEMONSTRATIVES = _normalised(frozenset("هذه هذا هؤلاء تلك ذلك".split()))
+_AR_CAN_SPEAK = _AR_SOURCES | _AR_BODY_NOUNS  # (after a demonstrative, with ال: "هذه المصادر", "هذه الوزارة")
 
 _AR_SPEAKER_GOES_ON = _normalised(frozenset("فيما وفيما لكنه ولكنه كما وكما ثم وكان كان وقد قد بينما".split()))
 
