@@ -1643,7 +1643,8 @@ def test_arabic_nationality_adjective_after_its_own_actor_is_no_second_target(nl
 def test_arabic_speakers_the_rules_used_to_miss(nlp):
     # sentences of the exhaustive Arabic train texts: a demonstrative before the speaker ("هذه المصادر": the addressee
     # after it was taken for the speaker), a prosecutor with his name (a role the rules did not know), and a name the
-    # NER read together with the verb before it ("ورأى حمد": the verb is the cue, the name the speaker)
+    # NER read together with the verb before it ("ورأى حمد": the verb is the cue, the name the speaker); the last is
+    # from a dev text
     for text, speaker, content in [
         ("وقالت هذه المصادر لـ«الشرق الأوسط» أمس إن خلو تقرير براميرتز الأخير من إشارات الى سوريا لافت.", "المصادر",
          "خلو تقرير براميرتز الأخير من إشارات الى سوريا لافت"),
@@ -1651,6 +1652,9 @@ def test_arabic_speakers_the_rules_used_to_miss(nlp):
          "هؤلاء الاشخاص اعدموا شنقا امس"),
         ("ورأى حمد أن اللياقة البدنية ستكون من العلامات المؤثرة في مسيرة المنتخب الوطني.", "حمد",
          "اللياقة البدنية ستكون من العلامات المؤثرة في مسيرة المنتخب الوطني"),
+        # a role noun with its possessive ("نائبه": his deputy) heads the speaker as the bare role does
+        ("وطالب نائبه السابق، افرايم سنيه، بضرب المفاعل النووي الإيراني.", "نائبه السابق، افرايم سنيه",
+         "بضرب المفاعل النووي الإيراني"),
     ]:
         got = statements(nlp, text)
         assert got[0][:2] == (speaker, content), got
