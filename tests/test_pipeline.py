@@ -1680,6 +1680,32 @@ def test_arabic_speakers_the_rules_used_to_miss(nlp):
         assert {s for s, _, _ in got} == {"الوزير"}, got
 
 
+def test_arabic_sources_and_relays_of_the_dev_texts(nlp):
+    # a source phrase with a demonstrative ("وحسب هذه المعلومات": the information speaks, as "وحسب المعلومات" does);
+    # "طبقا لـ" is a source like "وفقا لـ"; a clause "while X said" ("وفي الوقت الذي ذكر X أن ...، ...") has its
+    # subject after the verb, and ends at the comma, where the main clause's verb speaks for itself (but "في الوقت
+    # الذي تؤكد فيه" inside a clause is no statement of its own); "نقلت X عن Y" over a long agency name, with Y's
+    # saying ("قوله", "تأكيده") no part of Y's name
+    for text, speakers in [
+        ("وحسب هذه المعلومات التي وصلت الى بعض العواصم الاوروبية، فان ايران تدعم حزب الله.", ["المعلومات", "ايران"]),
+        ("فطبقا لخبير قانوني عراقي حضر الاجتماع، طلب المسؤولون العراقيون من الاميركيين تسليم صدام.",
+         ["لخبير قانوني عراقي", "المسؤولون العراقيون"]),
+        ("وفي الوقت الذي ذكر موقع الحزب الحاكم (المؤتمر الشعبي العام) أن قوات الأمن اليمنية بدأت في محاصرة الخاطفين، "
+         "نفى الحوثيون ذلك.", ["موقع الحزب الحاكم", "الحوثيون"]),
+        ("واستغرب محمد خلف، ضابط متقاعد، من صمت النظام السابق في الوقت الذي تؤكد فيه ابسط فنون التعبئة العسكرية على "
+         "وجوب ضرب العدو.", []),  # (no cue the rules know opens it: the speaker tagger finds Khalaf)
+        ("ونقلت وكالة أنباء أثينا شبه الرسمية عن بوليدوراس تأكيده للتقارير التي أشارت إلى تلقي شركة أمنية يونانية "
+         "اتصالا من شخص مجهول.", ["بوليدوراس"]),
+        ("ونقلت الوكالة عن الوزير قوله ان الجيش انسحب.", ["الوزير"]),
+    ]:
+        got = statements(nlp, text)
+        assert [s for s, _, _ in got] == speakers, (text, got)
+    got = statements(nlp, "وفي الوقت الذي ذكر موقع الحزب الحاكم أن قوات الأمن بدأت في محاصرة الخاطفين، نفى الحوثيون ذلك.")
+    assert got[0][1] == "قوات الأمن بدأت في محاصرة الخاطفين", got
+    # "طبقا لـ" elsewhere in a sentence is no source ("according to the law")
+    assert statements(nlp, "وتم ذلك طبقا للقانون الدولي الذي يحمي المدنيين.") == []
+
+
 def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
     # a known person's name ends the speaker: the noun that governs "أن" (or "لأن") is the verb's object, the content
     for text, speaker, content in [

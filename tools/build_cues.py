@@ -85,7 +85,7 @@ AR = {
         معبرا معبرين معربين محذرين مشيدين متهمين داعين قائلين مشددين معتبرين""".split(),
     # nouns whose speaker is the subject before them ("رفع المتظاهرون لافتات ...")
     "noun": ["الاعلان", "لافتات", "لافته", "هتافات", "شعارات"],
-    "source": ["حسب", "بحسب", "وفق", "وفقا"],  # "نقلا عن" is recognised in stance.attribution.find_cues
+    "source": ["حسب", "بحسب", "وفق", "وفقا", "طبقا"],  # "نقلا عن" is recognised in stance.attribution.find_cues
 }
 
 

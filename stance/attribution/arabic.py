@@ -109,6 +109,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return None  # the verb after "حسب ما" / "وفقا لما" is itself a cue and finds its subject
         if j >= len(toks):
             return None
+        if j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES and toks[j + 1].norm.startswith("ال") \
+                and not text[toks[j].end : toks[j + 1].start].strip():
+            j += 1  # "وحسب هذه المعلومات، فان ...": the information is the source, as in "وحسب المعلومات"
         # the source phrase is at most four words and ends before "فان"/"ان" or a comma ("وحسب ضيف الله فان
         # المعتقلين ...": the detainees are what the source says, not the source)
         end = j
@@ -170,7 +173,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return subject, cue.end
         return (_resolved(state), cue.end) if state.last_speaker else None
     if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
-        for k in range(i + 1, min(len(toks), i + 6)):
+        for k in range(i + 1, min(len(toks), i + 8)):  # (over a long name: "وكالة أنباء أثينا شبه الرسمية عن")
             if toks[k].norm == "عن" and k + 1 < len(toks):
                 # "عن مسؤول في وزارة الدفاع قوله": the source and the body that holds it
                 m = _source_with_body(text, toks, k + 1, mentions)
@@ -203,7 +206,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             # nor what they carry ("وهم يحملون الاعلام الفلسطينية ولافتات تطالب ...")
             prev = _subject_of_while(text, toks, while_they, mentions, sent)
         return (prev, cue.end) if prev else None
-    if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي"):
+    if i > 0 and toks[i - 1].norm in _AR_RELATIVE and toks[i - 1].norm not in ("وهو", "وهي") \
+            and not _while_clause(text, toks, i, sent):
         # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
         j = _skip_time(toks, i + 1)
@@ -518,6 +522,14 @@ _CLOSING_QUOTE = re.compile(r"\s*»")
 # verbs that report words only with their content marked ("وشرح مصدر ... أن", "ويشرح: «...»"); else the noun after
 # the subject is what is explained
 _AR_EXPLAIN = _normalised(frozenset("شرح شرحت يشرح تشرح شرحوا".split()))
+
+def _while_clause(text: str, toks: list[Token], i: int, sent: Span) -> bool:
+    """Cue i opens "وفي الوقت الذي ذكر X أن ...، ..." (while X said) at the head of the sentence or after a comma: its
+    subject follows it as after any verb (not "... في الوقت الذي تؤكد فيه ..." inside a clause: whereas)."""
+    if i < 3 or toks[i - 2].norm != "الوقت" or toks[i - 3].norm not in ("في", "وفي", "ففي"):
+        return False
+    return not text[sent.start : toks[i - 3].start].strip() or bool(re.search(r"[،,]\s*$", text[: toks[i - 3].start]))
+
 
 _AR_DEMONSTRATIVES = _normalised(frozenset("هذه هذا هؤلاء تلك ذلك".split()))
 _AR_CAN_SPEAK = _AR_SOURCES | _AR_BODY_NOUNS  # (after a demonstrative, with ال: "هذه المصادر", "هذه الوزارة")

@@ -70,7 +70,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     while k + 1 < len(toks) and k - j < 4:
         nxt = toks[k + 1]
         if nxt.norm in _AR_STOP_NAME or nxt.norm in _AR_THAT or nxt.norm in _AR_SO_THAT or _is_time(toks, k + 1) \
-                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي" or _relays(toks, k + 1):
+                or nxt.text in _AR_ALA or nxt.norm in _AR_WHEN or nxt.norm == "لدي" or _relays(toks, k + 1) \
+                or nxt.norm in _AR_SAID_OF:  # "عن الوزير قوله": the saying is no part of the source's name
             # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
             # role is held)
             break

@@ -154,7 +154,9 @@ def _blame_follows(text: str, toks: list[Token], i: int) -> bool:
     return _that_follows(text, toks, i, 4)
 
 
-_AR_SAID_OF = _normalised(frozenset("قوله قولها قولهم قولهما".split()))  # "نقلت X عن Y قوله": Y's saying
+# "نقلت X عن Y قوله": Y's saying (or Y's assurance, warning, denial: "عن بوليدوراس تأكيده للتقارير")
+_AR_SAID_OF = _normalised(frozenset("""قوله قولها قولهم قولهما تأكيده تأكيدها تأكيدهم تحذيره تحذيرها تحذيرهم نفيه نفيها
+    نفيهم""".split()))
 
 _AR_INFORMED = _normalised(frozenset("مطلع مطلعه مطلعون مطلعين مسؤول مسؤوله رفيع رفيعه بارز موثوق موثوقه".split()))
 
@@ -208,7 +210,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
                 kind = "report" if any(t.norm == "عن" and (k + 1 >= len(toks) or toks[k + 1].norm != "طريق")
                                        and toks[k - 1].norm not in ("بعيدا", "عوضا", "فضلا")
-                                       for k, t in enumerate(toks[i + 1 : i + 6], i + 1)) else None
+                                       for k, t in enumerate(toks[i + 1 : i + 8], i + 1)) else None
         else:
             if lang == "fr" and tok.norm in _FR_PUT and i + 2 < len(toks) and toks[i + 1].norm == "en" \
                     and toks[i + 2].norm == "garde":  # "mettent en garde contre une incursion": warn (against)

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
-from .arabic import _AR_CLAUSE_CONTRASTS, _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail
+from .arabic import _AR_CLAUSE_CONTRASTS, _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail, _while_clause
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .arabic_unknown import _source_with_body
@@ -45,7 +45,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue  # part of a name: "the United States", "Support Group"
             if any(a < cue.start < b for a, b in quotes):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
-            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found)
+            embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found, sent)
             if embedded:
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
@@ -284,7 +284,7 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
     return [m for m in out if not _country_adjective(m)]
 
 
-def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
+def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list, sent: Span) -> bool:
     """True when an Arabic cue sits inside the content of an earlier statement of the sentence, after its "ان",
     and does not open a coordinated clause of its own (a و/ف prefix, "كما", or a contrast: "بينما", "فيما", "في حين")."""
     i = cue.token_index
@@ -297,9 +297,10 @@ def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list) -> bool:
     for prev, speaker, after, _ in found:
         if speaker is None or after > cue.start:
             continue
-        if after_comma and prev.token_index > 0 and toks[prev.token_index - 1].norm in _AR_CLAUSE_CONTRASTS:
-            continue  # "ففيما قال موقع ... إنه اغتيل ...، قالت مصادر اخرى إن": the clause "while X said" ends at the
-            # comma, and the main clause's verb speaks for itself
+        if after_comma and prev.token_index > 0 and (toks[prev.token_index - 1].norm in _AR_CLAUSE_CONTRASTS
+                                                     or _while_clause(text, toks, prev.token_index, sent)):
+            continue  # "ففيما قال موقع ... إنه اغتيل ...، قالت مصادر اخرى إن" ("وفي الوقت الذي ذكر ..." alike): the
+            # clause "while X said" ends at the comma, and the main clause's verb speaks for itself
         k = prev.token_index + 1
         while k < i and toks[k].start < after:
             k += 1
