@@ -1680,7 +1680,7 @@ def test_arabic_speakers_the_rules_used_to_miss(nlp):
         assert {s for s, _, _ in got} == {"الوزير"}, got
 
 
-def test_arabic_sources_and_relays_of_the_dev_texts(nlp):
+def test_arabic_sources_relays_and_relative_clauses(nlp):
     # a source phrase with a demonstrative ("وحسب هذه المعلومات": the information speaks, as "وحسب المعلومات" does);
     # "طبقا لـ" is a source like "وفقا لـ"; a clause "while X said" ("وفي الوقت الذي ذكر X أن ...، ...") has its
     # subject after the verb, and ends at the comma, where the main clause's verb speaks for itself (but "في الوقت
@@ -1704,6 +1704,18 @@ def test_arabic_sources_and_relays_of_the_dev_texts(nlp):
     assert got[0][1] == "قوات الأمن بدأت في محاصرة الخاطفين", got
     # "طبقا لـ" elsewhere in a sentence is no source ("according to the law")
     assert statements(nlp, "وتم ذلك طبقا للقانون الدولي الذي يحمي المدنيين.") == []
+    # after a relative pronoun, a known actor right after an evaluative verb is its subject when the verb's object
+    # pronoun is the antecedent ("الذي تتهمه الهند") or the verb cannot agree with it ("الذين طلبت الهند"); not when
+    # the verb agrees and has no pronoun (the antecedent criticised the government)
+    for text, speakers in [
+        ("واعتقلت ذكير الرحمن قائد تنظيم عسكر طيبة الذي تتهمه الهند بانه العقل المدبر للاعتداءات.", ["الهند"]),
+        ("والمعتقلون واردة أسماؤهم في لائحة المشبوهين الذين طلبت الهند من باكستان تسليمهم بعد اعتداءات مومباي.",
+         ["الهند"]),
+        ("وهي الحركة التي وصفتها واشنطن بأنها ارهابية.", ["واشنطن"]),
+    ]:
+        assert [s for s, _, _ in statements(nlp, text)] == speakers, text
+    got = statements(nlp, "وزار الرئيس الفرنسي الذي انتقد الحكومة الايرانية بشدة طهران.")
+    assert "الحكومة الايرانية" not in [s for s, _, _ in got], got
 
 
 def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):

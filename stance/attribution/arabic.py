@@ -38,6 +38,7 @@ from .arabic_phrases import (
 )
 from .arabic_preverbal import (
     _adjectival_clause,
+    _agrees_with_relative,
     _auxiliary_subject,
     _clause_initial_np,
     _clause_initial_subject,
@@ -58,7 +59,7 @@ from .arabic_unknown import (
     _b_complement_after,
     _source_with_body,
 )
-from .cues import _AR_INFORMED, _AR_RELAYED, _AR_SAID_OF, Cue, _form_in, _unprefixed, _withheld_name_end
+from .cues import _AR_INFORMED, _AR_RELAYED, _AR_SAID_OF, Cue, _form_in, _resumptive, _unprefixed, _withheld_name_end
 from .spans import (
     _first_at,
     _mention_after,
@@ -212,9 +213,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
         j = _skip_time(toks, i + 1)
         own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
-        if own is not None and cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن")):
+        if own is not None and (cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن"))
+                                or cue.kind == "eval" and (_resumptive(toks[i])
+                                                           or not _agrees_with_relative(toks[i], toks[i - 1].norm))):
             # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...", "الذي تقول الحكومة": a known actor right after the
-            # verb is its subject
+            # verb is its subject; so after an evaluative verb whose object pronoun is the antecedent ("الذي تتهمه
+            # الهند بانه ...") or which cannot agree with it ("المشبوهين الذين طلبت الهند من باكستان تسليمهم"), but
+            # not "الرئيس الذي انتقد الحكومة" (the president criticised)
             own = _with_apposed_name(text, toks, own, mentions)
             return own, _after_subject(text, toks, own.end, mentions)
         past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T

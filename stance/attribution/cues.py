@@ -86,6 +86,14 @@ def _analyse_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[_Form]
     return None
 
 
+def _resumptive(tok: Token) -> bool:
+    """An Arabic cue written with a third-person object pronoun ("تتهمه", "وصفتها", "انتقدهم"): after a relative
+    pronoun the pronoun is the antecedent, the verb's object, so its subject is written after it."""
+    form = _analyse_ar(tok, True, load_cues()["ar"])
+    return form is not None and any(tok.norm.endswith(suf) and not form.base.endswith(suf)
+                                    for suf in ("هما", "هم", "ها", "ه"))
+
+
 def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:
     form = _analyse_ar(tok, first, lex)
     return form.kind if form is not None else None
