@@ -1716,6 +1716,12 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
         assert [s for s, _, _ in statements(nlp, text)] == speakers, text
     got = statements(nlp, "وزار الرئيس الفرنسي الذي انتقد الحكومة الايرانية بشدة طهران.")
     assert "الحكومة الايرانية" not in [s for s, _, _ in got], got
+    # a conjoined cue with no punctuation before it goes on the clause's subject, a known person: the noun after
+    # the verb is its object (but a new sentence's "وانتقد حلف الناتو" is NATO speaking)
+    got = statements(nlp, "وأمس، صعد ماكين من هجومه على روسيا وانتقد حلف الناتو لأنه تلكأ في ضم جورجيا.")
+    assert [(s, tg) for s, _, tg in got] == [("ماكين", ["حلف الناتو", "جورجيا"])], got
+    got = statements(nlp, "صعد ماكين من هجومه على روسيا. وانتقد حلف الناتو روسيا لأنها تلكأت في الانسحاب من جورجيا.")
+    assert [s for s, _, _ in got] == ["حلف الناتو"], got
 
 
 def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
