@@ -213,13 +213,16 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
 
 def _without_leading_verbs(found: list[Mention], text: str) -> list[Mention]:
     """Unknown names of several words whose first word is a verb of saying ("ورأى حمد", "رفض إقحام": the NER reads
-    some so) without that word: the verb is a statement's cue, and its subject starts after it."""
+    some so) without that word: the verb is a statement's cue, and its subject starts after it; an unknown name that
+    is only such a verb with its و/ف ("ويستغرب") is none."""
     lex = load_cues()["ar"]
     out: list[Mention] = []
     for m in found:
         words = m.text.split()
-        w = normalize_arabic(words[0]) if m.actor is None and len(words) > 1 else ""
-        if w and (lex.get(w) in ("report", "eval") or w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval")):
+        w = normalize_arabic(words[0]) if m.actor is None else ""
+        if len(words) == 1 and w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval"):
+            continue  # "ويستغرب" alone: a verb with its conjunction, no name
+        if len(words) > 1 and (lex.get(w) in ("report", "eval") or w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval")):
             start = text.index(words[1], m.start + len(words[0]))
             m = Mention(Span(start, m.end, text[start : m.end]), None)
             if any(x.start == m.start and x.end == m.end for x in found):

@@ -1693,7 +1693,7 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
         ("وفي الوقت الذي ذكر موقع الحزب الحاكم (المؤتمر الشعبي العام) أن قوات الأمن اليمنية بدأت في محاصرة الخاطفين، "
          "نفى الحوثيون ذلك.", ["موقع الحزب الحاكم", "الحوثيون"]),
         ("واستغرب محمد خلف، ضابط متقاعد، من صمت النظام السابق في الوقت الذي تؤكد فيه ابسط فنون التعبئة العسكرية على "
-         "وجوب ضرب العدو.", []),  # (no cue the rules know opens it: the speaker tagger finds Khalaf)
+         "وجوب ضرب العدو.", ["محمد خلف"]),
         ("ونقلت وكالة أنباء أثينا شبه الرسمية عن بوليدوراس تأكيده للتقارير التي أشارت إلى تلقي شركة أمنية يونانية "
          "اتصالا من شخص مجهول.", ["بوليدوراس"]),
         ("ونقلت الوكالة عن الوزير قوله ان الجيش انسحب.", ["الوزير"]),
@@ -1722,6 +1722,12 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
     assert [(s, tg) for s, _, tg in got] == [("ماكين", ["حلف الناتو", "جورجيا"])], got
     got = statements(nlp, "صعد ماكين من هجومه على روسيا. وانتقد حلف الناتو روسيا لأنها تلكأت في الانسحاب من جورجيا.")
     assert [s for s, _, _ in got] == ["حلف الناتو"], got
+    # "استغرب" (found strange) is an evaluative cue, and the NER's name "ويستغرب" (the verb alone) is none: the
+    # speaker is after it
+    got = statements(nlp, "واستغرب محمد خلف، ضابط متقاعد، من صمت النظام السابق ازاء تلك التحركات.")
+    assert [s for s, _, _ in got] == ["محمد خلف"], got
+    got = statements(nlp, "ويستغرب البطش استمرار الحديث عن «عبثية الصواريخ»، قائلا «ليس هذا موضوعنا».")
+    assert got and all(s.startswith("البطش") for s, _, _ in got), got
 
 
 def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
