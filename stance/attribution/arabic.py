@@ -126,9 +126,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.start == toks[j].start:
             m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
         head = j + 1 if toks[j].norm in ("احد", "بعض") and j + 1 <= end else j
-        if m is not None and m.actor is None and m.start == toks[j].start and toks[head].norm in _AR_NON_AGENT_SOURCES:
-            # "بحسب التقديرات", "وفق أمر من المحكمة", "وحسب احد السيناريوهات": a figure, an order or a scenario,
-            # not someone speaking (but "بحسب مدير المخطط العمراني" is the director)
+        w = toks[head].norm
+        if not (m is not None and m.actor is not None and m.start == toks[j].start) \
+                and (w in _AR_NON_AGENT_SOURCES or w[:1] == "ل" and (w[1:] in _AR_NON_AGENT_SOURCES
+                                                                    or "ا" + w[1:] in _AR_NON_AGENT_SOURCES)):
+            # "بحسب التقديرات", "وفق أمر من المحكمة", "وحسب احد السيناريوهات", "طبقا لقرار مجلس الأمن", "وفقا
+            # للدستور": a figure, an order, a scenario or a rule, not someone speaking (but "بحسب مدير المخطط
+            # العمراني" is the director)
             return None
         return (m, m.end) if m else None
     if cue.mood == "document":
@@ -277,9 +281,6 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # the last speaker ("ووصف الوزير الحادث بانه ...": the minister); so is a country after the masculine verb
         # ("ووصف اسرائيل بانها ...": a country is feminine, so it is the one described)
         return _resolved(state), cue.end
-    shared = _shared_subject(text, toks, cue, mentions, sent)
-    if shared is not None:
-        return shared, cue.end
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
@@ -531,27 +532,11 @@ _CLOSING_QUOTE = re.compile(r"\s*»")
 # the subject is what is explained
 _AR_EXPLAIN = _normalised(frozenset("شرح شرحت يشرح تشرح شرحوا".split()))
 
-def _shared_subject(text: str, toks: list[Token], cue: Cue, mentions, sent: Span) -> Optional[Mention]:
-    """The subject of the clause a conjoined cue goes on, with no punctuation before the cue: "صعد ماكين من هجومه
-    على روسيا وانتقد حلف الناتو" (McCain criticised NATO, the noun after the verb is its object), when the clause
-    opens with a verb whose subject is a known person (nothing reported before: no "ان" in the clause)."""
-    i = cue.token_index
-    if cue.kind not in ("report", "eval") or not _conjoined(toks[i]) or i < 3 \
-            or re.search(r"[،,:؛;«»\"()\-–]", text[toks[i - 1].end : cue.start]):
-        return None
-    first = max((k for k in range(1, i) if re.search(r"[،,:؛;]", text[toks[k - 1].end : toks[k].start])), default=0)
-    if any(t.norm in _AR_THAT or t.norm in _AR_SO_THAT or _is_cue_word(t) for t in toks[first:i]):
-        return None
-    subject = _initial_clause_subject(text, toks, sent, cue, mentions, first)
-    # (a known person only: with an organisation or a country the noun after the verb was as often the subject, on
-    # the 993 exhaustive train texts)
-    return subject if subject is not None and subject.actor is not None and subject.actor.type == "person" else None
-
-
 def _while_clause(text: str, toks: list[Token], i: int, sent: Span) -> bool:
     """Cue i opens "وفي الوقت الذي ذكر X أن ...، ..." (while X said) at the head of the sentence or after a comma: its
     subject follows it as after any verb (not "... في الوقت الذي تؤكد فيه ..." inside a clause: whereas)."""
-    if i < 3 or toks[i - 2].norm != "الوقت" or toks[i - 3].norm not in ("في", "وفي", "ففي"):
+    if i < 3 or toks[i - 1].norm not in _AR_RELATIVE or toks[i - 2].norm != "الوقت" \
+            or toks[i - 3].norm not in ("في", "وفي", "ففي"):  # (not "وفي الوقت نفسه قال": at the same time)
         return False
     return not text[sent.start : toks[i - 3].start].strip() or bool(re.search(r"[،,]\s*$", text[: toks[i - 3].start]))
 
@@ -572,7 +557,9 @@ _AR_PAST_T = _normalised(frozenset("تحدث تحدثت تحدثوا تمنى ت
 
 _AR_NON_AGENT_SOURCES = _normalised(frozenset(
     """تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام
-    المخطط الخطة خطة""".split()))
+    المخطط الخطة خطة قرار القرار قرارات القرارات تعليمات التعليمات دستور الدستور قانون القانون نتائج النتائج اتفاق
+    الاتفاق اتفاقية الاتفاقية شروط الشروط قواعد القواعد معايير المعايير مبادئ المبادئ اجراءات الاجراءات جدول الجدول
+    برنامج البرنامج""".split()))
 
 
 _AR_THAT_IT = _normalised(frozenset("بانه بانها بانهم بأنه بأنها بأنهم".split()))  # "وصف X بأنه": X is described

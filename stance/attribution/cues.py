@@ -163,8 +163,8 @@ def _blame_follows(text: str, toks: list[Token], i: int) -> bool:
 
 
 # "نقلت X عن Y قوله": Y's saying (or Y's assurance, warning, denial: "عن بوليدوراس تأكيده للتقارير")
-_AR_SAID_OF = _normalised(frozenset("""قوله قولها قولهم قولهما تأكيده تأكيدها تأكيدهم تحذيره تحذيرها تحذيرهم نفيه نفيها
-    نفيهم""".split()))
+_AR_SAID_OF = _normalised(frozenset("""قوله قولها قولهم قولهما تأكيده تأكيدها تأكيدهم تأكيدهما تحذيره تحذيرها تحذيرهم
+    تحذيرهما نفيه نفيها نفيهم نفيهما""".split()))
 
 _AR_INFORMED = _normalised(frozenset("مطلع مطلعه مطلعون مطلعين مسؤول مسؤوله رفيع رفيعه بارز موثوق موثوقه".split()))
 
