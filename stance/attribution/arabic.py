@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..actors import is_people
@@ -134,6 +135,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             # للدستور": a figure, an order, a scenario or a rule, not someone speaking (but "بحسب مدير المخطط
             # العمراني" is the director)
             return None
+        if m is not None and m.start == toks[j].start and _unprefixed(toks[i].norm) in _AR_GOVERN_L \
+                and toks[j].norm[:1] == "ل" and len(toks[j].norm) > 3:
+            # "وفقا لخبير قانوني عراقي": the expert (for Iraq), without the ل the source word governs (always written:
+            # "وفقا للبنان" is Lebanon)
+            m = replace(m, span=Span.of(text, m.start + 1, m.end))
         return (m, m.end) if m else None
     if cue.mood == "document":
         return _document_speaker(text, toks, cue, mentions, state)
@@ -531,6 +537,9 @@ _CLOSING_QUOTE = re.compile(r"\s*»")
 # verbs that report words only with their content marked ("وشرح مصدر ... أن", "ويشرح: «...»"); else the noun after
 # the subject is what is explained
 _AR_EXPLAIN = _normalised(frozenset("شرح شرحت يشرح تشرح شرحوا".split()))
+
+_AR_GOVERN_L = _normalised(frozenset("وفقا طبقا".split()))  # source words whose source is written on ل
+
 
 def _while_clause(text: str, toks: list[Token], i: int, sent: Span) -> bool:
     """Cue i opens "وفي الوقت الذي ذكر X أن ...، ..." (while X said) at the head of the sentence or after a comma: its
