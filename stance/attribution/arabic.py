@@ -547,7 +547,8 @@ def _while_clause(text: str, toks: list[Token], i: int, sent: Span) -> bool:
     if i < 3 or toks[i - 1].norm not in _AR_RELATIVE or toks[i - 2].norm != "الوقت" \
             or toks[i - 3].norm not in ("في", "وفي", "ففي"):  # (not "وفي الوقت نفسه قال": at the same time)
         return False
-    return not text[sent.start : toks[i - 3].start].strip() or bool(re.search(r"[،,]\s*$", text[: toks[i - 3].start]))
+    before = text[sent.start : toks[i - 3].start].rstrip()
+    return not before or before.endswith(("،", ","))
 
 
 _AR_DEMONSTRATIVES = _normalised(frozenset("هذه هذا هؤلاء تلك ذلك".split()))
