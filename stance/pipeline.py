@@ -216,13 +216,18 @@ def _without_leading_verbs(found: list[Mention], text: str) -> list[Mention]:
     some so) without that word: the verb is a statement's cue, and its subject starts after it; an unknown name that
     is only such a verb with its و/ف ("ويستغرب") is none."""
     lex = load_cues()["ar"]
+
+    def saying(w: str) -> bool:
+        return lex.get(w) in ("report", "eval")
+
     out: list[Mention] = []
     for m in found:
         words = m.text.split()
         w = normalize_arabic(words[0]) if m.actor is None else ""
-        if len(words) == 1 and w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval"):
+        conjoined = w[:1] in "وف" and saying(w[1:])
+        if len(words) == 1 and conjoined:
             continue  # "ويستغرب" alone: a verb with its conjunction, no name
-        if len(words) > 1 and (lex.get(w) in ("report", "eval") or w[:1] in "وف" and lex.get(w[1:]) in ("report", "eval")):
+        if len(words) > 1 and (saying(w) or conjoined):
             start = text.index(words[1], m.start + len(words[0]))
             m = Mention(Span(start, m.end, text[start : m.end]), None)
             if any(x.start == m.start and x.end == m.end for x in found):

@@ -60,7 +60,17 @@ from .arabic_unknown import (
     _b_complement_after,
     _source_with_body,
 )
-from .cues import _AR_INFORMED, _AR_RELAYED, _AR_SAID_OF, Cue, _form_in, _resumptive, _unprefixed, _withheld_name_end
+from .cues import (
+    _AR_INFORMED,
+    _AR_RELAY_REACH,
+    _AR_RELAYED,
+    _AR_SAID_OF,
+    Cue,
+    _form_in,
+    _resumptive,
+    _unprefixed,
+    _withheld_name_end,
+)
 from .spans import (
     _first_at,
     _mention_after,
@@ -184,7 +194,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return subject, cue.end
         return (_resolved(state), cue.end) if state.last_speaker else None
     if toks[i].norm.lstrip("وف").startswith("نقل"):  # "ونقلت وكالة رويترز عن بيركنز قوله": the source is after عن
-        for k in range(i + 1, min(len(toks), i + 8)):  # (over a long name: "وكالة أنباء أثينا شبه الرسمية عن")
+        for k in range(i + 1, min(len(toks), i + 1 + _AR_RELAY_REACH)):  # where find_cues saw its "عن"
             if toks[k].norm == "عن" and k + 1 < len(toks):
                 # "عن مسؤول في وزارة الدفاع قوله": the source and the body that holds it
                 m = _source_with_body(text, toks, k + 1, mentions)

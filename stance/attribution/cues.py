@@ -169,6 +169,7 @@ _AR_SAID_OF = _normalised(frozenset("""قوله قولها قولهم قولهم
 _AR_INFORMED = _normalised(frozenset("مطلع مطلعه مطلعون مطلعين مسؤول مسؤوله رفيع رفيعه بارز موثوق موثوقه".split()))
 
 _AR_RELAY = _normalised(frozenset("نقل نقلت نقلوا ينقل تنقل".split()))  # "X relayed from Y": Y speaks
+_AR_RELAY_REACH = 7  # the words after it where "عن" may stand ("نقلت وكالة أنباء أثينا شبه الرسمية عن")
 
 
 def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[Cue]]:
@@ -218,7 +219,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if _unprefixed(tok.norm) in _AR_RELAY:  # "ونقلت وكالة انترفاكس عن مصادر": only with عن (else carried)
                 kind = "report" if any(t.norm == "عن" and (k + 1 >= len(toks) or toks[k + 1].norm != "طريق")
                                        and toks[k - 1].norm not in ("بعيدا", "عوضا", "فضلا")
-                                       for k, t in enumerate(toks[i + 1 : i + 8], i + 1)) else None
+                                       for k, t in enumerate(toks[i + 1 : i + 1 + _AR_RELAY_REACH], i + 1)) else None
         else:
             if lang == "fr" and tok.norm in _FR_PUT and i + 2 < len(toks) and toks[i + 1].norm == "en" \
                     and toks[i + 2].norm == "garde":  # "mettent en garde contre une incursion": warn (against)
