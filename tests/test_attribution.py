@@ -5,7 +5,8 @@ import re
 from stance.attribution import extract_statements
 from stance.records import Actor, Article, Mention, Span
 
-COUNTRIES = {"روسيا": "RUS", "موسكو": "RUS", "Russia": "RUS", "la Russie": "RUS", "Israël": "ISR"}
+COUNTRIES = {"روسيا": "RUS", "موسكو": "RUS", "Russia": "RUS", "la Russie": "RUS", "Israël": "ISR",
+             "palestiniennes": "PSE"}
 
 
 def mentions(text, names):
@@ -200,6 +201,27 @@ def test_french_apposition_before_an_object_and_nested_acts():
     assert speakers("À Moscou on affirme que les négociations sont terminées.", ["Moscou"]) == []
     assert speakers("Le rapport de l'ONU qui accuse Israël de crimes de guerre a été publié mardi.",
                     ["ONU", "Israël"]) == []
+
+
+def test_french_speaker_spans_past_semi_auxiliaries_adverbs_and_time_words():
+    """French speaker spans from the labelled dev sentences (session 29): a semi-auxiliary or modal before an
+    infinitive cue is no part of the subject ("vient de demander", "ne peut leur reconnaître"), nor is a clause-opening
+    adverb ("Puis"); an inverted subject runs past a weekday over the noun phrase its country adjective ends; "qu'il"
+    after a cue is the same speaker, whose words go on in the first statement's content."""
+    def speakers(text, names):
+        return [(s, r, c) for s, r, c, _ in triples(text, names, "fr")]
+
+    assert speakers("Dans une note rédigée en termes très amicaux, le gouvernement des Etats-Unis vient de demander au "
+                    "cabinet anglais de voir s'il ne pourrait alléger les difficultés.", ["Etats-Unis"]) == [
+        ("le gouvernement des Etats-Unis", False, "demander")]
+    assert speakers("Puis le procureur de la République recommande aux jeunes filles de lire Jules Ferry.",
+                    ["République", "Jules Ferry"]) == [("le procureur de la République", False, "recommande")]
+    assert speakers("Les efforts de médiation se sont intensifiés, ont déclaré dimanche des sources palestiniennes.",
+                    ["palestiniennes"]) == [("des sources palestiniennes", False, "déclaré")]
+    got = triples("M. Limon répond qu'il reconnaît toutes les associations d'employés de l'Etat, mais qu'il ne peut "
+                  "leur reconnaître le droit de paralyser la vie du pays.", ["M. Limon", "Etat"], "fr")
+    assert [(s, r, c) for s, r, c, _ in got] == [("M. Limon", False, "répond")]
+    assert got[0][3].startswith("qu'il reconnaît") and got[0][3].endswith("la vie du pays")
 
 
 def test_french_mettre_en_garde_is_an_evaluative_cue():

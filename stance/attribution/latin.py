@@ -63,7 +63,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
         return titled, cue.end, False
     # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
-    k = i - 1
+    k = _before_semi_auxiliary(toks, i) - 1
     while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
         if lang == "fr" and toks[k].norm == "on":
             return None  # "À Moscou on affirme que ...": impersonal, nobody in particular speaks
@@ -81,7 +81,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     if k >= 0:
         if toks[k].norm in _FIRST_PERSON:  # "Nous condamnons ...", "We welcome ...": the writer's side speaks
             return Mention(Span.of(text, toks[k].start, toks[k].end)), cue.end, False
-        if toks[k].norm in pron:
+        if toks[k].norm in pron or _elided_que(toks[k].norm) in pron:  # "répond qu'il reconnaît": he
             return (_resolved(state), cue.end, False) if state.last_speaker else None
         if toks[k].norm in ("qui", "who") and k > 0:
             # "M. DitUy qui accusait ...": the relative's antecedent speaks, unless it is the complement of another
@@ -95,7 +95,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
         if m is not None and (_country_adjective(m) or _DE_COMPLEMENT.search(text[sent.start : m.start])):
             # "Le ministre français a dénoncé", "les membres de la Douma déclarent", "L'avocat de Donald Trump a
             # dit": the noun phrase speaks, linked to the actor its adjective or complement names (its side)
-            np_ = _latin_subject_before(text, toks, k, sent)
+            np_ = _latin_subject_before(text, toks, k, sent) or _determined_np_before(text, toks, m)
             if np_ is not None and np_.start < m.start:
                 return Mention(np_.span, m.actor), cue.end, False
         if m is not None:
@@ -111,6 +111,12 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[cue.end : cue.end + 6], re.IGNORECASE):
         # (never a name after "que": '..., a déclaré que la France ...' has no inverted subject)
         m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
+        if m is not None and _country_adjective(m):  # "ont déclaré dimanche des sources palestiniennes"
+            j = i + 1
+            while j < len(toks) and toks[j].norm in _TIME_WORDS:
+                j += 1
+            np_ = _latin_phrase_after(text, toks, j)
+            m = Mention(np_.span, m.actor) if np_ is not None and np_.start < m.start and np_.end >= m.end else None
         if m is not None:
             return m, m.end, True
         if toks[i + 1].norm in pron and state.last_speaker is not None:
@@ -226,7 +232,61 @@ def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> O
     at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
     if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
         return None
+    while b < k and toks[b].norm in _LEADING_ADVERBS:
+        b += 1  # "Puis le procureur de la République recommande": the adverb opens the clause, not the subject
     return Mention(Span.of(text, toks[b].start, toks[k].end))
+
+
+def _determined_np_before(text: str, toks: list[Token], m: Mention) -> Optional[Mention]:
+    """The noun phrase whose complement `m` is, from its determiner ("le procureur de la République", "the lawyer of
+    Donald Trump"), when the whole subject phrase is not at a clause start; None without a determiner within four
+    words before `m` or with punctuation between."""
+    k = _first_at(toks, m.start)
+    for b in range(k - 1, max(-1, k - 6), -1):
+        if re.search(r"[,;:\"“”«»()]", text[toks[b].end : toks[b + 1].start]):
+            return None
+        if toks[b].norm in _DETERMINERS and b < k - 2:
+            return Mention(Span.of(text, toks[b].start, m.end))
+    return None
+
+
+def _before_semi_auxiliary(toks: list[Token], i: int) -> int:
+    """The index of the first word of a semi-auxiliary right before an infinitive cue at i ("vient de demander", "doit
+    rappeler", "tient à saluer", "ne peut reconnaître"), so that the subject is looked for before it; else i."""
+    if not toks[i].norm.endswith(("er", "ir", "re")):
+        return i
+    j = i - 1
+    while j >= 0 and toks[j].norm in _FR_OBJECT_CLITICS:
+        j -= 1  # "ne peut leur reconnaître"
+    if j >= 1 and toks[j].norm in ("de", "d'", "d’") and toks[j - 1].norm in _FR_COME:
+        j -= 2
+    elif j >= 1 and toks[j].norm == "à" and toks[j - 1].norm in _FR_HOLD:
+        j -= 2
+    elif j >= 0 and toks[j].norm in _FR_MODALS:
+        j -= 1
+    else:
+        return i
+    if j >= 0 and toks[j].norm in ("ne", "n'", "n’"):
+        j -= 1
+    return j + 1
+
+
+def _elided_que(word: str) -> str:
+    """"il" for "qu'il" (the pronoun after an elided "que"); the word itself otherwise."""
+    return word[3:] if word.startswith(("qu'", "qu’")) else word
+
+
+_FR_COME = frozenset("vient viennent venait venaient".split())  # "vient de" + infinitive: has just
+_FR_HOLD = frozenset("tient tiennent tenait tenaient tenu".split())  # "tient à" + infinitive: insists on
+_FR_MODALS = frozenset("""peut peuvent pouvait pouvaient pourrait pourraient doit doivent devait devaient devrait devraient
+    veut veulent voulait voulaient va vont allait allaient entend entendent compte comptent""".split())
+_FR_OBJECT_CLITICS = frozenset("le la les l' l’ lui leur y en se s' s’ me te nous vous".split())
+_DETERMINERS = frozenset("le la les l' l’ un une the a an this that".split())
+# adverbs that open a clause before its subject
+_LEADING_ADVERBS = frozenset("puis ensuite enfin alors aussi or donc then meanwhile finally still".split())
+# time words between an inverted cue and its subject ("ont déclaré dimanche des sources palestiniennes")
+_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui également encore
+    aussi déjà monday tuesday wednesday thursday friday saturday sunday today yesterday also again later""".split())
 
 
 def _latin_phrase_after(text: str, toks: list[Token], j: int) -> Optional[Mention]:

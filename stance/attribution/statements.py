@@ -87,11 +87,14 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 res = None if res is None else (*res, cue.kind == "source")
             else:
                 res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
-                if res is not None and any(f[1] is not None and f[0].end <= cue.start and re.search(
-                        r"\b(?:que|qu['’]|that)\b", text[f[0].end : cue.start], re.IGNORECASE) for f in found):
+                outer = [f[1] for f in found if f[1] is not None and f[0].end <= cue.start and re.search(
+                    r"\b(?:que|qu['’]|that)\b", text[f[0].end : cue.start], re.IGNORECASE)] if res is not None else []
+                if outer:
                     # "Le gouvernement a annoncé que la Russie avait attaqué": the reported act is part of the
                     # first statement's content (and a statement of its own only if it has content after it)
                     nested.add(cue.start)
+                    if res[0] is not None and res[0].resolved and any(res[0].span == o.span for o in outer):
+                        continue  # "M. Limon répond qu'il reconnaît ...": his own words go on, in his first content
             if res is None:
                 continue
             speaker, after, inverted = res
