@@ -214,6 +214,8 @@ def test_french_speaker_spans_past_semi_auxiliaries_adverbs_and_time_words():
     assert speakers("Dans une note rédigée en termes très amicaux, le gouvernement des Etats-Unis vient de demander au "
                     "cabinet anglais de voir s'il ne pourrait alléger les difficultés.", ["Etats-Unis"]) == [
         ("le gouvernement des Etats-Unis", False, "demander")]
+    assert speakers("Les députés de la droite semblent accuser la Douma elle-même d'avoir provoqué sa dissolution.",
+                    ["la Douma"]) == [("Les députés de la droite", False, "accuser")]
     assert speakers("Puis le procureur de la République recommande aux jeunes filles de lire Jules Ferry.",
                     ["République", "Jules Ferry"]) == [("le procureur de la République", False, "recommande")]
     assert speakers("Les efforts de médiation se sont intensifiés, ont déclaré dimanche des sources palestiniennes.",

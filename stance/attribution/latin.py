@@ -232,8 +232,9 @@ def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> O
     at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
     if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
         return None
-    while b < k and toks[b].norm in _LEADING_ADVERBS:
-        b += 1  # "Puis le procureur de la République recommande": the adverb opens the clause, not the subject
+    while b < k and (toks[b].norm in _LEADING_ADVERBS or toks[b].norm in _TIME_WORDS):
+        b += 1  # "Puis le procureur de la République recommande", "dimanche le bureau du président a annoncé": the
+        # adverb or the day opens the clause, not the subject
     return Mention(Span.of(text, toks[b].start, toks[k].end))
 
 
@@ -277,9 +278,11 @@ def _elided_que(word: str) -> str:
 
 
 _FR_COME = frozenset("vient viennent venait venaient".split())  # "vient de" + infinitive: has just
-_FR_HOLD = frozenset("tient tiennent tenait tenaient tenu".split())  # "tient à" + infinitive: insists on
+# "tient à" + infinitive: insists on; "se borne à": confines itself to
+_FR_HOLD = frozenset("tient tiennent tenait tenaient tenu borne bornent bornait borna bornèrent".split())
 _FR_MODALS = frozenset("""peut peuvent pouvait pouvaient pourrait pourraient doit doivent devait devaient devrait devraient
-    veut veulent voulait voulaient va vont allait allaient entend entendent compte comptent""".split())
+    veut veulent voulait voulaient va vont allait allaient entend entendent compte comptent semble semblent semblait
+    semblaient vint vinrent""".split())
 _FR_OBJECT_CLITICS = frozenset("le la les l' l’ lui leur y en se s' s’ me te nous vous".split())
 _DETERMINERS = frozenset("le la les l' l’ un une the a an this that".split())
 # adverbs that open a clause before its subject
