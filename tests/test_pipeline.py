@@ -1697,6 +1697,9 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
         ("ونقلت وكالة أنباء أثينا شبه الرسمية عن بوليدوراس تأكيده للتقارير التي أشارت إلى تلقي شركة أمنية يونانية "
          "اتصالا من شخص مجهول.", ["بوليدوراس"]),
         ("ونقلت الوكالة عن الوزير قوله ان الجيش انسحب.", ["الوزير"]),
+        # a body speaking inside another's words, with the place it speaks from between it and its verb (train text)
+        ("وذكرت صحيفة «دون» الباكستانية أن وزارة الداخلية في إقليم السند قالت في بيان إن الهجوم نفذه انتحاري يدعى "
+         "محمد صديق.", ["صحيفة «دون» الباكستانية", "وزارة الداخلية"]),
     ]:
         got = statements(nlp, text)
         assert [s for s, _, _ in got] == speakers, (text, got)

@@ -10,6 +10,7 @@ from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
 from .arabic import _AR_CLAUSE_CONTRASTS, _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail, _while_clause
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
+from .arabic_phrases import _is_cue_word
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
@@ -53,6 +54,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 rel = _subject_before_relative(text, toks, cue.token_index, in_sent, sent)
                 if rel is not None:  # "ان ادارة الرئيس اوباما ، التي تواجه مصاعب ... ، تعتقد ان ..."
                     prev = rel
+                elif cue.kind == "report":  # "أن وزارة الداخلية في إقليم السند قالت": the place it speaks from
+                    rel = _body_in_place_before(text, toks, cue.token_index, in_sent) or None
+                    prev = rel or prev
                 complement = cue.token_index + 1 < len(toks) and toks[cue.token_index + 1].norm in _AR_THAT
                 if (rel is None or not complement) and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
                     # ("الحكومة ، التي ... ، تعتقد ان": with its own subject and a clause, a belief)
@@ -285,6 +289,22 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
                                                   re.IGNORECASE):
             return []
     return [m for m in out if not _country_adjective(m)]
+
+
+def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """A known body (no country, no person) right before "في" and a place of one to three words that end right before
+    the reporting verb at token i ("أن وزارة الداخلية في إقليم السند قالت"), or None."""
+    for k in range(i - 2, max(0, i - 4) - 1, -1):
+        if toks[k].norm != "في":
+            continue
+        if re.search(r"[^\s]", "".join(text[toks[x].end : toks[x + 1].start] for x in range(k, i))) \
+                or any(_is_cue_word(toks[x]) for x in range(k + 1, i)):
+            return None
+        body = next((m for m in mentions if m.end <= toks[k].start and not text[m.end : toks[k].start].strip()), None)
+        if body is not None and body.actor is not None and body.actor.type not in ("country", "person"):
+            return body
+        return None
+    return None
 
 
 def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list, sent: Span) -> bool:
