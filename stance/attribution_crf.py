@@ -433,9 +433,29 @@ def _abbreviation_end(text: str, s: int, e: int, hi: int) -> bool:
 _ABBREVIATION = re.compile(r"(?:^|[.\s(-])\w\.\w$|\(\w-\w+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)$")
 
 
+def _within_sentences(text: str, unit: Unit, runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The runs with each source or cue cut where a sentence ends inside it ("said Ayotte campaign manager Jon
+    Kohan. Ayotte called on": two sources, one per cue); not after a short capitalised word, which may be a title
+    ("Mr. Bush", "Sen. Graham"); contents may run over sentences."""
+    def ends_sentence(i: int) -> bool:  # does a sentence end between token i - 1 and token i?
+        prev = unit.toks[i - 1]
+        return unit.sent[i] != unit.sent[i - 1] and re.match(r"[.!?]", text[prev.end : unit.toks[i].start]) is not None \
+            and not (len(prev.text) <= 4 and prev.text[:1].isupper())
+
+    out = []
+    for role, a, b in runs:
+        if role != "CONTENT":
+            for i in range(a + 1, b + 1):
+                if ends_sentence(i):
+                    out.append((role, a, i - 1))
+                    a = i
+        out.append((role, a, b))
+    return out
+
+
 def tag_spans(text: str, unit: Unit, tags: Sequence[str]) -> list[TagSpan]:
     out = []
-    for role, a, b in decode(tags):
+    for role, a, b in _within_sentences(text, unit, decode(tags)):
         s, e = char_span(text, unit.toks, a, b, role, unit.span.start, unit.span.end)
         if e > s:
             out.append(TagSpan(role, a, b, s, e))

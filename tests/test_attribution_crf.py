@@ -80,6 +80,19 @@ def test_pronoun_source_resolved_to_previous_speaker():
     assert kept.speaker.text == "He" and not kept.speaker.resolved
 
 
+def test_a_source_never_runs_over_a_sentence_end():
+    """A real English sentence pair (labelled train sentences): the CRF tags "Ayotte campaign manager Jon Kohan.
+    Ayotte" as one source over the sentence end; cut there, each cue has its own speaker (and "Called on" is no
+    author's statement). A title's period ("Mr. Bush") is no sentence end."""
+    text = ('"Out of an abundance of caution, the campaign has refunded the contributions in question," said Ayotte '
+            'campaign manager Jon Kohan. Ayotte called on others who received money from the same donors to return '
+            'that money as well.')
+    got = [(st.speaker.text if st.speaker else None, st.cue.text) for st in _statements(text)]
+    assert got == [("Ayotte campaign manager Jon Kohan", "said"), ("Ayotte", "called on")], got
+    [st] = _statements("Mr. Bush said the plan would fail.")
+    assert st.speaker.text == "Mr. Bush"
+
+
 def test_no_statement_without_a_cue_and_empty_text():
     assert _statements("The weather in London was mild on Tuesday.") == []
     assert _statements("   ") == []
