@@ -1700,6 +1700,12 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
         # a body speaking inside another's words, with the place it speaks from between it and its verb (train text)
         ("وذكرت صحيفة «دون» الباكستانية أن وزارة الداخلية في إقليم السند قالت في بيان إن الهجوم نفذه انتحاري يدعى "
          "محمد صديق.", ["صحيفة «دون» الباكستانية", "وزارة الداخلية"]),
+        # whoever filed the document an evaluative verb is "in" speaks, a phrase the dictionary lacks too; the noun
+        # after "فيه" is the accusation's object (train text), while "قال فيه X" has its own subject
+        ("وقدمت أسرة الصبي المتوفي بلاغا للنيابة العامة، اتهمت فيه رجال الشرطة في قسم المنصورة بتعذيب ابنها.",
+         ["أسرة الصبي المتوفي"]),
+        ("وأصدر الجيش بيانا اتهم فيه حماس بخرق الهدنة.", ["الجيش"]),
+        ("وعقد الحزب مؤتمرا صحافيا قال فيه نقيب الصحفيين ان الحكومة تقمع الصحافة.", ["نقيب الصحفيين"]),
     ]:
         got = statements(nlp, text)
         assert [s for s, _, _ in got] == speakers, (text, got)

@@ -159,7 +159,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
         named_after = after_in and (after_in[0].norm in _AR_ROLE_HEADS
                                     or any(m.start == t.start for t in after_in for m in mentions))
-        issuer = None if named_after else _issuer_before(text, toks, i, mentions)
+        # (after an evaluative verb the noun after فيه is its object: "بيانا اتهمت فيه رجال الشرطة بتعذيب ابنها"; an
+        # issuer the dictionary lacks only where no subject can follow فيه: "قال فيه نقيب الصحفيين" speaks himself)
+        issuer = None if named_after and cue.kind != "eval" else _issuer_before(
+            text, toks, i, mentions, unknown=cue.kind == "eval" or not after_in)
         if issuer is not None:
             return issuer, toks[i + 1].end
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object

@@ -29,10 +29,12 @@ _AR_ISSUE_VERBS = _normalised(frozenset(
 _AR_SENDER = _normalised(frozenset("من عن".split()))  # "رسالة من الرئيس", "بيان عن الجيش"
 
 
-def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
+                   unknown: bool = False) -> Optional[Mention]:
     """Who issued the document named just before token i ("X قال فيه"): the sender after من/عن ("رسالة من الرئيس
     الروسي"), else the subject of an issuing verb right before the document ("وأصدرت وزارة الخارجية بيانا", "وصدر عن
-    قيادة الجيش بيان"); None when no document is named or its author is not there."""
+    قيادة الجيش بيان"), or with `unknown` a phrase the dictionary lacks there (`_unknown_issuer`); None when no
+    document is named or its author is not there."""
     d = next((k for k in range(i - 1, max(-1, i - 9), -1) if toks[k].norm in _AR_ISSUED_DOCUMENTS), None)
     if d is None:
         return None
@@ -43,7 +45,7 @@ def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Ment
     before = next((m for m in mentions if m.end <= toks[d].start and not text[m.end : toks[d].start].strip(" ،,")), None)
     # ("وجهت الحكومة الهولندية، نداء الى ... ناشدتهم فيه": a comma may set the document off)
     if before is None:
-        return None
+        return _unknown_issuer(text, toks, d) if unknown else None
     first = _first_at(toks, before.start)
     for k in range(first - 1, max(-1, first - 4), -1):  # the verb, over "عن" and a head noun ("عقد زعيم المعارضة")
         if _form_in(toks[k], _AR_ISSUE_VERBS):  # ("وجهت": و is the root's)
@@ -51,6 +53,21 @@ def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Ment
             return Mention(Span.of(text, toks[head].start, before.end), before.actor) if head < first else before
         if _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
             break
+    return None
+
+
+def _unknown_issuer(text: str, toks: list[Token], d: int) -> Optional[Mention]:
+    """The words between an issuing verb and the document at token d, when they are a short phrase the dictionary
+    lacks ("وقدمت أسرة الصبي المتوفي بلاغا", "وأصدرت عائلة الضحية بيانا"): two to four words, no punctuation, not
+    opening with a preposition or a pronoun; None otherwise."""
+    for k in range(d - 2, max(-1, d - 6), -1):
+        if _PHRASE_BREAK.search(text[toks[k].end : toks[d].start]):
+            return None
+        if _form_in(toks[k], _AR_ISSUE_VERBS):
+            first = toks[k + 1]
+            if first.norm.startswith(("ب", "ل", "لل", "في")) or first.norm in _AR_THAT or first.norm in _AR_RELATIVE:
+                return None
+            return Mention(Span.of(text, first.start, toks[d - 1].end))
     return None
 
 
