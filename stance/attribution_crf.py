@@ -435,12 +435,12 @@ _ABBREVIATION = re.compile(r"(?:^|[.\s(-])\w\.\w$|\(\w-\w+$|\b(?:Jr|Sr|Inc|Co|Co
 
 def _within_sentences(text: str, unit: Unit, runs: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The runs with each source or cue cut where a sentence ends inside it ("said Ayotte campaign manager Jon
-    Kohan. Ayotte called on": two sources, one per cue); not after a short capitalised word, which may be a title
-    ("Mr. Bush", "Sen. Graham"); contents may run over sentences."""
+    Kohan. Ayotte called on": two sources, one per cue); not after a title or an initial ("Mr. Bush", "Sen. Graham",
+    "George W. Bush"); contents may run over sentences."""
     def ends_sentence(i: int) -> bool:  # does a sentence end between token i - 1 and token i?
         prev = unit.toks[i - 1]
         return unit.sent[i] != unit.sent[i - 1] and re.match(r"[.!?]", text[prev.end : unit.toks[i].start]) is not None \
-            and not (len(prev.text) <= 4 and prev.text[:1].isupper())
+            and prev.text not in _TITLES and not (len(prev.text) == 1 and prev.text.isupper())
 
     out = []
     for role, a, b in runs:
@@ -451,6 +451,11 @@ def _within_sentences(text: str, unit: Unit, runs: Sequence[tuple[str, int, int]
                     a = i
         out.append((role, a, b))
     return out
+
+
+# abbreviations a period follows inside a name or a source phrase
+_TITLES = frozenset("""Mr Mrs Ms Dr Sen Rep Reps Gen Col Lt Maj Capt Sgt Cmdr Adm Prof Rev St Jr Sr Pres Sec Amb Hon Gov
+    Atty Supt Insp Fr Mt Ft No Inc Co Corp Ltd Bros Messrs Mme Mlle Dept Univ""".split())
 
 
 def tag_spans(text: str, unit: Unit, tags: Sequence[str]) -> list[TagSpan]:

@@ -220,6 +220,11 @@ def test_french_speaker_spans_past_semi_auxiliaries_adverbs_and_time_words():
                     ["République", "Jules Ferry"]) == [("le procureur de la République", False, "recommande")]
     assert speakers("Les efforts de médiation se sont intensifiés, ont déclaré dimanche des sources palestiniennes.",
                     ["palestiniennes"]) == [("des sources palestiniennes", False, "déclaré")]
+    assert speakers("Les efforts ont échoué, ont déclaré des sources palestiniennes dimanche.",
+                    ["palestiniennes"]) == [("des sources palestiniennes", False, "déclaré")]
+    # (a review's cases: the farthest determiner opens a chain of complements)
+    assert speakers("Alors le chef de la diplomatie de la Russie a dénoncé Israël.", ["Russie", "Israël"]) == [
+        ("le chef de la diplomatie de la Russie", False, "dénoncé")]
     got = triples("M. Limon répond qu'il reconnaît toutes les associations d'employés de l'Etat, mais qu'il ne peut "
                   "leur reconnaître le droit de paralyser la vie du pays.", ["M. Limon", "Etat"], "fr")
     assert [(s, r, c) for s, r, c, _ in got] == [("M. Limon", False, "répond")]

@@ -91,6 +91,9 @@ def test_a_source_never_runs_over_a_sentence_end():
     assert got == [("Ayotte campaign manager Jon Kohan", "said"), ("Ayotte", "called on")], got
     [st] = _statements("Mr. Bush said the plan would fail.")
     assert st.speaker.text == "Mr. Bush"
+    text = '"We will not stop," said campaign manager Tom Rice. Obama called on donors to give.'
+    got = [(st.speaker.text if st.speaker else None, st.cue.text) for st in _statements(text)]
+    assert ("campaign manager Tom Rice", "said") in got and all("Obama" not in (s or "") for s, c in got if c == "said")
 
 
 def test_no_statement_without_a_cue_and_empty_text():

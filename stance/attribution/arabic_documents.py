@@ -7,11 +7,11 @@ from typing import Optional, Sequence
 
 from ..records import Mention, Span
 from ..text import Token
-from .arabic_phrases import _AR_RELATIVE, _PHRASE_BREAK
+from .arabic_phrases import _AR_RELATIVE, _PHRASE_BREAK, _is_time
 from .arabic_unknown import _ar_unknown_subject
 from .cues import _AR_CAME_DOCUMENTS, _AR_DOCUMENTS, Cue, _form_in
 from .spans import _first_at, _resolved, _State
-from .words import _AR_THAT, _normalised
+from .words import _AR_PREPOSITIONS, _AR_THAT, _normalised
 
 _AR_IN_IT = _normalised(frozenset("فيه فيها فيهما".split()))
 
@@ -58,17 +58,25 @@ def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Ment
 
 def _unknown_issuer(text: str, toks: list[Token], d: int) -> Optional[Mention]:
     """The words between an issuing verb and the document at token d, when they are a short phrase the dictionary
-    lacks ("وقدمت أسرة الصبي المتوفي بلاغا", "وأصدرت عائلة الضحية بيانا"): two to four words, no punctuation, not
-    opening with a preposition or a pronoun; None otherwise."""
-    for k in range(d - 2, max(-1, d - 6), -1):
+    lacks ("وقدمت أسرة الصبي المتوفي بلاغا", "وأصدرت اليوم عائلة الضحية بيانا": past the time word): two to four
+    words, no punctuation, not opening with a preposition, a pronoun or a word of a definite phrase governed by one
+    ("بالوزارة", "للحكومة"); None otherwise."""
+    for k in range(d - 2, max(-1, d - 7), -1):
         if _PHRASE_BREAK.search(text[toks[k].end : toks[d].start]):
             return None
         if _form_in(toks[k], _AR_ISSUE_VERBS):
-            first = toks[k + 1]
-            if first.norm.startswith(("ب", "ل", "لل", "في")) or first.norm in _AR_THAT or first.norm in _AR_RELATIVE:
+            j = k + 1
+            while j < d and _is_time(toks, j):
+                j += 1  # "وأصدر أمس بيانا": no issuer named
+            first = toks[j] if j < d else None
+            if first is None or d - j < 2 or first.norm in _AR_PREPOSITIONS or first.norm in _AR_THAT \
+                    or first.norm in _AR_RELATIVE or first.norm in _AR_PRONOUNS or first.norm.startswith(("بال", "لل")):
                 return None
             return Mention(Span.of(text, first.start, toks[d - 1].end))
     return None
+
+
+_AR_PRONOUNS = _normalised(frozenset("هو هي هم هما هن نحن انا أنا انت أنت".split()))
 
 
 def _document_speaker(text: str, toks: list[Token], cue: Cue, mentions: Sequence[Mention], state: _State):

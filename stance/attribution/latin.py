@@ -116,6 +116,11 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             while j < len(toks) and toks[j].norm in _TIME_WORDS:
                 j += 1
             np_ = _latin_phrase_after(text, toks, j)
+            if np_ is not None:  # nor after it: "ont déclaré des sources palestiniennes dimanche"
+                e = _first_at(toks, np_.end) - 1
+                while e > j and toks[e].norm in _TIME_WORDS:
+                    e -= 1
+                np_ = Mention(Span.of(text, np_.start, toks[e].end))
             m = Mention(np_.span, m.actor) if np_ is not None and np_.start < m.start and np_.end >= m.end else None
         if m is not None:
             return m, m.end, True
@@ -230,25 +235,27 @@ def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> O
         b -= 1
     gap_before = text[sent.start if b == 0 else toks[b - 1].end : toks[b].start]
     at_clause_start = b == 0 or re.search(r"[,;:\"“”«»()]", gap_before) or toks[b - 1].norm in _CLAUSE_WORDS
-    if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
-        return None
-    while b < k and (toks[b].norm in _LEADING_ADVERBS or toks[b].norm in _TIME_WORDS):
+    while at_clause_start and b < k and (toks[b].norm in _LEADING_ADVERBS or toks[b].norm in _TIME_WORDS):
         b += 1  # "Puis le procureur de la République recommande", "dimanche le bureau du président a annoncé": the
         # adverb or the day opens the clause, not the subject
+    if not at_clause_start or k - b + 1 > _MAX_NP or toks[b].norm in _NOT_NP_START:
+        return None
     return Mention(Span.of(text, toks[b].start, toks[k].end))
 
 
 def _determined_np_before(text: str, toks: list[Token], m: Mention) -> Optional[Mention]:
-    """The noun phrase whose complement `m` is, from its determiner ("le procureur de la République", "the lawyer of
-    Donald Trump"), when the whole subject phrase is not at a clause start; None without a determiner within four
-    words before `m` or with punctuation between."""
+    """The noun phrase whose complement `m` is, from the determiner that opens it ("le procureur de la République",
+    "le chef de la diplomatie de la Russie", not "la diplomatie de la Russie"), when the whole subject phrase is not
+    at a clause start: the farthest determiner within eight words before `m` that no "de"/"of" governs, with no
+    punctuation between; None without one."""
     k = _first_at(toks, m.start)
-    for b in range(k - 1, max(-1, k - 6), -1):
+    best = None
+    for b in range(k - 1, max(-1, k - 9), -1):
         if re.search(r"[,;:\"“”«»()]", text[toks[b].end : toks[b + 1].start]):
-            return None
-        if toks[b].norm in _DETERMINERS and b < k - 2:
-            return Mention(Span.of(text, toks[b].start, m.end))
-    return None
+            break
+        if toks[b].norm in _DETERMINERS and b < k - 2 and (b == 0 or toks[b - 1].norm not in _OF_WORDS):
+            best = b
+    return Mention(Span.of(text, toks[best].start, m.end)) if best is not None else None
 
 
 def _before_semi_auxiliary(toks: list[Token], i: int) -> int:
@@ -273,8 +280,9 @@ def _before_semi_auxiliary(toks: list[Token], i: int) -> int:
 
 
 def _elided_que(word: str) -> str:
-    """"il" for "qu'il" (the pronoun after an elided "que"); the word itself otherwise."""
-    return word[3:] if word.startswith(("qu'", "qu’")) else word
+    """"il" for "qu'il", "lorsqu'il", "puisqu'il" (the pronoun after an elided "que"); the word itself otherwise."""
+    m = re.fullmatch(r"\w*qu['’](\w+)", word)
+    return m.group(1) if m else word
 
 
 _FR_COME = frozenset("vient viennent venait venaient".split())  # "vient de" + infinitive: has just
@@ -284,7 +292,8 @@ _FR_MODALS = frozenset("""peut peuvent pouvait pouvaient pourrait pourraient doi
     veut veulent voulait voulaient va vont allait allaient entend entendent compte comptent semble semblent semblait
     semblaient vint vinrent""".split())
 _FR_OBJECT_CLITICS = frozenset("le la les l' l’ lui leur y en se s' s’ me te nous vous".split())
-_DETERMINERS = frozenset("le la les l' l’ un une the a an this that".split())
+_DETERMINERS = frozenset("le la les l' l’ un une the a an".split())
+_OF_WORDS = frozenset("de du des d' d’ of".split())
 # adverbs that open a clause before its subject
 _LEADING_ADVERBS = frozenset("puis ensuite enfin alors aussi or donc then meanwhile finally still".split())
 # time words between an inverted cue and its subject ("ont déclaré dimanche des sources palestiniennes")

@@ -15,7 +15,7 @@ from .arabic_preverbal import _clause_initial_np, _subject_before_relative
 from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
-from .spans import _mention_ending_before, _quotations, _State, _strip_span
+from .spans import _first_at, _mention_ending_before, _quotations, _State, _strip_span
 from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
 
 
@@ -292,8 +292,8 @@ def _conjuncts(text: str, speaker: Mention, mentions: Sequence[Mention], lang: s
 
 
 def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
-    """A known body (no country, no person) right before "في" and a place of one to three words that end right before
-    the reporting verb at token i ("أن وزارة الداخلية في إقليم السند قالت"), or None."""
+    """A known body (no country, no person) opening a clause after "أن" right before "في" and a place of one to three
+    words that end right before the reporting verb at token i ("أن وزارة الداخلية في إقليم السند قالت"), or None."""
     for k in range(i - 2, max(0, i - 4) - 1, -1):
         if toks[k].norm != "في":
             continue
@@ -301,9 +301,11 @@ def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequen
                 or any(_is_cue_word(toks[x]) for x in range(k + 1, i)):
             return None
         body = next((m for m in mentions if m.end <= toks[k].start and not text[m.end : toks[k].start].strip()), None)
-        if body is not None and body.actor is not None and body.actor.type not in ("country", "person"):
-            return body
-        return None
+        if body is None or body.actor is None or body.actor.type in ("country", "person"):
+            return None
+        b = _first_at(toks, body.start)
+        # the body opens the reported clause ("أن وزارة الداخلية في ..."), not "مسؤولا في وزارة الداخلية في كراتشي قال"
+        return body if b > 0 and toks[b - 1].norm in _AR_THAT and toks[b].start == body.start else None
     return None
 
 
