@@ -382,6 +382,10 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if after is not None and not after.norm.startswith(("ال", "وال", "و")) and after.norm != "باسم" \
                     and not any(x.start == after.start for x in mentions):
                 unk = None  # "وردد المتظاهرون شعارات مناهضة": an indefinite noun after a definite one is its object
+        if unk is not None and m is not None and unk.end > m.end and m.text.split()[-1].startswith(("ال", "وال")):
+            after = _token_from(toks, m.end)
+            if after is not None and after.norm in _AR_EVENT_OBJECTS:
+                unk = None  # "واكدت وزارة الدفاع مقتل الجندي": the death confirmed is the object, no part of the body
         if unk is not None and (m is None or unk.end >= m.end):
             unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions,
                                                         object_b=_form_in(toks[i], _AR_OBJECT_B_VERBS)), mentions)
@@ -512,6 +516,11 @@ def _plural_verb(tok: Token) -> bool:
 
 
 _AR_AFTER_EVENT = _normalised(frozenset("بعد وبعد قبل وقبل سبق منذ عقب إثر اثر لدى عند حين فور".split()))
+
+
+# nouns of events a reporting verb confirms, announces or denies ("أكدت X مقتل", "أعلن X اعتقال"): its object
+_AR_EVENT_OBJECTS = _normalised(frozenset(
+    "مقتل مصرع وفاة اغتيال اعتقال توقيف اصابة إصابة سقوط وقوع انفجار استشهاد فقدان اختطاف خطف اطلاق إطلاق".split()))
 
 
 def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Mention]) -> int:
