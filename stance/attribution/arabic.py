@@ -159,9 +159,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         after_in = list(itertools.takewhile(lambda t: t.norm not in _AR_THAT, toks[i + 2 : i + 5]))
         named_after = after_in and (after_in[0].norm in _AR_ROLE_HEADS
                                     or any(m.start == t.start for t in after_in for m in mentions))
-        # (after an evaluative verb the noun after فيه is its object: "بيانا اتهمت فيه رجال الشرطة بتعذيب ابنها"; an
-        # issuer the dictionary lacks only where no subject can follow فيه: "قال فيه نقيب الصحفيين" speaks himself)
-        # (but a role or a person after فيه is the evaluative verb's subject: "بيانا انتقد فيه الوزير الحكومة")
+        # after an evaluative verb the noun after فيه is its object ("بيانا اتهمت فيه رجال الشرطة بتعذيب ابنها"), unless
+        # it is a role or a person ("بيانا انتقد فيه الوزير الحكومة"); an issuer the dictionary lacks is read only
+        # where no subject can follow فيه ("قال فيه نقيب الصحفيين": he speaks himself)
         subject_after = after_in and (after_in[0].norm in _AR_ROLE_HEADS or any(
             m.start == after_in[0].start and m.actor is not None and m.actor.type == "person" for m in mentions))
         issuer = None if named_after and (cue.kind != "eval" or subject_after) else _issuer_before(

@@ -55,7 +55,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 if rel is not None:  # "ان ادارة الرئيس اوباما ، التي تواجه مصاعب ... ، تعتقد ان ..."
                     prev = rel
                 elif cue.kind == "report":  # "أن وزارة الداخلية في إقليم السند قالت": the place it speaks from
-                    rel = _body_in_place_before(text, toks, cue.token_index, in_sent) or None
+                    rel = _body_in_place_before(text, toks, cue.token_index, in_sent)
                     prev = rel or prev
                 complement = cue.token_index + 1 < len(toks) and toks[cue.token_index + 1].norm in _AR_THAT
                 if (rel is None or not complement) and _unprefixed(toks[cue.token_index].norm) in _AR_NOT_NESTED:
