@@ -14,6 +14,7 @@ from ..text import Token, tokens
 from .words import (
     _AR_AMBIGUOUS,
     _AR_OBJ_SUFFIXES,
+    _AR_THIRD_PERSON_SUFFIXES,
     _AR_PREFIXES,
     _AR_PREPOSITIONS,
     _AR_THAT,
@@ -91,7 +92,7 @@ def _resumptive(tok: Token) -> bool:
     pronoun the pronoun is the antecedent, the verb's object, so its subject is written after it."""
     form = _analyse_ar(tok, True, load_cues()["ar"])
     return form is not None and any(tok.norm.endswith(suf) and not form.base.endswith(suf)
-                                    for suf in ("هما", "هم", "ها", "ه"))
+                                    for suf in _AR_THIRD_PERSON_SUFFIXES)
 
 
 def _match_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[str]:

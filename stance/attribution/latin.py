@@ -11,13 +11,17 @@ from .cues import Cue
 from .spans import _first_at, _mention_after, _mention_ending_before, _resolved, _State
 from .words import _FIRST_PERSON, _PRONOUN_SUBJECT
 
-_LATIN_FILLER = frozenset(
-    """has have had will would also later again then further previously earlier not never on in at last this week
-    monday tuesday wednesday thursday friday saturday sunday today yesterday a an the statement interview speech
-    recently repeatedly publicly once long a ont avait avaient aura aurait auraient également encore aussi déjà lundi mardi
-    mercredi jeudi vendredi samedi dimanche hier aujourd’hui aujourd'hui dans un une son sa ses communiqué entretien
-    rapidement vivement fermement aussitôt alors ensuite immédiatement toutefois cependant pourtant néanmoins enfin
-    d'ailleurs d’ailleurs leur lui y en se me te vous l'a l’a l'ont l’ont s'est s’est""".split()
+# time words, and "also"/"again" ("ont déclaré dimanche des sources palestiniennes"): between an inverted cue and
+# its subject, or between a subject and its verb
+_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui également encore
+    aussi déjà monday tuesday wednesday thursday friday saturday sunday today yesterday also again later""".split())
+
+_LATIN_FILLER = _TIME_WORDS | frozenset(
+    """has have had will would then further previously earlier not never on in at last this week a an the statement
+    interview speech recently repeatedly publicly once long a ont avait avaient aura aurait auraient dans un une son
+    sa ses communiqué entretien rapidement vivement fermement aussitôt alors ensuite immédiatement toutefois
+    cependant pourtant néanmoins enfin d'ailleurs d’ailleurs leur lui y en se me te vous l'a l’a l'ont l’ont s'est
+    s’est""".split()
 )
 
 
@@ -296,9 +300,6 @@ _DETERMINERS = frozenset("le la les l' l’ un une the a an".split())
 _OF_WORDS = frozenset("de du des d' d’ of".split())
 # adverbs that open a clause before its subject
 _LEADING_ADVERBS = frozenset("puis ensuite enfin alors aussi or donc then meanwhile finally still".split())
-# time words between an inverted cue and its subject ("ont déclaré dimanche des sources palestiniennes")
-_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui également encore
-    aussi déjà monday tuesday wednesday thursday friday saturday sunday today yesterday also again later""".split())
 
 
 def _latin_phrase_after(text: str, toks: list[Token], j: int) -> Optional[Mention]:

@@ -10,7 +10,8 @@ _AR_AMBIGUOUS = frozenset("عبر حمل دعم نقل تابع يتابع را�
 
 _AR_PREFIXES = ("و", "ف")
 
-_AR_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
+_AR_THIRD_PERSON_SUFFIXES = ("هما", "هم", "ها", "ه")  # his, her, their: longest first
+_AR_OBJ_SUFFIXES = _AR_THIRD_PERSON_SUFFIXES + ("نا", "ني", "كم")
 
 _AR_TIME = frozenset(
     """الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم امس مساء صباح ليل ليله الليله الماضي الماضيه اول
