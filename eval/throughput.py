@@ -11,7 +11,8 @@ rounds `stance analyze` makes (`stance.pipeline.round_is_full`); and, when the m
 more without its speaker tagger (`analyze --no-speaker-tagger`) and without both taggers (`--no-speaker-tagger
 --no-target-tagger`), for what they cost. Each way
 runs `--trials` times, alternating, and the fastest trial of each is reported (so a busy moment of the machine counts
-against none). Prints one JSON object: articles, pairs, seconds and articles/s of each way, and the ratios.
+against none). `--bf16` adds the rounds with the three networks reading in bfloat16 (`--precision bf16`) to each
+trial, and how many of their pairs and labels are those of float32. Prints one JSON object: articles, pairs, seconds and articles/s of each way, and the ratios.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def _rounds(statements: Sequence[list], batch_size: int) -> list[list[int]]:
     return out + ([pending] if pending else [])
 
 
-def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials: int = 2) -> dict:
+def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials: int = 2, bf16: bool = False) -> dict:
     import torch
 
     nlp = Pipeline.load()
@@ -67,8 +68,28 @@ def measure(inputs: Sequence[str], repeat: int = 1, batch_size: int = 32, trials
                 nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
             best[name] = min(best.get(name, float("inf")), time.perf_counter() - t)
         nlp.target_tagger, nlp.speaker_tagger = taggers
+        if bf16:  # the rounds once more with the three networks reading in bfloat16 (`--precision bf16`)
+            nets = [m for m in (nlp.classifier, *taggers) if m is not None]
+            for m in nets:
+                m.in_precision("bf16")
+            t = time.perf_counter()
+            half = [p for r in rounds for kept, _ in nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
+                    for p in kept]
+            best["bf16"] = min(best.get("bf16", float("inf")), time.perf_counter() - t)
+            for m in nets:
+                m.in_precision("fp32")
     n = len(articles)
     tagged = {}
+    if bf16:  # and whether bfloat16 gives the same pairs and labels as float32 (one more float32 pass, untimed)
+        full = [p for r in rounds for kept, _ in nlp.score_many([(articles[k], statements[k]) for k in r], batch_size)
+                for p in kept]
+        key = lambda p: (p.statement.doc_id, p.statement.id, p.target.start, p.target.end)  # noqa: E731
+        labels = {key(p): p.stance for p in full}
+        tagged.update({"rounds_bf16_seconds": round(best["bf16"], 2),
+                       "rounds_bf16_articles_per_s": round(n / best["bf16"], 2),
+                       "bf16_speedup": round(best["rounds"] / best["bf16"], 2),
+                       "bf16_pairs": len(half), "fp32_pairs": len(full),
+                       "bf16_same_pair_and_label": sum(labels.get(key(p)) == p.stance for p in half)})
     for name in others:  # time with the taggers / time without
         tagged.update({f"rounds_{name}_seconds": round(best[name], 2),
                        f"rounds_{name}_articles_per_s": round(n / best[name], 2),
@@ -95,8 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="read the articles this many times over (default 1)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--trials", type=int, default=2)
+    ap.add_argument("--bf16", action="store_true",
+                    help="also time the rounds with the networks reading in bfloat16 (`stance analyze --precision bf16`) "
+                         "and count how many of its pairs and labels are float32's")
     args = ap.parse_args(argv)
-    json.dump(measure(args.inputs, args.repeat, args.batch_size, args.trials), sys.stdout, indent=1)
+    json.dump(measure(args.inputs, args.repeat, args.batch_size, args.trials, args.bf16), sys.stdout, indent=1)
     print()
     return 0
 

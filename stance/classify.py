@@ -41,9 +41,11 @@ def default_model_path() -> Path:
 
 
 def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True,
-                    device: str | torch.device = "cpu", lexical_prior: bool = True) -> StanceClassifier:
+                    device: str | torch.device = "cpu", lexical_prior: bool = True,
+                    precision: str = "fp32") -> StanceClassifier:
     """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`, onto
-    `device` ("cpu", "cuda", "cuda:N", "auto"); `target_filter=False` / `lexical_prior=False` leave out the target
+    `device` ("cpu", "cuda", "cuda:N", "auto"), reading in `precision` ("fp32", "bf16", "auto":
+    `stance.backbone.resolve_precision`); `target_filter=False` / `lexical_prior=False` leave out the target
     filter (`stance.relevance`) / the lexical prior (`stance.lexical`) saved beside it."""
     path = Path(path) if path is not None else default_model_path()
     config_file = path / "config.json"
@@ -57,12 +59,14 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
     from .model import MODEL_TYPES
 
     if kind in MODEL_TYPES:
-        from .backbone import resolve_device
+        from .backbone import PRECISIONS, resolve_device
         from .model import TransformerStanceClassifier
 
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
+        if precision not in PRECISIONS:
+            raise ValueError(f"precision {precision!r} is not one stance reads in: use fp32, bf16 or auto")
         return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter,
-                                                           lexical_prior=lexical_prior).to(where)
+                                                           lexical_prior=lexical_prior).to(where).in_precision(precision)
     raise ValueError(
         f"{config_file}: unknown stance_model_type {kind!r}; expected one of {', '.join(map(repr, MODEL_TYPES))}. "
         "Was this folder written by a newer version of stance?"

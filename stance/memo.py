@@ -5,7 +5,8 @@ on the same dev texts once per candidate setting; most of the statements, target
 setting to the next, so most of the transformer passes repeat. Inside `with network.remembering():` a network
 (`TransformerStanceClassifier`, `TargetTagger`, `SpeakerTagger`) keeps what it computed for each item and reads only
 the items it has not seen; outside it nothing is kept past its batch, so a long batch run does not grow in memory.
-Neither the weights nor what shapes the input (the model's markers, `max_length`) may change inside the block;
+Neither the weights nor what shapes the input (the model's markers, `max_length`) nor the precision a network reads
+in (`in_precision`) may change inside the block;
 what is applied after the reading (the target filter, the lexical prior, thresholds and vetoes) may.
 
 >>> class Doubler(Remembers):

@@ -28,7 +28,7 @@ import torch
 from torch import nn
 
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
-from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move
+from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move, reading_in, resolve_precision
 from stance.records import LABELS, Prediction, StanceItem
 from stance.lexical import LexicalPrior
 from stance.memo import Remembers
@@ -282,6 +282,7 @@ class TransformerStanceClassifier(Remembers):
         self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
         self.lexical_prior = lexical_prior  # stance.lexical: blended into the scores when present
+        self.precision = "fp32"  # what it reads in (`in_precision`); training always runs in float32
 
     @property
     def name(self) -> str:
@@ -367,6 +368,12 @@ class TransformerStanceClassifier(Remembers):
         move(self.net, device)
         return self
 
+    def in_precision(self, name: str) -> TransformerStanceClassifier:
+        """Read in `name` ("fp32", "bf16" or "auto": `stance.backbone.resolve_precision` on the network's device) from
+        now on; returns self. The weights stay float32."""
+        self.precision = resolve_precision(name, self.device)
+        return self
+
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
         """The parameters that training changes (LoRA matrices + head): what `save_pretrained` writes."""
         return trainable_state(self.net)
@@ -426,9 +433,12 @@ class TransformerStanceClassifier(Remembers):
     def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
         """(stance probabilities, target filter input) of a batch, on the CPU: the head's pooled vectors with the
         probabilities."""
-        pooled = self.net.pooled(**self.encode(items))
-        probs = torch.softmax(self.net.head(pooled).float(), dim=-1)
-        return probs.cpu(), torch.cat([pooled.float(), probs], dim=-1).cpu()
+        with reading_in(self.precision, self.device):
+            pooled = self.net.pooled(**self.encode(items))
+            logits = self.net.head(pooled)
+        pooled = pooled.float()
+        probs = torch.softmax(logits.float(), dim=-1)
+        return probs.cpu(), torch.cat([pooled, probs], dim=-1).cpu()
 
     @property
     def n_filter_features(self) -> int:

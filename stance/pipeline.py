@@ -343,24 +343,25 @@ class Pipeline:
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
              author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True,
              speaker_tagger: bool = True, device: str | torch.device = "cpu",
-             lexical_prior: bool = True) -> "Pipeline":
+             lexical_prior: bool = True, precision: str = "fp32") -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
         `target_tagger=False` not its target tagger, `speaker_tagger=False` not its speaker tagger,
         `lexical_prior=False` not its lexical prior (none of them is loaded without the classifier). `device` ("cpu",
-        "cuda", "cuda:N", "auto") is where the model and taggers run."""
+        "cuda", "cuda:N", "auto") is where the model and taggers run, `precision` ("fp32", "bf16", "auto") what they
+        read in (`stance.backbone.resolve_precision`: bfloat16 is about twice as fast on hardware that has it)."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
         where = resolve_device(device)
-        clf = (load_classifier(model, target_filter=target_filter, device=where, lexical_prior=lexical_prior)
-               if with_classifier else None)
+        clf = (load_classifier(model, target_filter=target_filter, device=where, lexical_prior=lexical_prior,
+                               precision=precision) if with_classifier else None)
         folder = model if model is not None else default_model_path()
         tagger = TargetTagger.load(folder) if with_classifier and target_tagger else None
         speakers = SpeakerTagger.load(folder) if with_classifier and speaker_tagger else None
         for t in (tagger, speakers):
             if t is not None:
-                t.to(where)
+                t.to(where).in_precision(precision)
         return cls(clf, ActorDictionary.load(actors_file), ArabicNER.load() if with_ner else None,
                    load_tagger() if en_attribution == "crf" else None, author_voice=author_voice,
                    target_filter=target_filter, target_tagger=tagger, speaker_tagger=speakers)

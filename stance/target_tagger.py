@@ -38,7 +38,7 @@ import torch
 from torch import nn
 
 from .adapter import add_lora, load_adapter, save_adapter, saved_pair
-from .backbone import BASE_NAME, load_backbone, load_tokenizer, move
+from .backbone import BASE_NAME, load_backbone, load_tokenizer, move, reading_in, resolve_precision
 from .classify import speaker_view
 from .memo import Remembers
 from .records import Mention, Span, Statement
@@ -173,6 +173,7 @@ class TargetTagger(Remembers):
         self.config = config
         self.net = net
         self.tokenizer = tokenizer
+        self.precision = "fp32"  # what it reads in (`in_precision`)
 
     # ---- construction
     @classmethod
@@ -205,6 +206,12 @@ class TargetTagger(Remembers):
     def to(self, device: str | torch.device) -> TargetTagger:
         """Move the network to `device` ("cpu", "cuda", ...); returns self. Inputs follow it when reading."""
         move(self.net, device)
+        return self
+
+    def in_precision(self, name: str) -> TargetTagger:
+        """Read in `name` ("fp32", "bf16" or "auto": `stance.backbone.resolve_precision` on the network's device) from
+        now on; returns self. The weights stay float32."""
+        self.precision = resolve_precision(name, next(self.net.parameters()).device)
         return self
 
     def save_pretrained(self, folder: str | os.PathLike) -> Path:
@@ -267,7 +274,8 @@ class TargetTagger(Remembers):
                 for b in range(0, len(order), batch_size):
                     idx = order[b : b + batch_size]
                     enc = self.encode([items[i] for i in idx])
-                    logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
+                    with reading_in(self.precision, dev):
+                        logits = self.net(enc.input_ids.to(dev), enc.attention_mask.to(dev))
                     tags = torch.softmax(logits.float(), dim=-1).cpu()
                     for row, i in enumerate(idx):
                         firsts = enc.first_token[row]
