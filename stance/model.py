@@ -286,10 +286,13 @@ class TransformerStanceClassifier(Remembers):
 
     @property
     def name(self) -> str:
-        """What the output's `model` field says: the backbone, and the lexical prior where one changes the scores."""
+        """What the output's `model` field says: the backbone, the lexical prior where one changes the scores, and
+        "read in bf16" when the networks read in bfloat16 (`in_precision`), so that lines of the two precisions are
+        never mistaken for each other."""
         prior = self._lexical_prior
         return f"stance-transformer ({self.config.base})" + (
-            " + lexical prior" if prior is not None and prior.weight > 0 else "")
+            " + lexical prior" if prior is not None and prior.weight > 0 else "") + (
+            ", read in bf16" if self.precision == "bf16" else "")
 
     @property
     def lexical_prior(self) -> LexicalPrior | None:

@@ -134,3 +134,4 @@ def test_bfloat16_gives_the_float32_labels_on_real_sentences():
         [(p.statement.id, p.target.start, p.stance) for p in full]
     gaps = [abs(p.scores[k] - q.scores[k]) for p, q in zip(full, half) for k in p.scores]
     assert max(gaps) < 0.05 and max(gaps) > 0
+    assert {p.model for p in half} == {full[0].model + ", read in bf16"} and "bf16" not in full[0].model
