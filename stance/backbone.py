@@ -413,37 +413,67 @@ def resolve_device(name: str | torch.device) -> torch.device:
 
 # the number formats the networks read in (`resolve_precision`, `reading_in`)
 PRECISIONS = ("fp32", "bf16", "auto")
+# the CPU flags (Linux /proc/cpuinfo) of hardware bfloat16, where torch has no probe of its own
+_BF16_CPU_FLAGS = ("amx_bf16", "avx512_bf16")
+_warned_emulated: set[str] = set()
 
 
-def native_bf16(device: str | torch.device = "cpu") -> bool:
-    """Whether `device` computes in bfloat16 in hardware: a CUDA GPU that supports it, or a CPU with AMX tiles or
-    AVX-512 BF16 (elsewhere torch emulates it, more slowly than float32)."""
-    import torch
+def check_precision(name: object) -> str:
+    """`name` when it is one of `PRECISIONS`, else a ValueError that says which are.
 
-    device = torch.device(device)
-    if device.type == "cuda":
-        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
-    cpu = torch.cpu
-    return any(getattr(cpu, probe, lambda: False)() for probe in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"))
-
-
-def resolve_precision(name: str, device: str | torch.device = "cpu") -> str:
-    """"fp32" or "bf16", the number format the networks read in on `device`: `name` as it is, or for "auto"
-    bfloat16 where the hardware has it (`native_bf16`) and float32 elsewhere. Weights stay float32 either way;
-    bfloat16 runs the matrix products under `torch.autocast` (`reading_in`).
-
-    >>> resolve_precision("fp32")
-    'fp32'
-    >>> resolve_precision("fp16")
+    >>> check_precision("fp16")
     Traceback (most recent call last):
     ...
     ValueError: precision 'fp16' is not one stance reads in: use fp32, bf16 or auto
     """
     if name not in PRECISIONS:
-        raise ValueError(f"precision {name!r} is not one stance reads in: use {', '.join(PRECISIONS[:-1])} or auto")
+        raise ValueError(f"precision {name!r} is not one stance reads in: use fp32, bf16 or auto")
+    return name  # type: ignore[return-value]
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            return {w for line in f if line.startswith("flags") for w in line.split(":", 1)[1].split()}
+    except OSError:
+        return set()
+
+
+def native_bf16(device: str | torch.device = "cpu") -> bool:
+    """Whether `device` computes in bfloat16 in hardware: a CUDA GPU of compute capability 8 or more (Ampere on; an
+    older one only emulates it) or a ROCm GPU; a CPU with AMX or AVX-512 BF16 (torch's own probes, under their
+    names of torch 2.5 on or of 2.3-2.4, else the CPU's flags). Elsewhere torch emulates bfloat16, more slowly than
+    float32."""
+    import torch
+
+    device = torch.device(device)
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            return False
+        return torch.version.hip is not None or torch.cuda.get_device_capability(device)[0] >= 8
+    if device.type != "cpu":
+        return False
+    probes = [getattr(torch.cpu, name, None) for name in
+              ("_is_amx_tile_supported", "_is_avx512_bf16_supported", "_is_cpu_support_amx_tile")]
+    if any(p is not None for p in probes):
+        return any(p() for p in probes if p is not None)
+    return bool(_cpu_flags() & set(_BF16_CPU_FLAGS))
+
+
+def resolve_precision(name: str, device: str | torch.device = "cpu") -> str:
+    """"fp32" or "bf16", the number format the networks read in on `device`: `name` as it is, or for "auto"
+    bfloat16 where the hardware has it (`native_bf16`) and float32 elsewhere; bf16 asked for on hardware without it
+    is kept, with a warning (once per device). Weights stay float32 either way; bfloat16 runs the network under
+    `torch.autocast` (`reading_in`).
+
+    >>> resolve_precision("fp32")
+    'fp32'
+    """
+    check_precision(name)
     if name == "auto":
         return "bf16" if native_bf16(device) else "fp32"
-    if name == "bf16" and not native_bf16(device):
+    if name == "bf16" and not native_bf16(device) and str(device) not in _warned_emulated:
+        _warned_emulated.add(str(device))
         log.warning("bf16 on %s: this hardware has no native bfloat16, so torch emulates it (slower than fp32; use "
                     "--precision fp32 or auto)", device)
     return name
@@ -460,6 +490,29 @@ def reading_in(precision: str, device: str | torch.device):
     if precision != "bf16":
         raise ValueError(f"precision {precision!r}: resolve it first (`resolve_precision`) to fp32 or bf16")
     return torch.autocast(torch.device(device).type, dtype=torch.bfloat16)
+
+
+class ReadsInPrecision:
+    """What a network (`self.net`) reads in: `precision`, "fp32" or "bf16" (`reading_in` around its forward passes),
+    set by `in_precision` from a name that may be "auto", resolved on the network's device and again by
+    `_precision_follows` after a move (a network moved to a GPU after "auto" on a plain CPU takes the GPU's answer).
+    Training always runs in float32."""
+
+    precision: str = "fp32"
+    _asked_precision: str = "fp32"
+
+    def in_precision(self, name: str):
+        """Read in `name` ("fp32", "bf16" or "auto": `resolve_precision` on the network's device) from now on;
+        returns self. The weights stay float32. Not inside `remembering()` (`stance.memo`): what it remembers was
+        read in the precision before."""
+        resolved = resolve_precision(name, next(self.net.parameters()).device)  # type: ignore[attr-defined]
+        if getattr(self, "_memo", None) is not None and resolved != self.precision:
+            raise RuntimeError("the precision cannot change inside remembering(): leave the block first")
+        self._asked_precision, self.precision = name, resolved
+        return self
+
+    def _precision_follows(self) -> None:
+        self.precision = resolve_precision(self._asked_precision, next(self.net.parameters()).device)  # type: ignore[attr-defined]
 
 
 def load_tokenizer(cache_dir: str | os.PathLike | None = None) -> PreTrainedTokenizerFast:

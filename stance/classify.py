@@ -59,12 +59,11 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
     from .model import MODEL_TYPES
 
     if kind in MODEL_TYPES:
-        from .backbone import PRECISIONS, resolve_device
+        from .backbone import check_precision, resolve_device
         from .model import TransformerStanceClassifier
 
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
-        if precision not in PRECISIONS:
-            raise ValueError(f"precision {precision!r} is not one stance reads in: use fp32, bf16 or auto")
+        check_precision(precision)
         return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter,
                                                            lexical_prior=lexical_prior).to(where).in_precision(precision)
     raise ValueError(

@@ -28,7 +28,7 @@ import torch
 from torch import nn
 
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
-from stance.backbone import BASE_NAME, load_backbone, load_tokenizer, mean_pool, move, reading_in, resolve_precision
+from stance.backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, mean_pool, move, reading_in
 from stance.records import LABELS, Prediction, StanceItem
 from stance.lexical import LexicalPrior
 from stance.memo import Remembers
@@ -267,7 +267,7 @@ class StanceNet(nn.Module):
 # --------------------------------------------------------------------------- classifier
 
 
-class TransformerStanceClassifier(Remembers):
+class TransformerStanceClassifier(Remembers, ReadsInPrecision):
     """Speaker -> target stance with the fine-tuned e5-small model.
 
     >>> clf = TransformerStanceClassifier.new()                     # untrained, for training code  # doctest: +SKIP
@@ -282,7 +282,6 @@ class TransformerStanceClassifier(Remembers):
         self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
         self.lexical_prior = lexical_prior  # stance.lexical: blended into the scores when present
-        self.precision = "fp32"  # what it reads in (`in_precision`); training always runs in float32
 
     @property
     def name(self) -> str:
@@ -369,12 +368,7 @@ class TransformerStanceClassifier(Remembers):
     def to(self, device: str | torch.device) -> TransformerStanceClassifier:
         """Move the network to `device` ("cpu", "cuda", "cuda:1", ...); returns self."""
         move(self.net, device)
-        return self
-
-    def in_precision(self, name: str) -> TransformerStanceClassifier:
-        """Read in `name` ("fp32", "bf16" or "auto": `stance.backbone.resolve_precision` on the network's device) from
-        now on; returns self. The weights stay float32."""
-        self.precision = resolve_precision(name, self.device)
+        self._precision_follows()
         return self
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:

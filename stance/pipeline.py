@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution_crf import extract_statements_crf, load_tagger
-from .backbone import resolve_device
+from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .memo import Remembers
 from .ner import ArabicNER
@@ -353,6 +353,7 @@ class Pipeline:
         read in (`stance.backbone.resolve_precision`: bfloat16 is about twice as fast on hardware that has it)."""
         if en_attribution not in ("crf", "rules"):
             raise ValueError(f"en_attribution must be 'crf' or 'rules', found {en_attribution!r}")
+        check_precision(precision)  # (also where no network is loaded: a wrong name is an error either way)
         where = resolve_device(device)
         clf = (load_classifier(model, target_filter=target_filter, device=where, lexical_prior=lexical_prior,
                                precision=precision) if with_classifier else None)

@@ -38,7 +38,7 @@ import torch
 from torch import nn
 
 from .adapter import add_lora, load_adapter, save_adapter, saved_pair
-from .backbone import BASE_NAME, load_backbone, load_tokenizer, move, reading_in, resolve_precision
+from .backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, move, reading_in
 from .classify import speaker_view
 from .memo import Remembers
 from .records import Mention, Span, Statement
@@ -162,7 +162,7 @@ class Encoded:
     first_token: list[list[int]]
 
 
-class TargetTagger(Remembers):
+class TargetTagger(Remembers, ReadsInPrecision):
     """Word-level B/I/O tagging of a statement's targets, given its speaker."""
 
     weights_file = TAGGER_WEIGHTS
@@ -173,7 +173,6 @@ class TargetTagger(Remembers):
         self.config = config
         self.net = net
         self.tokenizer = tokenizer
-        self.precision = "fp32"  # what it reads in (`in_precision`)
 
     # ---- construction
     @classmethod
@@ -206,12 +205,7 @@ class TargetTagger(Remembers):
     def to(self, device: str | torch.device) -> TargetTagger:
         """Move the network to `device` ("cpu", "cuda", ...); returns self. Inputs follow it when reading."""
         move(self.net, device)
-        return self
-
-    def in_precision(self, name: str) -> TargetTagger:
-        """Read in `name` ("fp32", "bf16" or "auto": `stance.backbone.resolve_precision` on the network's device) from
-        now on; returns self. The weights stay float32."""
-        self.precision = resolve_precision(name, next(self.net.parameters()).device)
+        self._precision_follows()
         return self
 
     def save_pretrained(self, folder: str | os.PathLike) -> Path:

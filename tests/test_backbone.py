@@ -143,24 +143,3 @@ def test_a_model_loaded_to_train_on_keeps_its_own_embeddings():
     assert other.net.encoder.embeddings is shared
     assert unmerged.net.encoder.get_base_model().embeddings is not shared
 
-
-def test_precision_names_resolve_and_bfloat16_runs_under_autocast(monkeypatch, caplog):
-    import torch
-
-    assert bb.resolve_precision("fp32") == "fp32"
-    assert bb.resolve_precision("auto") == ("bf16" if bb.native_bf16("cpu") else "fp32")
-    with pytest.raises(ValueError, match="use fp32, bf16 or auto"):
-        bb.resolve_precision("int8")
-    monkeypatch.setattr(bb, "native_bf16", lambda device="cpu": False)
-    assert bb.resolve_precision("auto") == "fp32"
-    with caplog.at_level("WARNING"):
-        assert bb.resolve_precision("bf16") == "bf16"
-    assert "no native bfloat16" in caplog.text
-    layer = torch.nn.Linear(4, 2)
-    x = torch.ones(1, 4)
-    with bb.reading_in("bf16", "cpu"):
-        assert layer(x).dtype == torch.bfloat16
-    with bb.reading_in("fp32", "cpu"):
-        assert layer(x).dtype == torch.float32
-    with pytest.raises(ValueError, match="resolve it first"):
-        bb.reading_in("auto", "cpu")
