@@ -1713,6 +1713,12 @@ def test_arabic_sources_relays_and_relative_clauses(nlp):
         ("وذكرت الصحيفة أن مسؤولا في وزارة الداخلية في كراتشي قال إن الهجوم نفذه انتحاري.", ["الصحيفة"]),
         # the event a body the dictionary lacks confirms is no part of its name (train text)
         ("واكدت وزارة الدفاع مقتل الجندي في كابل امس بدون أن يقدم مزيداً من التفاصيل.", ["وزارة الدفاع"]),
+        # a quotation that opens the reported clause after "ان", its subject inside it, holds that subject's own
+        # statement (dev text); a verb deeper inside a quotation stays the first speaker's words
+        ("واكد المصدر ان «الوزير ابلغ الدبلوماسيين بمناورات سودانية تمارس ضغوطا على حركات التمرد».",
+         ["المصدر", "الوزير"]),
+        ("واكد المصدر ان «الوضع صعب والوزير ابلغ الدبلوماسيين بذلك».", ["المصدر"]),
+        ("وقال الوزير «ابلغت الدبلوماسيين بذلك».", ["الوزير"]),
     ]:
         got = statements(nlp, text)
         assert [s for s, _, _ in got] == speakers, (text, got)

@@ -44,7 +44,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
                 continue  # part of a name: "the United States", "Support Group"
-            if any(a < cue.start < b for a, b in quotes):
+            if any(a < cue.start < b for a, b in quotes) and not (
+                    lang == "ar" and _opens_quoted_clause(text, toks, cue, quotes)):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
             embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found, sent)
             if embedded:
@@ -63,11 +64,15 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     continue  # "ان القرار يعتبر انتهاكا" (is considered), "يبلغ من العمر" (is aged)
                 if prev is None:  # "وحسب المصادر، فان المبعوثة طلبت من الحكومة": a phrase the dictionary lacks
                     prev = _clause_initial_np(text, toks, cue.token_index, in_sent, sent)
-                    before = text[sent.start : prev.start].split()[-1:] if prev is not None else []
-                    if not before or normalize_arabic(before[0]) not in _AR_SO_THAT:
+                    opened = re.sub(r"[«\"“]", " ", text[sent.start : prev.start]) if prev is not None else ""
+                    before = opened.split()[-1:]  # ("ان «الوزير ابلغ": a quotation opening the clause after "ان",
+                    # see _opens_quoted_clause)
+                    quoted = any(a < cue.start < b for a, b in quotes)
+                    heads = _AR_SO_THAT | _AR_THAT if quoted else _AR_SO_THAT
+                    if not before or normalize_arabic(before[0]) not in heads:
                         prev = None
                 gap = text[prev.end : cue.start] if prev is not None and prev is not rel else ""
-                if prev is None or gap.strip(" ،,") not in ("", "قد"):
+                if prev is None or gap.strip(" ،,«\"“") not in ("", "قد"):
                     continue
                 if cue.kind == "report" and cue.mood == "purpose":
                     continue  # "لتعلن" is a purpose
@@ -307,6 +312,22 @@ def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequen
         # the body opens the reported clause ("أن وزارة الداخلية في ..."), not "مسؤولا في وزارة الداخلية في كراتشي قال"
         return body if b > 0 and toks[b - 1].norm in _AR_THAT and toks[b].start == body.start else None
     return None
+
+
+def _opens_quoted_clause(text: str, toks: list[Token], cue: Cue, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True when an Arabic cue inside a quotation is the verb of the reported clause the quotation opens, its
+    subject of a word or two right before it, after "ان": "ان انان «يأسف ...»" (the quotation after the
+    subject), "ان «الوزير ابلغ ...»" (the subject inside it)."""
+    a = next(a for a, b in quotes if a < cue.start < b)
+    i = cue.token_index
+    for n in (1, 2):
+        if i - n - 1 < 0:
+            return False
+        j = i - n - 1  # the "ان" before the subject's n words
+        opens = toks[j].end <= a < toks[j + 1].start or toks[i - 1].end <= a < cue.start
+        if toks[j].norm in _AR_THAT and opens and not re.search(r"[،,.:؛]", text[toks[j].end : cue.start]):
+            return True
+    return False
 
 
 def _embedded_ar(text: str, toks: list[Token], cue: Cue, found: list, sent: Span) -> bool:
