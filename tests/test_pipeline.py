@@ -98,6 +98,10 @@ def test_arabic_verb_subject_forms(nlp):
     got = statements(nlp, "وأعرب عمرو موسى الأمين العام لجامعة الدول العربية في تصريحات للصحافيين عن إدانته للهجوم"
                           " على الضحايا.")
     assert got[0][0] == "عمرو موسى" and got[0][2] == ["الضحايا"]
+    # with no "ان", the role in apposition ends at its holder's name: the content starts at the verb after it
+    got = statements(nlp, "وأكد المتحدث باسم قوات إيساف، الميجور تشارلز أنطوني تعرض قافلة عسكرية تضم جنوداً بحلف "
+                          "الناتو لهجوم انتحاري.")
+    assert got[0][1].startswith("تعرض قافلة عسكرية"), got
 
 
 def test_arabic_places_relative_clauses_and_protests(nlp):

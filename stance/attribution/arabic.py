@@ -542,7 +542,8 @@ def _after_subject(text: str, toks: list[Token], end: int, mentions: Sequence[Me
             return toks[that].start
     k = k0
     for _ in range(3):  # "عمرو موسى الأمين العام للجامعة في تصريحات للصحافيين أمس": role, occasion, addressee, time
-        nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k)), mentions))
+        nxt = _skip_time(toks, _skip_addressee(text, toks, _skip_time(toks, _skip_apposition(text, toks, k, mentions)),
+                                              mentions))
         if nxt == k:
             break
         k = nxt
@@ -609,10 +610,12 @@ _AR_SLOGANS = _normalised(frozenset("هتافات لافتات شعارات".spl
 _AR_WHILE_THEY = re.compile(r"(?:^|\s)وه(?:م|ن)\s")
 
 
-def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
+def _skip_apposition(text: str, toks: list[Token], k: int, mentions: Sequence[Mention] = ()) -> int:
     """Past what describes a verb-subject speaker before the content starts: a role in apposition ("عمرو موسى
     الأمين العام لجامعة الدول العربية"), a relative clause ("الذي عمل ..."), or the occasion ("في تصريحات
-    للصحافيين", "خلال مؤتمر صحافي"), when the content ("إن", a quotation, a colon) follows within 15 words."""
+    للصحافيين", "خلال مؤتمر صحافي"), when the content ("إن", a quotation, a colon) follows within 15 words. With
+    no content marker, a role is skipped with its genitive chain, up to the name of its holder when one of
+    `mentions` names a person there ("الميجور تشارلز أنطوني تعرض قافلة ...": the content starts at the verb)."""
     if k >= len(toks):
         return k
     w = toks[k].norm
@@ -643,6 +646,10 @@ def _skip_apposition(text: str, toks: list[Token], k: int) -> int:
         while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and not _is_time(toks, e) \
                 and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
                 and not _is_cue_word(toks[e]):
+            holder = next((m for m in mentions if m.start == toks[e].start and m.end > toks[e - 1].end
+                           and (m.actor is None or m.actor.type == "person")), None)
+            if holder is not None:
+                return _first_at(toks, holder.end)  # the holder's name ends the phrase
             e += 1
         return e
     return k
