@@ -477,3 +477,30 @@ def test_real_examples_round_trip_through_eval_lines():
     need("newsmtsc", "devtest_mt.jsonl")
     for ex in D.load_dse("valid")[:50] + D.load_newsmtsc("devtest_mt")[:50]:
         assert D.from_eval_line(json.loads(json.dumps(D.to_eval_line(ex), ensure_ascii=False))) == ex
+
+
+def test_exhaustive_second_pass_scores_like_a_system(tmp_path):
+    # the blind exhaustive second pass covers whole exhaustive dev texts; scored against their gold like a system,
+    # and the gold itself, given as a system, agrees with itself completely (the plumbing, not the figure)
+    from eval.sentences import gold_documents
+    from training.annotations.agreement import HERE, exhaustive_agreement
+
+    need("heldout_ids.txt")  # the annotations' split reads the held-out list
+    lines = (HERE / "agreement" / "exhaustive_second_pass_ar.jsonl").read_text(encoding="utf-8").splitlines()
+    ids = {json.loads(line)["source"]["id"] for line in lines if line.strip()}
+    gold_lines = []
+    for d in gold_documents("ar", "dev", exhaustive_only=True):
+        for st in d["statements"]:
+            for t in st["targets"]:
+                sp = st["speaker_start"]
+                gold_lines.append(json.dumps({
+                    "doc_id": d["id"], "stance": t["stance"],
+                    "speaker": {"start": sp, "end": sp + len(st["speaker"]), "text": st["speaker"]},
+                    "target": {"start": t["target_start"], "end": t["target_start"] + len(t["target"]),
+                               "text": t["target"]}}, ensure_ascii=False))
+    (tmp_path / "gold_as_system.jsonl").write_text("\n".join(gold_lines) + "\n", encoding="utf-8")
+    res = exhaustive_agreement("ar", system=tmp_path / "gold_as_system.jsonl")
+    assert res["texts"] == len(ids) + res["texts_skipped_by_second_pass"] == 50
+    assert res["second_pass"]["n_pred"] == len([line for line in lines if line.strip()])
+    assert 0.5 < res["second_pass"]["with_stance"]["f1"] < 1.0  # two readers agree, not perfectly
+    assert res["system"]["with_stance"]["f1"] == 1.0 and res["system"]["n_pred"] == res["system"]["n_gold"]

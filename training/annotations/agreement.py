@@ -2,9 +2,16 @@
 
     python -m training.annotations.agreement            # kappa of the second pass against the first, before adjudication
     python -m training.annotations.agreement --apply    # write the adjudicated labels into the annotation files
+    python -m training.annotations.agreement --exhaustive [--system p.jsonl]   # whole texts, read again from scratch
 
 `agreement/second_pass_<lang>.jsonl` holds a second annotator's blind labels ({id, stance, ...}) for a sample of pairs;
 `agreement/adjudication_<lang>.jsonl` holds the final label of every pair where the two disagreed, with the reason.
+
+`agreement/exhaustive_second_pass_<lang>.jsonl` is a second annotator's blind, exhaustive reading of a sample of
+whole exhaustive dev texts (every statement and every pair found again from the text alone, in the annotation line
+format; `..._skipped.txt` lists the sampled texts where that annotator found no pair): `--exhaustive` scores it
+against the first annotators' gold like a system (`stance eval-e2e`'s triple P/R/F1), the agreement a system
+can hope to reach on these texts; `--system` scores `stance analyze` output on the same texts beside it.
 """
 from __future__ import annotations
 
@@ -52,6 +59,37 @@ def agreement(lang: str = "ar") -> dict:
     }
 
 
+def exhaustive_agreement(lang: str = "ar", split: str = "dev", system: str | Path | None = None) -> dict:
+    """Triple P/R/F1 (with and without stance) of the exhaustive second pass against the first annotators' gold on
+    the same texts; with `system` (`stance analyze` output lines covering those texts), that output's too."""
+    from eval.endtoend import gold_from_seed, score_triples, triples_from_analyze
+    from eval.sentences import gold_documents
+
+    path = HERE / "agreement" / f"exhaustive_second_pass_{lang}.jsonl"
+    second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    skipped_file = path.with_name(path.stem + "_skipped.txt")
+    skipped = {line.split("\t")[0] for line in skipped_file.read_text(encoding="utf-8").splitlines() if line.strip()}
+    ids = {o["source"]["id"] for o in second} | skipped
+    docs = [d for d in gold_documents(lang, split, exhaustive_only=True) if d["id"] in ids]
+    if len(docs) != len(ids):
+        missing = sorted(ids - {d["id"] for d in docs})[:3]
+        raise ValueError(f"{len(ids) - len(docs)} texts of {path.name} are no exhaustive {lang} {split} text "
+                         f"(e.g. {missing}): the annotation files changed since the second pass")
+    gold = {d["id"]: gold_from_seed(d) for d in docs}
+
+    def scored(lines) -> dict:
+        res = score_triples(gold, {k: v for k, v in triples_from_analyze(lines).items() if k in gold})
+        return {k: res[k] for k in ("n_docs", "n_gold", "n_pred", "with_stance", "without_stance",
+                                    "stance_accuracy_on_matched")}
+
+    out = {"lang": lang, "split": split, "texts": len(docs), "texts_skipped_by_second_pass": len(skipped),
+           "second_pass": scored({"doc_id": o["source"]["id"], "speaker": o["speaker"], "target": o["target"],
+                                  "stance": o["stance"]} for o in second)}
+    if system is not None:
+        out["system"] = scored(Path(system).read_text(encoding="utf-8").splitlines())
+    return out
+
+
 def apply_adjudication(lang: str = "ar") -> int:
     """Write the adjudicated labels into the annotation files; returns how many lines changed."""
     adj_file = HERE / "agreement" / f"adjudication_{lang}.jsonl"
@@ -75,7 +113,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", default="ar")
     ap.add_argument("--apply", action="store_true")
+    ap.add_argument("--exhaustive", action="store_true", help="score the exhaustive second pass against the gold")
+    ap.add_argument("--system", help="with --exhaustive: `stance analyze` output on those texts, scored beside it")
     args = ap.parse_args()
+    if args.exhaustive:
+        print(json.dumps(exhaustive_agreement(args.lang, system=args.system), ensure_ascii=False, indent=1))
+        return
     if args.apply:
         print(f"{apply_adjudication(args.lang)} labels changed")
     print(json.dumps(agreement(args.lang), ensure_ascii=False, indent=1))
