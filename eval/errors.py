@@ -4,7 +4,9 @@
 show which part of the pipeline a gain could come from. It runs the pipeline itself, so that it sees the pairs the
 target filter and the taggers' vetoes drop as well as those kept:
 
-- stance on the pairs matched without stance (gold -> predicted);
+- stance on the pairs matched without stance (gold -> predicted), and its accuracy by statement: a pair alone in
+  its statement, with others of the same gold stance, or with others of another ("mixed" statements, where the
+  model has to read each target rather than the sentence);
 - predicted pairs that match no gold pair: a second pair for a gold pair matched already, a right speaker with a
   wrong target, or a wrong speaker;
 - gold pairs that no kept pair matches: the speaker never found; else the target dropped (and by what), its kept
@@ -123,6 +125,7 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                                 "stance": t.stance, "context": text[max(0, a - 80):a] + "[" + text[a:b] + "]"
                                 + text[b:b + 40]})
     stances: list[tuple[str, str]] = []
+    by_statement: dict[tuple, list[tuple[str, str]]] = defaultdict(list)  # (doc, speaker) -> (gold, predicted)
     by_rank: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # rank -> [pairs, right pairs, right triples]
     dropped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # by what -> the same
     n_kept = 0
@@ -134,6 +137,8 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
         pairs = pair_matching(g, p)  # as `stance eval-e2e` matches them
         strict = {j for _, j in strict_matching(g, p)}
         stances += [(g[i].stance, p[j].stance) for i, j in pairs]
+        for i, j in pairs:
+            by_statement[(doc, p[j].speaker)].append((g[i].stance, p[j].stance))
         hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
         for j, t in enumerate(p):
             if j not in hit_p:
@@ -182,6 +187,7 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
     return {
         "docs": len(gold), "gold_pairs": n_gold, "kept_pairs": n_kept,
         "stance_on_matched_pairs": confusion(stances),
+        "stance_by_statement": _by_statement(by_statement.values()),
         "unmatched_predicted_pairs": dict(sorted(fp.items())),
         "missed_gold_pairs": dict(sorted(fn.items())),
         "precision_by_rank_in_statement": {
@@ -192,6 +198,24 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                           for why, (n, ok, right) in sorted(dropped.items())},
         **({"examples": dict(sorted(shown.items()))} if examples else {}),
     }
+
+
+def _by_statement(groups: Iterable[Sequence[tuple[str, str]]]) -> dict:
+    """Stance accuracy on the matched pairs by the kind of statement (one speaker in a document) they belong to:
+    alone, with other matched pairs that share its gold stance ("uniform"), or with pairs of another gold stance
+    ("mixed": "ندعم جهود المعارضة في مكافحة تنظيم الدولة"), and how many mixed statements get more than one
+    predicted stance."""
+    out = {}
+    for kind in ("single", "uniform", "mixed"):
+        chosen = [g for g in groups if (len(g) == 1) == (kind == "single")
+                  and (kind == "single" or (len({a for a, _ in g}) > 1) == (kind == "mixed"))]
+        n = sum(len(g) for g in chosen)
+        right = sum(a == b for g in chosen for a, b in g)
+        out[kind] = {"statements": len(chosen), "pairs": n, "right": right,
+                     "accuracy": round(right / n, 4) if n else None}
+    out["mixed"]["predicted_mixed"] = sum(1 for g in groups
+                                          if len({a for a, _ in g}) > 1 and len({b for _, b in g}) > 1)
+    return out
 
 
 def _before_cue(sentences, s: Said, t: Triple) -> bool:
@@ -217,6 +241,13 @@ def markdown(report: Mapping) -> str:
     for title, key in (("Predicted pairs matching no gold pair", "unmatched_predicted_pairs"),
                        ("Gold pairs no kept pair matches", "missed_gold_pairs")):
         lines += ["", f"| {title} | n |", "|---|---|"] + [f"| {k} | {v} |" for k, v in report[key].items()]
+    by_statement = report["stance_by_statement"]
+    lines += ["", "| matched pairs of statements | statements | pairs | stance right | accuracy |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {kind} | {v['statements']} | {v['pairs']} | {v['right']} | {v['accuracy']} |"
+              for kind, v in by_statement.items()]
+    lines += ["", f"Mixed statements given more than one stance: {by_statement['mixed']['predicted_mixed']} of "
+              f"{by_statement['mixed']['statements']}."]
     lines += ["", "| rank in statement | pairs | pair precision | triple precision |", "|---|---|---|---|"]
     lines += [f"| {r} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
               for r, v in report["precision_by_rank_in_statement"].items()]

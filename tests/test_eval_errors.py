@@ -124,3 +124,24 @@ def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: P
     assert all(len(rows) == 1 for rows in again.get("examples", {}).values())
     res = CliRunner().invoke(app, ["eval-errors", str(tmp_path / "absent.jsonl")])
     assert res.exit_code == 2 and "error:" in res.output
+
+
+def test_stance_accuracy_by_statement_kind():
+    """The minister's gold targets carry two stances (a mixed statement, read with one stance: one of two right);
+    the demonstrators' single pair is right; a statement whose two targets share a gold stance is uniform."""
+    gold = {"d": [triple("الوزير", "الجيش", "support"), triple("الوزير", "المسلحين", "criticism"),
+                  triple("المتظاهرون", "الحكومة", "criticism")]}
+    minister = Said(Triple("d", span("الوزير"), "الوزير", (-1, -1), "", ""), span("قال"),
+                    (span("ان")[0], span("المسلحين")[1]))
+    crowd = Said(Triple("d", span("المتظاهرون"), "المتظاهرون", (-1, -1), "", ""), span("وهتف"), span("الحكومة"))
+    cands = [Candidate(triple("الوزير", "الجيش", "criticism"), "d:1", 0.9),
+             Candidate(triple("الوزير", "المسلحين", "criticism"), "d:1", 0.8),
+             Candidate(triple("المتظاهرون", "الحكومة", "criticism"), "d:2", 0.7)]
+    by = breakdown(gold, {"d": TEXT}, {"d": ([minister, crowd], cands)})["stance_by_statement"]
+    assert by["mixed"] == {"statements": 1, "pairs": 2, "right": 1, "accuracy": 0.5, "predicted_mixed": 0}
+    assert by["single"] == {"statements": 1, "pairs": 1, "right": 1, "accuracy": 1.0}
+    assert by["uniform"]["pairs"] == 0 and by["uniform"]["accuracy"] is None
+    same = {"d": [triple("الوزير", "الجيش", "criticism"), triple("الوزير", "المسلحين", "criticism")]}
+    by = breakdown(same, {"d": TEXT}, {"d": ([minister], cands[:2])})["stance_by_statement"]
+    assert by["uniform"] == {"statements": 1, "pairs": 2, "right": 2, "accuracy": 1.0}
+    assert "| mixed | 0 | 0 | 0 | None |" in markdown(breakdown(same, {"d": TEXT}, {"d": ([minister], cands[:2])}))
