@@ -32,6 +32,7 @@ from pathlib import Path
 
 from eval.endtoend import (Triple, confusion, doc_key, gold_articles, load_gold, pair_matching, speakers_match,
                            strict_matching, triples_from_analyze, triples_match)
+from eval.metrics import target_contrast
 from stance.records import Article, spans_overlap
 from stance.text import split_sentences
 
@@ -201,20 +202,22 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
 
 
 def _by_statement(groups: Iterable[Sequence[tuple[str, str]]]) -> dict:
-    """Stance accuracy on the matched pairs by the kind of statement (one speaker in a document) they belong to:
-    alone, with other matched pairs that share its gold stance ("uniform"), or with pairs of another gold stance
-    ("mixed": "ندعم جهود المعارضة في مكافحة تنظيم الدولة"), and how many mixed statements get more than one
-    predicted stance."""
+    """Stance accuracy on the matched pairs by how they share a statement (one speaker in a document): alone among
+    the matched pairs of their statement ("single"), with matched pairs that share their gold stance ("uniform"), or
+    with pairs of another gold stance ("mixed": "ندعم جهود المعارضة في مكافحة تنظيم الدولة"); for the mixed ones
+    also `eval.metrics.target_contrast`'s count of statements given more than one stance."""
+    groups = list(groups)
     out = {}
     for kind in ("single", "uniform", "mixed"):
-        chosen = [g for g in groups if (len(g) == 1) == (kind == "single")
-                  and (kind == "single" or (len({a for a, _ in g}) > 1) == (kind == "mixed"))]
+        chosen = [g for g in groups if len(g) == 1] if kind == "single" else \
+            [g for g in groups if len(g) > 1 and (len({a for a, _ in g}) > 1) == (kind == "mixed")]
         n = sum(len(g) for g in chosen)
         right = sum(a == b for g in chosen for a, b in g)
         out[kind] = {"statements": len(chosen), "pairs": n, "right": right,
                      "accuracy": round(right / n, 4) if n else None}
-    out["mixed"]["predicted_mixed"] = sum(1 for g in groups
-                                          if len({a for a, _ in g}) > 1 and len({b for _, b in g}) > 1)
+    flat = [(a, b, k) for k, g in enumerate(groups) for a, b in g]
+    contrast = target_contrast([a for a, _, _ in flat], [b for _, b, _ in flat], [k for _, _, k in flat])
+    out["mixed"]["predicted_mixed"] = contrast["groups"] - contrast["one_label_groups"]
     return out
 
 

@@ -4,9 +4,10 @@
 
 A statement here is one text with one speaker span (`training.datasets.load_annotations`); it is "mixed" when its
 pairs do not all share one gold stance ("ندعم جهود المعارضة في مكافحة تنظيم الدولة": support for one target,
-criticism for the other). On the 210 exhaustive Arabic dev texts the shipped model is right on 55% of the pairs of
-such statements against 88% of those whose targets share a stance (stance/models/README.md, session 31): this file
-lets a training run (`kind: eval_file`, `training/configs/mixed_session31.yaml`) see them more often.
+criticism for the other). End to end on the 210 exhaustive Arabic dev texts the shipped model is right on 55% of the
+pairs of such statements against 88% of those whose targets share a stance (stance/models/README.md, sessions 17
+and 31): this file lets a training run (`kind: eval_file`, `training/configs/mixed_session31.yaml`) see them more
+often (it did not help).
 """
 from __future__ import annotations
 

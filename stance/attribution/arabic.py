@@ -615,7 +615,8 @@ def _skip_apposition(text: str, toks: list[Token], k: int, mentions: Sequence[Me
     الأمين العام لجامعة الدول العربية"), a relative clause ("الذي عمل ..."), or the occasion ("في تصريحات
     للصحافيين", "خلال مؤتمر صحافي"), when the content ("إن", a quotation, a colon) follows within 15 words. With
     no content marker, a role is skipped with its genitive chain, up to the name of its holder when one of
-    `mentions` names a person there ("الميجور تشارلز أنطوني تعرض قافلة ...": the content starts at the verb)."""
+    `mentions` names a person there, or a name the dictionary lacks ("الميجور تشارلز أنطوني تعرض قافلة ...": the
+    content starts at the verb)."""
     if k >= len(toks):
         return k
     w = toks[k].norm
@@ -646,8 +647,10 @@ def _skip_apposition(text: str, toks: list[Token], k: int, mentions: Sequence[Me
         while e < len(toks) and e - k < 8 and toks[e].norm not in _AR_STOP_NAME and not _is_time(toks, e) \
                 and not re.search(r"[،,:;]", text[toks[e - 1].end : toks[e].start]) \
                 and not _is_cue_word(toks[e]):
-            holder = next((m for m in mentions if m.start == toks[e].start and m.end > toks[e - 1].end
-                           and (m.actor is None or m.actor.type == "person")), None)
+            holder = next((m for m in mentions if m.start == toks[e].start and (
+                m.actor.type == "person" if m.actor is not None
+                else _name_like(toks[e]) and not toks[e].text.endswith(("ة", "ه")))), None)
+            # (a name the dictionary lacks opens with a name-like word, not a noun in ة: "شرطة ولاية هلمند")
             if holder is not None:
                 return _first_at(toks, holder.end)  # the holder's name ends the phrase
             e += 1

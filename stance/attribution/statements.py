@@ -44,10 +44,13 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
                 continue  # part of a name: "the United States", "Support Group"
-            if any(a < cue.start < b for a, b in quotes) and not (
-                    lang == "ar" and _opens_quoted_clause(text, toks, cue, quotes)):
+            quoted = any(a < cue.start < b for a, b in quotes)
+            if quoted and not (lang == "ar" and cue.kind in ("report", "eval")
+                               and _opens_quoted_clause(text, toks, cue, quotes)):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
             embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found, sent)
+            if quoted and not embedded:
+                continue  # (a quotation opening a clause of an earlier statement's content only: "ان «الوزير ابلغ")
             if embedded:
                 # "ذكرت الوكالة ان ايران هددت اذربيجان", "قال مسؤول إن الوزير قال ...": the reported actor's own act
                 # or words, subject right before the verb (a statement inside the other's content)
@@ -67,12 +70,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     opened = re.sub(r"[«\"“]", " ", text[sent.start : prev.start]) if prev is not None else ""
                     before = opened.split()[-1:]  # ("ان «الوزير ابلغ": a quotation opening the clause after "ان",
                     # see _opens_quoted_clause)
-                    quoted = any(a < cue.start < b for a, b in quotes)
                     heads = _AR_SO_THAT | _AR_THAT if quoted else _AR_SO_THAT
                     if not before or normalize_arabic(before[0]) not in heads:
                         prev = None
                 gap = text[prev.end : cue.start] if prev is not None and prev is not rel else ""
-                if prev is None or gap.strip(" ،,«\"“") not in ("", "قد"):
+                if prev is None or gap.strip(" ،,«“") not in ("", "قد"):  # ("ان كوفي انان «ينتقد": the quote opens)
                     continue
                 if cue.kind == "report" and cue.mood == "purpose":
                     continue  # "لتعلن" is a purpose
@@ -316,8 +318,9 @@ def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequen
 
 def _opens_quoted_clause(text: str, toks: list[Token], cue: Cue, quotes: Sequence[tuple[int, int]]) -> bool:
     """True when an Arabic cue inside a quotation is the verb of the reported clause the quotation opens, its
-    subject of a word or two right before it, after "ان": "ان انان «يأسف ...»" (the quotation after the
-    subject), "ان «الوزير ابلغ ...»" (the subject inside it)."""
+    subject of a word or two right before it, after "ان": "ان كوفي انان «ينتقد ...»" (the quotation after the
+    subject), "ان «الوزير ابلغ ...»" (the subject inside it). Such a cue is kept only where it reads as embedded
+    in an earlier statement's content (`_embedded_ar`)."""
     a = next(a for a, b in quotes if a < cue.start < b)
     i = cue.token_index
     for n in (1, 2):

@@ -116,6 +116,8 @@ def main() -> None:
     ap.add_argument("--exhaustive", action="store_true", help="score the exhaustive second pass against the gold")
     ap.add_argument("--system", help="with --exhaustive: `stance analyze` output on those texts, scored beside it")
     args = ap.parse_args()
+    if args.system and not args.exhaustive:
+        ap.error("--system scores a system beside the exhaustive second pass: give --exhaustive too")
     if args.exhaustive:
         print(json.dumps(exhaustive_agreement(args.lang, system=args.system), ensure_ascii=False, indent=1))
         return
