@@ -44,9 +44,10 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 continue
             if any(m.start <= cue.start and cue.end <= m.end for m in in_sent):
                 continue  # part of a name: "the United States", "Support Group"
-            quoted = any(a < cue.start < b for a, b in quotes)
+            opening = next((a for a, b in quotes if a < cue.start < b), None)  # of the quotation the cue is in
+            quoted = opening is not None
             if quoted and not (lang == "ar" and cue.kind in ("report", "eval")
-                               and _opens_quoted_clause(text, toks, cue, quotes)):
+                               and _opens_quoted_clause(text, toks, cue, opening)):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
             embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found, sent)
             if quoted and not embedded:
@@ -316,12 +317,11 @@ def _body_in_place_before(text: str, toks: list[Token], i: int, mentions: Sequen
     return None
 
 
-def _opens_quoted_clause(text: str, toks: list[Token], cue: Cue, quotes: Sequence[tuple[int, int]]) -> bool:
-    """True when an Arabic cue inside a quotation is the verb of the reported clause the quotation opens, its
-    subject of a word or two right before it, after "ان": "ان كوفي انان «ينتقد ...»" (the quotation after the
-    subject), "ان «الوزير ابلغ ...»" (the subject inside it). Such a cue is kept only where it reads as embedded
-    in an earlier statement's content (`_embedded_ar`)."""
-    a = next(a for a, b in quotes if a < cue.start < b)
+def _opens_quoted_clause(text: str, toks: list[Token], cue: Cue, a: int) -> bool:
+    """True when an Arabic cue inside the quotation that opens at `a` is the verb of the reported clause the
+    quotation opens, its subject of a word or two right before it, after "ان": "ان كوفي انان «ينتقد ...»" (the
+    quotation after the subject), "ان «الوزير ابلغ ...»" (the subject inside it). Such a cue is kept only where it
+    reads as embedded in an earlier statement's content (`_embedded_ar`)."""
     i = cue.token_index
     for n in (1, 2):
         if i - n - 1 < 0:
