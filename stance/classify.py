@@ -80,13 +80,14 @@ def item_for(statement: Statement, target: Mention, text: str) -> StanceItem:
     """
     ctx = context_span(statement, text)
     lo, hi = min(ctx.start, target.start), max(ctx.end, target.end)
+    others = [(t.start, t.end) for t in statement.targets if t.span != target.span and lo <= t.start and t.end <= hi]
     sp = statement.speaker
     if sp is None:
         return StanceItem(text[lo:hi], target=(target.start - lo, target.end - lo), speaker=None, lang=statement.lang,
-                          id=statement.id)
+                          id=statement.id, others=tuple((s - lo, e - lo) for s, e in others))
     body, speaker, shift = speaker_view(text, lo, hi, sp, inline=not sp.span.overlaps(target.span))
     return StanceItem(body, target=(target.start + shift, target.end + shift), speaker=speaker, lang=statement.lang,
-                      id=statement.id)
+                      id=statement.id, others=tuple((s + shift, e + shift) for s, e in others))
 
 
 def speaker_view(text: str, lo: int, hi: int, speaker: Mention, inline: bool = True) -> tuple[str, tuple[int, int], int]:

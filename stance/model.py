@@ -40,7 +40,10 @@ MODEL_TYPE = "transformer"
 # a model that reads a question before the passage: a type of its own, so that a version of stance without questions
 # refuses it instead of reading it without one
 QUESTION_MODEL_TYPE = "transformer+question"
-MODEL_TYPES = (MODEL_TYPE, QUESTION_MODEL_TYPE)
+# a model that reads the statement's other targets marked apart (`OTHER_MARKS`): likewise a type of its own
+OTHERS_MODEL_TYPE = "transformer+others"
+MODEL_TYPES = (MODEL_TYPE, QUESTION_MODEL_TYPE, OTHERS_MODEL_TYPE, QUESTION_MODEL_TYPE + "+others")
+OTHER_MARKS = {"other_open": "{", "other_close": "}"}  # (one token each in the backbone's vocabulary, rare in news)
 WEIGHTS_FILE = "adapter.safetensors"
 DEFAULT_TARGET_MODULES = ("query", "key", "value", "dense")  # attention + FFN linears of every layer
 
@@ -77,13 +80,16 @@ class StanceModelConfig:
             raise ValueError(f"lora_r must be >= 0 (0 = no LoRA, head only), found {self.lora_r}")
         if self.markers.get("question") is not None:
             check_question(self.markers["question"], "markers.question")
+        if bool(self.markers.get("other_open")) != bool(self.markers.get("other_close")):
+            raise ValueError("markers has one of other_open/other_close without the other; give both or neither")
         if self.pooling != "mean+markers":
             raise ValueError(f"pooling {self.pooling!r} is not known; use 'mean+markers'")
 
     @property
     def stance_model_type(self) -> str:
         """What `config.json` says the model is: a model that reads a question has a type of its own."""
-        return QUESTION_MODEL_TYPE if self.markers.get("question") else MODEL_TYPE
+        kind = QUESTION_MODEL_TYPE if self.markers.get("question") else MODEL_TYPE
+        return kind + "+others" if self.markers.get("other_open") else kind
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -128,6 +134,12 @@ def mark(item: StanceItem, markers: dict[str, str]) -> tuple[str, int, int]:
     >>> mark(StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7)),
     ...      {**m, "question": "query: {speaker} / {target} "})
     ('query: Hammond / Russia passage: ‹ Hammond › criticised [ Russia ].', 33, 56)
+
+    A model with `OTHER_MARKS` also marks the statement's other targets (`StanceItem.others`), apart from the one read:
+
+    >>> mark(StanceItem("Hammond backed Kyiv against Russia.", target=(28, 34), speaker=(0, 7), others=((15, 19),)),
+    ...      {**m, **OTHER_MARKS})[0]
+    'passage: ‹ Hammond › backed { Kyiv } against [ Russia ].'
     """
     text = item.text
     question = markers.get("question")  # a template: "{speaker}" and "{target}" become the spans' words
@@ -139,6 +151,12 @@ def mark(item: StanceItem, markers: dict[str, str]) -> tuple[str, int, int]:
     if item.speaker is not None:
         inserts += [(item.speaker[0], 0, markers["speaker_open"] + " "),
                     (item.speaker[1], 1, " " + markers["speaker_close"])]
+    if markers.get("other_open"):  # the statement's other targets, marked apart from the one read
+        marked_spans = [item.target] + ([item.speaker] if item.speaker is not None else [])
+        for s, e in item.others:
+            if not any(s < b and a < e for a, b in marked_spans):
+                inserts += [(s, 0, markers["other_open"] + " "), (e, 1, " " + markers["other_close"])]
+                marked_spans.append((s, e))
     # closing marks first at equal offsets, so adjacent spans stay well nested
     inserts.sort(key=lambda t: (t[0], -t[1]))
     out, pos, starts = [], 0, {}
@@ -218,7 +236,8 @@ def crop_item(item: StanceItem, max_chars: int) -> StanceItem:
     first, second = ordered[0], ordered[-1]
     if second[1] - first[0] <= max_chars or first[1] > second[0]:
         text, off = crop(item.text, spans, max_chars)
-        return replace(item, text=text, target=_moved(item.target, off),
+        others = tuple(o for o in (_moved(o, off) for o in item.others) if 0 <= o[0] and o[1] <= len(text))
+        return replace(item, text=text, target=_moved(item.target, off), others=others,
                        speaker=None if item.speaker is None else _moved(item.speaker, off))
     mid = (first[1] + second[0]) // 2  # (at a space of the gap when there is one: no word is cut in two there)
     sp = item.text.rfind(" ", first[1], mid + 1)
@@ -232,7 +251,11 @@ def crop_item(item: StanceItem, max_chars: int) -> StanceItem:
     def moved(span: tuple[int, int]) -> tuple[int, int]:
         return _moved(span, off_a if span[1] <= mid else shift)
 
-    return replace(item, text=head + gap + tail, target=moved(item.target),
+    text = head + gap + tail
+    kept = {True: (0, len(head)), False: (len(head) + len(gap), len(text))}  # where the head's and the tail's spans go
+    others = tuple(m for o in item.others if o[1] <= mid or o[0] >= mid
+                   for m, (lo, hi) in [(moved(o), kept[o[1] <= mid])] if lo <= m[0] and m[1] <= hi)
+    return replace(item, text=text, target=moved(item.target), others=others,
                    speaker=None if item.speaker is None else moved(item.speaker))
 
 

@@ -141,6 +141,7 @@ class StanceItem:
     speaker: Optional[tuple[int, int]] = None
     lang: Optional[str] = None
     id: Optional[str] = None
+    others: tuple[tuple[int, int], ...] = ()  # the statement's other targets (a model with `other_open` marks them)
 
     def __post_init__(self) -> None:
         n = len(self.text)
@@ -151,6 +152,10 @@ class StanceItem:
             object.__setattr__(self, name, (s, e))  # (a list from JSON becomes a tuple: items are hashable)
             if not (0 <= s < e <= n):
                 raise ValueError(f"{name} span {s}..{e} does not lie inside a text of length {n}")
+        object.__setattr__(self, "others", tuple((int(s), int(e)) for s, e in self.others))
+        for s, e in self.others:
+            if not (0 <= s < e <= n):
+                raise ValueError(f"other target span {s}..{e} does not lie inside a text of length {n}")
 
 
 @dataclass(frozen=True)

@@ -504,3 +504,19 @@ def test_exhaustive_second_pass_scores_like_a_system(tmp_path):
     assert res["second_pass"]["n_pred"] == len([line for line in lines if line.strip()])
     assert 0.5 < res["second_pass"]["with_stance"]["f1"] < 1.0  # two readers agree, not perfectly
     assert res["system"]["with_stance"]["f1"] == 1.0 and res["system"]["n_pred"] == res["system"]["n_gold"]
+
+
+def test_annotations_carry_the_other_targets_of_their_statement(tmp_path):
+    """Each labelled pair knows the targets of the other lines of its statement (same document, text and speaker):
+    what a model trained with `mark_others` reads marked beside its own target; another speaker's targets, or
+    another sentence's, are not its statement's."""
+    need("heldout_ids.txt")
+    text = "abcd efgh ijkl mnop"
+    lines = [_line(text, id="t:1:0"), _line(text, id="t:1:1", target={"start": 10, "end": 14}),
+             _line(text, id="t:1:2", speaker={"start": 15, "end": 19}),  # another speaker of the same text
+             _line("abcd efgh qrst", id="t:2:0")]  # another text
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "ar" / "x.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    ex = {e.item.id: e.item for e in D.load_annotations("ar", None, root=tmp_path)}
+    assert ex["t:1:0"].others == ((10, 14),) and ex["t:1:1"].others == ((5, 9),)
+    assert ex["t:1:2"].others == () and ex["t:2:0"].others == ()

@@ -6,7 +6,8 @@ import json
 import pytest
 import torch
 
-from stance.model import ELISION, StanceModelConfig, TransformerStanceClassifier, crop, crop_item, mark
+from stance.model import (ELISION, OTHER_MARKS, StanceModelConfig, TransformerStanceClassifier, crop, crop_item,
+                          mark)
 from stance.records import StanceItem
 
 MARKERS = StanceModelConfig().markers
@@ -47,6 +48,39 @@ def test_mark_target_inside_a_word_and_before_speaker():
     text, s_at, t_at = mark(item, MARKERS)
     assert text == "passage: ل[ روسيا ] قال ‹ الوزير ›"
     assert text[s_at] == "‹" and text[t_at] == "["
+
+
+def test_mark_sets_the_other_targets_apart_only_for_a_model_that_reads_them():
+    text = "وقال الوزير ان الحكومة تدعم المعارضة ضد تنظيم الدولة."
+    t, o = text.index("المعارضة"), text.index("تنظيم الدولة")
+    s = text.index("الوزير")
+    item = StanceItem(text, target=(t, t + 8), speaker=(s, s + 6), others=((o, o + 12), (t, t + 3)))
+    marked, s_at, t_at = mark(item, {**MARKERS, **OTHER_MARKS})
+    # the other target marked { }, one overlapping the target read left unmarked
+    assert marked == "passage: وقال ‹ الوزير › ان الحكومة تدعم [ المعارضة ] ضد { تنظيم الدولة }."
+    assert marked[s_at] == "‹" and marked[t_at] == "["
+    assert mark(item, MARKERS)[0] == mark(StanceItem(text, target=(t, t + 8), speaker=(s, s + 6)), MARKERS)[0]
+    with pytest.raises(ValueError, match="other_open/other_close"):
+        StanceModelConfig(markers={**MARKERS, "other_open": "{"})
+    assert StanceModelConfig(markers={**MARKERS, **OTHER_MARKS}).stance_model_type == "transformer+others"
+    with pytest.raises(ValueError, match="other target span"):
+        StanceItem("abc", target=(0, 1), others=((2, 9),))
+
+
+def test_crop_item_moves_the_other_targets_and_drops_those_cut_off():
+    text = "far " * 60 + "Hammond said Kyiv and Russia erred" + " far" * 60 + " Berlin"
+    sp, tg, kyiv, berlin = (text.index(w) for w in ("Hammond", "Russia", "Kyiv", "Berlin"))
+    item = StanceItem(text, target=(tg, tg + 6), speaker=(sp, sp + 7), others=((kyiv, kyiv + 4), (berlin, berlin + 6)))
+    cut = crop_item(item, 80)
+    assert [cut.text[a:b] for a, b in cut.others] == ["Kyiv"]  # Berlin lies past the crop
+    # a speaker and a target too far apart: an other target in either kept part stays, the elided text's goes
+    text = "Hammond of Britain said " + "that " * 100 + "Kyiv and Russia erred."
+    sp, tg, gb, kyiv = (text.index(w) for w in ("Hammond", "Russia", "Britain", "Kyiv"))
+    mid = text.index("that ") + 5 * 50  # the 51st "that" of 100
+    item = StanceItem(text, target=(tg, tg + 6), speaker=(sp, sp + 7),
+                      others=((gb, gb + 7), (kyiv, kyiv + 4), (mid, mid + 4)))
+    cut = crop_item(item, 80)
+    assert ELISION in cut.text and [cut.text[a:b] for a, b in cut.others] == ["Britain", "Kyiv"]
 
 
 def test_crop_keeps_the_spans():

@@ -1772,3 +1772,28 @@ def test_arabic_speaker_does_not_run_on_to_the_object_of_its_verb(nlp):
     ]:
         got = statements(nlp, text)
         assert got[0][:2] == (speaker, content), got
+
+
+def test_each_pair_item_carries_its_statement_other_targets():
+    """`item_for` gives the classifier the statement's other targets beside the one read (a model trained with
+    `mark_others` marks them; the shipped model reads the same text without), on the item's own offsets, for an
+    inline speaker and for one resolved from an earlier sentence alike."""
+    from stance.classify import item_for
+    from stance.records import Mention, Span, Statement
+
+    text = "وقال الوزير ان الحكومة تدعم المعارضة ضد تنظيم الدولة. وأضاف ان روسيا تقصف المعارضة."
+
+    def m(word: str, nth: int = 0) -> Mention:
+        at = [i for i in range(len(text)) if text.startswith(word, i)][nth]
+        return Mention(Span.of(text, at, at + len(word)))
+
+    sent = Span.of(text, 0, text.index(".") + 1)
+    st = Statement("d", "d:1", m("الوزير"), Span.of(text, 0, 4), sent, (m("المعارضة"), m("تنظيم الدولة")), "ar")
+    item = item_for(st, st.targets[0], text)
+    assert [item.text[a:b] for a, b in item.others] == ["تنظيم الدولة"]
+    second = Span.of(text, text.index("وأضاف"), len(text))
+    resolved = Mention(m("الوزير").span, resolved=True)
+    st2 = Statement("d", "d:2", resolved, None, second, (m("روسيا"), m("المعارضة", 1)), "ar")
+    item = item_for(st2, st2.targets[1], text)
+    assert item.text.startswith("الوزير: ") and [item.text[a:b] for a, b in item.others] == ["روسيا"]
+    assert item.text[slice(*item.target)] == "المعارضة"

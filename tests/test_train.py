@@ -22,7 +22,7 @@ def _ex(i: int, stance: str) -> Example:
 
 def test_shipped_configs_load():
     for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml", "question19.yaml",
-                 "control19.yaml"):
+                 "control19.yaml", "others_session32.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
     sweep = sorted((ROOT / "training" / "configs" / "sweep18").glob("*.yaml"))
@@ -167,6 +167,31 @@ def test_a_model_trained_with_a_question_reads_it(tmp_path, caplog):
         d.update(question=None)
         assert build_classifier(TrainConfig.from_dict(d)).config.markers["question"] == "query: {speaker} / {target} "
     assert "it now reads" in caplog.text and "cannot take a question away" in caplog.text
+
+
+def test_a_model_trained_with_other_marks_reads_them(tmp_path):
+    """`mark_others` in the training config: the saved model marks a statement's other targets { } (a type of its
+    own, so a version of stance that cannot mark them refuses it), at prediction too; continuing the shipped model
+    with it adds the marks."""
+    from stance.classify import load_classifier
+    from stance.records import StanceItem
+    from training.heldout import data_dir
+    from training.train import build_classifier, train
+
+    if not (data_dir() / "plover_gsr").exists():
+        pytest.skip(f"shared data not found at {data_dir()}: set $STANCE_DATA")
+    d = TrainConfig.load(ROOT / "training" / "configs" / "smoke.yaml").to_json()
+    d.update(output_dir=str(tmp_path / "run"), max_steps=2, mark_others=True)
+    train(TrainConfig.from_dict(d), progress=False)
+    saved = json.loads((tmp_path / "run" / "model" / "config.json").read_text(encoding="utf-8"))
+    assert saved["markers"]["other_open"] == "{" and saved["stance_model_type"] == "transformer+others"
+    clf = load_classifier(tmp_path / "run" / "model")
+    item = StanceItem("Hammond backed Kyiv against Russia.", target=(28, 34), speaker=(0, 7), others=((15, 19),))
+    ids = clf.encode([item])["input_ids"][0].tolist()
+    assert "backed { Kyiv } against [ Russia ]" in clf.tokenizer.decode(ids, skip_special_tokens=True)
+    assert clf.predict([item])[0].stance in clf.labels
+    d.update(init_from=str(ROOT / "stance" / "models" / "default"))
+    assert build_classifier(TrainConfig.from_dict(d)).config.stance_model_type == "transformer+others"
 
 
 @pytest.mark.slow

@@ -102,6 +102,7 @@ class TrainConfig:
     lora_layers_from: int = 0
     head_dropout: float = 0.1
     question: Optional[str] = None  # stance.model.mark: a template read before the passage ("query: {speaker} / {target} ")
+    mark_others: bool = False  # stance.model.mark: the statement's other targets marked { } apart from the one read
     class_weighting: str = "balanced"
     seed: int = 13
     patience: int = 2  # evaluations without improvement before stopping

@@ -27,7 +27,7 @@ from pathlib import Path
 import torch
 
 from stance.backbone import resolve_device
-from stance.model import StanceModelConfig, TransformerStanceClassifier
+from stance.model import OTHER_MARKS, StanceModelConfig, TransformerStanceClassifier
 from stance.lexical import PRIOR_WEIGHTS
 from stance.relevance import FILTER_WEIGHTS
 from training.config import SourceConfig, TrainConfig
@@ -162,9 +162,12 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
         elif saved and not cfg.question:
             log.warning("init_from %s reads the question %r, and the model trained from it keeps it (a config "
                         "cannot take a question away)", cfg.init_from, saved)
+        if cfg.mark_others:
+            clf.config.markers = {**clf.config.markers, **OTHER_MARKS}
         clf.net.train()
         return clf
     markers = StanceModelConfig().markers | ({"question": cfg.question} if cfg.question else {})
+    markers |= OTHER_MARKS if cfg.mark_others else {}
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
                              head_dropout=cfg.head_dropout, markers=markers)

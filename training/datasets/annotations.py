@@ -223,6 +223,7 @@ def load_annotations(
                     f"{path}: {len(held)} held-out lines dropped (lines {held[:10]}): "
                     "remove them from the file"
                 )
+    out = with_other_targets(out)
     leaks = [t for t, splits in splits_of_text.items() if len(splits) > 1]
     if leaks:
         warnings.warn(
@@ -230,6 +231,16 @@ def load_annotations(
             "the document rule in training/datasets.py needs to merge their documents"
         )
     return out
+
+
+def with_other_targets(examples: list[Example]) -> list[Example]:
+    """Each example with the targets of its statement's other lines (same document, text and speaker) as `others`:
+    what a model that marks them (`mark_others`) reads beside the target."""
+    groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for ex in examples:
+        groups[(ex.group, ex.item.text, ex.item.speaker)].append(ex.item.target)
+    return [replace(ex, item=replace(ex.item, others=tuple(t for t in dict.fromkeys(groups[(ex.group, ex.item.text, ex.item.speaker)])
+                                                           if t != ex.item.target))) for ex in examples]
 
 
 def exhaustive_ids(lang: str, root: PathLike | None = None) -> set[str]:
