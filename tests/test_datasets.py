@@ -520,3 +520,18 @@ def test_annotations_carry_the_other_targets_of_their_statement(tmp_path):
     ex = {e.item.id: e.item for e in D.load_annotations("ar", None, root=tmp_path)}
     assert ex["t:1:0"].others == ((10, 14),) and ex["t:1:1"].others == ((5, 9),)
     assert ex["t:1:2"].others == () and ex["t:2:0"].others == ()
+
+
+def test_an_eval_file_groups_its_lines_into_statements(tmp_path):
+    """A user's own labelled file: lines of one text and speaker are one statement, so a model trained on it with
+    `mark_others` reads each pair's other targets too."""
+    text = "Hammond backed Kyiv against Russia."
+    lines = [{"id": "a", "text": text, "speaker": {"start": 0, "end": 7}, "target": {"start": 15, "end": 19},
+              "stance": "support"},
+             {"id": "b", "text": text, "speaker": {"start": 0, "end": 7}, "target": {"start": 28, "end": 34},
+              "stance": "criticism"},
+             {"id": "c", "text": text, "speaker": None, "target": {"start": 28, "end": 34}, "stance": "neutral"}]
+    path = tmp_path / "mine.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = {ex.item.id: ex.item for ex in D.load_eval_file(path)}
+    assert items["a"].others == ((28, 34),) and items["b"].others == ((15, 19),) and items["c"].others == ()

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from training.datasets.evalformat import _jsonl, from_eval_line
-from training.datasets.example import Example, PathLike, _check_choice, _require
+from training.datasets.example import Example, PathLike, _check_choice, _require, with_other_targets
 from training.heldout import data_dir as _data_dir
 from training.heldout import load_heldout
 
@@ -231,16 +231,6 @@ def load_annotations(
             "the document rule in training/datasets.py needs to merge their documents"
         )
     return out
-
-
-def with_other_targets(examples: list[Example]) -> list[Example]:
-    """Each example with the targets of its statement's other lines (same document, text and speaker) as `others`:
-    what a model that marks them (`mark_others`) reads beside the target."""
-    groups: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    for ex in examples:
-        groups[(ex.group, ex.item.text, ex.item.speaker)].append(ex.item.target)
-    return [replace(ex, item=replace(ex.item, others=tuple(t for t in dict.fromkeys(groups[(ex.group, ex.item.text, ex.item.speaker)])
-                                                           if t != ex.item.target))) for ex in examples]
 
 
 def exhaustive_ids(lang: str, root: PathLike | None = None) -> set[str]:

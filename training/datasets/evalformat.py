@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from stance.records import LABELS, StanceItem
-from training.datasets.example import Example, PathLike
+from training.datasets.example import Example, PathLike, with_other_targets
 
 
 def _jsonl(path: Path) -> Iterable[tuple[int, Any]]:
@@ -94,7 +94,8 @@ def load_eval_file(path: PathLike) -> list[Example]:
     """Read a JSONL file in the contract's eval format; ValueError names `file:line` and the problem.
 
     Ids must be unique within the file. Example.source = the line's "source" (its "dataset" when a dict), else
-    the file's stem.
+    the file's stem; lines of one text and speaker are one statement, each line's item knowing the others' targets
+    (`with_other_targets`).
     """
     p = Path(path)
     if not p.is_file():
@@ -112,7 +113,7 @@ def load_eval_file(path: PathLike) -> list[Example]:
         out.append(ex)
     if not out:
         raise ValueError(f"{p}: no eval lines found (expected one JSON object per line)")
-    return out
+    return with_other_targets(out)
 
 
 def to_eval_line(example: Example) -> dict:
