@@ -228,8 +228,8 @@ def parse_item(obj: object) -> StanceItem:
     if not isinstance(text, str):
         raise ValueError("'text' must be a string")
 
-    def span(name: str, required: bool):
-        v = obj.get(name)
+    def span(name: str, required: bool, v: object = None):
+        v = obj.get(name) if v is None else v
         if v is None:
             if required:
                 raise ValueError(f"'{name}' is required: {{\"start\": int, \"end\": int}}")
@@ -243,8 +243,12 @@ def parse_item(obj: object) -> StanceItem:
         from .text import detect_language
 
         lang = detect_language(text)
+    others = obj.get("others") or []  # (optional: the statement's other targets, read by a `transformer+others` model)
+    if not isinstance(others, list):
+        raise ValueError(f"'others' must be a list of {{\"start\": int, \"end\": int}}, found {others!r}")
     return StanceItem(text, target=span("target", True), speaker=span("speaker", False),
-                      lang=lang, id=str(obj.get("id")) if obj.get("id") is not None else None)
+                      lang=lang, id=str(obj.get("id")) if obj.get("id") is not None else None,
+                      others=tuple(span(f"others[{k}]", True, v) for k, v in enumerate(others)))
 
 
 def read_items(path: str) -> Iterator[tuple[int, object, Optional[StanceItem], Optional[str]]]:

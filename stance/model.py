@@ -485,7 +485,9 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
             raise ValueError(f"batch_size must be >= 1, found {batch_size}")
         items = list(items)
         memo = self._memo  # (text, target, speaker) -> (probabilities, target filter input), inside `remembering()`
-        keys = [(it.text, it.target, it.speaker) for it in items]
+        # (a model that marks the other targets reads them too: one pair with other candidates is another input)
+        others = bool(self.config.markers.get("other_open"))
+        keys = [(it.text, it.target, it.speaker, it.others if others else ()) for it in items]
         todo = self.unseen(keys, sorted(range(len(items)), key=lambda i: len(items[i].text)))
         out: list[Prediction | None] = [None] * len(items)
         was_training = self.net.training

@@ -146,3 +146,20 @@ def test_the_weight_is_chosen_by_the_triple_f1_of_analyze():
     first = next(w for w, v in zip(WEIGHT_GRID, f1) if v == max(f1))
     assert pick([(w, v) for w, v in zip(WEIGHT_GRID, f1)], 0.0, 0.005)[0] == first
     assert pick([(w, v) for w, v in zip(WEIGHT_GRID, f1)], 0.0, 1.5)[0] == 0.0
+
+
+def test_classify_input_may_name_the_statement_other_targets():
+    """`others` (optional): the statement's other targets, which a `transformer+others` model reads marked; a wrong
+    one is a clear error naming it."""
+    from stance.cli import parse_item
+
+    text, target = DATA[0][0].text, DATA[0][0].target
+    base = {"text": text, "target": {"start": target[0], "end": target[1]}}
+    assert parse_item(base).others == ()
+    assert parse_item({**base, "others": [{"start": 0, "end": 3}]}).others == ((0, 3),)
+    with pytest.raises(ValueError, match=r"'others\[1\]' must be"):
+        parse_item({**base, "others": [{"start": 0, "end": 3}, {"start": 0}]})
+    with pytest.raises(ValueError, match="'others' must be a list"):
+        parse_item({**base, "others": {"start": 0, "end": 3}})
+    with pytest.raises(ValueError, match="other target span"):
+        parse_item({**base, "others": [{"start": 0, "end": len(text) + 5}]})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import torch
@@ -353,6 +354,17 @@ def test_inside_remembering_a_pair_is_read_once_and_scores_stay(trained, monkeyp
         assert a.stance == b.stance and all(abs(a.scores[k] - b.scores[k]) < 1e-5 for k in clf.labels)
     clf.predict(items[:3], batch_size=4)
     assert sum(seen) == len(set(items)) + 3  # outside the block every call reads afresh
+    # other targets are part of what a model that marks them reads: another set of them is another input
+    marked = [replace(it, others=((0, 1),)) for it in items[:2]]
+    with clf.remembering():
+        clf.predict(items[:2] + marked, batch_size=4)
+        assert sum(seen) == len(set(items)) + 3 + 2  # a model without the marks reads the same text: once
+        clf.config.markers = {**clf.config.markers, **OTHER_MARKS}
+        try:
+            clf.predict(marked, batch_size=4)
+        finally:
+            clf.config.markers = {k: v for k, v in clf.config.markers.items() if k not in OTHER_MARKS}
+        assert sum(seen) == len(set(items)) + 3 + 4
 
 
 @pytest.mark.parametrize("part, present, remedy", [

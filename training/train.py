@@ -61,6 +61,7 @@ def load_source(src: SourceConfig, data_dir: str | None = None, dev: bool = Fals
 
         held = load_heldout(data_dir)
         exs = [e for e in exs if not held.is_heldout(e.item.text)]
+    exs = ds.with_other_targets(exs)  # each pair knows its statement's other targets, whatever the source
     if src.slice:
         exs = [e for e in exs if (_unit(e.group or e.item.id or e.item.text) < src.slice_fraction) == (src.slice == "held")]
     if dev and src.neutral_fraction < 1:

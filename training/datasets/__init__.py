@@ -41,11 +41,12 @@ from training.datasets.dse import (
     load_dse,
 )
 from training.datasets.evalformat import from_eval_line, load_eval_file, to_eval_line, write_eval_file
-from training.datasets.example import Example
+from training.datasets.example import Example, with_other_targets
 from training.datasets.newsmtsc import NEWSMTSC_POLARITY, NEWSMTSC_SPLITS, load_newsmtsc
 from training.datasets.plover import PLOVER_MATERIAL, PLOVER_STANCE, load_plover
 
 __all__ = [
+    "with_other_targets",
     "ANNOTATIONS_DIR",
     "ANNOTATION_SPLITS",
     "DSE_LABELS",

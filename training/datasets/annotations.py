@@ -185,6 +185,7 @@ def load_annotations(
     langs = [lang] if lang else _languages(base)
     heldout = load_heldout(str(_data_dir(data_dir)))
     out: list[Example] = []
+    confident: list[bool] = []
     splits_of_text: dict[str, set[str]] = defaultdict(set)
     for lg in langs:
         folder = base / lg
@@ -214,16 +215,17 @@ def load_annotations(
                 splits_of_text[" ".join(ex.item.text.split())].add(split_of(key))
                 if split is not None and split_of(key) != split:
                     continue
-                if high_confidence_only and obj.get("confidence") != "high":
-                    continue
                 item = ex.item if ex.item.lang else replace(ex.item, lang=lg)
                 out.append(Example(item, ex.stance, f"annotations:{src['dataset']}", key))
+                confident.append(obj.get("confidence") == "high")
             if held:
                 warnings.warn(
                     f"{path}: {len(held)} held-out lines dropped (lines {held[:10]}): "
                     "remove them from the file"
                 )
-    out = with_other_targets(out)
+    out = with_other_targets(out)  # (before the confidence filter: a statement's other targets are all its lines')
+    if high_confidence_only:
+        out = [ex for ex, high in zip(out, confident) if high]
     leaks = [t for t, splits in splits_of_text.items() if len(splits) > 1]
     if leaks:
         warnings.warn(
