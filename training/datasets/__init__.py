@@ -46,7 +46,6 @@ from training.datasets.newsmtsc import NEWSMTSC_POLARITY, NEWSMTSC_SPLITS, load_
 from training.datasets.plover import PLOVER_MATERIAL, PLOVER_STANCE, load_plover
 
 __all__ = [
-    "with_other_targets",
     "ANNOTATIONS_DIR",
     "ANNOTATION_SPLITS",
     "DSE_LABELS",
@@ -70,5 +69,6 @@ __all__ = [
     "load_plover",
     "split_of",
     "to_eval_line",
+    "with_other_targets",
     "write_eval_file",
 ]

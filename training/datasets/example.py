@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,12 +38,14 @@ def _check_choice(name: str, value: str, choices: Sequence[str]) -> None:
 def with_other_targets(examples: list[Example]) -> list[Example]:
     """Each example with the targets of its statement's other lines (same group, text and speaker: one speaker's
     pairs in one text) as `others`: what a model trained with `mark_others` reads marked beside the target."""
+
     def key(ex: Example) -> tuple:
         return ex.group, ex.item.text, ex.item.speaker
 
     targets: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     for ex in examples:
         targets[key(ex)].append(ex.item.target)
+
     def others(ex: Example) -> tuple[tuple[int, int], ...]:
         return tuple(t for t in dict.fromkeys(targets[key(ex)]) if t != ex.item.target)
 
