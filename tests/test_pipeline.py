@@ -255,6 +255,23 @@ def test_arabic_trailing_source_is_not_a_statement_or_target(nlp):
                     ["كوريا الشمالية", "سورية"])]
 
 
+def test_arabic_closing_agency_reports_the_whole_sentence_unless_it_is_the_wire(nlp):
+    """"...، حسبما افادت (به) وكالة X." after another statement: the agency reports the whole sentence, a speaker of
+    its own (the annotators' reading, train texts); Agence France-Presse, the wire these texts come from, is not."""
+    got = statements(nlp, "وقال الجيش الاميركي ان جنديين قتلا في هجوم بعبوة ناسفة شمال بغداد، حسبما افادت به وكالة "
+                          "رويترز.")
+    assert [s for s, _, _ in got] == ["الجيش الاميركي", "وكالة رويترز"]
+    assert got[1][1].startswith("وقال الجيش الاميركي ان جنديين قتلا")
+    got = statements(nlp, "وقال المدعي العام ان هؤلاء الاشخاص اعدموا «بتهم الخطف» حسبما افادت وكالة الانباء المركزية.")
+    assert [s for s, _, _ in got][-1] == "وكالة الانباء المركزية"
+    for wire in ("وكالة الصحافة الفرنسية", "فرانس برس", "ا ف ب"):
+        got = statements(nlp, f"وقال الجيش الاميركي ان جنديين قتلا شمال بغداد، حسبما افادت {wire}.")
+        assert [s for s, _, _ in got] == ["الجيش الاميركي"], wire
+    # not a closing source: "على ما" as "against what", or a long clause after the verb
+    got = statements(nlp, "وقال الوزير ان الحكومة احتجت، على ما وصفته الصحف بتدخل سافر في شؤونها الداخلية وفي قرارها السيادي.")
+    assert [s for s, _, _ in got][:1] == ["الوزير"] and "الصحف" not in [s for s, _, _ in got]
+
+
 def test_arabic_adjectival_clause_is_no_statement_of_its_object(nlp):
     # "عريضة تحمل أكثر ...": the verb describes the petition; "أكثر" is no speaker
     assert statements(nlp, "تسليم رئيس البرلمان عريضة تحمل أكثر من 150 ألف توقيع رفضاً لتقسيم بلجيكا.") == []
