@@ -539,8 +539,8 @@ class Pipeline:
                             batch_size: int = 32) -> list[tuple[Article, list[Statement]]]:
         """The batch with the targets the target tagger proposes added to the statements it reads (those with a
         speaker, in its languages), and every target of those statements carrying the tagger's reading of it
-        (`Mention.tagger_score`, which `vetoes` judges); the tagger's targets pass the target filter (the tagger is
-        their filter)."""
+        (`Mention.tagger_score`, which `vetoes` judges; none for a target that speaks inside the statement's content,
+        which is never vetoed); the tagger's targets pass the target filter (the tagger is their filter)."""
         tagger = self.target_tagger
         where = [(k, i) for k, (_, sts) in enumerate(batch) for i, st in enumerate(sts)
                  if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs
@@ -576,8 +576,13 @@ class Pipeline:
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
                     new.append(t)
             seen.extend(new)
-            out[k][1][i] = replace(st, targets=tuple(replace(t, tagger_score=reading.score(t.start + shift, t.end + shift))
-                                                     for t in (*st.targets, *new)))
+            # a target that speaks inside this statement's content ("ذكرت الوكالة ان ايران هددت ...", "...، حسبما افادت
+            # وكالة رويترز" after "وقال الجيش"): the annotators keep it; the tagger does not judge it (no veto)
+            inner = {o.speaker.span for o in out[k][1] if o is not st and o.speaker is not None
+                     and st.content.start <= o.speaker.start and o.speaker.end <= st.content.end}
+            out[k][1][i] = replace(st, targets=tuple(
+                replace(t, tagger_score=None if t.span in inner else reading.score(t.start + shift, t.end + shift))
+                for t in (*st.targets, *new)))
         return out
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:

@@ -370,6 +370,26 @@ def test_words_the_tagger_did_not_read_are_never_vetoed():
     assert not any(nlp.vetoes(p.target) for p in kept + dropped)
 
 
+def test_a_target_that_speaks_inside_the_content_is_never_vetoed():
+    """"...، حسبما افادت به وكالة رويترز" after "وقال الجيش الاميركي ان ...": the agency reports the army's words, and
+    the army, a speaker inside its content, stays its target however the tagger reads it (the annotators keep it);
+    the army's own targets are vetoed as before."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    text = "وقال الجيش الاميركي ان مسلحين من القاعدة قتلوا جنديين شمال بغداد، حسبما افادت به وكالة رويترز."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    assert [st.speaker.text for st in sts] == ["الجيش الاميركي", "وكالة رويترز"]
+    nlp.target_tagger = _FixedTagger([], TaggerConfig(rule_veto=0.5), other=0.02)
+    kept, dropped = nlp.score_all(article, sts)
+    agency = [(p.target.text, p.target.tagger_score) for p in kept + dropped if p.statement.speaker.text == "وكالة رويترز"]
+    assert ("الجيش الاميركي", None) in agency
+    assert not any(nlp.vetoes(p.target) for p in kept + dropped if p.target.text == "الجيش الاميركي")
+    assert all(nlp.vetoes(p.target) for p in kept + dropped if p.target.text != "الجيش الاميركي")
+
+
 def test_all_statements_say_who_dropped_a_target(tmp_path: Path):
     """A rule's target the shipped tagger vetoes is listed under `dropped_targets` with `dropped_by` the tagger and
     its score, with the filter on (and its relevance, above the filter's threshold) and off (no relevance); the run
