@@ -557,9 +557,11 @@ class Pipeline:
         # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}
         speakers_by_cue: dict[tuple[int, str, int], list[Mention]] = {}
+        speaking: dict[tuple[int, Span], set[int]] = {}  # (article, span) -> the statements whose speaker it is
         for k, (_, sts) in enumerate(batch):
-            for st in sts:
+            for j, st in enumerate(sts):
                 if st.speaker is not None:
+                    speaking.setdefault((k, st.speaker.span), set()).add(j)
                     taken.setdefault((k, st.speaker.key), []).extend(st.targets)
                     if _voice(st) is not None:
                         speakers_by_cue.setdefault((k, *_voice(st)), []).append(st.speaker)
@@ -576,12 +578,15 @@ class Pipeline:
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
                     new.append(t)
             seen.extend(new)
-            # a target that speaks inside this statement's content ("ذكرت الوكالة ان ايران هددت ...", "...، حسبما افادت
-            # وكالة رويترز" after "وقال الجيش"): the annotators keep it; the tagger does not judge it (no veto)
-            inner = {o.speaker.span for o in out[k][1] if o is not st and o.speaker is not None
-                     and st.content.start <= o.speaker.start and o.speaker.end <= st.content.end}
+
+            def speaks_inside(t: Mention) -> bool:
+                # a target that speaks inside this statement's content ("ذكرت الوكالة ان ايران هددت ...", "...، حسبما
+                # افادت وكالة رويترز" after "وقال الجيش"): the annotators keep it; the tagger does not judge it (no veto)
+                return st.content.start <= t.start and t.end <= st.content.end and bool(
+                    speaking.get((k, t.span), set()) - {i})
+
             out[k][1][i] = replace(st, targets=tuple(
-                replace(t, tagger_score=None if t.span in inner else reading.score(t.start + shift, t.end + shift))
+                replace(t, tagger_score=None if speaks_inside(t) else reading.score(t.start + shift, t.end + shift))
                 for t in (*st.targets, *new)))
         return out
 

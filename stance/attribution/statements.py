@@ -50,7 +50,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                                and _opens_quoted_clause(text, toks, cue, opening)):
                 continue  # a verb inside quoted speech belongs to the content, not a new statement
             embedded = lang == "ar" and cue.kind in ("report", "eval") and _embedded_ar(text, toks, cue, found, sent)
-            if embedded and _reports_the_sentence(text, toks, cue, sent):
+            if embedded and _reports_the_sentence(text, cue, sent):
                 embedded = False  # "وقال الجيش ان ...، حسبما افادت وكالة رويترز": the agency reports it all, a speaker too
             if quoted and not embedded:
                 continue  # (a quotation opening a clause of an earlier statement's content only: "ان «الوزير ابلغ")
@@ -175,17 +175,16 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
 _AR_OWN_AGENCY = re.compile(r"(?:ال)?صحاف[ةه]\s+(?:ال)?فرنسي[ةه]|فرانس\s*برس|(?<!\w)[اأ]\s*\.?\s*ف\s*\.?\s*ب(?!\w)")
 
 
-def _reports_the_sentence(text: str, toks: list[Token], cue: Cue, sent: Span) -> bool:
+def _reports_the_sentence(text: str, cue: Cue, sent: Span) -> bool:
     """Whether an Arabic cue that reads as embedded in an earlier statement's content is the sentence's closing source
     ("...، حسبما افادت (به) وكالة رويترز."): after "حسبما" / "على ما" and before the sentence ends with at most a few
     words, a source other than the agency the texts come from ("حسبما افادت وكالة الصحافة الفرنسية" is the wire
     itself; the annotators leave it out where another speaker stands in the sentence)."""
-    if not _AR_AS_REPORTED.search(text[sent.start : cue.start]) or not re.search(r"[،,»\"”)]\s*\S+(?:\s+ما)?\s*$", text[sent.start : cue.start]):
+    before = text[sent.start : cue.start]
+    if not _AR_AS_REPORTED.search(before) or not re.search(r"[،,»\"”)]\s*\S+(?:\s+ما)?\s*$", before):
         return False
     rest = text[cue.end : sent.end].strip(" .،,«»\"")
-    if not rest or len(rest.split()) > 6 or _AR_OWN_AGENCY.search(normalize_arabic(rest)):
-        return False
-    return True
+    return bool(rest) and len(rest.split()) <= 6 and not _AR_OWN_AGENCY.search(normalize_arabic(rest))
 
 
 def _relayed(text: str, toks: list[Token], cue: Cue, found: list, mentions: Sequence[Mention], sent: Span,
