@@ -184,7 +184,8 @@ def _reports_the_sentence(text: str, cue: Cue, sent: Span) -> bool:
     if not _AR_AS_REPORTED.search(before) or not re.search(r"[،,»\"”)]\s*\S+(?:\s+ما)?\s*$", before):
         return False
     rest = text[cue.end : sent.end].strip(" .،,«»\"")
-    return bool(rest) and len(rest.split()) <= 6 and not _AR_OWN_AGENCY.search(normalize_arabic(rest))
+    words = re.sub(r"\([^()]{1,12}\)", " ", rest).split()  # the agency's initials, "(د ب أ)", are not words of its name
+    return bool(words) and len(words) <= 6 and not _AR_OWN_AGENCY.search(normalize_arabic(rest))
 
 
 def _relayed(text: str, toks: list[Token], cue: Cue, found: list, mentions: Sequence[Mention], sent: Span,
