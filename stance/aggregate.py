@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .normalize import name_key
 from .records import LABELS, is_country_code
 
 
@@ -51,14 +52,21 @@ LEVELS = ("actor", "country")
 _STATE = ("country", "government", "person")
 
 
-def _key(mention: dict, by: str, names: Mapping[str, str]) -> tuple[str, str]:
+def _key(mention: dict, by: str, names: Mapping[str, str], spelled: dict[str, str] | None = None) -> tuple[str, str]:
     """(identity, display name) of a speaker or target: its actor, else its text, or the text of the fuller phrase it
-    stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`).
+    stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`). A name the dictionary lacks is one node however
+    it is spelled (`stance.normalize.name_key`: "الإيرانيين", "والايرانيين"): `spelled` maps each key to the first
+    spelling seen, which names the node.
 
     >>> _key({"text": "المصادر", "antecedent": {"text": "مصادر محلية"}}, "actor", {})
     ('مصادر محلية', 'مصادر محلية')
+    >>> seen = {}
+    >>> _key({"text": "المتظاهرين"}, "actor", {}, seen), _key({"text": "والمتظاهرين"}, "actor", {}, seen)
+    (('المتظاهرين', 'المتظاهرين'), ('المتظاهرين', 'المتظاهرين'))
     """
     said = (mention.get("antecedent") or {}).get("text") or mention.get("text")
+    if said and not mention.get("actor_id") and spelled is not None:
+        said = spelled.setdefault(name_key(said), said)
     ident = mention.get("actor_id") or said or "?"
     name = mention.get("actor_name") or said or ident
     if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
@@ -86,13 +94,14 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
                 if side and is_country_code(side.get("actor_id")) and side.get("actor_name"):
                     names.setdefault(side["actor_id"], side["actor_name"])
     edges: dict[tuple[str, str], Edge] = {}
+    spelled: dict[str, str] = {}  # name key -> the first spelling of an unknown name
     for obj in lines:
         sp, tg, stance = obj.get("speaker"), obj.get("target"), obj.get("stance")
         if sp is None and obj.get("voice") == "author":  # `analyze --author-voice`: the text's own voice
             sp = {"actor_id": "(author)", "actor_name": "(author)"}
         if not sp or not tg or stance not in LABELS:
             continue
-        (s, sn), (t, tn) = _key(sp, by, names), _key(tg, by, names)
+        (s, sn), (t, tn) = _key(sp, by, names, spelled), _key(tg, by, names, spelled)
         if s == t:
             continue
         edge = edges.setdefault((s, t), Edge(s, t, sn, tn))

@@ -63,7 +63,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalize import normalize_arabic
+from .normalize import article_clitic_letters, normalize_arabic, proclitic_readings
 from .text import AR_MARKS as _AR_MARKS
 from .text import Token, is_prepositional_noun, split_sentences, tokens
 
@@ -314,10 +314,9 @@ class ArabicNER:
 
     def _proclitic_chars(self, norm: str, doc_words: frozenset[str]) -> int:
         """How many letters of `norm` (the first word of an entity) are proclitics outside the name (0: none)."""
-        readings = [(p, norm[len(p):]) for p in _proclitic_readings(norm)]
-        for p, rest in readings:  # rule 1: the remainder starts with the article
-            if (rest.startswith("ال") and len(rest) >= 5) or (p.endswith("ل") and rest.startswith("ل") and len(rest) >= 4):
-                return len(p)
+        readings = [(p, norm[len(p):]) for p in proclitic_readings(norm)]
+        if n := article_clitic_letters(norm):  # rule 1: the remainder starts with the article
+            return n
         known = self.known_words
         if norm in known:
             return 0
@@ -360,15 +359,9 @@ def _doc_words(text: str) -> frozenset[str]:
     return frozenset(t.norm for t in word_tokens(text))
 
 
-def _proclitic_readings(norm: str) -> list[str]:
-    """Proclitic strings (و ف, then ب ك ل; never the article) that `norm` may start with, longest first."""
-    out = []
-    for a in ("", "و", "ف"):
-        for b in ("", "ب", "ك", "ل"):
-            p = a + b
-            if p and norm.startswith(p):
-                out.append(p)
-    return sorted(out, key=len, reverse=True)
+def advance_letters(word: str, letters: int) -> int:
+    """Offset in `word` after its first `letters` letters (diacritics and tatweel are not counted)."""
+    return _advance(word, letters)
 
 
 def _advance(word: str, letters: int) -> int:

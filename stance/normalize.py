@@ -215,3 +215,59 @@ def joinable(text: str, prev: Token, nxt: Token) -> bool:
     if stripped in ("", "-", "‐", "–"):
         return True
     return stripped == "." and prev.end - prev.start <= 3
+
+
+_PARENT = re.compile(r"^(?:[وف]|)والد(?:ه|ي|ها|هم|هما|ته|تي|تها|تهم|تهما|اه|ان|يه|يها|يهم)?$")
+
+
+def article_clitic_letters(norm: str, elided: bool = True) -> int:
+    """How many letters of a normalised word are proclitics before the article it carries ("والايرانيين" 1,
+    "وبالقوات" 2, "للشرطة" 1: its second ل is the article's; 0 for "والده", "ولاية": no article after them).
+    `elided` False: 0 where the article lost its alef after ل ("للشرطة"), so what is left starts with "ال".
+
+    >>> [article_clitic_letters(w) for w in ("والايرانيين", "وبالقوات", "للشرطه", "والده", "والدتهم", "الشرطه", "ولايه")]
+    [1, 2, 1, 0, 0, 0, 0]
+    >>> article_clitic_letters("للشرطه", elided=False)
+    0
+    """
+    if _PARENT.match(norm):
+        return 0  # "والدته": a parent, no "و" before an article
+    for p in proclitic_readings(norm):
+        rest = norm[len(p):]
+        if (rest.startswith("ال") and len(rest) >= 5) or (elided and p.endswith("ل") and rest.startswith("ل")
+                                                           and len(rest) >= 4):
+            return len(p)
+    return 0
+
+
+def proclitic_readings(norm: str) -> list[str]:
+    """Proclitic strings (و ف, then ب ك ل; never the article) that `norm` may start with, longest first."""
+    out = []
+    for a in ("", "و", "ف"):
+        for b in ("", "ب", "ك", "ل"):
+            p = a + b
+            if p and norm.startswith(p):
+                out.append(p)
+    return sorted(out, key=len, reverse=True)
+
+
+def name_key(name: str) -> str:
+    """The key under which two spellings of one name the dictionary lacks are the same name: each word's
+    `word_key` (hamza, alef and ta marbuta variants, diacritics, the article and -ون/-ين; Latin case and accents),
+    the first word without a proclitic before its article ("والمتظاهرين", "للمتظاهرين": "المتظاهرين").
+
+    >>> name_key("والمتظاهرين") == name_key("للمتظاهرين") == name_key("المتظاهرون") == name_key("متظاهرين")
+    True
+    >>> name_key("الإيرانيين") == name_key("الايرانيين"), name_key("Hamas") == name_key("HAMAS")
+    (True, True)
+    """
+    words = name.split()
+    if not words:
+        return name
+    first = words[0]
+    if any(is_arabic(c) for c in first):
+        norm = normalize_arabic(first)
+        if n := article_clitic_letters(norm):
+            norm = norm[n:] if norm[n:].startswith("ال") else "ا" + norm[n:]  # "للمتظاهرين": the article's alef
+        first = norm
+    return " ".join(word_key(w) for w in (first, *words[1:]))

@@ -41,6 +41,8 @@ from .adapter import add_lora, load_adapter, save_adapter, saved_pair
 from .backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, move, reading_in
 from .classify import speaker_view
 from .memo import Remembers
+from .ner import advance_letters
+from .normalize import article_clitic_letters
 from .records import Mention, Span, Statement
 from .targets import context_span
 from .text import normalize_arabic
@@ -401,6 +403,9 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
                 or _function_words_only(text[s:e], statement.lang):
             continue
+        if statement.lang == "ar":  # "والمتظاهرين" -> "المتظاهرين": the conjunction is no part of the name
+            first = text[s:e].split(" ", 1)[0]
+            s += advance_letters(first, article_clitic_letters(normalize_arabic(first), elided=False))
         new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:
         return statement

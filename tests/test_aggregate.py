@@ -62,3 +62,24 @@ def test_portrayals_cli_by_country(tmp_path):
     assert rows[("GBR", "RUS")]["criticism"] == 2 and rows[("GBR", "RUS")]["net"] == round(-2 / 3, 4)
     res = runner.invoke(app, ["portrayals", str(src), "--by", "region"])
     assert res.exit_code == 2 and "--by must be one of" in res.output
+
+
+def test_an_unknown_name_is_one_node_however_it_is_spelled():
+    """Names the dictionary lacks (real spellings from the Arabic train texts' output): hamza and alef variants, a
+    conjunction or preposition before the article, -ون / -ين are one node, named by the first spelling seen; two
+    different names stay two."""
+    def unknown(text):
+        return {"text": text, "actor_id": None, "actor_name": None, "affiliation": None}
+    lines = [
+        {"statement_id": "b:1", "speaker": unknown("الشرطة"), "target": unknown("المتظاهرين"), "stance": "criticism"},
+        {"statement_id": "b:2", "speaker": unknown("الشرطه"), "target": unknown("والمتظاهرين"), "stance": "criticism"},
+        {"statement_id": "c:1", "speaker": unknown("الشرطة"), "target": unknown("للمتظاهرين"), "stance": "neutral"},
+        {"statement_id": "c:2", "speaker": unknown("المتظاهرون"), "target": unknown("الإيرانيين"), "stance": "support"},
+        {"statement_id": "c:3", "speaker": unknown("متظاهرين"), "target": unknown("الايرانيين"), "stance": "support"},
+        {"statement_id": "c:4", "speaker": unknown("الشرطة"), "target": unknown("الصحافيين"), "stance": "neutral"},
+    ]
+    edges = {(e.source, e.target): e for e in aggregate(lines)}
+    assert set(edges) == {("الشرطة", "المتظاهرين"), ("المتظاهرين", "الإيرانيين"), ("الشرطة", "الصحافيين")}
+    police = edges[("الشرطة", "المتظاهرين")]
+    assert police.counts == {"support": 0, "criticism": 2, "neutral": 1} and police.evidence == ["b:1", "b:2", "c:1"]
+    assert edges[("المتظاهرين", "الإيرانيين")].counts["support"] == 2

@@ -65,10 +65,17 @@ def test_tagged_spans_are_added_only_where_no_rule_target_is():
     assert item == text and speaker == (5, 11) and shift == 0
     g, m = text.index("الحكومة"), text.index("والمتظاهرين")
     out = with_tagged_targets(st, [(g, g + 7, 0.99), (m, m + 11, 0.9)], shift, text)
-    assert [t.text for t in out.targets] == ["الحكومة", "والمتظاهرين"]
+    # the conjunction before the article is no part of the name (dev texts: "والمتظاهرات", "والمحامين")
+    assert [t.text for t in out.targets] == ["الحكومة", "المتظاهرين"] and out.targets[1].start == m + 1
     assert out.targets[0].tagged is None and out.targets[1].tagged == 0.9  # the rule's target stays the rule's
     assert out.targets[1].to_json()["tagger"] == 0.9 and "tagger" not in out.targets[0].to_json()
     assert with_tagged_targets(st, [], shift, text) is st
+    # but "لل" keeps its ل (the article lost its alef: "الشرطة" is not in the text), and "والده" is a father
+    text = "وقال الرئيس ان الحكومة وجهت رسالة للمتظاهرين ووالده."
+    st = _statement(text, "الرئيس", "الحكومة وجهت رسالة للمتظاهرين ووالده", ("الحكومة",))
+    m, f = text.index("للمتظاهرين"), text.index("والده")
+    out = with_tagged_targets(st, [(m, m + 10, 0.9), (f, f + 5, 0.9)], 0, text)
+    assert [t.text for t in out.targets] == ["الحكومة", "للمتظاهرين", "والده"]
 
 
 def test_a_figure_is_no_tagged_target():
@@ -167,7 +174,7 @@ def test_a_tagged_piece_of_a_target_phrase_is_no_target():
     (_, _), shift = tagger_input(st, text)
     sy, army = text.index("السورية"), text.index("والجيش")
     out = with_tagged_targets(st, [(sy, sy + 7, 0.95), (army, army + 6, 0.95)], shift, text)
-    assert [t.text for t in out.targets] == ["روسيا", "المعارضة", "والجيش"]
+    assert [t.text for t in out.targets] == ["روسيا", "المعارضة", "الجيش"]
     rev = "وقال هاموند ان الرئيس بشار الاسد يقصف."
     st = _statement(rev, "هاموند", "الرئيس بشار الاسد يقصف", ("بشار الاسد",))
     title = rev.index("الرئيس")
