@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
-from .normalize import name_key
+from .normalize import article_clitic_letters, name_key, normalize_arabic
 from .records import LABELS, is_country_code
 
 
@@ -52,27 +53,46 @@ LEVELS = ("actor", "country")
 _STATE = ("country", "government", "person")
 
 
-def _key(mention: dict, by: str, names: Mapping[str, str], spelled: dict[str, str] | None = None) -> tuple[str, str]:
+def _said(mention: dict) -> str | None:
+    """The words a mention stands for: its text, or that of the fuller phrase it stands for (`antecedent`)."""
+    return (mention.get("antecedent") or {}).get("text") or mention.get("text")
+
+
+def _key(mention: dict, by: str, names: Mapping[str, str], spelled: Mapping[str, str] | None = None) -> tuple[str, str]:
     """(identity, display name) of a speaker or target: its actor, else its text, or the text of the fuller phrase it
-    stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`). A name the dictionary lacks is one node however
-    it is spelled (`stance.normalize.name_key`: "الإيرانيين", "والايرانيين"): `spelled` maps each key to the first
-    spelling seen, which names the node.
+    stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`). A name the dictionary lacks is one node across
+    the spellings `stance.normalize.name_key` takes as one ("الإيرانيين" / "الايرانيين", "والمتظاهرين" /
+    "المتظاهرين"): `spelled` maps each key to the spelling that names the node (`_spellings`).
 
     >>> _key({"text": "المصادر", "antecedent": {"text": "مصادر محلية"}}, "actor", {})
     ('مصادر محلية', 'مصادر محلية')
-    >>> seen = {}
-    >>> _key({"text": "المتظاهرين"}, "actor", {}, seen), _key({"text": "والمتظاهرين"}, "actor", {}, seen)
-    (('المتظاهرين', 'المتظاهرين'), ('المتظاهرين', 'المتظاهرين'))
+    >>> _key({"text": "والمتظاهرين"}, "actor", {}, {name_key("المتظاهرين"): "المتظاهرين"})
+    ('المتظاهرين', 'المتظاهرين')
     """
-    said = (mention.get("antecedent") or {}).get("text") or mention.get("text")
-    if said and not mention.get("actor_id") and spelled is not None:
-        said = spelled.setdefault(name_key(said), said)
+    said = _said(mention)
+    if said and not mention.get("actor_id") and spelled:
+        said = spelled.get(name_key(said), said)
     ident = mention.get("actor_id") or said or "?"
     name = mention.get("actor_name") or said or ident
     if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
         code = mention["affiliation"]
         return code, names.get(code) or (name if ident == code else code)
     return ident, name
+
+
+def _spellings(lines: Sequence[dict]) -> dict[str, str]:
+    """For each `name_key` of the names the dictionary lacks, the spelling that names its node: the commonest of
+    those without a proclitic before the article ("المتظاهرين" over "والمتظاهرين"), first seen on a tie."""
+    counts: dict[str, Counter] = {}
+    for obj in lines:
+        for side in (obj.get("speaker"), obj.get("target")):
+            if side and not side.get("actor_id") and (said := _said(side)):
+                counts.setdefault(name_key(said), Counter())[said] += 1
+    best = {}
+    for key, seen in counts.items():
+        plain = [w for w in seen if not article_clitic_letters(normalize_arabic(w.split()[0]))] or list(seen)
+        best[key] = max(plain, key=lambda w: seen[w])  # (max keeps the first of equal counts: dicts keep order)
+    return best
 
 
 def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None) -> list[Edge]:
@@ -87,14 +107,14 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
     if by not in LEVELS:
         raise ValueError(f"by must be one of {LEVELS}, found {by!r}")
     names = dict(names or {})
+    lines = list(lines)
+    spelled = _spellings(lines)
     if by == "country":
-        lines = list(lines)
         for obj in lines:  # a country's own name, where a line names the country itself
             for side in (obj.get("speaker"), obj.get("target")):
                 if side and is_country_code(side.get("actor_id")) and side.get("actor_name"):
                     names.setdefault(side["actor_id"], side["actor_name"])
     edges: dict[tuple[str, str], Edge] = {}
-    spelled: dict[str, str] = {}  # name key -> the first spelling of an unknown name
     for obj in lines:
         sp, tg, stance = obj.get("speaker"), obj.get("target"), obj.get("stance")
         if sp is None and obj.get("voice") == "author":  # `analyze --author-voice`: the text's own voice

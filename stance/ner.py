@@ -307,16 +307,16 @@ class ArabicNER:
         first = toks[a]
         skip = 1 if joined else self._proclitic_chars(first.norm, _doc_words(text)) if _PROCLITIC.match(first.norm) \
             else 0
-        s = _advance(first.text, skip) + first.start if skip else first.start
+        s = advance_letters(first.text, skip) + first.start if skip else first.start
         if s >= first.end:  # never leave an empty first word
             s = first.start
         return s, toks[b - 1].end
 
     def _proclitic_chars(self, norm: str, doc_words: frozenset[str]) -> int:
         """How many letters of `norm` (the first word of an entity) are proclitics outside the name (0: none)."""
-        readings = [(p, norm[len(p):]) for p in proclitic_readings(norm)]
         if n := article_clitic_letters(norm):  # rule 1: the remainder starts with the article
             return n
+        readings = [(p, norm[len(p):]) for p in proclitic_readings(norm)]
         known = self.known_words
         if norm in known:
             return 0
@@ -360,11 +360,6 @@ def _doc_words(text: str) -> frozenset[str]:
 
 
 def advance_letters(word: str, letters: int) -> int:
-    """Offset in `word` after its first `letters` letters (diacritics and tatweel are not counted)."""
-    return _advance(word, letters)
-
-
-def _advance(word: str, letters: int) -> int:
     """Offset in `word` after its first `letters` letters (diacritics and tatweel are not counted)."""
     i = 0
     seen = 0

@@ -217,7 +217,7 @@ def joinable(text: str, prev: Token, nxt: Token) -> bool:
     return stripped == "." and prev.end - prev.start <= 3
 
 
-_PARENT = re.compile(r"^(?:[وف]|)والد(?:ه|ي|ها|هم|هما|ته|تي|تها|تهم|تهما|اه|ان|يه|يها|يهم)?$")
+_PARENT = re.compile(r"^[وف]?والد(?:ت|ا|ي)?(?:ه|ها|هم|هما|ي|ك|كم|نا|ان|ين|يه|يها|يهم|اه)?$")
 
 
 def article_clitic_letters(norm: str, elided: bool = True) -> int:
@@ -252,22 +252,28 @@ def proclitic_readings(norm: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """The key under which two spellings of one name the dictionary lacks are the same name: each word's
-    `word_key` (hamza, alef and ta marbuta variants, diacritics, the article and -ون/-ين; Latin case and accents),
-    the first word without a proclitic before its article ("والمتظاهرين", "للمتظاهرين": "المتظاهرين").
+    """The key under which two spellings of one name the dictionary lacks are one name: hamza, alef, alef maqsura and
+    ta marbuta variants and diacritics (`normalize_arabic`), the plural's case ending (-ون as -ين), and a proclitic
+    before the article of the first word ("والمتظاهرين", "للمتظاهرين": "المتظاهرين"); Latin case and accents. The
+    article stays (`الوفد`, the party, is not `وفد`, a delegation), as do the other words' clitics.
 
-    >>> name_key("والمتظاهرين") == name_key("للمتظاهرين") == name_key("المتظاهرون") == name_key("متظاهرين")
+    >>> name_key("والمتظاهرين") == name_key("للمتظاهرين") == name_key("المتظاهرون") != name_key("متظاهرين")
     True
-    >>> name_key("الإيرانيين") == name_key("الايرانيين"), name_key("Hamas") == name_key("HAMAS")
-    (True, True)
+    >>> name_key("الإيرانيين") == name_key("الايرانيين"), name_key("الوفد") == name_key("وفد"), name_key("Hamas") == name_key("HAMAS")
+    (True, False, True)
     """
     words = name.split()
     if not words:
         return name
-    first = words[0]
-    if any(is_arabic(c) for c in first):
-        norm = normalize_arabic(first)
-        if n := article_clitic_letters(norm):
+    out = []
+    for i, w in enumerate(words):
+        if not any(is_arabic(c) for c in w):
+            out.append(_latin_variant(w, 0)[2])
+            continue
+        norm = normalize_arabic(w)
+        if i == 0 and (n := article_clitic_letters(norm)):
             norm = norm[n:] if norm[n:].startswith("ال") else "ا" + norm[n:]  # "للمتظاهرين": the article's alef
-        first = norm
-    return " ".join(word_key(w) for w in (first, *words[1:]))
+        if norm.endswith("ون") and len(norm) >= 5:
+            norm = norm[:-2] + "ين"
+        out.append(norm)
+    return " ".join(out)

@@ -84,7 +84,9 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The identity used to aggregate: the actor id, else the surface text (of the antecedent, if any)."""
+        """The identity of a target within a statement (`stance.targets`): the actor id, else the surface text (of the
+        antecedent, if any). `stance portrayals` also merges spellings of a name the dictionary lacks
+        (`stance.aggregate`)."""
         return self.actor.id if self.actor else (self.antecedent or self.span).text
 
     def to_json(self) -> dict:

@@ -403,13 +403,29 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
                 or _function_words_only(text[s:e], statement.lang):
             continue
-        if statement.lang == "ar":  # "والمتظاهرين" -> "المتظاهرين": the conjunction is no part of the name
-            first = text[s:e].split(" ", 1)[0]
-            s += advance_letters(first, article_clitic_letters(normalize_arabic(first), elided=False))
+        if statement.lang == "ar":
+            s += _conjunction_letters(text[s:e].split(" ", 1)[0])  # "والمتظاهرين" -> "المتظاهرين"
+            if normalize_arabic(text[s:e]) in same_sentence:
+                continue
         new.append(Mention(Span(s, e, text[s:e]), None, tagged=round(min(ps), 4)))
     if not new:
         return statement
     return replace(statement, targets=statement.targets + tuple(new))
+
+
+def _conjunction_letters(word: str) -> int:
+    """The characters of the conjunction و that opens an Arabic word before its article ("والمتظاهرين"), to leave
+    out of a proposed span; 0 for every other word (the other proclitics are kept: "للمتظاهرين", whose article lost
+    its alef, and names such as "كاليفورنيا", "فالنسيا" or "بالتيمور" that only look like one; "والدته" is a
+    parent).
+
+    >>> [_conjunction_letters(w) for w in ("والمتظاهرين", "وَالمتظاهرين", "للمتظاهرين", "فالنسيا", "والدته", "وزير")]
+    [1, 2, 0, 0, 0, 0]
+    """
+    norm = normalize_arabic(word)
+    if not norm.startswith("وال") or article_clitic_letters(norm, elided=False) != 1:
+        return 0
+    return advance_letters(word, 1)
 
 
 def spans_from_words(ws: Sequence[tuple[int, int]], probs: Sequence[Sequence[float]], threshold: float,

@@ -64,22 +64,28 @@ def test_portrayals_cli_by_country(tmp_path):
     assert res.exit_code == 2 and "--by must be one of" in res.output
 
 
-def test_an_unknown_name_is_one_node_however_it_is_spelled():
-    """Names the dictionary lacks (real spellings from the Arabic train texts' output): hamza and alef variants, a
-    conjunction or preposition before the article, -ون / -ين are one node, named by the first spelling seen; two
-    different names stay two."""
-    def unknown(text):
-        return {"text": text, "actor_id": None, "actor_name": None, "affiliation": None}
+def test_an_unknown_name_is_one_node_across_its_spellings():
+    """Names the dictionary lacks (spellings from the Arabic train texts' output): hamza and alef variants, a
+    conjunction or preposition before the article, -ون / -ين are one node, named by its commonest spelling without a
+    proclitic even when a clitic form comes first; a definite and an indefinite name stay two ("الوفد", the party,
+    is not "وفد", a delegation), and so does the fuller phrase a bare one stands for (`antecedent`)."""
+    def unknown(text, antecedent=None):
+        out = {"text": text, "actor_id": None, "actor_name": None, "affiliation": None}
+        return {**out, "antecedent": {"text": antecedent}} if antecedent else out
     lines = [
-        {"statement_id": "b:1", "speaker": unknown("الشرطة"), "target": unknown("المتظاهرين"), "stance": "criticism"},
-        {"statement_id": "b:2", "speaker": unknown("الشرطه"), "target": unknown("والمتظاهرين"), "stance": "criticism"},
+        {"statement_id": "b:1", "speaker": unknown("الشرطة"), "target": unknown("والمتظاهرين"), "stance": "criticism"},
+        {"statement_id": "b:2", "speaker": unknown("الشرطه"), "target": unknown("المتظاهرين"), "stance": "criticism"},
         {"statement_id": "c:1", "speaker": unknown("الشرطة"), "target": unknown("للمتظاهرين"), "stance": "neutral"},
         {"statement_id": "c:2", "speaker": unknown("المتظاهرون"), "target": unknown("الإيرانيين"), "stance": "support"},
-        {"statement_id": "c:3", "speaker": unknown("متظاهرين"), "target": unknown("الايرانيين"), "stance": "support"},
-        {"statement_id": "c:4", "speaker": unknown("الشرطة"), "target": unknown("الصحافيين"), "stance": "neutral"},
+        {"statement_id": "c:3", "speaker": unknown("المتظاهرين"), "target": unknown("الايرانيين"), "stance": "support"},
+        {"statement_id": "c:4", "speaker": unknown("الشرطة"), "target": unknown("وفد"), "stance": "neutral"},
+        {"statement_id": "c:5", "speaker": unknown("الشرطة"), "target": unknown("الوفد"), "stance": "neutral"},
+        {"statement_id": "c:6", "speaker": unknown("المصادر", "مصادر محلية"), "target": unknown("الوفد"),
+         "stance": "neutral"},
     ]
     edges = {(e.source, e.target): e for e in aggregate(lines)}
-    assert set(edges) == {("الشرطة", "المتظاهرين"), ("المتظاهرين", "الإيرانيين"), ("الشرطة", "الصحافيين")}
+    assert set(edges) == {("الشرطة", "المتظاهرين"), ("المتظاهرين", "الإيرانيين"), ("الشرطة", "وفد"),
+                          ("الشرطة", "الوفد"), ("مصادر محلية", "الوفد")}
     police = edges[("الشرطة", "المتظاهرين")]
     assert police.counts == {"support": 0, "criticism": 2, "neutral": 1} and police.evidence == ["b:1", "b:2", "c:1"]
-    assert edges[("المتظاهرين", "الإيرانيين")].counts["support"] == 2
+    assert police.target_name == "المتظاهرين" and edges[("المتظاهرين", "الإيرانيين")].counts["support"] == 2

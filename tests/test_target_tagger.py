@@ -70,12 +70,18 @@ def test_tagged_spans_are_added_only_where_no_rule_target_is():
     assert out.targets[0].tagged is None and out.targets[1].tagged == 0.9  # the rule's target stays the rule's
     assert out.targets[1].to_json()["tagger"] == 0.9 and "tagger" not in out.targets[0].to_json()
     assert with_tagged_targets(st, [], shift, text) is st
-    # but "لل" keeps its ل (the article lost its alef: "الشرطة" is not in the text), and "والده" is a father
-    text = "وقال الرئيس ان الحكومة وجهت رسالة للمتظاهرين ووالده."
-    st = _statement(text, "الرئيس", "الحكومة وجهت رسالة للمتظاهرين ووالده", ("الحكومة",))
-    m, f = text.index("للمتظاهرين"), text.index("والده")
-    out = with_tagged_targets(st, [(m, m + 10, 0.9), (f, f + 5, 0.9)], 0, text)
-    assert [t.text for t in out.targets] == ["الحكومة", "للمتظاهرين", "والده"]
+    # but "لل" keeps its ل (the article lost its alef: "المتظاهرين" is not in the text), and "والدته" is a mother
+    text = "وقال الرئيس ان الحكومة وجهت رسالة للمتظاهرين والدته."
+    st = _statement(text, "الرئيس", "الحكومة وجهت رسالة للمتظاهرين والدته", ("الحكومة",))
+    m, f = text.index("للمتظاهرين"), text.index("والدته")
+    out = with_tagged_targets(st, [(m, m + 10, 0.9), (f, f + 6, 0.9)], 0, text)
+    assert [t.text for t in out.targets] == ["الحكومة", "للمتظاهرين", "والدته"]
+    # the name without its conjunction is the one compared with the speaker's targets in the sentence: no repeat
+    text = "وقال الرئيس ان المتظاهرين غاضبون وان الحكومة والمتظاهرين اتفقوا."
+    st = _statement(text, "الرئيس", "الحكومة والمتظاهرين اتفقوا", ("الحكومة",))
+    first, m = text.index("المتظاهرين"), text.index("والمتظاهرين")
+    taken = (Mention(Span(first, first + 10, "المتظاهرين")),)  # the speaker's target in another statement
+    assert with_tagged_targets(st, [(m, m + 11, 0.9)], 0, text, taken=taken) is st
 
 
 def test_a_figure_is_no_tagged_target():

@@ -175,6 +175,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
 _AR_OWN_AGENCY = re.compile(r"(?:ال)?صحاف[ةه]\s+(?:ال)?فرنسي[ةه]|فرانس\s*برس|(?<!\w)[اأ]\s*\.?\s*ف\s*\.?\s*ب(?!\w)")
 
 
+_AR_INITIALS = re.compile(r"\((?:[^\s().]{1,3}[\s.]+){1,3}[^\s().]{1,3}\.?\)")  # "(د ب أ)", "(د.ب.أ)", "(ا ف ب)"
+
+
 def _reports_the_sentence(text: str, cue: Cue, sent: Span) -> bool:
     """Whether an Arabic cue that reads as embedded in an earlier statement's content is the sentence's closing source
     ("...، حسبما افادت (به) وكالة رويترز."): after "حسبما" / "على ما" and before the sentence ends with at most a few
@@ -184,7 +187,7 @@ def _reports_the_sentence(text: str, cue: Cue, sent: Span) -> bool:
     if not _AR_AS_REPORTED.search(before) or not re.search(r"[،,»\"”)]\s*\S+(?:\s+ما)?\s*$", before):
         return False
     rest = text[cue.end : sent.end].strip(" .،,«»\"")
-    words = re.sub(r"\([^()]{1,12}\)", " ", rest).split()  # the agency's initials, "(د ب أ)", are not words of its name
+    words = _AR_INITIALS.sub(" ", rest).split()  # the agency's initials, "(د ب أ)", are not words of its name
     return bool(words) and len(words) <= 6 and not _AR_OWN_AGENCY.search(normalize_arabic(rest))
 
 
