@@ -90,7 +90,7 @@ def _spellings(lines: Sequence[dict]) -> dict[str, str]:
                 counts.setdefault(name_key(said), Counter())[said] += 1
     best = {}
     for key, seen in counts.items():
-        plain = [w for w in seen if not article_clitic_letters(normalize_arabic(w.split()[0]))] or list(seen)
+        plain = [w for w in seen if not article_clitic_letters(normalize_arabic((w.split() or [""])[0]))] or list(seen)
         best[key] = max(plain, key=lambda w: seen[w])  # (max keeps the first of equal counts: dicts keep order)
     return best
 

@@ -217,6 +217,7 @@ def joinable(text: str, prev: Token, nxt: Token) -> bool:
     return stripped == "." and prev.end - prev.start <= 3
 
 
+# "والده", "والدتهم", "ووالدنا": a parent, whose و is no conjunction before an article
 _PARENT = re.compile(r"^[وف]?والد(?:ت|ا|ي)?(?:ه|ها|هم|هما|ي|ك|كم|نا|ان|ين|يه|يها|يهم|اه)?$")
 
 
@@ -254,7 +255,8 @@ def proclitic_readings(norm: str) -> list[str]:
 def name_key(name: str) -> str:
     """The key under which two spellings of one name the dictionary lacks are one name: hamza, alef, alef maqsura and
     ta marbuta variants and diacritics (`normalize_arabic`), the plural's case ending (-ون as -ين), and a proclitic
-    before the article of the first word ("والمتظاهرين", "للمتظاهرين": "المتظاهرين"); Latin case and accents. The
+    before the article of the first word ("والمتظاهرين", "للمتظاهرين": "المتظاهرين"); Latin case, accents, a French
+    elision and an English possessive (`word_key`'s Latin reading). The
     article stays (`الوفد`, the party, is not `وفد`, a delegation), as do the other words' clitics.
 
     >>> name_key("والمتظاهرين") == name_key("للمتظاهرين") == name_key("المتظاهرون") != name_key("متظاهرين")
