@@ -670,6 +670,44 @@ _AR_THAT_NOUNS = _normalised(frozenset("""ضرورة اهمية أهمية اح�
     رغبة عزم مرة حينها حينذاك نهاية بداية عبر حقيقة ثقة قناعة امل أمل""".split()))
 
 
+# words that never continue a speaker's name: a particle or adverb opening the clause ("المصدر فقد فجر", "المسؤولون
+# وسوف تذهب"; not "بأن", which is also "بان كي مون"), a participle or verbal noun of saying ("المسؤول موضحاً", "حسن
+# طاهر بقوله"), and the verbal nouns that open what is announced or denied ("أعلن مصدر أمني مقتل ...", "نفى الموسوي
+# وجود صفقة")
+_AR_NOT_OF_A_NAME = _normalised(frozenset("""أن ان إن انه أنه إنه وسوف سوف فقد وقد كيف قائلا قائلة قائلاً قائلين
+    موضحا موضحاً موضحة مضيفا مضيفاً مضيفة مشيرا مشيراً مشيرة مؤكدا مؤكداً مؤكدة معتبرا معتبراً معتبرة بقوله بقولها
+    قوله قولها وجود مقتل مصرع""".split()))
+
+
+def _without_trailing_words(text: str, speaker: Mention, after: int) -> tuple[Mention, int]:
+    """An Arabic speaker span cut before a word no name goes on with (`_AR_NOT_OF_A_NAME`) or a quotation it opens
+    and does not close ("نائب في فريق 14 آذار «لقد قام ..."), its content starting there; (speaker, content start),
+    unchanged when its words all read as a name. The first word always stays (a speaker is never emptied).
+
+    >>> text = "وأعلن مصدر أمني مقتل ثلاثة"
+    >>> sp, after = _without_trailing_words(text, Mention(Span(6, 20, text[6:20])), 20)
+    >>> sp.text, text[after:]
+    ('مصدر أمني', ' مقتل ثلاثة')
+    """
+    span = text[speaker.start : speaker.end]
+
+    def quoted(i: int) -> bool:  # inside a name in quotes or brackets: "قناة «سي إن إن تورك»", "(سي.ان.ان)"
+        return span.count("«", 0, i) > span.count("»", 0, i) or span.count("(", 0, i) > span.count(")", 0, i)
+
+    words = list(re.finditer(r"\S+", span))[1:]  # whole words
+    cut = next((speaker.start + w.start() for w in words
+                if normalize_arabic(w.group().strip("،,:")) in _AR_NOT_OF_A_NAME and not quoted(w.start())), None)
+    quote = text.find("«", speaker.start + 1, speaker.end)
+    if quote != -1 and "»" not in text[quote : speaker.end]:
+        cut = quote if cut is None else min(cut, quote)
+    if cut is None:
+        return speaker, after
+    end = len(text[speaker.start : cut].rstrip(" ،,")) + speaker.start
+    if end <= speaker.start:
+        return speaker, after
+    return replace(speaker, span=Span.of(text, speaker.start, end)), end
+
+
 def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,
                   mentions: Sequence[Mention]) -> tuple[Mention, int]:
     """A verb-subject speaker whose phrase goes on past where it was cut, up to the content ("إن", a quotation or a

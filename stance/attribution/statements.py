@@ -8,7 +8,15 @@ from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
 from ..text import Token, normalize_arabic, split_sentences, tokens
-from .arabic import _AR_CLAUSE_CONTRASTS, _AR_INTERVIEWS, _AR_NOT_NESTED, _speaker_ar, _subject_tail, _while_clause
+from .arabic import (
+    _AR_CLAUSE_CONTRASTS,
+    _AR_INTERVIEWS,
+    _AR_NOT_NESTED,
+    _speaker_ar,
+    _subject_tail,
+    _while_clause,
+    _without_trailing_words,
+)
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_phrases import _is_cue_word
 from .arabic_preverbal import _clause_initial_np, _subject_before_relative
@@ -114,6 +122,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
                 speaker, after = _subject_tail(text, toks, cue, speaker, after, in_sent)
+                speaker, after = _without_trailing_words(text, speaker, after)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions)
