@@ -82,6 +82,7 @@ from .spans import (
     _token_from,
 )
 from .words import (
+    _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
     _AR_SO_THAT,
     _AR_STOP_NAME,
@@ -674,38 +675,65 @@ _AR_THAT_NOUNS = _normalised(frozenset("""ضرورة اهمية أهمية اح�
 # وسوف تذهب"; not "بأن", which is also "بان كي مون"), a participle or verbal noun of saying ("المسؤول موضحاً", "حسن
 # طاهر بقوله"), and the verbal nouns that open what is announced or denied ("أعلن مصدر أمني مقتل ...", "نفى الموسوي
 # وجود صفقة")
+_AR_NOT_OF_A_NAME_NOUNS = _normalised(frozenset("وجود مقتل مصرع".split()))
 _AR_NOT_OF_A_NAME = _normalised(frozenset("""أن ان إن انه أنه إنه وسوف سوف فقد وقد كيف قائلا قائلة قائلاً قائلين
     موضحا موضحاً موضحة مضيفا مضيفاً مضيفة مشيرا مشيراً مشيرة مؤكدا مؤكداً مؤكدة معتبرا معتبراً معتبرة بقوله بقولها
-    قوله قولها وجود مقتل مصرع""".split()))
+    قوله قولها""".split())) | _AR_NOT_OF_A_NAME_NOUNS
 
 
-def _without_trailing_words(text: str, speaker: Mention, after: int) -> tuple[Mention, int]:
+def _without_trailing_words(text: str, speaker: Mention, after: int,
+                            mentions: Sequence[Mention] = ()) -> tuple[Mention, int]:
     """An Arabic speaker span cut before a word no name goes on with (`_AR_NOT_OF_A_NAME`) or a quotation it opens
     and does not close ("نائب في فريق 14 آذار «لقد قام ..."), its content starting there; (speaker, content start),
-    unchanged when its words all read as a name. The first word always stays (a speaker is never emptied).
+    unchanged when its words all read as a name. The first word always stays (a speaker is never emptied); so do
+    words of a quoted or bracketed name ("قناة «سي إن إن تورك»"), initials ("شبكة سي إن إن الأمريكية"), the name
+    "آن" ("السفيرة الأمريكية آن باترسون") and a verbal noun after a preposition ("لجنة التحقيق في مقتل الحريري").
+    The actor stays only if one of `mentions` inside the cut span carries it ("مصادر رسمية مقتل زعيم تنظيم القاعدة
+    أسامة بن لادن": not bin Laden's). A speaker carried over from an earlier sentence is left as it is.
 
     >>> text = "وأعلن مصدر أمني مقتل ثلاثة"
     >>> sp, after = _without_trailing_words(text, Mention(Span(6, 20, text[6:20])), 20)
     >>> sp.text, text[after:]
     ('مصدر أمني', ' مقتل ثلاثة')
     """
+    if speaker.resolved:
+        return speaker, after
     span = text[speaker.start : speaker.end]
 
-    def quoted(i: int) -> bool:  # inside a name in quotes or brackets: "قناة «سي إن إن تورك»", "(سي.ان.ان)"
-        return span.count("«", 0, i) > span.count("»", 0, i) or span.count("(", 0, i) > span.count(")", 0, i)
+    def quoted(i: int) -> bool:  # inside a name in quotes or brackets: "قناة «سي إن إن تورك»", "(سي ان ان)"
+        return span.count("«", 0, i) > span.count("»", 0, i) or span.count("(", 0, i) > span.count(")", 0, i) \
+            or span.count('"', 0, i) % 2 == 1
 
-    words = list(re.finditer(r"\S+", span))[1:]  # whole words
-    cut = next((speaker.start + w.start() for w in words
-                if normalize_arabic(w.group().strip("،,:")) in _AR_NOT_OF_A_NAME and not quoted(w.start())), None)
+    words = list(re.finditer(r"\S+", span))
+
+    def ends_name(k: int) -> bool:
+        raw = words[k].group().strip("،,:")
+        norm = normalize_arabic(raw)
+        if norm not in _AR_NOT_OF_A_NAME or quoted(words[k].start()) or raw.startswith("آ"):
+            return False
+        if norm in ("ان", "إن") and any(len(normalize_arabic(w.group())) <= 2 for w in words[k - 1 : k + 2] if w is not words[k]):
+            return False  # "سي إن إن": initials
+        if norm in _AR_NOT_OF_A_NAME_NOUNS and normalize_arabic(words[k - 1].group()) in _AR_PREPOSITIONS:
+            return False  # "لجنة التحقيق في مقتل الحريري"
+        return True
+
+    cut = next((speaker.start + words[k].start() for k in range(1, len(words)) if ends_name(k)), None)
     quote = text.find("«", speaker.start + 1, speaker.end)
-    if quote != -1 and "»" not in text[quote : speaker.end]:
+    while quote != -1 and "»" in text[quote : speaker.end]:
+        quote = text.find("«", text.index("»", quote, speaker.end), speaker.end)
+    if quote != -1:
         cut = quote if cut is None else min(cut, quote)
     if cut is None:
         return speaker, after
-    end = len(text[speaker.start : cut].rstrip(" ،,")) + speaker.start
+    end = speaker.start + len(re.sub(r"[\s،,:\-–ـ]+$", "", text[speaker.start : cut]))
     if end <= speaker.start:
         return speaker, after
-    return replace(speaker, span=Span.of(text, speaker.start, end)), end
+    actor = speaker.actor
+    if actor is not None:
+        inside = [m for m in mentions if speaker.start <= m.start and m.end <= end and m.actor is not None]
+        if not any(m.actor.id == actor.id for m in inside):
+            actor = max(inside, key=lambda m: m.end - m.start).actor if inside else None
+    return replace(speaker, span=Span.of(text, speaker.start, end), actor=actor), end
 
 
 def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,

@@ -122,7 +122,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
                 speaker, after = _subject_tail(text, toks, cue, speaker, after, in_sent)
-                speaker, after = _without_trailing_words(text, speaker, after)  # "المسؤول موضحاً"
+                speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions)
