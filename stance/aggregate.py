@@ -62,16 +62,16 @@ def _key(mention: dict, by: str, names: Mapping[str, str], spelled: Mapping[str,
     """(identity, display name) of a speaker or target: its actor, else its text, or the text of the fuller phrase it
     stands for ("المنظمة" for "منظمة العفو الدولية", `antecedent`). A name the dictionary lacks is one node across
     the spellings `stance.normalize.name_key` takes as one ("الإيرانيين" / "الايرانيين", "والمتظاهرين" /
-    "المتظاهرين"): `spelled` maps each key to the spelling that names the node (`_spellings`).
+    "المتظاهرين"): `spelled` maps each spelling to the one that names its node (`_spellings`).
 
     >>> _key({"text": "المصادر", "antecedent": {"text": "مصادر محلية"}}, "actor", {})
     ('مصادر محلية', 'مصادر محلية')
-    >>> _key({"text": "والمتظاهرين"}, "actor", {}, {name_key("المتظاهرين"): "المتظاهرين"})
+    >>> _key({"text": "والمتظاهرين"}, "actor", {}, {"والمتظاهرين": "المتظاهرين"})
     ('المتظاهرين', 'المتظاهرين')
     """
     said = _said(mention)
     if said and not mention.get("actor_id") and spelled:
-        said = spelled.get(name_key(said), said)
+        said = spelled.get(said, said)
     ident = mention.get("actor_id") or said or "?"
     name = mention.get("actor_name") or said or ident
     if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
@@ -81,18 +81,20 @@ def _key(mention: dict, by: str, names: Mapping[str, str], spelled: Mapping[str,
 
 
 def _spellings(lines: Sequence[dict]) -> dict[str, str]:
-    """For each `name_key` of the names the dictionary lacks, the spelling that names its node: the commonest of
-    those without a proclitic before the article ("المتظاهرين" over "والمتظاهرين"), first seen on a tie."""
+    """Each spelling of a name the dictionary lacks mapped to the spelling that names its node (one per `name_key`):
+    the commonest of those without a proclitic before the article ("المتظاهرين" over "والمتظاهرين"), first seen on a
+    tie."""
     counts: dict[str, Counter] = {}
     for obj in lines:
         for side in (obj.get("speaker"), obj.get("target")):
             if side and not side.get("actor_id") and (said := _said(side)):
                 counts.setdefault(name_key(said), Counter())[said] += 1
-    best = {}
-    for key, seen in counts.items():
+    spelled = {}
+    for seen in counts.values():
         plain = [w for w in seen if not article_clitic_letters(normalize_arabic((w.split() or [""])[0]))] or list(seen)
-        best[key] = max(plain, key=lambda w: seen[w])  # (max keeps the first of equal counts: dicts keep order)
-    return best
+        best = max(plain, key=lambda w: seen[w])  # (max keeps the first of equal counts: dicts keep order)
+        spelled.update(dict.fromkeys(seen, best))
+    return spelled
 
 
 def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None) -> list[Edge]:
