@@ -241,6 +241,34 @@ def article_clitic_letters(norm: str, elided: bool = True) -> int:
     return 0
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or unicodedata.combining(c) > 0 or c == "\u0640"  # letters, diacritics, tatweel
+
+
+def elided_article_start(text: str, start: int) -> int:
+    """Where a span that starts at the elided article of "لل" (the span "لجيش" inside "للجيش": the preposition ل,
+    then the article's ل without its alef) starts with its preposition kept: "للجيش", the whole word, as the target
+    tagger's spans are and as `name_key` reads it (the same name as "الجيش"); a و/ف before it stays out
+    ("وللجيش" -> "للجيش"). Every other span keeps its `start`.
+
+    >>> text = "دورية تابعة للجيش، وللشرطة، ولِلجنود، ولبنان، والجيش"
+    >>> [text[elided_article_start(text, text.index(w)) : text.index(w) + len(w)]
+    ...  for w in ("لجيش", "لشرطة", "لجنود", "لبنان", "الجيش")]
+    ['للجيش', 'للشرطة', 'لِلجنود', 'لبنان', 'الجيش']
+    """
+    if start <= 0 or start >= len(text) or normalize_arabic(text[start]) != "ل":
+        return start
+    word = start
+    while word > 0 and _in_word(text[word - 1]):
+        word -= 1
+    if normalize_arabic(text[word:start]) not in ("ل", "ول", "فل"):
+        return start
+    k = start - 1
+    while k > word and normalize_arabic(text[k]) != "ل":  # back over the preposition's diacritics
+        k -= 1
+    return k
+
+
 def proclitic_readings(norm: str) -> list[str]:
     """Proclitic strings (و ف, then ب ك ل; never the article) that `norm` may start with, longest first."""
     out = []

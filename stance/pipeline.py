@@ -20,6 +20,7 @@ from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
 from .memo import Remembers
 from .ner import ArabicNER
+from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
@@ -161,6 +162,14 @@ def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictio
     if stem.endswith("ي") and nation:  # "رهينة ايطالي"
         return not definite
     return False
+
+
+def _whole_word(target: Mention, text: str) -> Mention:
+    """The target as the output gives it: a span that starts at the elided article of "لل" ("لجيش" inside
+    "للجيش", where the rules' name lookup starts) starts at its preposition ("للجيش", `elided_article_start`), as
+    the target tagger's spans do. Only what is written changes: the model read the pair before."""
+    start = elided_article_start(text, target.start)
+    return target if start == target.start else replace(target, span=Span.of(text, start, target.end))
 
 
 def author_statements(article: Article, attributed: Sequence[Statement], numbered_from: int = 0) -> list[Statement]:
@@ -440,7 +449,8 @@ class Pipeline:
             applies = filt is not None and filt.applies(st)
             label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
-            portrayal = Portrayal(st, t, label, scores, self.classifier.name, relevance)
+            portrayal = Portrayal(st, _whole_word(t, batch[k][0].text), label, scores, self.classifier.name,
+                                  relevance)
             kept, dropped = out[k]
             (dropped if self.dropped_by(portrayal) else kept).append(portrayal)
         return out

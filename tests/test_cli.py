@@ -143,3 +143,29 @@ def test_bfloat16_gives_the_float32_labels_on_real_sentences():
     gaps = [abs(p.scores[k] - q.scores[k]) for p, q in zip(full, half) for k in p.scores]
     assert max(gaps) < 0.05 and max(gaps) > 0
     assert {p.model for p in half} == {full[0].model + ", read in bf16"} and "bf16" not in full[0].model
+
+
+def test_a_target_after_the_preposition_lam_is_the_whole_word_and_one_node_with_its_article(tmp_path):
+    """"للجيش" is ل + the article without its alef: the rules look the name up from the article's ل, and the output
+    writes the whole word (the span the target tagger would give), so the network reads it as "الجيش" (a و before
+    it, or a name that merely starts with ل: `stance.normalize.elided_article_start`)."""
+    arts = [{"id": "a", "lang": "ar", "text": "وقال المصدر ان مسلحين هاجموا دورية تابعة للجيش وان الحكومة ستدفع "
+                                              "تعويضات للشرطة وللأمم المتحدة."},
+            {"id": "b", "lang": "ar", "text": "وقال المصدر ان مسلحين هاجموا الجيش في المدينة."}]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts), encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    texts = {a["id"]: a["text"] for a in arts}
+    for d in lines:
+        tg = d["target"]
+        assert texts[d["doc_id"]][tg["start"] : tg["end"]] == tg["text"]
+    written = {d["target"]["text"] for d in lines if d["doc_id"] == "a"}
+    assert {"للجيش", "للشرطة", "للأمم المتحدة"} <= written and not {"لجيش", "لشرطة", "لأمم المتحدة"} & written
+    un = next(d for d in lines if d["target"]["text"] == "للأمم المتحدة")["target"]
+    assert un["actor_id"] == "united_nations"
+    res = CliRunner().invoke(app, ["portrayals", str(out), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    army = [e for e in json.loads(res.stdout) if e["target"] == "الجيش"]
+    assert len(army) == 1 and army[0]["total"] == 2 and len(army[0]["evidence"]) == 2, army
