@@ -35,6 +35,7 @@ import yaml
 
 from stance.normalize import (
     Token,
+    ar_key,
     is_arabic,
     iter_words,
     joinable,
@@ -812,7 +813,7 @@ class ActorDictionary:
                 or normalize_arabic(first) in _TOLD_BEFORE_NAME
             ):
                 return None  # ("كشفت لنا وثائق ويكيليكس": "to us", then the subject)
-            j = k + 1
+            j, told = k + 1, False
             while (
                 j < n
                 and j - k < 3
@@ -827,10 +828,12 @@ class ActorDictionary:
                         normalize_arabic(text[toks[j].start : toks[j].end]) in ("ل", "ب"):
                     break  # "للصحافيين", "بالحكومة": a prepositional phrase, never part of a name
                 if normalize_arabic(text[toks[j].start : toks[j].end]).startswith("ل") and any(
-                        v[2] in role_words for v in toks[j].variants[1:]):
-                    break  # "وأكد بختي لقاضي التحقيق": the one he told, not his name
+                        v[2] in role_words or v[2] in _TOLD_NOUNS for v in toks[j].variants[1:]):
+                    # "وأكد بختي لقاضي التحقيق", "وقال مسيكا لصحافيين", "لوكالة": the one he told, not his name
+                    told = any(v[2] in _TOLD_NOUNS for v in toks[j].variants[1:])
+                    break
                 j += 1
-            if j - k < min_words:
+            if j - k < min_words and not (told and j - k == 1):  # (a one-word name the journalists were told)
                 return None
             return toks[k].variants[0][0], toks[j - 1].end
 
@@ -1280,6 +1283,9 @@ def is_outlet(m: Mention) -> bool:
 # an unknown name after a verb never opens with these, nor with لي ("قال لي": told me; a speaker Lee is read by
 # stance.attribution)
 _TOLD_BEFORE_NAME = TO_PRONOUNS | {"لي"}
+# journalists and outlets, told after a name ("لصحافيين", "لوكالة"): keys as `Token.variants` give them
+_TOLD_NOUNS = frozenset(ar_key(normalize_arabic(w)) for w in ("صحافيين صحفيين صحافي صحفي مراسلين مراسل "
+                                                               + " ".join(AR_OUTLET_NOUNS)).split())
 _OUTLET_KEYS = frozenset(normalize_arabic(w) for w in AR_OUTLET_NOUNS)
 _FUNCTION_AL = frozenset(normalize_arabic(w) for w in "الى إلى التي الذي الذين اللذين اللتين اللواتي الا إلا الان الآن".split())
 

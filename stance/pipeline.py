@@ -582,7 +582,8 @@ class Pipeline:
             spans = tagger.spans(item, reading, lang=st.lang) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
-            for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
+            for t in (self._known_actor(self._without_conjunction(t, batch[k][0].text, st.lang), st.lang)
+                      for t in tagged.targets[len(st.targets):]):
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                 # mention per actor and statement, as the rules keep)
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
@@ -599,6 +600,15 @@ class Pipeline:
                 replace(t, tagger_score=None if speaks_inside(t) else reading.score(t.start + shift, t.end + shift))
                 for t in (*st.targets, *new)))
         return out
+
+    def _without_conjunction(self, m: Mention, text: str, lang: str) -> Mention:
+        """A tagged Arabic target without the conjunction و/ف that opens it where the NER reads it so ("وعبادي" ->
+        "عبادي" when the text names him alone too; `ArabicNER.conjunction_chars`; "والمتظاهرين" loses its و in
+        `stance.target_tagger`); as it is otherwise."""
+        if lang != "ar" or self.ner is None:
+            return m
+        skip = self.ner.conjunction_chars(m.text.split(" ", 1)[0], text)
+        return replace(m, span=Span.of(text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:
         """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its

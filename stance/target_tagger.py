@@ -341,7 +341,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # gives it)
 _FUNCTION_WORDS = {
     "ar": frozenset(normalize_arabic(w) for w in """بعض كل هذا هذه ذلك تلك هؤلاء اولئك أولئك هو هي هم هن نحن انا
-        أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد""".split()),
+        أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم
+        وهذا وهذه وذلك وهؤلاء بهذا بهذه بذلك بهؤلاء لهذا لهذه لذلك لهؤلاء""".split()),
     "en": frozenset("""a an the of to in on at by for from with and or but he she it they we i you him her his its
         their them our my your this that these those some all any each who whom which what there here one""".split()),
     "fr": frozenset("""l le la les un une des du de d au aux il elle ils elles on nous vous je tu se lui leur leurs son
@@ -355,6 +356,8 @@ def _function_words_only(span_text: str, lang: Optional[str]) -> bool:
 
     >>> _function_words_only("le", "fr"), _function_words_only("l", "fr"), _function_words_only("بَعْض", "ar")
     (True, True, True)
+    >>> _function_words_only("لٰكنه", "ar"), _function_words_only("بهٰؤلاء", "ar")  # (as some papers write them)
+    (True, True)
     >>> _function_words_only("les députés", "fr"), _function_words_only("UN", "en"), _function_words_only("un", "en")
     (False, False, False)
     """

@@ -192,3 +192,12 @@ def test_aqmar_reader():
         for i, w in enumerate(s.words):
             if w == "المسجد" and i + 1 < len(s.words) and s.words[i + 1] == "الأموي":
                 assert s.tags[i] == "O"
+
+
+def test_conjunction_before_a_name_that_stands_alone_elsewhere(ner):
+    """A tagged target "وعبادي" (a whole-article AFP text) is "عبادي" when the text names him alone too; "رحمي"
+    likewise; a known name word ("وزارة", "واشنطن") or a word seen nowhere else ("ونساء") keeps its first letter."""
+    text = "وأضاف البيان ان عبادي ورحمي اعتقلا، ودعا الى الافراج عن رحمي وعبادي ونساء وشيوخ."
+    assert [ner.conjunction_chars(w, text) for w in ("وعبادي", "ورحمي", "وزارة", "واشنطن", "ونساء", "فلسطين")] == \
+        [1, 1, 0, 0, 0, 0]
+    assert ner.conjunction_chars("وَعبادي", text) == 2  # its diacritic goes with it

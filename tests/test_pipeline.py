@@ -1837,3 +1837,41 @@ def test_arabic_speaker_span_stops_where_no_name_goes_on(nlp):
     assert [s for s, _, _ in got] == ["شبكة سي إن إن الأمريكية"]
     st = nlp.statements(Article("d", "وأعلنت مصادر رسمية مقتل زعيم تنظيم القاعدة أسامة بن لادن.", "ar"))
     assert [(s.speaker.text, s.speaker.actor) for s in st] == [("مصادر رسمية", None)]
+
+
+@pytest.mark.parametrize("text, speaker, targets", [
+    # AFP ledes: an office, its qualifier and its holder's unknown name are the speaker (the name is no target)
+    ("اعرب وزير الخارجية الاسرائيلي بالوكالة شلومو بن عامي اليوم الثلاثاء عن أمله في التوصل الى اتفاق.",
+     "وزير الخارجية الاسرائيلي بالوكالة شلومو بن عامي", []),
+    ("اعرب مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد ووكر اليوم الثلاثاء في انقرة عن تفاؤله.",
+     "مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد ووكر", []),
+    # a body's name in straight quotes or in the reversed guillemets some papers write
+    ('ذكرت صحيفة "تشرين" السورية اليوم السبت ان الحكومة وافقت على المشروع.', 'صحيفة "تشرين" السورية',
+     ["الحكومة"]),
+    ("أعلنت شركة »التعاونية للتأمين« ان محفظتها تكبدت خسائر.", "شركة »التعاونية للتأمين«", []),
+    ('وقال الوزير "كلا" ثم غادر.', "الوزير", []),  # after a role, quotes hold its words
+    # the journalists or the agency told are no part of a one-word name
+    ('وقال مسيكا لصحافيين ان "الحكومة بدأت توزيع الاراضي".', "مسيكا", ["الحكومة"]),
+    # an indefinite institution noun is in construct with the body after it, which it speaks for
+    ("وقالت رئاسة اركان القوات الروسية في الشيشان ان المسلحين هاجموا القرية.", "رئاسة اركان القوات الروسية",
+     ["المسلحين"]),
+    ("وانتقد مسؤولون الأمم المتحدة بشدة.", "مسؤولون", ["الأمم المتحدة"]),  # a plural role's object stays one
+    # a bracket the speaker phrase opens and does not close ends it
+    ("أكد مسؤول مكتب »المجلس الأعلى« (بزعامة محمد باقر الحكيم) في لندن ان الضباط اعتقلوا.",
+     "مسؤول مكتب »المجلس الأعلى«", None),
+])
+def test_arabic_wire_speaker_phrases(nlp, text, speaker, targets):
+    got = statements(nlp, text)
+    assert got and got[0][0] == speaker and targets in (None, got[0][2]), got
+
+
+def test_tagged_arabic_target_loses_a_conjunction_the_text_shows_apart(nlp):
+    from stance.records import Mention, Span
+
+    text = "وأضاف البيان ان عبادي اعتقل، ودعا الى الافراج عن رحمي وعبادي ونساء."
+    for word, out in (("وعبادي", "عبادي"), ("ونساء", "ونساء")):
+        s = text.index(word)
+        got = nlp._without_conjunction(Mention(Span.of(text, s, s + len(word)), tagged=0.9), text, "ar")
+        assert got.text == out and text[got.start : got.end] == out and got.tagged == 0.9
+    s = text.index("وعبادي")
+    assert nlp._without_conjunction(Mention(Span.of(text, s, s + 6)), text, "fr").text == "وعبادي"

@@ -371,7 +371,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
     if j < len(toks) and toks[j].start < limit and not complement:
         if m is not None and m.actor is not None:
-            m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions), mentions)
+            m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions, cue.kind == "report"),
+                                  mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions, complement=_form_in(toks[i], _AR_B_VERBS))  # may
         # extend an unknown name or collective
@@ -719,10 +720,15 @@ def _without_trailing_words(text: str, speaker: Mention, after: int,
 
     cut = next((speaker.start + words[k].start() for k in range(1, len(words)) if ends_name(k)), None)
     quote = text.find("«", speaker.start + 1, speaker.end)
+    if quote != -1 and text.rfind("»", speaker.start, quote) != -1:
+        quote = -1  # "شركة »التعاونية للتأمين«": the reversed guillemets some papers write close a name
     while quote != -1 and "»" in text[quote : speaker.end]:
         quote = text.find("«", text.index("»", quote, speaker.end), speaker.end)
     if quote != -1:
         cut = quote if cut is None else min(cut, quote)
+    bracket = text.rfind("(", speaker.start + 1, speaker.end)
+    if bracket != -1 and ")" not in text[bracket : speaker.end]:  # "مسؤول مكتب »المجلس الأعلى« (بزعامة ...":
+        cut = bracket if cut is None else min(cut, bracket)  # a bracket it opens and does not close
     if cut is None:
         return speaker, after
     end = speaker.start + len(re.sub(r"[\s،,:\-–ـ]+$", "", text[speaker.start : cut]))

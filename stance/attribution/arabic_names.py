@@ -244,6 +244,7 @@ _AR_NAMED_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset(
     كتلة كتله حركتا""".split()))
 
 
+_OTHER_QUOTED_NAME = re.compile(r'\s*(?:"[^"«»“”،,.:؛!?]{1,40}"|“[^"«»“”،,.:؛!?]{1,40}”|»[^"«»“”،,.:؛!?]{1,40}«)')
 _QUOTED_ALIAS = re.compile(r"\s*«([^«»،,.:؛!?]{3,50})»")
 _AGE_BRACKET = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
@@ -284,6 +285,10 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
     if toks[j].norm not in _AR_NAMED_HEADS and toks[j].norm not in _AR_ROLE_HEADS:
         return None  # "وقال مسؤول «لن نتراجع»": the quote is what was said
     opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
+    if opened is None and toks[j].norm in _AR_NAMED_HEADS:  # a body's name in other quotes: straight ("صحيفة
+        # "تشرين" السورية"), curly or the reversed guillemets of some papers ("شركة »التعاونية للتأمين«"); after a
+        # role they would be its words ("وقال الوزير "كلا"")
+        opened = _OTHER_QUOTED_NAME.match(text[toks[j].end :])
     if opened is None:
         return None
     end = toks[j].end + opened.end()
@@ -303,14 +308,20 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
     return Mention(Span.of(text, toks[j].start, end))
 
 
-def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
+def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
+                       reporting: bool = False) -> Mention:
     """An office mention with its holder's name in apposition ("رئيس الجمهورية الجورجية، ميخائيل ساكاشفيلي،"),
     possibly after where the office is held ("السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن", "القنصل السعودي
     في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط»"): the span runs to the end of the name; the actor stays the
     office's unless the name is a known person of the office's country. A posted office with no name runs over its
-    post ("السفير ... لدى الأمم المتحدة ان")."""
+    post ("السفير ... لدى الأمم المتحدة ان"). `reporting`: the cue is a verb of saying, which takes no person as its
+    object, so an unknown name right after the office (or after its qualifier, `_holder_after_qualifier`) is its
+    holder whatever follows it ("اعرب مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد ووكر اليوم")."""
     if m.actor is None:
         return m
+    holder = _holder_after_qualifier(text, toks, m, mentions, reporting)
+    if holder is not None:
+        return holder
     if m.actor.type == "person":  # an office resolved to its holder, named after it: "وزير الخارجية الفرنسي، جان
         # إيف لودريان، إن" (the name is no content)
         same = re.compile(r"\s*[،,]\s*").match(text, m.end)
@@ -365,6 +376,53 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
     if _unknown_name(name, toks, k, apposed=True):
         return Mention(Span.of(text, m.start, name.end), m.actor)
     return m
+
+
+# what qualifies an office before its holder's name: acting ("بالوكالة", "بالإنابة"), a portfolio ("لشؤون الشرق
+# الاوسط")
+_AR_ACTING = _normalised(frozenset("بالوكالة بالإنابة بالانابة".split()))
+_AR_PORTFOLIO = _normalised(frozenset("لشؤون للشؤون".split()))
+
+
+def _holder_after_qualifier(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
+                            reporting: bool) -> Optional[Mention]:
+    """An office mention (not a person) and the unknown name of its holder after it, past a qualifier of the office
+    ("وزير الخارجية الاسرائيلي بالوكالة شلومو بن عامي", "مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد
+    ووكر"; the recogniser may read the qualifier into the name: "الوكالة شلومو بن عامي"), or, after a verb of
+    saying (`reporting`), right after it: the whole phrase with the office's actor; None otherwise. The name ends
+    the phrase when a comma, "ان", a time word, a place ("في"), "عن" or the end of the sentence follows it."""
+    if m.actor.type == "person":
+        return None
+    k = _first_at(toks, m.end)
+    if k >= len(toks) or text[m.end : toks[k].start].strip():
+        return None
+    qualifier = toks[k].norm in _AR_ACTING or toks[k].norm in _AR_PORTFOLIO
+    if toks[k].norm in _AR_PORTFOLIO:  # its one to three words: "الشرق الاوسط", "الخارجية والتعاون"
+        e = k
+        while e + 1 < len(toks) and e - k < 3 and toks[e + 1].norm.startswith(("ال", "وال")) \
+                and not text[toks[e].end : toks[e + 1].start].strip() \
+                and not any(x.start == toks[e + 1].start and x.actor is None for x in mentions):
+            e += 1
+        if e == k:
+            return None
+        first = e + 1
+    else:
+        first = k + 1 if qualifier else k
+    if not qualifier and not reporting or first >= len(toks) or text[toks[first - 1].end : toks[first].start].strip() \
+            and first > k:
+        return None
+    lo = toks[k].start if qualifier else toks[first].start
+    name = next((x for x in mentions if lo <= x.start <= toks[first].start < x.end), None)
+    if name is None or name.actor is not None:
+        return None
+    own = Mention(Span.of(text, toks[first].start, name.end))
+    if not _unknown_name(own, toks, first):
+        return None
+    n = _first_at(toks, name.end)
+    if n < len(toks) and not (toks[n].norm in _AR_THAT or re.match(r"\s*[،,]", text[name.end :]) or _is_time(toks, n)
+                              or toks[n].norm in ("في", "عن", "خلال", "امام")):
+        return None
+    return Mention(Span.of(text, m.start, name.end), m.actor)
 
 
 # offices held at a post abroad: "السفير الأميركي لدى ...", "مندوب فلسطين في ..."

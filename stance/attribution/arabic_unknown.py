@@ -157,6 +157,10 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     return Mention(Span.of(text, toks[j].start, end), country or body_actor)
 
 
+# institutions, indefinite: in construct with the body they belong to ("رئاسة اركان القوات الروسية", "حكومة اسرائيل")
+_AR_INSTITUTIONS = _normalised(frozenset("""رئاسة حكومة وزارة قيادة اركان سفارة قنصلية سلطات قوات شرطة ادارة مكتب
+    مجلس جيش برلمان بلدية محكمة هيئة مديرية دائرة جهاز اجهزة مخابرات استخبارات""".split()))
+
 # parts of a body that speak for it ("المكتب السياسي لحركة حماس", "الجناح العسكري لـ«حزب الله»")
 _AR_PART_OF_BODY = _normalised(frozenset("المكتب الجناح الذراع اللجنه الهيئه القياده المجلس".split()))
 
@@ -394,6 +398,11 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         if known is not None and not _nisba(known, nxt):
             if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
+            if known.start == nxt.start and toks[k].norm in _AR_INSTITUTIONS and known.actor.type != "person" \
+                    and nationality is None:
+                # "وقالت رئاسة اركان القوات الروسية", "استنكرت رئاسة اقليم كردستان": an indefinite institution noun is
+                # in construct with the body after it, which it speaks for (no institution speaks bare)
+                return Mention(Span.of(text, t.start, known.end), known.actor)
             if k == j and known.start == nxt.start and w in _AR_OUTLET_HEADS and known.actor.type != "country":
                 # "صحيفة نيويورك تايمز (الأمريكية)": its name
                 return _with_nationality(text, toks, Mention(Span.of(text, t.start, known.end), known.actor),
