@@ -124,23 +124,23 @@ def analyze(
         typer.echo(f"{where}: failed: {reason}", err=True)
         summary.failed.append((where, reason))
 
-    def write(statements, portrayals=(), dropped=()) -> None:
+    def write(statements, portrayals=(), dropped=(), text=None) -> None:
         for p in portrayals:
             out.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
         if statements_only:
             for st in statements:
-                out.write(json.dumps(_statement_line(st, nlp), ensure_ascii=False) + "\n")
+                out.write(json.dumps(_statement_line(st, nlp, text=text), ensure_ascii=False) + "\n")
         elif all_statements:
             scored = {p.statement.id for p in portrayals}
             for st in statements:
                 if st.id not in scored and st.cue_kind != "author":  # a sentence of the author with no actor
-                    out.write(json.dumps(_statement_line(st, nlp, dropped), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(_statement_line(st, nlp, dropped, text), ensure_ascii=False) + "\n")
         summary.analysed += 1
 
     def score(batch) -> list:
         """(statements with the taggers' work, kept, dropped) of each article of the batch."""
         batch = nlp.with_taggers(batch, batch_size)
-        return [(sts, *res) for (_, sts), res in zip(batch, nlp.score_many(batch, batch_size, tag=False))]
+        return [(sts, *res, art.text) for (art, sts), res in zip(batch, nlp.score_many(batch, batch_size, tag=False))]
 
     def score_pending() -> None:
         nonlocal pending_pairs
@@ -174,7 +174,7 @@ def analyze(
                 fail(where, exc)
                 continue
             if statements_only:
-                write(statements)
+                write(statements, text=art.text)
                 out.flush()
                 continue
             pending.append((where, art, statements))
@@ -186,15 +186,19 @@ def analyze(
     raise typer.Exit(_summary(summary))
 
 
-def _statement_line(st, nlp, dropped=()) -> dict:
+def _statement_line(st, nlp, dropped=(), text=None) -> dict:
     """A statement without a scored target (`--all-statements`, `--statements-only`). `targets` lists its
     candidate targets (with `--statements-only` no model, hence no target filter, is loaded); those the target filter
     or a tagger's veto dropped are listed apart, under `dropped_targets`, each with `dropped_by` (which of
     "target_filter", "target_tagger" and "speaker_tagger" dropped it), its `relevance` where the filter scored it,
     the target tagger's `tagger_score` where it vetoed the target, and the speaker tagger's `speaker_score` where it
     vetoed the statement's speaker. A statement the speaker tagger read carries its `speaker_score` (a statement
-    under the veto has all its targets dropped)."""
+    under the veto has all its targets dropped). With the article's `text`, targets are written as scored lines write
+    them (`stance.pipeline.whole_word`: "للجيش", not "لجيش")."""
     gone = [p for p in dropped if p.statement.id == st.id]
+    from .pipeline import whole_word
+
+    targets = [whole_word(t, text) for t in st.targets] if text is not None else list(st.targets)
     gone_spans = {(p.target.start, p.target.end) for p in gone}
 
     def why(p) -> dict:
@@ -213,7 +217,7 @@ def _statement_line(st, nlp, dropped=()) -> dict:
         "speaker": st.speaker.to_json() if st.speaker else None,
         "cue": st.cue.to_json() if st.cue else None,
         "content": st.content.to_json(), "target": None, "stance": None, "scores": None,
-        "targets": [t.to_json() for t in st.targets if (t.start, t.end) not in gone_spans], **extra,
+        "targets": [t.to_json() for t in targets if (t.start, t.end) not in gone_spans], **extra,
         "lang": st.lang, "model": nlp.classifier.name if nlp.classifier else None,
         **({"voice": "author"} if st.cue_kind == "author" else {}),
         **({"speaker_score": st.speaker_score} if st.speaker_score is not None else {}),

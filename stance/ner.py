@@ -59,7 +59,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,16 +268,17 @@ class ArabicNER:
             )
         return self._known
 
-    def conjunction_chars(self, word: str, text: str) -> int:
-        """The characters of a conjunction و/ف that opens `word` (a word of `text`) and is no part of the name it
-        starts: as `find` reads a first word (rule 2 below), the remainder is a name word the model knows or a word
-        standing alone elsewhere in `text` ("وعبادي" beside "عبادي"), and the whole word is no known name word
-        ("وزارة", "واشنطن"); 0 otherwise."""
+    def conjunction_chars(self, word: str, names: Collection[str]) -> int:
+        """The characters of a conjunction و/ف that opens `word` and is no part of the name it starts: the remainder
+        is a name word the model knows ("وطالبان") or a word of one of `names` (the normalised words of the text's
+        other mentions: "وعبادي" where "عبادي" is named), and the whole word is no known name word ("وزارة",
+        "واشنطن"); 0 otherwise. Stricter than `find`'s rule 2, which takes any word of the text: a target's remainder
+        may be a common word found anywhere ("والي" -> "الي", read as إلى)."""
         norm = normalize_arabic(word)
         if norm[:1] not in ("و", "ف") or len(norm) < 4 or norm in self.known_words:
             return 0
         rest = norm[1:]
-        return advance_letters(word, 1) if rest in self.known_words or rest in _doc_words(text) else 0
+        return advance_letters(word, 1) if rest in self.known_words or rest in names else 0
 
     def tag(self, text: str, toks: Sequence[Token], start: int = 0, end: int | None = None) -> list[str]:
         """BIO labels of the tokens of one sentence."""

@@ -248,8 +248,9 @@ def _in_word(c: str) -> bool:
 def elided_article_start(text: str, start: int) -> int:
     """Where a span that starts at the elided article of "لل" (the span "لجيش" inside "للجيش": the preposition ل,
     then the article's ل without its alef) starts with its preposition kept: "للجيش", the whole word, as the target
-    tagger's spans are and as `name_key` reads it (the same name as "الجيش"); a و/ف before it stays out
-    ("وللجيش" -> "للجيش"). Every other span keeps its `start`.
+    tagger's spans are and as `name_key` reads it (the same name as "الجيش"; not for a noun that itself starts
+    with ل, "للجنة", whose two lams `name_key` cannot tell apart); a و/ف before it stays out ("وللجيش" ->
+    "للجيش"). Every other span keeps its `start`.
 
     >>> text = "دورية تابعة للجيش، وللشرطة، ولِلجنود، ولبنان، والجيش"
     >>> [text[elided_article_start(text, text.index(w)) : text.index(w) + len(w)]

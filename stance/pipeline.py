@@ -164,10 +164,11 @@ def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictio
     return False
 
 
-def _whole_word(target: Mention, text: str) -> Mention:
+def whole_word(target: Mention, text: str) -> Mention:
     """The target as the output gives it: a span that starts at the elided article of "لل" ("لجيش" inside
     "للجيش", where the rules' name lookup starts) starts at its preposition ("للجيش", `elided_article_start`), as
-    the target tagger's spans do. Only what is written changes: the model read the pair before."""
+    the target tagger's spans do. Only what is written changes: the model read the pair before (`stance analyze`
+    writes a statement's candidate targets so too)."""
     start = elided_article_start(text, target.start)
     return target if start == target.start else replace(target, span=Span.of(text, start, target.end))
 
@@ -449,7 +450,7 @@ class Pipeline:
             applies = filt is not None and filt.applies(st)
             label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
             relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
-            portrayal = Portrayal(st, _whole_word(t, batch[k][0].text), label, scores, self.classifier.name,
+            portrayal = Portrayal(st, whole_word(t, batch[k][0].text), label, scores, self.classifier.name,
                                   relevance)
             kept, dropped = out[k]
             (dropped if self.dropped_by(portrayal) else kept).append(portrayal)
@@ -566,6 +567,7 @@ class Pipeline:
         # each speaker's targets in each article, so that a sentence holding two statements of one speaker does
         # not give the same target twice; and the speakers of each cue (co-speakers share it)
         taken: dict[tuple[int, str], list[Mention]] = {}
+        names: dict[int, frozenset[str]] = {}  # an article's mentions' words, read when a tagged target needs them
         speakers_by_cue: dict[tuple[int, str, int], list[Mention]] = {}
         speaking: dict[tuple[int, Span], set[int]] = {}  # (article, span) -> the statements whose speaker it is
         for k, (_, sts) in enumerate(batch):
@@ -582,8 +584,11 @@ class Pipeline:
             spans = tagger.spans(item, reading, lang=st.lang) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
-            for t in (self._known_actor(self._without_conjunction(t, batch[k][0].text, st.lang), st.lang)
-                      for t in tagged.targets[len(st.targets):]):
+            for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
+                bare = self._without_conjunction(t, batch[k][0], st.lang, names)
+                if bare.start != t.start:  # (a name the statement has already stays as the tagger wrote it)
+                    bare = self._known_actor(replace(bare, actor=None), st.lang)
+                    t = bare if all(bare.key != m.key for m in (*st.targets, *new)) else t
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                 # mention per actor and statement, as the rules keep)
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
@@ -601,14 +606,18 @@ class Pipeline:
                 for t in (*st.targets, *new)))
         return out
 
-    def _without_conjunction(self, m: Mention, text: str, lang: str) -> Mention:
-        """A tagged Arabic target without the conjunction و/ف that opens it where the NER reads it so ("وعبادي" ->
-        "عبادي" when the text names him alone too; `ArabicNER.conjunction_chars`; "والمتظاهرين" loses its و in
-        `stance.target_tagger`); as it is otherwise."""
-        if lang != "ar" or self.ner is None:
+    def _without_conjunction(self, m: Mention, article: Article, lang: str,
+                             names: dict[int, frozenset[str]]) -> Mention:
+        """A tagged Arabic target without the conjunction و/ف that opens it where the NER reads it so ("وطالبان" ->
+        "طالبان"; "وعبادي" -> "عبادي" when a mention of the article names him: `ArabicNER.conjunction_chars`;
+        "والمتظاهرين" loses its و in `stance.target_tagger`); as it is otherwise. `names` caches each article's
+        mention words (by article id)."""
+        if lang != "ar" or self.ner is None or normalize_arabic(m.text[:1]) not in ("و", "ف"):
             return m
-        skip = self.ner.conjunction_chars(m.text.split(" ", 1)[0], text)
-        return replace(m, span=Span.of(text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
+        if id(article) not in names:
+            names[id(article)] = frozenset(w for x in self.mentions(article, "ar") for w in normalize_arabic(x.text).split())
+        skip = self.ner.conjunction_chars(m.text.split(" ", 1)[0], names[id(article)])
+        return replace(m, span=Span.of(article.text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:
         """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its

@@ -165,6 +165,10 @@ def test_a_target_after_the_preposition_lam_is_the_whole_word_and_one_node_with_
     assert {"للجيش", "للشرطة", "للأمم المتحدة"} <= written and not {"لجيش", "لشرطة", "لأمم المتحدة"} & written
     un = next(d for d in lines if d["target"]["text"] == "للأمم المتحدة")["target"]
     assert un["actor_id"] == "united_nations"
+    only = tmp_path / "statements.jsonl"  # statement lines list their candidate targets the same way
+    assert CliRunner().invoke(app, ["analyze", str(src), "--statements-only", "-o", str(only)]).exit_code == 0
+    listed = {t["text"] for x in only.read_text(encoding="utf-8").splitlines() for t in json.loads(x)["targets"]}
+    assert "للجيش" in listed and "لجيش" not in listed
     res = CliRunner().invoke(app, ["portrayals", str(out), "--format", "json"])
     assert res.exit_code == 0, res.output
     army = [e for e in json.loads(res.stdout) if e["target"] == "الجيش"]

@@ -194,10 +194,11 @@ def test_aqmar_reader():
                 assert s.tags[i] == "O"
 
 
-def test_conjunction_before_a_name_that_stands_alone_elsewhere(ner):
-    """A tagged target "وعبادي" (a whole-article AFP text) is "عبادي" when the text names him alone too; "رحمي"
-    likewise; a known name word ("وزارة", "واشنطن") or a word seen nowhere else ("ونساء") keeps its first letter."""
-    text = "وأضاف البيان ان عبادي ورحمي اعتقلا، ودعا الى الافراج عن رحمي وعبادي ونساء وشيوخ."
-    assert [ner.conjunction_chars(w, text) for w in ("وعبادي", "ورحمي", "وزارة", "واشنطن", "ونساء", "فلسطين")] == \
-        [1, 1, 0, 0, 0, 0]
-    assert ner.conjunction_chars("وَعبادي", text) == 2  # its diacritic goes with it
+def test_conjunction_before_a_name_the_text_names_apart(ner):
+    """A tagged target "وعبادي" (a whole-article AFP text) is "عبادي" when another mention names him; "وطالبان" is
+    "طالبان", a name word the model knows; a known name word ("وزارة", "واشنطن"), a word no mention holds ("ونساء")
+    or a common word ("والي", the governor, whose remainder reads as إلى) keeps its first letter."""
+    names = {"عبادي", "رحمي", "البيان"}
+    words = ("وعبادي", "ورحمي", "وطالبان", "وزارة", "واشنطن", "ونساء", "والي", "فلسطين")
+    assert [ner.conjunction_chars(w, names) for w in words] == [1, 1, 1, 0, 0, 0, 0, 0]
+    assert ner.conjunction_chars("وَعبادي", names) == 2  # its diacritic goes with it

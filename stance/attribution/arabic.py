@@ -371,8 +371,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
     if j < len(toks) and toks[j].start < limit and not complement:
         if m is not None and m.actor is not None:
-            m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions, cue.kind == "report"),
-                                  mentions)
+            # (a verb of saying takes no person as its object; "ابلغ" does: "وابلغت الحكومة ايمن نور")
+            saying = cue.kind == "report" and not _form_in(toks[i], _AR_OBJECT_B_VERBS)
+            m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions, saying), mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions, complement=_form_in(toks[i], _AR_B_VERBS))  # may
         # extend an unknown name or collective
@@ -684,8 +685,10 @@ _AR_NOT_OF_A_NAME = _normalised(frozenset("""أن ان إن انه أنه إنه
 
 def _without_trailing_words(text: str, speaker: Mention, after: int,
                             mentions: Sequence[Mention] = ()) -> tuple[Mention, int]:
-    """An Arabic speaker span cut before a word no name goes on with (`_AR_NOT_OF_A_NAME`) or a quotation it opens
-    and does not close ("نائب في فريق 14 آذار «لقد قام ..."), its content starting there; (speaker, content start),
+    """An Arabic speaker span cut before a word no name goes on with (`_AR_NOT_OF_A_NAME`), a quotation it opens
+    and does not close ("نائب في فريق 14 آذار «لقد قام ..."; the closing mark of reversed guillemets, "شركة
+    »التعاونية للتأمين«", closes a name) or a bracket it opens and does not close ("مسؤول مكتب »المجلس الأعلى«
+    (بزعامة ..."), its content starting there; (speaker, content start),
     unchanged when its words all read as a name. The first word always stays (a speaker is never emptied); so do
     words of a quoted or bracketed name ("قناة «سي إن إن تورك»"), initials ("شبكة سي إن إن الأمريكية"), the name
     "آن" ("السفيرة الأمريكية آن باترسون") and a verbal noun after a preposition ("لجنة التحقيق في مقتل الحريري").

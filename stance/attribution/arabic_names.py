@@ -278,10 +278,11 @@ def _with_quoted_alias(text: str, toks: list[Token], speaker: Mention, after: in
     return Mention(Span.of(text, speaker.start, quoted.end()), speaker.actor), max(after, quoted.end())
 
 
-def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]:
+def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Mention]:
     """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
     named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
-    that takes a name (`_AR_NAMED_HEADS`, a role) or no short quoted name follows it."""
+    that takes a name (`_AR_NAMED_HEADS`, a role) or no short quoted name follows it. A body `mentions` knows inside
+    the quotes is the phrase's actor ("منظمة "هيومن رايتس ووتش"")."""
     if toks[j].norm not in _AR_NAMED_HEADS and toks[j].norm not in _AR_ROLE_HEADS:
         return None  # "وقال مسؤول «لن نتراجع»": the quote is what was said
     opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
@@ -305,7 +306,11 @@ def _with_quoted_name(text: str, toks: list[Token], j: int) -> Optional[Mention]
     if toks[j].norm in _AR_ROLE_HEADS and k < len(toks) and _name_like(toks[k]) \
             and not _PHRASE_BREAK.search(text[end : toks[k].start]):
         end = toks[_name_run(text, toks, k)].end
-    return Mention(Span.of(text, toks[j].start, end))
+        return Mention(Span.of(text, toks[j].start, end))
+    quoted = toks[j].end + opened.end()
+    body = max((x for x in mentions if toks[j].end < x.start and x.end < quoted and x.actor is not None
+                and x.actor.type != "person"), key=lambda x: x.end - x.start, default=None)
+    return Mention(Span.of(text, toks[j].start, end), body.actor if body is not None else None)
 
 
 def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
@@ -314,9 +319,10 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
     possibly after where the office is held ("السفير الأميركي لدى الأمم المتحدة زلماي خليلزاد، أن", "القنصل السعودي
     في اسطنبول، عبد الوهاب شيخ لـ«الشرق الأوسط»"): the span runs to the end of the name; the actor stays the
     office's unless the name is a known person of the office's country. A posted office with no name runs over its
-    post ("السفير ... لدى الأمم المتحدة ان"). `reporting`: the cue is a verb of saying, which takes no person as its
-    object, so an unknown name right after the office (or after its qualifier, `_holder_after_qualifier`) is its
-    holder whatever follows it ("اعرب مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد ووكر اليوم")."""
+    post ("السفير ... لدى الأمم المتحدة ان"). `reporting`: the cue is a verb of saying that takes no person as its
+    object (not "ابلغ"), so an unknown name right after the office (or after its qualifier,
+    `_holder_after_qualifier`) is its holder ("اعرب مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد ووكر
+    اليوم")."""
     if m.actor is None:
         return m
     holder = _holder_after_qualifier(text, toks, m, mentions, reporting)
@@ -381,7 +387,7 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
 # what qualifies an office before its holder's name: acting ("بالوكالة", "بالإنابة"), a portfolio ("لشؤون الشرق
 # الاوسط")
 _AR_ACTING = _normalised(frozenset("بالوكالة بالإنابة بالانابة".split()))
-_AR_PORTFOLIO = _normalised(frozenset("لشؤون للشؤون".split()))
+_AR_PORTFOLIO = _normalised(frozenset("لشؤون للشؤون لشئون للشئون".split()))
 
 
 def _holder_after_qualifier(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
@@ -389,10 +395,12 @@ def _holder_after_qualifier(text: str, toks: list[Token], m: Mention, mentions: 
     """An office mention (not a person) and the unknown name of its holder after it, past a qualifier of the office
     ("وزير الخارجية الاسرائيلي بالوكالة شلومو بن عامي", "مساعد وزيرة الخارجية الاميركية لشؤون الشرق الاوسط ادوارد
     ووكر"; the recogniser may read the qualifier into the name: "الوكالة شلومو بن عامي"), or, after a verb of
-    saying (`reporting`), right after it: the whole phrase with the office's actor; None otherwise. The name ends
-    the phrase when a comma, "ان", a time word, a place ("في"), "عن" or the end of the sentence follows it."""
-    if m.actor.type == "person":
-        return None
+    saying that takes no object (`reporting`), right after it: the whole phrase with the office's actor; None
+    otherwise (a body is no office: "وابلغت الحكومة المصرية ايمن نور" informs him). The name ends the phrase when a
+    comma, "ان", a time word, "في", "عن", "خلال", "امام" or the end of the text follows it."""
+    first_word = _token_from(toks, m.start)
+    if m.actor.type == "person" or first_word is None or first_word.norm not in _AR_ROLE_HEADS:
+        return None  # an office ("وزير الخارجية", "متحدث باسم ..."), not a body ("وابلغت الحكومة المصرية ايمن نور")
     k = _first_at(toks, m.end)
     if k >= len(toks) or text[m.end : toks[k].start].strip():
         return None

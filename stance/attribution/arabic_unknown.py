@@ -60,7 +60,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     definite = toks[j].norm.startswith(("ال", "وال"))
     construct = j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _AR_STOP_NAME \
         and not re.search(
-        r"[،,:\"«»]", text[toks[j].end : toks[j + 1].start])
+        r"[،,:\"«»“”]", text[toks[j].end : toks[j + 1].start])
     if not (definite or construct):
         return None
     k = j
@@ -75,7 +75,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             # "ووافق مجلس الوزراء على طلب ...": على (not the name علي) ends it; so do "عندما" and "لدى" (where a
             # role is held)
             break
-        if re.search(r"[،,:\"«»]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
+        if re.search(r"[،,:\"«»“”]", text[toks[k].end : nxt.start]) or _told_person(nxt) \
                 and toks[k].norm not in _AR_OF_SOMEONE:
             break  # "وقال الوزير لرئيس الحكومة": the one told is no part of the subject
         if complement and _b_word(nxt) and toks[k].norm not in _AR_B_GOVERNORS \
@@ -378,7 +378,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
                     and not re.search(r"[«»()]", gap):  # a name right after a title: "النائب علي عمار"
                 return Mention(Span.of(text, t.start, toks[_name_run(text, toks, k)].end))
             k += 1
-    quoted = _with_quoted_name(text, toks, j)
+    quoted = _with_quoted_name(text, toks, j, mentions)
     if quoted is not None:
         return quoted
     k, nationality = j, None
@@ -398,10 +398,11 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
         if known is not None and not _nisba(known, nxt):
             if k == j and known.start == nxt.start and _role_with_body(toks, j, known):
                 return Mention(Span.of(text, t.start, known.end), known.actor)  # "زعيم حزب الله": the body it leads
-            if known.start == nxt.start and toks[k].norm in _AR_INSTITUTIONS and known.actor.type != "person" \
-                    and nationality is None:
-                # "وقالت رئاسة اركان القوات الروسية", "استنكرت رئاسة اقليم كردستان": an indefinite institution noun is
-                # in construct with the body after it, which it speaks for (no institution speaks bare)
+            if known.start == nxt.start and all(x.norm in _AR_INSTITUTIONS for x in toks[j : k + 1]) \
+                    and known.actor.type != "person" and nationality is None:
+                # "وقالت رئاسة اركان القوات الروسية", "استنكرت رئاسة اقليم كردستان": indefinite institution nouns are
+                # in construct with the body after them, which they speak for (no institution speaks bare); not
+                # after another head: "وانتقد نواب رئاسة الحكومة" (the MPs criticise it)
                 return Mention(Span.of(text, t.start, known.end), known.actor)
             if k == j and known.start == nxt.start and w in _AR_OUTLET_HEADS and known.actor.type != "country":
                 # "صحيفة نيويورك تايمز (الأمريكية)": its name
