@@ -611,7 +611,7 @@ class Pipeline:
         """A tagged Arabic target without the conjunction و/ف that opens it where the NER reads it so ("وطالبان" ->
         "طالبان"; "وعبادي" -> "عبادي" when a mention of the article names him: `ArabicNER.conjunction_chars`;
         "والمتظاهرين" loses its و in `stance.target_tagger`); as it is otherwise. `names` caches each article's
-        mention words (by article id)."""
+        mention words, keyed by the `id()` of the article object."""
         if lang != "ar" or self.ner is None or normalize_arabic(m.text[:1]) not in ("و", "ف"):
             return m
         if id(article) not in names:
