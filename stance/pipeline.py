@@ -584,11 +584,10 @@ class Pipeline:
             spans = tagger.spans(item, reading, lang=st.lang) if tagger.config.propose else []
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
-            for t in (self._known_actor(t, st.lang) for t in tagged.targets[len(st.targets):]):
-                bare = self._without_conjunction(t, batch[k][0], st.lang, names)
-                if bare.start != t.start:  # (a name the statement has already stays as the tagger wrote it)
-                    bare = self._known_actor(replace(bare, actor=None), st.lang)
-                    t = bare if all(bare.key != m.key for m in (*st.targets, *new)) else t
+            for proposed in tagged.targets[len(st.targets):]:
+                t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
+                if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
+                    t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
                 # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                 # mention per actor and statement, as the rules keep)
                 if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):

@@ -292,8 +292,8 @@ def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[M
         opened = _OTHER_QUOTED_NAME.match(text[toks[j].end :])
     if opened is None:
         return None
-    end = toks[j].end + opened.end()
-    inside = [t for t in toks if toks[j].end < t.start < end]
+    quoted = end = toks[j].end + opened.end()  # (`end` runs on over its adjectives below)
+    inside = [t for t in toks if toks[j].end < t.start < quoted]
     outlet = toks[j].norm in _AR_OUTLET_HEADS  # an outlet's name may spell letters: "قناة «سي إن إن تورك»"
     if len(inside) > 4 or any((t.norm in _AR_FUNCTION or t.text in _AR_ALA) and not outlet or _is_cue_word(t)
                               for t in inside):
@@ -307,7 +307,6 @@ def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[M
             and not _PHRASE_BREAK.search(text[end : toks[k].start]):
         end = toks[_name_run(text, toks, k)].end
         return Mention(Span.of(text, toks[j].start, end))
-    quoted = toks[j].end + opened.end()
     body = max((x for x in mentions if toks[j].end < x.start and x.end < quoted and x.actor is not None
                 and x.actor.type != "person"), key=lambda x: x.end - x.start, default=None)
     return Mention(Span.of(text, toks[j].start, end), body.actor if body is not None else None)
