@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
+from .attribution.arabic_phrases import _is_cue_word
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
@@ -25,7 +26,7 @@ from .records import Article, Mention, Portrayal, Span, Statement
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import is_own_side, with_targets
-from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences
+from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
     import torch
@@ -80,6 +81,41 @@ _BROKEN_PLURALS = frozenset(normalize_arabic(w) for w in """جنود شبان ش
     ضباط زعماء نشطاء أسرى جرحى قتلى ركاب رجال نساء أطفال عناصر أفراد قضاة ساسة علماء شيوخ وزراء سفراء""".split())
 # non-human plurals that take a feminine singular adjective ("القوى الأمنية الإثيوبية")
 _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أجهزة جهات أحزاب".split())
+
+
+# a body's name in guillemets ("حركة «روسيا الفتية»", "«جبهة الخلاص الوطني السورية»"): one name, not the country or
+# the words inside it
+_AR_QUOTED_BODY = re.compile(r"«([^«»\n،,.:؛!?]{2,60})»")
+_AR_BODY_HEADS = frozenset(normalize_arabic(w) for w in """حزب حركة جماعة منظمة جمعية تنظيم شركة هيئة لجنة تيار
+    جبهة كتلة خلية تجمع ائتلاف اتحاد مجموعة كتائب سرايا""".split())
+_AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in "لن لا لم ما قد سوف ان إن أن انه انها هو هي هم نحن".split())
+
+
+def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
+    """Mentions inside a body's quoted name replaced by the name: the quotes follow a body noun ("خلية «أنصار
+    المهدي»", "حركة «روسيا الفتية»") or open with one ("«جبهة الخلاص الوطني السورية»"), and hold at most six words.
+    The name keeps the actor of a mention that fills it, or of a body (not a country) that opens it ("تنظيم «القاعدة
+    ببلاد المغرب»")."""
+    out = list(found)
+    for q in _AR_QUOTED_BODY.finditer(text):
+        words = q.group(1).split()
+        before = text[: q.start()].split()[-1:]
+        if not 1 <= len(words) <= 6 or not (
+                _bare(words[0])[0] in _AR_BODY_HEADS and len(words) > 1
+                or before and _bare(before[0].lstrip("(«"))[0] in _AR_BODY_HEADS):
+            continue
+        if any(t.norm in _AR_CLAUSE_WORDS or _is_cue_word(t) for t in tokens(text, q.start(1), q.end(1))):
+            continue  # "«الحزب لن يتراجع عن قراره»": a quoted clause, not a name
+        inside = [m for m in out if q.start(1) <= m.start and m.end <= q.end(1)]
+        if not inside or any(m.start == q.start(1) and m.end == q.end(1) for m in inside):
+            continue
+        if any(m.span.overlaps(Span(q.start(1), q.end(1), "")) and m not in inside for m in out):
+            continue  # a mention reaching out of the quotes: left as it is
+        first = next((m for m in inside if m.start == q.start(1) and m.actor is not None
+                      and m.actor.type not in ("country", "person")), None)
+        name = Mention(Span.of(text, q.start(1), q.end(1)), first.actor if first is not None else None)
+        out = sorted([m for m in out if m not in inside] + [name], key=lambda m: (m.start, -m.end))
+    return out
 
 
 def _bare(word: str) -> tuple[str, bool, bool]:
@@ -401,6 +437,7 @@ class Pipeline:
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)
             found = _attach_adjectives(found, article.text, self.actors)
+            found = _quoted_body_names(found, article.text)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
             found = _without_participle_cues(_without_leading_verbs(found, article.text), article.text)
         return found

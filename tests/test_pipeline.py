@@ -1881,3 +1881,39 @@ def test_tagged_arabic_target_loses_a_conjunction_the_text_shows_apart(nlp):
         assert got.text == out and text[got.start : got.end] == out and got.tagged == 0.9
     s = text.index("وعبادي")
     assert nlp._without_conjunction(Mention(Span.of(text, s, s + 6)), art, "fr", {}).text == "وعبادي"
+
+
+@pytest.mark.parametrize("text, speaker, targets", [
+    # dev: the front's whole quoted name is the target, not its nisba "السورية" (Syria) or its head "جبهة"; and
+    # "كشف X النقاب عن" lifts the veil, "النقاب" is no part of the speaker
+    ("وكشف كاربنتر النقاب عن انه التقى وفداً من «جبهة الخلاص الوطني السورية» يقوده عبد الحليم خدام.",
+     "كاربنتر", ["جبهة الخلاص الوطني السورية", "عبد الحليم خدام"]),
+    # train: a movement named after a country is not the country; a cell named after a person is not the person
+    ("وقالت الشرطة ان ممثلي حركة «روسيا الفتية» هاجموا المتظاهرين.", "الشرطة", ["روسيا الفتية", "المتظاهرين"]),
+    ("وقال المدعي العام ان خلية «أنصار المهدي» خططت للهجوم.", "المدعي العام", ["أنصار المهدي"]),
+    # a quoted slogan is no body's name: its actor stays a target of its own
+    ("وقال الشاهد ان المتظاهرين رددوا «الموت لأميركا».", "الشاهد", None),
+])
+def test_arabic_quoted_body_name_is_one_target(nlp, text, speaker, targets):
+    got = statements(nlp, text)
+    assert got and got[0][0] == speaker and targets in (None, got[0][2]), got
+    if targets is None:
+        assert any("أميركا" in t for t in got[0][2]), got
+
+
+def test_arabic_quoted_body_name_keeps_the_actor_that_opens_it(nlp):
+    from stance.pipeline import _quoted_body_names
+
+    text = "وقال المصدر ان تنظيم «القاعدة ببلاد المغرب» تبنى الهجوم."
+    ms = [m for m in nlp.mentions(Article("d", text, "ar"), "ar") if "القاعدة" in m.text]
+    assert [(m.text, m.actor.id if m.actor else None) for m in ms] == [("القاعدة ببلاد المغرب", "al_qaeda")]
+    assert _quoted_body_names([], text) == []
+
+
+def test_arabic_quoted_clause_opening_with_a_body_noun_is_no_name(nlp):
+    from stance.pipeline import _quoted_body_names
+    from stance.records import Mention, Span
+
+    text = "وقال ان «الحزب لن يتراجع عن قراره» امس، وان «حركة حماس رفضت» العرض."
+    inner = [Mention(Span.of(text, text.index("حماس"), text.index("حماس") + 4))]
+    assert _quoted_body_names(inner, text) == inner  # a clause (لن, a cue verb) inside the quotes is no name

@@ -680,7 +680,7 @@ _AR_THAT_NOUNS = _normalised(frozenset("""ضرورة اهمية أهمية اح�
 _AR_NOT_OF_A_NAME_NOUNS = _normalised(frozenset("وجود مقتل مصرع".split()))
 _AR_NOT_OF_A_NAME = _normalised(frozenset("""أن ان إن انه أنه إنه وسوف سوف فقد وقد كيف قائلا قائلة قائلاً قائلين
     موضحا موضحاً موضحة مضيفا مضيفاً مضيفة مشيرا مشيراً مشيرة مؤكدا مؤكداً مؤكدة معتبرا معتبراً معتبرة بقوله بقولها
-    قوله قولها""".split())) | _AR_NOT_OF_A_NAME_NOUNS
+    قوله قولها النقاب""".split())) | _AR_NOT_OF_A_NAME_NOUNS  # ("كشف كاربنتر النقاب عن": the veil lifted)
 
 
 def _without_trailing_words(text: str, speaker: Mention, after: int,
