@@ -33,7 +33,7 @@ From tags to statements (`link`), per paragraph:
    its sentence (`speaker=None`, as PolNeAR's `Attribution-no-source`).
 5. Speaker: a `Mention` over the source span, with the actor of a mention of `mentions` overlapping it (one
    with an actor first, then one that ends at the source's end, then one that starts at its start, then the
-   longest overlap). A pronoun source (he, she, they, it, we, I) is resolved, as `stance.attribution` does,
+   longest overlap). A pronoun source (he, she, they, it, we, I; him, her, them, as in "according to him") is resolved, as `stance.attribution` does,
    to the previous statement's named speaker (`resolved=True`); with no named speaker before it the pronoun
    itself is kept.
 
@@ -57,7 +57,9 @@ from .text import Token, paragraphs, split_sentences, tokens
 
 ROLES = ("CUE", "SOURCE", "CONTENT")
 DEFAULT_MODEL = "resources/attribution_en.crfsuite"
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])  # (a feature of the trained tagger: keep as trained)
+# sources resolved to the speaker named before: the subject pronouns and the objects of "according to him"
+_RESOLVED_SOURCES = PRONOUNS | frozenset(["him", "her", "them"])
 
 _OPEN_Q = "“‘«„"
 _CLOSE_Q = "”’»"
@@ -616,7 +618,7 @@ def extract_statements_crf(
         speaker = None
         if r.source is not None:
             speaker = _speaker_mention(text, r.source, mentions)
-            if speaker.text.lower() in PRONOUNS:
+            if speaker.text.lower() in _RESOLVED_SOURCES:
                 if resolve_pronouns and last_named is not None:
                     speaker = Mention(last_named.span, last_named.actor, resolved=True)
             else:

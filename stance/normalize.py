@@ -207,13 +207,16 @@ def iter_words(text: str) -> Iterator[str]:
 
 def joinable(text: str, prev: Token, nxt: Token) -> bool:
     """Whether two words can belong to one name: only spaces or one hyphen between them (a period after a
-    short word: "St. Petersburg"), no blank line."""
+    short word: "St. Petersburg"; a hashtag on the second word: "Antony #Blinken"), no blank line."""
     gap = text[prev.end : nxt.start]
     if len(gap) > 4 or gap.count("\n") > 1:
         return False
     stripped = gap.strip(" \t\u00a0\n")
     if stripped in ("", "-", "‐", "–"):
         return True
+    if stripped == "#" and gap.endswith("#") and text[prev.start - 1 : prev.start] != "#" \
+            and text[nxt.start : nxt.start + 1].isupper():
+        return True  # a post's hashtag inside a name ("Antony #Blinken"), not two hashtags ("#Gaza #Israël")
     return stripped == "." and prev.end - prev.start <= 3
 
 

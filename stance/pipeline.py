@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
+from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
@@ -85,35 +86,40 @@ _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أج�
 
 # a body's name in guillemets ("حركة «روسيا الفتية»", "«جبهة الخلاص الوطني السورية»"): one name, not the country or
 # the words inside it
-_AR_QUOTED_BODY = re.compile(r"«([^«»\n،,.:؛!?]{2,60})»")
-_AR_BODY_HEADS = frozenset(normalize_arabic(w) for w in """حزب حركة جماعة منظمة جمعية تنظيم شركة هيئة لجنة تيار
-    جبهة كتلة خلية تجمع ائتلاف اتحاد مجموعة كتائب سرايا""".split())
-_AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in "لن لا لم ما قد سوف ان إن أن انه انها هو هي هم نحن".split())
+_AR_QUOTED_BODY = re.compile(r"«\s*([^«»\n،,.:؛!?؟]*[^«»\n،,.:؛!?؟\s])\s*»")
+_AR_BODY_HEADS = _AR_NAMED_HEADS - _AR_OUTLET_HEADS  # (an outlet's quoted name is left to the outlet rules)
+_AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in "لن لا لم ما قد سوف ان إن أن انه انها انهم هو هي هم نحن".split())
 
 
 def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
-    """Mentions inside a body's quoted name replaced by the name: the quotes follow a body noun ("خلية «أنصار
-    المهدي»", "حركة «روسيا الفتية»") or open with one ("«جبهة الخلاص الوطني السورية»"), and hold at most six words.
-    The name keeps the actor of a mention that fills it, or of a body (not a country) that opens it ("تنظيم «القاعدة
-    ببلاد المغرب»")."""
+    """Mentions inside a body's quoted name replaced by the name: the quotes follow an indefinite body noun ("خلية
+    «أنصار المهدي»", "حركة «روسيا الفتية»"; not "وقالت الحركة «...»", which quotes its words) or open with one
+    ("«جبهة الخلاص الوطني السورية»"; not a known body named in full and more words after it: "«حركة حماس تتحمل
+    المسؤولية»"), hold at most six words, no clause word or cue verb ("«حركة حماس رفضت»") and at most one known actor
+    unless a body opens it ("«إسرائيل والولايات المتحدة»" stays two). The name keeps the actor of a mention that
+    fills it, or of a body (not a country or a person) that opens it ("تنظيم «القاعدة ببلاد المغرب»")."""
     out = list(found)
     for q in _AR_QUOTED_BODY.finditer(text):
+        s, e = q.start(1), q.end(1)
         words = q.group(1).split()
-        before = text[: q.start()].split()[-1:]
-        if not 1 <= len(words) <= 6 or not (
-                _bare(words[0])[0] in _AR_BODY_HEADS and len(words) > 1
-                or before and _bare(before[0].lstrip("(«"))[0] in _AR_BODY_HEADS):
+        before = text[max(0, q.start() - 40) : q.start()].split()[-1:]
+        head_before = bool(before) and (lambda b: b[0] in _AR_BODY_HEADS and not b[1])(_bare(before[0].lstrip("(«")))
+        if not 1 <= len(words) <= 6 or not (head_before or len(words) > 1 and _bare(words[0])[0] in _AR_BODY_HEADS):
             continue
-        if any(t.norm in _AR_CLAUSE_WORDS or _is_cue_word(t) for t in tokens(text, q.start(1), q.end(1))):
-            continue  # "«الحزب لن يتراجع عن قراره»": a quoted clause, not a name
-        inside = [m for m in out if q.start(1) <= m.start and m.end <= q.end(1)]
-        if not inside or any(m.start == q.start(1) and m.end == q.end(1) for m in inside):
-            continue
-        if any(m.span.overlaps(Span(q.start(1), q.end(1), "")) and m not in inside for m in out):
-            continue  # a mention reaching out of the quotes: left as it is
-        first = next((m for m in inside if m.start == q.start(1) and m.actor is not None
+        if any(_bare(t.text)[0] in _AR_CLAUSE_WORDS or t.norm in _AR_CLAUSE_WORDS or _is_cue_word(t)
+               for t in tokens(text, s, e)):
+            continue  # "«حركة حماس رفضت العرض»", "«الحزب لن يتراجع»": a quoted clause, not a name
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        first = next((m for m in inside if m.start == s and m.actor is not None
                       and m.actor.type not in ("country", "person")), None)
-        name = Mention(Span.of(text, q.start(1), q.end(1)), first.actor if first is not None else None)
+        if not inside or any(m.start == s and m.end == e for m in inside) \
+                or first is None and sum(m.actor is not None for m in inside) > 1:
+            continue
+        if not head_before and any(m.start == s and m.end < e and m.actor is not None for m in inside):
+            continue  # "«حركة حماس تتحمل المسؤولية»": a body named in full, then its words
+        if any(m.span.overlaps(Span(s, e, "")) and m not in inside for m in out):
+            continue  # a mention reaching out of the quotes: left as it is
+        name = Mention(Span.of(text, s, e), first.actor if first is not None else None)
         out = sorted([m for m in out if m not in inside] + [name], key=lambda m: (m.start, -m.end))
     return out
 
@@ -207,6 +213,28 @@ def whole_word(target: Mention, text: str) -> Mention:
     writes a statement's candidate targets so too)."""
     start = elided_article_start(text, target.start)
     return target if start == target.start else replace(target, span=Span.of(text, start, target.end))
+
+
+# auxiliaries before a participle: "X was accused" names the one accused, not who accuses
+_PASSIVE_AUX = frozenset("is are was were be been being".split())
+
+
+def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], text: str = "") -> list[Statement]:
+    """The CRF's statements with a speaker for each cue it found no source for: the speaker the rules give a cue
+    overlapping it ("Clinton, without naming him, also accused Sanders": Clinton), unless that speaker lies in the
+    statement's content or the cue is passive ("Sanders was accused by critics": not Sanders). A statement neither
+    finds a speaker for stays (an attribution all the same, "officials were quoted as saying"), with no speaker."""
+    out: list[Statement] = []
+    for st in tagged:
+        if st.speaker is None and st.cue is not None:
+            rule = next((r for r in ruled if r.speaker is not None and r.cue is not None and r.cue.overlaps(st.cue)),
+                        None)
+            before = text[max(0, st.cue.start - 12) : st.cue.start].split()[-1:] + st.cue.text.split()[:1]
+            passive = any(w.lower() in _PASSIVE_AUX for w in before)
+            if rule is not None and not passive and not rule.speaker.span.overlaps(st.content):
+                st = replace(st, speaker=rule.speaker)
+        out.append(st)
+    return out
 
 
 def author_statements(article: Article, attributed: Sequence[Statement], numbered_from: int = 0) -> list[Statement]:
@@ -451,11 +479,16 @@ class Pipeline:
         article = replace(article, lang=lang)
         if lang == "en" and self.en_tagger is not None:
             found = extract_statements_crf(article, mentions, self.en_tagger)
+            if any(st.speaker is None for st in found):  # (the rules read the article only where they can help)
+                found = with_rule_speakers(found, extract_statements(article, mentions, lang), article.text)
         else:
             found = extract_statements(article, mentions, lang)
         if self.author_voice:
             found = found + author_statements(article, found, len(found))
-        return [with_targets(st, mentions, article.text) for st in found]
+        # a statement with a cue and no speaker (no source found) portrays nobody's view: no targets; one with no cue
+        # and no speaker is the author's own (`--author-voice`)
+        return [with_targets(st, mentions, article.text) if st.speaker is not None or st.cue is None else st
+                for st in found]
 
     def score_all(self, article: Article, statements: Sequence[Statement],
                   batch_size: int = 32) -> tuple[list[Portrayal], list[Portrayal]]:

@@ -313,3 +313,33 @@ def test_a_verb_subject_speaker_runs_on_to_its_content():
             "للمهاجم الدخول إلى عمق مجمع السفارة.")
     got = triples(text, ["مسؤول كبير", "الشرطة إمكانية"], "ar")
     assert all("إمكانية" not in (sp or "") for sp, *_ in got), got
+
+
+def test_pronoun_after_selon_or_according_to_is_the_speaker_named_before():
+    # fr dev (Lavrov): "Selon lui, c'est cette position que la Russie ..." goes on in Lavrov's words, not "lui"'s
+    text = ("La création d’un État palestinien est inévitable, affirme Sergueï Lavrov. Selon lui, c'est cette "
+            "position que la Russie essaie de transmettre à Israël.")
+    got = triples(text, ["Sergueï Lavrov", "la Russie", "Israël"], "fr")
+    assert got[1][:3] == ("Sergueï Lavrov", True, "Selon") and got[1][3].startswith("c'est cette position")
+    assert triples("Selon lui, la Russie a tort.", ["la Russie"], "fr") == []  # nobody named before: no speaker
+    # not a possessive: "according to her lawyer" names the lawyer
+    got = triples("Obama said the talks failed. According to her lawyer, Russia is to blame.", ["Obama", "Russia"], "en")
+    assert all(g[2] != "According to" or not g[1] for g in got)
+
+
+def test_english_crf_resolves_according_to_him():
+    from stance.attribution_crf import extract_statements_crf, load_tagger
+    text = "Lavrov said the talks with Washington had failed. According to him, Russia was not to blame."
+    sts = extract_statements_crf(Article("d", text, "en"), mentions(text, ["Lavrov", "Washington", "Russia"]),
+                                 load_tagger())
+    got = [(st.speaker.text, st.speaker.resolved, st.cue.text) for st in sts if st.speaker is not None]
+    assert ("Lavrov", True, "According to") in got
+
+
+def test_hashtag_inside_a_latin_name_joins_it():
+    # fr dev: "Antony #Blinken" is one name (it was "Antony" speaking of "Blinken"); two hashtags stay two names
+    from stance.actors import ActorDictionary
+    d = ActorDictionary.load()
+    assert [m.text for m in d.find_unknown_names("Antony #Blinken est attendu.", "fr", [])] == ["Antony #Blinken"]
+    got = [m.text for m in d.find_unknown_names("Le ministre Mahmud Tarek est allé à #Gaza #Khan Younès.", "fr", [])]
+    assert "Gaza #Khan Younès" not in got and "Khan Younès" in got

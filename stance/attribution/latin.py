@@ -38,12 +38,20 @@ def _is_filler(tok: Token) -> bool:
     return tok.text.islower() and tok.norm.endswith(("ly", "ment")) and tok.norm not in _NOT_ADVERBS
 
 
+# the pronoun after "according to" / "selon": the speaker named before
+_SOURCE_PRONOUNS = {"en": frozenset("him her them".split()), "fr": frozenset("lui elle eux elles".split())}
+
+
 def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):
     """(speaker, content start, inverted) for an English/French cue, or None when it is no statement."""
     i = cue.token_index
     pron = _PRONOUN_SUBJECT.get(lang, frozenset())
     if cue.kind == "source":  # according to X / selon X: the content is the rest of the sentence
         j = i + (2 if toks[i].norm == "according" else 1)
+        if j < len(toks) and toks[j].norm in _SOURCE_PRONOUNS.get(lang, ()) \
+                and re.match(r"\s*(?:[,;:]|$)", text[toks[j].end : sent.end]):  # not "according to her lawyer"
+            # "Selon lui, c'est ...", "According to him, ...": the speaker already named goes on
+            return (_resolved(state), toks[j].end, False) if state.last_speaker else None
         if j < len(toks):
             m = _mention_after(toks[j].start, toks[min(j + 2, len(toks) - 1)].end + 1, mentions)
             if m:
