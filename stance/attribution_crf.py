@@ -33,9 +33,10 @@ From tags to statements (`link`), per paragraph:
    its sentence (`speaker=None`, as PolNeAR's `Attribution-no-source`).
 5. Speaker: a `Mention` over the source span, with the actor of a mention of `mentions` overlapping it (one
    with an actor first, then one that ends at the source's end, then one that starts at its start, then the
-   longest overlap). A pronoun source (he, she, they, it, we, I; him, her, them, as in "according to him") is resolved, as `stance.attribution` does,
-   to the previous statement's named speaker (`resolved=True`); with no named speaker before it the pronoun
-   itself is kept.
+   longest overlap). A pronoun source (he, she, they, it, we, I; him, her, them, as in "according to him") is
+   resolved, as `stance.attribution` does, to the previous statement's named speaker (`resolved=True`); with no
+   named speaker before it the pronoun itself is kept. (`stance.pipeline` gives a cue with no source the speaker
+   the rules read for it, where they read one: `with_rule_speakers`.)
 
 >>> from stance.records import Article
 >>> text = "Hammond said Russia was bombing the opposition."

@@ -88,7 +88,8 @@ _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أج�
 # the words inside it
 _AR_QUOTED_BODY = re.compile(r"«\s*([^«»\n،,.:؛!?؟]*[^«»\n،,.:؛!?؟\s])\s*»")
 _AR_BODY_HEADS = _AR_NAMED_HEADS - _AR_OUTLET_HEADS  # (an outlet's quoted name is left to the outlet rules)
-_AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in "لن لا لم ما قد سوف ان إن أن انه انها انهم هو هي هم نحن".split())
+_AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in
+                             "لن لا لم ما قد سوف ان إن أن انه انها انهم هو هي هم نحن".split())
 
 
 def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
@@ -103,7 +104,8 @@ def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
         s, e = q.start(1), q.end(1)
         words = q.group(1).split()
         before = text[max(0, q.start() - 40) : q.start()].split()[-1:]
-        head_before = bool(before) and (lambda b: b[0] in _AR_BODY_HEADS and not b[1])(_bare(before[0].lstrip("(«")))
+        head, definite, _ = _bare(before[0].lstrip("(«")) if before else ("", False, False)
+        head_before = head in _AR_BODY_HEADS and not definite  # "حركة «...»", not "وقالت الحركة «...»"
         if not 1 <= len(words) <= 6 or not (head_before or len(words) > 1 and _bare(words[0])[0] in _AR_BODY_HEADS):
             continue
         if any(_bare(t.text)[0] in _AR_CLAUSE_WORDS or t.norm in _AR_CLAUSE_WORDS or _is_cue_word(t)
