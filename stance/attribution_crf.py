@@ -59,7 +59,8 @@ from .text import Token, paragraphs, split_sentences, tokens
 ROLES = ("CUE", "SOURCE", "CONTENT")
 DEFAULT_MODEL = "resources/attribution_en.crfsuite"
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])  # (a feature of the trained tagger: keep as trained)
-# sources resolved to the speaker named before: the subject pronouns and the objects of "according to him"
+# sources resolved to the speaker named before: the subject pronouns and the objects of "according to him" (the
+# English `_SOURCE_PRONOUNS` of `stance.attribution.words`, spelt here to keep this module free of the rules)
 _RESOLVED_SOURCES = PRONOUNS | frozenset(["him", "her", "them"])
 
 _OPEN_Q = "“‘«„"

@@ -102,6 +102,7 @@ def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
     out = list(found)
     for q in _AR_QUOTED_BODY.finditer(text):
         s, e = q.start(1), q.end(1)
+        q_span = Span(s, e, q.group(1))
         words = q.group(1).split()
         before = text[max(0, q.start() - 40) : q.start()].split()[-1:]
         head, definite, _ = _bare(before[0].lstrip("(«")) if before else ("", False, False)
@@ -119,9 +120,9 @@ def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
             continue
         if not head_before and any(m.start == s and m.end < e and m.actor is not None for m in inside):
             continue  # "«حركة حماس تتحمل المسؤولية»": a body named in full, then its words
-        if any(m.span.overlaps(Span(s, e, "")) and m not in inside for m in out):
+        if any(m.span.overlaps(q_span) and m not in inside for m in out):
             continue  # a mention reaching out of the quotes: left as it is
-        name = Mention(Span.of(text, s, e), first.actor if first is not None else None)
+        name = Mention(q_span, first.actor if first is not None else None)
         out = sorted([m for m in out if m not in inside] + [name], key=lambda m: (m.start, -m.end))
     return out
 

@@ -9,7 +9,7 @@ from ..records import Mention, Span
 from ..text import Token
 from .cues import Cue
 from .spans import _first_at, _mention_after, _mention_ending_before, _resolved, _State
-from .words import _FIRST_PERSON, _PRONOUN_SUBJECT
+from .words import _FIRST_PERSON, _PRONOUN_SUBJECT, _SOURCE_PRONOUNS
 
 # time words, and "also"/"again" ("ont déclaré dimanche des sources palestiniennes"): between an inverted cue and
 # its subject, or between a subject and its verb
@@ -36,10 +36,6 @@ def _is_filler(tok: Token) -> bool:
     if tok.norm in _LATIN_FILLER:
         return True
     return tok.text.islower() and tok.norm.endswith(("ly", "ment")) and tok.norm not in _NOT_ADVERBS
-
-
-# the pronoun after "according to" / "selon": the speaker named before
-_SOURCE_PRONOUNS = {"en": frozenset("him her them".split()), "fr": frozenset("lui elle eux elles".split())}
 
 
 def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, lang: str):

@@ -75,6 +75,9 @@ _PRONOUN_SUBJECT = {
     "en": frozenset("he she they it we i".split()),
     "fr": frozenset("il elle ils elles on nous je".split()),
 }
+# the pronoun after "according to" / "selon": the speaker named before ("selon lui"); `stance.attribution_crf`
+# resolves the English ones too (`_RESOLVED_SOURCES`)
+_SOURCE_PRONOUNS = {"en": frozenset("him her them".split()), "fr": frozenset("lui elle eux elles".split())}
 
 _FIRST_PERSON = frozenset("we nous".split())
 
