@@ -315,6 +315,39 @@ def test_arabic_role_phrase_runs_over_its_holder(nlp):
     # no name after the role: the role phrase alone
     got = statements(nlp, "وقال المتحدث باسم الجيش الاسرائيلي ان الجنود اطلقوا النار.")
     assert got[0][0] == "المتحدث باسم الجيش الاسرائيلي"
+    # (exhaustive train texts) a rank between the comma and the name; a chief with a qualifier in في before a
+    # known person: the holder is the speaker, not the content's first words nor a target
+    got = statements(nlp, "وأكد المتحدث باسم قوات إيساف، الميجور تشارلز أنطوني تعرض قافلة عسكرية لهجوم انتحاري.")
+    assert got[0][0] == "المتحدث باسم قوات إيساف، الميجور تشارلز أنطوني" and got[0][1].startswith("تعرض قافلة")
+    got = statements(nlp, "وهدد كبير المفاوضين الايرانيين في الملف النووي علي لاريجاني الجمعة في موسكو باعادة "
+                          "النظر في تعاون بلاده مع الوكالة الدولية للطاقة الذرية.")
+    assert got[0][0] == "كبير المفاوضين الايرانيين في الملف النووي علي لاريجاني"
+    assert got[0][2] == ["الوكالة الدولية للطاقة الذرية"]
+    # a qualifier with no known person after it stays out of the speaker
+    got = statements(nlp, "وقال كبير المفاوضين في الملف النووي ان ايران لن تتراجع.")
+    assert got[0][0] == "كبير المفاوضين"
+
+
+def test_arabic_noun_after_the_verb_is_its_object_not_a_gap_before_the_subject(nlp):
+    # (exhaustive dev text) "واعلن مسؤوليته عن مقتل المئات من العراقيين": the responsibility is the object, the
+    # Iraqis inside it are no speaker; the subject is the sentence's (al-Zarqawi). A time word may still stand
+    # between the verb and its subject.
+    got = statements(nlp, "وبعد سقوط النظام اصبح الزرقاوي قائد «القاعدة في بلاد الرافدين» واعلن مسؤوليته عن مقتل "
+                          "المئات من العراقيين في هجمات انتحارية.")
+    assert [s for s, _, _ in got] == ["الزرقاوي"] and "العراقيين" in got[0][2]
+    got = statements(nlp, "واعلن امس رئيس الوزراء ان الحكومة ستستقيل.")
+    assert got[0][0] == "رئيس الوزراء"
+
+
+def test_arabic_in_protest_with_nothing_after_it_reports_nothing(nlp):
+    # (exhaustive dev text) "احتجاجا،" closed by a comma says nothing: neither the next clause ("وأوعز الجيش ...")
+    # nor the one before it is its content
+    got = statements(nlp, "وقد خرج متظاهرون إلى الشوارع احتجاجا، وأوعز الجيش انه مستعد للتدخل.")
+    assert [s for s, _, _ in got if s == "متظاهرون"] == []
+    got = statements(nlp, "وتظاهر مئات الطلاب امس احتجاجاً، وقالت الشرطة ان حماس اعتقلت عددا منهم.")
+    assert [(s, c) for s, c, _ in got] == [("الشرطة", "حماس اعتقلت عددا منهم")]
+    got = statements(nlp, "وتظاهر مئات الطلاب امس احتجاجاً على قرار الحكومة.")
+    assert got == [("مئات الطلاب", "على قرار الحكومة", ["الحكومة"])]
 
 
 def test_arabic_reported_verb_ending_the_sentence_has_no_content_before_it(nlp):

@@ -407,7 +407,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
-    if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval":
+    if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval" \
+            and (j >= len(toks) or toks[j].start >= m.start or toks[j].norm in _AR_PREPOSITIONS
+                 or toks[j].norm[:1] in ("ل", "ب") and not toks[j].norm.startswith("ال")):
         return m, m.end
     # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
     waw = _conjoined(toks[i])

@@ -64,7 +64,9 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
     اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
     first = next((t for t in toks if t.start == m.start), None)
-    if m.actor is not None and m.actor.type == "person" or first is None or first.norm not in _AR_ROLE_HEADS:
+    chief = first is not None and first.norm in ("كبير", "كبيره") and m.text.split()[1:2] != [] \
+        and m.text.split()[1].startswith("ال")  # "كبير المفاوضين الايرانيين": a chief is a role
+    if m.actor is not None and m.actor.type == "person" or first is None or first.norm not in _AR_ROLE_HEADS and not chief:
         return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ"; a body the
         # role serves: "الأمين العام للأمم المتحدة، بان كي مون،")
     pos = _held_in(text, m.end, mentions) or m.end
@@ -81,6 +83,24 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     k = _first_at(toks, pos)
     if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
         return m
+    ranked = k
+    while k + 1 < len(toks) and toks[k].norm in _AR_RANKS and not _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
+        k += 1  # "المتحدث باسم قوات إيساف، الميجور تشارلز أنطوني": the holder's rank before the name
+    ranked = k > ranked
+    if ranked:
+        named = next((x for x in mentions if x.start == toks[k].start and (x.actor is None or x.actor.type == "person")), None)
+        if named is not None and _name_like(toks[k]):  # (the name a tagger or the dictionary reads there)
+            return Mention(Span.of(text, m.start, named.end), named.actor or m.actor)
+    elif not comma and toks[k].norm == "في":
+        # "كبير المفاوضين الايرانيين في الملف النووي علي لاريجاني": a short qualifier in في, then a known person
+        e = k + 1
+        while e < len(toks) and e - k <= 3 and toks[e].norm.startswith("ال") \
+                and not _PHRASE_BREAK.search(text[toks[e - 1].end : toks[e].start]):
+            e += 1
+        named = next((x for x in mentions if e < len(toks) and e > k + 1 and x.start == toks[e].start), None)
+        if named is not None and named.actor is not None and named.actor.type == "person" \
+                and not _PHRASE_BREAK.search(text[toks[e - 1].end : toks[e].start]):
+            return Mention(Span.of(text, m.start, named.end), named.actor)
     if comma and toks[k].norm in _AR_ROLE_HEADS:  # a second role in apposition, then the name: "المسؤول السابق في
         e = k  # الحركة، مستشار رئيس مجلس النواب للشؤون الخارجية حاليا، بلال شرارة، ان"
         while e + 1 < len(toks) and e - k < 10:
@@ -168,7 +188,7 @@ def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence
 
 
 _AR_RANKS = _normalised(frozenset(
-    "الميجر ميجر جنرال الجنرال الكولونيل اللفتنانت الكابتن الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
+    "الميجر ميجر الميجور ميجور جنرال الجنرال الكولونيل اللفتنانت الكابتن الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
 
 
 def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:

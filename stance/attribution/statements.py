@@ -401,6 +401,9 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     # the end of the sentence ("احتجت الحكومة على ما وصفته بالتدخل ..." = against what it called ...)
     source_like = inverted or (as_reported is not None and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end])
                                and (not as_reported.group().strip().startswith("على") or len(tail) < 3))
+    if lang == "ar" and cue.kind == "participle" and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST \
+            and re.match(r"\s*(?:[،,.؛;]|$)", text[start:region_end]):
+        return None  # "خرج متظاهرون الى الشوارع احتجاجا، وأوعز الجيش ...": "in protest" with no phrase of its own
     if len(tail) < 3 and cue.kind == "noun":
         return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
@@ -426,6 +429,9 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
         start = _after_preamble(text, start, region_end, window=1 if cue.kind == "participle" else 12)
     return _strip_span(text, start, region_end, lang)
 
+
+# the verbal nouns read as participles ("احتجاجا على ...", "تنديدا بـ ..."): with nothing after them, no content
+_AR_IN_PROTEST = _normalised(frozenset("احتجاجا استنكارا تاييدا ترحيبا تنديدا".split()))
 
 _AR_TOLD_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset({"مراسل"}))  # "لوكالة ...", "لمراسل ..."
 
