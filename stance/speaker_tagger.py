@@ -97,6 +97,10 @@ def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tup
     return out
 
 
+# a verb with a plural subject suffix: imperfect "يدعون", "تطالبون", perfect "هتفوا" (after an optional و/ف)
+_PLURAL_VERB = re.compile(r"[وف]?(?:[يت]\w{2,}ون|(?!ال)\w{3,}وا)")
+
+
 def arabic_speaker_span(text: str, start: int, end: int,
                         toks: Optional[Sequence[Token]] = None) -> Optional[tuple[int, int]]:
     """A speaker span the tagger proposed in Arabic `text`, checked against the grammar of a subject: None when a
@@ -141,6 +145,9 @@ def arabic_speaker_span(text: str, start: int, end: int,
     if len(first) >= 5 and first.startswith("لل") and not source_at(i - 1):
         return None  # "للجيش": to the army ("بال" is left alone: "بالمر", "بالدوين" are names)
     prep = toks[i - 1].norm if i > 0 else ""
+    if i > 0 and not gap(i).strip() and _PLURAL_VERB.fullmatch(prep):
+        return None  # "بياناً يدعون العالم فيه الى": after a verb with a plural subject suffix, its object (in
+        # verb-subject order Arabic verbs are singular)
     verb_reading = prep in _AR_VERB_SHAPED and (i - 1 == 0 or toks[i - 2].norm in ("قد", "لقد", "وقد"))
     if (prep in _AR_GOVERNING or prep in ("ل", "ب")) and not verb_reading \
             and not (prep == "علي" and not AR_MARKS.sub("", toks[i - 1].text).endswith("ى")) \

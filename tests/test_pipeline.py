@@ -339,7 +339,17 @@ def test_arabic_noun_after_the_verb_is_its_object_not_a_gap_before_the_subject(n
     assert got[0][0] == "رئيس الوزراء"
 
 
-def test_arabic_in_protest_with_nothing_after_it_reports_nothing(nlp):
+def test_arabic_evaluative_verb_with_a_reason_has_the_sentence_subject(nlp):
+    # (exhaustive dev text) "وانتقد حلف الناتو لأنه ...": NATO, criticised for a reason, is the object; McCain,
+    # the sentence's subject, speaks. A subject of its own after the verb still speaks ("وانتقد الرئيس الروسي
+    # الحكومة الجورجية لأنها ...").
+    got = statements(nlp, "وأمس، صعد ماكين من هجومه على روسيا وانتقد حلف الناتو لأنه «تلكأ في ضم جورجيا اليه».")
+    assert got[0][0] == "ماكين" and got[0][2][:2] == ["حلف الناتو", "جورجيا"]
+    got = statements(nlp, "وصل ماكين الى تبليسي وانتقد الرئيس الروسي الحكومة الجورجية لأنها تأخرت.")
+    assert got[0][0] == "الرئيس الروسي" and got[0][2] == ["الحكومة الجورجية"]
+
+
+def test_arabic_in_protest_says_only_its_own_phrase(nlp):
     # (exhaustive dev text) "احتجاجا،" closed by a comma says nothing: neither the next clause ("وأوعز الجيش ...")
     # nor the one before it is its content
     got = statements(nlp, "وقد خرج متظاهرون إلى الشوارع احتجاجا، وأوعز الجيش انه مستعد للتدخل.")
@@ -347,6 +357,15 @@ def test_arabic_in_protest_with_nothing_after_it_reports_nothing(nlp):
     got = statements(nlp, "وتظاهر مئات الطلاب امس احتجاجاً، وقالت الشرطة ان حماس اعتقلت عددا منهم.")
     assert [(s, c) for s, c, _ in got] == [("الشرطة", "حماس اعتقلت عددا منهم")]
     got = statements(nlp, "وتظاهر مئات الطلاب امس احتجاجاً على قرار الحكومة.")
+    assert got == [("مئات الطلاب", "على قرار الحكومة", ["الحكومة"])]
+    # right after a noun phrase, that phrase protests (not the one who spoke before it, nor a place)
+    got = statements(nlp, "سألني مراسل الإذاعة البريطانية عما إذا كان العنف واردا في أوساط المسلمين المتظاهرين "
+                          "احتجاجا على إطلاق فيلم الفتنة.")
+    assert [(s, c[:10]) for s, c, _ in got] == [("مراسل الإذاعة البريطانية", "عما إذا كا"),
+                                                ("المتظاهرين", "على إطلاق ")]
+    assert statements(nlp, "مظاهرة في الضفة الغربية احتجاجاً على الجدار الفاصل.") == []
+    # its phrase ends at the comma: what follows is someone else's ("فكان ردي ...", exhaustive dev text)
+    got = statements(nlp, "وتظاهر مئات الطلاب احتجاجاً على قرار الحكومة، فكان ردي أن هولندا أخطأت.")
     assert got == [("مئات الطلاب", "على قرار الحكومة", ["الحكومة"])]
 
 

@@ -429,6 +429,10 @@ def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head
     ("وحسب بيان للجيش", "للجيش", "للجيش"),                        # the army's statement: a source
     ("وقال وللجيش", "وللجيش", None),
     ("وشدد امام البرلمان الاوروبي", "البرلمان الاوروبي", None),
+    ("اصدروا بياناً يدعون العالم فيه الى المقاطعة", "العالم", None),  # a plural verb's object (exhaustive dev text)
+    ("وهتفوا الشعارات", "الشعارات", None),                         # ... a perfect one's too
+    ("وهتف المتظاهرون ضد الحكومة", "المتظاهرون", "المتظاهرون"),      # a singular verb's subject stays
+    ("وقال المسؤولون الفلسطينيون", "الفلسطينيون", "المسؤولون الفلسطينيون"),  # a plural noun is no verb
 ])
 def test_arabic_speaker_span_cases_from_review(text, word, expected):
     from stance.speaker_tagger import arabic_speaker_span

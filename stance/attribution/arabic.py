@@ -82,6 +82,7 @@ from .spans import (
     _token_from,
 )
 from .words import (
+    _AR_IN_PROTEST,
     _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
     _AR_SO_THAT,
@@ -175,6 +176,15 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         subject = _initial_clause_subject(text, toks, sent, cue, mentions)
         return (subject, cue.end) if subject is not None else None
     if cue.kind == "participle":
+        if _unprefixed(toks[i].norm) in _AR_IN_PROTEST and i > 0 and not text[toks[i - 1].end : cue.start].strip():
+            protesting = _mention_ending_before(cue.start, toks[i - 1].start, mentions)
+            first = next((k for k, t in enumerate(toks) if protesting is not None and t.start >= protesting.start), 0)
+            if protesting is not None and protesting.end == toks[i - 1].end \
+                    and not (protesting.actor is not None and protesting.actor.type == "country") \
+                    and not (first > 0 and toks[first - 1].norm in _AR_PREPOSITIONS):
+                # "أوساط المسلمين المتظاهرين احتجاجا على ...": they protest (not the place: "مظاهرة في الضفة
+                # الغربية احتجاجاً على الجدار")
+                return protesting, cue.end
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
         # no speaker yet in this sentence: after a comma, the subject of the verb that opens the participle's clause
@@ -370,6 +380,17 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if _accused(text, toks, i, j, m, mentions):
             j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
     if j < len(toks) and toks[j].start < limit and not complement:
+        if m is not None and m.actor is not None and cue.kind == "eval" and _conjoined(toks[i]) and i > 0 \
+                and not _PHRASE_BREAK.search(text[toks[i - 1].end : cue.start]):
+            after = _token_from(toks, m.end)
+            clause = next((k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause) \
+                if after is not None and after.norm in _AR_BECAUSE else None
+            if person is not None and person.actor is not None and person.actor.type == "person" \
+                    and person.end <= toks[i - 1].start:
+                # "صعد ماكين من هجومه على روسيا وانتقد حلف الناتو لأنه ...": criticised for a reason, NATO is the
+                # object; the sentence's subject (a person) goes on speaking
+                return person, cue.end
         if m is not None and m.actor is not None:
             # (a verb of saying takes no person as its object; "ابلغ" does: "وابلغت الحكومة ايمن نور")
             saying = cue.kind == "report" and not _form_in(toks[i], _AR_OBJECT_B_VERBS)
@@ -437,6 +458,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return _resolved(state), cue.end
     return None
 
+
+# "because": after an evaluative verb and one noun phrase, the reason for criticising it ("وانتقد الناتو لأنه ...")
+_AR_BECAUSE = _normalised(frozenset("لان لأن لانه لأنه لانها لأنها لانهم لأنهم بسبب".split()))
 
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
 # verbs with an object and a ب-complement: "اتهم X بـ", "طالب X بـ", "هدد X بـ", "حث X على" is not one

@@ -24,7 +24,7 @@ from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _first_at, _mention_ending_before, _quotations, _State, _strip_span
-from .words import _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
+from .words import _AR_IN_PROTEST, _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
 
 
 def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
@@ -404,6 +404,9 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     if lang == "ar" and cue.kind == "participle" and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST \
             and re.match(r"\s*(?:[،,.؛;]|$)", text[start:region_end]):
         return None  # "خرج متظاهرون الى الشوارع احتجاجا، وأوعز الجيش ...": "in protest" with no phrase of its own
+    if lang == "ar" and cue.kind == "participle" and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST:
+        stop = re.search(r"[،,؛;.]", text[start:region_end])  # "احتجاجا على إطلاق الفيلم، فكان ردي ...": its phrase
+        region_end = start + stop.start() if stop else region_end
     if len(tail) < 3 and cue.kind == "noun":
         return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content
     if (len(tail) < 3 or source_like) and len(before_cue.strip()) > 3:
@@ -429,9 +432,6 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
         start = _after_preamble(text, start, region_end, window=1 if cue.kind == "participle" else 12)
     return _strip_span(text, start, region_end, lang)
 
-
-# the verbal nouns read as participles ("احتجاجا على ...", "تنديدا بـ ..."): with nothing after them, no content
-_AR_IN_PROTEST = _normalised(frozenset("احتجاجا استنكارا تاييدا ترحيبا تنديدا".split()))
 
 _AR_TOLD_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset({"مراسل"}))  # "لوكالة ...", "لمراسل ..."
 
