@@ -13,8 +13,9 @@ word head), trained on the speakers of the exhaustively labelled sentences. The 
   (`Pipeline.speaker_vetoed`). A speaker resolved from an earlier sentence ("وأضاف") is not read;
 - in a sentence where the rules found no cue, each span it reads at `threshold` or more (touching spans joined)
   becomes a statement with no cue (`cue_kind` "tagged"), whose targets the target tagger proposes; in Arabic a
-  span governed by a preposition is dropped and one that left out its head noun is widened (`arabic_speaker_span`:
-  exhaustive Arabic dev texts 0.393 -> 0.397, session 17).
+  span governed by a preposition or following a verb with a plural subject suffix (its object) is dropped, and
+  one that left out its head noun is widened (`arabic_speaker_span`: exhaustive Arabic dev texts 0.393 -> 0.397,
+  session 17).
 
 It lives in the stance model's folder: `speaker_tagger.safetensors` and `speaker_tagger.json` (its settings,
 `TaggerConfig`, and how it was trained and chosen); `training/speaker_tagger.py` trains it.
@@ -97,15 +98,17 @@ def joined_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tup
     return out
 
 
-# a verb with a plural subject suffix: imperfect "يدعون", "تطالبون", perfect "هتفوا" (after an optional و/ف)
-_PLURAL_VERB = re.compile(r"[وف]?(?:[يت]\w{2,}ون|(?!ال)\w{3,}وا)")
+# a verb with a plural subject suffix: imperfect "يدعون", "تطالبون", perfect "هتفوا" (after an optional و/ف); not a
+# nisba or a noun in -ون ("يمنيون", "تلفزيون", "تعاون", "يتعاون"), nor a name in -اوا ("اوتاوا")
+_PLURAL_VERB = re.compile(r"[وف]?(?:[يت][^\W\d_]{2,}(?<![اي])ون|(?!ال)[^\W\d_]{3,}(?<!ا)وا)")
 
 
 def arabic_speaker_span(text: str, start: int, end: int,
                         toks: Optional[Sequence[Token]] = None) -> Optional[tuple[int, int]]:
     """A speaker span the tagger proposed in Arabic `text`, checked against the grammar of a subject: None when a
     preposition governs it ("في حديثه لـ«الشرق الاوسط»", "تقول للجيش", "كتب على اللافتات": an addressee or a
-    place, not who speaks), unless a source word comes first ("وفقا للمصدر ذاته"); else the span, widened over the
+    place, not who speaks), unless a source word comes first ("وفقا للمصدر ذاته"), or when it follows a verb with a
+    plural subject suffix, whose object it is ("يدعون العالم"); else the span, widened over the
     head noun the tagger left out before a definite adjective or after a title ("المحقق العدلي", "الفريق
     الحكومي", "وزير الداخلية"), at most two words.
 

@@ -432,7 +432,9 @@ def test_tagged_arabic_speakers_are_no_prepositional_objects_and_keep_their_head
     ("اصدروا بياناً يدعون العالم فيه الى المقاطعة", "العالم", None),  # a plural verb's object (exhaustive dev text)
     ("وهتفوا الشعارات", "الشعارات", None),                         # ... a perfect one's too
     ("وهتف المتظاهرون ضد الحكومة", "المتظاهرون", "المتظاهرون"),      # a singular verb's subject stays
-    ("وقال المسؤولون الفلسطينيون", "الفلسطينيون", "المسؤولون الفلسطينيون"),  # a plural noun is no verb
+    ("وقال تلفزيون المنار ان", "المنار", "المنار"),                   # a noun in -ون is no verb
+    ("ويتعاون الجيش مع الشرطة", "الجيش", "الجيش"),                   # ... nor a singular verb in -اون
+    ("وقال رئيس مجلس تعاون الخليج", "الخليج", "الخليج"),
 ])
 def test_arabic_speaker_span_cases_from_review(text, word, expected):
     from stance.speaker_tagger import arabic_speaker_span

@@ -176,14 +176,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         subject = _initial_clause_subject(text, toks, sent, cue, mentions)
         return (subject, cue.end) if subject is not None else None
     if cue.kind == "participle":
-        if _unprefixed(toks[i].norm) in _AR_IN_PROTEST and i > 0 and not text[toks[i - 1].end : cue.start].strip():
+        if toks[i].norm in _AR_IN_PROTEST and i > 0 and not text[toks[i - 1].end : cue.start].strip():
             protesting = _mention_ending_before(cue.start, toks[i - 1].start, mentions)
             first = next((k for k, t in enumerate(toks) if protesting is not None and t.start >= protesting.start), 0)
             if protesting is not None and protesting.end == toks[i - 1].end \
+                    and toks[first].norm.endswith(("ين", "ون")) and toks[i - 1].norm.endswith(("ين", "ون")) and not any(
+                        x.actor is not None and x.actor.type == "country" and x.start <= toks[i - 1].start < x.end
+                        for x in mentions) \
                     and not (protesting.actor is not None and protesting.actor.type == "country") \
-                    and not (first > 0 and toks[first - 1].norm in _AR_PREPOSITIONS):
-                # "أوساط المسلمين المتظاهرين احتجاجا على ...": they protest (not the place: "مظاهرة في الضفة
-                # الغربية احتجاجاً على الجدار")
+                    and not (first > 0 and (toks[first - 1].norm in _AR_PREPOSITIONS
+                                            or toks[first - 1].norm in _AR_PLACE_WORDS)):
+                # "أوساط المسلمين المتظاهرين احتجاجا على ...": people named right before it, a plural in -ين/-ون,
+                # protest (not an object such as "السفير الايراني" or "اعلام فلسطين", nor a place: "امام السفارة
+                # الاميركية", "في فلسطين")
                 return protesting, cue.end
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
@@ -380,10 +385,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if _accused(text, toks, i, j, m, mentions):
             j = len(toks)  # "عندما اتهم النواب بالفساد": the one accused (or, read passive, nobody) is no speaker
     if j < len(toks) and toks[j].start < limit and not complement:
-        if m is not None and m.actor is not None and cue.kind == "eval" and _conjoined(toks[i]) and i > 0 \
+        if m is not None and m.actor is not None and toks[i].norm in _AR_CRITICISE_HIM and i > 0 \
                 and not _PHRASE_BREAK.search(text[toks[i - 1].end : cue.start]):
             after = _token_from(toks, m.end)
-            clause = next((k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+            clause = next((k for k in range(i - 1, 0, -1)
+                           if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
             person = _initial_clause_subject(text, toks, sent, cue, mentions, clause) \
                 if after is not None and after.norm in _AR_BECAUSE else None
             if person is not None and person.actor is not None and person.actor.type == "person" \
@@ -429,8 +435,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval" \
-            and (j >= len(toks) or toks[j].start >= m.start or toks[j].norm in _AR_PREPOSITIONS
-                 or toks[j].norm[:1] in ("ل", "ب") and not toks[j].norm.startswith("ال")):
+            and not (j < len(toks) and toks[j].start < m.start and (toks[j].norm == "عن" or _possessed_noun(toks[j]))):
+        # (not the topic after "عن": "وقال عن ايران"; nor past a noun that carries its subject's pronoun, the verb's
+        # object: "واعلن مسؤوليته عن مقتل المئات من العراقيين")
         return m, m.end
     # subject-verb: a mention right before the cue, unless the cue opens a new clause with و/ف ("ويتهمونها")
     waw = _conjoined(toks[i])
@@ -460,7 +467,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
 
 
 # "because": after an evaluative verb and one noun phrase, the reason for criticising it ("وانتقد الناتو لأنه ...")
-_AR_BECAUSE = _normalised(frozenset("لان لأن لانه لأنه لانها لأنها لانهم لأنهم بسبب".split()))
+_AR_BECAUSE = _normalised(frozenset("لان لأن لانه لأنه لانها لأنها لانهم لأنهم".split()))
+# conjoined masculine singular verbs that take an object and a reason ("وانتقد حلف الناتو لأنه"; not "وانتقدت حماس
+# لأنها": a feminine verb does not go on with a man's clause)
+_AR_CRITICISE_HIM = _normalised(frozenset("وانتقد فانتقد وهاجم فهاجم واتهم فاتهم".split()))
+
+# words before a place ("امام السفارة", "قرب مقر الامم المتحدة")
+_AR_PLACE_WORDS = _normalised(frozenset("امام أمام قرب عند وسط داخل خارج حول مقر".split()))
 
 _AR_ACCUSE = _normalised(frozenset("اتهم اتهمت اتهموا يتهم تتهم يتهمون".split()))
 # verbs with an object and a ب-complement: "اتهم X بـ", "طالب X بـ", "هدد X بـ", "حث X على" is not one
@@ -536,6 +549,13 @@ def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Seque
 _AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يعتبرون يبلغ تبلغ يعتقد تعتقد".split()))
 
 _AR_RESUMPTIVE = _normalised(frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها اليه اليها اليهم".split()))
+
+
+def _possessed_noun(tok: Token) -> bool:
+    """A noun with a possessive pronoun ("مسؤوليته", "قلقها", "دعمهم"), no preposition, adverb or article."""
+    w = tok.norm
+    return len(w) > 4 and w.endswith(("ه", "ها", "هم", "هما")) and not w.startswith(("ال", "لل")) \
+        and w[:1] not in ("ل", "ب") and w not in _AR_PREPOSITIONS and w not in _AR_STOP_NAME
 
 
 def _plural_verb(tok: Token) -> bool:

@@ -58,6 +58,15 @@ def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = F
     return place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
 
 
+def _name_closed(text: str, toks: list[Token], end: int) -> bool:
+    """Whether a name ending at `end` ends its phrase: a comma, a colon or a quote after it, or "ان" or a time word
+    next ("علي لاريجاني الجمعة في موسكو", "تشارلز أنطوني، ان")."""
+    if re.match(r"\s*[،,:«\"]", text[end:]):
+        return True
+    k = _first_at(toks, end)
+    return k < len(toks) and (toks[k].norm in _AR_THAT or _is_time(toks, k))
+
+
 def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
                       object_b: bool = False) -> Mention:
     """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
@@ -66,7 +75,8 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     first = next((t for t in toks if t.start == m.start), None)
     chief = first is not None and first.norm in ("كبير", "كبيره") and m.text.split()[1:2] != [] \
         and m.text.split()[1].startswith("ال")  # "كبير المفاوضين الايرانيين": a chief is a role
-    if m.actor is not None and m.actor.type == "person" or first is None or first.norm not in _AR_ROLE_HEADS and not chief:
+    if m.actor is not None and m.actor.type == "person" or first is None \
+            or first.norm not in _AR_ROLE_HEADS and not chief:
         return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ"; a body the
         # role serves: "الأمين العام للأمم المتحدة، بان كي مون،")
     pos = _held_in(text, m.end, mentions) or m.end
@@ -83,23 +93,31 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     k = _first_at(toks, pos)
     if k >= len(toks) or not re.fullmatch(r"\s*", text[pos : toks[k].start]):
         return m
-    ranked = k
-    while k + 1 < len(toks) and toks[k].norm in _AR_RANKS and not _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
+    rank = k
+    while k + 1 < len(toks) and toks[k].norm in _AR_RANKS \
+            and not _PHRASE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
         k += 1  # "المتحدث باسم قوات إيساف، الميجور تشارلز أنطوني": the holder's rank before the name
-    ranked = k > ranked
-    if ranked:
-        named = next((x for x in mentions if x.start == toks[k].start and (x.actor is None or x.actor.type == "person")), None)
-        if named is not None and _name_like(toks[k]):  # (the name a tagger or the dictionary reads there)
+    if k > rank:
+        named = next((x for x in mentions
+                      if x.start == toks[k].start and (x.actor is None or x.actor.type == "person")), None)
+        # a rank that is also a common noun ("الفريق سيلعب": the team) needs the name closed by a comma, "ان", a
+        # quote or a time word; a foreign rank ("الميجور", "الجنرال") does not
+        closed = named is not None and _name_closed(text, toks, named.end)
+        if named is not None and _name_like(toks[k]) \
+                and (closed or all(t.norm in _AR_FOREIGN_RANKS for t in toks[rank:k])):
             return Mention(Span.of(text, m.start, named.end), named.actor or m.actor)
-    elif not comma and toks[k].norm == "في":
-        # "كبير المفاوضين الايرانيين في الملف النووي علي لاريجاني": a short qualifier in في, then a known person
+        k = rank  # (no name after it: the rank word is read as before)
+    elif chief and not comma and toks[k].norm == "في":
+        # "كبير المفاوضين الايرانيين في الملف النووي علي لاريجاني الجمعة": a short qualifier in في, then a known
+        # person whose name ends the phrase
         e = k + 1
         while e < len(toks) and e - k <= 3 and toks[e].norm.startswith("ال") \
                 and not _PHRASE_BREAK.search(text[toks[e - 1].end : toks[e].start]):
             e += 1
         named = next((x for x in mentions if e < len(toks) and e > k + 1 and x.start == toks[e].start), None)
         if named is not None and named.actor is not None and named.actor.type == "person" \
-                and not _PHRASE_BREAK.search(text[toks[e - 1].end : toks[e].start]):
+                and not _PHRASE_BREAK.search(text[toks[e - 1].end : toks[e].start]) \
+                and _name_closed(text, toks, named.end):
             return Mention(Span.of(text, m.start, named.end), named.actor)
     if comma and toks[k].norm in _AR_ROLE_HEADS:  # a second role in apposition, then the name: "المسؤول السابق في
         e = k  # الحركة، مستشار رئيس مجلس النواب للشؤون الخارجية حاليا، بلال شرارة، ان"
@@ -187,8 +205,11 @@ def _quantified_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     return Mention(Span.of(text, toks[j].start, toks[end].end), m.actor if m is not None else None)
 
 
-_AR_RANKS = _normalised(frozenset(
-    "الميجر ميجر الميجور ميجور جنرال الجنرال الكولونيل اللفتنانت الكابتن الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
+# ranks that are no common noun besides ("الفريق" is a team, "اللواء" a brigade, "العميد" a dean)
+_AR_FOREIGN_RANKS = _normalised(frozenset(
+    "الميجر ميجر الميجور ميجور جنرال الجنرال الكولونيل اللفتنانت الكابتن".split()))
+_AR_RANKS = _AR_FOREIGN_RANKS | _normalised(frozenset(
+    "الرائد النقيب الملازم العقيد العميد اللواء العماد الفريق".split()))
 
 
 def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> Optional[Mention]:

@@ -70,7 +70,8 @@ def _resolved(state: _State) -> Optional[Mention]:
 
 
 def _only_filler_between(toks: list[Token], i: int, m: Mention) -> bool:
-    """True when only time adverbs / short prepositional phrases stand between cue i and mention m."""
+    """True when at most `_MAX_SPEAKER_GAP` words (a time adverb, a short prepositional phrase: what those words are
+    is the caller's to check) stand between cue i and mention m."""
     n = 0
     for t in toks[i + 1 :]:
         if t.start >= m.start:

@@ -401,11 +401,14 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
     # the end of the sentence ("احتجت الحكومة على ما وصفته بالتدخل ..." = against what it called ...)
     source_like = inverted or (as_reported is not None and not re.match(r"[\s«]*ف[اإ]ن", text[start:region_end])
                                and (not as_reported.group().strip().startswith("على") or len(tail) < 3))
-    if lang == "ar" and cue.kind == "participle" and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST \
-            and re.match(r"\s*(?:[،,.؛;]|$)", text[start:region_end]):
+    # (not "واحتجاجاً، رفعوا لافتات ...": fronted with و, what follows the comma is the protest)
+    protest = lang == "ar" and cue.kind == "participle" \
+        and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST
+    if protest and re.match(r"\s*(?:[،,.؛;]|$)", text[start:region_end]):
         return None  # "خرج متظاهرون الى الشوارع احتجاجا، وأوعز الجيش ...": "in protest" with no phrase of its own
-    if lang == "ar" and cue.kind == "participle" and normalize_arabic(text[cue.start : cue.end]) in _AR_IN_PROTEST:
-        stop = re.search(r"[،,؛;.]", text[start:region_end])  # "احتجاجا على إطلاق الفيلم، فكان ردي ...": its phrase
+    if protest:
+        # "احتجاجا على إطلاق الفيلم، فكان ردي ...": its phrase ends at the comma (not at a decimal point)
+        stop = re.search(r"[،,؛;]|\.(?!\d)", text[start:region_end])
         region_end = start + stop.start() if stop else region_end
     if len(tail) < 3 and cue.kind == "noun":
         return None  # "ورفع المتظاهرون لافتات، وطالب ...": banners with nothing on them; what precedes is no content

@@ -25,7 +25,7 @@ _AR_SO_THAT = frozenset("فان فانه فانها فانهم".split())  # "و�
 
 _AR_STOP_NAME = frozenset(
     """في من على الى عن مع خلال امام ان انه انها بان ضد بعد قبل حول الذي التي الذين ما لا لم لن قد كان انه هذا هذه ذلك تلك
-    وهو وهي هو هي دون بدون عقب اثر إثر اثناء أثناء منذ عند وسط عما عمن اذا إذا هل كيف لماذا متى""".split()
+    وهو وهي هو هي دون بدون عقب اثر إثر اثناء أثناء منذ عند وسط عما عمن اذا هل كيف لماذا""".split()
 )
 
 
@@ -99,5 +99,6 @@ _QUOTES = "\"«»“”„'"
 _MAX_SPEAKER_GAP = 6  # tokens between a cue and its verb-subject speaker
 
 # the verbal nouns read as participles ("احتجاجا على ...", "تنديدا بـ ..."): their own phrase is their content, and
-# with nothing after them they say nothing; right after a noun phrase ("المتظاهرين احتجاجا") it is the one protesting
+# with nothing after them they say nothing; right after a plural in -ين/-ون ("المتظاهرين احتجاجا") it is the one
+# protesting
 _AR_IN_PROTEST = _normalised(frozenset("احتجاجا استنكارا تاييدا ترحيبا تنديدا".split()))
