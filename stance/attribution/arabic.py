@@ -176,20 +176,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         subject = _initial_clause_subject(text, toks, sent, cue, mentions)
         return (subject, cue.end) if subject is not None else None
     if cue.kind == "participle":
-        if toks[i].norm in _AR_IN_PROTEST and i > 0 and not text[toks[i - 1].end : cue.start].strip():
-            protesting = _mention_ending_before(cue.start, toks[i - 1].start, mentions)
-            first = next((k for k, t in enumerate(toks) if protesting is not None and t.start >= protesting.start), 0)
-            if protesting is not None and protesting.end == toks[i - 1].end \
-                    and toks[first].norm.endswith(("ين", "ون")) and toks[i - 1].norm.endswith(("ين", "ون")) and not any(
-                        x.actor is not None and x.actor.type == "country" and x.start <= toks[i - 1].start < x.end
-                        for x in mentions) \
-                    and not (protesting.actor is not None and protesting.actor.type == "country") \
-                    and not (first > 0 and (toks[first - 1].norm in _AR_PREPOSITIONS
-                                            or toks[first - 1].norm in _AR_PLACE_WORDS)):
-                # "أوساط المسلمين المتظاهرين احتجاجا على ...": people named right before it, a plural in -ين/-ون,
-                # protest (not an object such as "السفير الايراني" or "اعلام فلسطين", nor a place: "امام السفارة
-                # الاميركية", "في فلسطين")
-                return protesting, cue.end
+        protesting = _protesting_before(text, toks, i, mentions) if toks[i].norm in _AR_IN_PROTEST else None
+        if protesting is not None:
+            return protesting, cue.end
         if _spoke_before_in(state, sent, cue.start):
             return _resolved(state), cue.end
         # no speaker yet in this sentence: after a comma, the subject of the verb that opens the participle's clause
@@ -549,6 +538,23 @@ def _new_clause_between(toks: list[Token], start: int, end: int, mentions: Seque
 _AR_NOT_NESTED = _normalised(frozenset("يعتبر تعتبر يعتبرون يبلغ تبلغ يعتقد تعتقد".split()))
 
 _AR_RESUMPTIVE = _normalised(frozenset("به بها بهم بهما فيه فيها فيهم عنه عنها عنهم منه منها اليه اليها اليهم".split()))
+
+
+def _protesting_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The people right before "احتجاجا" (token i) who protest: "أوساط المسلمين المتظاهرين احتجاجا على ...", a
+    mention of plurals in -ين/-ون ending at the cue; not an object ("السفير الايراني", "اعلام فلسطين"), a country or
+    a place ("امام السفارة الاميركية", "في فلسطين")."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start].strip():
+        return None
+    m = _mention_ending_before(toks[i].start, toks[i - 1].start, mentions)
+    if m is None or m.end != toks[i - 1].end:
+        return None
+    first = next(k for k, t in enumerate(toks) if t.start >= m.start)
+    plural = toks[first].norm.endswith(("ين", "ون")) and toks[i - 1].norm.endswith(("ين", "ون"))
+    country = any(x.actor is not None and x.actor.type == "country" and x.start < toks[i - 1].end
+                  and toks[i - 1].start < x.end for x in mentions)
+    placed = first > 0 and (toks[first - 1].norm in _AR_PREPOSITIONS or toks[first - 1].norm in _AR_PLACE_WORDS)
+    return m if plural and not country and not placed else None
 
 
 def _possessed_noun(tok: Token) -> bool:
