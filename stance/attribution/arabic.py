@@ -88,6 +88,7 @@ from .words import (
     _AR_SO_THAT,
     _AR_STOP_NAME,
     _AR_THAT,
+    _AR_THIRD_PERSON_SUFFIXES,
     _MAX_SPEAKER_GAP,
     _QUOTES,
     _normalised,
@@ -377,9 +378,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if m is not None and m.actor is not None and toks[i].norm in _AR_CRITICISE_HIM and i > 0 \
                 and not _PHRASE_BREAK.search(text[toks[i - 1].end : cue.start]):
             after = _token_from(toks, m.end)
-            clause = next((k for k in range(i - 1, 0, -1)
-                           if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
-            person = _initial_clause_subject(text, toks, sent, cue, mentions, clause) \
+            person = _initial_clause_subject(text, toks, sent, cue, mentions, _after_last_comma(text, toks, i)) \
                 if after is not None and after.norm in _AR_BECAUSE else None
             if person is not None and person.actor is not None and person.actor.type == "person" \
                     and person.end <= toks[i - 1].start:
@@ -440,8 +439,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     when = _after_when(toks, i)
     if cue.kind in ("report", "eval") and (waw or when) and i > 0:
         if not _spoke_before_in(state, sent, cue.start):
-            clause = 0 if not when else next(  # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
-                (k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+            # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
+            clause = _after_last_comma(text, toks, i) if when else 0
             clause += when and clause < i and toks[clause].norm in ("حتي", "وحتي")  # "حتى قرر ...": until
             person = _initial_clause_subject(text, toks, sent, cue, mentions, clause)
             if when and person is not None and not _animate(toks, person, mentions):
@@ -549,7 +548,7 @@ def _protesting_before(text: str, toks: list[Token], i: int, mentions: Sequence[
     m = _mention_ending_before(toks[i].start, toks[i - 1].start, mentions)
     if m is None or m.end != toks[i - 1].end:
         return None
-    first = next(k for k, t in enumerate(toks) if t.start >= m.start)
+    first = _first_at(toks, m.start)
     plural = toks[first].norm.endswith(("ين", "ون")) and toks[i - 1].norm.endswith(("ين", "ون"))
     country = any(x.actor is not None and x.actor.type == "country" and x.start < toks[i - 1].end
                   and toks[i - 1].start < x.end for x in mentions)
@@ -557,10 +556,15 @@ def _protesting_before(text: str, toks: list[Token], i: int, mentions: Sequence[
     return m if plural and not country and not placed else None
 
 
+def _after_last_comma(text: str, toks: list[Token], i: int) -> int:
+    """The token after the last comma before token i (0, the sentence's start, when none)."""
+    return next((k for k in range(i - 1, 0, -1) if re.search(r"[،,]", text[toks[k - 1].end : toks[k].start])), 0)
+
+
 def _possessed_noun(tok: Token) -> bool:
     """A noun with a possessive pronoun ("مسؤوليته", "قلقها", "دعمهم"), no preposition, adverb or article."""
     w = tok.norm
-    return len(w) > 4 and w.endswith(("ه", "ها", "هم", "هما")) and not w.startswith(("ال", "لل")) \
+    return len(w) > 4 and w.endswith(_AR_THIRD_PERSON_SUFFIXES) and not w.startswith(("ال", "لل")) \
         and w[:1] not in ("ل", "ب") and w not in _AR_PREPOSITIONS and w not in _AR_STOP_NAME
 
 

@@ -73,8 +73,9 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
     اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
     first = next((t for t in toks if t.start == m.start), None)
-    chief = first is not None and first.norm in ("كبير", "كبيره") and m.text.split()[1:2] != [] \
-        and m.text.split()[1].startswith("ال")  # "كبير المفاوضين الايرانيين": a chief is a role
+    words = m.text.split()
+    chief = first is not None and first.norm in ("كبير", "كبيره") and len(words) > 1 \
+        and words[1].startswith("ال")  # "كبير المفاوضين الايرانيين": a chief is a role
     if m.actor is not None and m.actor.type == "person" or first is None \
             or first.norm not in _AR_ROLE_HEADS and not chief:
         return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ"; a body the
