@@ -297,6 +297,10 @@ def test_arabic_report_verb_after_relative_with_its_own_subject(nlp):
     # with no subject after the verb, the antecedent speaks: "الامير سعود الفيصل الذي قال ان ..."
     got = statements(nlp, "التقى الامير سعود الفيصل الذي قال ان السعودية ترفض التدخل.")
     assert got[0][0] == "الامير سعود الفيصل"
+    # a subject the dictionary does not know speaks as well, the verb with the antecedent as its object pronoun
+    # ("الانباء التي أكدها مسؤولون ...", GSR; "... التي اعلنت شركة شعاع كابيتال عن ...", GSR)
+    got = statements(nlp, "حيث كان الارتفاع بقيادة سهم اونك القابضة التي اعلنت شركة شعاع كابيتال عن بيع حصتها فيها.")
+    assert [s for s, _, _ in got] == ["شركة شعاع كابيتال"]
 
 
 def test_arabic_speaker_named_in_quotes(nlp):

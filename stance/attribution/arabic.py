@@ -244,12 +244,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         # "الامير سعود الفيصل الذي قال ...": a perfect-tense reporting verb right after the relative pronoun has the
         # antecedent as its subject; otherwise ("لداعش الذي يزعم محاربته") the subject is not written
         j = _skip_time(toks, i + 1)
-        own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start and m.actor is not None), None)
+        own = next((m for m in mentions if j < len(toks) and m.start == toks[j].start
+                    and (m.actor is not None or cue.kind == "report")), None)
         if own is not None and (cue.kind == "report" and not toks[i].norm.startswith(("ي", "ن"))
                                 or cue.kind == "eval" and (_resumptive(toks[i])
                                                            or not _agrees_with_relative(toks[i], toks[i - 1].norm))):
             # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...", "الذي تقول الحكومة": a known actor right after the
-            # verb is its subject; so after an evaluative verb whose object pronoun is the antecedent ("الذي تتهمه
+            # verb is its subject, and after a reporting verb any mention ("الانباء التي أكدها مسؤولون ...",
+            # "التي اعلنت شركة شعاع كابيتال عن ..."); so after an evaluative verb whose object pronoun is the antecedent ("الذي تتهمه
             # الهند بانه ...") or which cannot agree with it ("المشبوهين الذين طلبت الهند من باكستان تسليمهم"), but
             # not "الرئيس الذي انتقد الحكومة" (the president criticised)
             own = _with_apposed_name(text, toks, own, mentions)
