@@ -105,6 +105,13 @@ def test_arabic_verb_subject_forms(nlp):
     # (a body the dictionary lacks after the role is its genitive, no holder's name: the role runs on past it)
     got = statements(nlp, "وأكد المتحدث باسم قوات إيساف، قائد شرطة ولاية هلمند محمد حسين مقتل ثلاثة أشخاص.")
     assert got[0][1].startswith("مقتل ثلاثة أشخاص"), got
+    # GSR: past an office the dictionary's collectives know whole, a definite noun is the verb's object ("the
+    # president refused proceeding with ..."), not part of the speaker; a number is ("الرهائن الصينيين التسعة")
+    got = statements(nlp, "وما عزز «فرضية الانحياز» في أوساط المعارضة رفض رئيس الجمهورية السير في خيار التصويت على "
+                          "إحالة ملف شهود الزور الى المجلس العدلي.")
+    assert [s for s, _, _ in got] == ["رئيس الجمهورية"], got
+    got = statements(nlp, "وطالب خاطفو الرهائن الصينيين التسعة المحتجزين الحكومة بالافراج عنهم.")
+    assert got[0][0].startswith("خاطفو الرهائن الصينيين التسعة"), got
 
 
 def test_arabic_places_relative_clauses_and_protests(nlp):

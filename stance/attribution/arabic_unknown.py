@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import is_outlet
+from ..actors import counts_people, is_outlet
 from ..records import Mention, Span
 from ..text import Token, normalize_arabic
 from .arabic_names import (
+    _AR_RANKS,
     _AR_OUTLET_HEADS,
     _AR_POSTED,
     _adjective_shaped,
@@ -64,6 +65,7 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     if not (definite or construct):
         return None
     k = j
+    whole = next((m for m in mentions if m.start == toks[j].start and m.end > toks[j].end), None)
     body_actor = None  # "مبعوث الأمم المتحدة": the body a role serves is the speaker's actor
     country = None  # "وزير العدل اللبناني": a nationality adjective makes the phrase speak for that country
     quoted = False
@@ -99,6 +101,12 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
                 and not (after_nxt is not None and after_nxt.norm in _AR_THAT):
             break  # "ونفى الوزير الاتهامات الموجهة", "ونفى المتحدث الاتهامات،": a definite plural or verbal noun
             # after it is its object (not an adjective or a family name before إن: "النساء المتظاهرات إن")
+        if m is None and whole is not None and toks[k].end == whole.end and nxt.norm.startswith("ال") \
+                and not _adjective_shaped(nxt) and nxt.norm not in _AR_RANKS and not counts_people(nxt.text) \
+                and not (after_nxt is not None and after_nxt.norm in _AR_THAT):
+            break  # "رفض رئيس الجمهورية السير في ...": past a whole office or collective, a definite noun that is no
+            # adjective, rank, number ("خاطفو الرهائن الصينيين التسعة") or mention is the verb's object, not part of
+            # the subject
         if m is None and nxt.norm.startswith("ل") and nxt.norm[1:] not in _AR_ADDRESSEE_HEADS \
                 and (toks[j].norm in _AR_ROLE_HEADS or toks[j].norm in _AR_PART_OF_BODY):
             # (not "لوكالة فرانس برس", "لرويترز": told to it)
