@@ -745,6 +745,11 @@ def test_arabic_relayed_source_and_long_wasf_object(nlp):
     got = statements(nlp, "وفي اوتاوا وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين من سجن قندهار "
                           "بانه عملية «مؤسفة جدا».")
     assert got[0][0] == "وزير الدفاع الكندي بيتر ماكاي"
+    # the whole GSR sentence: بانه twenty words after وصف, past the attack and its agents
+    got = statements(nlp, "وفي اوتاوا وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين من سجن قندهار "
+                          "بعد هجوم شنه متمردو طالبان بانه عملية «مؤسفة جدا وخطيرة» موضحا ان قوات كندية اضافية "
+                          "انتشرت في المدينة.")
+    assert got[0][0] == "وزير الدفاع الكندي بيتر ماكاي" and "طالبان" in got[0][2], got
 
 
 def test_arabic_agree_liken_and_amounts_to(nlp):

@@ -188,8 +188,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                 or (_unprefixed(tok.norm) in _AR_SAYING_AMBIGUOUS
                     and (toks[i - 1].norm in _AR_VERB_OPENERS or _that_follows(text, toks, i)
                          or _AR_AS_REPORTED.search(text[sentence.start : tok.start])  # "حسب ما ذكر مصدر"
-                         or _unprefixed(tok.norm) == "وصف" and _that_follows(text, toks, i, 16, bi_only=True)))
-            # ("وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين ... بانه": وصف X Y بأنه, a long object)
+                         or _unprefixed(tok.norm) == "وصف" and _that_follows(text, toks, i, 24, bi_only=True)))
+            # ("وصف وزير الدفاع الكندي بيتر ماكاي اول من امس فرار الف سجين ... بانه": وصف X Y بأنه, a long object;
+            # بانه may come twenty words on: "... من سجن قندهار بعد هجوم شنه متمردو طالبان بانه")
             form = _analyse_ar(tok, opens, lex)
             kind, mood = (form.kind, form.mood) if form is not None else (None, "")
             if kind in ("report", "eval", "continue") and i > 0 and toks[i - 1].norm in _AR_PREPOSITIONS:
