@@ -658,6 +658,7 @@ class Pipeline:
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for proposed in tagged.targets[len(st.targets):]:
+                proposed = self._whole_mention(proposed, batch[k][0].text, st.lang)
                 t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                 if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                     t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
@@ -690,6 +691,24 @@ class Pipeline:
             names[id(article)] = frozenset(w for x in self.mentions(article, "ar") for w in normalize_arabic(x.text).split())
         skip = self.ner.conjunction_chars(m.text.split(" ", 1)[0], names[id(article)])
         return replace(m, span=Span.of(article.text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
+
+    def _whole_mention(self, m: Mention, text: str, lang: str) -> Mention:
+        """A tagged target that is a piece of a longer dictionary mention around it ("الله" of "حزب الله") as that
+        whole mention, with its actor; as it is otherwise. The dictionary reads three words either side."""
+        a = m.start
+        for _ in range(3):
+            a = text.rfind(" ", 0, max(a - 1, 0)) + 1 if a > 0 else 0
+        b = m.end
+        for _ in range(3):
+            nxt = text.find(" ", b + 1)
+            b = len(text) if nxt < 0 else nxt
+        around = [f for f in self.actors.find(text[a:b], lang) if f.actor is not None]
+        whole = next((f for f in around if f.start + a <= m.start and m.end <= f.end + a
+                      and f.end - f.start > m.end - m.start), None)
+        if whole is None or re.search(r"\sو", text[m.end : whole.end + a]) \
+                or whole.start + a < m.start and text[m.start - 1 : m.start] == "و":
+            return m  # never across a conjunction: "المعارضة وسوريا" are two
+        return replace(m, span=Span.of(text, whole.start + a, whole.end + a), actor=whole.actor)
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:
         """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its
