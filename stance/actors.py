@@ -425,6 +425,8 @@ class ActorDictionary:
         slot = node.get(_SLOT)
         if slot is not None and country is None:
             for m in self._best_actor(text, toks, j, countries_only=True):
+                if normalize_arabic(text[toks[j].start : m.start]) in ("و", "ف"):
+                    continue  # "المعارضة وسوريا", "الحكومة وروسيا": a conjunction, not the role's country
                 self._role_walk(slot, text, toks, m.j, m.actor.id, out)
 
     def _best_role(self, text: str, toks: list[Token], i: int) -> Optional[_Match]:

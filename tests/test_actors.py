@@ -170,6 +170,11 @@ def test_arabic_role_phrases(d):
         (5, "المتحدث باسم الكرملين ديمتري بيسكوف", "dmitry_peskov"),
         (44, "موسكو", "RUS"),
     ]
+    # a country after و is a second actor, not the role's country (GSR: "تبدأ المعارضة وسوريا بتنفيذ المطلوب")
+    assert [x[1:] for x in found(d, "بحيث تبدأ المعارضة وسوريا بتنفيذ المطلوب")] == [
+        ("المعارضة", "SYROPP"), ("سوريا", "SYR")]
+    assert [x[1:] for x in found(d, "قال الجيش وسوريا")] == [("سوريا", "SYR")]
+    assert [x[1:] for x in found(d, "قالت حكومة سوريا")] == [("حكومة سوريا", "SYRGOV")]
 
 
 def test_context_aliases_need_their_country(d):
