@@ -303,7 +303,7 @@ class ArabicNER:
                     span = self._span(text, toks, a, b, joined=n > 0)
                     if span is not None:
                         out.append((*span, label))
-        return out
+        return _with_ali(text, out)
 
     def _span(self, text: str, toks: Sequence[Token], a: int, b: int, joined: bool) -> tuple[int, int] | None:
         """The offsets of the entity on tokens a..b-1, or None when it is no name; `joined`: the second of a
@@ -545,3 +545,22 @@ def entity_scores(gold: Sequence[Sequence[tuple[int, int, str]]], pred: Sequence
         r = tp / ng if ng else 0.0
         out[lab] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": ng}
     return out
+
+
+_ALI = re.compile(r"(?<![\u0621-\u064A])علي\s$")
+
+
+def _with_ali(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Person spans with the name "علي" (Ali, with ya) right before them, which the tagger reads as the preposition
+    على and leaves out ("محمد علي جعفري" came out as "محمد" and "جعفري", "علي رضا عسكري" as "رضا"): the name runs
+    over it, and a person's span right before it is the same name."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, label in spans:
+        ali = _ALI.search(text, max(0, a - 4), a) if label == "PER" else None
+        if ali is not None and ali.end() == a:
+            a = ali.start()
+            if out and out[-1][2] == "PER" and text[out[-1][1] : a] == " ":
+                a = out.pop()[0]
+        out.append((a, b, label))
+    return out
+
