@@ -658,7 +658,8 @@ class Pipeline:
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for proposed in tagged.targets[len(st.targets):]:
-                proposed = self._whole_mention(proposed, batch[k][0].text, st.lang)
+                if st.lang == "ar":  # (measured on Arabic; an English piece, "Hillary", stays a target of its own)
+                    proposed = self._whole_mention(proposed, batch[k][0].text, st.lang)
                 t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                 if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                     t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
@@ -693,8 +694,8 @@ class Pipeline:
         return replace(m, span=Span.of(article.text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
 
     def _whole_mention(self, m: Mention, text: str, lang: str) -> Mention:
-        """A tagged target that is a piece of a longer dictionary mention around it ("الله" of "حزب الله") as that
-        whole mention, with its actor; as it is otherwise. The dictionary reads three words either side."""
+        """A tagged Arabic target that is a piece of a longer dictionary mention around it ("الله" of "حزب الله") as
+        that whole mention, with its actor; as it is otherwise. The dictionary reads three words either side."""
         a = m.start
         for _ in range(3):
             a = text.rfind(" ", 0, max(a - 1, 0)) + 1 if a > 0 else 0
