@@ -26,7 +26,7 @@ from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
-from .targets import is_own_side, with_targets
+from .targets import context_span, is_own_side, with_targets
 from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
@@ -643,6 +643,7 @@ class Pipeline:
         names: dict[int, frozenset[str]] = {}  # an article's mentions' words, read when a tagged target needs them
         speakers_by_cue: dict[tuple[int, str, int], list[Mention]] = {}
         speaking: dict[tuple[int, Span], set[int]] = {}  # (article, span) -> the statements whose speaker it is
+        known: dict[int, list[Mention]] = {}  # an article's dictionary mentions, read when a tagged target needs them
         for k, (_, sts) in enumerate(batch):
             for j, st in enumerate(sts):
                 if st.speaker is not None:
@@ -659,7 +660,10 @@ class Pipeline:
             new: list[Mention] = []
             for proposed in tagged.targets[len(st.targets):]:
                 if st.lang == "ar":  # (measured on Arabic; an English piece, "Hillary", stays a target of its own)
-                    proposed = self._whole_mention(proposed, batch[k][0].text, st.lang)
+                    if k not in known:
+                        known[k] = [x for x in self.actors.find(batch[k][0].text, "ar") if x.actor is not None]
+                    proposed = self._whole_mention(proposed, st, batch[k][0].text, known[k],
+                                                   (*st.targets, *seen, *co))
                 t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                 if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                     t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
@@ -693,23 +697,23 @@ class Pipeline:
         skip = self.ner.conjunction_chars(m.text.split(" ", 1)[0], names[id(article)])
         return replace(m, span=Span.of(article.text, m.start + skip, m.end)) if 0 < skip < len(m.text) else m
 
-    def _whole_mention(self, m: Mention, text: str, lang: str) -> Mention:
-        """A tagged Arabic target that is a piece of a longer dictionary mention around it ("الله" of "حزب الله") as
-        that whole mention, with its actor; as it is otherwise. The dictionary reads three words either side."""
-        a = m.start
-        for _ in range(3):
-            a = text.rfind(" ", 0, max(a - 1, 0)) + 1 if a > 0 else 0
-        b = m.end
-        for _ in range(3):
-            nxt = text.find(" ", b + 1)
-            b = len(text) if nxt < 0 else nxt
-        around = [f for f in self.actors.find(text[a:b], lang) if f.actor is not None]
-        whole = next((f for f in around if f.start + a <= m.start and m.end <= f.end + a
-                      and f.end - f.start > m.end - m.start), None)
-        if whole is None or re.search(r"\sو", text[m.end : whole.end + a]) \
-                or whole.start + a < m.start and text[m.start - 1 : m.start] == "و":
-            return m  # never across a conjunction: "المعارضة وسوريا" are two
-        return replace(m, span=Span.of(text, whole.start + a, whole.end + a), actor=whole.actor)
+    def _whole_mention(self, m: Mention, statement: Statement, text: str, known: Sequence[Mention],
+                       blocked: Sequence[Mention]) -> Mention:
+        """A tagged Arabic target that is a piece of a longer dictionary mention of the article (`known`: its
+        mentions with an actor) as that whole mention, with its actor ("الله" of "حزب الله", "الفرنسية" of "وكالة
+        الصحافة الفرنسية"); as it is where the whole mention would leave the statement's sentence or touch its cue,
+        its speakers or its targets (`blocked`), which the tagger's own pieces never do."""
+        whole = max((f for f in known if f.start <= m.start and m.end <= f.end and f.end - f.start > m.end - m.start),
+                    key=lambda f: f.end - f.start, default=None)
+        if whole is None:
+            return m
+        ctx = context_span(statement, text)
+        cue = statement.cue
+        if whole.start < ctx.start or whole.end > ctx.end or (cue is not None and whole.start < cue.end
+                                                              and cue.start < whole.end) \
+                or any(x.start < whole.end and whole.start < x.end for x in blocked):
+            return m
+        return replace(m, span=whole.span, actor=whole.actor)
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:
         """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its

@@ -9,6 +9,7 @@ from stance.ner import (
     DEFAULT_MODEL,
     ArabicNER,
     Sentence,
+    _with_ali,
     chunks,
     read_aqmar,
     read_newsfane,
@@ -51,9 +52,14 @@ def test_the_name_ali_is_part_of_the_person(ner):
     assert ("محمد علي جعفري", "PER") in [(text[a:b], label) for a, b, label in ner.find(text)]
     text = "ما كشف عن تعاون علي رضا عسكري، كرها أو طوعا، مع الاستخبارات"
     assert [(text[a:b], label) for a, b, label in ner.find(text)][0][0].startswith("علي رضا")
-    # after a role, and beside the preposition على (alef maqsura) later in the sentence
+    # (a guard: the tagger itself reads this one whole)
     text = "وقال كبير المفاوضين علي لاريجاني ان الهجوم على طهران مرفوض"
     assert ("علي لاريجاني", "PER") in [(text[a:b], label) for a, b, label in ner.find(text)]
+    # two people, the first of two words: not one name; a person that ends with علي goes on; spans never overlap
+    assert _with_ali("محمود عباس علي جعفري", [(0, 10, "PER"), (15, 20, "PER")]) == [(0, 10, "PER"), (11, 20, "PER")]
+    assert _with_ali("محمد علي جعفري", [(0, 8, "PER"), (9, 14, "PER")]) == [(0, 14, "PER")]
+    assert _with_ali("مؤسسة الامام علي حسين", [(0, 16, "ORG"), (17, 21, "PER")]) == [(0, 16, "ORG"), (17, 21, "PER")]
+    assert _with_ali("علي\nجعفري", [(4, 9, "PER")]) == [(4, 9, "PER")]  # not across a line
 
 
 def test_spans_index_the_text_exactly(ner):

@@ -261,32 +261,33 @@ def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
 
 
 def test_a_tagged_piece_of_a_known_name_is_the_whole_name():
-    """Exhaustive Arabic train texts: the tagger read "الله" of "حزب الله" and "الفرنسية" of "وكالة الصحافة
-    الفرنسية" (in a statement that does not hold those mentions); the target is the whole dictionary mention with its
-    actor, never across a conjunction ("المعارضة وسوريا", which the dictionary reads as one, are two)."""
+    """Exhaustive Arabic train texts: the tagger read "الله" of "حزب الله" (in a statement that does not hold that
+    mention); the target is the whole dictionary mention with its actor, the longest one around the piece, a name
+    with "و" inside it too ("حركة العدل والمساواة")."""
     from stance.pipeline import Pipeline
     from stance.records import Article
 
     nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
-    nlp.target_tagger = _FixedTagger(["الله"])
-    text = ("ذكر مسؤولون في الادارة الاميركية ان الطيران الاسرائيلي قصف مخابئ اسلحة، فيما تؤكد الاستخبارات "
-            "الاميركية بان ايران تمد حزب الله بالعتاد.")
-    article = Article("t", text, "ar")
-    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
-    tagged = [(st.speaker.text, t.text, t.actor.id if t.actor else None)
-              for st in sts for t in st.targets if t.tagged is not None]
-    assert tagged == [("مسؤولون", "حزب الله", "hezbollah")], tagged
-    nlp.target_tagger = _FixedTagger(["الفرنسية"])
-    text = "وقال مسؤولون ان ايران تمد حزب الله بالعتاد بحسب مراسل وكالة الصحافة الفرنسية في بيروت."
-    article = Article("t", text, "ar")
-    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
-    tagged = [(t.text, t.actor.id if t.actor else None) for st in sts for t in st.targets if t.tagged is not None]
-    assert ("الفرنسية", None) not in tagged, tagged
-    nlp.target_tagger = _FixedTagger(["المعارضة"])
-    text = "وقال الوزير ان على المعارضة وسوريا تنفيذ المطلوب منهما."
-    article = Article("t", text, "ar")
-    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
-    assert "المعارضة وسوريا" not in [t.text for st in sts for t in st.targets if t.tagged is not None]
+
+    def tagged(piece: str, text: str) -> list[tuple[str, str, str | None]]:
+        nlp.target_tagger = _FixedTagger([piece])
+        article = Article("t", text, "ar")
+        ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+        return [(st.speaker.text, t.text, t.actor.id if t.actor else None)
+                for st in sts for t in st.targets if t.tagged is not None]
+
+    assert tagged("الله", "ذكر مسؤولون في الادارة الاميركية ان الطيران الاسرائيلي قصف مخابئ اسلحة، فيما تؤكد "
+                          "الاستخبارات الاميركية بان ايران تمد حزب الله بالعتاد.") == \
+        [("مسؤولون", "حزب الله", "hezbollah")]
+    assert tagged("العدل", "ذكر مسؤولون ان الجيش قصف مواقع في دارفور، فيما تؤكد الحكومة بان القوات هاجمت حركة "
+                           "العدل والمساواة قرب الفاشر.") == \
+        [("مسؤولون", "حركة العدل والمساواة", "justice_and_equality_movement")]
+    assert tagged("الفرنسية", "ذكر مسؤولون ان الجيش قصف مواقع في دارفور، فيما تؤكد الحكومة بان مراسل وكالة "
+                              "الصحافة الفرنسية اصيب في الهجوم.") == [("مسؤولون", "وكالة الصحافة الفرنسية", "afp")]
+    # a piece of another statement's speaker inside this one's content is that speaker's whole name, a target of
+    # this statement (never of its own: the tagger's pieces never touch their statement's speaker)
+    assert tagged("الاميركية", "ذكر مسؤولون ان الجيش قصف مواقع، فيما تؤكد الاستخبارات الاميركية بان ايران تمد "
+                                "حزب الله بالعتاد.") == [("مسؤولون", "الاستخبارات الاميركية", "USASPY")]
 
 
 def test_review_cases_pieces_joined_names_repeated_and_co_speakers():
