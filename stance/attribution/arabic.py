@@ -251,9 +251,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                                                            or not _agrees_with_relative(toks[i], toks[i - 1].norm))):
             # "الانتحاري الذي قالت وزارة الداخلية إن اسمه ...", "الذي تقول الحكومة": a known actor right after the
             # verb is its subject, and after a reporting verb any mention ("الانباء التي أكدها مسؤولون ...",
-            # "التي اعلنت شركة شعاع كابيتال عن ..."); so after an evaluative verb whose object pronoun is the antecedent ("الذي تتهمه
-            # الهند بانه ...") or which cannot agree with it ("المشبوهين الذين طلبت الهند من باكستان تسليمهم"), but
-            # not "الرئيس الذي انتقد الحكومة" (the president criticised)
+            # "التي اعلنت شركة شعاع كابيتال عن ..."); so after an evaluative verb whose object pronoun is the
+            # antecedent ("الذي تتهمه الهند بانه ...") or which cannot agree with it ("المشبوهين الذين طلبت الهند من
+            # باكستان تسليمهم"), but not "الرئيس الذي انتقد الحكومة" (the president criticised)
             own = _with_apposed_name(text, toks, own, mentions)
             return own, _after_subject(text, toks, own.end, mentions)
         past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
