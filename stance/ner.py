@@ -547,7 +547,7 @@ def entity_scores(gold: Sequence[Sequence[tuple[int, int, str]]], pred: Sequence
     return out
 
 
-_ALI = re.compile(r"(?<![\u0621-\u064A\u0671-\u06D3])علي[ \u00a0]$")  # (a letter before it: another word)
+_ALI = re.compile(rf"(?<!{_AR_LETTER.pattern})علي[ \u00a0]\Z")  # (a letter before it: another word)
 
 
 def _with_ali(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -558,11 +558,10 @@ def _with_ali(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
     name too; in the shared Arabic corpora such spellings before a name are rare."""
     out: list[tuple[int, int, str]] = []
     for a, b, label in spans:
-        ali = _ALI.search(text, max(0, a - 4), a) if label == "PER" else None
-        if ali is not None and ali.end() == a and out and out[-1][2] == "PER" and out[-1][1] == ali.end() - 1 \
-                and out[-1][0] <= ali.start():
+        ali = _ALI.search(text, max(0, a - 4), a) if label == "PER" else None  # (ending right at a)
+        if ali is not None and out and out[-1][2] == "PER" and out[-1][1] == a - 1 and out[-1][0] <= ali.start():
             a = out.pop()[0]  # the person before ends with the name ("محمد علي" + "جعفري")
-        elif ali is not None and ali.end() == a and (not out or out[-1][1] <= ali.start()):
+        elif ali is not None and (not out or out[-1][1] <= ali.start()):
             a = ali.start()
             if out and out[-1][2] == "PER" and text[out[-1][1] : a] == " " \
                     and " " not in text[out[-1][0] : out[-1][1]]:

@@ -23,7 +23,7 @@ from .classify import StanceClassifier, default_model_path, item_for, load_class
 from .memo import Remembers
 from .ner import ArabicNER
 from .normalize import elided_article_start
-from .records import Article, Mention, Portrayal, Span, Statement
+from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
@@ -708,10 +708,9 @@ class Pipeline:
         if whole is None:
             return m
         ctx = context_span(statement, text)
-        cue = statement.cue
-        if whole.start < ctx.start or whole.end > ctx.end or (cue is not None and whole.start < cue.end
-                                                              and cue.start < whole.end) \
-                or any(x.start < whole.end and whole.start < x.end for x in blocked):
+        cue = () if statement.cue is None else (statement.cue,)
+        if whole.start < ctx.start or whole.end > ctx.end \
+                or any(spans_overlap((whole.start, whole.end), (x.start, x.end)) for x in (*blocked, *cue)):
             return m
         return replace(m, span=whole.span, actor=whole.actor)
 
