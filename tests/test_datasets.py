@@ -535,3 +535,14 @@ def test_an_eval_file_groups_its_lines_into_statements(tmp_path):
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     items = {ex.item.id: ex.item for ex in D.load_eval_file(path)}
     assert items["a"].others == ((28, 34),) and items["b"].others == ((15, 19),) and items["c"].others == ()
+
+
+def test_datasets_summary_cli_takes_help_and_reports_a_missing_folder(tmp_path, capsys):
+    from training.datasets.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])  # once read as a data folder ("--help/dse_directed_sentiment/train.txt not found")
+    assert exit_info.value.code == 0
+    assert "data_dir" in capsys.readouterr().out
+    with pytest.raises(FileNotFoundError, match="STANCE_DATA"):
+        main([str(tmp_path)])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
-import sys
 from collections import Counter
 
 from training.datasets import (
@@ -43,10 +43,20 @@ def summary(data_dir: PathLike | None = None) -> dict[str, Counter]:
     return out
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m training.datasets", description="Counts per split and label of every training data loader."
+    )
+    parser.add_argument("data_dir", nargs="?", default=None,
+                        help="shared data folder (default: $STANCE_DATA or ../shared/data)")
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    for name, counts in summary(sys.argv[1] if len(sys.argv) > 1 else None).items():
+    for name, counts in summary(args.data_dir).items():
         total = sum(counts.values())
         print(
             f"{name:32s} n={total:6d}  " + "  ".join(f"{k}={v}" for k, v in sorted(counts.items(), key=str))
         )
+
+
+if __name__ == "__main__":
+    main()
