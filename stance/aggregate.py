@@ -19,6 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .normalize import article_clitic_letters, name_key, normalize_arabic
 from .records import LABELS, is_country_code
+from .render import to_html
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Edge:
     target_name: str
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in LABELS})
     evidence: list[str] = field(default_factory=list)
+    # the `analyze` lines behind the counts, in input order (for `stance.render`; not written by the other formats)
+    lines: list[dict] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -128,6 +131,7 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
             continue
         edge = edges.setdefault((s, t), Edge(s, t, sn, tn))
         edge.counts[stance] += 1
+        edge.lines.append(obj)
         sid = obj.get("statement_id")
         if sid and sid not in edge.evidence:
             edge.evidence.append(sid)
@@ -161,4 +165,4 @@ def to_graphml(edges: list[Edge]) -> str:
     return "\n".join(nx.generate_graphml(g)) + "\n"
 
 
-FORMATS = {"csv": to_csv, "json": to_json, "graphml": to_graphml}
+FORMATS = {"csv": to_csv, "json": to_json, "graphml": to_graphml, "html": to_html}

@@ -325,7 +325,8 @@ def classify(
 def portrayals(
     input: str = typer.Argument(..., help="`stance analyze` output (JSONL), or - for stdin"),
     output: Optional[Path] = typer.Option(None, "-o", "--output"),
-    format: str = typer.Option("csv", "--format", help="csv | json | graphml"),
+    format: str = typer.Option("csv", "--format", help="csv | json | graphml | html (one page, with the evidence "
+                               "lines behind each pair; stance.render)"),
     by: str = typer.Option("actor", "--by", help="actor | country: merge each actor into the country it belongs to "
                            "(a minister and the Foreign Office into GBR); groups and international bodies stay"),
 ) -> None:

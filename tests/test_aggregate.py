@@ -89,3 +89,98 @@ def test_an_unknown_name_is_one_node_across_its_spellings():
     police = edges[("الشرطة", "المتظاهرين")]
     assert police.counts == {"support": 0, "criticism": 2, "neutral": 1} and police.evidence == ["b:1", "b:2", "c:1"]
     assert police.target_name == "المتظاهرين" and edges[("المتظاهرين", "الإيرانيين")].counts["support"] == 2
+
+
+def _balanced(page: str) -> list[str]:
+    """The tags of an HTML page left open or closed out of order (empty when every element closes in order)."""
+    from html.parser import HTMLParser
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.wrong = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if self.open and self.open[-1] == tag:
+                self.open.pop()
+            else:
+                self.wrong.append(tag)
+
+    check = Check()
+    check.feed(page)
+    return check.open + check.wrong
+
+
+# a line as `stance analyze` writes it, on the seed article's sentence 17 (offsets into a made-up article in which
+# the content starts at 100)
+CONTENT = "إن روسيا تستهدف المعارضة السورية اكثر من الدولة الاسلامية"
+HAMMOND_LINE = {
+    "doc_id": "a", "statement_id": "a:17", "lang": "ar", "model": "stance-transformer (test)",
+    "speaker": {**HAMMOND, "start": 80, "end": 86, "resolved": True},
+    "cue": {"text": "مضيفا", "start": 90, "end": 95},
+    "content": {"text": CONTENT, "start": 100, "end": 100 + len(CONTENT)},
+    "target": {**RUSSIA, "start": 103, "end": 108},
+    "stance": "criticism", "scores": {"support": 0.05, "criticism": 0.86, "neutral": 0.09},
+}
+
+
+def test_html_page_shows_each_pair_with_its_evidence_and_marks_the_target():
+    from stance.render import to_html
+
+    opposition = {**OPPOSITION, "text": "المعارضة السورية", "start": 116, "end": 132}
+    lines = [HAMMOND_LINE, {**HAMMOND_LINE, "target": opposition, "stance": "support",
+                            "scores": {"support": 0.57, "criticism": 0.3, "neutral": 0.13}}]
+    assert CONTENT[3:8] == "روسيا" and CONTENT[16:32] == "المعارضة السورية"
+    page = to_html(aggregate(lines))
+    assert _balanced(page) == []
+    assert "2 directed pairs from 2 (statement, target) lines" in page
+    assert 'Model: stance-transformer (test)' in page
+    assert '<mark class="target">روسيا</mark>' in page
+    assert '<mark class="target">المعارضة السورية</mark>' in page
+    assert '<span class="label criticism">criticism</span> 0.86' in page
+    assert "resolved" in page and "مضيفا" in page and "Philip Hammond" in page
+    # a target whose offsets do not give its text is listed but not marked in the content
+    moved = {**HAMMOND_LINE, "target": {**RUSSIA, "start": 104, "end": 109}}
+    assert "<mark" not in to_html(aggregate([moved])).split("<tbody>")[1]
+
+
+def test_html_page_escapes_article_text_names_and_ids():
+    """Nothing from an article or a user's dictionary becomes markup: text, names, ids and the model field are
+    escaped, inside the content, the speaker, the target and the table alike."""
+    from stance.render import to_html
+
+    evil = '<script>alert("x")</script>'
+    content = f"Russia said {evil} & <img src=x onerror=alert(1)>"
+    line = {
+        "statement_id": 'a:1"><b>', "model": "<i>m</i>",
+        "speaker": {"text": "<b>Hammond</b>", "start": 0, "end": 14, "actor_id": None, "actor_name": None},
+        "cue": {"text": "<u>said</u>", "start": 15, "end": 26},
+        "content": {"text": content, "start": 30, "end": 30 + len(content)},
+        "target": {"text": "Russia", "start": 30, "end": 36, "actor_id": "<svg onload=alert(1)>",
+                   "actor_name": evil},
+        "stance": "criticism", "scores": {"criticism": 0.9},
+    }
+    page = to_html(aggregate([line]))
+    body = page.split("</style>")[1]
+    for raw in ("<script", "<img", "<svg", "<b>", "<u>", "<i>", 'a:1"'):
+        assert raw not in body, raw
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body and "&amp; &lt;img" in body
+    assert '<mark class="target">Russia</mark>' in body
+    assert _balanced(page) == []
+
+
+def test_portrayals_cli_writes_the_html_page(tmp_path):
+    src, out = tmp_path / "analyzed.jsonl", tmp_path / "report.html"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [*LINES, HAMMOND_LINE]),
+                   encoding="utf-8")
+    res = CliRunner().invoke(app, ["portrayals", str(src), "--format", "html", "--by", "country", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    assert _balanced(page) == []
+    # GBR -> RUS: Hammond on Russia twice (a:1, a:17), the Foreign Office on the Kremlin, Hammond on Putin
+    assert "evidence: 4 lines, statements a:1, a:2, a:3, a:17" in page
+    assert page.count('<tr class="evidence">') == len(aggregate([*LINES, HAMMOND_LINE], by="country"))
