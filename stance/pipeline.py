@@ -27,7 +27,7 @@ from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
-from .text import AR_MARKS, detect_language, normalize_arabic, split_sentences, tokens
+from .text import AR_MARKS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
     import torch
@@ -471,7 +471,8 @@ class Pipeline:
             found = _quoted_body_names(found, article.text)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
             found = _without_participle_cues(_without_leading_verbs(found, article.text), article.text)
-        return found
+        # no actor is named inside a web address ("Sdf" of "https://l.bfmtv.com/7Sdf", "hamas" in a link's path)
+        return [m for m in found if not in_url(article.text, m.start, m.end)]
 
     def statements(self, article: Article) -> list[Statement]:
         """Attributed statements of one article, with their targets (no stance yet)."""
@@ -599,7 +600,8 @@ class Pipeline:
                 st = sts[i]
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
                 continue
-            spans = joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
+            spans = [(a, b, p) for a, b, p in joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
+                     if not in_url(item[0], a, b)]  # never a speaker inside a web address
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
             if not spans:

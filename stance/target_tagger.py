@@ -45,7 +45,7 @@ from .ner import advance_letters
 from .normalize import article_clitic_letters
 from .records import Mention, Span, Statement
 from .targets import context_span
-from .text import normalize_arabic
+from .text import in_url, normalize_arabic
 
 TAGGER_WEIGHTS = "target_tagger.safetensors"
 TAGGER_CONFIG = "target_tagger.json"
@@ -344,9 +344,10 @@ _FUNCTION_WORDS = {
         أنا انت أنت الذي التي الذين من ما غير اي أي جميع احد أحد لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم
         وهذا وهذه وذلك وهؤلاء بهذا بهذه بذلك بهؤلاء لهذا لهذه لذلك لهؤلاء""".split()),
     "en": frozenset("""a an the of to in on at by for from with and or but he she it they we i you him her his its
-        their them our my your this that these those some all any each who whom which what there here one""".split()),
+        their them our my your this that these those some all any each who whom which what there here one
+        mr mrs ms dr""".split()),
     "fr": frozenset("""l le la les un une des du de d au aux il elle ils elles on nous vous je tu se lui leur leurs son
-        sa ses ce cet cette ces qui que quoi dont où en y et ou""".split()),
+        sa ses ce cet cette ces qui que quoi dont où en y et ou m mm mme mmes mlle""".split()),
 }
 
 
@@ -392,6 +393,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
 
     for a, b, p in sorted(spans):
         s, e = a - shift, b - shift
+        if text[s:e] in _HONORIFICS and (name := _NAME_AFTER.match(text, e)):
+            e = name.end()  # "M" of "M. Albert Carré": the whole name
         if runs and near(s, e, Span(runs[-1][0], runs[-1][1], "")) and s >= runs[-1][1]:
             runs[-1][1] = e
             runs[-1][2].append(p)
@@ -404,7 +407,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
-                or _function_words_only(text[s:e], statement.lang):
+                or _function_words_only(text[s:e], statement.lang) or in_url(text, s, e):
             continue
         if statement.lang == "ar":
             s += _conjunction_letters(text[s:e].split(" ", 1)[0])  # "والمتظاهرين" -> "المتظاهرين"
@@ -414,6 +417,11 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     if not new:
         return statement
     return replace(statement, targets=statement.targets + tuple(new))
+
+
+# a title the tagger may read alone, and the capitalised name that follows it ("M. Albert Carré", "Mme Curie")
+_HONORIFICS = frozenset("M MM Mme Mmes Mlle Mr Mrs Ms Dr".split())
+_NAME_AFTER = re.compile(r"\.?(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*)+")
 
 
 def _conjunction_letters(word: str) -> int:

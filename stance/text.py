@@ -170,3 +170,16 @@ def _emit(text: str, s: int, e: int, out: list[Span], max_chars: int) -> None:
             s += 1
     if s < e:
         out.append(Span(s, e, text[s:e]))
+
+
+_URL_START = re.compile(r"(?:https?://|www\.)\S*\Z", re.IGNORECASE)
+
+
+def in_url(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] lies inside a web address ("gaza" in "https://www.bfmtv.com/.../gaza-israel-diffuse-...").
+
+    >>> t = "Lire: https://www.bfmtv.com/international/gaza-israel-diffuse et Gaza."
+    >>> in_url(t, t.index("gaza"), t.index("gaza") + 4), in_url(t, t.index("Gaza"), t.index("Gaza") + 4)
+    (True, False)
+    """
+    return bool(_URL_START.search(text, max(0, s - 500), s)) and not re.search(r"\s", text[s:e])

@@ -231,6 +231,52 @@ def test_french_speaker_spans_past_semi_auxiliaries_adverbs_and_time_words():
     assert got[0][3].startswith("qu'il reconnaît") and got[0][3].endswith("la vie du pays")
 
 
+def test_french_inverted_subject_after_a_weekday_runs_through_its_complements():
+    """Wire-style French posts (the pattern of the FIGNEWS French posts, sentences written here): after an inverted
+    cue the weekday is no part of the subject, which runs through its chain of complements past six words and takes
+    the actor of its complement or of the name in apposition that ends it; it stops before an adjunct ("lors d'une
+    conférence"); a present participle after a comma goes on with the speaker named before it in the sentence."""
+    hamas = Actor("hamas", "Hamas", "armed_group", "PSE")
+    guterres = Actor("antonio_guterres", "Antonio Guterres", "person", None)
+
+    def speaker(text, known):
+        ms = [Mention(Span.of(text, text.index(n), text.index(n) + len(n)), a) for n, a in known.items()]
+        return [(st.speaker.text, getattr(st.speaker.actor, "id", None), st.speaker.resolved, st.cue.text)
+                for st in extract_statements(Article("d", text, "fr"), ms, "fr")]
+
+    assert speaker("Le bilan a dépassé les 14.000 morts, a déclaré mardi le bureau des médias du gouvernement du "
+                   "Hamas.", {"Hamas": hamas}) == [
+        ("le bureau des médias du gouvernement du Hamas", "hamas", False, "déclaré")]
+    assert speaker("Les enfants meurent, a dénoncé mercredi le secrétaire général de l'ONU Antonio Guterres.",
+                   {"Antonio Guterres": guterres}) == [
+        ("le secrétaire général de l'ONU Antonio Guterres", "antonio_guterres", False, "dénoncé")]
+    assert speaker("La situation est grave, a déclaré aujourd'hui le porte-parole du ministère lors d'une conférence "
+                   "de presse.", {}) == [("le porte-parole du ministère", None, False, "déclaré")]
+    assert speaker("Les hôpitaux sont débordés, a annoncé vendredi l'OMS, affirmant que les autres manquent de "
+                   "carburant.", {"OMS": Actor("who", "WHO", "organisation", None)}) == [
+        ("OMS", "who", False, "annoncé"), ("OMS", "who", True, "affirmant")]
+
+
+def test_french_object_pronoun_infinitive_agent_homage_and_gerund():
+    """French sentences of the kinds the e2e and train posts hold (written here): "nous" right after the subject is
+    the verb's object, not the speaker; an infinitive after "à" has no subject of its own; "selon le témoignage
+    publié par X" is X's; "rendre (un vibrant) hommage à" is an evaluative cue; a gerund ("en accusant") speaks for
+    the subject of its clause."""
+    def speakers(text, names):
+        return [(s, r, c) for s, r, c, _ in triples(text, names, "fr")]
+
+    assert speakers("Une semaine après, l'armée nous a annoncé son décès.", []) == [("l'armée", False, "annoncé")]
+    assert speakers("Nous avons annoncé son décès.", []) == [("Nous", False, "annoncé")]
+    assert speakers("Il a formé des générations d’étudiants à écrire en anglais.", []) == []
+    assert speakers("Elle a été prise pour cible, selon le témoignage publié par des proches sur les réseaux "
+                    "sociaux.", []) == [("des proches", False, "selon")]
+    assert speakers("Ces derniers rendent un vibrant hommage à Refaat Alareer.", ["Refaat Alareer"]) == [
+        ("Ces derniers", False, "rendent un vibrant hommage")]
+    # ("a répondu" has no content of its own here: the gerund's statement is the one)
+    assert speakers("Le Hamas a répondu en accusant Israël de mentir.", ["Le Hamas", "Israël"]) == [
+        ("Le Hamas", True, "accusant")]
+
+
 def test_french_mettre_en_garde_is_an_evaluative_cue():
     """"mettent en garde contre" (fr train annotations; warn against): a three-word evaluative cue whose subject
     speaks and whose object is what the statement is about."""

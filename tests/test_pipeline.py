@@ -2030,3 +2030,16 @@ def test_english_cue_without_a_tagged_source_takes_the_rules_speaker_or_has_no_t
     sts = nlp.statements(Article("d", text, "en"))
     assert any(st.speaker is None and st.cue is not None for st in sts)  # "was accused": no one the rules read
     assert all(st.speaker is not None or not st.targets for st in sts)  # and such a statement portrays nobody's view
+
+
+def test_no_mention_inside_a_web_address(nlp):
+    """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken
+    for names, and targets): nothing inside a web address is a mention; the names before it still are."""
+    text = ('Le Hamas a répondu en accusant Israël de "répandre le mensonge" https://l.bfmtv.com/7Sdf:=:https://www.'
+            'bfmtv.com/international/moyen-orient/israel/gaza-israel-diffuse-des-images_AV-202311140157.html')
+    found = nlp.mentions(Article("d", text, "fr"), "fr")
+    url = text.index("https://")
+    assert [m.text for m in found if m.start >= url] == []
+    assert {"Hamas", "Israël"} <= {m.text for m in found}
+    (st,) = [st for st in nlp.statements(Article("d", text, "fr")) if st.targets]
+    assert (st.speaker.text, [t.text for t in st.targets]) == ("Hamas", ["Israël"])

@@ -117,6 +117,24 @@ def test_function_words_alone_are_no_tagged_target():
         "UN", "AU"]
 
 
+def test_a_title_alone_is_the_name_after_it_and_a_web_address_names_nobody():
+    """The zero-shot tagger on the French train sentences (session 40) proposed "M" of "M. Desseilligny" and "gaza" in
+    a link's path: a title alone stands for the name that follows it, and nothing inside a web address is a target."""
+    text = "Le Sauteur réclamait des comptes à M. Desseilligny de n'avoir pas fait les vérifications."
+    st = replace(_statement(text, "Le Sauteur", "des comptes à M. Desseilligny de n'avoir pas fait les vérifications"),
+                 lang="fr")
+    m = text.index("M. D")
+    assert [t.text for t in with_tagged_targets(st, [(m, m + 1, 0.82)], 0, text).targets] == ["M. Desseilligny"]
+    text = "M. l'abbé Ropars a dit que l'école le regrette."
+    st = replace(_statement(text, "M. l'abbé Ropars", "l'école le regrette"), lang="fr")
+    assert with_tagged_targets(st, [(0, 1, 0.86)], 0, text) is st  # no capitalised name after it: a title alone
+    text = "Le Hamas a accusé Israël de mentir https://www.bfmtv.com/international/gaza-israel-diffuse-des-images"
+    st = replace(_statement(text, "Le Hamas", "Israël de mentir https://www.bfmtv.com/international/gaza-israel"),
+                 lang="fr")
+    g = text.index("gaza")
+    assert with_tagged_targets(st, [(g, g + 4, 0.88)], 0, text) is st
+
+
 def test_a_speaker_outside_the_sentence_is_put_in_front():
     text = "قال الوزير ذلك. وأضاف ان الجيش انسحب."
     sp = Mention(Span(4, 10, "الوزير"), resolved=True)

@@ -19,6 +19,7 @@ from .words import (
     _AR_PREPOSITIONS,
     _AR_THAT,
     _FR_PUT,
+    _FR_RENDER,
     _LATIN_DETERMINERS,
     _normalised,
 )
@@ -227,6 +228,11 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                     and toks[i + 2].norm == "garde":  # "mettent en garde contre une incursion": warn (against)
                 cues.append(Cue(tok.start, toks[i + 2].end, text[tok.start : toks[i + 2].end], "eval", i))
                 continue
+            if lang == "fr" and tok.norm in _FR_RENDER:  # "rendent un vibrant hommage à": pay tribute (to)
+                h = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].norm == "hommage"), None)
+                if h is not None and not re.search(r"[,;:.!?«»\"“”()]", text[tok.end : toks[h].start]):
+                    cues.append(Cue(tok.start, toks[h].end, text[tok.start : toks[h].end], "eval", i))
+                    continue
             kind = lex.get(tok.norm)
             if kind and i > 0 and toks[i - 1].norm in _LATIN_DETERMINERS.get(lang, ()) \
                     and not re.search(r"[,;:«»\"“”()]", text[toks[i - 1].end : tok.start]):

@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 from ..records import Mention, Span
 from ..text import Token
 from .cues import Cue
-from .spans import _first_at, _mention_after, _mention_ending_before, _resolved, _State
+from .spans import _first_at, _mention_after, _mention_ending_before, _resolved, _spoke_before_in, _State
 from .words import _FIRST_PERSON, _PRONOUN_SUBJECT, _SOURCE_PRONOUNS
 
 # time words, and "also"/"again" ("ont déclaré dimanche des sources palestiniennes"): between an inverted cue and
@@ -16,9 +16,12 @@ from .words import _FIRST_PERSON, _PRONOUN_SUBJECT, _SOURCE_PRONOUNS
 _TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui également encore
     aussi déjà monday tuesday wednesday thursday friday saturday sunday today yesterday also again later""".split())
 
+# French present participles of cues ("affirmant", "ajoutant"); English ones ("adding") are the attribution CRF's
+_PRESENT_PARTICIPLE = {"fr": ("ant",)}
+
 _LATIN_FILLER = _TIME_WORDS | frozenset(
     """has have had will would then further previously earlier not never on in at last this week a an the statement
-    interview speech recently repeatedly publicly once long a ont avait avaient aura aurait auraient dans un une son
+    interview speech recently repeatedly publicly once long a ont avons avez avait avaient aura aurait auraient dans un une son
     sa ses communiqué entretien rapidement vivement fermement aussitôt alors ensuite immédiatement toutefois
     cependant pourtant néanmoins enfin d'ailleurs d’ailleurs leur lui y en se me te vous l'a l’a l'ont l’ont s'est
     s’est""".split()
@@ -53,7 +56,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             if m:
                 return m, m.end, False
             if toks[j].norm not in pron:  # "Selon l’ambassadrice de la Palestine en France, ..."
-                unk = _latin_phrase_after(text, toks, j)
+                unk = _latin_phrase_after(text, toks, j, mentions)
                 if unk is not None:
                     return unk, unk.end, False
         return None
@@ -67,12 +70,21 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
         # of the clause the purpose belongs to
         subj = _main_subject_fr(text, toks, i, mentions, sent)
         return (subj, cue.end, False) if subj is not None else None
+    if i > 0 and toks[i].norm.endswith(_PRESENT_PARTICIPLE.get(lang, ())) \
+            and ("," in text[toks[i - 1].end : cue.start] or toks[i - 1].norm == "en"):
+        # "..., a annoncé l'OMS, affirmant que ...", "Le Hamas a répondu en accusant Israël": the speaker of the
+        # clause goes on; the subject of its main clause where no statement came before in the sentence
+        if _spoke_before_in(state, sent, cue.start):
+            return _resolved(state), cue.end, False
+        if toks[i - 1].norm == "en":
+            subj = _main_subject_fr(text, toks, i, mentions, sent)
+            return (subj, cue.end, False) if subj is not None else None
     titled = _quoted_title_before(text, cue.start, sent) if lang == "fr" else None
     if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
         return titled, cue.end, False
     # subject before the cue, over auxiliaries/adverbs/time phrases: "Obama on Tuesday accused", "X, the minister, said"
     k = _before_semi_auxiliary(toks, i) - 1
-    while k >= 0 and i - k <= 5 and _is_filler(toks[k]):
+    while k >= 0 and i - k <= 5 and (_is_filler(toks[k]) or lang == "fr" and _object_clitic(text, toks, k)):
         if lang == "fr" and toks[k].norm == "on":
             return None  # "À Moscou on affirme que ...": impersonal, nobody in particular speaks
         k -= 1
@@ -115,10 +127,14 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     before = text[sent.start : cue.start].rstrip()
     # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
     before = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|has|have|had)$", "", before, flags=re.IGNORECASE).rstrip()
-    if before and before[-1] in ",\"”»'’:" and i + 1 < len(toks) \
-            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[cue.end : cue.end + 6], re.IGNORECASE):
+    # past the day or the time word after the cue: '..., a déclaré mardi le bureau des médias du Hamas'
+    a = i + 1
+    while a < len(toks) and toks[a].norm in _TIME_WORDS and a - i <= 2:
+        a += 1
+    if before and before[-1] in ",\"”»'’:" and a < len(toks) \
+            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[toks[a - 1].end : toks[a - 1].end + 6], re.IGNORECASE):
         # (never a name after "que": '..., a déclaré que la France ...' has no inverted subject)
-        m = _mention_after(cue.end, toks[min(i + 4, len(toks) - 1)].end + 1, mentions)
+        m = _mention_after(cue.end, toks[min(a + 3, len(toks) - 1)].end + 1, mentions)
         if m is not None and _country_adjective(m):  # "ont déclaré dimanche des sources palestiniennes"
             j = i + 1
             while j < len(toks) and toks[j].norm in _TIME_WORDS:
@@ -132,9 +148,9 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             m = Mention(np_.span, m.actor) if np_ is not None and np_.start < m.start and np_.end >= m.end else None
         if m is not None:
             return m, m.end, True
-        if toks[i + 1].norm in pron and state.last_speaker is not None:
-            return _resolved(state), toks[i + 1].end, True
-        unk = _latin_phrase_after(text, toks, i + 1)
+        if toks[a].norm in pron and state.last_speaker is not None:
+            return _resolved(state), toks[a].end, True
+        unk = _latin_phrase_after(text, toks, a, mentions)
         if unk is not None:  # '"...," said a senior official'
             return unk, unk.end, True
     if cue.kind == "continue" and state.last_speaker is not None and (i == 0 or before[-1:] in ",\"”»"):
@@ -150,6 +166,15 @@ _CLAUSE_WORDS = frozenset(
 
 _MAX_NP = 6
 
+# a word right before an infinitive that governs it: the infinitive's subject is not the phrase before it
+_GOVERNS_INFINITIVE = frozenset("à de d' d’ pour sans par to".split())
+_MAX_NP_CHAIN = 12  # a phrase after an inverted cue, through its complements
+
+# words that open an adjunct after an inverted cue's subject ('a déclaré le ministre lors d'une conférence', 'said
+# the minister in an interview'): the subject ends before them ("en" stays: "l'ambassadrice de la Palestine en France")
+_ADJUNCT_STARTS = frozenset("""lors dans pendant devant après avant sur pour par avec sans depuis selon
+    in at on during after before with by from""".split())
+
 # words that never open a subject noun phrase: prepositions, object and adverbial pronouns, modals and infinitive
 # markers ("qui devrait souligner" has no subject "devrait"; "pour y saluer", "lui répondait", "après avoir salué")
 _NOT_NP_START = frozenset(
@@ -161,6 +186,16 @@ _NOT_NP_START = frozenset(
 
 
 _FR_FINITE_AUX = frozenset("a ont est sont s'est s’est se avait avaient était étaient".split())
+
+
+def _object_clitic(text: str, toks: list[Token], k: int) -> bool:
+    """"nous" / "vous" at k as the object of the verb after it, not its subject: a word of the clause stands right
+    before it ("l'armée nous a annoncé son décès"; but "Nous avons enquêté", "..., nous dit-il", "qu'ils nous ont")."""
+    if toks[k].norm not in ("nous", "vous") or k == 0:
+        return False
+    prev = toks[k - 1]
+    return not re.search(r"[,;:.!?\"“”«»()]", text[prev.end : toks[k].start]) and prev.norm not in _CLAUSE_WORDS \
+        and _elided_que(prev.norm) == prev.norm
 
 
 def _purpose_infinitive(toks: list[Token], i: int) -> bool:
@@ -233,7 +268,8 @@ def _subject_before_apposition(text: str, toks: list[Token], j: int, sent: Span,
 
 def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:
     """An unknown subject noun phrase ending at token k: back to the clause start, at most _MAX_NP words."""
-    if _is_filler(toks[k]) or toks[k].norm in _CLAUSE_WORDS or toks[k].norm in _PRONOUN_SUBJECT["en"] | _PRONOUN_SUBJECT["fr"]:
+    if _is_filler(toks[k]) or toks[k].norm in _CLAUSE_WORDS or toks[k].norm in _PRONOUN_SUBJECT["en"] | _PRONOUN_SUBJECT["fr"] \
+            or toks[k].norm in _GOVERNS_INFINITIVE:  # "a formé des étudiants à écrire": no subject of "écrire"
         return None
     b = k
     while b - 1 >= 0 and k - b + 1 < _MAX_NP + 1:
@@ -306,13 +342,49 @@ _OF_WORDS = frozenset("de du des d' d’ of".split())
 _LEADING_ADVERBS = frozenset("puis ensuite enfin alors aussi or donc then meanwhile finally still".split())
 
 
-def _latin_phrase_after(text: str, toks: list[Token], j: int) -> Optional[Mention]:
-    """An unknown speaker right after an inverted cue, up to the next punctuation: '"...," said a senior official.'"""
+# a past participle before "par" / "by": 'publié par', 'cité par', 'released by'
+_PAST_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues|ed)$")
+
+
+def _latin_phrase_after(text: str, toks: list[Token], j: int,
+                        mentions: Sequence[Mention] = (), agent: bool = True) -> Optional[Mention]:
+    """An unknown speaker right after an inverted cue, up to the next punctuation, clause word or adjunct
+    ('"...," said a senior official.', '..., a déclaré le ministre de la Défense lors de ...'): at most `_MAX_NP`
+    words, and as many more as a chain of complements takes ('le bureau des médias du gouvernement du Hamas', up to
+    `_MAX_NP_CHAIN`), with no time word at its end. A dictionary actor inside it gives the phrase its actor: a name
+    that ends it ("le secrétaire général de l'ONU Antonio Guterres"), else the first complement ("du Hamas"). With
+    `agent`, a phrase that ends in a past participle before "par" / "by" gives way to the agent after it ('le
+    témoignage publié par des proches' → 'des proches')."""
     if j >= len(toks) or toks[j].norm in _CLAUSE_WORDS:
         return None
     k = j
-    while k + 1 < len(toks) and k - j + 1 < _MAX_NP:
-        if re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : toks[k + 1].start]) or toks[k + 1].norm in _CLAUSE_WORDS:
+    while k + 1 < len(toks) and k - j + 1 < _MAX_NP_CHAIN:
+        nxt = toks[k + 1]
+        if re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : nxt.start]) or nxt.norm in _CLAUSE_WORDS \
+                or nxt.norm in _ADJUNCT_STARTS:
+            break
+        if k - j + 1 >= _MAX_NP and toks[k].norm not in _OF_WORDS | _DETERMINERS and nxt.norm not in _OF_WORDS:
+            # past _MAX_NP words only inside a complement ("du gouvernement du Hamas", "de la Santé") or into the
+            # name of a person in apposition ("de l'ONU Antonio Guterres")
+            name = next((m for m in mentions if toks[j].start <= m.start <= nxt.start < m.end
+                         and m.actor is not None and m.actor.type == "person"), None)
+            if name is None or _first_at(toks, name.end) - 1 - j + 1 > _MAX_NP_CHAIN:
+                break
+            k = _first_at(toks, name.end) - 1
             break
         k += 1
-    return Mention(Span.of(text, toks[j].start, toks[k].end))
+    if agent and k + 2 < len(toks) and toks[k + 1].norm in ("par", "by") and _PAST_PARTICIPLE.search(toks[k].norm) \
+            and not re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : toks[k + 2].start]):
+        # 'selon le témoignage publié par des proches', 'according to a report released by the ministry': the agent
+        by = _latin_phrase_after(text, toks, k + 2, mentions, agent=False)
+        if by is not None:
+            return by
+    while k > j and toks[k].norm in _TIME_WORDS | _OF_WORDS | _DETERMINERS:
+        k -= 1  # 'ont déclaré des sources palestiniennes dimanche'; no dangling "de l'"
+    phrase = Span.of(text, toks[j].start, toks[k].end)
+    inside = [m for m in mentions if phrase.start <= m.start and m.end <= phrase.end and m.actor is not None]
+    named = next((m for m in inside if m.end == phrase.end and m.start > phrase.start
+                  and m.actor.type == "person"), None)
+    linked = named or next((m for m in inside if _DE_COMPLEMENT.search(text[phrase.start : m.start])
+                            and not _country_adjective(m)), None)
+    return Mention(phrase, linked.actor if linked is not None else None)

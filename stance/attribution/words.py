@@ -89,6 +89,8 @@ _LATIN_DETERMINERS = {
 }
 
 _FR_PUT = frozenset("met mets mettent mis mise mettait mettaient mettra mettront mettrait mettre mettant".split())
+_FR_RENDER = frozenset("""rend rends rendent rendu rendue rendus rendait rendaient rendra rendrai rendront rendrait
+    rendre rendant rendit rendirent""".split())
 
 _EN_AUX = frozenset("has have had will would also later again then further previously earlier has not had".split())
 
