@@ -76,6 +76,7 @@ def _key(mention: dict, by: str, names: Mapping[str, str], spelled: Mapping[str,
     if said and not mention.get("actor_id") and spelled:
         said = spelled.get(said, said)
     ident = mention.get("actor_id") or said or "?"
+    ident = ident if isinstance(ident, str) else json.dumps(ident, ensure_ascii=False)  # (a hand-made line's list)
     name = mention.get("actor_name") or said or ident
     if by == "country" and is_country_code(mention.get("affiliation")) and mention.get("actor_type") in _STATE:
         code = mention["affiliation"]
@@ -133,8 +134,8 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
         edge.counts[stance] += 1
         edge.lines.append(obj)
         sid = obj.get("statement_id")
-        if sid and sid not in edge.evidence:
-            edge.evidence.append(sid)
+        if sid is not None and sid != "" and str(sid) not in edge.evidence:
+            edge.evidence.append(str(sid))
     return sorted(edges.values(), key=lambda e: (-e.total, e.source, e.target))
 
 

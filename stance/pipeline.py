@@ -601,7 +601,7 @@ class Pipeline:
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
                 continue
             spans = [(a, b, p) for a, b, p in joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
-                     if not in_url(item[0], a, b)]  # never a speaker inside a web address
+                     if not in_url(art.text, a - shift, b - shift)]  # never a speaker inside a web address
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
             if not spans:

@@ -40,6 +40,11 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _d(value) -> dict:
+    """A field that should be an object: itself, or {} for anything else a hand-made line may hold there."""
+    return value if isinstance(value, dict) else {}
+
+
 def _marked(content: dict, spans: Sequence[tuple[dict | None, str]]) -> str:
     """The content's text, escaped, with each span that lies inside it (speaker, target) wrapped in
     `<mark class=...>`; a span whose offsets do not give its own text, or that overlaps one before it, stays unmarked.
@@ -47,12 +52,14 @@ def _marked(content: dict, spans: Sequence[tuple[dict | None, str]]) -> str:
     >>> _marked({"text": "Hammond: Russia <b>", "start": 10}, [({"text": "Russia", "start": 19, "end": 25}, "target")])
     'Hammond: <mark class="target">Russia</mark> &lt;b&gt;'
     """
-    text = content.get("text") or ""
+    text = content.get("text")
+    text = text if isinstance(text, str) else ""
     start = content.get("start")
     cuts = []
     if isinstance(start, int):
         for span, cls in spans:
-            s, e = (span or {}).get("start"), (span or {}).get("end")
+            span = _d(span)
+            s, e = span.get("start"), span.get("end")
             if not (isinstance(s, int) and isinstance(e, int) and start <= s < e <= start + len(text)):
                 continue
             if span.get("text") is not None and text[s - start:e - start] != span["text"]:
@@ -68,7 +75,8 @@ def _marked(content: dict, spans: Sequence[tuple[dict | None, str]]) -> str:
     return "".join(out)
 
 
-def _who(side: dict | None, line: dict) -> str:
+def _who(side, line: dict) -> str:
+    side = _d(side)
     if not side:
         return "<em>(author)</em>" if line.get("voice") == "author" else "<em>(none)</em>"
     name = f'<span dir="auto">{_e(side.get("text"))}</span>'
@@ -81,16 +89,16 @@ def _who(side: dict | None, line: dict) -> str:
 
 def _evidence(line: dict) -> str:
     stance = line.get("stance")
-    score = (line.get("scores") or {}).get(stance)
+    score = _d(line.get("scores")).get(stance) if isinstance(stance, str) else None
     label = f'<span class="label {_e(stance)}">{_e(stance)}</span>'
-    if isinstance(score, (int, float)):
+    if isinstance(score, (int, float)) and not isinstance(score, bool):
         label += f" {score:.2f}"
-    cue = line.get("cue") or {}
+    cue = _d(line.get("cue"))
     said = f' <span dir="auto">{_e(cue.get("text"))}</span>' if cue.get("text") else ""
     head = (f'{label} <span class="id">{_e(line.get("statement_id"))}</span> '
             f'{_who(line.get("speaker"), line)}{said} → {_who(line.get("target"), line)}')
-    content = line.get("content")
-    if not content or not content.get("text"):
+    content = _d(line.get("content"))
+    if not isinstance(content.get("text"), str) or not content["text"]:
         return f"<li>{head}</li>"
     body = _marked(content, [(line.get("speaker"), "speaker"), (line.get("target"), "target")])
     return f'<li>{head}<blockquote dir="auto">{body}</blockquote></li>'
@@ -100,7 +108,7 @@ def to_html(edges: Sequence[Edge], title: str = "Portrayals") -> str:
     """One HTML page: the edges (as `stance.aggregate.aggregate` returns them, most evidence first) and the lines
     behind each."""
     n_lines = sum(len(e.lines) for e in edges)
-    models = Counter(line.get("model") for e in edges for line in e.lines if line.get("model"))
+    models = Counter(str(line["model"]) for e in edges for line in e.lines if line.get("model"))
     rows = []
     for e in edges:
         net_cls = "support" if e.net > 0 else "criticism" if e.net < 0 else "neutral"
@@ -112,7 +120,7 @@ def to_html(edges: Sequence[Edge], title: str = "Portrayals") -> str:
         )
         items = "".join(_evidence(line) for line in e.lines)
         rows.append(f'<tr class="evidence"><td colspan="{3 + len(LABELS) + 1}"><details><summary>evidence: '
-                    f'{len(e.lines)} line{"s" * (len(e.lines) != 1)}, statements {_e(", ".join(e.evidence))}'
+                    f'{len(e.lines)} line{"s" * (len(e.lines) != 1)}, statements {_e(", ".join(map(str, e.evidence)))}'
                     f'</summary><ol>{items}</ol></details></td></tr>')
     model = "; ".join(_e(m) for m in models) or "not given"
     head = "".join(f"<th>{k}</th>" for k in LABELS)

@@ -347,7 +347,7 @@ _FUNCTION_WORDS = {
         their them our my your this that these those some all any each who whom which what there here one
         mr mrs ms dr""".split()),
     "fr": frozenset("""l le la les un une des du de d au aux il elle ils elles on nous vous je tu se lui leur leurs son
-        sa ses ce cet cette ces qui que quoi dont où en y et ou m mm mme mmes mlle""".split()),
+        sa ses ce cet cette ces qui que quoi dont où en y et ou m mme mmes mlle""".split()),
 }
 
 
@@ -395,7 +395,10 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         s, e = a - shift, b - shift
         if text[s:e] in _HONORIFICS and (name := _NAME_AFTER.match(text, e)):
             e = name.end()  # "M" of "M. Albert Carré": the whole name
-        if runs and near(s, e, Span(runs[-1][0], runs[-1][1], "")) and s >= runs[-1][1]:
+        if runs and s < runs[-1][1]:  # inside the name a title was widened over: one run
+            runs[-1][1] = max(runs[-1][1], e)
+            runs[-1][2].append(p)
+        elif runs and near(s, e, Span(runs[-1][0], runs[-1][1], "")) and s >= runs[-1][1]:
             runs[-1][1] = e
             runs[-1][2].append(p)
         else:

@@ -172,7 +172,7 @@ def _emit(text: str, s: int, e: int, out: list[Span], max_chars: int) -> None:
         out.append(Span(s, e, text[s:e]))
 
 
-_URL_START = re.compile(r"(?:https?://|www\.)\S*\Z", re.IGNORECASE)
+_URL_START = re.compile(r"(?:https?://|www\.)[^\s)»\"”]*\Z", re.IGNORECASE)  # (a bracket or quote ends it)
 
 
 def in_url(text: str, s: int, e: int) -> bool:
@@ -181,5 +181,7 @@ def in_url(text: str, s: int, e: int) -> bool:
     >>> t = "Lire: https://www.bfmtv.com/international/gaza-israel-diffuse et Gaza."
     >>> in_url(t, t.index("gaza"), t.index("gaza") + 4), in_url(t, t.index("Gaza"), t.index("Gaza") + 4)
     (True, False)
+    >>> t = "(https://x.fr/a)Gaza"; in_url(t, t.index("Gaza"), t.index("Gaza") + 4)
+    False
     """
     return bool(_URL_START.search(text, max(0, s - 500), s)) and not re.search(r"\s", text[s:e])

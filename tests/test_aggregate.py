@@ -184,3 +184,19 @@ def test_portrayals_cli_writes_the_html_page(tmp_path):
     # GBR -> RUS: Hammond on Russia twice (a:1, a:17), the Foreign Office on the Kremlin, Hammond on Putin
     assert "evidence: 4 lines, statements a:1, a:2, a:3, a:17" in page
     assert page.count('<tr class="evidence">') == len(aggregate([*LINES, HAMMOND_LINE], by="country"))
+
+
+def test_html_page_survives_fields_of_the_wrong_type():
+    """Lines a user wrote by hand may hold anything in any field: the page is still written, escaped, and counts them."""
+    from stance.render import to_html
+
+    odd = [
+        {**HAMMOND_LINE, "statement_id": 5, "scores": [0.1], "cue": "said", "content": "hi"},
+        {**HAMMOND_LINE, "scores": "x", "content": {"text": 5, "start": 0}, "model": {"name": "<m>"}},
+        {**HAMMOND_LINE, "statement_id": ["x"], "content": [1], "scores": {"criticism": True},
+         "target": {**RUSSIA, "actor_id": ["<RUS>"], "start": "3"}},
+    ]
+    page = to_html(aggregate(odd))
+    assert _balanced(page) == [] and "<m>" not in page and "&lt;m&gt;" in page
+    assert "2 directed pairs from 3 (statement, target) lines" in page
+    assert "evidence: 2 lines, statements 5, a:17<" in page and "evidence: 1 line, statements [&#x27;x&#x27;]<" in page

@@ -277,6 +277,25 @@ def test_french_object_pronoun_infinitive_agent_homage_and_gerund():
         ("Le Hamas", True, "accusant")]
 
 
+def test_review_cases_of_the_french_inverted_subject_and_participles():
+    """A review's cases (session 40): a participle that modifies an inverted subject is no agent's ("interrogé par
+    l'AFP", "contacted by AFP": the agent rule is for "selon" / "according to" only); "que" right after a cue of
+    several words still means no inverted subject; "nous" after a time word or an adverb is the subject; a
+    participle after a comma with nobody named before it in the sentence makes no statement; "lundi soir" is skipped."""
+    def speakers(text, names, lang="fr"):
+        return [(s, r, c) for s, r, c, _ in triples(text, names, lang)]
+
+    assert speakers("« Nous ne céderons pas », a déclaré un haut responsable interrogé par l'AFP.", []) == [
+        ("un haut responsable interrogé", False, "déclaré")]
+    assert speakers('"We will not yield," said a senior official contacted by AFP.', [], "en") == [
+        ("a senior official contacted", False, "said")]
+    assert speakers("Le discours était long, a mis en garde que la France se trompait.", []) == []
+    assert speakers("Hier nous avons dénoncé ces attaques.", []) == [("nous", False, "dénoncé")]
+    assert speakers("Des manifestants, dénonçant la guerre, ont défilé.", []) == []
+    assert speakers("Le bilan est lourd, a déclaré lundi soir le ministère de la Santé.", []) == [
+        ("le ministère de la Santé", False, "déclaré")]
+
+
 def test_french_mettre_en_garde_is_an_evaluative_cue():
     """"mettent en garde contre" (fr train annotations; warn against): a three-word evaluative cue whose subject
     speaks and whose object is what the statement is about."""

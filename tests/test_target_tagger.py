@@ -125,6 +125,9 @@ def test_a_title_alone_is_the_name_after_it_and_a_web_address_names_nobody():
                  lang="fr")
     m = text.index("M. D")
     assert [t.text for t in with_tagged_targets(st, [(m, m + 1, 0.82)], 0, text).targets] == ["M. Desseilligny"]
+    d = text.index("Desseilligny")  # the name read too, beside its title: one target, not two
+    assert [t.text for t in with_tagged_targets(st, [(m, m + 1, 0.82), (d, d + 12, 0.9)], 0, text).targets] == [
+        "M. Desseilligny"]
     text = "M. l'abbé Ropars a dit que l'école le regrette."
     st = replace(_statement(text, "M. l'abbé Ropars", "l'école le regrette"), lang="fr")
     assert with_tagged_targets(st, [(0, 1, 0.86)], 0, text) is st  # no capitalised name after it: a title alone

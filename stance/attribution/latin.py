@@ -13,7 +13,7 @@ from .words import _FIRST_PERSON, _PRONOUN_SUBJECT, _SOURCE_PRONOUNS
 
 # time words, and "also"/"again" ("ont déclaré dimanche des sources palestiniennes"): between an inverted cue and
 # its subject, or between a subject and its verb
-_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui également encore
+_TIME_WORDS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui soir matin également encore
     aussi déjà monday tuesday wednesday thursday friday saturday sunday today yesterday also again later""".split())
 
 # French present participles of cues ("affirmant", "ajoutant"); English ones ("adding") are the attribution CRF's
@@ -56,7 +56,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             if m:
                 return m, m.end, False
             if toks[j].norm not in pron:  # "Selon l’ambassadrice de la Palestine en France, ..."
-                unk = _latin_phrase_after(text, toks, j, mentions)
+                unk = _latin_phrase_after(text, toks, j, mentions, agent=True)
                 if unk is not None:
                     return unk, unk.end, False
         return None
@@ -78,7 +78,11 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             return _resolved(state), cue.end, False
         if toks[i - 1].norm == "en":
             subj = _main_subject_fr(text, toks, i, mentions, sent)
+            aux = next((k for k in range(i) if toks[k].norm in _FR_FINITE_AUX), None)
+            if subj is None and aux and toks[aux - 1].norm in pron and state.last_speaker is not None:
+                return _resolved(state), cue.end, False  # "Il a réagi en dénonçant la guerre": he, named before
             return (subj, cue.end, False) if subj is not None else None
+        return None  # "Des manifestants, dénonçant la guerre, ont défilé": no inverted subject after it
     titled = _quoted_title_before(text, cue.start, sent) if lang == "fr" else None
     if titled is not None:  # 'Le « Retch » déclare que ...': a newspaper named in quotation marks
         return titled, cue.end, False
@@ -128,11 +132,12 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
     # past the auxiliary: '« ... », a déclaré X', '"...," has said X'
     before = re.sub(r"\s+(?:a|ont|avait|avaient|aurait|has|have|had)$", "", before, flags=re.IGNORECASE).rstrip()
     # past the day or the time word after the cue: '..., a déclaré mardi le bureau des médias du Hamas'
-    a = i + 1
-    while a < len(toks) and toks[a].norm in _TIME_WORDS and a - i <= 2:
+    a = after_cue = _first_at(toks, cue.end)  # (a cue may be several words: "a rendu hommage")
+    while a < len(toks) and toks[a].norm in _TIME_WORDS and a - after_cue < 3:  # "lundi soir"
         a += 1
+    said_to = toks[a - 1].end if a > after_cue else cue.end
     if before and before[-1] in ",\"”»'’:" and a < len(toks) \
-            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[toks[a - 1].end : toks[a - 1].end + 6], re.IGNORECASE):
+            and not re.match(r"\s*(?:que\b|qu['’]|that\b)", text[said_to : said_to + 6], re.IGNORECASE):
         # (never a name after "que": '..., a déclaré que la France ...' has no inverted subject)
         m = _mention_after(cue.end, toks[min(a + 3, len(toks) - 1)].end + 1, mentions)
         if m is not None and _country_adjective(m):  # "ont déclaré dimanche des sources palestiniennes"
@@ -189,13 +194,18 @@ _FR_FINITE_AUX = frozenset("a ont est sont s'est s’est se avait avaient était
 
 
 def _object_clitic(text: str, toks: list[Token], k: int) -> bool:
-    """"nous" / "vous" at k as the object of the verb after it, not its subject: a word of the clause stands right
-    before it ("l'armée nous a annoncé son décès"; but "Nous avons enquêté", "..., nous dit-il", "qu'ils nous ont")."""
+    """"nous" / "vous" at k as the object of the verb after it, not its subject: a subject stands right before it
+    ("l'armée nous a annoncé son décès", "qu'ils nous ont affirmé"); not at a clause start or after a time word or an
+    adverb ("Nous avons enquêté", "..., nous dit-il", "Hier nous avons dénoncé", "Alors nous avons dénoncé")."""
     if toks[k].norm not in ("nous", "vous") or k == 0:
         return False
     prev = toks[k - 1]
-    return not re.search(r"[,;:.!?\"“”«»()]", text[prev.end : toks[k].start]) and prev.norm not in _CLAUSE_WORDS \
-        and _elided_que(prev.norm) == prev.norm
+    if re.search(r"[,;:.!?\"“”«»()]", text[prev.end : toks[k].start]):
+        return False
+    if _elided_que(prev.norm) in _PRONOUN_SUBJECT["fr"] or prev.norm in _PRONOUN_SUBJECT["fr"]:
+        return True
+    return prev.norm not in _CLAUSE_WORDS and _elided_que(prev.norm) == prev.norm and not _is_filler(prev) \
+        and prev.norm not in _LEADING_ADVERBS
 
 
 def _purpose_infinitive(toks: list[Token], i: int) -> bool:
@@ -342,19 +352,21 @@ _OF_WORDS = frozenset("de du des d' d’ of".split())
 _LEADING_ADVERBS = frozenset("puis ensuite enfin alors aussi or donc then meanwhile finally still".split())
 
 
-# a past participle before "par" / "by": 'publié par', 'cité par', 'released by'
-_PAST_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues|ed)$")
+# a document's participle before "par" / "by" after "selon" / "according to": 'publié par', 'released by'
+_PUBLISHED = frozenset("""publié publiée publiés publiées diffusé diffusée diffusés diffusées rapporté rapportée rapportés
+    rapportées relayé relayée relayés relayées rédigé rédigée rédigés rédigées signé signée signés signées cité citée
+    cités citées transmis transmise émis émise released published issued compiled quoted cited""".split())
 
 
 def _latin_phrase_after(text: str, toks: list[Token], j: int,
-                        mentions: Sequence[Mention] = (), agent: bool = True) -> Optional[Mention]:
+                        mentions: Sequence[Mention] = (), agent: bool = False) -> Optional[Mention]:
     """An unknown speaker right after an inverted cue, up to the next punctuation, clause word or adjunct
     ('"...," said a senior official.', '..., a déclaré le ministre de la Défense lors de ...'): at most `_MAX_NP`
     words, and as many more as a chain of complements takes ('le bureau des médias du gouvernement du Hamas', up to
     `_MAX_NP_CHAIN`), with no time word at its end. A dictionary actor inside it gives the phrase its actor: a name
     that ends it ("le secrétaire général de l'ONU Antonio Guterres"), else the first complement ("du Hamas"). With
-    `agent`, a phrase that ends in a past participle before "par" / "by" gives way to the agent after it ('le
-    témoignage publié par des proches' → 'des proches')."""
+    `agent` (after "selon" / "according to"), a document phrase whose participle comes before "par" / "by" gives way
+    to the agent after it ('le témoignage publié par des proches' → 'des proches'; `_PUBLISHED`)."""
     if j >= len(toks) or toks[j].norm in _CLAUSE_WORDS:
         return None
     k = j
@@ -373,10 +385,10 @@ def _latin_phrase_after(text: str, toks: list[Token], j: int,
             k = _first_at(toks, name.end) - 1
             break
         k += 1
-    if agent and k + 2 < len(toks) and toks[k + 1].norm in ("par", "by") and _PAST_PARTICIPLE.search(toks[k].norm) \
+    if agent and k + 2 < len(toks) and toks[k + 1].norm in ("par", "by") and toks[k].norm in _PUBLISHED \
             and not re.search(r"[,;:.!?\"“”«»()]", text[toks[k].end : toks[k + 2].start]):
         # 'selon le témoignage publié par des proches', 'according to a report released by the ministry': the agent
-        by = _latin_phrase_after(text, toks, k + 2, mentions, agent=False)
+        by = _latin_phrase_after(text, toks, k + 2, mentions)
         if by is not None:
             return by
     while k > j and toks[k].norm in _TIME_WORDS | _OF_WORDS | _DETERMINERS:
