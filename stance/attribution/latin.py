@@ -144,12 +144,7 @@ def _speaker_latin(text, toks, cue: Cue, mentions, sent: Span, state: _State, la
             j = i + 1
             while j < len(toks) and toks[j].norm in _TIME_WORDS:
                 j += 1
-            np_ = _latin_phrase_after(text, toks, j)
-            if np_ is not None:  # nor after it: "ont déclaré des sources palestiniennes dimanche"
-                e = _first_at(toks, np_.end) - 1
-                while e > j and toks[e].norm in _TIME_WORDS:
-                    e -= 1
-                np_ = Mention(Span.of(text, np_.start, toks[e].end))
+            np_ = _latin_phrase_after(text, toks, j)  # (nor a time word after it: it ends before "dimanche")
             m = Mention(np_.span, m.actor) if np_ is not None and np_.start < m.start and np_.end >= m.end else None
         if m is not None:
             return m, m.end, True
@@ -202,7 +197,7 @@ def _object_clitic(text: str, toks: list[Token], k: int) -> bool:
     prev = toks[k - 1]
     if re.search(r"[,;:.!?\"“”«»()]", text[prev.end : toks[k].start]):
         return False
-    if _elided_que(prev.norm) in _PRONOUN_SUBJECT["fr"] or prev.norm in _PRONOUN_SUBJECT["fr"]:
+    if _elided_que(prev.norm) in _PRONOUN_SUBJECT["fr"]:  # ("qu'ils" and "ils" alike)
         return True
     return prev.norm not in _CLAUSE_WORDS and _elided_que(prev.norm) == prev.norm and not _is_filler(prev) \
         and prev.norm not in _LEADING_ADVERBS
