@@ -240,6 +240,60 @@ def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], 
     return out
 
 
+# an opening phrase before the main clause ("In a fiery takedown of the businessman, "), then up to three title
+# words before a name ("Democrat Hillary Clinton", "Vice President Joe Biden")
+_CLAUSE_OPENING = re.compile(r"^\s*(?:[^,;:\"“”()]{1,80},\s*)?(?:[A-Z][\w.\-]*\s+){0,3}$")
+_POSSESSIVE = re.compile(r"^\s*['’]s?\b")
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^()]{1,30}\)\s*)?[-–—]\s*")  # "WASHINGTON (AFP) – " opening a sentence
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—]")  # "WASHINGTON (AFP) – ", "NEW YORK - "
+
+
+def _clause_subject(m: Mention, text: str) -> bool:
+    """`m` can be a clause's subject: no dateline ("WASHINGTON (AFP) –"), no possessive ("Trump's"), no unknown
+    adverb read as a name at the sentence start ("Publicly")."""
+    after = text[m.end : m.end + 40]
+    if _DATELINE_AFTER.match(after) or _POSSESSIVE.match(after) or m.text.isupper() and len(m.text) > 3:
+        return False
+    return not (m.actor is None and " " not in m.text and m.text.lower().endswith("ly"))
+
+
+def _second_verb(text: str, cue: Span) -> bool:
+    """The cue continues its clause's subject: a participle after a comma ("Clinton attacked Trump, saying ...")
+    or a verb after "and" ("Sanders called him divisive and accused him ...")."""
+    first = cue.text.split()[0].lower() if cue.text.split() else ""
+    before = text[max(0, cue.start - 8) : cue.start]
+    return (first.endswith("ing") and before.rstrip().endswith(",")) or bool(re.search(r"\band\s+$", before))
+
+
+def with_clause_subjects(tagged: Sequence[Statement], mentions: Sequence[Mention], text: str) -> list[Statement]:
+    """English statements whose cue has no source and continues its clause (`_second_verb`) with the subject of
+    the sentence's main clause: the speaker of an earlier statement in the sentence, else its first name when that
+    opens the main clause ("In an incendiary press conference, Trump launched a pre-emptive attack against Obama,
+    calling him ...": Trump; `_clause_subject`); a name after a preposition is no subject."""
+    out: list[Statement] = []
+    for st in tagged:
+        if st.speaker is None and st.cue is not None and _second_verb(text, st.cue):
+            sent = next((s for s in split_sentences(text) if s.start <= st.cue.start < s.end), None)
+            if sent is not None:
+                earlier = next((o.speaker for o in reversed(out) if o.speaker is not None and not o.speaker.resolved
+                                and sent.start <= o.speaker.start < st.cue.start), None)
+                opening = _DATELINE.match(text, sent.start, st.cue.start)
+                starts = opening.end() if opening else sent.start
+                before = [m for m in sorted(mentions, key=lambda m: m.start) if starts <= m.start and m.end <= st.cue.start]
+                first = before[0] if before else None
+                for m in before[1:]:  # "Democrat Hillary Clinton": the name after its title
+                    if text[first.end : m.start] != " ":
+                        break
+                    first = m
+                if earlier is not None:
+                    st = replace(st, speaker=earlier)
+                elif first is not None and _CLAUSE_OPENING.match(text[starts : first.start]) \
+                        and _clause_subject(first, text) and not st.content.start <= first.start < st.content.end:
+                    st = replace(st, speaker=first)
+        out.append(st)
+    return out
+
+
 def author_statements(article: Article, attributed: Sequence[Statement], numbered_from: int = 0) -> list[Statement]:
     """The author's own voice: one statement with no speaker and no cue for each sentence that no attributed
     statement touches (its speaker, cue or content)."""
@@ -485,6 +539,7 @@ class Pipeline:
             found = extract_statements_crf(article, mentions, self.en_tagger)
             if any(st.speaker is None for st in found):  # (the rules read the article only where they can help)
                 found = with_rule_speakers(found, extract_statements(article, mentions, lang), article.text)
+                found = with_clause_subjects(found, mentions, article.text)
         else:
             found = extract_statements(article, mentions, lang)
         if self.author_voice:

@@ -163,7 +163,8 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
     seen: set[str] = set()
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if not (lo <= m.start and m.end <= hi) or m.text.lower() in _PRONOUNS:
+        inside = lo <= m.start and m.end <= hi or _object_in_cue(statement, m)
+        if not inside or m.text.lower() in _PRONOUNS:
             continue
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
@@ -172,7 +173,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
                 continue  # a co-speaker or the speaker's own body, named right after the speaker
-        if statement.cue is not None and m.span.overlaps(statement.cue):
+        if statement.cue is not None and m.span.overlaps(statement.cue) and not _object_in_cue(statement, m):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):
             continue
@@ -185,6 +186,16 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         seen.add(m.key)
         out.append(m)
     return _without_repeats(out, text)
+
+
+def _object_in_cue(statement: Statement, m: Mention) -> bool:
+    """A name inside an English or French cue phrase after its verb is its object ("Romney went after [Trump] on
+    Wednesday over", one cue as the English attribution tagger reads it), not part of the cue."""
+    cue = statement.cue
+    if statement.lang == "ar" or cue is None or not (cue.start < m.start and m.end <= cue.end):
+        return False
+    first = cue.text.split()[0] if cue.text.split() else ""
+    return m.start >= cue.start + len(first) + 1
 
 
 def _words_keys(m: Mention, text: Optional[str]) -> tuple[list[tuple[str, ...]], tuple[int, int]]:

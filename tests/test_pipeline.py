@@ -2032,6 +2032,48 @@ def test_english_cue_without_a_tagged_source_takes_the_rules_speaker_or_has_no_t
     assert all(st.speaker is not None or not st.targets for st in sts)  # and such a statement portrays nobody's view
 
 
+def test_english_participle_or_second_verb_takes_the_main_clause_subject(nlp):
+    """en train sentences (session 41): a cue the CRF marks with no source that goes on from its clause (a
+    participle after a comma, a verb after "and") has the main clause's subject as its speaker; a dateline, a title
+    before the name and a possessive are skipped."""
+    got = lambda text: [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+                         [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "en"))]
+    text = ("WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance "
+            "on Brexit, saying that “bombastic comments” do more harm than good.")
+    assert ("Hillary Clinton", "saying", []) in got(text)
+    text = "Her liberal friends have mocked Trump’s rhetoric-heavy campaign, calling Trump “an orange buffoon,” Susan said."
+    assert ("Her liberal friends", "calling", ["Trump"]) in got(text)
+    from stance.pipeline import with_clause_subjects
+    from stance.records import Mention, Span, Statement
+    text = "Trump’s aides met reporters, saying Clinton lied."
+    cue = text.index("saying")
+    orphan = Statement(doc_id="d", id="d:1", speaker=None, cue=Span.of(text, cue, cue + 6),
+                       content=Span.of(text, cue + 7, len(text) - 1), lang="en")
+    trump = Mention(Span.of(text, 0, 5))
+    assert with_clause_subjects([orphan], [trump], text) == [orphan]  # "Trump’s aides": no subject named
+    text = "Officials met reporters, saying Clinton lied."
+    assert with_clause_subjects([orphan], [], text) == [orphan]  # nobody named before the cue
+
+
+def test_english_evaluative_verbs_and_a_name_inside_a_cue_phrase(nlp):
+    # en train: "mocked" is an evaluative cue (tools/build_cues.py), its object a target
+    text = "Trump, who has a commanding lead in delegates, mocked Marco Rubio for “having a tough night” on Tuesday."
+    assert [(st.speaker.text, [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "en"))] == [
+        ("Trump", ["Marco Rubio"])]
+    # the English tagger can read a verb and its object as one cue ("went after Trump on Wednesday over"): the name
+    # after the cue's first word is its target, not part of the cue
+    from dataclasses import replace
+
+    from stance.records import Mention, Span, Statement
+    from stance.targets import find_targets
+    text = "Romney went after Trump on Wednesday over his refusal to release his taxes."
+    romney, trump = Mention(Span.of(text, 0, 6)), Mention(Span.of(text, 18, 23))
+    st = Statement(doc_id="d", id="d:1", speaker=romney, cue=Span.of(text, 7, 41), content=Span.of(text, 42, 74),
+                   lang="en")
+    assert [m.text for m in find_targets(st, [romney, trump], text)] == ["Trump"]
+    assert find_targets(replace(st, lang="ar"), [romney, trump], text) == []  # Arabic cues are single words
+
+
 def test_no_mention_inside_a_web_address(nlp):
     """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken
     for names, and targets): nothing inside a web address is a mention; the names before it still are."""

@@ -36,6 +36,21 @@ def test_sentences_with_guillemets_and_abbreviations():
     assert got == ["Le ministre a déclaré : « Nous ne céderons pas. Jamais. »", "M. Dupont a répondu.", "Les U.S. ont suivi."]
 
 
+def test_title_and_month_abbreviations_end_no_sentence():
+    # en dev gold article (nyt, 2016-10-24): the sentence was cut after "Mrs.", and its speaker lost (session 41)
+    text = ("Two senior African-American lawmakers urged Mrs. Clinton to fund turnout efforts in down-ballot races, "
+            "warning that control of Congress will be crucial. Sen. Ted Cruz spoke on Oct. 14 in St. Louis. "
+            "He thanked Donald Trump Jr. The crowd left. Mme. Le Pen a répondu.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Two senior African-American lawmakers urged Mrs. Clinton to fund turnout efforts in down-ballot races, "
+        "warning that control of Congress will be crucial.",
+        "Sen. Ted Cruz spoke on Oct. 14 in St. Louis.", "He thanked Donald Trump Jr.", "The crowd left.",
+        "Mme. Le Pen a répondu."]
+    # a month's full stop before a word, and "Dec." ending a sentence, still end it
+    assert [s.text for s in split_sentences("It closed in Dec. Prices rose. It ends Dec.")] == [
+        "It closed in Dec.", "Prices rose.", "It ends Dec."]
+
+
 def test_arabic_sentences_that_lost_the_space_after_their_full_stop():
     # real texts (the exhaustive Arabic train texts) join sentences so: "القوارب.و قالت", "المحلي.وقال"; the full stop
     # of an agency's initials, a site's name or an ellipsis ends nothing

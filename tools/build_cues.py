@@ -32,7 +32,15 @@ praising welcome welcomes welcomed welcoming thank thanks thanked thanking slam 
 support supports supported supporting back backs backed backing endorse endorses endorsed endorsing urge urges urged urging
 warn warns warned warning reject rejects rejected rejecting applaud applauds applauded hail hails hailed lambast lambasted
 decry decries decried rebuke rebuked rebukes congratulate congratulated congratulates commend commended commends defend
-defended defends oppose opposes opposed threaten threatens threatened call calls called""".split()
+defended defends oppose opposes opposed threaten threatens threatened call calls called
+mock mocks mocked mocking ridicule ridicules ridiculed ridiculing chastise chastises chastised chastising admire admires
+admired trashed trashes trashing dismissed dismisses embrace embraces embraced embracing scold scolds scolded scolding
+berate berates berated berating blasted blasting deride derides derided deriding disparage disparages disparaged
+disparaging demonize demonizes demonized demonizing demonise demonised assail assails assailed assailing castigate
+castigates castigated castigating denigrate denigrates denigrated denigrating insulted vilify vilifies vilified vilifying
+smeared reprimanded chide chides chided chiding excoriate excoriates excoriated excoriating belittle belittles belittled
+belittling lampooned taunted taunting championed laud lauds lauded lauding saluted complimented honored honoured
+bashed bashing faulted snubbed snubbing maligned slandered lambasts lambasting""".split()
 EN_CONTINUE = "add adds added continue continues continued".split()
 # reporting verbs the GenderGapTracker list lacks, frequent as cues in PolNeAR train (polls "show", reports "found")
 EN_REPORT_EXTRA = "show shows showed showing find finds found indicate indicates indicated vow vows vowed".split()
