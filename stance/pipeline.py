@@ -233,7 +233,7 @@ def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], 
             rule = next((r for r in ruled if r.speaker is not None and r.cue is not None and r.cue.overlaps(st.cue)),
                         None)
             before = text[max(0, st.cue.start - 12) : st.cue.start].split()[-1:] + st.cue.text.split()[:1]
-            passive = any(w.lower() in _PASSIVE_AUX for w in before)
+            passive = any(w.lower() in _PASSIVE_AUX for w in before) or _passive_eval(text, st.cue) is not None
             if rule is not None and not passive and not rule.speaker.span.overlaps(st.content):
                 st = replace(st, speaker=rule.speaker)
         out.append(st)
@@ -291,6 +291,64 @@ def with_clause_subjects(tagged: Sequence[Statement], mentions: Sequence[Mention
                         and _clause_subject(first, text) and not st.content.start <= first.start < st.content.end:
                     st = replace(st, speaker=first)
         out.append(st)
+    return out
+
+
+# "by" and the agent after a passive evaluative verb: "Trump has been rebuked by opponents for ..."
+_BY_AGENT = re.compile(r"\s*by\s+")
+_AGENT_END = re.compile(r"[,;:.!?()\"“”]|\s(?:for|over|in|on|at|after|before|with|because|to|as|during|about|since|who|which|that)\s")
+
+
+def _passive_eval(text: str, cue: Span) -> Optional[int]:
+    """Where the participle of a passive evaluative cue ends ("has been rebuked", "was criticized": the auxiliary
+    inside the cue or right before it), or None for an active cue."""
+    lex = load_cues()["en"]
+    words = [(t.norm, t.end) for t in tokens(text, cue.start, cue.end)]
+    before = [t.norm for t in tokens(text, max(0, cue.start - 12), cue.start)][-1:]
+    for k, (w, end) in enumerate(words):
+        aux = [x for x, _ in words[:k] if x not in _ADVERB_FORMS and not x.endswith("ly")] or before
+        if lex.get(w) == "eval" and w.endswith("ed") and aux and aux[-1] in _PASSIVE_AUX:
+            return end
+        if w not in _PASSIVE_AUX and w not in _ADVERB_FORMS and not w.endswith("ly"):
+            return None
+    return None
+
+
+_ADVERB_FORMS = frozenset("has have had also often repeatedly widely publicly sharply harshly roundly never not".split())
+
+
+def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention], text: str) -> list[Statement]:
+    """English statements whose cue is a passive evaluative verb ("Trump has been rebuked by opponents for his
+    proposal", "The senator was criticized by Hillary Clinton"): the agent after "by" speaks and the passive
+    subject, which the attribution tagger reads as the source, is a target (the content runs from it); without an
+    agent nobody named speaks (no speaker, so no targets)."""
+    out: list[Statement] = []
+    for st in tagged:
+        end = _passive_eval(text, st.cue) if st.cue is not None else None
+        if end is None:
+            out.append(st)
+            continue
+        sent = next((s for s in split_sentences(text) if s.start <= st.cue.start < s.end), None)
+        by = _BY_AGENT.match(text, end) if sent is not None else None
+        agent = None
+        if by is not None:
+            stop = _AGENT_END.search(text, by.end(), sent.end)
+            agent_end = stop.start() if stop else sent.end
+            while agent_end > by.end() and text[agent_end - 1].isspace():
+                agent_end -= 1
+            known = next((m for m in mentions if m.start == by.end() and m.end <= agent_end), None)
+            if known is not None:
+                agent = known
+            elif 0 < len(text[by.end() : agent_end].split()) <= 8:
+                agent = Mention(Span.of(text, by.end(), agent_end))
+        subject = st.speaker if st.speaker is not None and not st.speaker.resolved and st.speaker.end <= st.cue.start \
+            else None
+        if agent is None:
+            out.append(replace(st, speaker=None))
+            continue
+        lo = subject.start if subject is not None else st.content.start
+        content = Span.of(text, min(lo, st.content.start), max(st.content.end, agent.end))
+        out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, end)))
     return out
 
 
@@ -536,7 +594,8 @@ class Pipeline:
         mentions = self.mentions(article, lang)
         article = replace(article, lang=lang)
         if lang == "en" and self.en_tagger is not None:
-            found = extract_statements_crf(article, mentions, self.en_tagger)
+            found = with_passive_agents(extract_statements_crf(article, mentions, self.en_tagger), mentions,
+                                        article.text)
             if any(st.speaker is None for st in found):  # (the rules read the article only where they can help)
                 found = with_rule_speakers(found, extract_statements(article, mentions, lang), article.text)
                 found = with_clause_subjects(found, mentions, article.text)

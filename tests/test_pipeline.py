@@ -2074,6 +2074,29 @@ def test_english_evaluative_verbs_and_a_name_inside_a_cue_phrase(nlp):
     assert find_targets(replace(st, lang="ar"), [romney, trump], text) == []  # Arabic cues are single words
 
 
+def test_english_passive_evaluation_has_its_agent_speak_of_its_subject(nlp):
+    """en train (session 41): the attribution tagger reads the passive subject as the source ("Trump" of "has been
+    rebuked by opponents"): the agent after "by" speaks, the subject is a target; with no agent nobody named speaks."""
+    said = lambda text: [(st.speaker.text if st.speaker else None, [t.text for t in st.targets])
+                         for st in nlp.statements(Article("d", text, "en"))]
+    text = "Trump has been rebuked by opponents for his proposal to temporarily ban Muslims from entering the United States."
+    assert said(text) == [("opponents", ["Trump", "Muslims", "United States"])]
+    text = "Trump was supported by 42 percent of the Republicans surveyed in the CBS poll, a four-point dip from March."
+    assert said(text)[0][0] == "42 percent of the Republicans surveyed" and "Trump" in said(text)[0][1]
+    from stance.pipeline import with_passive_agents
+    from stance.records import Mention, Span, Statement
+    text = "Clinton was criticized for her emails."
+    st = Statement(doc_id="d", id="d:1", speaker=Mention(Span.of(text, 0, 7)), cue=Span.of(text, 8, 23),
+                   content=Span.of(text, 24, 38), lang="en")
+    assert with_passive_agents([st], [], text)[0].speaker is None  # no agent: Clinton is no speaker
+    text = "Clinton has been sharply criticized for her handling of the emails."  # nor do the rules make her one
+    assert all(st.speaker is None for st in nlp.statements(Article("d", text, "en")))
+    text = "Clinton criticized Trump for his remarks."
+    st = Statement(doc_id="d", id="d:1", speaker=Mention(Span.of(text, 0, 7)), cue=Span.of(text, 8, 18),
+                   content=Span.of(text, 19, 40), lang="en")
+    assert with_passive_agents([st], [], text) == [st]  # active: unchanged
+
+
 def test_no_mention_inside_a_web_address(nlp):
     """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken
     for names, and targets): nothing inside a web address is a mention; the names before it still are."""
