@@ -317,19 +317,29 @@ def _passive_eval(text: str, cue: Span) -> Optional[int]:
 _ADVERB_FORMS = frozenset("has have had also often repeatedly widely publicly sharply harshly roundly never not".split())
 
 
+# a praise or blame received, and from whom: "Trump has faced criticism even from within his own party", "Bradley
+# had the full support of the conservative movement"
+_RECEIVED = re.compile(r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:won|wins|received|receives|drew|drawn|draws|faced|faces|"
+                       r"earned|earns|garnered|attracted|got|gotten|had|has|have|enjoys|enjoyed)\s+(?:the\s+|a\s+|an\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:support|endorsement|endorsements|backing|criticism|praise|condemnation|"
+                       r"scorn|ire)\s+(?:even\s+)?(?:from|of)(?=\s)", re.IGNORECASE)
+
+
 def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention], text: str) -> list[Statement]:
     """English statements whose cue is a passive evaluative verb ("Trump has been rebuked by opponents for his
-    proposal", "The senator was criticized by Hillary Clinton"): the agent after "by" speaks and the passive
-    subject, which the attribution tagger reads as the source, is a target (the content runs from it); without an
-    agent nobody named speaks (no speaker, so no targets)."""
+    proposal", "The senator was criticized by Hillary Clinton") or a praise or blame received (`_RECEIVED`: "Trump
+    has faced criticism even from within his own party"): the agent after "by" (or "from", "of") speaks and the
+    subject, which the attribution tagger reads as the source, is a target (the content runs from it); a passive
+    without an agent has nobody named speak (no speaker, so no targets)."""
     out: list[Statement] = []
     for st in tagged:
-        end = _passive_eval(text, st.cue) if st.cue is not None else None
+        received = _RECEIVED.match(text, st.cue.start) if st.cue is not None else None
+        end = received.end() if received else _passive_eval(text, st.cue) if st.cue is not None else None
         if end is None:
             out.append(st)
             continue
         sent = next((s for s in split_sentences(text) if s.start <= st.cue.start < s.end), None)
-        by = _BY_AGENT.match(text, end) if sent is not None else None
+        by = (re.compile(r"\s+").match(text, end) if received else _BY_AGENT.match(text, end)) if sent is not None else None
         agent = None
         if by is not None:
             stop = _AGENT_END.search(text, by.end(), sent.end)
@@ -348,7 +358,7 @@ def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention]
             continue
         lo = subject.start if subject is not None else st.content.start
         content = Span.of(text, min(lo, st.content.start), max(st.content.end, agent.end))
-        out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, end)))
+        out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, min(end, st.cue.end))))
     return out
 
 

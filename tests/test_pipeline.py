@@ -2083,6 +2083,8 @@ def test_english_passive_evaluation_has_its_agent_speak_of_its_subject(nlp):
     assert said(text) == [("opponents", ["Trump", "Muslims", "United States"])]
     text = "Trump was supported by 42 percent of the Republicans surveyed in the CBS poll, a four-point dip from March."
     assert said(text)[0][0] == "42 percent of the Republicans surveyed" and "Trump" in said(text)[0][1]
+    text = "Trump has faced criticism even from within his own party for comments seen as insulting women."
+    assert said(text) == [("within his own party", ["Trump"])]  # a blame received: its giver speaks
     from stance.pipeline import with_passive_agents
     from stance.records import Mention, Span, Statement
     text = "Clinton was criticized for her emails."
