@@ -2060,6 +2060,11 @@ def test_english_evaluative_verbs_and_a_name_inside_a_cue_phrase(nlp):
     text = "Trump, who has a commanding lead in delegates, mocked Marco Rubio for “having a tough night” on Tuesday."
     assert [(st.speaker.text, [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "en"))] == [
         ("Trump", ["Marco Rubio"])]
+    # a name that only qualifies the name after it, through role words, is no target (en dev, en train)
+    for text, targets in (("Former Breitbart reporter Michelle Fields accused Donald Trump campaign manager Corey "
+                           "Lewandowski of grabbing her at a press conference.", ["Corey Lewandowski"]),
+                          ("Trump also took multiple swipes at fellow GOP contender Jeb Bush.", ["Jeb Bush"])):
+        assert [[t.text for t in st.targets] for st in nlp.statements(Article("d", text, "en"))] == [targets], text
     # the English tagger can read a verb and its object as one cue ("went after Trump on Wednesday over"): the name
     # after the cue's first word is its target, not part of the cue
     from dataclasses import replace
