@@ -618,6 +618,8 @@ def extract_statements_crf(
                 continue
             r.contents.append(fb)
         speaker = None
+        if r.source is not None and not re.search(r"\w", text[r.source.start : r.source.end]):
+            r.source = None  # a source of quotation marks alone ("''") names nobody
         if r.source is not None:
             speaker = _speaker_mention(text, r.source, mentions)
             if speaker.text.lower() in _RESOLVED_SOURCES:

@@ -17,6 +17,7 @@ from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
+from .attribution.english import PASSIVE_AUX, _passive_eval, with_clause_subjects, with_passive_agents
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
@@ -218,10 +219,6 @@ def whole_word(target: Mention, text: str) -> Mention:
     return target if start == target.start else replace(target, span=Span.of(text, start, target.end))
 
 
-# auxiliaries before a participle: "X was accused" names the one accused, not who accuses
-_PASSIVE_AUX = frozenset("is are was were be been being".split())
-
-
 def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], text: str = "") -> list[Statement]:
     """The CRF's statements with a speaker for each cue it found no source for: the speaker the rules give a cue
     overlapping it ("Clinton, without naming him, also accused Sanders": Clinton), unless that speaker lies in the
@@ -233,132 +230,10 @@ def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], 
             rule = next((r for r in ruled if r.speaker is not None and r.cue is not None and r.cue.overlaps(st.cue)),
                         None)
             before = text[max(0, st.cue.start - 12) : st.cue.start].split()[-1:] + st.cue.text.split()[:1]
-            passive = any(w.lower() in _PASSIVE_AUX for w in before) or _passive_eval(text, st.cue) is not None
+            passive = any(w.lower() in PASSIVE_AUX for w in before) or _passive_eval(text, st.cue) is not None
             if rule is not None and not passive and not rule.speaker.span.overlaps(st.content):
                 st = replace(st, speaker=rule.speaker)
         out.append(st)
-    return out
-
-
-# an opening phrase before the main clause ("In a fiery takedown of the businessman, "), then up to three title
-# words before a name ("Democrat Hillary Clinton", "Vice President Joe Biden")
-_CLAUSE_OPENING = re.compile(r"^\s*(?:[^,;:\"“”()]{1,80},\s*)?(?:[A-Z][\w.\-]*\s+){0,3}$")
-_POSSESSIVE = re.compile(r"^\s*['’]s?\b")
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([^()]{1,30}\)\s*)?[-–—]\s*")  # "WASHINGTON (AFP) – " opening a sentence
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—]")  # "WASHINGTON (AFP) – ", "NEW YORK - "
-
-
-def _clause_subject(m: Mention, text: str) -> bool:
-    """`m` can be a clause's subject: no dateline ("WASHINGTON (AFP) –"), no possessive ("Trump's"), no unknown
-    adverb read as a name at the sentence start ("Publicly")."""
-    after = text[m.end : m.end + 40]
-    if _DATELINE_AFTER.match(after) or _POSSESSIVE.match(after) or m.text.isupper() and len(m.text) > 3:
-        return False
-    return not (m.actor is None and " " not in m.text and m.text.lower().endswith("ly"))
-
-
-def _second_verb(text: str, cue: Span) -> bool:
-    """The cue continues its clause's subject: a participle after a comma ("Clinton attacked Trump, saying ...")
-    or a verb after "and" ("Sanders called him divisive and accused him ...")."""
-    first = cue.text.split()[0].lower() if cue.text.split() else ""
-    before = text[max(0, cue.start - 8) : cue.start]
-    return (first.endswith("ing") and before.rstrip().endswith(",")) or bool(re.search(r"\band\s+$", before))
-
-
-def with_clause_subjects(tagged: Sequence[Statement], mentions: Sequence[Mention], text: str) -> list[Statement]:
-    """English statements whose cue has no source and continues its clause (`_second_verb`) with the subject of
-    the sentence's main clause: the speaker of an earlier statement in the sentence, else its first name when that
-    opens the main clause ("In an incendiary press conference, Trump launched a pre-emptive attack against Obama,
-    calling him ...": Trump; `_clause_subject`); a name after a preposition is no subject."""
-    out: list[Statement] = []
-    for st in tagged:
-        if st.speaker is None and st.cue is not None and _second_verb(text, st.cue):
-            sent = next((s for s in split_sentences(text) if s.start <= st.cue.start < s.end), None)
-            if sent is not None:
-                earlier = next((o.speaker for o in reversed(out) if o.speaker is not None and not o.speaker.resolved
-                                and sent.start <= o.speaker.start < st.cue.start), None)
-                opening = _DATELINE.match(text, sent.start, st.cue.start)
-                starts = opening.end() if opening else sent.start
-                before = [m for m in sorted(mentions, key=lambda m: m.start) if starts <= m.start and m.end <= st.cue.start]
-                first = before[0] if before else None
-                for m in before[1:]:  # "Democrat Hillary Clinton": the name after its title
-                    if text[first.end : m.start] != " ":
-                        break
-                    first = m
-                if earlier is not None:
-                    st = replace(st, speaker=earlier)
-                elif first is not None and _CLAUSE_OPENING.match(text[starts : first.start]) \
-                        and _clause_subject(first, text) and not st.content.start <= first.start < st.content.end:
-                    st = replace(st, speaker=first)
-        out.append(st)
-    return out
-
-
-# "by" and the agent after a passive evaluative verb: "Trump has been rebuked by opponents for ..."
-_BY_AGENT = re.compile(r"\s*by\s+")
-_AGENT_END = re.compile(r"[,;:.!?()\"“”]|\s(?:for|over|in|on|at|after|before|with|because|to|as|during|about|since|who|which|that)\s")
-
-
-def _passive_eval(text: str, cue: Span) -> Optional[int]:
-    """Where the participle of a passive evaluative cue ends ("has been rebuked", "was criticized": the auxiliary
-    inside the cue or right before it), or None for an active cue."""
-    lex = load_cues()["en"]
-    words = [(t.norm, t.end) for t in tokens(text, cue.start, cue.end)]
-    before = [t.norm for t in tokens(text, max(0, cue.start - 12), cue.start)][-1:]
-    for k, (w, end) in enumerate(words):
-        aux = [x for x, _ in words[:k] if x not in _ADVERB_FORMS and not x.endswith("ly")] or before
-        if lex.get(w) == "eval" and w.endswith("ed") and aux and aux[-1] in _PASSIVE_AUX:
-            return end
-        if w not in _PASSIVE_AUX and w not in _ADVERB_FORMS and not w.endswith("ly"):
-            return None
-    return None
-
-
-_ADVERB_FORMS = frozenset("has have had also often repeatedly widely publicly sharply harshly roundly never not".split())
-
-
-# a praise or blame received, and from whom: "Trump has faced criticism even from within his own party", "Bradley
-# had the full support of the conservative movement"
-_RECEIVED = re.compile(r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:won|wins|received|receives|drew|drawn|draws|faced|faces|"
-                       r"earned|earns|garnered|attracted|got|gotten|had|has|have|enjoys|enjoyed)\s+(?:the\s+|a\s+|an\s+)?"
-                       r"(?:[\w-]+\s+){0,2}?(?:support|endorsement|endorsements|backing|criticism|praise|condemnation|"
-                       r"scorn|ire)\s+(?:even\s+)?(?:from|of)(?=\s)", re.IGNORECASE)
-
-
-def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention], text: str) -> list[Statement]:
-    """English statements whose cue is a passive evaluative verb ("Trump has been rebuked by opponents for his
-    proposal", "The senator was criticized by Hillary Clinton") or a praise or blame received (`_RECEIVED`: "Trump
-    has faced criticism even from within his own party"): the agent after "by" (or "from", "of") speaks and the
-    subject, which the attribution tagger reads as the source, is a target (the content runs from it); a passive
-    without an agent has nobody named speak (no speaker, so no targets)."""
-    out: list[Statement] = []
-    for st in tagged:
-        received = _RECEIVED.match(text, st.cue.start) if st.cue is not None else None
-        end = received.end() if received else _passive_eval(text, st.cue) if st.cue is not None else None
-        if end is None:
-            out.append(st)
-            continue
-        sent = next((s for s in split_sentences(text) if s.start <= st.cue.start < s.end), None)
-        by = (re.compile(r"\s+").match(text, end) if received else _BY_AGENT.match(text, end)) if sent is not None else None
-        agent = None
-        if by is not None:
-            stop = _AGENT_END.search(text, by.end(), sent.end)
-            agent_end = stop.start() if stop else sent.end
-            while agent_end > by.end() and text[agent_end - 1].isspace():
-                agent_end -= 1
-            known = next((m for m in mentions if m.start == by.end() and m.end <= agent_end), None)
-            if known is not None:
-                agent = known
-            elif 0 < len(text[by.end() : agent_end].split()) <= 8:
-                agent = Mention(Span.of(text, by.end(), agent_end))
-        subject = st.speaker if st.speaker is not None and not st.speaker.resolved and st.speaker.end <= st.cue.start \
-            else None
-        if agent is None:
-            out.append(replace(st, speaker=None))
-            continue
-        lo = subject.start if subject is not None else st.content.start
-        content = Span.of(text, min(lo, st.content.start), max(st.content.end, agent.end))
-        out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, min(end, st.cue.end))))
     return out
 
 

@@ -183,7 +183,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             continue
         if m.key in seen:
             continue
-        if text is not None and statement.lang != "ar" and _modifies_a_name(m, mentions, text):
+        if text is not None and statement.lang == "en" and _modifies_a_name(m, mentions, text):
             continue
         seen.add(m.key)
         out.append(m)
@@ -191,11 +191,13 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
 
 
 # role words between a modifier and the name it qualifies: "GOP contender Jeb Bush", "Republican presidential
-# candidate Donald Trump" (English word order)
-_ROLE_WORDS = frozenset("""presidential candidate candidates contender nominee hopeful rival senator governor mayor leader
-    president chairman chairwoman front-runner frontrunner opponent challenger businessman billionaire congressman
-    congresswoman representative lawmaker minister secretary spokesman spokeswoman official chief ally former then
-    prime foreign defense defence party primary state senate house campaign manager adviser advisor strategist""".split())
+# candidate Donald Trump" (English word order): qualifiers, then a role noun right before the name
+_ROLE_QUALIFIERS = frozenset("""presidential former prime foreign defense defence party primary state senate house
+    campaign""".split())
+_ROLE_NOUNS = frozenset("""candidate candidates contender nominee hopeful rival senator governor mayor leader president
+    chairman chairwoman front-runner frontrunner opponent challenger businessman billionaire congressman congresswoman
+    representative lawmaker minister secretary spokesman spokeswoman official chief ally manager adviser advisor
+    strategist""".split())
 _ROLE_RUN = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,4})")
 
 
@@ -203,7 +205,8 @@ def _modifies_a_name(m: Mention, mentions: Sequence[Mention], text: str) -> bool
     """`m` qualifies the name after it through role words only ("GOP contender Jeb Bush": GOP; "Donald Trump campaign
     manager Corey Lewandowski": Donald Trump): the name is the one meant, `m` is no target of its own."""
     run = _ROLE_RUN.match(text, m.end)
-    if run is None or not all(w in _ROLE_WORDS for w in run.group(1).split()):
+    words = run.group(1).split() if run else []
+    if not words or words[-1] not in _ROLE_NOUNS or not all(w in _ROLE_QUALIFIERS | _ROLE_NOUNS for w in words):
         return False
     return any(x.start == run.end() for x in mentions)
 

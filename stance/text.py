@@ -99,13 +99,14 @@ def paragraphs(text: str) -> Iterator[Span]:
 
 
 # titles before a name ("Mrs. Clinton", "Sen. Ted Cruz", "Mme. Le Pen") and months before a day ("Oct. 14"): their
-# full stop ends no sentence ("Jr." and "Inc." often do, so they are not listed)
-_TITLES = frozenset("""Mr Mrs Ms Messrs Dr Drs Sen Sens Gov Govs Rep Reps Gen Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Hon
-    Pres Atty Gov Supt Insp St Ft Mt Mme Mmes Mlle Mlles Me Pr Mgr""".split())
+# full stop ends no sentence ("Jr." and "Inc." often do, so they are not listed; "St." is, for "St. Louis", at the
+# price of "Main St. He left." read as one sentence)
+_TITLES = frozenset("""Mr Mrs Ms Messrs Dr Drs Sen Sens Gov Govs Rep Reps Gen Brig Lt Col Sgt Cpl Pvt Capt Maj Adm Cmdr
+    Prof Rev Hon Pres Atty Supt Insp St Ft Mt Mme Mmes Mlle Mlles Me Pr Mgr""".split())
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 
 
-def _abbreviation(word: str, after: str) -> bool:
+def abbreviation(word: str, after: str) -> bool:
     """The full stop after `word`, followed by `after`, closes an abbreviation: a title before a capitalised name,
     or a month before its day."""
     nxt = after.lstrip()[:1]
@@ -142,7 +143,7 @@ def split_sentences(text: str, max_chars: int = 2000) -> list[Span]:
                 nxt = text[j] if j < para.end else " "
                 prev_word = re.search(r"(\w+)$", text[s:i])
                 if ch == "." and (nxt.isdigit() or (prev_word and len(prev_word.group(1)) <= 1 and not _ARABIC_CHARS.match(prev_word.group(1)))
-                                  or prev_word and _abbreviation(prev_word.group(1), text[j:j + 3])):
+                                  or prev_word and abbreviation(prev_word.group(1), text[j:j + 3])):
                     i += 1
                     continue
                 if nxt.isspace() or j >= para.end or _joined_sentences(text, s, i, j, para.end):

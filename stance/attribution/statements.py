@@ -109,6 +109,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 res = None if res is None else (*res, cue.kind == "source")
             else:
                 res = _speaker_latin(text, toks, cue, in_sent, sent, state, lang)
+                if res is not None and res[0] is not None and not re.search(r"\w", res[0].text):
+                    res = None  # quotation marks read as a name after a quotation ("''a disgrace,'' blaming X")
                 outer = [f[1] for f in found if f[1] is not None and f[0].end <= cue.start and re.search(
                     r"\b(?:que|qu['’]|that)\b", text[f[0].end : cue.start], re.IGNORECASE)] if res is not None else []
                 if outer:
