@@ -17,7 +17,7 @@ from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
-from .attribution.english import PASSIVE_AUX, _passive_eval, with_clause_subjects, with_passive_agents
+from .attribution.english import PASSIVE_AUX, passive_eval, with_clause_subjects, with_passive_agents
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
@@ -230,7 +230,7 @@ def with_rule_speakers(tagged: Sequence[Statement], ruled: Sequence[Statement], 
             rule = next((r for r in ruled if r.speaker is not None and r.cue is not None and r.cue.overlaps(st.cue)),
                         None)
             before = text[max(0, st.cue.start - 12) : st.cue.start].split()[-1:] + st.cue.text.split()[:1]
-            passive = any(w.lower() in PASSIVE_AUX for w in before) or _passive_eval(text, st.cue) is not None
+            passive = any(w.lower() in PASSIVE_AUX for w in before) or passive_eval(text, st.cue) is not None
             if rule is not None and not passive and not rule.speaker.span.overlaps(st.content):
                 st = replace(st, speaker=rule.speaker)
         out.append(st)

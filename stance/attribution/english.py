@@ -73,7 +73,7 @@ def _second_verb(text: str, cue: Span) -> bool:
     criticized", "being criticized")."""
     words = cue.text.split()
     first = words[0].lower() if words else ""
-    if first in PASSIVE_AUX or _passive_eval(text, cue) is not None:
+    if first in PASSIVE_AUX or passive_eval(text, cue) is not None:
         return False
     before = text[max(0, cue.start - 8) : cue.start]
     return (first.endswith("ing") and before.rstrip().endswith(",")) or bool(re.search(r"\band\s+$", before))
@@ -116,7 +116,7 @@ def with_clause_subjects(tagged: Sequence[Statement], mentions: Sequence[Mention
     return out
 
 
-def _passive_eval(text: str, cue: Span) -> Optional[int]:
+def passive_eval(text: str, cue: Span) -> Optional[int]:
     """Where the participle of a passive evaluative cue ends ("has been rebuked", "was sharply criticized": the
     auxiliary inside the cue or before it, past adverbs), or None for an active cue or an adjective before "to"
     ("is opposed to", "was honored to")."""
@@ -172,7 +172,7 @@ def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention]
     sentences: Optional[list[Span]] = None
     for st in tagged:
         received = _RECEIVED.match(text, st.cue.start) if st.cue is not None else None
-        end = received.end() if received else _passive_eval(text, st.cue) if st.cue is not None else None
+        end = received.end() if received else passive_eval(text, st.cue) if st.cue is not None else None
         if end is None:
             out.append(st)
             continue
