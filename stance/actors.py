@@ -718,9 +718,11 @@ class ActorDictionary:
         out: list[tuple[int, int]] = []
         i, n = 0, len(toks)
 
+        breaks = _headline_breaks() if lang == "en" else frozenset()
+
         def capital(t: Token) -> bool:
             w = text[t.variants[0][0] : t.variants[0][1]]
-            return bool(w) and w[0].isupper() and not is_arabic(w[0])
+            return bool(w) and w[0].isupper() and not is_arabic(w[0]) and w.casefold() not in breaks
 
         while i < n:
             if covered[i] or not capital(toks[i]):
@@ -1401,3 +1403,18 @@ def _collectives() -> tuple[frozenset, frozenset]:
         elif len(words) == 2:
             double.add((words[0], words[1]))
     return frozenset(single), frozenset(double)
+
+
+# English words that a title-case headline capitalises but no name holds ("Trump Slams Clinton Over Emails", "Hedge
+# Funds Support Hillary Clinton"): verbs of saying and evaluating (the cue lexicon, not "said", a name too), auxiliaries
+# and prepositions; a capitalised sequence of unknown words ends at them
+_HEADLINE_WORDS = frozenset("""is are was were be been being has have had would can could should did does do over
+    after before with without against about from into amid despite to for at by on in as than not""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _headline_breaks() -> frozenset:
+    from stance.attribution.cues import load_cues  # (here: the attribution package imports this module)
+
+    verbs = {w for w, kind in load_cues()["en"].items() if kind in ("report", "eval", "continue") and " " not in w}
+    return frozenset((verbs - {"said", "will"}) | _HEADLINE_WORDS)

@@ -2095,6 +2095,17 @@ def test_english_evaluative_verbs_and_a_name_inside_a_cue_phrase(nlp):
     assert find_targets(replace(st, lang="ar"), [romney, trump], text) == []  # Arabic cues are single words
 
 
+def test_title_case_headline_words_end_an_unknown_english_name(nlp):
+    """Session 41: a headline capitalises its verbs and prepositions ("Trump Slams Clinton Over Emails", "Hedge Funds
+    Support Hillary Clinton", en train): they end an unknown name instead of joining it; "Will" and "Said" stay
+    names."""
+    names = lambda text: [m.text for m in nlp.mentions(Article("d", text, "en"), "en")]
+    assert "Slams Clinton Over Emails" not in names("Trump Slams Clinton Over Emails.")
+    assert {"Trump", "Clinton"} <= set(names("Trump Slams Clinton Over Emails."))
+    assert names("Hedge Funds Support Hillary Clinton.") == ["Hedge Funds", "Hillary Clinton"]
+    assert {"Will Smith", "Edward Said"} <= set(names("Bank of America met Will Smith and Edward Said."))
+
+
 def test_quotation_marks_are_no_speaker(nlp):
     # en train (session 41): after a quotation closed by '' the rules read the marks themselves as the speaker of
     # "blaming"; now the cue has no speaker of the rules'
