@@ -198,6 +198,7 @@ _ROLE_NOUNS = frozenset("""candidate candidates contender nominee hopeful rival 
     chairman chairwoman front-runner frontrunner opponent challenger businessman billionaire congressman congresswoman
     representative lawmaker minister secretary spokesman spokeswoman official chief ally manager adviser advisor
     strategist""".split())
+_ROLE_WORDS = _ROLE_QUALIFIERS | _ROLE_NOUNS
 _ROLE_RUN = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,4})")
 
 
@@ -206,7 +207,7 @@ def _modifies_a_name(m: Mention, mentions: Sequence[Mention], text: str) -> bool
     manager Corey Lewandowski": Donald Trump): the name is the one meant, `m` is no target of its own."""
     run = _ROLE_RUN.match(text, m.end)
     words = run.group(1).split() if run else []
-    if not words or words[-1] not in _ROLE_NOUNS or not all(w in _ROLE_QUALIFIERS | _ROLE_NOUNS for w in words):
+    if not words or words[-1] not in _ROLE_NOUNS or not all(w in _ROLE_WORDS for w in words):
         return False
     return any(x.start == run.end() for x in mentions)
 

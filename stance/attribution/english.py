@@ -28,9 +28,10 @@ _SUBORDINATORS = frozenset("""after when whenever if unless unlike although thou
 # words before a name ("Democrat Hillary Clinton", "Vice President Joe Biden")
 _CLAUSE_OPENING = re.compile(r"\s*(?:([^,;:\"“”()]{1,80}),\s*)?((?:[A-Z][\w.\-]*\s+){0,3})")
 _POSSESSIVE = re.compile(r"\s*['’](?:s\b|(?!\w))")  # "Trump's", "Sanders' aides"
-# "WASHINGTON (AFP) – ", "NEW YORK - ", "WASHINGTON—" opening a sentence (not "US-backed")
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.](?:\s*\([^()]{1,30}\))?(?:\s+[-–—]|\s*[–—])\s*")
+# a dateline's tail, its agency and dash ("WASHINGTON (AFP) – ", "NEW YORK - ", "WASHINGTON—"; not "US-backed"),
+# and the whole dateline opening a sentence
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+[-–—]|\s*[–—])")
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.]" + _DATELINE_AFTER.pattern + r"\s*")
 
 
 def _sentence_of(sentences: Sequence[Span], pos: int) -> Optional[Span]:
@@ -135,6 +136,7 @@ def passive_eval(text: str, cue: Span) -> Optional[int]:
 
 # "by" and the agent after a passive evaluative verb: "Trump has been rebuked by opponents for ..."
 _BY_AGENT = re.compile(r"\s*by\s+")
+_SPACE = re.compile(r"\s+")  # before the giver of a praise or blame received ("criticism from| X")
 _AGENT_END = re.compile(r"[,;:.!?()\"“”]|\s(?:for|over|in|on|at|after|before|with|because|to|as|during|about|since|who|which|that)\s")
 _AGENT_LEAD = re.compile(r"(?:within|even|among)\s+")  # "criticism even from within his own party": his own party
 # a praise or blame received, and from whom: "Trump has faced criticism even from his own party", "Bradley had the
@@ -178,7 +180,7 @@ def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention]
             continue
         sentences = sentences if sentences is not None else split_sentences(text)
         sent = _sentence_of(sentences, st.cue.start)
-        by = (re.compile(r"\s+").match(text, end) if received else _BY_AGENT.match(text, end)) if sent is not None else None
+        by = (_SPACE.match(text, end) if received else _BY_AGENT.match(text, end)) if sent is not None else None
         agent = None
         if by is not None:
             a = by.end()
