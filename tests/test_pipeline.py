@@ -2145,6 +2145,39 @@ def test_english_passive_evaluation_has_its_agent_speak_of_its_subject(nlp):
     assert with_passive_agents([st], [], text) == [st]  # active: unchanged
 
 
+
+def test_english_evaluations_with_no_verb_of_saying(nlp):
+    """Session 42, from the English train sentences' misses: a role of support or opposition in apposition or after
+    a copula, a phrasal verb of blame and a pledge of support each make the name before them speak of the names
+    after them; a statement the attribution model read already over the same words is not doubled."""
+    said = lambda text: [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+                          [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "en"))]
+    text = ("Israel is, by far, the most important issue to Adelson, a fierce supporter of the nation and close "
+            "friend of Israeli Prime Minister Benjamin Netanyahu.")
+    assert ("Adelson", "supporter", ["Israeli Prime Minister Benjamin Netanyahu"]) in said(text)
+    assert said("Sarandon is one of a clutch of celebrity supporters of Sanders.") == [
+        ("Sarandon", "supporters", ["Sanders"])]
+    # a group named by its head noun speaks as the group; the phrase ends at ", with" (another clause)
+    text = ("Teachers unions were among the earliest and most enthusiastic supporters of Hillary Clinton, with the "
+            "American Federation of Teachers calling her a champion.")
+    assert ("Teachers unions", "supporters", ["Hillary Clinton"]) in said(text)
+    assert said("Trump lashed out at Khan after he delivered a moving speech at the convention.") == [
+        ("Trump", "lashed out at", ["Khan"])]
+    # a title's full stop does not end the phrase
+    assert said("But the Rubio campaign lashed out at Mr. Trump on Friday.") == [
+        ("Rubio campaign", "lashed out at", ["Mr. Trump"])]
+    assert ("Hillary Clinton", "taken a swipe at") in [
+        s[:2] for s in said("Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance.")]
+    # "threw her support behind Cruz, saying ...": the attribution model's statement of Fiorina covers it already
+    text = ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday, saying it is time to have a "
+            "real constitutional conservative in the White House.")
+    assert [s[0] for s in said(text) if "Ted Cruz" in s[2]] == ["Carly Fiorina"]
+    # a possessed act whose possessor the attribution model read into a longer source: still Graham's endorsement
+    text = "Sen. Graham’s energetic endorsement of Cruz will no doubt raise questions."
+    assert ("Graham", ["Cruz"]) in [(s[0], s[2]) for s in said(text)]
+    # no pattern, no statement: a supporter who is not in apposition to a name
+    assert said("Supporters of Sanders booed the speech.") == []
+
 def test_no_mention_inside_a_web_address(nlp):
     """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken
     for names, and targets): nothing inside a web address is a mention; the names before it still are."""

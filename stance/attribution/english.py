@@ -148,12 +148,12 @@ _RECEIVED = re.compile(
     r"(?:even\s+)?from)(?=\s)", re.IGNORECASE)
 
 
-def _agent_end(text: str, start: int, end: int) -> int:
-    """Where an agent phrase starting at `start` ends: at punctuation or a preposition, not at a title's full stop
-    ("by Mr. Trump", "by Sen. Bernie Sanders")."""
+def _agent_end(text: str, start: int, end: int, stops: re.Pattern = _AGENT_END) -> int:
+    """Where an agent phrase starting at `start` ends: at punctuation or a preposition (or what `stops` matches),
+    not at a title's full stop ("by Mr. Trump", "by Sen. Bernie Sanders")."""
     pos = start
     while True:
-        stop = _AGENT_END.search(text, pos, end)
+        stop = stops.search(text, pos, end)
         if stop is None:
             return end
         word = re.search(r"(\w+)$", text[start : stop.start()])
@@ -202,4 +202,80 @@ def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention]
         lo = subject.start if subject is not None else st.content.start
         content = Span.of(text, min(lo, st.content.start), max(st.content.end, agent.end))
         out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, min(end, st.cue.end))))
+    return out
+
+
+# --------------------------------------------------------------------------- evaluations with no verb of saying
+# (session 42, from the English train sentences' misses: "Adelson, a fierce supporter of Netanyahu", "Teachers unions
+# were among the earliest supporters of Hillary Clinton", "Trump's attacks on Muslims", "Trump lashed out at Khan")
+
+_EVAL_NOUNS = (r"supporters?|backers?|allies|ally|champions?|defenders?|admirers?|critics?|opponents?|foes?|"
+               r"detractors?")
+_EVAL_ACTS = r"support|backing|endorsement|criticism|praise|attacks?|condemnation|denunciation|opposition"
+# modifiers between the article and the noun: "a fierce", "one of the earliest and most enthusiastic", "a longtime"
+_MODIFIERS = r"(?:(?:[\w-]+|and|most|more)\s+){0,5}?"
+# "X, a fierce supporter of Y" / "X is one of the earliest supporters of Y" / "X remains a critic of Y"
+_ROLE_OF = re.compile(
+    r"(?P<link>\s*,\s+|\s+(?:(?:is|are|was|were|remains|remained|became|becomes|has\s+been|have\s+been|had\s+been)"
+    r"\s+(?:\w+ly\s+|also\s+|still\s+|long\s+)?))"
+    r"(?:(?:a|an|the|one\s+of\s+(?:the\s+)?|among\s+(?:the\s+)?)\s*)?" + _MODIFIERS +
+    r"(?P<cue>" + _EVAL_NOUNS + r")\s+of\s+", re.IGNORECASE)
+# "X's support for Y", "Trump's attacks on Muslims", "Sanders' criticism of Clinton"
+_POSSESSED_ACT = re.compile(
+    r"['’]s?\s+(?:(?:[\w-]+)\s+){0,2}?(?P<cue>" + _EVAL_ACTS + r")\s+(?:of|for|on|against|to)\s+", re.IGNORECASE)
+# "X announced / pledged / threw his support for / to / behind Y"; "X lashed out at Y", "took a swipe at", "heaped
+# criticism on", "railed against", "hit out at", "came out against"
+_PHRASAL = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+|also\s+|again\s+|then\s+)?(?P<cue>"
+    r"(?:announc|pledg|voic|express|offer|lend|lent|declar|reaffirm|reiterat|signal|withdr|pull|thr[eo]w)\w*\s+"
+    r"(?:his|her|their|its)\s+(?:(?:[\w-]+)\s+){0,2}?(?:support|backing|endorsement|opposition)\s+(?:for|to|behind|of)"
+    r"|lash\w*\s+out\s+at|(?:took|takes|take|taken|taking)\s+(?:a|another)\s+(?:[\w-]+\s+)?swipe\s+at"
+    r"|heap\w*\s+(?:criticism|praise|scorn|blame)\s+on|rail\w*\s+against|hit\w*\s+out\s+at"
+    r"|(?:came|comes|come|coming)\s+out\s+(?:against|in\s+(?:favor|favour|support)\s+of))\s+", re.IGNORECASE)
+# a group's head noun after a name, the phrase speaking for it: "Teachers unions", "the Rubio campaign"
+_GROUP_HEAD = re.compile(r"\s+(?:(?:[a-z]+\s+)?(?:unions|officials|aides|allies|supporters|backers|advisers|advisors|voters"
+                         r"|leaders|lawmakers|members|groups|activists|donors|delegates|senators|governors|critics)"
+                         r"|campaign|team|camp|administration)\b")
+_PHRASE_END = re.compile(r"[;:.!?()\"“”]|,\s+(?:who|which|where|when|while|with|but|saying|calling|and\s+[a-z]+ed)\b|\s+(?:because|after|as|since)\s")
+
+
+def nominal_evaluations(text: str, mentions: Sequence[Mention], doc_id: str, numbered_from: int = 0,
+                        taken: Sequence[Statement] = ()) -> list[Statement]:
+    """English evaluations with no verb of saying, each a statement (cue kind "eval") whose speaker is the name
+    (or the group it heads: "Teachers unions") before the pattern and whose content runs from after it to the end of its phrase: a role of support or
+    opposition in apposition or after a copula (`_ROLE_OF`: "Adelson, a fierce supporter of Benjamin Netanyahu",
+    "Teachers unions were among the earliest supporters of Hillary Clinton"), a possessed act (`_POSSESSED_ACT`:
+    "Trump's attacks on Muslims") and phrasal verbs (`_PHRASAL`: "Trump lashed out at Khan", "Rubio announced his
+    support for Trump"). A pattern whose cue overlaps a statement of `taken`, or whose speaker has a statement of
+    `taken` over the same words, adds nothing."""
+    out: list[Statement] = []
+    sentences = split_sentences(text)
+    ordered = sorted((m for m in mentions if not m.resolved), key=lambda m: m.start)
+    for named in ordered:
+        sent = _sentence_of(sentences, named.start)
+        if sent is None or named.end > sent.end:
+            continue
+        for pattern in (_ROLE_OF, _POSSESSED_ACT, _PHRASAL):
+            speaker, g = named, pattern.match(text, named.end, sent.end)
+            head = _GROUP_HEAD.match(text, named.end, sent.end)
+            if g is None and head is not None:  # "Teachers unions were among ...", "the Rubio campaign took ..."
+                speaker = Mention(Span.of(text, named.start, head.end()))
+                g = pattern.match(text, head.end(), sent.end)
+            if g is None:
+                continue
+            if pattern is _ROLE_OF and g.group("link").strip() == "," and not _clause_subject(speaker, text):
+                continue  # (a dateline is no name in apposition)
+            if pattern is not _POSSESSED_ACT and _POSSESSIVE.match(text, speaker.end):
+                continue
+            cue = Span.of(text, g.start("cue"), g.end("cue"))
+            content = Span.of(text, g.end(), _agent_end(text, g.end(), sent.end, _PHRASE_END))
+            if not content.text.strip() or any(
+                    st.cue is not None and st.cue.overlaps(cue)
+                    or st.speaker is not None and st.speaker.span.overlaps(speaker.span) and st.speaker.end <= cue.start
+                    and st.content.overlaps(content)
+                    for st in taken):
+                continue  # (said already: "Fiorina threw her support behind Cruz, saying ...")
+            out.append(Statement(doc_id=doc_id, id=f"{doc_id}:{numbered_from + len(out) + 1}", speaker=speaker,
+                                 cue=cue, content=content, lang="en", context=sent, cue_kind="eval"))
+            break
     return out
