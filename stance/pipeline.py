@@ -17,13 +17,8 @@ from .actors import ActorDictionary, join_second_adjectives, people_of_a_country
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
-from .attribution.english import (
-    PASSIVE_AUX,
-    nominal_evaluations,
-    passive_eval,
-    with_clause_subjects,
-    with_passive_agents,
-)
+from .attribution.english import PASSIVE_AUX, passive_eval, with_clause_subjects, with_passive_agents
+from .attribution.evaluations import nominal_evaluations
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
@@ -490,9 +485,9 @@ class Pipeline:
             if any(st.speaker is None for st in found):  # (the rules read the article only where they can help)
                 found = with_rule_speakers(found, extract_statements(article, mentions, lang), article.text)
                 found = with_clause_subjects(found, mentions, article.text)
-            found = found + nominal_evaluations(article.text, mentions, article.id, len(found), found)
         else:
             found = extract_statements(article, mentions, lang)
+        found = found + nominal_evaluations(article.text, mentions, article.id, lang, len(found), found)
         if self.author_voice:
             found = found + author_statements(article, found, len(found))
         # a statement with a cue and no speaker (no source found) portrays nobody's view: no targets; one with no cue

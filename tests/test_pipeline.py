@@ -2147,9 +2147,10 @@ def test_english_passive_evaluation_has_its_agent_speak_of_its_subject(nlp):
 
 
 def test_english_evaluations_with_no_verb_of_saying(nlp):
-    """Session 42, from the English train sentences' misses: a role of support or opposition in apposition or after
-    a copula, a phrasal verb of blame and a pledge of support each make the name before them speak of the names
-    after them; a statement the attribution model read already over the same words is not doubled."""
+    """Session 42, from the English and French train sentences' misses (`stance.attribution.evaluations`): a role of
+    support or opposition in apposition or after a copula, a phrasal verb of blame and a pledge of support each make
+    the name before them speak of the names after them; a statement the attribution model read already over the
+    same words is not doubled."""
     said = lambda text: [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
                           [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "en"))]
     text = ("Israel is, by far, the most important issue to Adelson, a fierce supporter of the nation and close "
@@ -2177,6 +2178,22 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     assert ("Graham", ["Cruz"]) in [(s[0], s[2]) for s in said(text)]
     # no pattern, no statement: a supporter who is not in apposition to a name
     assert said("Supporters of Sanders booed the speech.") == []
+    # French: a phrasal verb of blame (an adverb inside it), a support given, a campaign against (a 1904 paper of the
+    # French train sentences), an apposition ended by its comma (the verb after it has its own statement)
+    dit = lambda text: [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+                         [t.text for t in st.targets]) for st in nlp.statements(Article("d", text, "fr"))]
+    assert dit("Marine Le Pen s'en est prise violemment à Emmanuel Macron lors du débat.") == [
+        ("Marine Le Pen", "s'en est prise violemment à", ["Emmanuel Macron"])]
+    assert dit("Jean-Luc Mélenchon a apporté son soutien à Bernie Sanders.") == [
+        ("Jean-Luc Mélenchon", "apporté son soutien à", ["Bernie Sanders"])]
+    text = "M. Charles Ninot mène une campagne des plus énergiques contre le citoyen Bouveri."
+    assert dit(text) == [("Charles Ninot", "mène une campagne des plus énergiques contre", ["Bouveri"])]
+    text = "Jean Dupont, fervent soutien de Nicolas Sarkozy, a critiqué la décision."
+    assert ("Jean Dupont", "soutien", ["Nicolas Sarkozy"]) in dit(text)
+    assert "partisans" not in [s[1] for s in dit("Les partisans de Nicolas Sarkozy ont applaudi.")]  # no name before
+    # Arabic has no such patterns: nothing is added
+    from stance.attribution.evaluations import nominal_evaluations
+    assert nominal_evaluations("قال بوتين إن روسيا تدعم الجيش السوري.", [], "d", "ar") == []
 
 def test_no_mention_inside_a_web_address(nlp):
     """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken
