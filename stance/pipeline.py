@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary, join_second_adjectives, people_of_a_country, same_case
+from .actors import ActorDictionary, find_role_phrases_en, join_second_adjectives, people_of_a_country, same_case
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
@@ -462,6 +462,8 @@ class Pipeline:
                                    for s, e, label in self.ner.find(article.text) if label in NER_ACTOR_LABELS
                                    and not people_of_a_country(article.text, s, e, self.actors)])
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
+        if lang == "en":
+            found = _merge(found, find_role_phrases_en(article.text, found))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)

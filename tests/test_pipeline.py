@@ -2191,6 +2191,9 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     text = "Jean Dupont, fervent soutien de Nicolas Sarkozy, a critiqué la décision."
     assert ("Jean Dupont", "soutien", ["Nicolas Sarkozy"]) in dit(text)
     assert "partisans" not in [s[1] for s in dit("Les partisans de Nicolas Sarkozy ont applaudi.")]  # no name before
+    # an English role named by a common noun is a target ("the real estate developer": Trump, named elsewhere)
+    assert said("Ms. Warren roused the crowd with criticism of the real estate developer.") == [
+        ("Ms. Warren", "roused", ["the real estate developer"])]
     # Arabic has no such patterns: nothing is added
     from stance.attribution.evaluations import nominal_evaluations
     assert nominal_evaluations("قال بوتين إن روسيا تدعم الجيش السوري.", [], "d", "ar") == []
