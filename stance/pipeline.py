@@ -38,6 +38,36 @@ if TYPE_CHECKING:
 NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
 
 
+# what opens a phrase that no name runs into: a preposition, or ب/ل on a verbal noun or a definite word ("لمكافحة",
+# "بارسال", "بالمغرب"; not "للرئيس", a genitive that can still belong to the name's phrase)
+_AR_PHRASE_OPENERS = frozenset(normalize_arabic(w) for w in "من في على الى إلى عن مع ضد بين".split())
+_AR_PREPOSED = re.compile(r"^(?:[وف]?ب(?!ل)|[وف]?ل(?!ل))\S{3,}$")
+
+
+def _before_trailing_phrase(m: Mention, text: str, known: Sequence[Mention]) -> list[Mention]:
+    """A tagged Arabic target that opens with a dictionary mention of the article (`known`) and runs on into a
+    phrase of its own, as that mention with its actor and, when the phrase goes on past its opening word, the rest
+    of it ("روسيا لمكافحة جهاديي سوريا" -> Russia and "جهاديي سوريا"; "السلطات الهندية بارسال قوة كوماندوز" -> the
+    Indian authorities and "قوة كوماندوز"); `[m]` otherwise.
+
+    >>> t = "فرنسا تريد إنهاء التنسيق مع روسيا لمكافحة جهاديي سوريا"
+    >>> a = t.index("روسيا")
+    >>> [x.text for x in _before_trailing_phrase(Mention(Span.of(t, a, len(t))), t, [Mention(Span.of(t, a, a + 5))])]
+    ['روسيا', 'جهاديي سوريا']
+    """
+    head = max((f for f in known if f.start == m.start and f.end < m.end), key=lambda f: f.end, default=None)
+    if head is None:
+        return [m]
+    rest = list(re.finditer(r"\S+", text[head.end : m.end]))
+    if not rest or not (normalize_arabic(rest[0].group()) in _AR_PHRASE_OPENERS
+                        or _AR_PREPOSED.match(normalize_arabic(rest[0].group()))):
+        return [m]
+    out = [replace(m, span=head.span, actor=head.actor)]
+    if len(rest) > 1:
+        out.append(replace(m, span=Span.of(text, head.end + rest[1].start(), m.end), actor=None))
+    return out
+
+
 def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
     """Dictionary mentions first; unknown names only where they overlap none of them."""
     out = list(primary)
@@ -669,13 +699,18 @@ class Pipeline:
                         known[k] = [x for x in self.actors.find(batch[k][0].text, "ar") if x.actor is not None]
                     proposed = self._whole_mention(proposed, st, batch[k][0].text, known[k],
                                                    (*st.targets, *seen, *co))
-                t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
-                if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
-                    t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
-                # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
-                # mention per actor and statement, as the rules keep)
-                if not is_own_side(st.speaker, t, batch[k][0].text) and all(t.key != m.key for m in (*st.targets, *new)):
-                    new.append(t)
+                    pieces = _before_trailing_phrase(proposed, batch[k][0].text, known[k])
+                else:
+                    pieces = [proposed]
+                for proposed in pieces:
+                    t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
+                    if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
+                        t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
+                    # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
+                    # mention per actor and statement, as the rules keep)
+                    if not is_own_side(st.speaker, t, batch[k][0].text) \
+                            and all(t.key != m.key for m in (*st.targets, *new)):
+                        new.append(t)
             seen.extend(new)
 
             def speaks_inside(t: Mention) -> bool:
