@@ -1423,13 +1423,20 @@ def _headline_breaks() -> frozenset:
 # An English office or role named by a common noun, for a person the article names elsewhere ("the president", "the
 # former secretary of state", "the billionaire businessman", "the presumptive Republican presidential nominee"): the
 # annotators take them as targets (session 42: 27 of the 460 English train targets). Up to four modifiers, lower-case
-# or capitalised ("the GOP candidate", "the Manhattan billionaire"); not before a name ("the President Barack Obama":
-# the name's mention holds it)
+# or capitalised ("the GOP candidate", "the Manhattan billionaire"), none a word of `_NOT_ROLE_MODIFIERS` or a verb
+# form in -ed / -ing ("The crowd cheered when the president" is "the president"); not before a name ("the President
+# Barack Obama": the name's mention holds it)
+_NOT_ROLE_MODIFIERS = frozenset("""the a an his her their its this that these those of for to about and or but when
+    while who whom which with by from in on at as than into after before over under against during""".split())
+_ROLE_MODIFIER = r"(?!(?:%s)\s)(?:[a-z][\w-]*(?<!ed)(?<!ing)|[A-Z][\w.-]*|\d{4})\s+" % "|".join(
+    sorted(_NOT_ROLE_MODIFIERS, key=len, reverse=True))
+_ROLE_VERB_ADJECTIVES = r"(?:embattled|retired|elected|indicted|disgraced|beleaguered|so-called|sitting|outgoing|" \
+    r"incoming|leading|ruling|reigning)\s+"
 _EN_ROLE_PHRASE = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.-]*|\d{4})\s+){0,4}?"
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:" + _ROLE_VERB_ADJECTIVES + "|" + _ROLE_MODIFIER + r"){0,4}?"
     r"(?:president|candidate|nominee|businessman|businesswoman|billionaire|developer|mogul|front-?runner|contender"
     r"|senator|governor|congressman|congresswoman|lawmaker|journalist|reporter|protester|secretary\s+of\s+[Ss]tate"
-    r"|prime\s+minister|chancellor)\b(?!['’-]|\s+[A-Z])")
+    r"|prime\s+minister|chancellor)\b(?![-]|\s+[A-Z])")
 
 
 def find_role_phrases_en(text: str, known: Sequence[Mention] = ()) -> list[Mention]:
@@ -1437,8 +1444,10 @@ def find_role_phrases_en(text: str, known: Sequence[Mention] = ()) -> list[Menti
 
     >>> [m.text for m in find_role_phrases_en("Sanders said the former secretary of state is a captive of Wall Street.")]
     ['the former secretary of state']
-    >>> [m.text for m in find_role_phrases_en("The President Barack Obama spoke; the president's aides did not.")]
-    []
+    >>> [m.text for m in find_role_phrases_en("The crowd cheered when the president's motorcade arrived.")]
+    ['the president']
+    >>> [m.text for m in find_role_phrases_en("The President Barack Obama spoke, as did the embattled senator.")]
+    ['the embattled senator']
     """
     return [Mention(Span(g.start(), g.end(), g.group())) for g in _EN_ROLE_PHRASE.finditer(text)
             if not any(k.start < g.end() and g.start() < k.end for k in known)]

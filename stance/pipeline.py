@@ -38,10 +38,11 @@ if TYPE_CHECKING:
 NER_ACTOR_LABELS = frozenset({"PER", "ORG", "GOV"})
 
 
-# what opens a phrase that no name runs into: a preposition, or ب/ل on a verbal noun or a definite word ("لمكافحة",
-# "بارسال", "بالمغرب"; not "للرئيس", a genitive that can still belong to the name's phrase)
+# what opens a phrase that no name runs into: a preposition, or ب/ل on a definite word or on a verbal noun of the
+# shapes مفاعلة / إفعال / تفعيل ("بالمغرب", "لمكافحة", "بارسال", "لتقديم"; not "للرئيس", a genitive that can still
+# belong to the name's phrase, nor a name that starts with those letters: "بريطانيا", "لبنان", "بغداد", "بشار")
 _AR_PHRASE_OPENERS = frozenset(normalize_arabic(w) for w in "من في على الى إلى عن مع ضد بين".split())
-_AR_PREPOSED = re.compile(r"^(?:[وف]?ب(?!ل)|[وف]?ل(?!ل))\S{3,}$")
+_AR_PREPOSED = re.compile(r"^[بل](?:ال\S{2,}|م\S{3,}[ةه]|ا\S{2}ا\S|ت\S{2}ي\S)$")
 
 
 def _before_trailing_phrase(m: Mention, text: str, known: Sequence[Mention]) -> list[Mention]:
@@ -54,14 +55,19 @@ def _before_trailing_phrase(m: Mention, text: str, known: Sequence[Mention]) -> 
     >>> a = t.index("روسيا")
     >>> [x.text for x in _before_trailing_phrase(Mention(Span.of(t, a, len(t))), t, [Mention(Span.of(t, a, a + 5))])]
     ['روسيا', 'جهاديي سوريا']
+    >>> t = "الحكومة في لبنان وبريطانيا"
+    >>> a = t.index("لبنان")
+    >>> [x.text for x in _before_trailing_phrase(Mention(Span.of(t, a, len(t))), t, [Mention(Span.of(t, a, a + 5))])]
+    ['لبنان وبريطانيا']
     """
     head = max((f for f in known if f.start == m.start and f.end < m.end), key=lambda f: f.end, default=None)
     if head is None:
         return [m]
     rest = list(re.finditer(r"\S+", text[head.end : m.end]))
-    if not rest or not (normalize_arabic(rest[0].group()) in _AR_PHRASE_OPENERS
-                        or _AR_PREPOSED.match(normalize_arabic(rest[0].group()))):
-        return [m]
+    first = normalize_arabic(rest[0].group()) if rest else ""
+    if not rest or not (first in _AR_PHRASE_OPENERS or _AR_PREPOSED.match(first)) \
+            or any(head.end + rest[0].start() <= f.start < head.end + rest[0].end() for f in known):
+        return [m]  # (a known name right after the head is part of the phrase: "روسيا وبريطانيا", "سوريا بشار الاسد")
     out = [replace(m, span=head.span, actor=head.actor)]
     if len(rest) > 1:
         out.append(replace(m, span=Span.of(text, head.end + rest[1].start(), m.end), actor=None))

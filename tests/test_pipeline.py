@@ -2145,7 +2145,6 @@ def test_english_passive_evaluation_has_its_agent_speak_of_its_subject(nlp):
     assert with_passive_agents([st], [], text) == [st]  # active: unchanged
 
 
-
 def test_english_evaluations_with_no_verb_of_saying(nlp):
     """Session 42, from the English and French train sentences' misses (`stance.attribution.evaluations`): a role of
     support or opposition in apposition or after a copula, a phrasal verb of blame and a pledge of support each make
@@ -2194,9 +2193,31 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     # an English role named by a common noun is a target ("the real estate developer": Trump, named elsewhere)
     assert said("Ms. Warren roused the crowd with criticism of the real estate developer.") == [
         ("Ms. Warren", "roused", ["the real estate developer"])]
-    # Arabic has no such patterns: nothing is added
+    # a review's cases: "aux" and "des" are whole words of the cue; a role after a preposition, a quantifier or a
+    # verb is nobody's evaluation; a possessor's other noun is not its act; one cue, one statement; the content
+    # stops at the main clause's verb
+    assert dit("Marine Le Pen s'en est prise aux dirigeants de Gaza Israël.")[0][1] == "s'en est prise aux"
+    assert dit("François Hollande a pris la défense des Palestiniens de Gaza.")[0][1] == "pris la défense des"
+    for text in ("Sanders was booed by supporters of Clinton.", "Trump is popular with supporters of the Tea Party.",
+                 "Trump, under attack from critics of his immigration plan, spoke in Iowa.",
+                 "After meeting Trump, many supporters of Cruz left the room.",
+                 "Obama's response to attacks on Paris was measured.",
+                 "Clinton's lack of support for Sanders surprised nobody."):
+        assert [s for s in said(text) if s[1] in ("supporters", "critics", "attacks on", "support for")] == [], text
+    assert [s[0] for s in said("Trump is sure Cruz is a critic of Obama.") if s[1] == "critic"] == ["Cruz"]
+    assert "critiques" not in [s[1] for s in dit("Emmanuel Macron, face aux critiques de Marine Le Pen, a répondu.")]
     from stance.attribution.evaluations import nominal_evaluations
-    assert nominal_evaluations("قال بوتين إن روسيا تدعم الجيش السوري.", [], "d", "ar") == []
+    text = "Obama's support for Clinton was clear, Sanders said."
+    (st,) = nominal_evaluations(text, nlp.mentions(Article("d", text, "en"), "en"), "d", "en")
+    assert (st.speaker.text, st.cue.text, st.content.text) == ("Obama", "support", "Clinton")
+    # Arabic has no such patterns: nothing is added, even with the article's mentions
+    text = "وقال بوتين ان روسيا حليف لسوريا وداعم للجيش السوري."
+    assert nlp.mentions(Article("d", text, "ar"), "ar") and nominal_evaluations(
+        text, nlp.mentions(Article("d", text, "ar"), "ar"), "d", "ar") == []
+    # and the English patterns still fire with mentions (the test above is not empty by construction)
+    text = "Trump lashed out at Khan."
+    assert len(nominal_evaluations(text, nlp.mentions(Article("d", text, "en"), "en"), "d", "en")) == 1
+
 
 def test_no_mention_inside_a_web_address(nlp):
     """A French post of the train sentences ends with its link (session 40: "Sdf" and "AV" of the address were taken

@@ -203,4 +203,3 @@ def with_passive_agents(tagged: Sequence[Statement], mentions: Sequence[Mention]
         content = Span.of(text, min(lo, st.content.start), max(st.content.end, agent.end))
         out.append(replace(st, speaker=agent, content=content, cue=Span.of(text, st.cue.start, min(end, st.cue.end))))
     return out
-

@@ -31,15 +31,18 @@ _FR_ROLES = (r"soutiens?|partisan(?:e|s|es)?|alli(?:é|ée|és|ées)|critiques?|
 
 _PATTERNS = {
     "en": _Patterns(
-        # "X, a fierce supporter of Y" / "X is one of the earliest and most enthusiastic supporters of Y"
+        # "X, a fierce supporter of Y" / "X is one of the earliest and most enthusiastic supporters of Y" (what may
+        # stand between the article and the noun: `_fills_a_role`)
         role_of=re.compile(
             r"(?P<link>\s*,\s+|\s+(?:(?:is|are|was|were|remains|remained|became|becomes|has\s+been|have\s+been|"
             r"had\s+been)\s+(?:\w+ly\s+|also\s+|still\s+|long\s+)?))"
-            r"(?:(?:a|an|the|one\s+of\s+(?:the\s+)?|among\s+(?:the\s+)?)\s*)?(?:(?:[\w-]+|and|most|more)\s+){0,5}?"
+            r"(?P<det>(?:an|a|the|his|her|their|its|one\s+of\s+(?:the|his|her|their|a\s+(?:clutch|handful|host|group|"
+            r"number)\s+of)|among(?:\s+the)?)\s+)?"
+            r"(?P<fill>(?:[\w-]+\s+){0,4}?)"
             r"(?P<cue>" + _EN_ROLES + r")\s+of\s+", re.IGNORECASE),
         # "X's support for Y", "Trump's attacks on Muslims", "Sanders' criticism of Clinton"
         possessed=re.compile(
-            r"['’]s?\s+(?:(?:[\w-]+)\s+){0,2}?(?P<cue>" + _EN_ACTS + r")\s+(?:of|for|on|against|to)\s+",
+            r"['’]s?\s+(?P<fill>(?:[\w-]+\s+){0,2}?)(?P<cue>" + _EN_ACTS + r")\s+(?:of|for|on|against|to)\s+",
             re.IGNORECASE),
         # "X announced / pledged / threw his support for / to / behind Y"; "lashed out at", "took a swipe at",
         # "heaped criticism on", "railed against", "hit out at", "came out against"
@@ -52,20 +55,21 @@ _PATTERNS = {
             r"|heap\w*\s+(?:criticism|praise|scorn|blame)\s+on|rail\w*\s+against|hit\w*\s+out\s+at"
             r"|(?:came|comes|come|coming)\s+out\s+(?:against|in\s+(?:favor|favour|support)\s+of))\s+", re.IGNORECASE),
         group_head=re.compile(
-            r"\s+(?:(?:[a-z]+\s+)?(?:unions|officials|aides|allies|supporters|backers|advisers|advisors|voters|leaders"
+            r"\s+(?:(?:unions|officials|aides|allies|supporters|backers|advisers|advisors|voters|leaders"
             r"|lawmakers|members|groups|activists|donors|delegates|senators|governors|critics)"
             r"|campaign|team|camp|administration)\b"),
         phrase_end=re.compile(
             r"[;:.!?()\"“”]|,\s+(?:who|which|where|when|while|with|but|saying|calling|and\s+[a-z]+ed)\b"
-            r"|\s+(?:because|after|as|since)\s"),
+            r"|\s+(?:because|after|as|since|is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does"
+            r"|do)\s"),
     ),
     "fr": _Patterns(
         # "X, fervent soutien de Y", "X est l'un des plus proches alliés du président", "X, critique acerbe de Y"
         role_of=re.compile(
             r"(?P<link>\s*,\s+|\s+(?:est|sont|était|étaient|reste|restent|demeure|demeurent|a\s+été|ont\s+été|"
             r"avait\s+été)\s+(?:\w+ment\s+|aussi\s+|toujours\s+)?)"
-            r"(?:(?:un|une|le|la|les|l['’]une?\s+des|parmi\s+les)\s+)?(?:(?:[\w-]+)\s+){0,3}?"
-            r"(?P<cue>" + _FR_ROLES + r")(?:\s+[\w-]+){0,2}?\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)",
+            r"(?P<det>(?:une|un|les|le|la|l['’]une?\s+des|parmi\s+les)\s+)?(?P<fill>(?:[\w-]+\s+){0,3}?)"
+            r"(?P<cue>" + _FR_ROLES + r")(?:\s+[\w-]+){0,2}?\s+(?:des\s+|du\s+|de\s+(?:la\s+|l['’]\s*)?|d['’]\s*)",
             re.IGNORECASE),
         possessed=None,  # ("le soutien de X à Y": the giver follows the act)
         # "X s'en est pris à Y", "X a apporté son soutien à Y", "a exprimé sa solidarité avec", "a pris la défense de",
@@ -73,17 +77,49 @@ _PATTERNS = {
         phrasal=re.compile(
             r"\s+(?:(?:a|ont|avait|avaient|aura|auront)\s+)?(?:\w+ment\s+|aussi\s+|encore\s+|également\s+|déjà\s+)?"
             r"(?P<cue>s['’]en\s+(?:est|sont|était|étaient|prend|prennent|prenait|prenaient|prendra)\s+"
-            r"(?:\w+ment\s+|aussi\s+|encore\s+|également\s+)?(?:(?:pris|prise|prises)\s+)?(?:\w+ment\s+)?(?:à|au|aux)"
+            r"(?:\w+ment\s+|aussi\s+|encore\s+|également\s+)?(?:(?:prises|prise|pris)\s+)?(?:\w+ment\s+)?(?:aux|au|à)"
             r"|(?:apport|exprim|réaffirm|renouvel|affich|manifest|assur|témoign)\w*\s+(?:son|sa|leur)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:soutien|appui|solidarité)\s+(?:à|au|aux|avec|envers)"
-            r"|(?:pris|prend|prennent|prenait)\s+la\s+défense\s+(?:de|du|des|d['’])"
+            r"(?:[\w-]+\s+){0,2}?(?:soutien|appui|solidarité)\s+(?:aux|au|à|avec|envers)"
+            r"|(?:pris|prend|prennent|prenait)\s+la\s+défense\s+(?:des|du|de|d['’])"
             r"|(?:mène|mènent|menait|menaient|mené)\s+(?:une\s+)?(?:[\w-]+\s+){0,4}?campagne\s+(?:[\w-]+\s+){0,3}?contre"
-            r"|(?:protest|s['’]insurg|s['’]élèv|s['’]élev)\w*\s+contre)\s*", re.IGNORECASE),
+            r"|(?:protest|s['’]insurg|s['’]élèv|s['’]élev)\w*\s+contre)(?:(?<=['’])|(?!\w))\s*", re.IGNORECASE),
         group_head=None,
         phrase_end=re.compile(r"[;:.!?()\"“”«»]|,\s+(?:qui|que|dont|où|lorsque|quand|mais|avec|en\s+\w+ant)\b"
-                              r"|\s+(?:parce|car|après|puisque)\s"),
+                              r"|\s+(?:parce|car|après|puisque|est|sont|était|étaient|a|ont|avait|avaient|sera"
+                              r"|seront)\s"),
     ),
 }
+
+
+# words that never stand between an article and a role of support or opposition, nor between a possessor and its
+# act: prepositions, determiners, quantifiers, conjunctions opening clauses ("Sanders was booed by supporters of
+# Clinton", "Trump is popular with supporters of the Tea Party", "Macron, face aux critiques de Marine Le Pen",
+# "After meeting Trump, many supporters of Cruz left", "Obama's response to attacks on Paris")
+_NOT_FILLERS = {
+    "en": frozenset("""by with from to under among for in on at into about after before against over through during
+        without within of than as like many some few several all both other others any each every no
+        the a an his her their its this that these those who which when while if meet meets meeting see sees lack
+        response reaction answer""".split()),
+    "fr": frozenset("""face aux au à de du des d par pour avec contre sous malgré selon chez en dans sur sans privé privée
+        privés privées plusieurs nombreux nombreuses beaucoup certains certaines tous toutes les le la l un une ses son
+        sa leur leurs qui que dont lors""".split()),
+}
+_EN_ING_ADJECTIVES = frozenset("leading longstanding outstanding unflinching unwavering".split())
+
+
+def _fills_a_role(lang: str, g: re.Match, apposed: bool) -> bool:
+    """The words between the link and the role (or the possessor and its act) are modifiers only (`_NOT_FILLERS`):
+    no preposition, quantifier or clause; in English no verb form in -ing (but "a leading critic"), and an
+    apposition has its article ("Adelson, a fierce supporter of", not "Trump, many supporters of")."""
+    words = [w.lower().strip("'’") for w in g.group("fill").split()]
+    if any(w in _NOT_FILLERS[lang] for w in words):
+        return False
+    if lang == "en":
+        if any(w.endswith("ing") and w not in _EN_ING_ADJECTIVES for w in words):
+            return False
+        if apposed and not (g.groupdict().get("det") or "").strip():
+            return False
+    return True
 
 
 def nominal_evaluations(text: str, mentions: Sequence[Mention], doc_id: str, lang: str, numbered_from: int = 0,
@@ -113,6 +149,8 @@ def nominal_evaluations(text: str, mentions: Sequence[Mention], doc_id: str, lan
             apposed = pattern is pat.role_of and g.group("link").strip() == ","
             if apposed and not _clause_subject(speaker, text):
                 continue  # (a dateline is no name in apposition)
+            if "fill" in g.groupdict() and not _fills_a_role(lang, g, apposed):
+                continue
             if pattern is not pat.possessed and _POSSESSIVE.match(text, speaker.end):
                 continue
             cue = Span.of(text, g.start("cue"), g.end("cue"))
@@ -123,8 +161,8 @@ def nominal_evaluations(text: str, mentions: Sequence[Mention], doc_id: str, lan
                     st.cue is not None and st.cue.overlaps(cue)
                     or st.speaker is not None and st.speaker.span.overlaps(speaker.span) and st.speaker.end <= cue.start
                     and st.content.overlaps(content)
-                    for st in taken):
-                continue
+                    for st in taken) or any(st.cue.overlaps(cue) for st in out):
+                continue  # (one cue, one statement: "Trump is sure Cruz is a critic of Obama" is Cruz's)
             out.append(Statement(doc_id=doc_id, id=f"{doc_id}:{numbered_from + len(out) + 1}", speaker=speaker,
                                  cue=cue, content=content, lang=lang, context=sent, cue_kind="eval"))
             break
