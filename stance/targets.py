@@ -270,11 +270,37 @@ def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> boo
     """Whether `m` is the speaker itself (the same actor, or the same words when neither is known) or its own country
     as a whole; not its people ("وندد الرئيس المصري بقتل المصريين", "وأكدت مصر حرصها على سلامة المصريين"), unless
     the people itself speaks ("وقال يمنيون إن اليمنيين يعانون")."""
-    if speaker.actor is None and m.actor is None:
-        return m.text == speaker.text  # an unknown speaker named again
+    if speaker.actor is None and m.actor is None and m.text == speaker.text:
+        return True  # an unknown speaker named again
+    if (speaker.actor is None or m.actor is None) and _same_latin_name(speaker.text, m.text):
+        return True  # "Bernie Sanders -> Sanders", "Ramos -> Journalist Jorge Ramos"
     return (speaker.actor is not None and m.actor is not None
             and m.actor.id in (speaker.actor.id, speaker.actor.affiliation)
             and (is_people(speaker) or not _own_people(m, text)))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.-]*")
+
+
+def _same_latin_name(a: str, b: str) -> bool:
+    """Two Latin-script names of one person: the same last word, and the words of one (titles and a possessive
+    left out) all in the other ("Sanders" / "Bernie Sanders", "Mrs. Clinton" / "Clinton", "candidate Hillary
+    Clinton" / "Clinton"; not "Erica Garner" / "Eric Garner", nor "Bill Clinton" / "Hillary Clinton").
+
+    >>> _same_latin_name("Ramos", "Journalist Jorge Ramos"), _same_latin_name("Erica Garner", "Eric Garner")
+    (True, False)
+    """
+    def words(x: str) -> list[str]:
+        return [w.lower().rstrip(".") for w in _LATIN_WORD.findall(re.sub(r"['’]s?\b", "", x))
+                if w.rstrip(".") not in _NAME_TITLES]
+    wa, wb = words(a), words(b)
+    if not wa or not wb or wa[-1] != wb[-1] or not re.search(r"[A-Za-z]", a + b):
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return set(short) <= set(long_)
+
+
+_NAME_TITLES = frozenset("Mr Mrs Ms Dr Sen Gov Rep Gen Pres President Senator Governor M Mme".split())
 
 
 def _own_people(m: Mention, text: Optional[str]) -> bool:

@@ -2210,6 +2210,16 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     text = "Obama's support for Clinton was clear, Sanders said."
     (st,) = nominal_evaluations(text, nlp.mentions(Article("d", text, "en"), "en"), "d", "en")
     assert (st.speaker.text, st.cue.text, st.content.text) == ("Obama", "support", "Clinton")
+    # a speaker is no target of its own under a fuller or shorter name (English train: 8 such pairs, none right);
+    # a namesake is ("Erica Garner" on her father "Eric Garner")
+    from stance.targets import is_own_side
+    from stance.records import Mention, Span
+    t = "Journalist Jorge Ramos said Ramos was right; Erica Garner criticized Eric Garner's critics."
+    m = {w: Mention(Span.of(t, t.index(w), t.index(w) + len(w))) for w in (
+        "Journalist Jorge Ramos", "Erica Garner", "Eric Garner")}
+    assert is_own_side(Mention(Span.of(t, t.index("Ramos was"), t.index("Ramos was") + 5)),
+                       m["Journalist Jorge Ramos"], t)
+    assert not is_own_side(m["Erica Garner"], m["Eric Garner"], t)
     # Arabic has no such patterns: nothing is added, even with the article's mentions
     text = "وقال بوتين ان روسيا حليف لسوريا وداعم للجيش السوري."
     assert nlp.mentions(Article("d", text, "ar"), "ar") and nominal_evaluations(
