@@ -18,7 +18,7 @@ from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
 from .attribution.english import PASSIVE_AUX, passive_eval, with_clause_subjects, with_passive_agents
-from .attribution.evaluations import nominal_evaluations
+from .attribution.evaluations import colon_statements, nominal_evaluations
 from .attribution_crf import extract_statements_crf, load_tagger
 from .backbone import check_precision, resolve_device
 from .classify import StanceClassifier, default_model_path, item_for, load_classifier
@@ -526,6 +526,7 @@ class Pipeline:
         else:
             found = extract_statements(article, mentions, lang)
         found = found + nominal_evaluations(article.text, mentions, article.id, lang, len(found), found)
+        found = found + colon_statements(article.text, mentions, article.id, lang, len(found), found)
         if self.author_voice:
             found = found + author_statements(article, found, len(found))
         # a statement with a cue and no speaker (no source found) portrays nobody's view: no targets; one with no cue

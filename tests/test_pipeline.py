@@ -2220,6 +2220,14 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     assert is_own_side(Mention(Span.of(t, t.index("Ramos was"), t.index("Ramos was") + 5)),
                        m["Journalist Jorge Ramos"], t)
     assert not is_own_side(m["Erica Garner"], m["Eric Garner"], t)
+    # an English headline's "Name: words" and "Name to Name: words" (gold articles and train headlines); not a label
+    # or a country before the colon, nor a French topic ("Bande de Gaza : le regard d'un expert")
+    assert said("McCaul: If elected, Hillary Clinton could be impeached.") == [("McCaul", ":", ["Hillary Clinton"])]
+    st = [s for s in said("Black Democrats to Hillary Clinton: Send Money to Take Congress.") if s[1].endswith(":")]
+    assert [(s[0], s[1]) for s in st] == [("Black Democrats", "to Hillary Clinton:")] and "Hillary Clinton" in st[0][2]
+    assert [s for s in said("Update: Trump wins Florida as Clinton concedes.") if s[1] == ":"] == []
+    assert [s for s in said("Syria: Assad forces retake Aleppo from rebels.") if s[1] == ":"] == []
+    assert [s for s in dit("Bande de Gaza : le regard d'un expert italien sur Israël.") if s[1] == ":"] == []
     # Arabic has no such patterns: nothing is added, even with the article's mentions
     text = "وقال بوتين ان روسيا حليف لسوريا وداعم للجيش السوري."
     assert nlp.mentions(Article("d", text, "ar"), "ar") and nominal_evaluations(
