@@ -2228,6 +2228,10 @@ def test_english_evaluations_with_no_verb_of_saying(nlp):
     assert [s for s in said("Update: Trump wins Florida as Clinton concedes.") if s[1] == ":"] == []
     assert [s for s in said("Syria: Assad forces retake Aleppo from rebels.") if s[1] == ":"] == []
     assert [s for s in dit("Bande de Gaza : le regard d'un expert italien sur Israël.") if s[1] == ":"] == []
+    # a second review's cases: a list, tags, "to" with no one addressed, a label piece, no words after the colon
+    for text in ("Democrats: 48, Republicans: 52.", "Tags: Trump, Clinton, election.", "Trump to be sworn in: live updates.",
+                 "Exclusive Trump: I will win.", "Trump: ”"):
+        assert [s for s in said(text) if s[1].endswith(":")] == [], text
     # Arabic has no such patterns: nothing is added, even with the article's mentions
     text = "وقال بوتين ان روسيا حليف لسوريا وداعم للجيش السوري."
     assert nlp.mentions(Article("d", text, "ar"), "ar") and nominal_evaluations(

@@ -11,8 +11,9 @@ written for reported speech, miss them.
 Clinton could be impeached", "Black Democrats to Hillary Clinton: Send Money to Take Congress")."""
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..records import Mention, Span, Statement
@@ -174,37 +175,76 @@ def nominal_evaluations(text: str, mentions: Sequence[Mention], doc_id: str, lan
     return out
 
 
-# a name opening a sentence, then "to" and the one addressed, then a colon: "Clinton to Planned Parenthood: Trump will
-# reverse Roe v. Wade"; not a label ("Update:", "Watch:", "Exclusive:")
-_COLON_AFTER = re.compile(r"(?P<cue>(?:\s+to\s+[^:;.!?\n]{1,60}?)?\s*:)[ \t]+(?=\S)")
+# a name opening a sentence, then "to" and the one addressed (a name: `colon_statements` checks), then a colon:
+# "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade"; not a label ("Update:", "Watch:", "Tags:")
+_COLON_AFTER = re.compile(r"(?P<cue>(?:\s+to\s+(?P<to>[^:;.!?\n]{1,60}?))?\s*:)[ \t]+(?=\S)")
 _HEADLINE_LABELS = frozenset("""update updated exclusive watch breaking editorial opinion analysis video photos photo live
-    poll report review interview transcript factbox explainer timeline commentary correction""".split())
+    poll report review interview transcript factbox explainer timeline commentary correction tags tag topics topic
+    keywords sources source related podcast credit credits note notes fact check""".split())
 
 
 def colon_statements(text: str, mentions: Sequence[Mention], doc_id: str, lang: str, numbered_from: int = 0,
                      taken: Sequence[Statement] = ()) -> list[Statement]:
     """The sentences of an English `text` that open with a name and a colon, each a statement of that name (cue: the
     colon, with "to" and the one addressed before it, a target as the object inside a cue is; content: the rest of
-    the sentence). A sentence a statement of `taken` already speaks in, or that opens with a label ("Update:") or a
-    country ("Syria: ..."), adds nothing; other languages give none."""
+    the sentence). The name is one mention or two read apart in a title-case headline ("Black Democrats"), none of
+    them a label ("Update:", "Tags:") or a country ("Syria: ..."); the one addressed is a mention, whole ("Trump to
+    be sworn in: live updates" is no statement); the content has words and no figure first ("Democrats: 48,
+    Republicans: 52"). A sentence a statement of `taken` already speaks in, or whose name speaks there, adds
+    nothing; other languages give none."""
     if lang != "en":  # (French headlines of the train posts put a topic before the colon: "Bande de Gaza : le regard
         return []     # d'un expert", "Gaza: inonder les tunnels": 4 pairs there, none right)
     out: list[Statement] = []
     ordered = sorted((m for m in mentions if not m.resolved), key=lambda m: m.start)
+    by_start: dict[int, Mention] = {}  # the longest mention starting at each offset
+    for m in ordered:
+        if m.start not in by_start or by_start[m.start].end < m.end:
+            by_start[m.start] = m
+    ends = {m.end for m in ordered}
+    spoken = sorted((st.content.start, st.content.end) for st in taken)
+    cues = sorted(st.cue.start for st in taken if st.cue is not None)
+    speakers = sorted(st.speaker.start for st in taken if st.speaker is not None and not st.speaker.resolved)
     for sent in split_sentences(text):
         lead = re.match(r"[\s\"“'‘«]*", text[sent.start : sent.end]).end() + sent.start
-        first = next((m for m in ordered if m.start == lead and m.end <= sent.end), None)
-        for m in ordered:  # a title-case headline's name read in pieces: "Black Democrats to Hillary Clinton:"
-            if first is not None and m.start == first.end + 1 and text[first.end] == " " and m.end <= sent.end:
-                first = Mention(Span.of(text, first.start, m.end))
-        g = _COLON_AFTER.match(text, first.end, sent.end) if first is not None else None
-        if g is None or first.text.lower() in _HEADLINE_LABELS or first.actor is not None and first.actor.type == "country" \
-                or any(
-                st.content.start < sent.end and sent.start < st.content.end
-                or st.cue is not None and sent.start <= st.cue.start < sent.end for st in taken):
+        pieces = [by_start[lead]] if lead in by_start and by_start[lead].end <= sent.end else []
+        nxt = by_start.get(pieces[-1].end + 1) if pieces else None
+        if nxt is not None and text[pieces[-1].end] == " " and nxt.end <= sent.end:
+            pieces.append(nxt)  # a title-case headline's name read in two pieces: "Black Democrats to Hillary Clinton:"
+        if not pieces or any(p.text.lower() in _HEADLINE_LABELS or p.actor is not None and p.actor.type == "country"
+                             for p in pieces):
+            continue
+        first = pieces[0] if len(pieces) == 1 else replace(pieces[0], span=Span.of(text, lead, pieces[-1].end))
+        g = _COLON_AFTER.match(text, first.end, sent.end)
+        if g is None:
+            continue
+        if g.group("to") is not None and not (g.start("to") in by_start and g.end("to") in ends):
+            continue  # "to" and no one addressed: "Trump to visit Israel: sources"
+        content = Span.of(text, g.end(), sent.end)
+        if not re.search(r"[^\W\d_]", content.text) or content.text.lstrip()[:1].isdigit() or re.search(
+                r"\b[A-Z][\w.]*:\s", content.text):
+            continue  # no words, a figure, or another "Name:" (a list: "Democrats: 48, Republicans: 52")
+        if _overlapping(spoken, sent.start, sent.end) or _inside(cues, sent.start, sent.end) \
+                or _inside(speakers, first.start, first.end):
             continue
         out.append(Statement(doc_id=doc_id, id=f"{doc_id}:{numbered_from + len(out) + 1}", speaker=first,
                              cue=Span.of(text, g.start("cue") + len(g.group("cue")) - len(g.group("cue").lstrip()),
                                          g.end("cue")),
-                             content=Span.of(text, g.end(), sent.end), lang=lang, context=sent, cue_kind="eval"))
+                             content=content, lang=lang, context=sent, cue_kind="eval"))
     return out
+
+
+def _inside(points: list[int], start: int, end: int) -> bool:
+    """One of the sorted `points` lies in start..end (end excluded)."""
+    k = bisect.bisect_left(points, start)
+    return k < len(points) and points[k] < end
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """One of the spans (sorted by start) overlaps start..end; contents are sentence-sized, so a span starting up to
+    2,000 characters before `start` is looked at."""
+    k = bisect.bisect_left(spans, (start - 2000, 0))
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] > start:
+            return True
+        k += 1
+    return False
