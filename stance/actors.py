@@ -1439,8 +1439,9 @@ _EN_ROLE_PHRASE = re.compile(
     r"|prime\s+minister|chancellor)\b(?![-]|\s+[A-Z])")
 
 
-def find_role_phrases_en(text: str, known: Sequence[Mention] = ()) -> list[Mention]:
-    """English role phrases (`_EN_ROLE_PHRASE`) that overlap no mention of `known`, as unknown mentions.
+def find_role_phrases_en(text: str) -> list[Mention]:
+    """English role phrases (`_EN_ROLE_PHRASE`) as unknown mentions (the pipeline keeps those that overlap no other
+    mention, `stance.pipeline._merge`).
 
     >>> [m.text for m in find_role_phrases_en("Sanders said the former secretary of state is a captive of Wall Street.")]
     ['the former secretary of state']
@@ -1449,5 +1450,4 @@ def find_role_phrases_en(text: str, known: Sequence[Mention] = ()) -> list[Menti
     >>> [m.text for m in find_role_phrases_en("The President Barack Obama spoke, as did the embattled senator.")]
     ['the embattled senator']
     """
-    return [Mention(Span(g.start(), g.end(), g.group())) for g in _EN_ROLE_PHRASE.finditer(text)
-            if not any(k.start < g.end() and g.start() < k.end for k in known)]
+    return [Mention(Span(g.start(), g.end(), g.group())) for g in _EN_ROLE_PHRASE.finditer(text)]

@@ -499,7 +499,7 @@ class Pipeline:
                                    and not people_of_a_country(article.text, s, e, self.actors)])
         found = _merge(found, self.actors.find_unknown_names(article.text, lang, found))
         if lang == "en":
-            found = _merge(found, find_role_phrases_en(article.text, found))
+            found = _merge(found, find_role_phrases_en(article.text))
         if lang == "ar":
             found = _merge(found, self.actors.find_collectives(article.text, found))
             found = join_second_adjectives(_attach_heads(found, article.text), article.text, self.actors)

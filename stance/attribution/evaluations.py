@@ -12,6 +12,7 @@ Clinton could be impeached", "Black Democrats to Hillary Clinton: Send Money to 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -202,6 +203,8 @@ def colon_statements(text: str, mentions: Sequence[Mention], doc_id: str, lang: 
             by_start[m.start] = m
     ends = {m.end for m in ordered}
     spoken = sorted((st.content.start, st.content.end) for st in taken)
+    spoken_starts = [a for a, _ in spoken]
+    reach = list(itertools.accumulate((b for _, b in spoken), max))  # the furthest end of the contents up to each
     cues = sorted(st.cue.start for st in taken if st.cue is not None)
     speakers = sorted(st.speaker.start for st in taken if st.speaker is not None and not st.speaker.resolved)
     for sent in split_sentences(text):
@@ -223,7 +226,8 @@ def colon_statements(text: str, mentions: Sequence[Mention], doc_id: str, lang: 
         if not re.search(r"[^\W\d_]", content.text) or content.text.lstrip()[:1].isdigit() or re.search(
                 r"\b[A-Z][\w.]*:\s", content.text):
             continue  # no words, a figure, or another "Name:" (a list: "Democrats: 48, Republicans: 52")
-        if _overlapping(spoken, sent.start, sent.end) or _inside(cues, sent.start, sent.end) \
+        k = bisect.bisect_left(spoken_starts, sent.end)  # the contents that start before the sentence ends
+        if k and reach[k - 1] > sent.start or _inside(cues, sent.start, sent.end) \
                 or _inside(speakers, first.start, first.end):
             continue
         out.append(Statement(doc_id=doc_id, id=f"{doc_id}:{numbered_from + len(out) + 1}", speaker=first,
@@ -238,13 +242,3 @@ def _inside(points: list[int], start: int, end: int) -> bool:
     k = bisect.bisect_left(points, start)
     return k < len(points) and points[k] < end
 
-
-def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """One of the spans (sorted by start) overlaps start..end; contents are sentence-sized, so a span starting up to
-    2,000 characters before `start` is looked at."""
-    k = bisect.bisect_left(spans, (start - 2000, 0))
-    while k < len(spans) and spans[k][0] < end:
-        if spans[k][1] > start:
-            return True
-        k += 1
-    return False
