@@ -347,7 +347,7 @@ _FUNCTION_WORDS = {
         their them our my your this that these those some all any each who whom which what there here one
         mr mrs ms dr""".split()),
     "fr": frozenset("""l le la les un une des du de d au aux il elle ils elles on nous vous je tu se lui leur leurs son
-        sa ses ce cet cette ces qui que quoi dont où en y et ou m mme mmes mlle""".split()),
+        sa ses ce cet cette ces qui que quoi dont où en y et ou m mme mmes mlle a t""".split()),
 }
 
 
@@ -407,6 +407,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     blocked = (*statement.targets, *taken, *speakers)
     new: list[Mention] = []
     for s, e, ps in runs:
+        if statement.lang != "ar":  # (after the joining: a piece's own word never runs on into the next proposal)
+            s, e = whole_compound(text, s, e)  # "Etats" of "Etats-Unis", "grand" of "grand-mère": the whole word
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
@@ -425,6 +427,29 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
 # a title the tagger may read alone, and the capitalised name that follows it ("M. Albert Carré", "Mme Curie")
 _HONORIFICS = frozenset("M MM Mme Mmes Mlle Mr Mrs Ms Dr".split())
 _NAME_AFTER = re.compile(r"\.?(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*)+")
+
+
+_COMPOUND_AFTER = re.compile(r"(?:[-‐‑.](?=[^\W\d_])[^\W_]*)+\.?")  # "-Unis", "-mère", ".S."
+_COMPOUND_BEFORE = re.compile(r"(?:[^\W_]*[^\W\d_][-‐‑])+$")  # "Croix-" before "Rouge", "a-t-" before "il"
+
+
+def whole_compound(text: str, s: int, e: int) -> tuple[int, int]:
+    """A Latin-script span widened to the whole hyphenated or dotted word it cuts: the tagger reads "Etats-Unis",
+    "grand-mère" and "U.S." as several words and may mark one piece alone; the piece names nothing.
+
+    >>> t = "la Croix-Rouge et les Etats-Unis, sa grand-mère, U.S. officials, a-t-il dit"
+    >>> [t[slice(*whole_compound(t, t.index(w) + k, t.index(w) + len(w)))] for w, k in (
+    ...     ("Rouge", 0), ("Etats", 0), ("grand", 0), (" U", 1), ("-t", 1))]
+    ['Croix-Rouge', 'Etats-Unis', 'grand-mère', 'U.S.', 'a-t-il']
+    >>> whole_compound("le Hamas.", 3, 8)
+    (3, 8)
+    """
+    if e < len(text) and (after := _COMPOUND_AFTER.match(text, e)) and after.end() > e:
+        if text[e] != "." or (len(text[s:e]) <= 2 and text[s:e].isupper()):  # a full stop ends a sentence, not "U.S."
+            e = after.end()
+    if s > 0 and (before := _COMPOUND_BEFORE.search(text, max(0, s - 40), s)):
+        s = before.start()  # (a compound longer than the window keeps its last pieces)
+    return s, e
 
 
 def _conjunction_letters(word: str) -> int:
