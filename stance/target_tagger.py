@@ -412,7 +412,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
-                or _function_words_only(text[s:e], statement.lang) or in_url(text, s, e):
+                or _function_words_only(text[s:e], statement.lang) or in_url(text, s, e) \
+                or (statement.lang == "en" and modifier_only(text, s, e)):
             continue
         if statement.lang == "ar":
             s += _conjunction_letters(text[s:e].split(" ", 1)[0])  # "والمتظاهرين" -> "المتظاهرين"
@@ -450,6 +451,32 @@ def whole_compound(text: str, s: int, e: int) -> tuple[int, int]:
     if s > 0 and (before := _COMPOUND_BEFORE.search(text, max(0, s - 40), s)):
         s = before.start()  # (a compound longer than the window keeps its last pieces)
     return s, e
+
+
+# an English word that ends a noun phrase's modifiers: after it, a one-word span is the phrase's head, not a modifier
+_EN_AFTER_HEAD = frozenset("""of to in on at by for from with and or but nor who whom whose which that than as is are
+    was were be been being has have had will would could should may might must can do does did said says say told
+    tells according""".split())
+_EN_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ic|an|ese|ish)$")  # "Democratic", "Republican", "Japanese", "British"
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def modifier_only(text: str, s: int, e: int) -> bool:
+    """Whether an English tagged span is one word that only qualifies the noun after it: a lower-case word or a
+    party or nationality adjective before a word of the same phrase ("the [Republican] Party", "[federal]
+    agencies", "[black] leaders", "radical [Islamic] terrorism"), whose head, not the modifier, is what is spoken of.
+
+    >>> t = "the Republican Party, federal agencies, supporters of Cruz, the Republican said, Trump voters"
+    >>> [modifier_only(t, t.index(w), t.index(w) + len(w)) for w in ("Republican", "federal", "supporters", "Trump")]
+    [True, True, False, False]
+    >>> modifier_only(t, t.rindex("Republican"), t.rindex("Republican") + 10)
+    False
+    """
+    word = text[s:e]
+    if not word.isalpha() or not (word[0].islower() or _EN_ADJECTIVE.match(word)):
+        return False
+    nxt = _NEXT_WORD.match(text, e)
+    return nxt is not None and nxt.group(1).lower() not in _EN_AFTER_HEAD
 
 
 def _conjunction_letters(word: str) -> int:
