@@ -462,19 +462,21 @@ _NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 
 
 def modifier_only(text: str, s: int, e: int) -> bool:
-    """Whether an English tagged span is one word that only qualifies the noun after it: a lower-case word or a
-    party or nationality adjective before a word of the same phrase ("the [Republican] Party", "[federal]
-    agencies", "[black] leaders", "radical [Islamic] terrorism"), whose head, not the modifier, is what is spoken of.
+    """Whether an English tagged span is one word that only qualifies the noun after it: a lower-case word (not a
+    plural, which heads its phrase) or a party or nationality adjective before another word that is no preposition,
+    conjunction, relative or verb of saying ("the [Republican] Party", "[federal] agencies", "[black] leaders",
+    "radical [Islamic] terrorism"): the phrase's head, not its modifier, is what is spoken of.
 
-    >>> t = "the Republican Party, federal agencies, supporters of Cruz, the Republican said, Trump voters"
-    >>> [modifier_only(t, t.index(w), t.index(w) + len(w)) for w in ("Republican", "federal", "supporters", "Trump")]
-    [True, True, False, False]
+    >>> t = "the Republican Party, federal agencies, supporters of Cruz, critics say, the Republican said, Trump voters"
+    >>> [modifier_only(t, t.index(w), t.index(w) + len(w)) for w in ("Republican", "federal", "supporters", "critics",
+    ...                                                              "Trump")]
+    [True, True, False, False, False]
     >>> modifier_only(t, t.rindex("Republican"), t.rindex("Republican") + 10)
     False
     """
     word = text[s:e]
-    if not word.isalpha() or not (word[0].islower() or _EN_ADJECTIVE.match(word)):
-        return False
+    if not word.isalpha() or not (word[0].islower() and not word.endswith("s") or _EN_ADJECTIVE.match(word)):
+        return False  # (a plural is a phrase's head: "[critics] denounced", "[allies] wanted")
     nxt = _NEXT_WORD.match(text, e)
     return nxt is not None and nxt.group(1).lower() not in _EN_AFTER_HEAD
 
