@@ -27,7 +27,7 @@ from .ner import ArabicNER
 from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
-from .target_tagger import TargetTagger, tagger_input, with_tagged_targets
+from .target_tagger import TargetTagger, tagger_input, whole_compound, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
 from .text import AR_MARKS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
@@ -386,6 +386,21 @@ def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, 
     return out
 
 
+def _joined_overlaps(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Spans in order with those that overlap joined (the lower probability kept).
+
+    >>> _joined_overlaps([(0, 5, 0.9), (3, 9, 0.8), (12, 14, 0.7)])
+    [(0, 9, 0.8), (12, 14, 0.7)]
+    """
+    out: list[tuple[int, int, float]] = []
+    for a, b, p in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]), min(p, out[-1][2]))
+        else:
+            out.append((a, b, p))
+    return out
+
+
 def uncued_sentences(text: str, statements: Sequence[Statement]) -> list[Span]:
     """The sentences of `text` (with a word) that hold no statement's cue, nor a statement of the speaker tagger:
     where nobody was found speaking."""
@@ -644,6 +659,8 @@ class Pipeline:
                      if not in_url(art.text, a - shift, b - shift)]  # never a speaker inside a web address
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
+            else:  # "Croissant" of "Croissant-Rouge": the whole word (pieces that come to overlap are one)
+                spans = _joined_overlaps([(*whole_compound(item[0], a, b), p) for a, b, p in spans])
             if not spans:
                 continue
             sent = Span.of(art.text, -shift, len(item[0]) - shift)
