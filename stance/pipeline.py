@@ -741,14 +741,16 @@ class Pipeline:
             tagged = with_tagged_targets(st, spans, shift, batch[k][0].text, seen, co)
             new: list[Mention] = []
             for proposed in tagged.targets[len(st.targets):]:
-                if st.lang == "ar":  # (measured on Arabic; an English piece, "Hillary", stays a target of its own)
+                if st.lang == "ar":
                     if k not in known:
                         known[k] = [x for x in self.actors.find(batch[k][0].text, "ar") if x.actor is not None]
                     proposed = self._whole_mention(proposed, st, batch[k][0].text, known[k],
                                                    (*st.targets, *seen, *co))
                     pieces = _before_trailing_phrase(proposed, batch[k][0].text, known[k])
-                else:
-                    pieces = [proposed]
+                else:  # English and French: over any mention, the capitalised names the dictionary lacks too
+                    if k not in known:
+                        known[k] = self.mentions(batch[k][0], st.lang)
+                    pieces = [self._whole_mention(proposed, st, batch[k][0].text, known[k], (*st.targets, *seen, *co))]
                 for proposed in pieces:
                     t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                     if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
