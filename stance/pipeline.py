@@ -7,6 +7,7 @@ Hammond -> Russia criticism
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from contextlib import ExitStack, contextmanager
@@ -27,7 +28,7 @@ from .ner import ArabicNER
 from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
-from .target_tagger import TargetTagger, tagger_input, whole_compound, with_tagged_targets
+from .target_tagger import TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
 from .text import AR_MARKS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
@@ -405,6 +406,19 @@ def whole_names(text: str, spans: Sequence[tuple[int, int, float]],
     return _joined_overlaps(out)
 
 
+def _inside(mentions: Sequence[Mention], span: Span) -> list[Mention]:
+    """The mentions (sorted by start) that lie inside `span`, found by bisection (an article's uncued sentences each
+    look up their own, so a long article is not read once per sentence)."""
+    i = bisect.bisect_left(mentions, span.start, key=lambda m: m.start)
+    out = []
+    for m in mentions[i:]:
+        if m.start >= span.end:
+            break
+        if m.end <= span.end:
+            out.append(m)
+    return out
+
+
 def _joined_overlaps(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Spans in order with those that overlap joined (the lower probability kept).
 
@@ -678,20 +692,18 @@ class Pipeline:
                      if not in_url(art.text, a - shift, b - shift)]  # never a speaker inside a web address
             if lang_of[k] == "ar":  # no preposition before a subject; a head noun the tagger left out
                 spans = arabic_speaker_spans(item[0], spans)
-            else:  # "Croissant" of "Croissant-Rouge": the whole word (pieces that come to overlap are one)
-                spans = _joined_overlaps([(*whole_compound(item[0], a, b), p) for a, b, p in spans])
-                if k not in known:
-                    known[k] = self.mentions(art, lang_of[k])
-                spans = whole_names(item[0], spans, [(m.start + shift, m.end + shift) for m in known[k]
-                                                     if 0 <= m.start + shift and m.end + shift <= len(item[0])])
             if not spans:
                 continue
             sent = Span.of(art.text, -shift, len(item[0]) - shift)
+            if k not in known:  # (sorted by start, for `_inside`)
+                known[k] = sorted((m for m in self.mentions(art, lang_of[k]) if lang_of[k] != "ar" or m.actor is not None),
+                                  key=lambda m: m.start)
             if lang_of[k] == "ar":
-                if k not in known:
-                    known[k] = [m for m in self.mentions(art, "ar") if m.actor is not None]
                 spans = whole_known_speakers(art.text, sent, [(a - shift, b - shift, p) for a, b, p in spans], known[k])
                 spans = [(a + shift, b + shift, p) for a, b, p in spans]
+            else:  # "sénateur-maire": the whole word; "Marine Le" of "Marine Le Pen": the whole name
+                spans = _joined_overlaps([(*whole_compound(item[0], a, b), p) for a, b, p in spans])
+                spans = whole_names(item[0], spans, [(m.start + shift, m.end + shift) for m in _inside(known[k], sent)])
             n = next_statement_number(sts)  # (before the author's statement goes: its id is not reused)
             # an article's sentences come after all its statements in `inputs`, so no index above is shifted
             sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]
@@ -725,7 +737,8 @@ class Pipeline:
         names: dict[int, frozenset[str]] = {}  # an article's mentions' words, read when a tagged target needs them
         speakers_by_cue: dict[tuple[int, str, int], list[Mention]] = {}
         speaking: dict[tuple[int, Span], set[int]] = {}  # (article, span) -> the statements whose speaker it is
-        known: dict[int, list[Mention]] = {}  # an article's dictionary mentions, read when a tagged target needs them
+        # an article's mentions (Arabic: its dictionary mentions with an actor), read when a tagged target needs them
+        known: dict[int, list[Mention]] = {}
         for k, (_, sts) in enumerate(batch):
             for j, st in enumerate(sts):
                 if st.speaker is not None:
@@ -757,6 +770,8 @@ class Pipeline:
                         t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
                     # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                     # mention per actor and statement, as the rules keep)
+                    if st.lang == "en" and t.actor is None and modifier_only(batch[k][0].text, t.start, t.end):
+                        continue  # "the [Republican] Party", "[federal] agencies": the phrase's head is meant
                     if not is_own_side(st.speaker, t, batch[k][0].text) \
                             and all(t.key != m.key for m in (*st.targets, *new)):
                         new.append(t)
@@ -788,10 +803,11 @@ class Pipeline:
 
     def _whole_mention(self, m: Mention, statement: Statement, text: str, known: Sequence[Mention],
                        blocked: Sequence[Mention]) -> Mention:
-        """A tagged Arabic target that is a piece of a longer dictionary mention of the article (`known`: its
-        mentions with an actor) as that whole mention, with its actor ("الله" of "حزب الله", "الفرنسية" of "وكالة
-        الصحافة الفرنسية"); as it is where the whole mention would leave the statement's sentence or touch its cue,
-        its speakers or its targets (`blocked`), which the tagger's own pieces never do."""
+        """A tagged target that is a piece of a longer mention of the article (`known`: in Arabic its dictionary
+        mentions with an actor, in English and French all its mentions, names the dictionary lacks too) as that whole
+        mention, with its actor ("الله" of "حزب الله", "الفرنسية" of "وكالة الصحافة الفرنسية", "Hillary" of "Hillary
+        Clinton"); as it is where the whole mention would leave the statement's sentence or touch its cue, its
+        speakers or its targets (`blocked`), which the tagger's own pieces never do."""
         whole = max((f for f in known if f.start <= m.start and m.end <= f.end and f.end - f.start > m.end - m.start),
                     key=lambda f: f.end - f.start, default=None)
         if whole is None:

@@ -412,8 +412,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
-                or _function_words_only(text[s:e], statement.lang) or in_url(text, s, e) \
-                or (statement.lang == "en" and modifier_only(text, s, e)):
+                or _function_words_only(text[s:e], statement.lang) or in_url(text, s, e):
             continue
         if statement.lang == "ar":
             s += _conjunction_letters(text[s:e].split(" ", 1)[0])  # "والمتظاهرين" -> "المتظاهرين"
@@ -430,26 +429,34 @@ _HONORIFICS = frozenset("M MM Mme Mmes Mlle Mr Mrs Ms Dr".split())
 _NAME_AFTER = re.compile(r"\.?(?:\s+(?:de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*)+")
 
 
-_COMPOUND_AFTER = re.compile(r"(?:[-‐‑.](?=[^\W\d_])[^\W_]*)+\.?")  # "-Unis", "-mère", ".S."
-_COMPOUND_BEFORE = re.compile(r"(?:[^\W_]*[^\W\d_][-‐‑])+$")  # "Croix-" before "Rouge", "a-t-" before "il"
+_HYPHENS = "-‐‑"
 
 
 def whole_compound(text: str, s: int, e: int) -> tuple[int, int]:
-    """A Latin-script span widened to the whole hyphenated or dotted word it cuts: the tagger reads "Etats-Unis",
-    "grand-mère" and "U.S." as several words and may mark one piece alone; the piece names nothing.
+    """A Latin-script span that is a lower-case piece of a lower-case hyphenated word, widened to that word: the tagger
+    reads "grand-mère", "front-runner" or "a-t-il" as several words and may mark one piece alone, which names
+    nothing. A capitalised piece is left as it is: a name the dictionary or the capitalised-name rule knows whole
+    ("Etats-Unis", "Croix-Rouge") is widened over that mention in the pipeline, and an actor before a lower-case
+    piece stays itself ("Saudi-led", "Iran-backed"), as does one after a prefix ("anti-Israel").
 
-    >>> t = "la Croix-Rouge et les Etats-Unis, sa grand-mère, U.S. officials, a-t-il dit"
-    >>> [t[slice(*whole_compound(t, t.index(w) + k, t.index(w) + len(w)))] for w, k in (
-    ...     ("Rouge", 0), ("Etats", 0), ("grand", 0), (" U", 1), ("-t", 1))]
-    ['Croix-Rouge', 'Etats-Unis', 'grand-mère', 'U.S.', 'a-t-il']
-    >>> whole_compound("le Hamas.", 3, 8)
-    (3, 8)
+    >>> t = "sa grand-mère, the front-runner, a-t-il dit, les Etats-Unis, a Saudi-led coalition, anti-Israel"
+    >>> def piece(w, within):  # the offsets of w inside the first occurrence of `within`
+    ...     s = t.index(within) + within.index(w)
+    ...     return s, s + len(w)
+    >>> [t[slice(*whole_compound(t, *piece(w, within)))] for w, within in (("grand", "grand"), ("mère", "mère"),
+    ...     ("runner", "runner"), ("t", "a-t-il"), ("Etats", "Etats"), ("Saudi", "Saudi"), ("anti", "anti"))]
+    ['grand-mère', 'grand-mère', 'front-runner', 'a-t-il', 'Etats', 'Saudi', 'anti']
     """
-    if e < len(text) and (after := _COMPOUND_AFTER.match(text, e)) and after.end() > e:
-        if text[e] != "." or (len(text[s:e]) <= 2 and text[s:e].isupper()):  # a full stop ends a sentence, not "U.S."
-            e = after.end()
-    if s > 0 and (before := _COMPOUND_BEFORE.search(text, max(0, s - 40), s)):
-        s = before.start()  # (a compound longer than the window keeps its last pieces)
+    if not text[s:e].islower():
+        return s, e
+    while e + 1 < len(text) and text[e] in _HYPHENS and text[e + 1].isalpha() and text[e + 1].islower():
+        e += 1
+        while e < len(text) and text[e].isalpha():
+            e += 1
+    while s > 1 and text[s - 1] in _HYPHENS and text[s - 2].isalpha() and text[s - 2].islower():
+        s -= 1
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
     return s, e
 
 
@@ -457,15 +464,17 @@ def whole_compound(text: str, s: int, e: int) -> tuple[int, int]:
 _EN_AFTER_HEAD = frozenset("""of to in on at by for from with and or but nor who whom whose which that than as is are
     was were be been being has have had will would could should may might must can do does did said says say told
     tells according""".split())
-_EN_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ic|an|ese|ish)$")  # "Democratic", "Republican", "Japanese", "British"
+_EN_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ic|ican|ian|ese|ish)$")  # "Democratic", "Republican", "Asian", "Japanese"
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 
 
 def modifier_only(text: str, s: int, e: int) -> bool:
     """Whether an English tagged span is one word that only qualifies the noun after it: a lower-case word (not a
     plural, which heads its phrase) or a party or nationality adjective before another word that is no preposition,
-    conjunction, relative or verb of saying ("the [Republican] Party", "[federal] agencies", "[black] leaders",
-    "radical [Islamic] terrorism"): the phrase's head, not its modifier, is what is spoken of.
+    conjunction, relative, auxiliary, past tense or participle ("the [Republican] Party", "[federal] agencies",
+    "[black] leaders", "radical [Islamic] terrorism"; not "the army killed", "the staffer alleging"): the phrase's
+    head, not its modifier, is what is spoken of. The pipeline asks it of a tagged target with no actor, once the
+    target has been widened over the mention it cuts ("Islamic" of "Islamic State" is that mention).
 
     >>> t = "the Republican Party, federal agencies, supporters of Cruz, critics say, the Republican said, Trump voters"
     >>> [modifier_only(t, t.index(w), t.index(w) + len(w)) for w in ("Republican", "federal", "supporters", "critics",
@@ -473,12 +482,16 @@ def modifier_only(text: str, s: int, e: int) -> bool:
     [True, True, False, False, False]
     >>> modifier_only(t, t.rindex("Republican"), t.rindex("Republican") + 10)
     False
+    >>> t = "the army killed them; Iran denied it; the Jordan Times"
+    >>> [modifier_only(t, t.index(w), t.index(w) + len(w)) for w in ("army", "Iran", "Jordan")]
+    [False, False, False]
     """
     word = text[s:e]
     if not word.isalpha() or not (word[0].islower() and not word.endswith("s") or _EN_ADJECTIVE.match(word)):
         return False  # (a plural is a phrase's head: "[critics] denounced", "[allies] wanted")
     nxt = _NEXT_WORD.match(text, e)
-    return nxt is not None and nxt.group(1).lower() not in _EN_AFTER_HEAD
+    return nxt is not None and nxt.group(1).lower() not in _EN_AFTER_HEAD \
+        and not nxt.group(1).endswith(("ed", "ing"))
 
 
 def _conjunction_letters(word: str) -> int:

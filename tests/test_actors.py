@@ -516,3 +516,20 @@ def test_newspapers_are_organisations_and_the_middle_east_no_actor(d):
     assert d.lookup("باري ماتش").type == "organisation"
     assert d.find("عملية السلام في الشرق الأوسط") == []
     assert d.lookup("صحيفة الشرق الأوسط").id == "asharq_al_awsat"
+
+
+def test_courts_authorities_and_french_parties_session_43(d):
+    """Names the public dictionaries lacked (session 43; the first from a French train post): the International
+    Court of Justice in French and Arabic, the Palestinian Authority as the Palestinian government (Phoenix had it
+    as a person), and French bodies whose names are common phrases elsewhere only where France is named (matching
+    ignores case: "un rassemblement national" is a gathering; Québec has an Assemblée nationale)."""
+    ids = lambda text, lang: [m.actor.id for m in d.find(text, lang) if m.actor is not None]  # noqa: E731
+    assert "icj" in ids("Israël fait face ce jeudi devant la Cour internationale de Justice à des accusations.", "fr")
+    assert "icj" in ids("وقالت محكمة العدل الدولية في حكمها امس", "ar")
+    pa = [m.actor for m in d.find("the Palestinian Authority said on Monday", "en") if m.actor is not None]
+    assert [(a.id, a.type) for a in pa] == [("PSEGOV", "government")]
+    assert "PSEGOV" in ids("L'Autorité palestinienne a condamné l'attaque.", "fr")
+    assert ids("Ils appellent à un rassemblement national contre la réforme.", "fr") == []
+    assert ids("l'Assemblée nationale du Québec a voté", "fr") == []
+    assert ids("En France, le Rassemblement national et La France insoumise ont voté contre à l'Assemblée "
+               "nationale.", "fr") == ["FRA", "rassemblement_national", "la_france_insoumise", "FRALEG"]

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from stance.records import Mention, Span, Statement
-from stance.target_tagger import (TAGGER_CONFIG, TAGGER_WEIGHTS, Reading, TaggerConfig, TargetTagger, spans_from_words,
+from stance.target_tagger import (TAGGER_CONFIG, TAGGER_WEIGHTS, Reading, TaggerConfig, TargetTagger, modifier_only,
+                                  spans_from_words, whole_compound,
                                   tagger_input, with_tagged_targets, words)
 from training.target_tagger import Row, Text, prf, rows, train, word_tags
 
@@ -601,3 +602,40 @@ def test_inside_remembering_a_sentence_is_read_once(monkeypatch):
                for x, y in zip(wa, wb))
     tagger.read(items[:1])
     assert sum(calls) == 3
+
+
+def test_english_and_french_tagged_pieces_are_read_whole_and_lone_modifiers_dropped():
+    """English train sentences where the zero-shot tagger proposed a piece (session 43): a lower-case piece of a
+    hyphenated word is the whole word ("front" of "front-runner"), a piece of a name the article holds is the
+    whole name ("Hillary" of "Hillary Clinton", with its actor), and a lone modifier before its phrase's head is no
+    target ("Republican" of "Republican rival", "federal" of "federal agencies"); an actor before a lower-case
+    piece stays itself ("Saudi" of "Saudi-led")."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False, speaker_tagger=False)
+
+    def tagged(pieces: list[str], text: str) -> list[tuple[str, str, str | None]]:
+        nlp.target_tagger = _FixedTagger(pieces, TaggerConfig(langs=("ar", "en", "fr")))
+        article = Article("t", text, "en")
+        ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+        return [(st.speaker.text, t.text, t.actor.id if t.actor else None)
+                for st in sts for t in st.targets if t.tagged is not None]
+
+    got = tagged([r"front(?=-runner)"], "Sanders, who had said he would debate the front-runner, criticized "
+                                        "Clinton on two fronts.")
+    assert ("Sanders", "the front-runner", None) in got and all(t != "front" for _, t, _ in got)
+    got = tagged(["Hillary"], "Hillary Clinton accuses Bernie Sanders of subjecting her to an “artful smear” "
+                              "regarding her Wall Street links while Sanders suggests the former secretary of state "
+                              "is a captive of America’s political establishment.")
+    assert ("Sanders", "Hillary Clinton", "hillary_clinton") in got and ("Sanders", "Hillary", None) not in got
+    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s stance "
+            "on Brexit, saying that “bombastic comments” do more harm than good during such times.")
+    assert all(t != "Republican" for _, t, _ in tagged(["Republican"], text))
+    text = ("Washington has accused China of hacking computers at a range of federal agencies in recent years, "
+            "including the theft of more than 21 million background check records.")
+    assert all(t != "federal" for _, t, _ in tagged(["federal"], text))
+    # what the tagger's pieces become, on the spans alone
+    t = "Riyadh said a Saudi-led coalition would answer, and the Islamic State attacked."
+    assert whole_compound(t, t.index("Saudi"), t.index("Saudi") + 5) == (t.index("Saudi"), t.index("Saudi") + 5)
+    assert modifier_only(t, t.index("Islamic"), t.index("Islamic") + 7)  # (the pipeline widens it first)
