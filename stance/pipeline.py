@@ -681,7 +681,7 @@ class Pipeline:
                 inputs.extend((k, None, (sent.text, None), -sent.start) for sent in uncued_sentences(art.text, sts))
         unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
         read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
-        known: dict[int, list[Mention]] = {}  # an article's mentions (Arabic: with an actor), when a tagged speaker needs them
+        known: dict[int, list[Mention]] = {}  # an article's mentions (Arabic: with an actor), read when needed
         for k, i, item, shift in inputs:
             art, sts = out[k]
             if i is not None:
@@ -696,8 +696,8 @@ class Pipeline:
                 continue
             sent = Span.of(art.text, -shift, len(item[0]) - shift)
             if k not in known:  # (sorted by start, for `_inside`)
-                known[k] = sorted((m for m in self.mentions(art, lang_of[k]) if lang_of[k] != "ar" or m.actor is not None),
-                                  key=lambda m: m.start)
+                known[k] = sorted((m for m in self.mentions(art, lang_of[k])
+                                   if lang_of[k] != "ar" or m.actor is not None), key=lambda m: m.start)
             if lang_of[k] == "ar":
                 spans = whole_known_speakers(art.text, sent, [(a - shift, b - shift, p) for a, b, p in spans], known[k])
                 spans = [(a + shift, b + shift, p) for a, b, p in spans]
@@ -768,10 +768,10 @@ class Pipeline:
                     t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                     if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                         t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
-                    # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
-                    # mention per actor and statement, as the rules keep)
                     if st.lang == "en" and t.actor is None and modifier_only(batch[k][0].text, t.start, t.end):
                         continue  # "the [Republican] Party", "[federal] agencies": the phrase's head is meant
+                    # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
+                    # mention per actor and statement, as the rules keep)
                     if not is_own_side(st.speaker, t, batch[k][0].text) \
                             and all(t.key != m.key for m in (*st.targets, *new)):
                         new.append(t)

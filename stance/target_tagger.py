@@ -408,7 +408,7 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     new: list[Mention] = []
     for s, e, ps in runs:
         if statement.lang != "ar":  # (after the joining: a piece's own word never runs on into the next proposal)
-            s, e = whole_compound(text, s, e)  # "Etats" of "Etats-Unis", "grand" of "grand-mère": the whole word
+            s, e = whole_compound(text, s, e)  # "grand" of "grand-mère", "front" of "front-runner": the whole word
         if s < ctx.start or e > ctx.end or any(near(s, e, t) for t in blocked) \
                 or (statement.cue is not None and s < statement.cue.end and statement.cue.start < e) \
                 or normalize_arabic(text[s:e]) in same_sentence or not _LETTER.search(text, s, e) \
