@@ -353,7 +353,7 @@ def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, 
     """The speaker tagger's Arabic spans (offsets in `text`) widened over the dictionary mention each cuts short
     ("الولايات" of "الولايات المتحدة", "الفيصل" of "سعود الفيصل"), and a known actor joined to one by و a speaker
     too ("وكانت الولايات المتحدة وبريطانيا وفرنسا وزعت مشروع بيان": three speakers, as the rules read "X وY" after a
-    cue); spans that come to overlap are one.
+    cue); spans that come to overlap are one. `known`: the article's mentions with an actor, sorted by start.
 
     >>> from stance.records import Actor
     >>> t = "وكانت الولايات المتحدة وبريطانيا وزعت مشروع بيان"
@@ -362,7 +362,7 @@ def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, 
     >>> whole_known_speakers(t, Span.of(t, 0, len(t)), [(6, 14, 0.97)], [us, gb])
     [(6, 22, 0.97), (24, 33, 0.97)]
     """
-    inside = [m for m in known if sent.start <= m.start and m.end <= sent.end]
+    inside = _inside(known, sent)
     out: list[tuple[int, int, float]] = []
     for a, b, p in spans:
         for m in inside:
@@ -379,12 +379,8 @@ def whole_known_speakers(text: str, sent: Span, spans: Sequence[tuple[int, int, 
             a, b = nxt.start, nxt.end
             actors.add(nxt.actor.id)
             found.append((a, b, p))
-        for a, b, p in found:
-            if out and a < out[-1][1]:
-                out[-1] = (out[-1][0], max(b, out[-1][1]), min(p, out[-1][2]))
-            else:
-                out.append((a, b, p))
-    return out
+        out.extend(found)
+    return _joined_overlaps(out)
 
 
 def whole_names(text: str, spans: Sequence[tuple[int, int, float]],
