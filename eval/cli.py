@@ -65,6 +65,10 @@ def eval_command(
         False, "--no-lexical-prior",
         help="score the transformer alone, without the model's lexical prior (stance.lexical)",
     ),
+    no_ensemble: bool = typer.Option(
+        False, "--no-ensemble",
+        help="score the model alone, without the other models of its ensemble (stance.ensemble)",
+    ),
 ) -> None:
     """Score the classifier on labelled (speaker, target) pairs: predictions.jsonl, metrics.json,
     report.md."""
@@ -76,7 +80,7 @@ def eval_command(
     _threads(threads)
     try:
         ev = load_data(data, data_dir)
-        clf = load_classifier(model, lexical_prior=not no_lexical_prior)
+        clf = load_classifier(model, lexical_prior=not no_lexical_prior, ensemble=not no_ensemble)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     out_dir = output or Path("eval_out") / ev.name

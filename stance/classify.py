@@ -42,11 +42,12 @@ def default_model_path() -> Path:
 
 def load_classifier(path: str | os.PathLike | None = None, target_filter: bool = True,
                     device: str | torch.device = "cpu", lexical_prior: bool = True,
-                    precision: str = "fp32") -> StanceClassifier:
+                    precision: str = "fp32", ensemble: bool = True) -> StanceClassifier:
     """Load a saved stance model from `path` (default: the shipped model), dispatching on its `config.json`, onto
     `device` ("cpu", "cuda", "cuda:N", "auto"), reading in `precision` ("fp32", "bf16", "auto":
-    `stance.backbone.resolve_precision`); `target_filter=False` / `lexical_prior=False` leave out the target
-    filter (`stance.relevance`) / the lexical prior (`stance.lexical`) saved beside it."""
+    `stance.backbone.resolve_precision`); `target_filter=False` / `lexical_prior=False` / `ensemble=False` leave out
+    the target filter (`stance.relevance`) / the lexical prior (`stance.lexical`) / the ensemble's other models
+    (`stance.ensemble`) saved beside it."""
     path = Path(path) if path is not None else default_model_path()
     config_file = path / "config.json"
     if not config_file.exists():
@@ -64,8 +65,9 @@ def load_classifier(path: str | os.PathLike | None = None, target_filter: bool =
 
         where = resolve_device(device)  # checked before the weights load: a wrong name fails fast
         check_precision(precision)
-        return TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter,
-                                                           lexical_prior=lexical_prior).to(where).in_precision(precision)
+        clf = TransformerStanceClassifier.from_pretrained(path, target_filter=target_filter,
+                                                          lexical_prior=lexical_prior, ensemble=ensemble)
+        return clf.to(where).in_precision(precision)
     raise ValueError(
         f"{config_file}: unknown stance_model_type {kind!r}; expected one of {', '.join(map(repr, MODEL_TYPES))}. "
         "Was this folder written by a newer version of stance?"

@@ -25,6 +25,8 @@ PRECISION_HELP = ("what the networks read in: fp32 (default: the published figur
                   "auto (bf16 where the hardware has it, else fp32)")
 NO_LEXICAL_PRIOR_HELP = ("the transformer's scores alone: do not blend in the model's lexical prior (stance.lexical), a "
                          "regression over the words around the target and the two names, where the model has one")
+NO_ENSEMBLE_HELP = ("the stance model alone: do not average in the other models of its ensemble (stance.ensemble, "
+                    "ensemble.json in the model folder), where it has one")
 
 
 def _fail(message: str) -> None:
@@ -95,6 +97,7 @@ def analyze(
         False, "--no-lexical-prior",
         help=NO_LEXICAL_PRIOR_HELP,
     ),
+    no_ensemble: bool = typer.Option(False, "--no-ensemble", help=NO_ENSEMBLE_HELP),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model"),
     device: str = typer.Option("cpu", "--device", help="where the model and taggers run: cpu, cuda, cuda:N or auto "
@@ -112,7 +115,8 @@ def analyze(
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
                             author_voice=author_voice, target_filter=not no_target_filter,
                             target_tagger=not no_target_tagger, speaker_tagger=not no_speaker_tagger,
-                            device=device, lexical_prior=not no_lexical_prior, precision=precision)
+                            device=device, lexical_prior=not no_lexical_prior, precision=precision,
+                            ensemble=not no_ensemble)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     summary = RunSummary()
@@ -285,6 +289,7 @@ def classify(
         False, "--no-lexical-prior",
         help=NO_LEXICAL_PRIOR_HELP,
     ),
+    no_ensemble: bool = typer.Option(False, "--no-ensemble", help=NO_ENSEMBLE_HELP),
     batch_size: int = typer.Option(32, "--batch-size", min=1),
     threads: Optional[int] = typer.Option(None, "--threads"),
     device: str = typer.Option("cpu", "--device", help="where the model runs: cpu, cuda, cuda:N or auto"),
@@ -297,7 +302,8 @@ def classify(
     if input != "-" and not Path(input).exists():
         _fail(f"{input}: no such file")
     try:
-        clf = load_classifier(model, device=device, lexical_prior=not no_lexical_prior, precision=precision)
+        clf = load_classifier(model, device=device, lexical_prior=not no_lexical_prior, precision=precision,
+                              ensemble=not no_ensemble)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     rows = list(read_items(input))

@@ -29,6 +29,7 @@ from torch import nn
 
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, mean_pool, move, reading_in
+from stance.ensemble import Ensemble
 from stance.records import LABELS, Prediction, StanceItem
 from stance.lexical import LexicalPrior
 from stance.memo import Remembers
@@ -305,6 +306,8 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         self.target_filter = target_filter  # stance.relevance: fills Prediction.relevance when present
         self.labels: tuple[str, ...] = config.labels
         self.lexical_prior = lexical_prior  # stance.lexical: blended into the scores when present
+        self.ensemble: Ensemble | None = None  # stance.ensemble: the members' probabilities averaged into its own
+        self.members: list[TransformerStanceClassifier] = []
 
     @property
     def name(self) -> str:
@@ -312,7 +315,8 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         "read in bf16" when the networks read in bfloat16 (`in_precision`), so that lines of the two precisions are
         never mistaken for each other."""
         prior = self._lexical_prior
-        return f"stance-transformer ({self.config.base})" + (
+        n = 1 + len(self.members) if self.ensemble is not None and self.ensemble.weight > 0 else 1
+        return f"stance-transformer ({self.config.base})" + (f" x{n}" if n > 1 else "") + (
             " + lexical prior" if prior is not None and prior.weight > 0 else "") + (
             ", read in bf16" if self.precision == "bf16" else "")
 
@@ -345,13 +349,14 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike, cache_dir: str | os.PathLike | None = None,
                         merge: bool = True, target_filter: bool = True,
-                        lexical_prior: bool = True) -> TransformerStanceClassifier:
+                        lexical_prior: bool = True, ensemble: bool = True) -> TransformerStanceClassifier:
         """Load a folder written by `save_pretrained` (config.json + adapter.safetensors) onto the backbone.
 
         `merge=True` folds the LoRA deltas into the backbone weights for faster inference. A target filter saved
         in the same folder (`stance.relevance`) is loaded with it unless `target_filter=False`; one that does not
         fit this model (another number of features) is refused here, not at the first prediction. So is a lexical
-        prior (`stance.lexical`) unless `lexical_prior=False`.
+        prior (`stance.lexical`) unless `lexical_prior=False`, and an ensemble's members (`stance.ensemble`) unless
+        `ensemble=False`.
         """
         path = Path(path)
         cfg_file, weights = path / "config.json", path / WEIGHTS_FILE
@@ -381,6 +386,15 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
             clf.target_filter = filt
         if lexical_prior:
             clf.lexical_prior = LexicalPrior.load(path)
+        if ensemble:
+            clf.ensemble = Ensemble.load(path)
+            for name in clf.ensemble.members if clf.ensemble is not None else ():
+                member = cls.from_pretrained(path / name, cache_dir, merge=merge, target_filter=False,
+                                             lexical_prior=False, ensemble=False)
+                if member.labels != clf.labels:
+                    raise ValueError(f"ensemble member {path / name} has the labels {list(member.labels)}, the model "
+                                     f"{list(clf.labels)}: retrain it or remove it from {path / 'ensemble.json'}")
+                clf.members.append(member)
         return clf
 
     @property
@@ -392,6 +406,15 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         """Move the network to `device` ("cpu", "cuda", "cuda:1", ...); returns self."""
         move(self.net, device)
         self._precision_follows()
+        for member in self.members:
+            member.to(device)
+        return self
+
+    def in_precision(self, name: str) -> TransformerStanceClassifier:
+        """`ReadsInPrecision.in_precision`, for the ensemble's members too."""
+        super().in_precision(name)
+        for member in self.members:
+            member.in_precision(name)
         return self
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
@@ -450,15 +473,23 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         """`mark` on the item cropped to about `max_chars` characters round its speaker and target."""
         return mark(crop_item(item, max_chars), self.config.markers)
 
-    def _forward(self, items: Sequence[StanceItem]) -> tuple[torch.Tensor, torch.Tensor]:
+    def _forward(self, items: Sequence[StanceItem], members: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
         """(stance probabilities, target filter input) of a batch, on the CPU: the head's pooled vectors with the
-        probabilities."""
+        probabilities. With `members` and an ensemble (`stance.ensemble`), the probabilities of the items in its
+        languages are the blend with the members'; the filter input keeps the model's own."""
         with reading_in(self.precision, self.device):
             pooled = self.net.pooled(**self.encode(items))
             logits = self.net.head(pooled)
         pooled = pooled.float()
         probs = torch.softmax(logits.float(), dim=-1)
-        return probs.cpu(), torch.cat([pooled, probs], dim=-1).cpu()
+        feats = torch.cat([pooled, probs], dim=-1).cpu()
+        probs = probs.cpu()
+        ens = self.ensemble
+        rows = [i for i, it in enumerate(items) if it.lang in ens.langs] if members and ens and self.members else []
+        if rows:
+            sub = [items[i] for i in rows]
+            probs[rows] = ens.blend(probs[rows], [m._forward(sub, members=False)[0] for m in self.members])
+        return probs, feats
 
     @property
     def n_filter_features(self) -> int:
@@ -471,7 +502,7 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         self.net.eval()
         try:
             with torch.inference_mode():
-                return self._forward(items)[1]
+                return self._forward(items, members=False)[1]
         finally:
             self.net.train(was_training)
 

@@ -498,12 +498,13 @@ class Pipeline:
              with_classifier: bool = True, with_ner: bool = True, en_attribution: str = "crf",
              author_voice: bool = False, target_filter: bool = True, target_tagger: bool = True,
              speaker_tagger: bool = True, device: str | torch.device = "cpu",
-             lexical_prior: bool = True, precision: str = "fp32") -> "Pipeline":
+             lexical_prior: bool = True, precision: str = "fp32", ensemble: bool = True) -> "Pipeline":
         """The shipped actor dictionary (plus `actors_file`), the Arabic NER, the English attribution model
         (`en_attribution="crf"`; `"rules"` uses the rules of `stance.attribution` for English too) and the stance
         model at `model` (default: shipped); `target_filter=False` does not load that model's target filter,
         `target_tagger=False` not its target tagger, `speaker_tagger=False` not its speaker tagger,
-        `lexical_prior=False` not its lexical prior (none of them is loaded without the classifier). `device` ("cpu",
+        `lexical_prior=False` not its lexical prior, `ensemble=False` not its ensemble's other models (none of them is
+        loaded without the classifier). `device` ("cpu",
         "cuda", "cuda:N", "auto") is where the model and taggers run, `precision` ("fp32", "bf16", "auto") what they
         read in (`stance.backbone.resolve_precision`: bfloat16 is about twice as fast on hardware that has it)."""
         if en_attribution not in ("crf", "rules"):
@@ -511,7 +512,7 @@ class Pipeline:
         check_precision(precision)  # (also where no network is loaded: a wrong name is an error either way)
         where = resolve_device(device)
         clf = (load_classifier(model, target_filter=target_filter, device=where, lexical_prior=lexical_prior,
-                               precision=precision) if with_classifier else None)
+                               precision=precision, ensemble=ensemble) if with_classifier else None)
         folder = model if model is not None else default_model_path()
         tagger = TargetTagger.load(folder) if with_classifier and target_tagger else None
         speakers = SpeakerTagger.load(folder) if with_classifier and speaker_tagger else None

@@ -383,3 +383,103 @@ def test_a_part_saved_as_two_files_needs_both(tmp_path, part, present, remedy):
     (tmp_path / present).write_text("{}", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match=f"has only one of .*{remedy}"):
         cls.load(tmp_path)
+
+
+def test_an_ensemble_member_is_averaged_in_for_its_languages(trained, tmp_path):
+    """A second model saved in a sub-folder and named in `ensemble.json` comes back with from_pretrained: the scores
+    of the items in the ensemble's languages are the weighted average of the two models' probabilities (the lexical
+    prior, if any, added after), the others the model's own; the target filter reads the model's own features; the
+    name says how many networks read; `ensemble=False` leaves the member out; bad files say what to do."""
+    from stance.ensemble import Ensemble
+    from stance.relevance import TargetFilter
+
+    clf, _ = trained
+    clf.save_pretrained(tmp_path)
+    TargetFilter(torch.linspace(-1, 1, clf.n_filter_features), torch.tensor(0.0), threshold=0.5).save(tmp_path)
+    second = TransformerStanceClassifier.new(clf.config, seed=1)  # its own random head: other probabilities
+    second.save_pretrained(tmp_path / "second")
+    Ensemble(members=("second",), weight=0.25, langs=("ar", "fr")).save(tmp_path)
+    items = [it for it, _ in DATA]
+    own = TransformerStanceClassifier.from_pretrained(tmp_path, ensemble=False)
+    other = TransformerStanceClassifier.from_pretrained(tmp_path / "second")
+    both = TransformerStanceClassifier.from_pretrained(tmp_path)
+    assert own.members == [] and len(both.members) == 1
+    assert both.name == own.name + " x2"
+    alone, member, blended = own.predict(items), other.predict(items), both.predict(items)
+    moved = 0
+    for it, a, m, b in zip(items, alone, member, blended):
+        want = {lab: 0.75 * a.scores[lab] + 0.25 * m.scores[lab] for lab in clf.labels} if it.lang in ("ar", "fr") \
+            else a.scores
+        assert b.scores == pytest.approx(want, abs=1e-5) and b.stance == max(want, key=want.get)
+        assert b.relevance == pytest.approx(a.relevance, abs=1e-6)
+        moved += abs(b.scores[b.stance] - a.scores[b.stance]) > 1e-4
+    assert moved == sum(it.lang in ("ar", "fr") for it in items)
+    _classify_reads_the_ensemble(tmp_path, items, own.name, both.name)
+    (tmp_path / "ensemble.json").write_text('{"members": ["../elsewhere"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="sub-folder"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "ensemble.json").write_text('{"members": ["missing"]}', encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="missing"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "ensemble.json").write_text('{"members": ["second"], "weight": 2}', encoding="utf-8")
+    with pytest.raises(ValueError, match="weight must be a number from 0 to 1"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+
+
+def test_training_ensemble_reports_each_weight_and_writes_the_member(trained, tmp_path, monkeypatch):
+    """`python -m training.ensemble`: the dev macro-F1 at weight 0 is the model's own and at weight 1 the member's
+    (both computed here from their own predictions), the member is copied in and `ensemble.json` names it, a
+    `--name` that is a folder of something else is refused, and `--dry-run` writes nothing."""
+    from sklearn.metrics import f1_score
+
+    import training.ensemble as te
+    from training.datasets.example import Example
+
+    clf, _ = trained
+    model, member = tmp_path / "model", tmp_path / "runs" / "second"
+    clf.save_pretrained(model)
+    TransformerStanceClassifier.new(clf.config, seed=1).save_pretrained(member)
+    dev = [Example(it, lab, "fixture") for it, lab in DATA]
+    monkeypatch.setattr(te, "load_annotations", lambda lang, split, root=None, data_dir=None:
+                        [ex for ex in dev if ex.item.lang == lang] if split == "dev" else [])
+    report = te.dev_report(model, member, ["en", "ar"])
+    for lang, row in report.items():
+        items, gold = [ex.item for ex in dev if ex.item.lang == lang], [ex.stance for ex in dev if ex.item.lang == lang]
+        want = {w: f1_score(gold, [p.stance for p in TransformerStanceClassifier.from_pretrained(path).predict(items)],
+                            labels=list(clf.labels), average="macro", zero_division=0)
+                for w, path in (("0.0", model), ("1.0", member))}
+        assert row["n"] == len(items) and list(row["dev_macro_f1_by_weight"]) == [str(w) for w in te.WEIGHT_GRID]
+        for w, f in want.items():
+            assert row["dev_macro_f1_by_weight"][w] == pytest.approx(f, abs=1e-4)
+    te.main(["--member", str(member), "--model", str(model), "--langs", "en", "--dry-run"])
+    assert not (model / "ensemble.json").exists() and not (model / "member").exists()
+    te.main(["--member", str(member), "--model", str(model), "--langs", "en", "fr", "--weight", "0.25"])
+    ens = TransformerStanceClassifier.from_pretrained(model)
+    assert len(ens.members) == 1 and ens.ensemble.langs == ("en", "fr") and ens.ensemble.weight == 0.25
+    assert json.loads((model / "ensemble.json").read_text(encoding="utf-8"))["info"]["dev"]["en"]["n"] == 4
+    (model / "notes").mkdir()
+    with pytest.raises(SystemExit, match="not a stance model"):
+        te.main(["--member", str(member), "--model", str(model), "--name", "notes", "--langs", "en"])
+
+
+def _classify_reads_the_ensemble(model, items, own_name, both_name):
+    """`stance classify --model DIR` reads with the members, `--no-ensemble` without them."""
+    from typer.testing import CliRunner
+
+    from stance.cli import app
+
+    src = model.parent / "pairs.jsonl"
+    src.write_text("".join(json.dumps({"id": str(k), "text": it.text, "lang": it.lang,
+                                       "target": {"start": it.target[0], "end": it.target[1]},
+                                       "speaker": None if it.speaker is None else
+                                       {"start": it.speaker[0], "end": it.speaker[1]}}) + "\n"
+                           for k, it in enumerate(items)), encoding="utf-8")
+    runs = {}
+    for extra in ([], ["--no-ensemble"]):
+        out = model.parent / f"out{len(runs)}.jsonl"
+        res = CliRunner().invoke(app, ["classify", str(src), "--model", str(model), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+        runs[bool(extra)] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert {d["model"] for d in runs[False]} == {both_name} and {d["model"] for d in runs[True]} == {own_name}
+    assert [d["scores"] != e["scores"] for d, e in zip(runs[False], runs[True])] == \
+        [it.lang in ("ar", "fr") for it in items]

@@ -146,7 +146,7 @@ def evaluate(clf: TransformerStanceClassifier, dev: dict[str, list[Example]], ba
 def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
     if cfg.init_from:
         clf = TransformerStanceClassifier.from_pretrained(cfg.init_from, cfg.cache_dir, merge=False,
-                                                          lexical_prior=False)
+                                                          lexical_prior=False, ensemble=False)
         if tuple(clf.config.labels) != tuple(cfg.labels):
             raise ValueError(f"init_from {cfg.init_from} has labels {list(clf.config.labels)}, the config asks for "
                              f"{list(cfg.labels)}: use the same labels or train from scratch")
@@ -311,7 +311,7 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     if (target / "config.json").exists():
         try:
             old = TransformerStanceClassifier.from_pretrained(target, cfg.cache_dir, target_filter=False,
-                                                              lexical_prior=False)
+                                                              lexical_prior=False, ensemble=False)
             old.to(resolve_device(cfg.device))
             previous = evaluate(old, dev, cfg.eval_batch_size, {s.label: s.selection_weight for s in cfg.dev})["selection"]
         except torch.cuda.OutOfMemoryError:
