@@ -43,13 +43,15 @@ class Ensemble:
 
     def __post_init__(self) -> None:
         members, langs = self.members, self.langs
-        if isinstance(members, str) or not members or not all(isinstance(m, str) and m for m in members):
+        if isinstance(members, str) or not isinstance(members, (list, tuple)) or not members or \
+                not all(isinstance(m, str) and m for m in members):
             raise ValueError(f"members must be a non-empty list of sub-folder names, found {members!r}")
         for m in members:
-            if Path(m).is_absolute() or ".." in Path(m).parts:
-                raise ValueError(f"member {m!r} must be a sub-folder of the model folder (no absolute path, no '..')")
-        if isinstance(langs, str) or not all(isinstance(x, str) for x in langs):
-            raise ValueError(f"langs must be a list of language codes such as [\"ar\"], found {langs!r}")
+            if Path(m).parts != (m,) or m in (".", ".."):
+                raise ValueError(f"member {m!r} must be the name of a sub-folder of the model folder (one name: no "
+                                 "path, no '.' or '..')")
+        if not isinstance(langs, (list, tuple)) or not langs or not all(isinstance(x, str) and x for x in langs):
+            raise ValueError(f"langs must be a non-empty list of language codes such as [\"ar\"], found {langs!r}")
         w = self.weight
         if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or not 0 <= w <= 1:
             raise ValueError(f"weight must be a number from 0 to 1 (the members' share of the average), found {w!r}")
@@ -74,11 +76,20 @@ class Ensemble:
             return None
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
-            return cls(members=tuple(d["members"]), weight=d.get("weight", 0.5), langs=tuple(d.get("langs", ("ar",))),
+            return cls(members=d["members"], weight=d.get("weight", 0.5), langs=d.get("langs", ("ar",)),
                        info=d.get("info", {}))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path} is not a valid ensemble file ({exc}); rewrite it or remove it to use the model "
                              "alone") from None
+
+    def member_folder(self, folder: str | os.PathLike, name: str) -> Path:
+        """Where member `name` of the model at `folder` is; refused when a link takes it outside that folder."""
+        root = Path(folder).resolve()
+        where = (root / name).resolve()
+        if where == root or not where.is_relative_to(root):
+            raise ValueError(f"ensemble member {name!r} of {folder} leads outside the model folder (to {where}): copy "
+                             "the member into the folder instead of linking it")
+        return where
 
     def save(self, folder: str | os.PathLike) -> Path:
         path = Path(folder) / ENSEMBLE_CONFIG

@@ -389,8 +389,12 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         if ensemble:
             clf.ensemble = Ensemble.load(path)
             for name in clf.ensemble.members if clf.ensemble is not None else ():
-                member = cls.from_pretrained(path / name, cache_dir, merge=merge, target_filter=False,
-                                             lexical_prior=False, ensemble=False)
+                try:
+                    member = cls.from_pretrained(clf.ensemble.member_folder(path, name), cache_dir, merge=merge,
+                                                 target_filter=False, lexical_prior=False, ensemble=False)
+                except (FileNotFoundError, ValueError) as exc:
+                    raise type(exc)(f"ensemble member {name!r} named in {path / 'ensemble.json'}: {exc}; restore it, "
+                                    "remove it from ensemble.json, or read the model alone (--no-ensemble)") from None
                 if member.labels != clf.labels:
                     raise ValueError(f"ensemble member {path / name} has the labels {list(member.labels)}, the model "
                                      f"{list(clf.labels)}: retrain it or remove it from {path / 'ensemble.json'}")
@@ -517,8 +521,10 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         items = list(items)
         memo = self._memo  # (text, target, speaker) -> (probabilities, target filter input), inside `remembering()`
         # (a model that marks the other targets reads them too: one pair with other candidates is another input)
-        others = bool(self.config.markers.get("other_open"))
-        keys = [(it.text, it.target, it.speaker, it.others if others else ()) for it in items]
+        others = any(m.config.markers.get("other_open") for m in [self, *self.members])
+        # (with an ensemble, whether the members read an item depends on its language)
+        blends = [self.ensemble is not None and bool(self.members) and it.lang in self.ensemble.langs for it in items]
+        keys = [(it.text, it.target, it.speaker, it.others if others else (), b) for it, b in zip(items, blends)]
         todo = self.unseen(keys, sorted(range(len(items)), key=lambda i: len(items[i].text)))
         out: list[Prediction | None] = [None] * len(items)
         was_training = self.net.training

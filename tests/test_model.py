@@ -415,11 +415,31 @@ def test_an_ensemble_member_is_averaged_in_for_its_languages(trained, tmp_path):
         moved += abs(b.scores[b.stance] - a.scores[b.stance]) > 1e-4
     assert moved == sum(it.lang in ("ar", "fr") for it in items)
     _classify_reads_the_ensemble(tmp_path, items, own.name, both.name)
+    pair = [replace(items[0], lang="en"), replace(items[0], lang="ar")]  # one pair: read alone, then with the member
+    with both.remembering():
+        remembered = both.predict(pair)
+    assert [p.scores for p in remembered] == [p.scores for p in both.predict(pair)]
+    assert remembered[0].scores != remembered[1].scores
     (tmp_path / "ensemble.json").write_text('{"members": ["../elsewhere"]}', encoding="utf-8")
     with pytest.raises(ValueError, match="sub-folder"):
         TransformerStanceClassifier.from_pretrained(tmp_path)
     (tmp_path / "ensemble.json").write_text('{"members": ["missing"]}', encoding="utf-8")
-    with pytest.raises(FileNotFoundError, match="missing"):
+    with pytest.raises(FileNotFoundError, match="member 'missing' named in .*--no-ensemble"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "ensemble.json").write_text('{"members": "second", "langs": ["ar"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="members must be a non-empty list"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "ensemble.json").write_text('{"members": ["second"], "langs": "ar"}', encoding="utf-8")
+    with pytest.raises(ValueError, match="langs must be a non-empty list"):
+        TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "linked").symlink_to(tmp_path / "second")
+    (tmp_path / "ensemble.json").write_text('{"members": ["linked"]}', encoding="utf-8")
+    TransformerStanceClassifier.from_pretrained(tmp_path)  # a link inside the folder is the folder's own
+    outside = tmp_path.parent / (tmp_path.name + "_outside")
+    TransformerStanceClassifier.new(clf.config, seed=2).save_pretrained(outside)
+    (tmp_path / "away").symlink_to(outside)
+    (tmp_path / "ensemble.json").write_text('{"members": ["away"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="leads outside the model folder"):
         TransformerStanceClassifier.from_pretrained(tmp_path)
     (tmp_path / "ensemble.json").write_text('{"members": ["second"], "weight": 2}', encoding="utf-8")
     with pytest.raises(ValueError, match="weight must be a number from 0 to 1"):
@@ -458,8 +478,20 @@ def test_training_ensemble_reports_each_weight_and_writes_the_member(trained, tm
     assert len(ens.members) == 1 and ens.ensemble.langs == ("en", "fr") and ens.ensemble.weight == 0.25
     assert json.loads((model / "ensemble.json").read_text(encoding="utf-8"))["info"]["dev"]["en"]["n"] == 4
     (model / "notes").mkdir()
-    with pytest.raises(SystemExit, match="not a stance model"):
-        te.main(["--member", str(member), "--model", str(model), "--name", "notes", "--langs", "en"])
+    for bad, message in ((["--name", "notes"], "is not a member of this model's ensemble"),
+                         (["--name", "."], "must be the name of a sub-folder"),
+                         (["--name", "a/b"], "must be the name of a sub-folder")):
+        with pytest.raises(SystemExit, match=message):
+            te.main(["--member", str(member), "--model", str(model), "--langs", "en", *bad])
+    for folder in (model, model / "member", tmp_path):  # the model itself, inside it, or holding it
+        with pytest.raises(SystemExit, match="inside it or holds it"):
+            te.main(["--member", str(folder), "--model", str(model), "--langs", "en", "--name", "third"])
+    assert sorted(p.name for p in model.iterdir()) == ["adapter.safetensors", "config.json", "ensemble.json",
+                                                       "member", "notes"]  # nothing written, nothing lost
+    te.main(["--member", str(member), "--model", str(model), "--name", "third", "--langs", "ar", "--dry-run"])
+    te.main(["--member", str(member), "--model", str(model), "--name", "third", "--langs", "ar"])
+    again = TransformerStanceClassifier.from_pretrained(model)  # members already there are kept
+    assert again.ensemble.members == ("member", "third") and again.ensemble.langs == ("ar",)
 
 
 def _classify_reads_the_ensemble(model, items, own_name, both_name):

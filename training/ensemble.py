@@ -1,11 +1,12 @@
 """Add a second stance model to a model folder as an ensemble member (`stance.ensemble`) and report what it changes.
 
 The member (a folder written by `python -m training CONFIG`) is copied into the model folder under `--name`, and
-`ensemble.json` names it with `--weight` (its share of the average) and `--langs` (the languages whose items it
-reads). The report gives the macro-F1 on each language's labelled dev pairs (`training/annotations`, dev split) of
-the model alone, the member alone and their average at each weight of `WEIGHT_GRID`, the lexical prior added after
-as `predict` does; the weight is the user's choice, made on that report (and on `stance analyze` end to end).
-`--dry-run` writes nothing. Test pairs are never read.
+`ensemble.json` names it, beside any members already there, with `--weight` (the members' share of the average) and
+`--langs` (the languages whose items they read). The report, of the model alone against this member, gives the
+macro-F1 on each language's labelled dev pairs (`training/annotations`, dev split) of the model alone, the member
+alone and their average at each weight of `WEIGHT_GRID`, the lexical prior added after as `predict` does; the weight
+is the user's choice, made on that report (and on `stance analyze` end to end). `--dry-run` writes nothing. Test
+pairs are never read.
 
     python -m training.ensemble --member runs/ens44/model --langs en fr --weight 0.5 --model /tmp/m --dry-run
 """
@@ -65,15 +66,29 @@ def dev_report(model: Path, member: Path, langs: Sequence[str], root: str | None
     return out
 
 
-def add_member(model: Path, member: Path, name: str, weight: float, langs: Sequence[str], info: dict) -> Ensemble:
-    """Copy `member` into `model/name` (replacing an earlier copy) and write `ensemble.json` naming it."""
-    ens = Ensemble(members=(name,), weight=weight, langs=tuple(langs), info=info)  # (checks the name and weight)
+def check_member(model: Path, member: Path, name: str, weight: float, langs: Sequence[str],
+                 info: dict | None = None) -> Ensemble:
+    """The ensemble `add_member` would write, or the reason it must not: a bad name or weight, a member that is the
+    model folder, lies inside it or holds it, or a folder of that name that is not a member already."""
+    current = Ensemble.load(model)
+    members = tuple(m for m in (current.members if current is not None else ()) if m != name) + (name,)
+    ens = Ensemble(members=members, weight=weight, langs=tuple(langs), info=info or {})
+    root, source = model.resolve(), member.resolve()
+    if source == root or root.is_relative_to(source) or source.is_relative_to(root):
+        raise ValueError(f"the member {member} is the model folder {model}, inside it or holds it: pass the folder "
+                         "the member was trained into (`OUTPUT/model` of its training run)")
     target = model / name
-    if target.resolve() == member.resolve():
-        raise ValueError(f"the member {member} is already {target}: pass the folder it was trained into")
+    if target.is_symlink() or (target.exists() and (current is None or name not in current.members)):
+        raise FileExistsError(f"{target} exists and is not a member of this model's ensemble: choose another --name")
+    return ens
+
+
+def add_member(model: Path, member: Path, name: str, weight: float, langs: Sequence[str], info: dict) -> Ensemble:
+    """Copy `member` into `model/name` and write `ensemble.json` naming it beside the members already there (the
+    weight and languages given apply to all). A folder of that name is replaced only when it is already a member."""
+    ens = check_member(model, member, name, weight, langs, info)
+    target = model / name
     if target.exists():
-        if not (target / "config.json").exists():
-            raise FileExistsError(f"{target} exists and is not a stance model: choose another --name")
         shutil.rmtree(target)
     shutil.copytree(member, target)
     ens.save(model)
@@ -86,7 +101,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default=None, help="the model folder it joins (default: the one `stance analyze` "
                                                    "uses: $STANCE_MODEL, else the shipped model)")
     ap.add_argument("--name", default="member", help="its sub-folder in the model folder (default: member)")
-    ap.add_argument("--weight", type=float, default=0.5, help="its share of the average, 0 to 1 (default 0.5)")
+    ap.add_argument("--weight", type=float, default=0.5,
+                    help="the members' share of the average, 0 to 1 (default 0.5); with members already there, this "
+                         "weight and --langs apply to all of them")
     ap.add_argument("--langs", nargs="+", default=["ar"], help="languages whose items it reads (default: ar)")
     ap.add_argument("--annotations", default=None, help="annotation root (default: training/annotations)")
     ap.add_argument("--data", default=None, help="shared data folder, for the held-out list")
@@ -97,14 +114,14 @@ def main(argv: list[str] | None = None) -> None:
     model, named = model_folder(args.model, args.threads)
     member = Path(args.member)
     try:
-        Ensemble(members=(args.name,), weight=args.weight, langs=tuple(args.langs))  # bad values fail before any work
+        check_member(model, member, args.name, args.weight, args.langs)  # bad values fail before any work
         report = dev_report(model, member, args.langs, args.annotations, args.data)
         info = {"member_trained_in": str(member), "model": named, "dev": report}
         print(json.dumps(info, indent=2, ensure_ascii=False))
         if not args.dry_run:
             add_member(model, member, args.name, args.weight, args.langs, info)
             print(f"wrote {model / args.name} and {model / 'ensemble.json'}")
-    except (FileNotFoundError, FileExistsError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # (FileNotFoundError and FileExistsError are OSErrors)
         raise SystemExit(f"error: {exc}") from None
 
 
