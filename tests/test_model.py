@@ -420,30 +420,22 @@ def test_an_ensemble_member_is_averaged_in_for_its_languages(trained, tmp_path):
         remembered = both.predict(pair)
     assert [p.scores for p in remembered] == [p.scores for p in both.predict(pair)]
     assert remembered[0].scores != remembered[1].scores
-    (tmp_path / "ensemble.json").write_text('{"members": ["../elsewhere"]}', encoding="utf-8")
-    with pytest.raises(ValueError, match="sub-folder"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
-    (tmp_path / "ensemble.json").write_text('{"members": ["missing"]}', encoding="utf-8")
-    with pytest.raises(FileNotFoundError, match="member 'missing' named in .*--no-ensemble"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
-    (tmp_path / "ensemble.json").write_text('{"members": "second", "langs": ["ar"]}', encoding="utf-8")
-    with pytest.raises(ValueError, match="members must be a non-empty list"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
-    (tmp_path / "ensemble.json").write_text('{"members": ["second"], "langs": "ar"}', encoding="utf-8")
-    with pytest.raises(ValueError, match="langs must be a non-empty list"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
     (tmp_path / "linked").symlink_to(tmp_path / "second")
-    (tmp_path / "ensemble.json").write_text('{"members": ["linked"]}', encoding="utf-8")
-    TransformerStanceClassifier.from_pretrained(tmp_path)  # a link inside the folder is the folder's own
     outside = tmp_path.parent / (tmp_path.name + "_outside")
     TransformerStanceClassifier.new(clf.config, seed=2).save_pretrained(outside)
     (tmp_path / "away").symlink_to(outside)
-    (tmp_path / "ensemble.json").write_text('{"members": ["away"]}', encoding="utf-8")
-    with pytest.raises(ValueError, match="leads outside the model folder"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
-    (tmp_path / "ensemble.json").write_text('{"members": ["second"], "weight": 2}', encoding="utf-8")
-    with pytest.raises(ValueError, match="weight must be a number from 0 to 1"):
-        TransformerStanceClassifier.from_pretrained(tmp_path)
+    bad_files = [('{"members": ["../elsewhere"]}', ValueError, "sub-folder"),
+                 ('{"members": ["missing"]}', FileNotFoundError, "member 'missing' named in .*--no-ensemble"),
+                 ('{"members": "second", "langs": ["ar"]}', ValueError, "members must be a non-empty list"),
+                 ('{"members": ["second"], "langs": "ar"}', ValueError, "langs must be a non-empty list"),
+                 ('{"members": ["away"]}', ValueError, "leads outside the model folder"),
+                 ('{"members": ["second"], "weight": 2}', ValueError, "weight must be a number from 0 to 1")]
+    for content, error, message in bad_files:
+        (tmp_path / "ensemble.json").write_text(content, encoding="utf-8")
+        with pytest.raises(error, match=message):
+            TransformerStanceClassifier.from_pretrained(tmp_path)
+    (tmp_path / "ensemble.json").write_text('{"members": ["linked"]}', encoding="utf-8")
+    TransformerStanceClassifier.from_pretrained(tmp_path)  # a link inside the folder is the folder's own
 
 
 def test_training_ensemble_reports_each_weight_and_writes_the_member(trained, tmp_path, monkeypatch):
