@@ -1,8 +1,10 @@
 """A stance model's ensemble: other stance models in its folder whose probabilities are averaged into its own.
 
 Two networks fine-tuned apart (one continued from the other is not apart enough: its errors are the same) are wrong
-on partly different pairs; the average of their probabilities is right more often than either. The ensemble lives
-in the model's folder, like the target filter (`stance.relevance`) and the lexical prior (`stance.lexical`):
+on partly different pairs, so the average of their probabilities can be right more often than either; whether it is
+has to be measured (`python -m training.ensemble` on dev pairs, `stance analyze` end to end: for the shipped model
+it was not, session 44, `stance/models/README.md`). The ensemble lives in the model's folder, like the target filter
+(`stance.relevance`) and the lexical prior (`stance.lexical`):
 
 - `ensemble.json`: `members` (sub-folders of the model folder, each a stance model of its own: `config.json` +
   `adapter.safetensors`), `weight` (the members' share of the average; the model's own is `1 - weight`), `langs`
