@@ -488,12 +488,16 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         probs = torch.softmax(logits.float(), dim=-1)
         feats = torch.cat([pooled, probs], dim=-1).cpu()
         probs = probs.cpu()
-        ens = self.ensemble
-        rows = [i for i, it in enumerate(items) if it.lang in ens.langs] if members and ens and self.members else []
+        rows = [i for i, it in enumerate(items) if self._members_read(it)] if members else []
         if rows:
             sub = [items[i] for i in rows]
-            probs[rows] = ens.blend(probs[rows], [m._forward(sub, members=False)[0] for m in self.members])
+            probs[rows] = self.ensemble.blend(probs[rows], [m._forward(sub, members=False)[0] for m in self.members])
         return probs, feats
+
+    def _members_read(self, item: StanceItem) -> bool:
+        """Whether the ensemble's members (`stance.ensemble`) read `item`: there are some, and it is in their
+        languages."""
+        return self.ensemble is not None and bool(self.members) and item.lang in self.ensemble.langs
 
     @property
     def n_filter_features(self) -> int:
@@ -523,8 +527,7 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         # (a model that marks the other targets reads them too: one pair with other candidates is another input)
         others = any(m.config.markers.get("other_open") for m in [self, *self.members])
         # (with an ensemble, whether the members read an item depends on its language)
-        blends = [self.ensemble is not None and bool(self.members) and it.lang in self.ensemble.langs for it in items]
-        keys = [(it.text, it.target, it.speaker, it.others if others else (), b) for it, b in zip(items, blends)]
+        keys = [(it.text, it.target, it.speaker, it.others if others else (), self._members_read(it)) for it in items]
         todo = self.unseen(keys, sorted(range(len(items)), key=lambda i: len(items[i].text)))
         out: list[Prediction | None] = [None] * len(items)
         was_training = self.net.training
