@@ -22,7 +22,7 @@ def _ex(i: int, stance: str) -> Example:
 
 def test_shipped_configs_load():
     for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml", "question19.yaml",
-                 "control19.yaml", "others_session32.yaml"):
+                 "control19.yaml", "others_session32.yaml", "swap_session45.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
     sweep = sorted((ROOT / "training" / "configs" / "sweep18").glob("*.yaml"))
@@ -46,6 +46,7 @@ def test_shipped_configs_load():
     ({"question": "query: {target!r} "}, "question"),
     ({"question": "query: {speaker.upper} "}, "question"),
     ({"question": 3}, "question"),
+    ({"train": [{"kind": "plover", "target_swap": 1.5}]}, "target_swap"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
@@ -94,6 +95,60 @@ def test_epoch_mix_weights_and_neutral_thinning():
     assert 150 < n_neutral < 250
     half = epoch_mix([(SourceConfig("plover", weight=0.5), exs)], random.Random(0))
     assert len(half) == 550
+
+
+def _pair(text: str, speaker: str, target: str, stance: str, lang: str = "en", others: tuple[str, ...] = ()) -> Example:
+    def span(words: str) -> tuple[int, int]:
+        i = text.index(words)
+        return (i, i + len(words))
+
+    item = StanceItem(text, target=span(target), speaker=span(speaker), lang=lang, others=tuple(span(o) for o in others))
+    return Example(item, stance, "t")
+
+
+def test_target_swap_moves_the_spans_after_the_target():
+    from training.augment import swap_target
+
+    ex = _pair("Russia, said Hammond, hit the opposition and spared ISIS.", "Hammond", "Russia", "criticism",
+               others=("the opposition", "ISIS"))
+    out = swap_target(ex, "the Syrian government")
+    t = out.item.text
+    assert t == "the Syrian government, said Hammond, hit the opposition and spared ISIS."
+    assert t[slice(*out.item.target)] == "the Syrian government"
+    assert t[slice(*out.item.speaker)] == "Hammond"
+    assert [t[s:e] for s, e in out.item.others] == ["the opposition", "ISIS"]
+    assert out.stance == "criticism" and out.source == ex.source
+    # a target the speaker overlaps has no one way to move: the example is kept as it was
+    inside = Example(StanceItem("President Putin said so.", target=(0, 14), speaker=(10, 14)), "neutral", "t")
+    assert swap_target(inside, "Kerry") is inside
+
+
+def test_target_swap_draws_words_of_the_same_language_and_article():
+    from training.augment import swap_some, target_pool
+
+    ar = [_pair("قال بوتين إن المعارضة تحارب الإرهاب", "بوتين", "المعارضة", "support", "ar"),
+          _pair("قال كيري إن الحكومة السورية تقصف المدن", "كيري", "الحكومة السورية", "criticism", "ar"),
+          _pair("قال هاموند إن روسيا تقصف المعارضة", "هاموند", "روسيا", "criticism", "ar")]
+    en = [_pair("Kerry praised France.", "Kerry", "France", "support")]
+    pool = target_pool(ar + en)
+    assert pool[("ar", True)] == ["الحكومة السورية", "المعارضة"] and pool[("en", False)] == ["France"]
+    out = swap_some(ar + en, pool, 1.0, random.Random(0))
+    assert [e.stance for e in out] == [e.stance for e in ar + en]
+    t0 = out[0].item.text
+    assert t0[slice(*out[0].item.target)] == "الحكومة السورية"  # the only other definite Arabic target
+    assert t0[slice(*out[0].item.speaker)] == "بوتين"
+    assert out[2] is ar[2] and out[3] is en[0]  # no other target of its kind to draw: kept
+    assert swap_some(ar, pool, 0.0, random.Random(0)) == ar
+
+
+def test_epoch_mix_swaps_only_where_asked():
+    names = ("France", "Chile", "Peru", "Mali")
+    exs = [_pair(f"Kerry praised {names[i % 4]} on day {i}.", "Kerry", names[i % 4], "support") for i in range(100)]
+    plain = epoch_mix([(SourceConfig("plover"), exs)], random.Random(0))
+    assert sorted(e.item.text for e in plain) == sorted(e.item.text for e in exs)
+    mixed = epoch_mix([(SourceConfig("plover", target_swap=0.5), exs)], random.Random(0))
+    moved = sum(e.item.text not in {x.item.text for x in exs} for e in mixed)
+    assert len(mixed) == 100 and 30 < moved < 70
 
 
 def test_length_batches_cover_everything_once():
@@ -229,6 +284,36 @@ def test_publish_keeps_the_model_card(tmp_path):
     assert json.loads((target / "training.json").read_text())["dev_selection"] == 0.5
 
 
+def test_publish_carries_the_old_models_ensemble_over(tmp_path, caplog):
+    """Members are models trained apart: publishing over their folder keeps them, and says to re-check the weight."""
+    from stance.ensemble import Ensemble
+    from training.train import publish
+
+    run, target = tmp_path / "run", tmp_path / "published"
+    run.mkdir()
+    (run / "adapter.safetensors").write_bytes(b"new weights")
+    (target / "m1").mkdir(parents=True)
+    (target / "m1" / "config.json").write_text("{}")
+    (target / "m1" / "adapter.safetensors").write_bytes(b"member weights")
+    (target / "adapter.safetensors").write_bytes(b"old weights")
+    Ensemble(members=("m1",), weight=0.25, langs=("ar",)).save(target)
+    with caplog.at_level("WARNING"):
+        assert publish(run, target, {}, TrainConfig.from_dict(BASE), 0.5)["published"]
+    assert (target / "adapter.safetensors").read_bytes() == b"new weights"
+    assert (target / "m1" / "adapter.safetensors").read_bytes() == b"member weights"
+    assert Ensemble.load(target) == Ensemble(members=("m1",), weight=0.25, langs=("ar",))
+    assert "--no-ensemble" in caplog.text
+    # a member listed but gone: refused before anything at the target changes
+    (run / "adapter.safetensors").write_bytes(b"newer weights")
+    import shutil
+
+    shutil.rmtree(target / "m1")
+    with pytest.raises(ValueError, match="m1.*missing"):
+        publish(run, target, {}, TrainConfig.from_dict(BASE), 0.6)
+    assert (target / "adapter.safetensors").read_bytes() == b"new weights"
+    assert not (tmp_path / "published.tmp").exists()
+
+
 def test_publish_stops_when_the_gpu_cannot_rescore_the_old_model(tmp_path, monkeypatch):
     """A full GPU while re-scoring the published model is no reason to replace it unchecked."""
     import torch
@@ -250,3 +335,17 @@ def test_publish_stops_when_the_gpu_cannot_rescore_the_old_model(tmp_path, monke
     with pytest.raises(torch.cuda.OutOfMemoryError):
         publish(run, target, {}, TrainConfig.from_dict(BASE), 0.5)
     assert (target / "adapter.safetensors").read_bytes() == b"old weights"
+
+
+def test_target_probe_fills_one_slot_with_each_actor():
+    """tools/target_probe.py: the same words around the marks, only the target differs; spans index the text."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("target_probe", ROOT / "tools" / "target_probe.py")
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    rows = probe.slot_lines()
+    assert [r["text"][r["target"]["start"]:r["target"]["end"]] for r in rows] == list(probe.FILLERS)
+    assert {r["text"][r["speaker"]["start"]:r["speaker"]["end"]] for r in rows} == {"بوتين"}
+    assert len({r["text"].replace(f, "X") for r, f in zip(rows, probe.FILLERS)}) == 1
+    assert all(r["text"][:r["target"]["start"]].endswith("جهود ") for r in rows)

@@ -31,7 +31,9 @@ class SourceConfig:
     unseen_only: DSE valid/test without rows copied from train. slice: with slice_fraction, split the source by a hash
     of its group into a "rest" part and a "held" part (for a dev slice of a train file). max_samples: a fixed cap
     (random, seeded) after all filters. name: label in logs (default kind/split/lang). selection_weight: for a dev
-    set, its weight in the selection score (the weighted mean of the dev sets' macro-F1).
+    set, its weight in the selection score (the weighted mean of the dev sets' macro-F1). target_swap: train only,
+    the share of this source's examples per epoch whose marked target is replaced by another target's words from the
+    same source, the gold stance kept (`training.augment`: the label has to come from what is said, not from who).
     """
 
     kind: str
@@ -46,6 +48,7 @@ class SourceConfig:
     max_samples: int | None = None
     name: str | None = None
     selection_weight: float = 1.0  # dev only: this set's share in the model-selection score
+    target_swap: float = 0.0  # train only: share of examples per epoch with another target's words in the target slot
 
 
     def __post_init__(self) -> None:
@@ -66,6 +69,8 @@ class SourceConfig:
             raise ValueError(f"slice_fraction must lie in (0, 1), found {self.slice_fraction} for {self.label}")
         if self.selection_weight < 0:
             raise ValueError(f"selection_weight must be >= 0, found {self.selection_weight} for {self.label}")
+        if not 0 <= self.target_swap <= 1:
+            raise ValueError(f"target_swap must lie in [0, 1], found {self.target_swap} for {self.label}")
         if self.max_samples is not None and self.max_samples < 1:
             raise ValueError(f"max_samples must be >= 1 or null, found {self.max_samples} for {self.label}")
 

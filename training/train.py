@@ -27,9 +27,11 @@ from pathlib import Path
 import torch
 
 from stance.backbone import resolve_device
+from stance.ensemble import ENSEMBLE_CONFIG, Ensemble
 from stance.model import OTHER_MARKS, StanceModelConfig, TransformerStanceClassifier
 from stance.lexical import PRIOR_WEIGHTS
 from stance.relevance import FILTER_WEIGHTS
+from training.augment import swap_some, target_pool
 from training.config import SourceConfig, TrainConfig
 from training.datasets import Example
 
@@ -78,14 +80,18 @@ def _unit(key: str) -> float:
 
 
 def epoch_mix(sources: Sequence[tuple[SourceConfig, list[Example]]], rng: random.Random) -> list[Example]:
-    """One epoch's examples: each source repeated/sampled by its weight, neutral thinned by neutral_fraction."""
+    """One epoch's examples: each source repeated/sampled by its weight, neutral thinned by neutral_fraction, a
+    `target_swap` share given another target's words (`training.augment`)."""
     out: list[Example] = []
     for src, exs in sources:
         pool = [e for e in exs if e.stance != "neutral" or src.neutral_fraction >= 1 or rng.random() < src.neutral_fraction]
         whole, frac = int(src.weight), src.weight - int(src.weight)
-        out.extend(pool * whole)
+        drawn = pool * whole
         if frac > 0:
-            out.extend(rng.sample(pool, round(frac * len(pool))))
+            drawn.extend(rng.sample(pool, round(frac * len(pool))))
+        if src.target_swap > 0:
+            drawn = swap_some(drawn, target_pool(exs), src.target_swap, rng)
+        out.extend(drawn)
     rng.shuffle(out)
     return out
 
@@ -329,6 +335,7 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     for keep in KEPT_ON_PUBLISH:  # the model card is written by people: it stays (and says which training it covers)
         if (target / keep).exists() and not (tmp / keep).exists():
             shutil.copy2(target / keep, tmp / keep)
+    _carry_ensemble(target, tmp)
     if (target / FILTER_WEIGHTS).exists():  # fitted on the old model's features: it does not carry over
         log.warning("the target filter of %s is not copied to the new model: refit it with "
                     "`python -m training.target_filter --model %s`", target, target)
@@ -340,6 +347,28 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     tmp.rename(target)
     log.info("published to %s (dev selection %.4f, previous %s)", target, score, previous)
     return {"published": True, "score": score, "previous": previous, "to": str(target)}
+
+
+def _carry_ensemble(target: Path, tmp: Path) -> None:
+    """The old folder's ensemble (`ensemble.json` and its member folders) into the folder about to replace it.
+
+    The members are models trained apart: deleting them with the old folder would lose them. Their weight was chosen
+    beside the old model, so the user is told how to check it against the new one.
+    """
+    ens = Ensemble.load(target)
+    if ens is None or (tmp / ENSEMBLE_CONFIG).exists():
+        return
+    for name in ens.members:
+        src = ens.member_folder(target, name)
+        if not (src / "config.json").exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise ValueError(f"ensemble member {name!r} of {target} is missing: restore it or remove it from "
+                             f"{target / ENSEMBLE_CONFIG} before publishing there")
+        shutil.copytree(src, tmp / name)
+    shutil.copy2(target / ENSEMBLE_CONFIG, tmp / ENSEMBLE_CONFIG)
+    log.warning("the ensemble of %s (members %s, weight %.2f) is carried over to the new model; its weight was chosen "
+                "beside the old one: compare `stance eval ar-dev --model %s` with `--no-ensemble`", target,
+                ", ".join(ens.members), ens.weight, target)
 
 
 def _check_labels(train_sources, dev, labels) -> None:
