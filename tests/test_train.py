@@ -139,6 +139,23 @@ def test_target_swap_draws_words_of_the_same_language_and_article():
     assert t0[slice(*out[0].item.speaker)] == "بوتين"
     assert out[2] is ar[2] and out[3] is en[0]  # no other target of its kind to draw: kept
     assert swap_some(ar, pool, 0.0, random.Random(0)) == ar
+    # another marked target of the same statement (its gold stance may differ) is never drawn into the slot
+    both = _pair("قال بوتين إن المعارضة والحكومة السورية تحاربان", "بوتين", "المعارضة", "support", "ar",
+                 others=("الحكومة السورية",))
+    assert swap_some([both], pool, 1.0, random.Random(0))[0] is both
+
+
+def test_epoch_mix_draws_the_same_when_nothing_is_swapped():
+    """target_swap 0 (every earlier config) consumes no random draws: an earlier run's epochs stay as they were."""
+    exs = [_ex(i, "neutral") for i in range(300)] + [_ex(i, "support") for i in range(300, 400)]
+    a, b = random.Random(5), random.Random(5)
+    mix_a = epoch_mix([(SourceConfig("plover", weight=1.7, neutral_fraction=0.4), exs)], a)
+    mix_b = epoch_mix([(SourceConfig("plover", weight=1.7, neutral_fraction=0.4, target_swap=0.0), exs)], b)
+    assert mix_a == mix_b and a.getstate() == b.getstate()
+    c = random.Random(5)
+    mix_c = epoch_mix([(SourceConfig("plover", weight=1.7, neutral_fraction=0.4, target_swap=0.5), exs)], c)
+    assert c.getstate() != a.getstate()  # a swap share does draw (the guard above can fail)
+    assert len(mix_c) == len(mix_a)
 
 
 def test_epoch_mix_swaps_only_where_asked():
@@ -307,8 +324,23 @@ def test_publish_carries_the_old_models_ensemble_over(tmp_path, caplog):
     (run / "adapter.safetensors").write_bytes(b"newer weights")
     import shutil
 
+    shutil.copytree(target / "m1", tmp_path / "m1_saved")
     shutil.rmtree(target / "m1")
     with pytest.raises(ValueError, match="m1.*missing"):
+        publish(run, target, {}, TrainConfig.from_dict(BASE), 0.6)
+    assert (target / "adapter.safetensors").read_bytes() == b"new weights"
+    assert not (tmp_path / "published.tmp").exists()
+    shutil.copytree(tmp_path / "m1_saved", target / "m1")
+    # the new model holds a folder of the member's name, or an ensemble of its own: refused, nothing written
+    (run / "m1").mkdir()
+    with pytest.raises(ValueError, match="m1.*name of a file"):
+        publish(run, target, {}, TrainConfig.from_dict(BASE), 0.6)
+    shutil.rmtree(run / "m1")
+    Ensemble(members=("r1",), weight=0.5, langs=("ar",)).save(run)
+    with pytest.raises(ValueError, match="both hold"):
+        publish(run, target, {}, TrainConfig.from_dict(BASE), 0.6)
+    (target / "ensemble.json").write_text("{not json")
+    with pytest.raises(ValueError, match="not a valid ensemble file"):
         publish(run, target, {}, TrainConfig.from_dict(BASE), 0.6)
     assert (target / "adapter.safetensors").read_bytes() == b"new weights"
     assert not (tmp_path / "published.tmp").exists()

@@ -70,7 +70,8 @@ def swap_some(examples: Sequence[Example], pool: dict[tuple[str | None, bool], l
               rng: random.Random) -> list[Example]:
     """Each example's target swapped with probability `fraction` for words from `pool` (same language and article).
 
-    The words are never the target's own nor the speaker's; an example with no other words to draw keeps its target.
+    The words are never the target's own, the speaker's, those of the statement's other marked targets (whose gold
+    stance may differ), nor any already in the text; an example with no other words to draw keeps its target.
     """
     out = []
     for ex in examples:
@@ -79,14 +80,16 @@ def swap_some(examples: Sequence[Example], pool: dict[tuple[str | None, bool], l
             continue
         s, e = ex.item.target
         own = ex.item.text[s:e].strip()
-        speaker = ex.item.text[slice(*ex.item.speaker)].strip() if ex.item.speaker else None
+        taken = {own, *(ex.item.text[a:b].strip() for a, b in ex.item.others)}
+        if ex.item.speaker:
+            taken.add(ex.item.text[slice(*ex.item.speaker)].strip())
         choices = pool.get((ex.item.lang, _definite(own)), [])
         words = None
         for _ in range(4):  # a few draws: the pool rarely holds only the target's and the speaker's words
             if not choices:
                 break
             w = rng.choice(choices)
-            if w != own and w != speaker:
+            if w not in taken and w not in ex.item.text:
                 words = w
                 break
         out.append(swap_target(ex, words) if words else ex)

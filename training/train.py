@@ -327,6 +327,7 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     if previous is not None and score <= previous:
         log.info("not published: dev selection %.4f does not beat %.4f of %s", score, previous, target)
         return {"published": False, "score": score, "previous": previous}
+    carried = _ensemble_to_carry(target, model_dir)  # checked before anything is written
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.copytree(model_dir, tmp)
@@ -335,7 +336,17 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     for keep in KEPT_ON_PUBLISH:  # the model card is written by people: it stays (and says which training it covers)
         if (target / keep).exists() and not (tmp / keep).exists():
             shutil.copy2(target / keep, tmp / keep)
-    _carry_ensemble(target, tmp)
+    if carried is not None:
+        try:
+            for name in carried.members:
+                shutil.copytree(carried.member_folder(target, name), tmp / name)
+            shutil.copy2(target / ENSEMBLE_CONFIG, tmp / ENSEMBLE_CONFIG)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        log.warning("the ensemble of %s (members %s, weight %.2f) is carried over to the new model; its weight was "
+                    "chosen beside the old one: compare `stance eval ar-dev --model %s` with `--no-ensemble`", target,
+                    ", ".join(carried.members), carried.weight, target)
     if (target / FILTER_WEIGHTS).exists():  # fitted on the old model's features: it does not carry over
         log.warning("the target filter of %s is not copied to the new model: refit it with "
                     "`python -m training.target_filter --model %s`", target, target)
@@ -349,26 +360,27 @@ def publish(model_dir: Path, target: Path, dev: dict[str, list[Example]], cfg: T
     return {"published": True, "score": score, "previous": previous, "to": str(target)}
 
 
-def _carry_ensemble(target: Path, tmp: Path) -> None:
-    """The old folder's ensemble (`ensemble.json` and its member folders) into the folder about to replace it.
+def _ensemble_to_carry(target: Path, model_dir: Path) -> Ensemble | None:
+    """The ensemble of the folder about to be replaced, checked: its members go into the new model.
 
-    The members are models trained apart: deleting them with the old folder would lose them. Their weight was chosen
-    beside the old model, so the user is told how to check it against the new one.
+    The members are models trained apart: deleting them with the old folder would lose them. Refused (before anything
+    is written) when a member is missing or leads outside the folder, when a member's name is taken in the new model,
+    or when the new model has an ensemble of its own (which one to keep is the user's call).
     """
     ens = Ensemble.load(target)
-    if ens is None or (tmp / ENSEMBLE_CONFIG).exists():
-        return
+    if ens is None:
+        return None
+    if (model_dir / ENSEMBLE_CONFIG).exists():
+        raise ValueError(f"{target} and {model_dir} both hold an {ENSEMBLE_CONFIG}: publishing would drop the members "
+                         f"of {target} ({', '.join(ens.members)}); merge the two ensembles by hand, or remove one")
     for name in ens.members:
-        src = ens.member_folder(target, name)
-        if not (src / "config.json").exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        if not (ens.member_folder(target, name) / "config.json").exists():
             raise ValueError(f"ensemble member {name!r} of {target} is missing: restore it or remove it from "
                              f"{target / ENSEMBLE_CONFIG} before publishing there")
-        shutil.copytree(src, tmp / name)
-    shutil.copy2(target / ENSEMBLE_CONFIG, tmp / ENSEMBLE_CONFIG)
-    log.warning("the ensemble of %s (members %s, weight %.2f) is carried over to the new model; its weight was chosen "
-                "beside the old one: compare `stance eval ar-dev --model %s` with `--no-ensemble`", target,
-                ", ".join(ens.members), ens.weight, target)
+        if (model_dir / name).exists():
+            raise ValueError(f"ensemble member {name!r} of {target} has the name of a file of the new model "
+                             f"{model_dir / name}: rename the member (folder and {ENSEMBLE_CONFIG}) before publishing")
+    return ens
 
 
 def _check_labels(train_sources, dev, labels) -> None:
