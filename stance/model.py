@@ -29,7 +29,7 @@ from torch import nn
 
 from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, mean_pool, move, reading_in
-from stance.ensemble import Ensemble
+from stance.ensemble import ENSEMBLE_CONFIG, Ensemble
 from stance.records import LABELS, Prediction, StanceItem
 from stance.lexical import LexicalPrior
 from stance.memo import Remembers
@@ -393,11 +393,11 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
                     member = cls.from_pretrained(clf.ensemble.member_folder(path, name), cache_dir, merge=merge,
                                                  target_filter=False, lexical_prior=False, ensemble=False)
                 except (FileNotFoundError, ValueError) as exc:
-                    raise type(exc)(f"ensemble member {name!r} named in {path / 'ensemble.json'}: {exc}; restore it, "
+                    raise type(exc)(f"ensemble member {name!r} named in {path / ENSEMBLE_CONFIG}: {exc}; restore it, "
                                     "remove it from ensemble.json, or read the model alone (--no-ensemble)") from None
                 if member.labels != clf.labels:
                     raise ValueError(f"ensemble member {path / name} has the labels {list(member.labels)}, the model "
-                                     f"{list(clf.labels)}: retrain it or remove it from {path / 'ensemble.json'}")
+                                     f"{list(clf.labels)}: retrain it or remove it from {path / ENSEMBLE_CONFIG}")
                 clf.members.append(member)
         return clf
 

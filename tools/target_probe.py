@@ -43,11 +43,12 @@ def placeholder_scores(model: str | None, words: list[str], data_dir: str | None
 
     from eval.data import load_data
     from stance.classify import load_classifier
+    from stance.records import LABELS
     from training.augment import swap_target
 
     exs = load_data("ar-dev", data_dir).examples
     clf = load_classifier(model)
-    labels = ("support", "criticism", "neutral")
+    labels = LABELS
     gold = [e.stance for e in exs]
 
     def logp(items):

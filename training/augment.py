@@ -79,17 +79,13 @@ def swap_some(examples: Sequence[Example], pool: dict[tuple[str | None, bool], l
             out.append(ex)
             continue
         s, e = ex.item.target
-        own = ex.item.text[s:e].strip()
-        taken = {own, *(ex.item.text[a:b].strip() for a, b in ex.item.others)}
-        if ex.item.speaker:
-            taken.add(ex.item.text[slice(*ex.item.speaker)].strip())
-        choices = pool.get((ex.item.lang, _definite(own)), [])
+        choices = pool.get((ex.item.lang, _definite(ex.item.text[s:e].strip())), [])
         words = None
-        for _ in range(4):  # a few draws: the pool rarely holds only the target's and the speaker's words
+        for _ in range(4):  # a few draws: the pool rarely holds only words of this text
             if not choices:
                 break
             w = rng.choice(choices)
-            if w not in taken and w not in ex.item.text:
+            if w not in ex.item.text:  # the target's, the speaker's, the other targets' words all lie in the text
                 words = w
                 break
         out.append(swap_target(ex, words) if words else ex)
