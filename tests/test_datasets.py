@@ -232,6 +232,11 @@ def test_split_rule_is_fixed():
     assert (
         D.annotation_doc_key("ner/europeana_fr/enp_FR.bnf.bio", "line12345") == "ner/europeana_fr:line12345"
     )
+    # NewsFANE: blocks of 25 consecutive sentences (the corpus keeps no article boundaries)
+    nf = "ner/newsfane/NewsFANE_Gold_2014_170K.txt"
+    assert D.annotation_doc_key(nf, "s0024") == D.annotation_doc_key(nf, "s0000") == "ner/newsfane:b000"
+    assert D.annotation_doc_key(nf, "s0025") == "ner/newsfane:b001"
+    assert D.annotation_doc_key(nf, "odd-id") == "ner/newsfane:odd-id"
 
 
 def test_gsr_doc_key_groups_sentences_files_and_spans_records():
@@ -546,3 +551,60 @@ def test_datasets_summary_cli_takes_help_and_reports_a_missing_folder(tmp_path, 
     assert "data_dir" in capsys.readouterr().out
     with pytest.raises(FileNotFoundError, match="STANCE_DATA"):
         main([str(tmp_path)])
+
+
+# -------------------------------------------------------------------------------------------------------- NewsFANE
+NEWSFANE_LINES = (
+    "\ufeff\u200eواشنطن\tB-Nation\n(\tO\n\u200eو\tO\n\u200eقال\tO\n\u200eالوزير\tB-Politician\n"
+    "\u200eان\tO\n\u200eالحكومة\tB-Government\n\u200eترحب\tO\n\u200eب\tO\n\u200eالاتفاق\tO\n.\tO\n\n"
+    "\u200eو\tO\n\u200eانتقد\tO\n\u200eالمتظاهرون\tO\n\u200eالشرطة\tB-Police\n.\tO\n"
+)
+
+
+def _fake_newsfane(root: Path) -> Path:
+    path = root / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(NEWSFANE_LINES, encoding="utf-8")
+    (root / "heldout_ids.txt").write_text("# none\n", encoding="utf-8")
+    return path
+
+
+def test_newsfane_sentences_are_rejoined_without_marks(tmp_path):
+    from training.datasets.newsfane import sentences
+
+    _fake_newsfane(tmp_path)
+    got = sentences(str(tmp_path))
+    assert got == ("واشنطن (وقال الوزير ان الحكومة ترحب بالاتفاق.", "وانتقد المتظاهرون الشرطة.")
+    assert not any(ch in "".join(got) for ch in "\u200e\ufeff")
+    with pytest.raises(FileNotFoundError, match="STANCE_DATA"):
+        sentences(str(tmp_path / "nowhere"))
+
+
+def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
+    import subprocess
+    import sys
+
+    _fake_newsfane(tmp_path)
+    root = Path(__file__).resolve().parents[1]
+
+    def draw(*extra: str) -> list[dict]:
+        out = tmp_path / "pool.jsonl"
+        subprocess.run([sys.executable, str(root / "tools" / "draw_pool.py"), "--source", "newsfane", "--data",
+                        str(tmp_path), "-o", str(out), *extra], check=True, capture_output=True)
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    rows = draw()
+    assert {(r["row_id"], r["text"]) for r in rows} == {
+        ("s0000", "واشنطن (وقال الوزير ان الحكومة ترحب بالاتفاق."), ("s0001", "وانتقد المتظاهرون الشرطة.")}
+    assert {r["file"] for r in rows} == {"ner/newsfane/NewsFANE_Gold_2014_170K.txt"}
+    assert [r["row_id"] for r in draw("--min-chars", "30")] == ["s0000"]
+    # a held-out GSR text inside a NewsFANE sentence, in another spelling (hamza, final ى): that sentence is not drawn
+    import hashlib
+
+    held = "وأنتقد المتظاهرون الشرطة"
+    gsr = tmp_path / "arabic_event_gsr"
+    gsr.mkdir()
+    (gsr / "protest_gsr.csv").write_text(f"id,text\nrow1,{held}\n", encoding="utf-8")
+    sha = hashlib.sha1(held.encode("utf-8")).hexdigest()
+    (tmp_path / "heldout_ids.txt").write_text(f"arabic_event_gsr/protest_gsr.csv\trow1\t{sha}\n", encoding="utf-8")
+    assert [r["row_id"] for r in draw()] == ["s0000"]

@@ -2,10 +2,13 @@
 
     python tools/draw_pool.py --n 240 --seed 5 --exclude skipped.txt -o pool.jsonl
 
-Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` that
+Candidates are rows of `arabic_event_gsr/{protest,assault}_gsr.csv` (`--source gsr`, the default) or sentences of
+the NewsFANE newswire corpus (`--source newsfane`: `ner/newsfane`, rejoined into normal orthography by
+`training.datasets.newsfane`; row ids `s<index>`) that
 - hold a word of the cue lexicon `stance/resources/cues.tsv`, any kind (so there is likely an attributed statement to
   label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
-- are not held out (`heldout_ids.txt`), not annotated before (any text or source id in `training/annotations/ar/`),
+- are not held out (`heldout_ids.txt`; for NewsFANE also no held-out text inside them or around them once Arabic
+  spelling is normalised), not annotated before (any text or source id in `training/annotations/ar/`),
   and not listed in `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement
   with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line),
 - with `--split`, come from a document of that split (the fixed rule of `training.datasets.annotations.split_of`: a
@@ -21,6 +24,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,6 +33,7 @@ from stance.attribution import load_cues  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets import ANNOTATIONS_DIR  # noqa: E402
 from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, split_of  # noqa: E402
+from training.datasets.newsfane import NEWSFANE_FILE, row_id, sentences  # noqa: E402
 from training.heldout import data_dir, load_heldout  # noqa: E402
 
 # support / aid / solidarity stems (matched on normalised words, clitics allowed before them)
@@ -48,6 +53,29 @@ def _annotated(lang_dir: Path) -> tuple[set[str], set[str]]:
     return texts, ids
 
 
+def _gsr_rows(root: Path) -> Iterator[tuple[str, str, str]]:
+    csv.field_size_limit(10**9)
+    for name in ("protest_gsr.csv", "assault_gsr.csv"):
+        with (root / "arabic_event_gsr" / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                yield f"arabic_event_gsr/{name}", row["id"], row["text"]
+
+
+def _squashed(text: str) -> str:
+    return " ".join(normalize_arabic(text).split())
+
+
+def _newsfane_rows(root: Path, heldout) -> Iterator[tuple[str, str, str]]:
+    """NewsFANE sentences with no held-out text inside or around them, compared in normalised spelling (NewsFANE
+    writes ي for a final ى and drops hamzas, so the exact comparison of `Heldout.is_heldout` could miss one)."""
+    held = [s for s in (_squashed(t) for t in heldout.texts) if len(s) >= 15]
+    for i, text in enumerate(sentences(str(root))):
+        s = _squashed(text)
+        if len(s) >= 15 and any(h in s or s in h for h in held):
+            continue
+        yield NEWSFANE_FILE, row_id(i), text
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=240, help="candidates to draw")
@@ -56,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prefer", default=",".join(SUPPORT_STEMS), help="comma-separated words drawn first")
     ap.add_argument("--split", choices=ANNOTATION_SPLITS, default=None,
                     help="draw only rows whose document falls in this split (default: any)")
+    ap.add_argument("--source", choices=("gsr", "newsfane"), default="gsr",
+                    help="arabic_event_gsr rows (default) or NewsFANE newswire sentences")
+    ap.add_argument("--min-chars", type=int, default=0, help="skip shorter rows (headlines, fragments)")
     ap.add_argument("--data", default=None, help="shared data folder (default ../shared/data or $STANCE_DATA)")
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args(argv)
@@ -71,22 +102,20 @@ def main(argv: list[str] | None = None) -> int:
     # a preferred stem at the start of a word, after an optional proclitic or article
     preferred = re.compile(r"^(?:[وفبل]|ال|وال|بال|لل)?(?:" + "|".join(prefer) + ")")
     first, rest = [], []
-    csv.field_size_limit(10**9)
-    for name in ("protest_gsr.csv", "assault_gsr.csv"):
-        file = f"arabic_event_gsr/{name}"
-        with (root / "arabic_event_gsr" / name).open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                text, rid = row["text"], row["id"]
-                if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
-                    continue
-                if args.split and split_of(annotation_doc_key(file, rid, root)) != args.split:
-                    continue
-                words = [normalize_arabic(w) for w in re.findall(r"[\u0600-\u06FF]+", text)]
-                if not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in words):
-                    continue
-                rec = {"file": file, "row_id": rid, "text": text}
-                hit = any(preferred.match(w) for w in words)
-                (first if hit else rest).append(rec)
+    rows = _gsr_rows(root) if args.source == "gsr" else _newsfane_rows(root, heldout)
+    for file, rid, text in rows:
+        if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
+            continue
+        if len(text) < args.min_chars:
+            continue
+        if args.split and split_of(annotation_doc_key(file, rid, root)) != args.split:
+            continue
+        words = [normalize_arabic(w) for w in re.findall(r"[\u0600-\u06FF]+", text)]
+        if not any(w in cues or (w[:1] in "وف" and w[1:] in cues) for w in words):
+            continue
+        rec = {"file": file, "row_id": rid, "text": text}
+        hit = any(preferred.match(w) for w in words)
+        (first if hit else rest).append(rec)
     rng = random.Random(args.seed)
     rng.shuffle(first)
     rng.shuffle(rest)

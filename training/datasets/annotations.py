@@ -124,6 +124,10 @@ def annotation_doc_key(dataset: str, source_id: str, data_dir: PathLike | None =
         # publisher_date_slug[_annotator][.ann|.txt]: no part holds an underscore
         article = "_".join(re.sub(r"\.(ann|txt)$", "", sid.rsplit("/", 1)[-1]).split("_")[:3])
         folder, doc = "polnear", _polnear_doc_map(str(_data_dir(data_dir))).get(article, article)
+    elif folder == "ner/newsfane":  # a block of consecutive sentences (`training.datasets.newsfane`)
+        from .newsfane import doc_of
+
+        doc = doc_of(sid)
     else:  # fignews_2024: the post id; ner/europeana_fr: the line id; anything else: the id as given
         doc = sid
     return f"{folder}:{doc}"
@@ -168,6 +172,7 @@ def load_annotations(
       (`nyt_2016-01-05_x_4e07.ann` -> `nyt_2016-01-05_x`; 16 articles are annotated by 5-6 annotators);
       articles that share a sentence of 40+ characters (live-blog versions, reposts) are merged, named by
       the smallest name;
+    - ner/newsfane: the block of 25 consecutive sentences (`s0057` -> `b002`; `training.datasets.newsfane`);
     - fignews_2024: the post id; ner/europeana_fr: the line id; any other set: its id as given.
     The key's sha1 (first 32 bits / 2**32) puts the document in train (< 0.70), dev (< 0.85) or test.
     Lines whose text is held out (`heldout_ids.txt`) are dropped with a warning; invalid lines raise with
