@@ -589,8 +589,10 @@ def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
 
     def draw(*extra: str) -> list[dict]:
         out = tmp_path / "pool.jsonl"
+        (tmp_path / "annotations" / "ar").mkdir(parents=True, exist_ok=True)  # nothing annotated yet
         subprocess.run([sys.executable, str(root / "tools" / "draw_pool.py"), "--source", "newsfane", "--data",
-                        str(tmp_path), "-o", str(out), *extra], check=True, capture_output=True)
+                        str(tmp_path), "--annotations", str(tmp_path / "annotations"), "-o", str(out), *extra],
+                       check=True, capture_output=True)
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
     rows = draw()
@@ -598,6 +600,10 @@ def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
         ("s0000", "واشنطن (وقال الوزير ان الحكومة ترحب بالاتفاق."), ("s0001", "وانتقد المتظاهرون الشرطة.")}
     assert {r["file"] for r in rows} == {"ner/newsfane/NewsFANE_Gold_2014_170K.txt"}
     assert [r["row_id"] for r in draw("--min-chars", "30")] == ["s0000"]
+    # a row already annotated, or skipped by an annotator, is not drawn again
+    (tmp_path / "annotations" / "ar" / "skipped.txt").write_text("s0001\n", encoding="utf-8")
+    assert [r["row_id"] for r in draw()] == ["s0000"]
+    (tmp_path / "annotations" / "ar" / "skipped.txt").unlink()
     # a held-out GSR text inside a NewsFANE sentence, in another spelling (hamza, final ى): that sentence is not drawn
     import hashlib
 

@@ -88,13 +88,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="arabic_event_gsr rows (default) or NewsFANE newswire sentences")
     ap.add_argument("--min-chars", type=int, default=0, help="skip shorter rows (headlines, fragments)")
     ap.add_argument("--data", default=None, help="shared data folder (default ../shared/data or $STANCE_DATA)")
+    ap.add_argument("--annotations", default=str(ANNOTATIONS_DIR),
+                    help="the annotation folder whose ar/ texts, row ids and skipped.txt are not drawn again")
     ap.add_argument("-o", "--output", required=True)
     args = ap.parse_args(argv)
 
     root = data_dir(args.data)
     heldout = load_heldout(str(root))
-    texts, ids = _annotated(ANNOTATIONS_DIR / "ar")
-    skipped = ANNOTATIONS_DIR / "ar" / "skipped.txt"
+    texts, ids = _annotated(Path(args.annotations) / "ar")
+    skipped = Path(args.annotations) / "ar" / "skipped.txt"
     files = [Path(f) for f in args.exclude] + ([skipped] if skipped.exists() else [])
     skip = {line.strip() for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     cues = set(load_cues()["ar"])
