@@ -29,7 +29,8 @@ EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.js
                     *(f"gsr_batch11_{x}.jsonl" for x in "abcdefgh"),
                     *(f"newsfane_batch12_{x}.jsonl" for x in "abcdefgh"),
                     *(f"newsfane_batch13_{x}.jsonl" for x in "abcdefgh"),
-                    *(f"newsfane_batch14_{x}.jsonl" for x in "abcdefgh"))
+                    *(f"newsfane_batch14_{x}.jsonl" for x in "abcdefgh"),
+                    *(f"newsfane_batch15_{x}.jsonl" for x in "abcdefgh"))
 _AAW = re.compile(r"^(AAW_ARB_\d{8}\.\d{4})-\d+$")
 _HEXROW = re.compile(r"^([0-9a-f]{32,})_\d+$")
 
