@@ -556,9 +556,9 @@ def test_datasets_summary_cli_takes_help_and_reports_a_missing_folder(tmp_path, 
 # -------------------------------------------------------------------------------------------------------- NewsFANE
 NEWSFANE_LINES = (
     "\ufeff\u200eواشنطن\tB-Nation\n(\tO\n\u200eو\tO\n\u200eقال\tO\n\u200eالوزير\tB-Politician\n"
-    "\u200eان\tO\n\u200eالحكومة\tB-Government\n\u200eترحب\tO\n\u200eب\tO\n\u200eالاتفاق\tO\n.\tO\n\n"
+    "\u200eان\tO\n\u200eالحكومة\tB-Government\n\u200eترحب\tO\n\u200e\tO\n\u200eب\tO\n\u200eالاتفاق\tO\n.\tO\n\n"
     "\u200eو\tO\n\u200eانتقد\tO\n\u200eالمتظاهرون\tO\n\u200eالشرطة\tB-Police\n.\tO\n"
-)
+)  # the lone mark token (a line of its own) is no token and no sentence break
 
 
 def _fake_newsfane(root: Path) -> Path:
@@ -578,6 +578,33 @@ def test_newsfane_sentences_are_rejoined_without_marks(tmp_path):
     assert not any(ch in "".join(got) for ch in "\u200e\ufeff")
     with pytest.raises(FileNotFoundError, match="STANCE_DATA"):
         sentences(str(tmp_path / "nowhere"))
+
+
+def _fake_newsfane_sentences(root: Path, sentences: list[str]) -> None:
+    path = root / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join("\n".join(f"{w}\tO" for w in s.split()) for s in sentences) + "\n", encoding="utf-8")
+    (root / "heldout_ids.txt").write_text("# none\n", encoding="utf-8")
+
+
+def test_newsfane_copies_across_splits_are_found(tmp_path):
+    from training.datasets.newsfane import BLOCK, cross_split_copies, doc_of, row_id, sentences
+
+    # block 0 and the first block of another split k: a sentence copied from one into the other is found; a copy
+    # inside block 0 (one split) is not
+    def split(block: int) -> str:
+        return D.split_of(f"ner/newsfane:{doc_of(row_id(block * BLOCK))}")
+
+    k = next(b for b in range(1, 50) if split(b) != split(0))
+    repeated = "قال وزير الخارجية ان الحكومة ترحب بالاتفاق الذي وقعه الطرفان امس في العاصمة"
+    same = "وانتقد المتحدث باسم المعارضة قرار الحكومة رفع الاسعار في الاسواق المحلية امس"
+    texts = [f"جملة رقم {i} لا تكرر شيئا" for i in range((k + 1) * BLOCK)]
+    texts[3] = repeated
+    texts[k * BLOCK + 4] = "عاجل " + repeated  # a headline run into the copy: it contains the sentence
+    texts[5], texts[6] = same, same
+    _fake_newsfane_sentences(tmp_path, texts)
+    assert len(sentences(str(tmp_path))) == len(texts)
+    assert cross_split_copies(str(tmp_path)) == {3, k * BLOCK + 4}
 
 
 def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
@@ -604,7 +631,16 @@ def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
     (tmp_path / "annotations" / "ar" / "skipped.txt").write_text("s0001\n", encoding="utf-8")
     assert [r["row_id"] for r in draw()] == ["s0000"]
     (tmp_path / "annotations" / "ar" / "skipped.txt").unlink()
-    # a held-out GSR text inside a NewsFANE sentence, in another spelling (hamza, final ى): that sentence is not drawn
+    line = {"id": "x:s0000:0", "text": rows[0]["text"], "source": {"dataset": rows[0]["file"], "id": "s0000"}}
+    (tmp_path / "annotations" / "ar" / "done.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n",
+                                                              encoding="utf-8")
+    assert [r["row_id"] for r in draw()] == ["s0001"]
+    (tmp_path / "annotations" / "ar" / "done.jsonl").unlink()
+    # --split keeps the rows of that split's documents only (both fixture rows are in block b000)
+    only = D.split_of("ner/newsfane:b000")
+    assert len(draw("--split", only)) == 2
+    assert draw("--split", next(x for x in ("train", "dev", "test") if x != only)) == []
+    # a held-out GSR text inside a NewsFANE sentence, in another spelling (a hamza): that sentence is not drawn
     import hashlib
 
     held = "وأنتقد المتظاهرون الشرطة"
@@ -614,3 +650,35 @@ def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
     sha = hashlib.sha1(held.encode("utf-8")).hexdigest()
     (tmp_path / "heldout_ids.txt").write_text(f"arabic_event_gsr/protest_gsr.csv\trow1\t{sha}\n", encoding="utf-8")
     assert [r["row_id"] for r in draw()] == ["s0000"]
+    # and a held-out text that holds a whole NewsFANE sentence (in another spelling) keeps it out too
+    held = "خبر عاجل: واشنطن (وقال الوزير ان الحكومة ترحب بالاتفاق. وتابع الوزير حديثه"
+    (gsr / "protest_gsr.csv").write_text(f"id,text\nrow1,{held}\n", encoding="utf-8")
+    sha = hashlib.sha1(held.encode("utf-8")).hexdigest()
+    (tmp_path / "heldout_ids.txt").write_text(f"protest_gsr.csv\trow1\t{sha}\n", encoding="utf-8")
+    assert [r["row_id"] for r in draw()] == ["s0001"]
+
+
+def test_draw_pool_draws_a_repeated_text_once(tmp_path):
+    import subprocess
+    import sys
+
+    _fake_newsfane_sentences(tmp_path, ["وقال الوزير ان الحكومة ترحب بالاتفاق", "وانتقد المتظاهرون الشرطة",
+                                        "وقال الوزير ان الحكومة ترحب بالاتفاق"])
+    (tmp_path / "annotations" / "ar").mkdir(parents=True)
+    out = tmp_path / "pool.jsonl"
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, str(root / "tools" / "draw_pool.py"), "--source", "newsfane", "--data",
+                    str(tmp_path), "--annotations", str(tmp_path / "annotations"), "-o", str(out)],
+                   check=True, capture_output=True)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["text"] for r in rows) == ["وانتقد المتظاهرون الشرطة", "وقال الوزير ان الحكومة ترحب بالاتفاق"]
+
+
+def test_heldout_ids_match_a_file_given_with_its_folder(tmp_path):
+    from training.heldout import Heldout
+
+    (tmp_path / "heldout_ids.txt").write_text("protest_gsr.csv\tAAW_1-2\t" + "0" * 40 + "\n", encoding="utf-8")
+    held = Heldout(tmp_path)
+    assert held.is_heldout("نص لا يطابق شيئا", "arabic_event_gsr/protest_gsr.csv", "AAW_1-2")
+    assert held.is_heldout("نص لا يطابق شيئا", "protest_gsr.csv", "AAW_1-2")
+    assert not held.is_heldout("نص لا يطابق شيئا", "arabic_event_gsr/protest_gsr.csv", "AAW_1-3")

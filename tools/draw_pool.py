@@ -8,7 +8,8 @@ the NewsFANE newswire corpus (`--source newsfane`: `ner/newsfane`, rejoined into
 - hold a word of the cue lexicon `stance/resources/cues.tsv`, any kind (so there is likely an attributed statement to
   label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
 - are not held out (`heldout_ids.txt`; for NewsFANE also no held-out text inside them or around them once Arabic
-  spelling is normalised), not annotated before (any text or source id in `training/annotations/ar/`),
+  spelling is normalised, and no copy of a sentence of another split's block), not drawn twice (a text that occurs
+  in two rows is drawn once, and not at all when a copy of it was annotated or skipped), not annotated before (any text or source id in `training/annotations/ar/`),
   and not listed in `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement
   with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line),
 - with `--split`, come from a document of that split (the fixed rule of `training.datasets.annotations.split_of`: a
@@ -33,7 +34,7 @@ from stance.attribution import load_cues  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets import ANNOTATIONS_DIR  # noqa: E402
 from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, split_of  # noqa: E402
-from training.datasets.newsfane import NEWSFANE_FILE, row_id, sentences  # noqa: E402
+from training.datasets.newsfane import NEWSFANE_FILE, cross_split_copies, row_id, sentences  # noqa: E402
 from training.heldout import data_dir, load_heldout  # noqa: E402
 
 # support / aid / solidarity stems (matched on normalised words, clitics allowed before them)
@@ -67,11 +68,13 @@ def _squashed(text: str) -> str:
 
 def _newsfane_rows(root: Path, heldout) -> Iterator[tuple[str, str, str]]:
     """NewsFANE sentences with no held-out text inside or around them, compared in normalised spelling (NewsFANE
-    writes ي for a final ى and drops hamzas, so the exact comparison of `Heldout.is_heldout` could miss one)."""
+    writes ي for a final ى and drops hamzas, so the exact comparison of `Heldout.is_heldout` could miss one), and
+    none that copies a sentence of a block in another split (`training.datasets.newsfane.cross_split_copies`)."""
     held = [s for s in (_squashed(t) for t in heldout.texts) if len(s) >= 15]
+    copies = cross_split_copies(str(root))
     for i, text in enumerate(sentences(str(root))):
         s = _squashed(text)
-        if len(s) >= 15 and any(h in s or s in h for h in held):
+        if i in copies or (len(s) >= 15 and any(h in s or s in h for h in held)):
             continue
         yield NEWSFANE_FILE, row_id(i), text
 
@@ -104,10 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     # a preferred stem at the start of a word, after an optional proclitic or article
     preferred = re.compile(r"^(?:[وفبل]|ال|وال|بال|لل)?(?:" + "|".join(prefer) + ")")
     first, rest = [], []
-    rows = _gsr_rows(root) if args.source == "gsr" else _newsfane_rows(root, heldout)
+    rows = list(_gsr_rows(root) if args.source == "gsr" else _newsfane_rows(root, heldout))
+    # a row is drawn once however often its text occurs, and not at all when a copy was annotated or skipped
+    seen = set(texts) | {text for _, rid, text in rows if rid in skip}
     for file, rid, text in rows:
-        if text in texts or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
+        if text in seen or rid in ids or rid in skip or heldout.is_heldout(text, file, rid):
             continue
+        seen.add(text)
         if len(text) < args.min_chars:
             continue
         if args.split and split_of(annotation_doc_key(file, rid, root)) != args.split:

@@ -70,7 +70,9 @@ class Heldout:
 
     def is_heldout(self, text: str, file: str | None = None, ident: str | None = None) -> bool:
         """True when `text` (or its row id) is held out, contains a held-out text, or lies inside one."""
-        if file is not None and ident is not None and (file, ident) in self.ids:
+        if file is not None and ident is not None and (
+            (file, ident) in self.ids or (file.rsplit("/", 1)[-1], ident) in self.ids  # listed by file name alone
+        ):
             return True
         if _sha1(text) in self.hashes:
             return True

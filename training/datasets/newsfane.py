@@ -9,7 +9,10 @@ orthography; the corpus's own spelling stays (ي for a final ى, no hamza on ale
 Row ids are `s<index>` (0-based, in file order). The corpus keeps no article boundaries, so a document, for the
 fixed train/dev/test rule of `training.datasets.annotations`, is a block of `BLOCK` consecutive sentences
 (`doc_of("s0057")` -> `b002`): neighbouring sentences of one article fall in one split, except where an article
-straddles two blocks.
+straddles two blocks. The corpus also repeats itself: 49 sentences occur twice, and one article occurs twice, in a
+test block (b079) and in train blocks (b080, b081). `cross_split_copies` names the sentences that equal, contain or
+lie inside a sentence of a block in another split; `tools/draw_pool.py` never draws them, so no text reaches two
+splits.
 
 >>> doc_of("s0057"), doc_of("s0024"), doc_of("s0025")
 ('b002', 'b000', 'b001')
@@ -48,12 +51,43 @@ def sentences(root: str) -> tuple[str, ...]:
     out: list[str] = []
     tokens: list[str] = []
     for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if not line.strip():  # only a blank line ends a sentence (a token of marks alone is no token)
+            if tokens:
+                out.append(rejoin(" ".join(tokens)))
+                tokens = []
+            continue
         token = _MARKS.sub("", line.split("\t", 1)[0]).strip()
         if token:
             tokens.append(token)
-        elif tokens:
-            out.append(rejoin(" ".join(tokens)))
-            tokens = []
     if tokens:
         out.append(rejoin(" ".join(tokens)))
     return tuple(out)
+
+
+def _squashed(text: str) -> str:
+    from stance.normalize import normalize_arabic
+
+    return " ".join(normalize_arabic(text).split())
+
+
+@lru_cache(maxsize=2)
+def cross_split_copies(root: str, min_chars: int = 40) -> frozenset[int]:
+    """Indices of the sentences (of `min_chars` or more, compared in normalised spelling) that equal, contain or lie
+    inside a sentence of a block whose split differs (`training.datasets.annotations.split_of`)."""
+    from .annotations import split_of
+
+    texts = [_squashed(t) for t in sentences(root)]
+    split = [split_of(f"ner/newsfane:{doc_of(row_id(i))}") for i in range(len(texts))]
+    shingles: dict[tuple[str, ...], set[int]] = {}
+    for i, t in enumerate(texts):
+        words = t.split()
+        if len(t) >= min_chars:
+            for k in range(max(1, len(words) - 5)):
+                shingles.setdefault(tuple(words[k:k + 6]), set()).add(i)
+    out: set[int] = set()
+    for group in shingles.values():
+        for i in group:
+            for j in group:
+                if i < j and split[i] != split[j] and (texts[i] in texts[j] or texts[j] in texts[i]):
+                    out.update((i, j))
+    return frozenset(out)
