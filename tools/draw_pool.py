@@ -9,9 +9,10 @@ the NewsFANE newswire corpus (`--source newsfane`: `ner/newsfane`, rejoined into
   label; ambiguous forms such as "دعم" count too: the annotators skip rows without a statement),
 - are not held out (`heldout_ids.txt`; for NewsFANE also no held-out text inside them or around them once Arabic
   spelling is normalised, and no copy of a sentence of another split's block), not drawn twice (a text that occurs
-  in two rows is drawn once, and not at all when a copy of it was annotated or skipped), not annotated before (any text or source id in `training/annotations/ar/`),
-  and not listed in `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement
-  with an actor target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line),
+  in two rows is drawn once, and not at all when a copy of it was annotated or skipped), not annotated before (any
+  text or source id in `training/annotations/ar/`, or `--annotations`), and not listed in
+  `training/annotations/ar/skipped.txt` (rows an annotator read and skipped: no attributed statement with an actor
+  target, or an unnamed speaker; kept from batch 8 on) or in `--exclude` files (one row id per line),
 - with `--split`, come from a document of that split (the fixed rule of `training.datasets.annotations.split_of`: a
   batch can grow the dev set alone, whose size decides how finely settings can be chosen);
 rows with a word of `--prefer` (default: support, aid and solidarity words, the rarest stance) come first, in an

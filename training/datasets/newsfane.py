@@ -9,8 +9,8 @@ orthography; the corpus's own spelling stays (ي for a final ى, no hamza on ale
 Row ids are `s<index>` (0-based, in file order). The corpus keeps no article boundaries, so a document, for the
 fixed train/dev/test rule of `training.datasets.annotations`, is a block of `BLOCK` consecutive sentences
 (`doc_of("s0057")` -> `b002`): neighbouring sentences of one article fall in one split, except where an article
-straddles two blocks. The corpus also repeats itself: 49 sentences occur twice, and one article occurs twice, in a
-test block (b079) and in train blocks (b080, b081). `cross_split_copies` names the sentences that equal, contain or
+straddles two blocks. The corpus also repeats itself: 36 sentences occur more than once (49 copies in all), and
+one article occurs twice, in a test block (b079) and in train blocks (b080, b081). `cross_split_copies` names the sentences that equal, contain or
 lie inside a sentence of a block in another split; `tools/draw_pool.py` never draws them, so no text reaches two
 splits.
 
