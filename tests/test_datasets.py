@@ -607,20 +607,25 @@ def test_newsfane_copies_across_splits_are_found(tmp_path):
     assert cross_split_copies(str(tmp_path)) == {3, k * BLOCK + 4}
 
 
-def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
+def _draw_newsfane(root: Path, *extra: str) -> list[dict]:
+    """`tools/draw_pool.py --source newsfane` on the fake data folder `root`, with its own annotation folder there
+    (nothing annotated unless a test writes it)."""
     import subprocess
     import sys
 
+    out = root / "pool.jsonl"
+    (root / "annotations" / "ar").mkdir(parents=True, exist_ok=True)
+    tool = Path(__file__).resolve().parents[1] / "tools" / "draw_pool.py"
+    subprocess.run([sys.executable, str(tool), "--source", "newsfane", "--data", str(root),
+                    "--annotations", str(root / "annotations"), "-o", str(out), *extra], check=True, capture_output=True)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
     _fake_newsfane(tmp_path)
-    root = Path(__file__).resolve().parents[1]
 
     def draw(*extra: str) -> list[dict]:
-        out = tmp_path / "pool.jsonl"
-        (tmp_path / "annotations" / "ar").mkdir(parents=True, exist_ok=True)  # nothing annotated yet
-        subprocess.run([sys.executable, str(root / "tools" / "draw_pool.py"), "--source", "newsfane", "--data",
-                        str(tmp_path), "--annotations", str(tmp_path / "annotations"), "-o", str(out), *extra],
-                       check=True, capture_output=True)
-        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        return _draw_newsfane(tmp_path, *extra)
 
     rows = draw()
     assert {(r["row_id"], r["text"]) for r in rows} == {
@@ -659,18 +664,9 @@ def test_draw_pool_reads_newsfane_rows_and_skips_held_out_ones(tmp_path):
 
 
 def test_draw_pool_draws_a_repeated_text_once(tmp_path):
-    import subprocess
-    import sys
-
     _fake_newsfane_sentences(tmp_path, ["وقال الوزير ان الحكومة ترحب بالاتفاق", "وانتقد المتظاهرون الشرطة",
                                         "وقال الوزير ان الحكومة ترحب بالاتفاق"])
-    (tmp_path / "annotations" / "ar").mkdir(parents=True)
-    out = tmp_path / "pool.jsonl"
-    root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, str(root / "tools" / "draw_pool.py"), "--source", "newsfane", "--data",
-                    str(tmp_path), "--annotations", str(tmp_path / "annotations"), "-o", str(out)],
-                   check=True, capture_output=True)
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = _draw_newsfane(tmp_path)
     assert sorted(r["text"] for r in rows) == ["وانتقد المتظاهرون الشرطة", "وقال الوزير ان الحكومة ترحب بالاتفاق"]
 
 

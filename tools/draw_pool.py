@@ -35,7 +35,7 @@ from stance.attribution import load_cues  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets import ANNOTATIONS_DIR  # noqa: E402
 from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, split_of  # noqa: E402
-from training.datasets.newsfane import NEWSFANE_FILE, cross_split_copies, row_id, sentences  # noqa: E402
+from training.datasets.newsfane import NEWSFANE_FILE, cross_split_copies, row_id, sentences, squashed  # noqa: E402
 from training.heldout import data_dir, load_heldout  # noqa: E402
 
 # support / aid / solidarity stems (matched on normalised words, clitics allowed before them)
@@ -63,18 +63,14 @@ def _gsr_rows(root: Path) -> Iterator[tuple[str, str, str]]:
                 yield f"arabic_event_gsr/{name}", row["id"], row["text"]
 
 
-def _squashed(text: str) -> str:
-    return " ".join(normalize_arabic(text).split())
-
-
 def _newsfane_rows(root: Path, heldout) -> Iterator[tuple[str, str, str]]:
     """NewsFANE sentences with no held-out text inside or around them, compared in normalised spelling (NewsFANE
     writes ي for a final ى and drops hamzas, so the exact comparison of `Heldout.is_heldout` could miss one), and
     none that copies a sentence of a block in another split (`training.datasets.newsfane.cross_split_copies`)."""
-    held = [s for s in (_squashed(t) for t in heldout.texts) if len(s) >= 15]
+    held = [s for s in (squashed(t) for t in heldout.texts) if len(s) >= 15]
     copies = cross_split_copies(str(root))
     for i, text in enumerate(sentences(str(root))):
-        s = _squashed(text)
+        s = squashed(text)
         if i in copies or (len(s) >= 15 and any(h in s or s in h for h in held)):
             continue
         yield NEWSFANE_FILE, row_id(i), text

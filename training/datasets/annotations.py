@@ -27,10 +27,7 @@ EXHAUSTIVE_FILES = ("gsr_batch3_a.jsonl", "gsr_batch3_b.jsonl", "gsr_batch4_a.js
                     "gsr_batch8_c.jsonl", "gsr_batch8_d.jsonl", "gsr_batch9_a.jsonl", "gsr_batch9_b.jsonl",
                     "gsr_batch9_c.jsonl", "gsr_batch9_d.jsonl", *(f"gsr_batch10_{x}.jsonl" for x in "abcdefgh"),
                     *(f"gsr_batch11_{x}.jsonl" for x in "abcdefgh"),
-                    *(f"newsfane_batch12_{x}.jsonl" for x in "abcdefgh"),
-                    *(f"newsfane_batch13_{x}.jsonl" for x in "abcdefgh"),
-                    *(f"newsfane_batch14_{x}.jsonl" for x in "abcdefgh"),
-                    *(f"newsfane_batch15_{x}.jsonl" for x in "abcdefgh"))
+                    *(f"newsfane_batch{n}_{x}.jsonl" for n in (12, 13, 14, 15) for x in "abcdefgh"))
 _AAW = re.compile(r"^(AAW_ARB_\d{8}\.\d{4})-\d+$")
 _HEXROW = re.compile(r"^([0-9a-f]{32,})_\d+$")
 

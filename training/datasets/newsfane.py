@@ -64,7 +64,8 @@ def sentences(root: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _squashed(text: str) -> str:
+def squashed(text: str) -> str:
+    """`text` as sentences are compared for copies: Arabic spelling normalised, runs of spaces made one."""
     from stance.normalize import normalize_arabic
 
     return " ".join(normalize_arabic(text).split())
@@ -74,20 +75,16 @@ def _squashed(text: str) -> str:
 def cross_split_copies(root: str, min_chars: int = 40) -> frozenset[int]:
     """Indices of the sentences (of `min_chars` or more, compared in normalised spelling) that equal, contain or lie
     inside a sentence of a block whose split differs (`training.datasets.annotations.split_of`)."""
-    from .annotations import split_of
+    from .annotations import annotation_doc_key, split_of
 
-    texts = [_squashed(t) for t in sentences(root)]
-    split = [split_of(f"ner/newsfane:{doc_of(row_id(i))}") for i in range(len(texts))]
+    texts = [squashed(t) for t in sentences(root)]
+    split = [split_of(annotation_doc_key(NEWSFANE_FILE, row_id(i))) for i in range(len(texts))]
     shingles: dict[tuple[str, ...], set[int]] = {}
     for i, t in enumerate(texts):
         words = t.split()
         if len(t) >= min_chars:
             for k in range(max(1, len(words) - 5)):
                 shingles.setdefault(tuple(words[k:k + 6]), set()).add(i)
-    out: set[int] = set()
-    for group in shingles.values():
-        for i in group:
-            for j in group:
-                if i < j and split[i] != split[j] and (texts[i] in texts[j] or texts[j] in texts[i]):
-                    out.update((i, j))
-    return frozenset(out)
+    # each pair of sentences that share a six-word run and lie in different splits, compared once
+    pairs = {(i, j) for group in shingles.values() for i in group for j in group if i < j and split[i] != split[j]}
+    return frozenset(x for i, j in pairs if texts[i] in texts[j] or texts[j] in texts[i] for x in (i, j))
