@@ -3,6 +3,7 @@
     python -m training.annotations.agreement            # kappa of the second pass against the first, before adjudication
     python -m training.annotations.agreement --apply    # write the adjudicated labels into the annotation files
     python -m training.annotations.agreement --exhaustive [--system p.jsonl]   # whole texts, read again from scratch
+    python -m training.annotations.agreement --synthetic   # the blind second pass on the synthetic sentences
 
 `agreement/second_pass_<lang>.jsonl` holds a second annotator's blind labels ({id, stance, ...}) for a sample of pairs;
 `agreement/adjudication_<lang>.jsonl` holds the final label of every pair where the two disagreed, with the reason.
@@ -26,9 +27,11 @@ from stance.records import LABELS
 HERE = Path(__file__).resolve().parent
 
 
-def _first_labels(lang: str) -> dict[str, tuple[Path, dict]]:
+def _first_labels(lang: str, synthetic: bool = False) -> dict[str, tuple[Path, dict]]:
+    """id -> (file, line) of the first labels: `<lang>/*.jsonl`, or `synthetic/<lang>_*.jsonl` with `synthetic`."""
     out = {}
-    for path in sorted((HERE / lang).glob("*.jsonl")):
+    files = (HERE / "synthetic").glob(f"{lang}_*.jsonl") if synthetic else (HERE / lang).glob("*.jsonl")
+    for path in sorted(files):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 obj = json.loads(line)
@@ -36,10 +39,12 @@ def _first_labels(lang: str) -> dict[str, tuple[Path, dict]]:
     return out
 
 
-def agreement(lang: str = "ar") -> dict:
-    """Cohen's kappa, raw agreement and confusion of the second pass against the first pass (before adjudication)."""
-    first = _first_labels(lang)
-    second = [json.loads(l) for l in (HERE / "agreement" / f"second_pass_{lang}.jsonl").read_text().splitlines() if l]
+def agreement(lang: str = "ar", synthetic: bool = False) -> dict:
+    """Cohen's kappa, raw agreement and confusion of the second pass against the first pass (before adjudication);
+    `synthetic`: of `agreement/second_pass_synthetic_<lang>.jsonl` against the synthetic sentences' labels."""
+    first = _first_labels(lang, synthetic)
+    name = f"second_pass_synthetic_{lang}.jsonl" if synthetic else f"second_pass_{lang}.jsonl"
+    second = [json.loads(l) for l in (HERE / "agreement" / name).read_text().splitlines() if l]
     adjud = {}
     adj_file = HERE / "agreement" / f"adjudication_{lang}.jsonl"
     if adj_file.exists():
@@ -115,6 +120,8 @@ def main() -> None:
     ap.add_argument("--apply", action="store_true")
     ap.add_argument("--exhaustive", action="store_true", help="score the exhaustive second pass against the gold")
     ap.add_argument("--system", help="with --exhaustive: `stance analyze` output on those texts, scored beside it")
+    ap.add_argument("--synthetic", action="store_true",
+                    help="score the second pass on the synthetic sentences (training/annotations/synthetic/)")
     args = ap.parse_args()
     if args.system and not args.exhaustive:
         ap.error("--system scores a system beside the exhaustive second pass: give --exhaustive too")
@@ -123,7 +130,7 @@ def main() -> None:
         return
     if args.apply:
         print(f"{apply_adjudication(args.lang)} labels changed")
-    print(json.dumps(agreement(args.lang), ensure_ascii=False, indent=1))
+    print(json.dumps(agreement(args.lang, synthetic=args.synthetic), ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
