@@ -13,6 +13,9 @@ whole exhaustive dev texts (every statement and every pair found again from the 
 format; `..._skipped.txt` lists the sampled texts where that annotator found no pair): `--exhaustive` scores it
 against the first annotators' gold like a system (`stance eval-e2e`'s triple P/R/F1), the agreement a system
 can hope to reach on these texts; `--system` scores `stance analyze` output on the same texts beside it.
+
+`agreement/second_pass_synthetic_<lang>.jsonl` is a blind second pass on a sample of the synthetic sentences'
+pairs (`synthetic/<lang>_*.jsonl`, training only); `--synthetic` scores it against their labels like the first.
 """
 from __future__ import annotations
 
@@ -44,10 +47,13 @@ def agreement(lang: str = "ar", synthetic: bool = False) -> dict:
     `synthetic`: of `agreement/second_pass_synthetic_<lang>.jsonl` against the synthetic sentences' labels."""
     first = _first_labels(lang, synthetic)
     name = f"second_pass_synthetic_{lang}.jsonl" if synthetic else f"second_pass_{lang}.jsonl"
-    second = [json.loads(l) for l in (HERE / "agreement" / name).read_text().splitlines() if l]
+    second_file = HERE / "agreement" / name
+    if not second_file.exists():
+        raise FileNotFoundError(f"no second pass for {lang!r}: {second_file} does not exist")
+    second = [json.loads(l) for l in second_file.read_text().splitlines() if l]
     adjud = {}
     adj_file = HERE / "agreement" / f"adjudication_{lang}.jsonl"
-    if adj_file.exists():
+    if adj_file.exists() and not synthetic:  # the adjudications are of real annotations; the synthetic sample has none
         adjud = {o["id"]: o for o in map(json.loads, adj_file.read_text(encoding="utf-8").splitlines()) if o}
     a, b = [], []
     for s in second:
@@ -123,6 +129,8 @@ def main() -> None:
     ap.add_argument("--synthetic", action="store_true",
                     help="score the second pass on the synthetic sentences (training/annotations/synthetic/)")
     args = ap.parse_args()
+    if args.synthetic and (args.apply or args.exhaustive):
+        ap.error("--synthetic scores the synthetic second pass alone: give it without --apply or --exhaustive")
     if args.system and not args.exhaustive:
         ap.error("--system scores a system beside the exhaustive second pass: give --exhaustive too")
     if args.exhaustive:
@@ -130,7 +138,10 @@ def main() -> None:
         return
     if args.apply:
         print(f"{apply_adjudication(args.lang)} labels changed")
-    print(json.dumps(agreement(args.lang, synthetic=args.synthetic), ensure_ascii=False, indent=1))
+    try:
+        print(json.dumps(agreement(args.lang, synthetic=args.synthetic), ensure_ascii=False, indent=1))
+    except FileNotFoundError as exc:
+        ap.exit(2, f"error: {exc}\n")
 
 
 if __name__ == "__main__":

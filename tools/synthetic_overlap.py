@@ -1,0 +1,61 @@
+"""How close are the synthetic sentences to real text and to each other? (data card, "Synthetic sentences")
+
+    python tools/synthetic_overlap.py [--words 10] [--file training/annotations/synthetic/ar_batch16.jsonl]
+
+Prints the synthetic texts that share a run of `--words` words (Arabic-normalised, `stance.text.normalize_arabic`)
+with any row of the two GSR CSV files in the shared data ($STANCE_DATA or ../shared/data), then the pairs of
+synthetic texts by different writers that share such a run with each other.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from stance.text import normalize_arabic  # noqa: E402
+from training.heldout import data_dir  # noqa: E402
+
+
+def runs(text: str, n: int) -> set[tuple[str, ...]]:
+    w = normalize_arabic(text).split()
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=10)
+    ap.add_argument("--file", default="training/annotations/synthetic/ar_batch16.jsonl")
+    args = ap.parse_args()
+    real: set[tuple[str, ...]] = set()
+    for name in ("protest_gsr.csv", "assault_gsr.csv"):
+        path = data_dir() / "arabic_event_gsr" / name
+        if not path.exists():
+            sys.exit(f"{path} not found: set $STANCE_DATA to the shared data folder")
+        with path.open(encoding="utf-8") as f:
+            for row in csv.reader(f):
+                for cell in row:
+                    real |= runs(cell, args.words)
+    writer_of: dict[str, str] = {}
+    for line in Path(args.file).open(encoding="utf-8"):
+        if line.strip():
+            obj = json.loads(line)
+            writer_of.setdefault(obj["text"], obj["source"]["dataset"])
+    texts = list(writer_of)
+    of = {t: runs(t, args.words) for t in texts}
+    close = [t for t in texts if of[t] & real]
+    print(f"{len(texts)} synthetic texts; {len(close)} share a run of {args.words} words with a GSR row")
+    for t in close:
+        print("  ", t[:100])
+    pairs = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :]
+             if writer_of[a] != writer_of[b] and of[a] & of[b]]
+    print(f"{len(pairs)} pairs of texts by different writers share a run of {args.words} words")
+    for a, b in pairs:
+        print(f"   {writer_of[a]} | {writer_of[b]}: {a[:60]} | {b[:60]}")
+
+
+if __name__ == "__main__":
+    main()
