@@ -21,7 +21,6 @@ order fixed by `--seed`, then the others. Output: one JSON line per row, `{"file
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import re
@@ -34,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from stance.attribution import load_cues  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets import ANNOTATIONS_DIR  # noqa: E402
-from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, split_of  # noqa: E402
+from training.datasets.annotations import ANNOTATION_SPLITS, annotation_doc_key, gsr_rows, split_of  # noqa: E402
 from training.datasets.newsfane import NEWSFANE_FILE, cross_split_copies, row_id, sentences, squashed  # noqa: E402
 from training.heldout import data_dir, load_heldout  # noqa: E402
 
@@ -53,14 +52,6 @@ def _annotated(lang_dir: Path) -> tuple[set[str], set[str]]:
                 texts.add(rec["text"])
                 ids.add(str(rec.get("source", {}).get("id", "")))
     return texts, ids
-
-
-def _gsr_rows(root: Path) -> Iterator[tuple[str, str, str]]:
-    csv.field_size_limit(10**9)
-    for name in ("protest_gsr.csv", "assault_gsr.csv"):
-        with (root / "arabic_event_gsr" / name).open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                yield f"arabic_event_gsr/{name}", row["id"], row["text"]
 
 
 def _newsfane_rows(root: Path, heldout) -> Iterator[tuple[str, str, str]]:
@@ -104,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     # a preferred stem at the start of a word, after an optional proclitic or article
     preferred = re.compile(r"^(?:[وفبل]|ال|وال|بال|لل)?(?:" + "|".join(prefer) + ")")
     first, rest = [], []
-    rows = list(_gsr_rows(root) if args.source == "gsr" else _newsfane_rows(root, heldout))
+    rows = list(gsr_rows(root) if args.source == "gsr" else _newsfane_rows(root, heldout))
     # a row is drawn once however often its text occurs, and not at all when a copy was annotated or skipped
     seen = set(texts) | {text for _, rid, text in rows if rid in skip}
     for file, rid, text in rows:

@@ -9,7 +9,6 @@ synthetic texts by different writers that share such a run with each other.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from stance.text import normalize_arabic  # noqa: E402
+from training.datasets.annotations import gsr_rows  # noqa: E402
 from training.heldout import data_dir  # noqa: E402
 
 
@@ -31,14 +31,11 @@ def main() -> None:
     ap.add_argument("--file", default="training/annotations/synthetic/ar_batch16.jsonl")
     args = ap.parse_args()
     real: set[tuple[str, ...]] = set()
-    for name in ("protest_gsr.csv", "assault_gsr.csv"):
-        path = data_dir() / "arabic_event_gsr" / name
-        if not path.exists():
-            sys.exit(f"{path} not found: set $STANCE_DATA to the shared data folder")
-        with path.open(encoding="utf-8") as f:
-            for row in csv.reader(f):
-                for cell in row:
-                    real |= runs(cell, args.words)
+    try:
+        for _, _, text in gsr_rows(data_dir()):
+            real |= runs(text, args.words)
+    except FileNotFoundError as exc:
+        sys.exit(str(exc))
     writer_of: dict[str, str] = {}
     for line in Path(args.file).open(encoding="utf-8"):
         if line.strip():

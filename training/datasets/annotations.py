@@ -8,6 +8,7 @@ import json
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -59,24 +60,32 @@ def _gsr_row_doc(row_id: str) -> str:
     return row_id
 
 
+def gsr_rows(root: PathLike) -> Iterator[tuple[str, str, str]]:
+    """(dataset, row id, text) of every row of the two arabic_event_gsr CSV files under the data folder `root`,
+    dataset as `arabic_event_gsr/<file>`; FileNotFoundError saying what to do when a file is missing."""
+    csv.field_size_limit(10**9)
+    for name in ("protest_gsr.csv", "assault_gsr.csv"):
+        path = _require(Path(root) / "arabic_event_gsr" / name, f"arabic_event_gsr/{name}")
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                yield f"arabic_event_gsr/{name}", row["id"], row["text"]
+
+
 @lru_cache(maxsize=4)
 def _gsr_doc_map(root: str) -> dict[str, str]:
     """arabic_event_gsr row id or spans `_id` -> canonical document (documents sharing a text are merged)."""
-    csv.field_size_limit(10**9)
     folder = Path(root) / "arabic_event_gsr"
     uf = _UnionFind()
     first_doc_of_text: dict[str, str] = {}
     row_doc: dict[str, str] = {}
-    for name in ("protest_gsr.csv", "assault_gsr.csv"):
-        with _require(folder / name, f"arabic_event_gsr/{name}").open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                doc = _gsr_row_doc(row["id"])
-                row_doc[row["id"]] = doc
-                uf.find(doc)
-                if row["text"] in first_doc_of_text:
-                    uf.union(doc, first_doc_of_text[row["text"]])
-                else:
-                    first_doc_of_text[row["text"]] = doc
+    for _, rid, text in gsr_rows(root):
+        doc = _gsr_row_doc(rid)
+        row_doc[rid] = doc
+        uf.find(doc)
+        if text in first_doc_of_text:
+            uf.union(doc, first_doc_of_text[text])
+        else:
+            first_doc_of_text[text] = doc
     out = {rid: uf.find(doc) for rid, doc in row_doc.items()}
     for name in ("protest_spans.json", "assault_spans.json"):
         path = folder / name
