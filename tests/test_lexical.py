@@ -163,3 +163,27 @@ def test_classify_input_may_name_the_statement_other_targets():
         parse_item({**base, "others": {"start": 0, "end": 3}})
     with pytest.raises(ValueError, match="other target span"):
         parse_item({**base, "others": [{"start": 0, "end": len(text) + 5}]})
+
+
+def test_extra_files_add_their_language_pairs_to_the_train_split(tmp_path: Path):
+    from conftest import DATA, need
+    from training.datasets.annotations import load_annotations
+    from training.lexical_prior import train_pairs
+
+    need(DATA / "heldout_ids.txt")
+    lines = [
+        {"id": "s:1", "text": "واتهم الوزير الجيش بقتل المدنيين", "lang": "ar", "speaker": {"start": 6, "end": 12},
+         "target": {"start": 13, "end": 18}, "stance": "criticism"},
+        {"id": "s:2", "text": "ورحب الرئيس بقرار الحكومة", "lang": "ar", "speaker": {"start": 5, "end": 11},
+         "target": {"start": 18, "end": 25}, "stance": "support"},
+        {"id": "s:3", "text": "The minister praised the army.", "lang": "en", "speaker": {"start": 4, "end": 12},
+         "target": {"start": 25, "end": 29}, "stance": "support"},
+    ]
+    extra = tmp_path / "synthetic.jsonl"
+    extra.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    base = load_annotations("ar", "train", data_dir=str(DATA))
+    pairs, added = train_pairs("ar", data_dir=str(DATA), extra=[extra])
+    assert added == 2 and len(pairs) == len(base) + 2  # the English line is not an Arabic pair
+    assert [ex.stance for ex in pairs[-2:]] == ["criticism", "support"]
+    assert pairs[-1].item.text[slice(*pairs[-1].item.target)] == "الحكومة"
+    assert train_pairs("ar", data_dir=str(DATA)) == (base, 0)

@@ -30,6 +30,7 @@ from stance.classify import default_model_path
 from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
 from training.datasets.annotations import load_annotations
+from training.datasets.evalformat import load_eval_file
 from training.target_filter import add_model_arguments, min_gain_arg, model_folder
 from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, rule_statements, scored
 
@@ -59,10 +60,23 @@ def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text
     return out
 
 
+def train_pairs(lang: str, root: str | None = None, data_dir: str | None = None,
+                extra: Sequence[str | Path] = ()) -> tuple[list, int]:
+    """The labelled pairs the prior is fitted on: the `lang` train split of the annotations, then the pairs of
+    `lang` in each `extra` eval-format file (other languages' lines are skipped); with how many came from `extra`."""
+    train = load_annotations(lang, "train", root=root, data_dir=data_dir)
+    if not train:
+        raise ValueError(f"no labelled {lang} pairs in the train split of {root or 'training/annotations'}")
+    added = [ex for path in extra for ex in load_eval_file(path) if ex.item.lang == lang]
+    return [*train, *added], len(added)
+
+
 def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | None = None,
               data_dir: str | None = None, threads: int | None = None,
-              min_gain: float = MIN_GAIN) -> tuple[LexicalPrior, dict]:
-    """Fit the prior on the train pairs and choose its weight on the dev candidates (see the module's docstring)."""
+              min_gain: float = MIN_GAIN, extra: Sequence[str | Path] = ()) -> tuple[LexicalPrior, dict]:
+    """Fit the prior on the train pairs (plus the pairs of `extra`, eval-format files read as train pairs: the
+    synthetic sentences of `training/annotations/synthetic/`) and choose its weight on the dev candidates (see the
+    module's docstring)."""
     from sklearn.metrics import f1_score
 
     folder, named = model_folder(model, threads)
@@ -75,9 +89,7 @@ def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | Non
         raise ValueError(f"{folder} holds a lexical prior for {list(old.langs)}, and a model folder holds one prior: "
                          f"fit the {lang} one into a copy of the folder (--model)")
     current = old.weight if old is not None else 0.0
-    train = load_annotations(lang, "train", root=root, data_dir=data_dir)
-    if not train:
-        raise ValueError(f"no labelled {lang} pairs in the train split of {root or 'training/annotations'}")
+    train, added = train_pairs(lang, root, data_dir, extra)
     prior = LexicalPrior.fit([ex.item for ex in train], [ex.stance for ex in train], C=C, langs=(lang,), window=WINDOW)
     log.info("fitted on %d %s train pairs (%d n-grams)", len(train), lang, prior.coef.shape[1])
 
@@ -96,7 +108,8 @@ def fit_prior(model: str | Path | None = None, lang: str = "ar", root: str | Non
         return round(float(f1_score(y, [max(s, key=s.get) for s in scores], average="macro")), 4)
 
     report = {
-        "fitted_on": f"training/annotations/{lang}, train split: {len(train)} labelled pairs",
+        "fitted_on": f"training/annotations/{lang}, train split: {len(train) - added} labelled pairs"
+                     + "".join(f" + {Path(p).as_posix()}" for p in extra) + (f" ({added} pairs)" if extra else ""),
         "model": named, "C": C, "window": WINDOW,
         "weight_chosen_on": f"triple F1 of `stance analyze` on the {lang} exhaustive dev texts",
         "weight_in_use": current, "min_gain": min_gain, "weight": weight,
@@ -118,10 +131,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--min-gain", type=min_gain_arg, default=MIN_GAIN,
                     help="the weight in use stays unless another beats it by at least this triple F1 on the dev texts "
                          f"(default {MIN_GAIN}; 0: the best always wins)")
+    ap.add_argument("--extra", action="append", default=[], metavar="FILE.jsonl",
+                    help="an eval-format file whose pairs (of --lang) are added to the train pairs, e.g. "
+                         "training/annotations/synthetic/ar_batch16.jsonl (repeatable)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        prior, report = fit_prior(args.model, args.lang, args.annotations, args.data, args.threads, args.min_gain)
+        prior, report = fit_prior(args.model, args.lang, args.annotations, args.data, args.threads, args.min_gain,
+                                  args.extra)
     except (FileNotFoundError, ValueError) as exc:  # a missing model or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(report, indent=2, ensure_ascii=False))
