@@ -381,3 +381,22 @@ def test_target_probe_fills_one_slot_with_each_actor():
     assert {r["text"][r["speaker"]["start"]:r["speaker"]["end"]] for r in rows} == {"بوتين"}
     assert len({r["text"].replace(f, "X") for r, f in zip(rows, probe.FILLERS)}) == 1
     assert all(r["text"][:r["target"]["start"]].endswith("جهود ") for r in rows)
+
+
+def test_an_exhaustive_annotations_source_keeps_the_exhaustive_texts_pairs_alone():
+    from conftest import DATA, need
+    from training.datasets.annotations import exhaustive_ids
+    from training.train import load_source
+
+    with pytest.raises(ValueError, match="applies to an annotations source with a lang"):
+        SourceConfig("plover", exhaustive=True)
+    with pytest.raises(ValueError, match="applies to an annotations source with a lang"):
+        SourceConfig("annotations", split="dev", exhaustive=True)
+    need(DATA / "heldout_ids.txt")
+    every = load_source(SourceConfig("annotations", split="dev", lang="ar"), str(DATA), dev=True)
+    src = SourceConfig("annotations", split="dev", lang="ar", exhaustive=True)
+    exh = load_source(src, str(DATA), dev=True)
+    keep = exhaustive_ids("ar")
+    assert src.label == "annotations/dev/ar/exhaustive"
+    assert 0 < len(exh) < len(every)  # the dev split holds pairs of both kinds (stance/models/README.md, session 48)
+    assert [e.item.id for e in exh] == [e.item.id for e in every if e.item.id in keep]

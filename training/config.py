@@ -34,6 +34,10 @@ class SourceConfig:
     set, its weight in the selection score (the weighted mean of the dev sets' macro-F1). target_swap: train only,
     the share of this source's examples per epoch whose marked target is replaced by another target's words from the
     same source, the gold stance kept (`training.augment`: the label has to come from what is said, not from who).
+    exhaustive: annotations only, the pairs of the exhaustively labelled texts alone
+    (`training.datasets.annotations.EXHAUSTIVE_FILES`: every pair of every statement, the texts `stance eval-e2e`
+    scores end to end); a dev set of them chooses by what the pipeline's triples depend on (stance/models/README.md,
+    "Session 48": the other dev pairs, chosen by their annotators, are easier and moved by other things).
     """
 
     kind: str
@@ -49,6 +53,7 @@ class SourceConfig:
     name: str | None = None
     selection_weight: float = 1.0  # dev only: this set's share in the model-selection score
     target_swap: float = 0.0  # train only: share of examples per epoch with another target's words in the target slot
+    exhaustive: bool = False  # annotations only: the exhaustively labelled texts' pairs alone
 
 
     def __post_init__(self) -> None:
@@ -56,6 +61,9 @@ class SourceConfig:
             raise ValueError(f"source kind must be one of {SOURCE_KINDS}, found {self.kind!r}")
         if self.kind == "eval_file" and not self.path:
             raise ValueError("an eval_file source needs `path: <file.jsonl>`")
+        if self.exhaustive and (self.kind != "annotations" or not self.lang):
+            raise ValueError(f"exhaustive: true applies to an annotations source with a lang (the exhaustive files are "
+                             f"per language), found kind {self.kind!r}, lang {self.lang!r} for {self.label}")
         if self.kind in ("dse", "newsmtsc") and not self.split:
             raise ValueError(f"a {self.kind} source needs `split:` (dse: train/valid/test; newsmtsc: train/devtest_mt/"
                              "devtest_rw)")
@@ -78,7 +86,7 @@ class SourceConfig:
     def label(self) -> str:
         if self.name:
             return self.name
-        parts = [self.kind] + [p for p in (self.split, self.lang, self.slice) if p]
+        parts = [self.kind] + [p for p in (self.split, self.lang, self.slice) if p] + (["exhaustive"] if self.exhaustive else [])
         return "/".join(parts) if self.kind != "eval_file" else f"file:{Path(self.path or '').name}"
 
 

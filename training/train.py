@@ -57,6 +57,11 @@ def load_source(src: SourceConfig, data_dir: str | None = None, dev: bool = Fals
         exs = ds.load_plover(data_dir)
     elif src.kind == "annotations":
         exs = ds.load_annotations(src.lang, src.split, data_dir=data_dir)
+        if src.exhaustive:
+            from training.datasets.annotations import exhaustive_ids
+
+            keep = exhaustive_ids(src.lang)
+            exs = [e for e in exs if e.item.id in keep]
     else:
         exs = ds.load_eval_file(src.path)
         from training.heldout import load_heldout
