@@ -179,11 +179,16 @@ def test_extra_files_add_their_language_pairs_to_the_train_split(tmp_path: Path)
         {"id": "s:3", "text": "The minister praised the army.", "lang": "en", "speaker": {"start": 4, "end": 12},
          "target": {"start": 25, "end": 29}, "stance": "support"},
     ]
+    from training.heldout import load_heldout
+
+    held = next(t for t in load_heldout(str(DATA)).texts if len(t) > 20)
+    lines.append({"id": "s:4", "text": held, "lang": "ar", "speaker": {"start": 0, "end": 2},
+                  "target": {"start": 3, "end": 5}, "stance": "neutral"})  # never fitted on
     extra = tmp_path / "synthetic.jsonl"
     extra.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
     base = load_annotations("ar", "train", data_dir=str(DATA))
     pairs, added = train_pairs("ar", data_dir=str(DATA), extra=[extra])
-    assert added == 2 and len(pairs) == len(base) + 2  # the English line is not an Arabic pair
+    assert added == 2 and len(pairs) == len(base) + 2  # the English line is not an Arabic pair, the held-out text out
     assert [ex.stance for ex in pairs[-2:]] == ["criticism", "support"]
     assert pairs[-1].item.text[slice(*pairs[-1].item.target)] == "الحكومة"
     assert train_pairs("ar", data_dir=str(DATA)) == (base, 0)

@@ -31,6 +31,7 @@ from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
 from training.datasets.annotations import load_annotations
 from training.datasets.evalformat import load_eval_file
+from training.heldout import load_heldout
 from training.target_filter import add_model_arguments, min_gain_arg, model_folder
 from training.target_tagger import MIN_GAIN, Text, gold_texts, pick, rule_statements, scored
 
@@ -63,11 +64,14 @@ def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text
 def train_pairs(lang: str, root: str | None = None, data_dir: str | None = None,
                 extra: Sequence[str | Path] = ()) -> tuple[list, int]:
     """The labelled pairs the prior is fitted on: the `lang` train split of the annotations, then the pairs of
-    `lang` in each `extra` eval-format file (other languages' lines are skipped); with how many came from `extra`."""
+    `lang` in each `extra` eval-format file (other languages' lines and held-out texts are skipped); with how many
+    came from `extra`."""
     train = load_annotations(lang, "train", root=root, data_dir=data_dir)
     if not train:
         raise ValueError(f"no labelled {lang} pairs in the train split of {root or 'training/annotations'}")
-    added = [ex for path in extra for ex in load_eval_file(path) if ex.item.lang == lang]
+    held = load_heldout(data_dir) if extra else None  # held-out texts are dropped from any file, as training does
+    added = [ex for path in extra for ex in load_eval_file(path)
+             if ex.item.lang == lang and not held.is_heldout(ex.item.text)]
     return [*train, *added], len(added)
 
 
