@@ -192,3 +192,19 @@ def test_extra_files_add_their_language_pairs_to_the_train_split(tmp_path: Path)
     assert [ex.stance for ex in pairs[-2:]] == ["criticism", "support"]
     assert pairs[-1].item.text[slice(*pairs[-1].item.target)] == "الحكومة"
     assert train_pairs("ar", data_dir=str(DATA)) == (base, 0)
+
+    dev = load_annotations("ar", "dev", data_dir=str(DATA))[0].item  # a dev text is dropped, as a held-out one is
+    no_lang = {k: v for k, v in lines[1].items() if k != "lang"}  # a line without lang is of the language fitted
+    other = tmp_path / "other.jsonl"
+    other.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {**no_lang, "id": "t:1"},
+        {"id": "t:2", "text": dev.text, "lang": "ar", "speaker": None,
+         "target": {"start": dev.target[0], "end": dev.target[1]}, "stance": "neutral"}]) + "\n", encoding="utf-8")
+    assert train_pairs("ar", data_dir=str(DATA), extra=[other])[1] == 1
+    english = tmp_path / "english.jsonl"
+    english.write_text(json.dumps(lines[2]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="adds no ar pair"):
+        train_pairs("ar", data_dir=str(DATA), extra=[english])
+    own = next((Path(__file__).resolve().parent.parent / "training/annotations/ar").glob("*.jsonl"))
+    with pytest.raises(ValueError, match="annotations' own folder"):
+        train_pairs("ar", data_dir=str(DATA), extra=[own])

@@ -9,7 +9,10 @@ and target spans overlapping, as `stance eval-e2e` matches them without stance),
 with the gold speaker and target spans and with the pipeline's. Printed: how many of the matched pairs each reading
 labels right, the transformer's own argmax (with the lexical prior, when the folder has one) and after the target
 filter's stance prior shift, beside the pipeline's own labels. Equal counts say the stance errors lie in the model's
-reading, not in the spans the pipeline hands it.
+reading, not in the spans the pipeline hands it. Each reading is of the whole gold text with no other target marked,
+not the pipeline's own view of the pair (`stance.classify.item_for`: the statement's sentence, the other targets,
+a resolved speaker's name in front), so the two readings compare with each other, and only roughly with
+`pipeline_right`.
 """
 from __future__ import annotations
 
@@ -32,11 +35,12 @@ def main() -> None:
     ap.add_argument("gold")
     ap.add_argument("analyze")
     ap.add_argument("--model", default=None, help="stance model folder (default: the one `stance analyze` uses)")
-    ap.add_argument("--lang", default="ar")
+    ap.add_argument("--lang", default="ar", help="language of gold texts without a lang field")
     args = ap.parse_args()
     model = args.model or str(default_model_path())
     gold = load_gold(args.gold)
-    texts = {doc_key(gold_doc_id(o)): o["text"] for o in read_gold_documents(args.gold)}
+    docs = {doc_key(gold_doc_id(o)): o for o in read_gold_documents(args.gold)}
+    texts = {k: o["text"] for k, o in docs.items()}
     with open(args.analyze, encoding="utf-8") as fh:
         lines = [o for o in map(json.loads, filter(str.strip, fh)) if o.get("target")]
     pred = triples_from_analyze(lines)
@@ -47,8 +51,9 @@ def main() -> None:
             raise SystemExit(f"error: {args.analyze} has document {doc!r}, which {args.gold} lacks: pass the gold file "
                              "the articles were written from")
         for i, j in pair_matching(g, ps):
-            by_gold.append(StanceItem(text, g[i].target, g[i].speaker, args.lang))
-            by_pipeline.append(StanceItem(text, ps[j].target, ps[j].speaker, args.lang))
+            lang = docs[doc].get("lang") or args.lang
+            by_gold.append(StanceItem(text, g[i].target, g[i].speaker, lang))
+            by_pipeline.append(StanceItem(text, ps[j].target, ps[j].speaker, lang))
             truth.append(g[i].stance)
             said.append(ps[j].stance)
     clf = load_classifier(model)

@@ -1,7 +1,9 @@
 """Fit the lexical stance prior (`stance.lexical`) of a stance model and choose its weight.
 
 The regression is fitted on the labelled pairs of one language's train split (`training/annotations/<lang>`, every
-file, exhaustive or not; C fixed at 1, five words on each side of the target). Its weight in the blend (the
+file, exhaustive or not; C fixed at 1, five words on each side of the target), plus the pairs of that language in
+each `--extra` eval-format file (the synthetic sentences of `training/annotations/synthetic/`; held-out texts and
+texts of the dev and test splits dropped; a line without `lang` counts as the language being fitted). Its weight in the blend (the
 transformer's log-probabilities plus weight times its own) is chosen as the taggers' settings are
 (`training.target_tagger.choose_settings`): by the triple F1 of what `stance analyze` keeps on the exhaustive dev
 texts, over `WEIGHT_GRID` (the statements and both taggers' readings found once; the prior changes labels, never
@@ -29,7 +31,7 @@ import numpy as np
 from stance.classify import default_model_path
 from stance.lexical import PRIOR_CONFIG, PRIOR_WEIGHTS, LexicalPrior
 from stance.pipeline import Pipeline
-from training.datasets.annotations import load_annotations
+from training.datasets.annotations import ANNOTATIONS_DIR, load_annotations
 from training.datasets.evalformat import load_eval_file
 from training.heldout import load_heldout
 from training.target_filter import add_model_arguments, min_gain_arg, model_folder
@@ -64,14 +66,33 @@ def triple_f1_by_weight(nlp: Pipeline, prior: LexicalPrior, texts: Sequence[Text
 def train_pairs(lang: str, root: str | None = None, data_dir: str | None = None,
                 extra: Sequence[str | Path] = ()) -> tuple[list, int]:
     """The labelled pairs the prior is fitted on: the `lang` train split of the annotations, then the pairs of
-    `lang` in each `extra` eval-format file (other languages' lines and held-out texts are skipped); with how many
-    came from `extra`."""
+    `lang` in each `extra` eval-format file (a line without `lang` counts as `lang`; other languages' lines,
+    held-out texts and the texts of the dev and test splits are skipped); with how many came from `extra`.
+
+    A file of the annotations' own folder (`<root>/<lang>/`) is refused (its dev and test pairs would leak into the
+    fit), and so is a file that adds no pair: a wrong language or a file of held-out texts is a mistake to report.
+    """
     train = load_annotations(lang, "train", root=root, data_dir=data_dir)
     if not train:
         raise ValueError(f"no labelled {lang} pairs in the train split of {root or 'training/annotations'}")
-    held = load_heldout(data_dir) if extra else None  # held-out texts are dropped from any file, as training does
-    added = [ex for path in extra for ex in load_eval_file(path)
-             if ex.item.lang == lang and not held.is_heldout(ex.item.text)]
+    if not extra:
+        return train, 0
+    own = (Path(root) if root is not None else ANNOTATIONS_DIR).resolve() / lang
+    held = load_heldout(data_dir)  # held-out texts are dropped from any file, as training does
+    kept_out = {ex.item.text for split in ("dev", "test")
+                for ex in load_annotations(lang, split, root=root, data_dir=data_dir)}
+    added: list = []
+    for path in extra:
+        if own in Path(path).resolve().parents:
+            raise ValueError(f"{path} is a file of the annotations' own folder ({own}): its train pairs are already "
+                             "fitted on and its dev and test pairs must not be; pass files from elsewhere "
+                             "(training/annotations/synthetic/)")
+        pairs = [ex for ex in load_eval_file(path) if (ex.item.lang or lang) == lang
+                 and not held.is_heldout(ex.item.text) and ex.item.text not in kept_out]
+        if not pairs:
+            raise ValueError(f"{path} adds no {lang} pair (its lines are of another language, held out, or texts of "
+                             f"the dev and test splits): check --lang and the file's \"lang\" fields")
+        added += pairs
     return [*train, *added], len(added)
 
 
