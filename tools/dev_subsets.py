@@ -34,18 +34,19 @@ def main() -> None:
     args = ap.parse_args()
     dev = load_annotations("ar", "dev", data_dir=data_dir(args.data))
     exhaustive = exhaustive_ids("ar")
+    if not dev:
+        raise SystemExit("error: no labelled Arabic dev pairs found in training/annotations/ar")
     kinds = {"exhaustive": [i for i, e in enumerate(dev) if e.item.id in exhaustive],
              "chosen pairs": [i for i, e in enumerate(dev) if e.item.id not in exhaustive],
              "all": list(range(len(dev)))}
-    if not dev:
-        raise SystemExit("error: no labelled Arabic dev pairs found in training/annotations/ar")
     kinds = {k: idx for k, idx in kinds.items() if idx}  # a kind with no pair has no score
     rows = []
     for folder in args.models:
-        if not (Path(folder) / "config.json").is_file():
-            raise SystemExit(f"error: {folder} is not a stance model folder (no config.json): pass folders written by "
-                             "`python -m training` or stance/models/default")
-        clf, filt = load_classifier(folder), TargetFilter.load(folder)
+        try:
+            clf = load_classifier(folder)
+        except FileNotFoundError as e:  # its message names the folder and what to pass
+            raise SystemExit(f"error: {e}") from None
+        filt = TargetFilter.load(folder)
         out = clf.predict([e.item for e in dev], batch_size=64)
         readings = {"argmax": [p.stance for p in out]}
         if filt is not None:

@@ -40,18 +40,17 @@ def main() -> None:
     model = args.model or str(default_model_path())
     gold = load_gold(args.gold)
     docs = {doc_key(gold_doc_id(o)): o for o in read_gold_documents(args.gold)}
-    texts = {k: o["text"] for k, o in docs.items()}
     with open(args.analyze, encoding="utf-8") as fh:
         lines = [o for o in map(json.loads, filter(str.strip, fh)) if o.get("target")]
     pred = triples_from_analyze(lines)
     by_gold, by_pipeline, truth, said = [], [], [], []
     for doc, ps in sorted(pred.items()):
-        g, text = gold.get(doc, []), texts.get(doc)
-        if text is None:
+        g, gold_doc = gold.get(doc, []), docs.get(doc)
+        if gold_doc is None:
             raise SystemExit(f"error: {args.analyze} has document {doc!r}, which {args.gold} lacks: pass the gold file "
                              "the articles were written from")
+        text, lang = gold_doc["text"], gold_doc.get("lang") or args.lang
         for i, j in pair_matching(g, ps):
-            lang = docs[doc].get("lang") or args.lang
             by_gold.append(StanceItem(text, g[i].target, g[i].speaker, lang))
             by_pipeline.append(StanceItem(text, ps[j].target, ps[j].speaker, lang))
             truth.append(g[i].stance)

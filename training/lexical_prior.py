@@ -3,8 +3,8 @@
 The regression is fitted on the labelled pairs of one language's train split (`training/annotations/<lang>`, every
 file, exhaustive or not; C fixed at 1, five words on each side of the target), plus the pairs of that language in
 each `--extra` eval-format file (the synthetic sentences of `training/annotations/synthetic/`; held-out texts and
-texts of the dev and test splits dropped; a line without `lang` counts as the language being fitted). Its weight in the blend (the
-transformer's log-probabilities plus weight times its own) is chosen as the taggers' settings are
+texts of the dev and test splits dropped; a line without `lang` counts as the language being fitted). Its weight
+in the blend (the transformer's log-probabilities plus weight times its own) is chosen as the taggers' settings are
 (`training.target_tagger.choose_settings`): by the triple F1 of what `stance analyze` keeps on the exhaustive dev
 texts, over `WEIGHT_GRID` (the statements and both taggers' readings found once; the prior changes labels, never
 which pairs are kept). The weight in use (a prior already in the folder; none counts as 0) stays unless another
