@@ -648,3 +648,28 @@ def test_a_full_retrain_chooses_again_the_languages_that_had_a_threshold_of_thei
 
     (model / SPEAKER_CONFIG).write_text("{not json", encoding="utf-8")
     assert st.own_threshold_langs(model) == [] and "not a valid tagger config" in caplog.text
+
+
+def test_the_target_taggers_training_can_read_the_speaker_taggers_statements():
+    """`training.target_tagger --tagged-speakers`: the statements the speaker tagger proposes in sentences with no
+    cue become training rows too (their sentence read with the speaker marked, the speaker's gold target tagged),
+    as `stance analyze` gives them targets; the pipeline's target tagger is put back afterwards, and without a
+    tagger to gate them only the rules' statements come."""
+    from training.target_tagger import rows as target_rows, statements_of
+
+    nlp = _tagged_pipeline(["الشرطة"])
+    nlp.target_tagger = None
+    police, gov = POLICE.index("الشرطة"), POLICE.index("الحكومة")
+    minister, army = POLICE.index("الوزير"), POLICE.index("الجيش")
+    t = Text(POLICE, "d", [((police, police + 6), (gov, gov + 7)), ((minister, minister + 6), (army, army + 5))],
+             ["criticism", "neutral"])
+    rules_only = statements_of(nlp, [t], "ar")
+    assert [st.speaker.text for _, st in rules_only] == ["الوزير"]
+    gate = TargetTagger.new(TaggerConfig(langs=("ar",)), seed=0)
+    found = statements_of(nlp, [t], "ar", tagged_by=gate)
+    assert [(st.speaker.text, st.cue_kind) for _, st in found] == [("الوزير", "report"), ("الشرطة", "tagged")]
+    assert nlp.target_tagger is None
+    two = target_rows(found)
+    assert len(two) == 2 and len(target_rows(rules_only)) == 1
+    item = two[1].item[0]
+    assert [item[a:b] for (a, b), tag in zip(words(item), two[1].tags) if tag] == ["الحكومة"]

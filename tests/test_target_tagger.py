@@ -639,3 +639,13 @@ def test_english_and_french_tagged_pieces_are_read_whole_and_lone_modifiers_drop
     t = "Riyadh said a Saudi-led coalition would answer, and the Islamic State attacked."
     assert whole_compound(t, t.index("Saudi"), t.index("Saudi") + 5) == (t.index("Saudi"), t.index("Saudi") + 5)
     assert modifier_only(t, t.index("Islamic"), t.index("Islamic") + 7)  # (the pipeline widens it first)
+
+
+def test_tagged_speakers_is_refused_with_settings_only(capsys):
+    """`--tagged-speakers` changes what the tagger learns from, so it means nothing for a re-choice of settings:
+    refused before anything loads."""
+    from training.target_tagger import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--tagged-speakers", "--settings-only"])
+    assert exc.value.code == 2 and "--tagged-speakers is for training" in capsys.readouterr().err

@@ -162,9 +162,24 @@ def word_tags(text: str, targets: Sequence[tuple[int, int]]) -> list[int]:
     return tags
 
 
-def statements_of(nlp: Pipeline, texts: Sequence[Text], lang: str) -> list[tuple[Text, Statement]]:
-    """The pipeline's statements with a speaker, in each text."""
-    return [(t, st) for t in texts for st in nlp.statements(Article(t.doc, t.text, lang)) if st.speaker is not None]
+def statements_of(nlp: Pipeline, texts: Sequence[Text], lang: str,
+                  tagged_by: TargetTagger | None = None, batch: int = 64) -> list[tuple[Text, Statement]]:
+    """The pipeline's statements with a speaker, in each text. With `tagged_by` (a target tagger that reads `lang`
+    and proposes, the gate `Pipeline.with_tagged_speakers` asks for), the statements the pipeline's speaker tagger
+    proposes in sentences with no cue come too, as `stance analyze` gives them targets."""
+    if tagged_by is None or nlp.speaker_tagger is None:
+        return [(t, st) for t in texts for st in nlp.statements(Article(t.doc, t.text, lang)) if st.speaker is not None]
+    saved, nlp.target_tagger = nlp.target_tagger, tagged_by
+    try:
+        out = []
+        for k in range(0, len(texts), batch):
+            chunk = texts[k : k + batch]
+            arts = [Article(t.doc, t.text, lang) for t in chunk]
+            read = nlp.with_tagged_speakers([(a, nlp.statements(a)) for a in arts])
+            out += [(t, st) for t, (_, sts) in zip(chunk, read) for st in sts if st.speaker is not None]
+        return out
+    finally:
+        nlp.target_tagger = saved
 
 
 def rows(found: Sequence[tuple[Text, Statement]]) -> list[Row]:
@@ -331,25 +346,31 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
                epochs: int = 6, seed: int = 0, threads: int | None = None,
                max_rows: int | None = None, read_langs: Sequence[str] = (),
-               device: str = "cpu") -> tuple[TargetTagger, dict]:
+               device: str = "cpu", tagged_speakers: bool = False) -> tuple[TargetTagger, dict]:
     """Train a tagger on the train texts and choose its settings (threshold, rule veto) on the dev texts; returns it
-    with a report. `device` ("cpu", "cuda", "cuda:N", "auto") is where the tagger trains and the pipeline runs."""
+    with a report. `device` ("cpu", "cuda", "cuda:N", "auto") is where the tagger trains and the pipeline runs;
+    `tagged_speakers`: it learns from the statements the model's speaker tagger proposes too (`statements_of`)."""
     folder, named = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False, device=where)
     train_texts = gold_texts(lang, "train", root, data_dir)
     dev_texts = gold_texts(lang, "dev", root, data_dir)
-    train_found = statements_of(nlp, train_texts, lang)
-    data = rows(train_found)[:max_rows]
-    log.info("train: %d texts, %d statements with a speaker, %d with a gold speaker", len(train_texts),
-             len(train_found), len(data))
     tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
+    if tagged_speakers and nlp.speaker_tagger is None:
+        raise ValueError(f"--tagged-speakers needs a speaker tagger in {folder}: train one with `python -m "
+                         f"training.speaker_tagger --model {folder}` first")
+    train_found = statements_of(nlp, train_texts, lang, tagger if tagged_speakers else None)
+    data = rows(train_found)[:max_rows]
+    log.info("train: %d texts, %d statements with a speaker (%d proposed by the speaker tagger), %d with a gold "
+             "speaker", len(train_texts), len(train_found), sum(st.cue_kind == "tagged" for _, st in train_found),
+             len(data))
     losses = train(tagger, data, epochs=epochs, seed=seed)
     table = choose_settings(nlp, tagger, dev_texts, lang)
     report = {
         "trained_on": f"training/annotations/{lang} exhaustive texts, train split: statements the pipeline finds "
-                      "whose speaker is a gold speaker",
+                      "whose speaker is a gold speaker" + (", the speaker tagger's own among them" if tagged_speakers
+                                                           else ""),
         "model": named,
         "train_texts": len(train_texts), "train_statements": len(data),
         "train_target_words": sum(tag > 0 for r in data for tag in r.tags),
@@ -445,9 +466,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threshold-only", "--settings-only", action="store_true",
                     help="keep the tagger in the model's folder; choose only its settings (threshold, rule veto) "
                          "anew on the dev texts")
+    ap.add_argument("--tagged-speakers", action="store_true",
+                    help="learn from the statements the model's speaker tagger proposes in sentences with no cue "
+                         "too (as `stance analyze` reads them), not only from the rules' statements")
     args = ap.parse_args(argv)
     if args.epochs < 1:
         ap.error("--epochs must be at least 1")
+    if args.tagged_speakers and args.threshold_only:
+        ap.error("--tagged-speakers is for training a tagger, not for --settings-only")
     if args.min_gain is not None and not args.threshold_only:
         ap.error("--min-gain is for --settings-only: a new tagger has no settings in use to keep")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -458,7 +484,8 @@ def main(argv: list[str] | None = None) -> None:
                                       MIN_GAIN if args.min_gain is None else args.min_gain)
         else:
             tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
-                                        args.threads, args.max_rows, args.read_langs or READ_LANGS, args.device)
+                                        args.threads, args.max_rows, args.read_langs or READ_LANGS, args.device,
+                                        args.tagged_speakers)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config
