@@ -167,16 +167,17 @@ def statements_of(nlp: Pipeline, texts: Sequence[Text], lang: str,
     """The pipeline's statements with a speaker, in each text. With `tagged_by` (a target tagger that reads `lang`
     and proposes, the gate `Pipeline.with_tagged_speakers` asks for), the statements the pipeline's speaker tagger
     proposes in sentences with no cue come too, as `stance analyze` gives them targets."""
-    if tagged_by is None or nlp.speaker_tagger is None:
-        return [(t, st) for t in texts for st in nlp.statements(Article(t.doc, t.text, lang)) if st.speaker is not None]
-    saved, nlp.target_tagger = nlp.target_tagger, tagged_by
+    saved = nlp.target_tagger
+    if tagged_by is not None:
+        nlp.target_tagger = tagged_by
     try:
         out = []
         for k in range(0, len(texts), batch):
             chunk = texts[k : k + batch]
-            arts = [Article(t.doc, t.text, lang) for t in chunk]
-            read = nlp.with_tagged_speakers([(a, nlp.statements(a)) for a in arts])
-            out += [(t, st) for t, (_, sts) in zip(chunk, read) for st in sts if st.speaker is not None]
+            found = [(a, nlp.statements(a)) for a in (Article(t.doc, t.text, lang) for t in chunk)]
+            if tagged_by is not None:
+                found = nlp.with_tagged_speakers(found)
+            out += [(t, st) for t, (_, sts) in zip(chunk, found) for st in sts if st.speaker is not None]
         return out
     finally:
         nlp.target_tagger = saved
@@ -354,12 +355,12 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
     nlp = Pipeline.load(model=folder, target_tagger=False, device=where)
-    train_texts = gold_texts(lang, "train", root, data_dir)
-    dev_texts = gold_texts(lang, "dev", root, data_dir)
-    tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     if tagged_speakers and nlp.speaker_tagger is None:
         raise ValueError(f"--tagged-speakers needs a speaker tagger in {folder}: train one with `python -m "
                          f"training.speaker_tagger --model {folder}` first")
+    train_texts = gold_texts(lang, "train", root, data_dir)
+    dev_texts = gold_texts(lang, "dev", root, data_dir)
+    tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     train_found = statements_of(nlp, train_texts, lang, tagger if tagged_speakers else None)
     data = rows(train_found)[:max_rows]
     log.info("train: %d texts, %d statements with a speaker (%d proposed by the speaker tagger), %d with a gold "
