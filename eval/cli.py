@@ -32,7 +32,7 @@ def eval_command(
     data: str = typer.Argument(
         ...,
         help="eval-format JSONL file, or a built-in name: dse, newsmtsc-rw, newsmtsc-mt, "
-        "ar-dev, ar-test, fr-dev, fr-test",
+        "ar-dev, ar-test, fr-dev, fr-test, en-dev, en-test, checklist-ar, checklist-en, checklist-fr",
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="output folder (default: ./eval_out/<data set name>)"

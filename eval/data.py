@@ -8,9 +8,12 @@ Built-in names (`BENCHMARKS`):
 - `ar-dev`, `ar-test`, `fr-dev`, `fr-test`, `en-dev`, `en-test`: the project's own labelled statements (`training/annotations`);
   baselines train on the same language's train split, tuned on its dev split (for `*-dev`: a held-out slice of
   train).
+- `checklist-ar`, `checklist-en`, `checklist-fr`: the project's behavioural suite (`eval/checklist/`): short sentences
+  whose stance an explicit word carries, amid words that pull the other way; shipped with the package's repository,
+  so they need no shared data (baselines: as for `*-test`).
 
->>> sorted(BENCHMARKS)[:3]
-['ar-dev', 'ar-test', 'dse']
+>>> sorted(BENCHMARKS)[:5]
+['ar-dev', 'ar-test', 'checklist-ar', 'checklist-en', 'checklist-fr']
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ class Benchmark:
     test: Loader
     train: Loader | None = None
     dev: Loader | None = None  # None: the baselines tune on a held-out slice of train
+    file: Path | None = None  # an eval-format file the test side is read from: its rows (and their extra fields,
+    # such as the checklist's `kind`) are what predictions.jsonl extends
 
 
 def _annotations(lang: str, split: str) -> Loader:
@@ -80,6 +85,17 @@ for _lang, _name in (("ar", "Arabic"), ("fr", "French"), ("en", "English (PolNeA
         _annotations(_lang, "test"),
         _annotations(_lang, "train"),
         _annotations(_lang, "dev"),
+    )
+
+CHECKLIST_DIR = Path(__file__).resolve().parent / "checklist"
+for _lang, _name in (("ar", "Arabic"), ("en", "English"), ("fr", "French")):
+    BENCHMARKS[f"checklist-{_lang}"] = Benchmark(
+        f"checklist-{_lang}",
+        f"{_name} behavioural suite (eval/checklist/{_lang}.jsonl): the stance an explicit word carries",
+        lambda _d, _lang=_lang: D.load_eval_file(CHECKLIST_DIR / f"{_lang}.jsonl"),
+        _annotations(_lang, "train"),
+        _annotations(_lang, "dev"),
+        file=CHECKLIST_DIR / f"{_lang}.jsonl",
     )
 
 # training sides that `--baseline-train` may name (for a file, or to train baselines on another benchmark's
@@ -137,7 +153,8 @@ def load_data(data: str | PathLike, data_dir: PathLike | None = None) -> EvalDat
             raise ValueError(
                 f"built-in data set {key!r} is empty here: {bench.description}; nothing to evaluate"
             )
-        return EvalData(key, examples, [D.to_eval_line(ex) for ex in examples], bench)
+        rows = _file_rows(bench.file, examples) if bench.file else [D.to_eval_line(ex) for ex in examples]
+        return EvalData(key, examples, rows, bench, bench.file)
     path = Path(key)
     if not path.is_file():
         raise ValueError(
@@ -145,10 +162,15 @@ def load_data(data: str | PathLike, data_dir: PathLike | None = None) -> EvalDat
             "(or pass a JSONL file of eval lines: id, text, speaker, target, stance)"
         )
     examples = D.load_eval_file(path)  # validates every line, with file:line in its errors
+    return EvalData(path.stem, examples, _file_rows(path, examples), None, path)
+
+
+def _file_rows(path: Path, examples: list[Example]) -> list[dict]:
+    """The JSON lines of an eval-format file, one per example `load_eval_file` read from it."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if len(rows) != len(examples):  # load_eval_file skips exactly the blank lines, as here
         raise ValueError(f"{path}: read {len(examples)} examples but {len(rows)} JSON lines")
-    return EvalData(path.stem, examples, rows, None, path)
+    return rows
 
 
 def without_heldout(examples: list[Example], data_dir: PathLike | None = None) -> list[Example]:

@@ -163,6 +163,26 @@ def score_predictions(
     extras = _dse_extras(data.examples, preds, n_resamples, seed, data_dir)
     if extras:
         out["dse"] = extras
+    kinds = [r.get("kind") for r in data.rows]
+    if any(kinds):
+        out["per_kind"] = per_kind(gold, [p.stance for p in preds], kinds)
+    return out
+
+
+def per_kind(gold: Sequence[str], pred: Sequence[str], kinds: Sequence[object]) -> dict[str, dict]:
+    """Accuracy by the rows' `kind` (the behavioural suite's test types, `eval/checklist/`), in order of first
+    appearance; rows without one count under "other".
+
+    >>> per_kind(["support", "neutral", "support"], ["support", "support", "support"], ["plain", "amid", "plain"])
+    {'plain': {'n': 2, 'right': 2, 'accuracy': 1.0}, 'amid': {'n': 1, 'right': 0, 'accuracy': 0.0}}
+    """
+    out: dict[str, dict] = {}
+    for g, p, k in zip(gold, pred, kinds):
+        s = out.setdefault(str(k) if k else "other", {"n": 0, "right": 0})
+        s["n"] += 1
+        s["right"] += g == p
+    for s in out.values():
+        s["accuracy"] = round(s["right"] / s["n"], 4)
     return out
 
 
@@ -324,4 +344,6 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
     )
     _add_target_contrast(out, [r["gold"] for r in rows], [r["stance"] for r in rows],
                          [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
+    if any(r.get("kind") for r in rows):
+        out["per_kind"] = per_kind([r["gold"] for r in rows], [r["stance"] for r in rows], [r.get("kind") for r in rows])
     return out

@@ -76,6 +76,10 @@ def render_markdown(m: Mapping, confusion_png: str | None = None) -> str:
         out += ["", "## Per language", "", "| lang | n | accuracy | macro-F1 [95% CI] |", "|---|---|---|---|"]
         for lang, s in m["per_lang"].items():
             out.append(f"| {lang} | {s['n']} | {_f(s['accuracy'])} | {_ci(s)} |")
+    if m.get("per_kind"):
+        out += ["", "## Per test type", "", "| type | n | right | accuracy |", "|---|---|---|---|"]
+        for kind, s in m["per_kind"].items():
+            out.append(f"| {kind} | {s['n']} | {s['right']} | {_f(s['accuracy'])} |")
     if m.get("target_contrast"):
         c = m["target_contrast"]
         out += ["", "## Telling targets apart", "",
