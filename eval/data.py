@@ -89,13 +89,14 @@ for _lang, _name in (("ar", "Arabic"), ("fr", "French"), ("en", "English (PolNeA
 
 CHECKLIST_DIR = Path(__file__).resolve().parent / "checklist"
 for _lang, _name in (("ar", "Arabic"), ("en", "English"), ("fr", "French")):
+    _file = CHECKLIST_DIR / f"{_lang}.jsonl"
     BENCHMARKS[f"checklist-{_lang}"] = Benchmark(
         f"checklist-{_lang}",
         f"{_name} behavioural suite (eval/checklist/{_lang}.jsonl): the stance an explicit word carries",
-        lambda _d, _lang=_lang: D.load_eval_file(CHECKLIST_DIR / f"{_lang}.jsonl"),
+        lambda _d, _file=_file: D.load_eval_file(_file),
         _annotations(_lang, "train"),
         _annotations(_lang, "dev"),
-        file=CHECKLIST_DIR / f"{_lang}.jsonl",
+        file=_file,
     )
 
 # training sides that `--baseline-train` may name (for a file, or to train baselines on another benchmark's

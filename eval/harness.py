@@ -334,16 +334,16 @@ def recompute(predictions: PathLike, n_resamples: int = M.N_RESAMPLES, seed: int
             f"{predictions}: lines {missing[:5]} lack 'gold' or 'stance': not a predictions.jsonl "
             "written by `stance eval`"
         )
+    gold, pred = [r["gold"] for r in rows], [r["stance"] for r in rows]
     out = M.summarize(
-        [r["gold"] for r in rows],
-        [r["stance"] for r in rows],
+        gold,
+        pred,
         scores=[r["scores"] for r in rows],
         langs=[r.get("lang") for r in rows],
         n_resamples=n_resamples,
         seed=seed,
     )
-    _add_target_contrast(out, [r["gold"] for r in rows], [r["stance"] for r in rows],
-                         [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
+    _add_target_contrast(out, gold, pred, [(r.get("text"), _span_key(r.get("speaker"))) for r in rows])
     if any(r.get("kind") for r in rows):
-        out["per_kind"] = per_kind([r["gold"] for r in rows], [r["stance"] for r in rows], [r.get("kind") for r in rows])
+        out["per_kind"] = per_kind(gold, pred, [r.get("kind") for r in rows])
     return out
