@@ -1,10 +1,11 @@
 """How close are the synthetic sentences to real text and to each other? (data card, "Synthetic sentences")
 
-    python tools/synthetic_overlap.py [--words 10] [--file training/annotations/synthetic/ar_batch16.jsonl]
+    python tools/synthetic_overlap.py [--words 10] [--file training/annotations/synthetic/ar_batch16.jsonl] [--suite]
 
 Prints the synthetic texts that share a run of `--words` words (Arabic-normalised, `stance.text.normalize_arabic`)
 with any row of the two GSR CSV files in the shared data ($STANCE_DATA or ../shared/data), then the pairs of
-synthetic texts by different writers that share such a run with each other.
+synthetic texts by different writers that share such a run with each other; with `--suite`, also those that share
+one with an item of the behavioural suite (`eval/checklist/*.jsonl`, evaluation only).
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets.annotations import gsr_rows  # noqa: E402
@@ -29,6 +31,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=10)
     ap.add_argument("--file", default="training/annotations/synthetic/ar_batch16.jsonl")
+    ap.add_argument("--suite", action="store_true", help="also compare with the behavioural suite's items")
     args = ap.parse_args()
     real: set[tuple[str, ...]] = set()
     try:
@@ -52,6 +55,16 @@ def main() -> None:
     print(f"{len(pairs)} pairs of texts by different writers share a run of {args.words} words")
     for a, b in pairs:
         print(f"   {writer_of[a]} | {writer_of[b]}: {a[:60]} | {b[:60]}")
+    if args.suite:
+        suite: set[tuple[str, ...]] = set()
+        for f in sorted((ROOT / "eval" / "checklist").glob("*.jsonl")):
+            for line in f.open(encoding="utf-8"):
+                if line.strip():
+                    suite |= runs(json.loads(line)["text"], args.words)
+        near = [t for t in texts if of[t] & suite]
+        print(f"{len(near)} synthetic texts share a run of {args.words} words with an item of the behavioural suite")
+        for t in near:
+            print("  ", t[:100])
 
 
 if __name__ == "__main__":
