@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 
 import pytest
@@ -507,3 +508,41 @@ def _classify_reads_the_ensemble(model, items, own_name, both_name):
     assert {d["model"] for d in runs[False]} == {both_name} and {d["model"] for d in runs[True]} == {own_name}
     assert [d["scores"] != e["scores"] for d, e in zip(runs[False], runs[True])] == \
         [it.lang in ("ar", "fr") for it in items]
+
+
+def test_training_soup_averages_the_adapters_and_keeps_the_first_folder(trained, tmp_path):
+    """`python -m training.soup`: the soup's adapter is the weighted average of the members' tensors, the rest of the
+    folder is the first member's, a soup of a model with itself predicts what the model predicts, and members of
+    another architecture, missing files or an existing output folder are refused."""
+    from safetensors.torch import load_file
+
+    import training.soup as ts
+
+    clf, _ = trained
+    a, b = tmp_path / "a", tmp_path / "b"
+    clf.save_pretrained(a)
+    TransformerStanceClassifier.new(clf.config, seed=1).save_pretrained(b)
+    (a / "notes.txt").write_text("kept", encoding="utf-8")
+    ts.main([str(a), str(b), "--out", str(tmp_path / "soup"), "--weights", "3", "1"])
+    ta, tb, soup = (load_file(p / "adapter.safetensors") for p in (a, b, tmp_path / "soup"))
+    assert set(soup) == set(ta) and any(not torch.equal(ta[k], tb[k]) for k in ta)
+    for k in ta:
+        assert torch.allclose(soup[k].float(), 0.75 * ta[k].float() + 0.25 * tb[k].float(), atol=1e-6)
+    assert (tmp_path / "soup" / "notes.txt").read_text(encoding="utf-8") == "kept"
+    items = [it for it, _ in DATA]
+    ts.make_soup([a, a], tmp_path / "same")
+    same = TransformerStanceClassifier.from_pretrained(tmp_path / "same").predict(items)
+    assert [p.stance for p in same] == [p.stance for p in clf.predict(items)]
+    other = tmp_path / "other"
+    shutil.copytree(b, other)
+    cfg = json.loads((other / "config.json").read_text(encoding="utf-8"))
+    cfg["lora_r"] = cfg.get("lora_r", 8) + 1
+    (other / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    for args, message in (([a, other], "differs from"), ([a], "at least two"), ([a, tmp_path / "none"], "has no")):
+        with pytest.raises(SystemExit, match=message):
+            ts.main([*map(str, args), "--out", str(tmp_path / "x")])
+    with pytest.raises(SystemExit, match="exists"):
+        ts.main([str(a), str(b), "--out", str(tmp_path / "soup")])
+    with pytest.raises(SystemExit, match="one non-negative weight per member"):
+        ts.main([str(a), str(b), "--out", str(tmp_path / "y"), "--weights", "1"])
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
