@@ -46,25 +46,26 @@ def average_adapters(members: Sequence[Path], weights: Sequence[float] | None = 
             raise ValueError(f"{m}/{CONFIG} differs from {members[0]}/{CONFIG}: only models of one architecture "
                              "(one backbone, LoRA rank and layers, labels) can be averaged")
     soup: dict[str, torch.Tensor] = {}
+    dtypes: dict[str, torch.dtype] = {}
     for m, w in zip(members, weights):
         tensors = load_file(m / ADAPTER)
         if soup and (set(tensors) != set(soup) or any(tensors[k].shape != soup[k].shape for k in soup)):
             raise ValueError(f"{m}/{ADAPTER} has other tensors than {members[0]}/{ADAPTER}")
         for k, t in tensors.items():
+            dtypes.setdefault(k, t.dtype)
             part = t.float() * (w / total)
             soup[k] = soup[k] + part if k in soup else part
-    return soup
+    return {k: t.to(dtypes[k]).contiguous() for k, t in soup.items()}  # averaged in float32, stored as the first's
 
 
 def make_soup(members: Sequence[Path], out: Path, weights: Sequence[float] | None = None) -> Path:
     """Copy the first member's folder to `out` and write the averaged adapter there (see the module docstring)."""
     members = [Path(m) for m in members]
     soup = average_adapters(members, weights)
-    dtypes = {k: t.dtype for k, t in load_file(members[0] / ADAPTER).items()}
     if out.exists():
         raise FileExistsError(f"{out} exists: give a new folder for the soup")
     shutil.copytree(members[0], out)
-    save_file({k: t.to(dtypes[k]).contiguous() for k, t in soup.items()}, out / ADAPTER)
+    save_file(soup, out / ADAPTER)
     return out
 
 
