@@ -14,9 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from eval.data import CHECKLIST_DIR  # noqa: E402
 from stance.text import normalize_arabic  # noqa: E402
 from training.datasets.annotations import gsr_rows  # noqa: E402
 from training.heldout import data_dir  # noqa: E402
@@ -57,7 +57,7 @@ def main() -> None:
         print(f"   {writer_of[a]} | {writer_of[b]}: {a[:60]} | {b[:60]}")
     if args.suite:
         suite: set[tuple[str, ...]] = set()
-        for f in sorted((ROOT / "eval" / "checklist").glob("*.jsonl")):
+        for f in sorted(CHECKLIST_DIR.glob("*.jsonl")):
             for line in f.open(encoding="utf-8"):
                 if line.strip():
                     suite |= runs(json.loads(line)["text"], args.words)

@@ -23,7 +23,8 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file, save_file
 
-ADAPTER = "adapter.safetensors"
+from stance.model import WEIGHTS_FILE as ADAPTER
+
 CONFIG = "config.json"
 
 
@@ -60,10 +61,10 @@ def average_adapters(members: Sequence[Path], weights: Sequence[float] | None = 
 
 def make_soup(members: Sequence[Path], out: Path, weights: Sequence[float] | None = None) -> Path:
     """Copy the first member's folder to `out` and write the averaged adapter there (see the module docstring)."""
-    members = [Path(m) for m in members]
-    soup = average_adapters(members, weights)
     if out.exists():
         raise FileExistsError(f"{out} exists: give a new folder for the soup")
+    members = [Path(m) for m in members]
+    soup = average_adapters(members, weights)
     shutil.copytree(members[0], out)
     save_file(soup, out / ADAPTER)
     return out
