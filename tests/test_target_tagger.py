@@ -649,3 +649,42 @@ def test_tagged_speakers_is_refused_with_settings_only(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--tagged-speakers", "--settings-only"])
     assert exc.value.code == 2 and "--tagged-speakers is for training" in capsys.readouterr().err
+
+
+def test_extra_files_are_read_as_exhaustive_train_texts(tmp_path: Path, monkeypatch):
+    """`--extra FILE`: the lines of a file in the eval format become train texts, grouped by text, each pair once,
+    other languages, lines with no speaker and held-out texts left out; a file with nothing usable is refused, and
+    `--extra` with `--settings-only` is refused before anything loads."""
+    import training.target_tagger as tt
+
+    text = "وقال الوزير ان الجيش قتل مسلحين."
+    sp, army, gunmen = {"start": 5, "end": 11}, {"start": 15, "end": 20}, {"start": 25, "end": 31}
+    held = "وقال الناطق ان الشرطة اعتقلت المتظاهرين."
+    lines = [
+        {"id": "a", "text": text, "lang": "ar", "speaker": sp, "target": army, "stance": "neutral"},
+        {"id": "b", "text": text, "lang": "ar", "speaker": sp, "target": gunmen, "stance": "criticism"},
+        {"id": "c", "text": text, "lang": "ar", "speaker": sp, "target": gunmen, "stance": "criticism"},  # again
+        {"id": "d", "text": "The minister praised the army.", "lang": "en", "speaker": {"start": 4, "end": 12},
+         "target": {"start": 25, "end": 29}, "stance": "support"},
+        {"id": "e", "text": text, "lang": "ar", "speaker": None, "target": army, "stance": "neutral"},
+        {"id": "f", "text": held, "lang": "ar", "speaker": {"start": 5, "end": 11}, "target": {"start": 15, "end": 21},
+         "stance": "neutral"},
+    ]
+    f = tmp_path / "batch.jsonl"
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+
+    class Held:
+        def is_heldout(self, t: str) -> bool:
+            return t == held
+
+    monkeypatch.setattr(tt, "load_heldout", lambda data_dir=None: Held())
+    (got,) = tt.file_texts([f], "ar")
+    assert got.text == text and got.gold == [((5, 11), (15, 20)), ((5, 11), (25, 31))]
+    assert got.stances == ["neutral", "criticism"]
+    assert [t.gold for t in tt.file_texts([f], "en")] == [[((4, 12), (25, 29))]]
+    assert tt.file_texts([], "ar") == []
+    with pytest.raises(ValueError, match="no fr lines with a speaker"):
+        tt.file_texts([f], "fr")
+    with pytest.raises(SystemExit) as exc:
+        tt.main(["--extra", str(f), "--settings-only"])
+    assert exc.value.code == 2

@@ -27,9 +27,10 @@ import argparse
 import json
 import logging
 import math
+import os
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,9 @@ from stance.records import Article, Statement, spans_overlap
 from stance.targets import context_span
 from stance.target_tagger import TargetTagger, TaggerConfig, tagger_input, words
 from training.datasets.annotations import exhaustive_ids, load_annotations
+from training.datasets.evalformat import load_eval_file
+from training.datasets.example import Example
+from training.heldout import load_heldout
 from training.target_filter import GAIN_TOLERANCE, add_model_arguments, min_gain_arg, model_folder
 
 log = logging.getLogger(__name__)
@@ -120,26 +124,46 @@ def langs_arg(value: str) -> tuple[str, ...]:
     return out
 
 
-def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None,
-               exhaustive_only: bool = True) -> list[Text]:
-    """The exhaustive texts of `lang`/`split` with their gold pairs (a pair labelled twice counts once); with
-    `exhaustive_only=False` every labelled text of theirs (where not every pair of a text was labelled, a pair
-    predicted beyond the gold is not always wrong: precision on them is a lower bound)."""
-    keep = exhaustive_ids(lang, root) if exhaustive_only else None
+def _by_text(examples: Iterable[Example]) -> dict[str, Text]:
+    """Labelled examples with a speaker grouped into texts, a pair labelled twice counted once."""
     by_text: dict[str, Text] = {}
-    for ex in load_annotations(lang, split, root=root, data_dir=data_dir):
-        if (keep is not None and ex.item.id not in keep) or ex.item.speaker is None:
+    for ex in examples:
+        if ex.item.speaker is None:
             continue
         t = by_text.setdefault(ex.item.text, Text(ex.item.text, ex.group or ex.item.text, []))
         pair = (ex.item.speaker, ex.item.target)
         if pair not in t.gold:
             t.gold.append(pair)
             t.stances.append(ex.stance)
+    return by_text
+
+
+def gold_texts(lang: str, split: str, root: str | None = None, data_dir: str | None = None,
+               exhaustive_only: bool = True) -> list[Text]:
+    """The exhaustive texts of `lang`/`split` with their gold pairs (a pair labelled twice counts once); with
+    `exhaustive_only=False` every labelled text of theirs (where not every pair of a text was labelled, a pair
+    predicted beyond the gold is not always wrong: precision on them is a lower bound)."""
+    keep = exhaustive_ids(lang, root) if exhaustive_only else None
+    by_text = _by_text(ex for ex in load_annotations(lang, split, root=root, data_dir=data_dir)
+                       if keep is None or ex.item.id in keep)
     if not by_text and exhaustive_only:
         raise ValueError(f"no exhaustively labelled {lang} texts in the {split} split: the tagger needs the files of "
                          "training.datasets.annotations.EXHAUSTIVE_FILES")
     if not by_text:
         raise ValueError(f"no labelled {lang} texts with a speaker in the {split} split of the annotations")
+    return list(by_text.values())
+
+
+def file_texts(paths: Sequence[str | os.PathLike], lang: str, data_dir: str | None = None) -> list[Text]:
+    """The texts of JSONL files in the eval format (`training.datasets.load_eval_file`) whose every pair is labelled,
+    such as the synthetic batches of `training/annotations/synthetic/`, as exhaustive train texts: the `lang` lines
+    with a speaker, grouped by text (a pair labelled twice counts once), held-out texts left out
+    (`training.heldout`)."""
+    held = load_heldout(data_dir)
+    by_text = _by_text(ex for path in paths for ex in load_eval_file(path)
+                       if (ex.item.lang or lang) == lang and not held.is_heldout(ex.item.text))
+    if paths and not by_text:
+        raise ValueError(f"no {lang} lines with a speaker in {', '.join(map(str, paths))}")
     return list(by_text.values())
 
 
@@ -347,10 +371,12 @@ def choose_settings(nlp: Pipeline, tagger: TargetTagger, texts: Sequence[Text], 
 def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | None = None, data_dir: str | None = None,
                epochs: int = 6, seed: int = 0, threads: int | None = None,
                max_rows: int | None = None, read_langs: Sequence[str] = (),
-               device: str = "cpu", tagged_speakers: bool = False) -> tuple[TargetTagger, dict]:
+               device: str = "cpu", tagged_speakers: bool = False,
+               extra: Sequence[str | os.PathLike] = ()) -> tuple[TargetTagger, dict]:
     """Train a tagger on the train texts and choose its settings (threshold, rule veto) on the dev texts; returns it
     with a report. `device` ("cpu", "cuda", "cuda:N", "auto") is where the tagger trains and the pipeline runs;
-    `tagged_speakers`: it learns from the statements the model's speaker tagger proposes too (`statements_of`)."""
+    `tagged_speakers`: it learns from the statements the model's speaker tagger proposes too (`statements_of`);
+    `extra`: exhaustively labelled files whose texts join the train texts (`file_texts`)."""
     folder, named = model_folder(model, threads)
     where = resolve_device(device)  # a device this machine lacks fails before anything runs
     t0 = time.time()
@@ -359,6 +385,8 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
         raise ValueError(f"--tagged-speakers needs a speaker tagger in {folder}: train one with `python -m "
                          f"training.speaker_tagger --model {folder}` first")
     train_texts = gold_texts(lang, "train", root, data_dir)
+    added = file_texts(extra, lang, data_dir)
+    train_texts += added
     dev_texts = gold_texts(lang, "dev", root, data_dir)
     tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     train_found = statements_of(nlp, train_texts, lang, tagger if tagged_speakers else None)
@@ -374,6 +402,7 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
                                                            else ""),
         "model": named,
         "train_texts": len(train_texts), "train_statements": len(data),
+        **({"extra_train_files": [str(p) for p in extra], "extra_train_texts": len(added)} if extra else {}),
         "train_target_words": sum(tag > 0 for r in data for tag in r.tags),
         "epochs": epochs, "seed": seed, "losses": losses, "device": str(where),
         "settings_chosen_on": CHOSEN_ON, "dev_texts": len(dev_texts), "dev_prf_by_setting": table,
@@ -470,9 +499,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tagged-speakers", action="store_true",
                     help="learn from the statements the model's speaker tagger proposes in sentences with no cue "
                          "too (as `stance analyze` reads them), not only from the rules' statements")
+    ap.add_argument("--extra", nargs="+", default=[], metavar="FILE",
+                    help="JSONL files in the eval format whose every pair is labelled (such as "
+                         "training/annotations/synthetic/*.jsonl): their texts join the train texts")
     args = ap.parse_args(argv)
     if args.epochs < 1:
         ap.error("--epochs must be at least 1")
+    if args.extra and args.threshold_only:
+        ap.error("--extra is for training a tagger, not for --settings-only")
     if args.tagged_speakers and args.threshold_only:
         ap.error("--tagged-speakers is for training a tagger, not for --settings-only")
     if args.min_gain is not None and not args.threshold_only:
@@ -486,7 +520,7 @@ def main(argv: list[str] | None = None) -> None:
         else:
             tagger, report = fit_tagger(args.model, args.lang, args.annotations, args.data, args.epochs, args.seed,
                                         args.threads, args.max_rows, args.read_langs or READ_LANGS, args.device,
-                                        args.tagged_speakers)
+                                        args.tagged_speakers, args.extra)
     except (FileNotFoundError, ValueError) as exc:  # a missing model, tagger or annotation folder: say what to do
         raise SystemExit(f"error: {exc}") from None
     cfg = tagger.config
