@@ -13,8 +13,8 @@ target filter and the taggers' vetoes drop as well as those kept:
   pair taken by another gold pair, the target kept for another speaker, or never a candidate of that speaker (inside the statement's content, before its cue in the
   cue's sentence, or elsewhere);
 - the pairs dropped, by what dropped them, and how many of them would have matched a gold pair no kept pair matches;
-- precision of the kept pairs by their rank within their statement (by the filter's relevance; the taggers' own
-  targets, which it does not score, first), with and without stance: where every rank is right more often than
+- precision of the kept pairs by their rank within their statement (by the filter's relevance; pairs it does not
+  score first), with and without stance: where every rank is right more often than
   F1 / 2, dropping pairs cannot raise F1.
 
     python -m eval.sentences ar dev --exhaustive -o g.jsonl

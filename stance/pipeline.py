@@ -608,7 +608,9 @@ class Pipeline:
         for (k, st, t), p in zip(pairs, preds):
             applies = filt is not None and filt.applies(st)
             label, scores = filt.shifted(p.scores) if applies else (p.stance, p.scores)
-            relevance = p.relevance if applies and t.tagged is None else None  # the tagger, not the filter, chose it
+            # the filter scores the target tagger's own targets too: on the 210 exhaustive Arabic dev texts it drops 7
+            # of them, none a gold pair ("العدلي", "يوليو", "وهتفوا"; triple F1 0.449 -> 0.452, session 55)
+            relevance = p.relevance if applies else None
             portrayal = Portrayal(st, whole_word(t, batch[k][0].text), label, scores, self.classifier.name,
                                   relevance)
             kept, dropped = out[k]
@@ -715,7 +717,7 @@ class Pipeline:
         """The batch with the targets the target tagger proposes added to the statements it reads (those with a
         speaker, in its languages), and every target of those statements carrying the tagger's reading of it
         (`Mention.tagger_score`, which `vetoes` judges; none for a target that speaks inside the statement's content,
-        which is never vetoed); the tagger's targets pass the target filter (the tagger is their filter)."""
+        which is never vetoed); the target filter then scores the tagger's targets like the rules' (`score_many`)."""
         tagger = self.target_tagger
         where = [(k, i) for k, (_, sts) in enumerate(batch) for i, st in enumerate(sts)
                  if tagger is not None and st.speaker is not None and st.lang in tagger.config.langs

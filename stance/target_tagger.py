@@ -6,7 +6,8 @@ exhaustively labelled Arabic news sentences about a third of the gold targets ar
 (`passage: ... ‹ speaker › ...`, as the stance model does) and labels each word B (a target starts), I (inside
 one) or O, with multilingual-e5-small and its own LoRA adapter. The pipeline adds the spans it is confident of
 (mean B+I probability of their words >= `threshold`) that no rule already proposed; the stance model labels them
-like any other target, and the target filter (`stance.relevance`) does not drop them: the tagger is their filter.
+like any other target, and the target filter (`stance.relevance`) scores them like the rules' (session 55: before,
+the tagger was their only filter).
 It also vets the rules' targets: one whose words it reads with a mean B+I probability under `rule_veto` is dropped
 (`Pipeline.vetoes`); one it did not read (cut off past `max_length`, or outside the sentence) is left alone.
 

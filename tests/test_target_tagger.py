@@ -271,7 +271,8 @@ def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
     tagged = [p.target for p in kept + dropped if p.target.tagged is not None]
     # Moscow is Putin's own government, and his name is the speaker: neither is his target
     assert [(t.text, t.actor) for t in tagged] == [("المرضى", None)]
-    assert all(p.target.tagged is None or p in kept for p in kept + dropped)  # the filter does not drop them
+    filt = nlp.classifier.target_filter  # which scores the tagger's targets like the rules' (session 55)
+    assert all((p in kept) == (p.relevance >= filt.threshold) for p in kept + dropped if p.target.tagged is not None)
     # an unknown speaker named again is no target of its own; a phrase twice in one statement is one target
     nlp.target_tagger = _FixedTagger(["المتظاهرون", "الرجلين"])
     text = "وقال المتظاهرون ان الرجلين ضربا المتظاهرون وان الرجلين هربا."
@@ -688,3 +689,29 @@ def test_extra_files_are_read_as_exhaustive_train_texts(tmp_path: Path, monkeypa
     with pytest.raises(SystemExit) as exc:
         tt.main(["--extra", str(f), "--settings-only"])
     assert exc.value.code == 2
+
+
+def test_the_target_filter_scores_the_taggers_own_targets_too():
+    """A target the tagger proposes gets the filter's relevance like a rule's, and is dropped, by the filter alone,
+    when that is under the filter's threshold (before session 55 the tagger was its only filter)."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    nlp.target_tagger = _FixedTagger(["المرضى"])
+    text = "وقال الرئيس الروسي فلاديمير بوتين ان موسكو ستعالج المرضى في حلب."
+    article = Article("t", text, "ar")
+    sts = nlp.statements(article)
+    kept, dropped = nlp.score_all(article, sts)
+    (p,) = [p for p in kept + dropped if p.target.tagged is not None]
+    filt = nlp.classifier.target_filter
+    assert p.relevance is not None and (p in kept) == (p.relevance >= filt.threshold)
+    saved = filt.threshold
+    try:
+        filt.threshold = min(1.0, p.relevance + 0.01)
+        kept, dropped = nlp.score_all(article, sts)
+        (p,) = [p for p in dropped if p.target.tagged is not None]
+        assert nlp.dropped_by(p) == ["target_filter"] and p.target.text == "المرضى"
+        assert "relevance" in p.to_json()
+    finally:
+        filt.threshold = saved
