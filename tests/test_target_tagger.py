@@ -715,3 +715,29 @@ def test_the_target_filter_scores_the_taggers_own_targets_too():
         assert "relevance" in p.to_json()
     finally:
         filt.threshold = saved
+
+
+def test_extra_files_holding_dev_texts_are_refused(tmp_path: Path, monkeypatch):
+    """The tagger's settings are chosen on the dev texts, so `--extra` texts that are dev texts are refused, naming
+    one, before any training."""
+    import training.target_tagger as tt
+
+    dev = Text("وقال الوزير ان الجيش قتل مسلحين.", "d", [((5, 11), (15, 20))], ["neutral"])
+    f = tmp_path / "mine.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": dev.text, "lang": "ar", "speaker": {"start": 5, "end": 11},
+                             "target": {"start": 15, "end": 20}, "stance": "neutral"}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+
+    class Nlp:
+        speaker_tagger = None
+
+    class NoneHeld:
+        def is_heldout(self, t: str) -> bool:
+            return False
+
+    monkeypatch.setattr(tt.Pipeline, "load", classmethod(lambda cls, **k: Nlp()))
+    monkeypatch.setattr(tt, "gold_texts", lambda lang, split, *a, **k: [dev] if split == "dev" else [])
+    monkeypatch.setattr(tt, "load_heldout", lambda data_dir=None: NoneHeld())
+    monkeypatch.setattr(tt.TargetTagger, "new", classmethod(lambda cls, *a, **k: pytest.fail("trained anyway")))
+    with pytest.raises(ValueError, match="1 text.s. of --extra are dev texts"):
+        tt.fit_tagger(model=str(tmp_path), extra=[f], epochs=1)

@@ -388,6 +388,10 @@ def fit_tagger(model: str | Path | None = None, lang: str = "ar", root: str | No
     added = file_texts(extra, lang, data_dir)
     train_texts += added
     dev_texts = gold_texts(lang, "dev", root, data_dir)
+    on_dev = {t.text for t in added} & {t.text for t in dev_texts}
+    if on_dev:  # the settings are chosen on the dev texts: a tagger trained on some of them would choose them blind
+        raise ValueError(f"{len(on_dev)} text(s) of --extra are dev texts of the annotations (such as "
+                         f"{sorted(on_dev)[0][:60]!r}): leave those files out of --extra")
     tagger = TargetTagger.new(TaggerConfig(langs=tuple(read_langs or (lang,))), seed=seed).to(where)
     train_found = statements_of(nlp, train_texts, lang, tagger if tagged_speakers else None)
     data = rows(train_found)[:max_rows]
