@@ -15,7 +15,10 @@ target filter and the taggers' vetoes drop as well as those kept:
 - the pairs dropped, by what dropped them, and how many of them would have matched a gold pair no kept pair matches;
 - precision of the kept pairs by their rank within their statement (by the filter's relevance; pairs it does not
   score first), with and without stance: where every rank is right more often than
-  F1 / 2, dropping pairs cannot raise F1.
+  F1 / 2, dropping pairs cannot raise F1;
+- the same precision by where each kept pair came from (`origin`): its speaker named at a cue, resolved to an
+  earlier mention ("وأضاف", "مضيفا"), or proposed by the speaker tagger; its target proposed by the rules or by the
+  target tagger.
 
     python -m eval.sentences ar dev --exhaustive -o g.jsonl
     stance eval-errors g.jsonl [--model DIR] [--examples 5] [-o errors.json]   (or: python -m eval.errors ...)
@@ -47,6 +50,11 @@ class Candidate:
     statement: str
     relevance: float | None = None
     dropped_by: tuple[str, ...] = ()
+    origin: str = "cue speaker, rule target"  # `origin_of`
+
+    @classmethod
+    def of(cls, portrayal, triple: Triple, dropped_by: tuple[str, ...] = ()) -> "Candidate":
+        return cls(triple, portrayal.statement.id, portrayal.relevance, dropped_by, origin_of(portrayal))
 
     @property
     def kept(self) -> bool:
@@ -64,6 +72,14 @@ class Said:
     speaker: Triple
     cue: tuple[int, int] | None
     content: tuple[int, int]
+
+
+def origin_of(portrayal) -> str:
+    """Where a `stance.records.Portrayal`'s speaker and target came from: "cue", "resolved" (an earlier mention) or
+    "tagged" (the speaker tagger) speaker; "rule" or "tagged" (the target tagger) target."""
+    st = portrayal.statement
+    speaker = "tagged" if st.cue_kind == "tagged" else "resolved" if st.speaker and st.speaker.resolved else "cue"
+    return f"{speaker} speaker, {'tagged' if portrayal.target.tagged is not None else 'rule'} target"
 
 
 def _speaker_only(doc: str, sp: Mapping | None) -> Triple:
@@ -90,7 +106,7 @@ def collect(nlp, articles: Sequence[Mapping], batch_size: int = 32,
             cands = []
             for p, why in [(p, ()) for p in kept] + [(p, tuple(nlp.dropped_by(p)) or ("unknown",)) for p in dropped]:
                 (triple,) = triples_from_analyze([p.to_json()])[doc]
-                cands.append(Candidate(triple, p.statement.id, p.relevance, why))
+                cands.append(Candidate.of(p, triple, why))
             out[doc] = (said, cands)
     return out
 
@@ -128,6 +144,7 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
     stances: list[tuple[str, str]] = []
     by_statement: dict[tuple, list[tuple[str, str]]] = defaultdict(list)  # (doc, speaker) -> (gold, predicted)
     by_rank: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # rank -> [pairs, right pairs, right triples]
+    by_origin: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # origin -> the same
     dropped: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # by what -> the same
     n_kept = 0
     for doc, g in gold.items():
@@ -157,10 +174,10 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
                 row[2] += any(triples_match(x, c.triple, True) for x in free)
         ranks = _ranks(kept)
         for j in range(len(p)):
-            row = by_rank[min(ranks[j], RANKS - 1)]
-            row[0] += 1
-            row[1] += j in hit_p
-            row[2] += j in strict
+            for row in (by_rank[min(ranks[j], RANKS - 1)], by_origin[kept[j].origin]):
+                row[0] += 1
+                row[1] += j in hit_p
+                row[2] += j in strict
         sentences = split_sentences(texts.get(doc, ""))
         for i, t in enumerate(g):
             if i in hit_g:
@@ -191,14 +208,18 @@ def breakdown(gold: Mapping[str, Sequence[Triple]], texts: Mapping[str, str],
         "stance_by_statement": _by_statement(by_statement.values()),
         "unmatched_predicted_pairs": dict(sorted(fp.items())),
         "missed_gold_pairs": dict(sorted(fn.items())),
-        "precision_by_rank_in_statement": {
-            (str(r + 1) if r < RANKS - 1 else f"{RANKS}+"): {"pairs": n, "pair_precision": round(ok / n, 4),
-                                                             "triple_precision": round(right / n, 4)}
-            for r, (n, ok, right) in sorted(by_rank.items())},
+        "precision_by_rank_in_statement": {(str(r + 1) if r < RANKS - 1 else f"{RANKS}+"): _precision(*row)
+                                           for r, row in sorted(by_rank.items())},
+        "precision_by_origin": {origin: _precision(*row) for origin, row in sorted(by_origin.items())},
         "dropped_pairs": {why: {"pairs": n, "match_a_gold_pair": ok, "with_its_stance": right}
                           for why, (n, ok, right) in sorted(dropped.items())},
         **({"examples": dict(sorted(shown.items()))} if examples else {}),
     }
+
+
+def _precision(pairs: int, right_pairs: int, right_triples: int) -> dict:
+    return {"pairs": pairs, "pair_precision": round(right_pairs / pairs, 4),
+            "triple_precision": round(right_triples / pairs, 4)}
 
 
 def _by_statement(groups: Iterable[Sequence[tuple[str, str]]]) -> dict:
@@ -254,6 +275,9 @@ def markdown(report: Mapping) -> str:
     lines += ["", "| rank in statement | pairs | pair precision | triple precision |", "|---|---|---|---|"]
     lines += [f"| {r} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
               for r, v in report["precision_by_rank_in_statement"].items()]
+    lines += ["", "| kept pairs by origin | pairs | pair precision | triple precision |", "|---|---|---|---|"]
+    lines += [f"| {o} | {v['pairs']} | {v['pair_precision']} | {v['triple_precision']} |"
+              for o, v in report.get("precision_by_origin", {}).items()]
     lines += ["", "| pairs dropped by | pairs | matching a gold pair | with its stance |", "|---|---|---|---|"]
     lines += [f"| {why} | {v['pairs']} | {v['match_a_gold_pair']} | {v['with_its_stance']} |"
               for why, v in report["dropped_pairs"].items()]

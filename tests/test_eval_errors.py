@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from eval.endtoend import Triple
-from eval.errors import Candidate, Said, breakdown, main, markdown
+from eval.errors import Candidate, Said, breakdown, main, markdown, origin_of
+from stance.records import Mention, Portrayal, Span, Statement
 
 TEXT = "قال الوزير ان الجيش انسحب من المدينة بعد هجوم المسلحين. وهتف المتظاهرون ضد الحكومة."
 
@@ -33,7 +34,7 @@ def test_each_miss_is_counted_where_it_belongs():
     cands = [Candidate(triple("الوزير", "الجيش", "neutral"), "d:1", 0.9),
              Candidate(triple("الوزير", "هجوم", "criticism"), "d:1", 0.4),
              Candidate(triple("الوزير", "المدينة", "neutral"), "d:1", 0.1, ("target_filter",)),
-             Candidate(triple("الجيش", "المدينة", "neutral"), "d:2", None)]
+             Candidate(triple("الجيش", "المدينة", "neutral"), "d:2", None, (), "tagged speaker, rule target")]
     report = breakdown(gold, {"d": TEXT}, {"d": ([minister, army], cands)})
     assert report["gold_pairs"] == 4 and report["kept_pairs"] == 3
     assert report["stance_on_matched_pairs"] == {"criticism": {"neutral": 1}}
@@ -44,6 +45,9 @@ def test_each_miss_is_counted_where_it_belongs():
     ranks = report["precision_by_rank_in_statement"]
     assert ranks["1"] == {"pairs": 2, "pair_precision": 0.5, "triple_precision": 0.0}  # the army's; the army speaking
     assert ranks["2"] == {"pairs": 1, "pair_precision": 0.0, "triple_precision": 0.0}  # the attack
+    assert report["precision_by_origin"] == {  # the dropped city is no kept pair
+        "cue speaker, rule target": {"pairs": 2, "pair_precision": 0.5, "triple_precision": 0.0},
+        "tagged speaker, rule target": {"pairs": 1, "pair_precision": 0.0, "triple_precision": 0.0}}
     shown = markdown(report)
     assert "| right speaker, wrong target | 1 |" in shown and "| criticism | 0 | 1 |" in shown  # gold rows, all labels
     with_examples = breakdown(gold, {"d": TEXT}, {"d": ([minister, army], cands)}, examples=1)
@@ -107,6 +111,10 @@ def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: P
     assert report["gold_pairs"] == 3 and matched + sum(report["missed_gold_pairs"].values()) == 3
     assert matched >= 2 and report["missed_gold_pairs"].get("speaker never found", 0) <= 1
     assert report["kept_pairs"] == sum(v["pairs"] for v in report["precision_by_rank_in_statement"].values())
+    assert report["kept_pairs"] == sum(v["pairs"] for v in report["precision_by_origin"].values())
+    assert "cue speaker, rule target" in report["precision_by_origin"]  # Hammond, named at «وقال»
+    assert set(report["precision_by_origin"]) <= {f"{s} speaker, {t} target" for s in ("cue", "resolved", "tagged")
+                                                  for t in ("rule", "tagged")}
     assert "gold pairs" in capsys.readouterr().out
     assert main([str(tmp_path / "absent.jsonl")]) == 2
 
@@ -121,6 +129,7 @@ def test_the_command_runs_the_shipped_pipeline_and_writes_its_report(tmp_path: P
     assert res.exit_code == 0, res.output
     again = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert {k: v for k, v in again.items() if k != "examples"} == report and "| rank in statement |" in res.output
+    assert "| kept pairs by origin |" in res.output
     assert all(len(rows) == 1 for rows in again.get("examples", {}).values())
     res = CliRunner().invoke(app, ["eval-errors", str(tmp_path / "absent.jsonl")])
     assert res.exit_code == 2 and "error:" in res.output
@@ -145,3 +154,21 @@ def test_stance_accuracy_by_statement_kind():
     by = breakdown(same, {"d": TEXT}, {"d": ([minister], cands[:2])})["stance_by_statement"]
     assert by["uniform"] == {"statements": 1, "pairs": 2, "right": 2, "accuracy": 1.0}
     assert "| mixed | 0 | 0 | 0 | None |" in markdown(breakdown(same, {"d": TEXT}, {"d": ([minister], cands[:2])}))
+
+
+def test_the_origin_of_a_pair():
+    """A speaker named at its cue, one resolved from an earlier sentence ("وأضاف"), one the speaker tagger read in a
+    sentence with no cue; a target of the rules or of the target tagger."""
+    text = "قال الوزير ان الجيش انسحب. وأضاف ان المسلحين هاجموا. وهتف المتظاهرون ضد الحكومة."
+    at = lambda w: Span.of(text, text.index(w), text.index(w) + len(w))  # noqa: E731
+    minister, army, gunmen = Mention(at("الوزير")), Mention(at("الجيش")), Mention(at("المسلحين"), tagged=0.9)
+
+    def pair(speaker: Mention, target: Mention, cue: str | None, kind: str) -> Portrayal:
+        st = Statement("d", "d:1", speaker, at(cue) if cue else None, at(target.text), (target,), "ar", cue_kind=kind)
+        return Portrayal(st, target, "neutral", {"neutral": 1.0}, "m")
+
+    resolved = Mention(at("الوزير"), resolved=True)
+    assert origin_of(pair(minister, army, "قال", "report")) == "cue speaker, rule target"
+    assert origin_of(pair(resolved, gunmen, "وأضاف", "continue")) == "resolved speaker, tagged target"
+    assert origin_of(pair(Mention(at("المتظاهرون"), tagged=0.97), Mention(at("الحكومة")), None, "tagged")) == \
+        "tagged speaker, rule target"
