@@ -36,7 +36,7 @@ from pathlib import Path
 from eval.endtoend import (Triple, confusion, doc_key, gold_articles, load_gold, pair_matching, speakers_match,
                            strict_matching, triples_from_analyze, triples_match)
 from eval.metrics import target_contrast
-from stance.records import Article, spans_overlap
+from stance.records import Article, Portrayal, spans_overlap
 from stance.text import split_sentences
 
 RANKS = 5  # ranks 1..4 apart, the fifth and later together
@@ -53,7 +53,7 @@ class Candidate:
     origin: str = "cue speaker, rule target"  # `origin_of`
 
     @classmethod
-    def of(cls, portrayal, triple: Triple, dropped_by: tuple[str, ...] = ()) -> "Candidate":
+    def of(cls, portrayal: Portrayal, triple: Triple, dropped_by: tuple[str, ...] = ()) -> "Candidate":
         return cls(triple, portrayal.statement.id, portrayal.relevance, dropped_by, origin_of(portrayal))
 
     @property
@@ -74,7 +74,7 @@ class Said:
     content: tuple[int, int]
 
 
-def origin_of(portrayal) -> str:
+def origin_of(portrayal: Portrayal) -> str:
     """Where a `stance.records.Portrayal`'s speaker and target came from: "cue", "resolved" (an earlier mention) or
     "tagged" (the speaker tagger) speaker; "rule" or "tagged" (the target tagger) target."""
     st = portrayal.statement
