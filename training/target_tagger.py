@@ -159,10 +159,12 @@ def file_texts(paths: Sequence[str | os.PathLike], lang: str, data_dir: str | No
     such as the synthetic batches of `training/annotations/synthetic/`, as exhaustive train texts: the `lang` lines
     with a speaker, grouped by text (a pair labelled twice counts once), held-out texts left out
     (`training.heldout`)."""
+    if not paths:  # (no held-out list to read for a tagger trained on the annotations alone)
+        return []
     held = load_heldout(data_dir)
     by_text = _by_text(ex for path in paths for ex in load_eval_file(path)
                        if (ex.item.lang or lang) == lang and not held.is_heldout(ex.item.text))
-    if paths and not by_text:
+    if not by_text:
         raise ValueError(f"no {lang} lines with a speaker in {', '.join(map(str, paths))}")
     return list(by_text.values())
 
