@@ -131,7 +131,8 @@ def e2e_command(
              "predicted -> count)",
     ),
 ) -> None:
-    """Score analyze output against gold (speaker, target, stance) triples: P/R/F1 with and without stance."""
+    """Score analyze output against gold (speaker, target, stance) triples: P/R/F1 with and without stance, each
+    F1 with its 95% bootstrap interval over the documents."""
     from .endtoend import evaluate_files, gold_articles
 
     if articles is not None:
@@ -154,9 +155,9 @@ def e2e_command(
     except (ValueError, FileNotFoundError, json.JSONDecodeError) as exc:
         _fail(str(exc))
     for key in ("with_stance", "without_stance"):
-        s = r[key]
+        s, ci = r[key], r["f1_interval"][key]
         typer.echo(
-            f"{key}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+            f"{key}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}] "
             f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
         )
     acc = r["stance_accuracy_on_matched"]

@@ -32,6 +32,8 @@ from scipy.optimize import linear_sum_assignment
 from stance.records import spans_overlap
 from stance.text import tokens
 
+from eval.paired import f1_interval
+
 SpanT = tuple[int, int]
 
 
@@ -285,7 +287,8 @@ def confusion(stances: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
     return {g: dict(sorted(row.items())) for g, row in sorted(out.items())}
 
 
-def _totals(rows: Sequence[Mapping], stances: Sequence[tuple[str, str]]) -> dict:
+def _totals(per_doc: Mapping[str, Mapping], stances: Sequence[tuple[str, str]]) -> dict:
+    rows = list(per_doc.values())
     n_gold, n_pred = sum(r["n_gold"] for r in rows), sum(r["n_pred"] for r in rows)
     tp, tp_loose = sum(r["tp"] for r in rows), sum(r["tp_without_stance"] for r in rows)
     same = sum(r["same_stance"] for r in rows)
@@ -297,6 +300,7 @@ def _totals(rows: Sequence[Mapping], stances: Sequence[tuple[str, str]]) -> dict
         "without_stance": prf(tp_loose, n_pred, n_gold),
         "stance_accuracy_on_matched": same / tp_loose if tp_loose else None,
         "stance_confusion_on_matched": confusion(stances),  # gold -> predicted -> count
+        "f1_interval": f1_interval(per_doc),
     }
 
 
@@ -309,8 +313,9 @@ def score_triples(
 
     Returns `{"n_docs", "n_gold", "n_pred", "with_stance": prf, "without_stance": prf,
     "stance_accuracy_on_matched", "stance_confusion_on_matched" (gold -> predicted -> count, on the pairs matched
-    without stance), "per_doc": {doc: counts}, "docs_without_gold"}`, and with `langs` (doc id ->
-    language) the same totals per language under "per_lang".
+    without stance), "f1_interval" (95% bootstrap intervals of both F1s over the documents, `eval.paired`),
+    "per_doc": {doc: counts}, "docs_without_gold"}`, and with `langs` (doc id -> language) the same totals per
+    language under "per_lang".
     """
     gold = {doc_key(k): v for k, v in gold.items()}
     pred = {doc_key(k): v for k, v in pred.items()}
@@ -328,11 +333,11 @@ def score_triples(
             "tp_without_stance": tp_loose,
             "same_stance": sum(a == b for a, b in stances[doc]),
         }
-    out = _totals(list(per_doc.values()), [x for doc in per_doc for x in stances[doc]])
+    out = _totals(per_doc, [x for doc in per_doc for x in stances[doc]])
     if langs:
         keys = {doc: langs.get(doc, "unknown") for doc in per_doc}
         out["per_lang"] = {
-            lang: _totals([per_doc[d] for d in per_doc if keys[d] == lang],
+            lang: _totals({d: per_doc[d] for d in per_doc if keys[d] == lang},
                           [x for d in per_doc if keys[d] == lang for x in stances[d]])
             for lang in sorted(set(keys.values()))
         }

@@ -234,6 +234,11 @@ def index_table(results: Sequence[Mapping]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _interval(ci: Sequence[float] | None) -> str:
+    """` [lo, hi]` of a bootstrap interval, or nothing where there is none (a report written before they were)."""
+    return f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else ""
+
+
 def e2e_markdown(r: Mapping) -> str:
     """The end-to-end triple scores (`eval.endtoend.score_triples`) as Markdown, per language when known."""
     out = [
@@ -243,22 +248,22 @@ def e2e_markdown(r: Mapping) -> str:
             f"{r['n_docs']} articles, {r['n_gold']} gold and {r['n_pred']} predicted (speaker, target, "
             "stance) triples. A triple matches when the speakers match (overlapping spans; for a resolved "
             "gold speaker, the same name), the target spans overlap and, with stance, the stances are equal; "
-            "one to one."
+            "one to one. The intervals are 95% percentile bootstrap intervals over the documents (`eval.paired`)."
         ),
         "",
         (
-            "| | n gold | n predicted | P | R | F1 | P (no stance) | R (no stance) | F1 (no stance) | "
+            "| | n gold | n predicted | P | R | F1 [95% CI] | P (no stance) | R (no stance) | F1 (no stance) [95% CI] | "
             "stance accuracy on matched |"
         ),
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     rows = [("all", r)] + list((r.get("per_lang") or {}).items())
     for name, t in rows:
-        s, u = t["with_stance"], t["without_stance"]
+        s, u, ci = t["with_stance"], t["without_stance"], t.get("f1_interval") or {}
         out.append(
             f"| {name} | {t['n_gold']} | {t['n_pred']} | {_f(s['precision'])} | {_f(s['recall'])} | "
-            f"{_f(s['f1'])} | {_f(u['precision'])} | {_f(u['recall'])} | {_f(u['f1'])} | "
-            f"{_f(t['stance_accuracy_on_matched'])} |"
+            f"{_f(s['f1'])}{_interval(ci.get('with_stance'))} | {_f(u['precision'])} | {_f(u['recall'])} | "
+            f"{_f(u['f1'])}{_interval(ci.get('without_stance'))} | {_f(t['stance_accuracy_on_matched'])} |"
         )
     conf = r.get("stance_confusion_on_matched")
     if conf:

@@ -170,6 +170,9 @@ def test_folder_of_gold_documents_scores_per_language(tmp_path: Path):
     r = evaluate_lines(tmp_path, lines)
     assert r["n_docs"] == 2 and r["n_gold"] == 5 and r["n_pred"] == 6
     assert r["per_lang"]["fr"]["with_stance"]["f1"] == 1.0
+    assert r["per_lang"]["fr"]["f1_interval"]["with_stance"] == [1.0, 1.0]  # its one document, every resample
+    lo, hi = r["f1_interval"]["with_stance"]
+    assert lo <= r["with_stance"]["f1"] <= hi and lo < hi  # two documents that score differently
     assert r["per_lang"]["fr"]["stance_confusion_on_matched"] == {"criticism": {"criticism": 1}}
     assert r["per_lang"]["en"]["with_stance"]["tp"] == 2
     assert r["with_stance"]["tp"] == 3
@@ -189,7 +192,7 @@ def test_cli_e2e_command(tmp_path: Path):
     out.write_text("\n".join(PRED_LINES) + "\n", encoding="utf-8")
     res = CliRunner().invoke(app, ["eval-e2e", str(gold), str(out), "-o", str(tmp_path / "s.json")])
     assert res.exit_code == 0, res.output
-    assert "with_stance: P 0.400 R 0.500" in res.output
+    assert "with_stance: P 0.400 R 0.500 F1 0.444 [0.444, 0.444]" in res.output  # one document: no spread
     assert json.loads((tmp_path / "s.json").read_text())["without_stance"]["tp"] == 3
     res = CliRunner().invoke(app, ["eval-e2e", str(tmp_path / "missing.json"), str(out)])
     assert res.exit_code == 2 and "not found" in res.output
@@ -274,3 +277,23 @@ def test_paired_bootstrap_over_documents(tmp_path):
     bad.write_text(json.dumps({"with_stance": {}}), encoding="utf-8")
     with pytest.raises(SystemExit, match="eval-e2e"):
         main([str(bad), str(bad)])
+
+
+def test_f1_interval_over_documents():
+    """eval.paired.f1_interval: the interval holds the F1 of the whole set, narrows as the same kind of documents
+    grow in number, is the same for the same seed, and is None for no documents; the e2e report prints it."""
+    from eval.paired import f1_interval
+    from eval.report import e2e_markdown
+
+    def table(n):  # half the documents right on both pairs, half on neither: F1 0.5 with stance
+        return {f"d{i}": {"n_gold": 2, "n_pred": 2, "tp": 2 * (i % 2), "tp_without_stance": 2} for i in range(n)}
+
+    small, large = f1_interval(table(10)), f1_interval(table(200))
+    assert small["with_stance"][0] < 0.5 < small["with_stance"][1]
+    assert large["with_stance"][1] - large["with_stance"][0] < small["with_stance"][1] - small["with_stance"][0]
+    assert large["without_stance"] == [1.0, 1.0]
+    assert f1_interval(table(10), seed=3) == f1_interval(table(10), seed=3) != f1_interval(table(10), seed=4)
+    assert f1_interval({})["with_stance"] is None
+    r = score_triples({"d": [Triple("d", (0, 7), "Hammond", (13, 19), "Russia", "criticism")]},
+                      {"d": [Triple("d", (0, 7), "Hammond", (13, 19), "Russia", "criticism")]})
+    assert "| all | 1 | 1 | 1.000 | 1.000 | 1.000 [1.000, 1.000] |" in e2e_markdown(r)
