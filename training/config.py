@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from stance.backbone import DEVICE_NAMES
+from stance.model import FINETUNE
 from stance.records import LABELS
 
 SOURCE_KINDS = ("dse", "newsmtsc", "plover", "annotations", "eval_file")
@@ -113,6 +114,9 @@ class TrainConfig:
     lora_alpha: int = 32
     lora_dropout: float = 0.1
     lora_layers_from: int = 0
+    # "lora" (default) or "full": every weight of the 12 transformer layers trained (embeddings frozen; lr about 2e-5;
+    # the model to ship is about 85 MB instead of a few); with init_from a LoRA model, its LoRA is merged in first
+    finetune: str = "lora"
     head_dropout: float = 0.1
     question: Optional[str] = None  # stance.model.mark: a template read before the passage ("query: {speaker} / {target} ")
     mark_others: bool = False  # stance.model.mark: the statement's other targets marked { } apart from the one read
@@ -158,6 +162,9 @@ class TrainConfig:
             from stance.model import check_question
 
             check_question(self.question)
+        if self.finetune not in FINETUNE:
+            raise ValueError(f"finetune must be one of {FINETUNE} (LoRA matrices, or every layer's weights), found "
+                             f"{self.finetune!r}")
         if not 0 <= self.lora_layers_from < 12:
             raise ValueError(f"lora_layers_from must lie in 0..11 (the backbone has 12 layers), found {self.lora_layers_from}")
         if not 0 <= self.warmup_ratio < 1:

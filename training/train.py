@@ -22,10 +22,12 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 
+from stance.adapter import free_layers
 from stance.backbone import resolve_device
 from stance.ensemble import ENSEMBLE_CONFIG, Ensemble
 from stance.model import OTHER_MARKS, StanceModelConfig, TransformerStanceClassifier
@@ -161,9 +163,17 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
         if tuple(clf.config.labels) != tuple(cfg.labels):
             raise ValueError(f"init_from {cfg.init_from} has labels {list(clf.config.labels)}, the config asks for "
                              f"{list(cfg.labels)}: use the same labels or train from scratch")
+        if clf.config.finetune == "full" and cfg.finetune != "full":
+            raise ValueError(f"init_from {cfg.init_from} is a fully fine-tuned model (every layer trained): continue "
+                             "it with finetune: full, or start a LoRA model from the backbone (no init_from)")
+        if cfg.finetune == "full" and clf.config.finetune == "lora":  # its LoRA folded into the layers, all trained
+            if clf.config.lora_r > 0:
+                clf.net.encoder = clf.net.encoder.merge_and_unload()
+            clf.config = replace(clf.config, finetune="full")
+            free_layers(clf.net.encoder)
         mine = (cfg.lora_r, cfg.lora_alpha, cfg.lora_layers_from, cfg.max_length)
         theirs = (clf.config.lora_r, clf.config.lora_alpha, clf.config.lora_layers_from, clf.config.max_length)
-        if mine != theirs:
+        if mine != theirs and cfg.finetune == "lora":
             log.warning("init_from %s: its LoRA/max_length settings %s are used, not the config's %s",
                         cfg.init_from, theirs, mine)
         saved = clf.config.markers.get("question")
@@ -182,7 +192,7 @@ def build_classifier(cfg: TrainConfig) -> TransformerStanceClassifier:
     markers |= OTHER_MARKS if cfg.mark_others else {}
     mcfg = StanceModelConfig(labels=cfg.labels, max_length=cfg.max_length, lora_r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
                              lora_dropout=cfg.lora_dropout, lora_layers_from=cfg.lora_layers_from,
-                             head_dropout=cfg.head_dropout, markers=markers)
+                             head_dropout=cfg.head_dropout, markers=markers, finetune=cfg.finetune)
     return TransformerStanceClassifier.new(mcfg, cfg.cache_dir, seed=cfg.seed)
 
 
