@@ -114,12 +114,6 @@ def run(
     return results
 
 
-def _ci(r: dict, key: str) -> str:
-    """`[lo, hi]` of the bootstrap interval of an end-to-end F1 (`eval.endtoend.score_triples`)."""
-    lo, hi = r["f1_interval"][key]
-    return f"[{lo:.3f}, {hi:.3f}]"
-
-
 def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None, lexical_prior: bool = True) -> str:
     """Run the end-to-end or the attribution evaluation into `out`; returns a line for the README."""
     from stance.pipeline import Pipeline
@@ -128,7 +122,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None, le
     from .attribution import evaluate_extractor, quote_from_statement
     from .attribution import render_markdown as attribution_markdown
     from .endtoend import evaluate_pipeline
-    from .report import e2e_markdown
+    from .report import e2e_markdown, interval_text
 
     out.mkdir(parents=True, exist_ok=True)
     if name == "e2e-sentences":
@@ -164,8 +158,8 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None, le
             f"{per.get('ar', {}).get('without_stance', {}).get('recall', float('nan')):.3f} "
             f"(all languages: {r['n_gold']} gold pairs in {r['n_docs']} texts; Arabic "
             f"{per.get('ar', {}).get('n_gold', '?')}); on the Arabic texts labelled exhaustively, triple F1 "
-            f"{sx['f1']:.3f} with stance (95% CI over texts {_ci(r_ex, 'with_stance')}; P {sx['precision']:.3f}, "
-            f"R {sx['recall']:.3f}), "
+            f"{sx['f1']:.3f} with stance (95% CI over texts {interval_text(r_ex['f1_interval']['with_stance'])}; "
+            f"P {sx['precision']:.3f}, R {sx['recall']:.3f}), "
             f"{r_ex['without_stance']['f1']:.3f} without ({r_ex['n_gold']} gold triples in {r_ex['n_docs']} texts)."
         )
     elif name == "e2e":
@@ -175,7 +169,7 @@ def _run_extra(name: str, model: str | None, out: Path, data_dir: str | None, le
         s = r["with_stance"]
         line = (
             f"End to end ([e2e/report.md](e2e/report.md)): triple F1 {s['f1']:.3f} with stance "
-            f"(95% CI over articles {_ci(r, 'with_stance')}), "
+            f"(95% CI over articles {interval_text(r['f1_interval']['with_stance'])}), "
             f"{r['without_stance']['f1']:.3f} without, on {r['n_gold']} gold triples in "
             f"{r['n_docs']} articles."
         )

@@ -134,6 +134,7 @@ def e2e_command(
     """Score analyze output against gold (speaker, target, stance) triples: P/R/F1 with and without stance, each
     F1 with its 95% bootstrap interval over the documents."""
     from .endtoend import evaluate_files, gold_articles
+    from .report import interval_text
 
     if articles is not None:
         try:
@@ -157,7 +158,7 @@ def e2e_command(
     for key in ("with_stance", "without_stance"):
         s, ci = r[key], r["f1_interval"][key]
         typer.echo(
-            f"{key}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}] "
+            f"{key}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} {interval_text(ci)} "
             f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
         )
     acc = r["stance_accuracy_on_matched"]

@@ -234,9 +234,18 @@ def index_table(results: Sequence[Mapping]) -> str:
     return "\n".join(out) + "\n"
 
 
+def interval_text(ci: Sequence[float]) -> str:
+    """`[lo, hi]` of a bootstrap interval, three decimals (`stance eval-e2e`, the e2e reports, their README lines).
+
+    >>> interval_text([0.3729, 0.4936])
+    '[0.373, 0.494]'
+    """
+    return f"[{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
 def _interval(ci: Sequence[float] | None) -> str:
     """` [lo, hi]` of a bootstrap interval, or nothing where there is none (a report written before they were)."""
-    return f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else ""
+    return f" {interval_text(ci)}" if ci else ""
 
 
 def e2e_markdown(r: Mapping) -> str:
@@ -252,8 +261,8 @@ def e2e_markdown(r: Mapping) -> str:
         ),
         "",
         (
-            "| | n gold | n predicted | P | R | F1 [95% CI] | P (no stance) | R (no stance) | F1 (no stance) [95% CI] | "
-            "stance accuracy on matched |"
+            "| | n gold | n predicted | P | R | F1 [95% CI] | P (no stance) | R (no stance) | "
+            "F1 (no stance) [95% CI] | stance accuracy on matched |"
         ),
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
