@@ -1,0 +1,84 @@
+"""The stance on matched pairs whose target follows a word of a given class (support words, harm words), gold against
+predicted: does a lexical rule have anything to mend?
+
+    python tools/left_words.py GOLD.jsonl ANALYZED.jsonl [--window 3]
+
+GOLD.jsonl from `python -m eval.sentences ar dev --exhaustive -o GOLD.jsonl`, ANALYZED.jsonl from `stance analyze` on
+its texts (`stance eval-e2e GOLD.jsonl --write-articles A.jsonl`, then `stance analyze A.jsonl -o ANALYZED.jsonl`).
+Pairs are matched as `stance eval-e2e` matches them without stance. Session 58's figures (stance/models/README.md).
+
+>>> word_class("تقديم مساعدة عسكرية لمجموعات")
+'support'
+>>> word_class("بعد استهداف"), word_class("قال الوزير ان")
+('harm', None)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from eval.endtoend import load_gold, pair_matching, read_gold_documents, triples_from_analyze
+from stance.normalize import normalize_arabic
+
+CLASSES = {  # stems, on normalised Arabic (alef, ya and ta marbuta folded)
+    "support": r"دعم|مساعد|مسانده|تاييد|يؤيد|تؤيد|نؤيد|تضامن|مؤيد|انصار|لصالح|حمايه|انقاذ|اطلاق سراح|الافراج عن|تعاطف"
+               r"|ترحيب|رحب|اشاد|تهنئه|شكر",
+    "harm": r"ضد|استهداف|استهدف|قتل|اغتيال|خطف|اختطاف|اعتقال|اعتداء|حصار|مقتل|اصاب|هجوم على|بحق|التعرض ل|ضحايا|اساءه",
+}
+PATTERNS = {name: re.compile(normalize_arabic(p)) for name, p in CLASSES.items()}
+
+
+def word_class(left: str) -> str | None:
+    """The first class (in `CLASSES` order) with a stem in `left`, the words before a target."""
+    norm = normalize_arabic(left)
+    return next((name for name, pat in PATTERNS.items() if pat.search(norm)), None)
+
+
+def tally(gold_path: str | Path, analyzed_path: str | Path, window: int = 3) -> dict:
+    gold = load_gold(gold_path)
+    texts = {str(d.get("id")): d["text"] for d in read_gold_documents(gold_path)}
+    lines: dict[str, list[dict]] = {}
+    for line in Path(analyzed_path).read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line) if line.strip() else None
+        if obj and obj.get("target") is not None:
+            lines.setdefault(obj["doc_id"], []).append(obj)
+    by_class: dict[str, Counter] = {name: Counter() for name in CLASSES}
+    total = Counter()
+    for doc, g in gold.items():
+        p = triples_from_analyze(lines.get(doc, [])).get(doc, [])
+        text = texts.get(doc, "")
+        for i, j in pair_matching(g, p):
+            total[g[i].stance == p[j].stance] += 1
+            name = word_class(" ".join(text[: p[j].target[0]].split()[-window:]))
+            if name:
+                by_class[name][(g[i].stance, p[j].stance)] += 1
+    return {"matched": sum(total.values()), "right": total[True],
+            "by_class": {name: {"pairs": sum(c.values()), "right": sum(n for (a, b), n in c.items() if a == b),
+                                "gold": dict(_sum_by(c, 0)),
+                                "gold_x_predicted": {f"{a} -> {b}": n for (a, b), n in c.most_common()}}
+                         for name, c in by_class.items()}}
+
+
+def _sum_by(c: Counter, k: int) -> Counter:
+    """Counts of (gold, predicted) keys summed over position `k` of the key."""
+    out: Counter = Counter()
+    for key, n in c.items():
+        out[key[k]] += n
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold")
+    ap.add_argument("analyzed")
+    ap.add_argument("--window", type=int, default=3, help="words before the target that are read")
+    args = ap.parse_args(argv)
+    print(json.dumps(tally(args.gold, args.analyzed, args.window), ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
