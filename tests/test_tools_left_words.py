@@ -1,4 +1,4 @@
-"""tools/left_words.py: the stance on matched pairs by the word class before the target, on a fixture it writes."""
+"""tools/left_words.py: the stance on matched pairs by the word class before the target, on a fixture."""
 import doctest
 import importlib.util
 import json
@@ -40,6 +40,6 @@ def test_tally_counts_matched_pairs_by_word_class(tmp_path):
     assert out["by_class"]["support"] == {"pairs": 1, "right": 0, "gold": {"support": 1},
                                           "gold_x_predicted": {"support -> neutral": 1}}
     assert out["by_class"]["harm"]["gold_x_predicted"] == {"criticism -> criticism": 1}
-    # "الجيش" follows "ان": no class. Three words back, "الحكومة" reads "يدعم" as well, and the first class wins
+    # "الجيش" follows "ان": no class. Three words back, "الحكومة" reads "يدعم" too, and the first class wins
     wide = _tool().tally(tmp_path / "g.jsonl", tmp_path / "a.jsonl", window=3)["by_class"]
     assert (wide["support"]["pairs"], wide["harm"]["pairs"]) == (2, 0)

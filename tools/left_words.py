@@ -1,11 +1,12 @@
-"""The stance on matched pairs whose target follows a word of a given class (support words, harm words), gold against
-predicted: does a lexical rule have anything to mend?
+"""The stance on matched pairs whose target follows a word of a given class (support words, harm words), gold
+against predicted: does a lexical rule have anything to mend?
 
     python tools/left_words.py GOLD.jsonl ANALYZED.jsonl [--window 3]
 
-GOLD.jsonl from `python -m eval.sentences ar dev --exhaustive -o GOLD.jsonl`, ANALYZED.jsonl from `stance analyze` on
-its texts (`stance eval-e2e GOLD.jsonl --write-articles A.jsonl`, then `stance analyze A.jsonl -o ANALYZED.jsonl`).
-Pairs are matched as `stance eval-e2e` matches them without stance. Session 58's figures (stance/models/README.md).
+GOLD.jsonl from `python -m eval.sentences ar dev --exhaustive -o GOLD.jsonl`, ANALYZED.jsonl from `stance
+analyze` on its texts (`stance eval-e2e GOLD.jsonl --write-articles A.jsonl`, then `stance analyze A.jsonl -o
+ANALYZED.jsonl`). Pairs are matched as `stance eval-e2e` matches them without stance. Session 58's figures are
+in stance/models/README.md.
 
 >>> word_class("تقديم مساعدة عسكرية لمجموعات")
 'support'
@@ -20,13 +21,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from eval.endtoend import load_gold, pair_matching, read_gold_documents, triples_from_analyze
+from eval.endtoend import (doc_key, gold_doc_id, load_gold, pair_matching, read_gold_documents,
+                           triples_from_analyze)
 from stance.normalize import normalize_arabic
 
 CLASSES = {  # stems, on normalised Arabic (alef, ya and ta marbuta folded)
-    "support": r"دعم|مساعد|مسانده|تاييد|يؤيد|تؤيد|نؤيد|تضامن|مؤيد|انصار|لصالح|حمايه|انقاذ|اطلاق سراح|الافراج عن|تعاطف"
-               r"|ترحيب|رحب|اشاد|تهنئه|شكر",
-    "harm": r"ضد|استهداف|استهدف|قتل|اغتيال|خطف|اختطاف|اعتقال|اعتداء|حصار|مقتل|اصاب|هجوم على|بحق|التعرض ل|ضحايا|اساءه",
+    "support": r"دعم|مساعد|مسانده|تاييد|يؤيد|تؤيد|نؤيد|تضامن|مؤيد|انصار|لصالح|حمايه|انقاذ"
+               r"|اطلاق سراح|الافراج عن|تعاطف|ترحيب|رحب|اشاد|تهنئه|شكر",
+    "harm": r"ضد|استهداف|استهدف|قتل|اغتيال|خطف|اختطاف|اعتقال|اعتداء|حصار|مقتل|اصاب"
+            r"|هجوم على|بحق|التعرض ل|ضحايا|اساءه",
 }
 PATTERNS = {name: re.compile(normalize_arabic(p)) for name, p in CLASSES.items()}
 
@@ -39,12 +42,12 @@ def word_class(left: str) -> str | None:
 
 def tally(gold_path: str | Path, analyzed_path: str | Path, window: int = 3) -> dict:
     gold = load_gold(gold_path)
-    texts = {str(d.get("id")): d["text"] for d in read_gold_documents(gold_path)}
+    texts = {gold_doc_id(d): d["text"] for d in read_gold_documents(gold_path)}
     lines: dict[str, list[dict]] = {}
     for line in Path(analyzed_path).read_text(encoding="utf-8").splitlines():
         obj = json.loads(line) if line.strip() else None
         if obj and obj.get("target") is not None:
-            lines.setdefault(obj["doc_id"], []).append(obj)
+            lines.setdefault(doc_key(str(obj["doc_id"])), []).append(obj)
     by_class: dict[str, Counter] = {name: Counter() for name in CLASSES}
     total = Counter()
     for doc, g in gold.items():
@@ -55,11 +58,13 @@ def tally(gold_path: str | Path, analyzed_path: str | Path, window: int = 3) -> 
             name = word_class(" ".join(text[: p[j].target[0]].split()[-window:]))
             if name:
                 by_class[name][(g[i].stance, p[j].stance)] += 1
+    def summary(c: Counter) -> dict:
+        return {"pairs": sum(c.values()), "right": sum(n for (a, b), n in c.items() if a == b),
+                "gold": dict(_sum_by(c, 0)),
+                "gold_x_predicted": {f"{a} -> {b}": n for (a, b), n in c.most_common()}}
+
     return {"matched": sum(total.values()), "right": total[True],
-            "by_class": {name: {"pairs": sum(c.values()), "right": sum(n for (a, b), n in c.items() if a == b),
-                                "gold": dict(_sum_by(c, 0)),
-                                "gold_x_predicted": {f"{a} -> {b}": n for (a, b), n in c.most_common()}}
-                         for name, c in by_class.items()}}
+            "by_class": {name: summary(c) for name, c in by_class.items()}}
 
 
 def _sum_by(c: Counter, k: int) -> Counter:
