@@ -21,8 +21,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from eval.endtoend import (doc_key, gold_doc_id, load_gold, pair_matching, read_gold_documents,
-                           triples_from_analyze)
+from eval.endtoend import gold_doc_id, load_gold, pair_matching, read_gold_documents, triples_from_analyze
 from stance.normalize import normalize_arabic
 
 CLASSES = {  # stems, on normalised Arabic (alef, ya and ta marbuta folded)
@@ -43,36 +42,28 @@ def word_class(left: str) -> str | None:
 def tally(gold_path: str | Path, analyzed_path: str | Path, window: int = 3) -> dict:
     gold = load_gold(gold_path)
     texts = {gold_doc_id(d): d["text"] for d in read_gold_documents(gold_path)}
-    lines: dict[str, list[dict]] = {}
-    for line in Path(analyzed_path).read_text(encoding="utf-8").splitlines():
-        obj = json.loads(line) if line.strip() else None
-        if obj and obj.get("target") is not None:
-            lines.setdefault(doc_key(str(obj["doc_id"])), []).append(obj)
+    pred = triples_from_analyze(Path(analyzed_path).read_text(encoding="utf-8").splitlines())
     by_class: dict[str, Counter] = {name: Counter() for name in CLASSES}
     total = Counter()
     for doc, g in gold.items():
-        p = triples_from_analyze(lines.get(doc, [])).get(doc, [])
+        p = pred.get(doc, [])
         text = texts.get(doc, "")
         for i, j in pair_matching(g, p):
             total[g[i].stance == p[j].stance] += 1
             name = word_class(" ".join(text[: p[j].target[0]].split()[-window:]))
             if name:
                 by_class[name][(g[i].stance, p[j].stance)] += 1
+
     def summary(c: Counter) -> dict:
+        gold_stances: Counter = Counter()
+        for (a, _), n in c.items():
+            gold_stances[a] += n
         return {"pairs": sum(c.values()), "right": sum(n for (a, b), n in c.items() if a == b),
-                "gold": dict(_sum_by(c, 0)),
+                "gold": dict(gold_stances),
                 "gold_x_predicted": {f"{a} -> {b}": n for (a, b), n in c.most_common()}}
 
     return {"matched": sum(total.values()), "right": total[True],
             "by_class": {name: summary(c) for name, c in by_class.items()}}
-
-
-def _sum_by(c: Counter, k: int) -> Counter:
-    """Counts of (gold, predicted) keys summed over position `k` of the key."""
-    out: Counter = Counter()
-    for key, n in c.items():
-        out[key[k]] += n
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
