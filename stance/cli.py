@@ -35,13 +35,13 @@ def _fail(message: str) -> None:
 
 
 @contextmanager
-def _output(path: Optional[Path]) -> Iterator[TextIO]:
+def _output(path: Optional[Path], append: bool = False) -> Iterator[TextIO]:
     if path is None or str(path) == "-":
         yield sys.stdout
         sys.stdout.flush()
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as f:
+        with path.open("a" if append else "w", encoding="utf-8") as f:
             yield f
 
 
@@ -103,13 +103,27 @@ def analyze(
     device: str = typer.Option("cpu", "--device", help="where the model and taggers run: cpu, cuda, cuda:N or auto "
                                "(a GPU when torch sees one); the rules always run on the CPU"),
     precision: str = typer.Option("fp32", "--precision", help=PRECISION_HELP),
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="go on with an interrupted run: keep the articles already in OUTPUT (-o, needed), analyse the rest and "
+             "append their lines; the last article in OUTPUT, which may have been cut off, is analysed again (use "
+             "the same inputs and options, and unique article ids)",
+    ),
 ) -> None:
     """Find attributed statements and label each speaker's stance toward each target."""
     from tqdm import tqdm
 
-    from .io import read_articles
+    from .io import read_articles, resume_output
     from .pipeline import Pipeline, pair_count, round_is_full
 
+    done: set[str] = set()
+    if resume:
+        if output is None or str(output) == "-":
+            _fail("--resume needs -o OUTPUT: the file of the interrupted run, which it goes on writing")
+        try:
+            done = resume_output(output)
+        except (ValueError, OSError) as exc:
+            _fail(str(exc))
     _threads(threads)
     try:
         nlp = Pipeline.load(model=model, actors_file=actors, with_classifier=not statements_only,
@@ -165,12 +179,17 @@ def analyze(
         pending.clear()
         pending_pairs = 0
 
-    with _output(output) as out:
+    skipped = 0
+    with _output(output, append=resume) as out:
         for where, art in tqdm(read_articles(inputs), desc="articles", unit=" art", file=sys.stderr, disable=None):
             summary.read += 1
             if isinstance(art, str):
                 typer.echo(f"{where}: skipped: {art}", err=True)
                 summary.failed.append((where, art))
+                continue
+            if art.id in done:  # analysed by the interrupted run: its lines are in the output already
+                skipped += 1
+                summary.analysed += 1
                 continue
             try:
                 statements = nlp.statements(art)
@@ -187,6 +206,8 @@ def analyze(
                 score_pending()
         if pending:
             score_pending()
+    if resume:
+        typer.echo(f"resumed: {skipped} of the articles analysed were in {output} already (their lines kept)", err=True)
     raise typer.Exit(_summary(summary))
 
 

@@ -93,6 +93,44 @@ def read_articles(inputs: Iterable[str]) -> Iterator[tuple[str, ArticleOrError]]
                 yield from read_jsonl_lines(f, str(path))
 
 
+def resume_output(path: Path) -> set[str]:
+    """The documents an interrupted `stance analyze -o path` run finished, with the file cut back to their lines.
+
+    `analyze` writes the lines of whole articles, a round at a time, and flushes each round; a run cut off while
+    writing leaves the first lines of one more article, perhaps ending in half a line. So the file keeps every line
+    but those of its last document, which is analysed again (a run that had finished loses nothing: that article
+    gives the same lines). Articles that gave no line are not listed and are read again, giving nothing again. A
+    file that does not look like `analyze` output (a whole line that is not a JSON object with a `doc_id`) raises
+    ValueError and is left as it is, so a mistyped `-o` never cuts the wrong file. No file: nothing done yet.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "out.jsonl"
+    >>> _ = f.write_text('{"doc_id": "a"}\\n{"doc_id": "a"}\\n{"doc_id": "b"}\\n{"doc_i', encoding="utf-8")
+    >>> sorted(resume_output(f)), f.read_text(encoding="utf-8")
+    (['a'], '{"doc_id": "a"}\\n{"doc_id": "a"}\\n')
+    """
+    if not path.exists():
+        return set()
+    data = path.read_bytes()
+    whole = data.split(b"\n")[:-1]  # (what follows the last newline is half a line, or nothing)
+    ids: list[str] = []
+    for n, raw in enumerate(whole, 1):
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            obj = None
+        if not isinstance(obj, dict) or "doc_id" not in obj:
+            raise ValueError(f"{path} line {n} is not a line of `stance analyze` output (a JSON object with a "
+                             "doc_id): not resuming into it; give another -o, or remove the file to start afresh")
+        ids.append(str(obj["doc_id"]))
+    keep = len(ids)
+    while keep and ids[keep - 1] == ids[-1]:
+        keep -= 1
+    with path.open("r+b") as f:
+        f.truncate(sum(len(raw) + 1 for raw in whole[:keep]))
+    return set(ids[:keep])
+
+
 def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     n = 0
     for row in rows:

@@ -173,3 +173,34 @@ def test_a_target_after_the_preposition_lam_is_the_whole_word_and_one_node_with_
     assert res.exit_code == 0, res.output
     army = [e for e in json.loads(res.stdout) if e["target"] == "الجيش"]
     assert len(army) == 1 and army[0]["total"] == 2 and len(army[0]["evidence"]) == 2, army
+
+
+def test_resume_goes_on_after_a_run_cut_off_mid_line_and_gives_the_uninterrupted_output(tmp_path):
+    src, full, cut = tmp_path / "batch.jsonl", tmp_path / "full.jsonl", tmp_path / "cut.jsonl"
+    _write_batch(src)
+    assert CliRunner().invoke(app, ["analyze", str(src), "-o", str(full)]).exit_code == 3  # (the broken lines)
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = [x for x in lines if json.loads(x)["doc_id"] in ("ar1", "ar2")]
+    assert {json.loads(x)["doc_id"] for x in first} == {"ar1", "ar2"} and len(first) < len(lines)
+    # the run died while writing the third article's first line: the last whole article (ar2) may have been cut
+    # off too, so only ar1 is kept
+    cut.write_text("".join(first) + lines[len(first)][:25], encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(cut), "--resume"])
+    assert res.exit_code == 3, res.output  # the broken input lines are reported again
+    assert "resumed: 1 of the articles analysed" in res.stderr
+    assert "articles read 9 / analysed 5 / failed 4" in res.stderr
+    assert cut.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
+    # resuming a finished run changes nothing (its last article is analysed again, to the same lines)
+    assert CliRunner().invoke(app, ["analyze", str(src), "-o", str(cut), "--resume"]).exit_code == 3
+    assert cut.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
+
+
+def test_resume_refuses_stdout_and_a_file_that_is_not_analyze_output(tmp_path):
+    src = tmp_path / "batch.jsonl"
+    src.write_text(json.dumps(GOOD[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", str(src), "--resume"])
+    assert res.exit_code == 2 and "--resume needs -o" in res.stderr
+    before = src.read_bytes()
+    res = CliRunner().invoke(app, ["analyze", str(src), "-o", str(src), "--resume"])  # the input given as -o
+    assert res.exit_code == 2 and "line 1 is not a line of `stance analyze` output" in res.stderr
+    assert src.read_bytes() == before
