@@ -27,8 +27,8 @@ from .memo import Remembers
 from .ner import ArabicNER
 from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
-from .speaker_tagger import SpeakerTagger, arabic_speaker_spans, joined_spans, speaker_input
-from .target_tagger import TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
+from .speaker_tagger import SpeakerTagger, arabic_speaker_end, arabic_speaker_spans, joined_spans, speaker_input
+from .target_tagger import Reading, TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
 from .text import AR_MARKS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
@@ -415,6 +415,20 @@ def _inside(mentions: Sequence[Mention], span: Span) -> list[Mention]:
     return out
 
 
+def _cut_speaker(text: str, sts: list[Statement], speaker: Mention, reading: Reading, shift: int,
+                 known: Sequence[Mention]) -> None:
+    """An Arabic rule speaker cut before the object its clause ran into (`arabic_speaker_end`, by the speaker tagger's
+    `reading` of its sentence, whose offsets are `text`'s plus `shift`), in every statement of the article that has
+    it (those resolved to it too): one speaker, one span. The tagger's score and veto stay those of the rule's span."""
+    words = [(a - shift, b - shift, tags[1] + tags[2]) for (a, b), tags, read in
+             zip(reading.words, reading.tags, reading.read or [True] * len(reading.words)) if read]
+    end = arabic_speaker_end(text, speaker.start, speaker.end, words, [(m.start, m.end) for m in known])
+    if end < speaker.end:
+        cut = Span.of(text, speaker.start, end)
+        sts[:] = [replace(x, speaker=replace(x.speaker, span=cut)) if x.speaker is not None
+                  and x.speaker.span == speaker.span else x for x in sts]
+
+
 def _joined_overlaps(spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Spans in order with those that overlap joined (the lower probability kept).
 
@@ -686,6 +700,11 @@ class Pipeline:
             if i is not None:
                 st = sts[i]
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
+                if st.lang == "ar":
+                    if k not in known:
+                        known[k] = sorted((m for m in self.mentions(art, "ar") if m.actor is not None),
+                                          key=lambda m: m.start)
+                    _cut_speaker(art.text, sts, st.speaker, read[item], shift, known[k])
                 continue
             spans = [(a, b, p) for a, b, p in joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
                      if not in_url(art.text, a - shift, b - shift)]  # never a speaker inside a web address

@@ -26,7 +26,9 @@ import re
 from collections.abc import Sequence
 from typing import Optional
 
-from .attribution.arabic_names import _adjective_shaped
+from .actors import counts_people
+from .attribution.arabic_names import _AR_QUANTIFIERS, _adjective_shaped
+from .attribution.arabic_phrases import _AR_ORG_HEADS
 from .attribution.words import _AR_PREPOSITIONS, _AR_ROLE_HEADS
 from .records import Statement
 from .target_tagger import SpeakerText, TargetTagger
@@ -157,6 +159,48 @@ def arabic_speaker_span(text: str, start: int, end: int,
             and not re.search(r"[.،,:؛!?؟]", gap(i)) and not source_at(i - 2):
         return None  # "على اللافتات", "لـ«الشرق الاوسط»", "مع وزير الخارجية"
     return start, end
+
+
+# a rule speaker's trailing words that the tagger reads under this (mean B+I) are cut off it (`arabic_speaker_end`)
+SPEAKER_CUT_BELOW = 0.3
+
+
+def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[int, int, float]],
+                       known: Sequence[tuple[int, int]] = (), below: float = SPEAKER_CUT_BELOW) -> int:
+    """Where an Arabic rule speaker `text[start:end]` ends once the object its verb-subject-object clause ran into
+    is cut off ("دعت الوثيقة لاتخاذ كل الترتيبات": "الوثيقة"; "وانتقد فالويل لتصريحاته": "فالويل"): before the
+    trailing words the speaker tagger reads under `below` (`words`: (start, end, mean B+I) in `text`'s offsets, in
+    order; the first word always stays). Nothing is cut (`end`) where the first of those words is a nisba
+    adjective ("الحكومة البريطانية"), a role noun ("... دوجاريك المتحدث باسم ..."), in a known actor's mention
+    (`known`: spans), or the definite second noun of a construct ("قرار الحظر"); where the word before it is a
+    role noun, a number or an organisation's head noun ("رئيس بعثة", "ثلاثة اشخاص", "صحيفة الحياة"); or
+    where a quote or bracket opened in the span is still open.
+
+    >>> t = "دعت الوثيقة لاتخاذ كل الترتيبات"
+    >>> ws = [(0, 3, 0.0), (4, 11, 0.9), (12, 18, 0.1), (19, 21, 0.1), (22, 31, 0.2)]
+    >>> t[4 : arabic_speaker_end(t, 4, 31, ws)]
+    'الوثيقة'
+    >>> t = "وقالت الحكومة البريطانية"
+    >>> t[6 : arabic_speaker_end(t, 6, 25, [(6, 13, 0.9), (14, 25, 0.1)])]  # (a nisba)
+    'الحكومة البريطانية'
+    """
+    inside = [(a, b, p) for a, b, p in words if start <= a and b <= end]
+    q = len(inside)
+    while q > 1 and inside[q - 1][2] < below:
+        q -= 1
+    if q == len(inside):
+        return end
+    a, b, _ = inside[q]
+    word = Token(a, b, text[a:b], normalize_arabic(text[a:b]))
+    before = normalize_arabic(text[inside[q - 1][0] : inside[q - 1][1]])
+    kept = text[start : inside[q - 1][1]]
+    if (_adjective_shaped(word) or word.norm in _AR_ROLE_HEADS or any(x <= a < y for x, y in known)
+            or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
+            or before in _AR_ROLE_HEADS or "ال" + before in _AR_ROLE_HEADS or before in _AR_QUANTIFIERS
+            or before in _AR_ORG_HEADS or counts_people(text[inside[q - 1][0] : inside[q - 1][1]])
+            or kept.count("«") > kept.count("»") or kept.count("(") > kept.count(")") or kept.count('"') % 2):
+        return end
+    return inside[q - 1][1]
 
 
 def arabic_speaker_spans(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -673,3 +673,22 @@ def test_the_target_taggers_training_can_read_the_speaker_taggers_statements():
     assert len(two) == 2 and len(target_rows(rules_only)) == 1
     item = two[1].item[0]
     assert [item[a:b] for (a, b), tag in zip(words(item), two[1].tags) if tag] == ["الحكومة"]
+
+
+def test_a_rule_speaker_is_cut_before_the_object_its_clause_ran_into_and_keeps_that_span_when_resolved():
+    """Verb-subject-object in Arabic: the rules' name run took the object in too ("الوثيقة لاتخاذ كل الاجراءات
+    الممكنة"); the speaker tagger's reading cuts it off, in the statement resolved to that speaker as well; a nisba
+    adjective stays ("الحكومة البريطانية")."""
+    from stance.pipeline import Pipeline
+
+    nlp = Pipeline.load()
+
+    def speakers(text: str) -> list[tuple[str, bool]]:
+        art = Article("x", text, "ar")
+        return list(dict.fromkeys((p.statement.speaker.text, p.statement.speaker.resolved)
+                                  for p in nlp.score(art, nlp.statements(art))))
+
+    assert speakers("ودعت الوثيقة لاتخاذ كل الاجراءات الممكنة لمواجهة ايران في المنطقة. واضافت ان اسرائيل تهدد "
+                    "امن المنطقة.") == [("الوثيقة", False), ("الوثيقة", True)]
+    assert speakers("ويصف التقرير هجوما ليليا على قرية في دارفور نفذه الجيش السوداني.") == [("التقرير", False)]
+    assert speakers("وقالت الحكومة البريطانية إن روسيا تستهدف المعارضة السورية.") == [("الحكومة البريطانية", False)]
