@@ -419,7 +419,8 @@ def _cut_speaker(text: str, sts: list[Statement], speaker: Mention, reading: Rea
                  known: Sequence[Mention]) -> None:
     """An Arabic rule speaker cut before the object its clause ran into (`arabic_speaker_end`, by the speaker tagger's
     `reading` of its sentence, whose offsets are `text`'s plus `shift`), in every statement of the article that has
-    it (those resolved to it too): one speaker, one span. The tagger's score and veto stay those of the rule's span."""
+    it (those resolved to it too): one speaker, one span. The statement being read keeps the tagger's score of the
+    rule's span; its speaker's other statements, read after it, are scored (and vetoed) on the cut span."""
     words = [(a - shift, b - shift, tags[1] + tags[2]) for (a, b), tags, read in
              zip(reading.words, reading.tags, reading.read or [True] * len(reading.words)) if read]
     end = arabic_speaker_end(text, speaker.start, speaker.end, words, [(m.start, m.end) for m in known])
