@@ -49,7 +49,9 @@ def run(
 ) -> list[dict]:
     """Evaluate `model` on each benchmark of `only` (default: all, then e2e and attribution) into `out`.
 
-    Returns the classifier benchmarks' metrics dicts; `<out>/README.md` indexes everything that ran.
+    Returns the classifier benchmarks' metrics dicts; `<out>/README.md` indexes everything that ran, and
+    `<out>/index.json` the classifier benchmarks. A run of `only` some benchmarks into a folder that has a README
+    already leaves that README as it is (it logs the lines for this run) and replaces only its own rows of the index.
     """
     from stance.classify import load_classifier
 
@@ -107,9 +109,18 @@ def run(
     readme.extend(extra)
     if failed:
         readme += ["", "Not evaluated:", ""] + [f"- {n}: {why}" for n, why in failed]
-    (out / "README.md").write_text("\n".join(readme) + "\n", encoding="utf-8")
     keys = ("dataset", "model", "n", "accuracy", "macro_f1", "macro_f1_ci95")
     index = [{k: m[k] for k in keys} for m in results]
+    if only and (out / "README.md").exists():
+        # a partial run leaves the others' rows, and the README's notes, where they are: the index gets this run's
+        # rows in place of theirs; the README's lines for this run are logged, for whoever updates it
+        fresh = {e["dataset"]: e for e in index}
+        old = json.loads((out / "index.json").read_text(encoding="utf-8")) if (out / "index.json").exists() else []
+        index = [fresh.pop(e.get("dataset"), e) for e in old] + list(fresh.values())
+        log.warning("%s left as it is (an --only run); this run's lines for it:\n%s", out / "README.md",
+                    "\n".join(readme))
+    else:
+        (out / "README.md").write_text("\n".join(readme) + "\n", encoding="utf-8")
     (out / "index.json").write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
     return results
 

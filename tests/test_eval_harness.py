@@ -208,6 +208,15 @@ def test_benchmarks_run_writes_reports_and_index(tmp_path: Path, monkeypatch):
     if results:
         assert "| fr-dev |" in readme and (tmp_path / "fr-dev" / "report.md").exists()
     assert "*/predictions.jsonl" in (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    # a second partial run keeps the README (and its notes) and the index rows of the benchmarks it did not run
+    (tmp_path / "README.md").write_text("notes a person wrote\n", encoding="utf-8")
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    (tmp_path / "index.json").write_text(json.dumps([{"dataset": "dse", "macro_f1": 0.5}, *index]), encoding="utf-8")
+    benchmarks.run(only=["fr-dev"], out=tmp_path, baselines=False, limit=10)
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "notes a person wrote\n"
+    again = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert [e["dataset"] for e in again] == ["dse", *(e["dataset"] for e in index)]
+    assert again[1:] == index
 
 
 def test_held_out_texts_never_train_the_baselines(tmp_path: Path):
