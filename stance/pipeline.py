@@ -421,8 +421,7 @@ def _cut_speaker(text: str, sts: list[Statement], speaker: Mention, reading: Rea
     `reading` of its sentence, whose offsets are `text`'s plus `shift`), in every statement of the article that has
     it (those resolved to it too): one speaker, one span. The statement being read keeps the tagger's score of the
     rule's span; its speaker's other statements, read after it, are scored (and vetoed) on the cut span."""
-    words = [(a - shift, b - shift, tags[1] + tags[2]) for (a, b), tags, read in
-             zip(reading.words, reading.tags, reading.read or [True] * len(reading.words)) if read]
+    words = [(a - shift, b - shift, p) for a, b, p in reading.read_words()]
     end = arabic_speaker_end(text, speaker.start, speaker.end, words, [(m.start, m.end) for m in known])
     if end < speaker.end:
         cut = Span.of(text, speaker.start, end)
@@ -695,17 +694,23 @@ class Pipeline:
                 inputs.extend((k, None, (sent.text, None), -sent.start) for sent in uncued_sentences(art.text, sts))
         unique = list(dict.fromkeys(item for _, _, item, _ in inputs))
         read = dict(zip(unique, tagger.read(unique, batch_size=batch_size)))
-        known: dict[int, list[Mention]] = {}  # an article's mentions (Arabic: with an actor), read when needed
+        known: dict[tuple[int, str], list[Mention]] = {}
+
+        def known_in(k: int, lang: str) -> list[Mention]:
+            """Article k's mentions in `lang` (Arabic: those with an actor), sorted by start (for `_inside`); read
+            once, when needed."""
+            if (k, lang) not in known:
+                known[(k, lang)] = sorted((m for m in self.mentions(out[k][0], lang)
+                                           if lang != "ar" or m.actor is not None), key=lambda m: m.start)
+            return known[(k, lang)]
+
         for k, i, item, shift in inputs:
             art, sts = out[k]
             if i is not None:
                 st = sts[i]
                 sts[i] = replace(st, speaker_score=read[item].score(st.speaker.start + shift, st.speaker.end + shift))
                 if st.lang == "ar":
-                    if k not in known:
-                        known[k] = sorted((m for m in self.mentions(art, "ar") if m.actor is not None),
-                                          key=lambda m: m.start)
-                    _cut_speaker(art.text, sts, st.speaker, read[item], shift, known[k])
+                    _cut_speaker(art.text, sts, st.speaker, read[item], shift, known_in(k, "ar"))
                 continue
             spans = [(a, b, p) for a, b, p in joined_spans(item[0], tagger.spans(item, read[item], lang=lang_of[k]))
                      if not in_url(art.text, a - shift, b - shift)]  # never a speaker inside a web address
@@ -714,15 +719,14 @@ class Pipeline:
             if not spans:
                 continue
             sent = Span.of(art.text, -shift, len(item[0]) - shift)
-            if k not in known:  # (sorted by start, for `_inside`)
-                known[k] = sorted((m for m in self.mentions(art, lang_of[k])
-                                   if lang_of[k] != "ar" or m.actor is not None), key=lambda m: m.start)
             if lang_of[k] == "ar":
-                spans = whole_known_speakers(art.text, sent, [(a - shift, b - shift, p) for a, b, p in spans], known[k])
+                spans = whole_known_speakers(art.text, sent, [(a - shift, b - shift, p) for a, b, p in spans],
+                                             known_in(k, "ar"))
                 spans = [(a + shift, b + shift, p) for a, b, p in spans]
             else:  # "sénateur-maire": the whole word; "Marine Le" of "Marine Le Pen": the whole name
                 spans = _joined_overlaps([(*whole_compound(item[0], a, b), p) for a, b, p in spans])
-                spans = whole_names(item[0], spans, [(m.start + shift, m.end + shift) for m in _inside(known[k], sent)])
+                spans = whole_names(item[0], spans, [(m.start + shift, m.end + shift)
+                                                     for m in _inside(known_in(k, lang_of[k]), sent)])
             n = next_statement_number(sts)  # (before the author's statement goes: its id is not reused)
             # an article's sentences come after all its statements in `inputs`, so no index above is shifted
             sts[:] = [st for st in sts if not (st.cue_kind == "author" and st.content == sent)]

@@ -192,12 +192,13 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
         return end
     a, b, _ = inside[q]
     word = Token(a, b, text[a:b], normalize_arabic(text[a:b]))
-    before = normalize_arabic(text[inside[q - 1][0] : inside[q - 1][1]])
+    before_text = text[inside[q - 1][0] : inside[q - 1][1]]
+    before = normalize_arabic(before_text)
     kept = text[start : inside[q - 1][1]]
     if (_adjective_shaped(word) or word.norm in _AR_ROLE_HEADS or any(x <= a < y for x, y in known)
             or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
             or before in _AR_ROLE_HEADS or "ال" + before in _AR_ROLE_HEADS or before in _AR_QUANTIFIERS
-            or before in _AR_ORG_HEADS or counts_people(text[inside[q - 1][0] : inside[q - 1][1]])
+            or before in _AR_ORG_HEADS or counts_people(before_text)
             or kept.count("«") > kept.count("»") or kept.count("(") > kept.count(")") or kept.count('"') % 2):
         return end
     return inside[q - 1][1]

@@ -318,8 +318,17 @@ class Reading:
         >>> r.score(0, 7), r.score(4, 11), r.score(8, 11), r.score(20, 25)
         (0.45, 0.8, None, None)
         """
-        ks = [k for k, (a, b) in enumerate(self.words) if a < end and start < b and (self.read is None or self.read[k])]
-        return round(math.fsum(self.tags[k][1] + self.tags[k][2] for k in ks) / len(ks), 4) if ks else None
+        ps = [p for a, b, p in self.read_words() if a < end and start < b]
+        return round(math.fsum(ps) / len(ps), 4) if ps else None
+
+    def read_words(self) -> list[tuple[int, int, float]]:
+        """(start, end, B+I probability) of each word read, in order (item offsets).
+
+        >>> Reading([(0, 3), (4, 7)], [(0.9, 0.1, 0.0), (0.2, 0.5, 0.3)], [True, False]).read_words()
+        [(0, 3, 0.1)]
+        """
+        return [(a, b, t[1] + t[2]) for k, ((a, b), t) in enumerate(zip(self.words, self.tags))
+                if self.read is None or self.read[k]]
 
 
 def tagger_input(statement: Statement, text: str) -> tuple[SpeakerText, int]:
