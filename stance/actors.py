@@ -785,9 +785,15 @@ class ActorDictionary:
                 role_words.update(
                     k for part in r.template.split() if part != _SLOT for k in _alias_keys(part)
                 )
+        from stance.attribution.cues import load_cues  # (lazily: stance.attribution reads this module)
+
+        # every form of the cue lexicon that is a verb of saying or judging, or its participle ("يتهم", "فيشير",
+        # "قائلا"): a name never starts or goes on with one ("وزير الخارجية يتهم دمشق", "بالقوميين العرب فيشير")
+        cue_verbs = {f for f, kind in load_cues()["ar"].items() if kind in ("report", "eval", "continue", "participle")}
         return {
             "stop": keys(rules.get("stopwords", {}).get("ar", [])),
             "verbs": keys(rules.get("ar_reporting_verbs", [])),
+            "cue_verbs": keys(cue_verbs),
             "time": keys(rules.get("ar_time_words", [])),
             "complement": {tuple(_alias_keys(p)) for p in rules.get("ar_titles_with_complement", [])},
             "roles": role_words,
@@ -796,9 +802,12 @@ class ActorDictionary:
     def _unknown_arabic(self, text: str, toks: list[Token], covered: list[bool]) -> list[tuple[int, int]]:
         w = self._ar_words
         stop, verbs, time_words, role_words = w["stop"], w["verbs"], w["time"], w["roles"]
-        complement_titles = w["complement"]
+        complement_titles, cue_verbs = w["complement"], w["cue_verbs"]
         out: list[tuple[int, int]] = []
         n = len(toks)
+
+        def a_cue(tok: Token) -> bool:  # as written or without a clitic ("فيشير")
+            return any(v[2] in cue_verbs for v in tok.variants)
 
         def name_at(k: int, min_words: int) -> Optional[tuple[int, int]]:
             """A name of `min_words`-3 words starting at token k (the first without the article), or None."""
@@ -811,6 +820,7 @@ class ActorDictionary:
                 or key in stop
                 or key in role_words
                 or key in verbs
+                or a_cue(toks[k])
                 or len(key) < 2
                 or _people_of_a_country(toks[k], self)  # "سوريون فروا": a people, read as a collective
                 or is_prepositional_noun(first)
@@ -826,7 +836,7 @@ class ActorDictionary:
                 and joinable(text, toks[j - 1], toks[j])
             ):
                 key = toks[j].variants[0][2]
-                if key in stop or key in role_words or key in verbs or key in time_words:
+                if key in stop or key in role_words or key in verbs or key in time_words or a_cue(toks[j]):
                     break
                 if normalize_arabic(text[toks[j].start : toks[j].end]).startswith(("لل", "بال")) or \
                         normalize_arabic(text[toks[j].start : toks[j].end]) in ("ل", "ب"):

@@ -282,6 +282,18 @@ def test_unknown_names_arabic_verb_subject(d):
     assert [m.text for m in d.find_unknown_names(text, "ar")] == ["سمير الحسيني"]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("وقالت الصحيفة ان وزير الخارجية يتهم دمشق بدعم الارهاب.", []),  # the verb after the title is no name
+    ("وقيل أن وزير الداخلية رفض إقحام الأمن المركزي.", []),
+    ("وقالت الصحيفة ان وزير الخارجية سمير الحسيني يتهم دمشق بدعم الارهاب.", ["سمير الحسيني"]),
+    ("وقالت الصحيفة ان وزير الخارجية سمير فيشير الى دمشق.", ["سمير"]),  # (with a clitic: "then he points")
+])
+def test_unknown_arabic_names_stop_at_a_cue(d, text, names):
+    """A name after a title never starts or goes on with a verb of the cue lexicon (it was "يتهم", "رفض إقحام",
+    "سمير الحسيني يتهم")."""
+    assert [m.text for m in d.find_unknown_names(text, "ar")] == names
+
+
 # -- user extension files ------------------------------------------------------------------------------------
 
 
