@@ -180,6 +180,10 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     >>> ws = [(0, 3, 0.0), (4, 11, 0.9), (12, 18, 0.1), (19, 21, 0.1), (22, 31, 0.2)]
     >>> t[4 : arabic_speaker_end(t, 4, 31, ws)]
     'الوثيقة'
+    >>> t = "وحمل الحاكم دستاجير مسؤولية الهجوم"
+    >>> ws = [(0, 4, 0.0), (5, 11, 0.8), (12, 19, 0.9), (20, 28, 0.1), (29, 35, 0.1)]
+    >>> t[5 : arabic_speaker_end(t, 5, 35, ws)]  # (no adjective after a definite name, however it ends)
+    'الحاكم دستاجير'
     >>> t = "وقالت الحكومة البريطانية"
     >>> t[6 : arabic_speaker_end(t, 6, 25, [(6, 13, 0.9), (14, 25, 0.1)])]  # (a nisba)
     'الحكومة البريطانية'
@@ -195,7 +199,11 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     before_text = text[inside[q - 1][0] : inside[q - 1][1]]
     before = normalize_arabic(before_text)
     kept = text[start : inside[q - 1][1]]
-    if (_adjective_shaped(word) or word.norm in _AR_ROLE_HEADS or any(x <= a < y for x, y in known)
+    # an indefinite word after a definite name ("الحاكم دستاجير مسؤولية الهجوم") is no adjective of it (an adjective
+    # agrees: "الحاكم دستاجير الافغاني"), however it ends
+    after_definite_name = not word.norm.startswith(("ال", "وال")) and not before.startswith(("ال", "وال")) \
+        and any(normalize_arabic(w).startswith(("ال", "وال")) for w in kept.split()[:-1])
+    if (_adjective_shaped(word) and not after_definite_name or word.norm in _AR_ROLE_HEADS or any(x <= a < y for x, y in known)
             or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
             or before in _AR_ROLE_HEADS or "ال" + before in _AR_ROLE_HEADS or before in _AR_QUANTIFIERS
             or before in _AR_ORG_HEADS or counts_people(before_text)
