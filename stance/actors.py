@@ -787,8 +787,8 @@ class ActorDictionary:
                 )
         from stance.attribution.cues import load_cues  # (lazily: stance.attribution reads this module)
 
-        # every form of the cue lexicon that is a verb of saying or judging, or its participle ("يتهم", "فيشير",
-        # "قائلا"): a name never starts or goes on with one ("وزير الخارجية يتهم دمشق", "بالقوميين العرب فيشير")
+        # every form of the cue lexicon that is a verb of saying or judging, or its participle ("يتهم", "رفض",
+        # "مضيفا"): a name never starts or goes on with one ("وزير الخارجية يتهم دمشق", "وزير الداخلية رفض إقحام")
         cue_verbs = {f for f, kind in load_cues()["ar"].items() if kind in ("report", "eval", "continue", "participle")}
         return {
             "stop": keys(rules.get("stopwords", {}).get("ar", [])),

@@ -203,7 +203,8 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     # agrees: "الحاكم دستاجير الافغاني"), however it ends
     after_definite_name = not word.norm.startswith(("ال", "وال")) and not before.startswith(("ال", "وال")) \
         and any(normalize_arabic(w).startswith(("ال", "وال")) for w in kept.split()[:-1])
-    if (_adjective_shaped(word) and not after_definite_name or word.norm in _AR_ROLE_HEADS or any(x <= a < y for x, y in known)
+    if (_adjective_shaped(word) and not after_definite_name or word.norm in _AR_ROLE_HEADS
+            or any(x <= a < y for x, y in known)
             or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
             or before in _AR_ROLE_HEADS or "ال" + before in _AR_ROLE_HEADS or before in _AR_QUANTIFIERS
             or before in _AR_ORG_HEADS or counts_people(before_text)
