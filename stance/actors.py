@@ -27,7 +27,7 @@ import csv
 import functools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence, Union
 
@@ -509,7 +509,7 @@ class ActorDictionary:
 
         With `resolve` (the default) the article is read as a whole: aliases marked with a context country
         count only where that country is named, a person's surname alone refers to the person named in full
-        elsewhere in the text, and office phrases ("الرئيس الروسي") become the office holder named in the
+        elsewhere in the text (in Arabic, earlier: `_propagate_surnames`), and office phrases ("الرئيس الروسي") become the office holder named in the
         text (see `resolve_roles`). `lang` is not needed: matching follows each word's script. `date`
         (YYYY-MM-DD) chooses between office holders.
 
@@ -535,26 +535,60 @@ class ActorDictionary:
     def _propagate_surnames(self, text: str, toks: list[Token], raw: list[_Match]) -> list[_Match]:
         particles, stop = self._particles, self._stop_keys
         surnames: dict[tuple[str, ...], Optional[Actor]] = {}
+        definite: dict[tuple[str, ...], bool] = {}  # an Arabic surname written with the article ("الربيعي")
+        # where the person is first named in full: a surname before it is someone else's ("علق الحريري" before "تيار
+        # رفيق الحريري" is Saad, not Rafiq)
+        named_from: dict[tuple[str, ...], int] = {}
         for m in raw:
             if m.actor is None or m.actor.type != "person" or m.j - m.i < 2:
                 continue
             last = [toks[m.j - 1].key]
             if m.j - m.i >= 3 and toks[m.j - 2].key in particles:
                 last = [toks[m.j - 2].key] + last
-            if len("".join(last)) < 3 or last[-1] in stop:
-                continue
+            if len("".join(last)) < 3 or last[-1] in stop or last[-1] in _AR_ORDINAL_KEYS:
+                continue  # ("عبد الله الثاني": "the second" names nobody alone)
             key = tuple(last)
             surnames[key] = m.actor if surnames.get(key, m.actor) == m.actor else None
+            definite[key] = _is_definite(text[toks[m.j - 1].start : toks[m.j - 1].end])
+            named_from.setdefault(key, m.end)
         surnames = {k: a for k, a in surnames.items() if a is not None}
         if not surnames:
             return raw
+        # a surname the dictionary holds as an entry of its own, with no other name, for a person of the same side is
+        # the one named in full: "بلير" (ar_blyr) after "توني بلير" is Tony Blair, "عباس" after "محمود عباس" Mahmoud
+        # Abbas; not a name one actor of many names has ("الاسد", Bashar al-Assad, after "أسماء الأسد")
+        def named_in_full(m: _Match) -> Optional[Actor]:
+            if m.j - m.i > 1 or m.actor is None or m.actor.type != "person" or len(self._names.get(m.actor.id, ())) > 1:
+                return None
+            return next((surnames[(key,)] for _s, _e, key in toks[m.i].variants
+                         if (key,) in surnames and m.start >= named_from[(key,)]), None)
+
+        raw = [replace(m, actor=a) if (a := named_in_full(m)) is not None and a != m.actor
+               and m.actor.affiliation in (None, a.affiliation) else m for m in raw]
         trie: dict = {}
-        for k, a in surnames.items():
-            _trie_insert(trie, k, _Alias(a.id, (0,), True, False))
+        for k, a in surnames.items():  # (a Latin surname must be capitalised: "Sen." is no Hun Sen; Arabic has no case)
+            _trie_insert(trie, k, _Alias(a.id, (0,), not any(is_arabic(c) for c in "".join(k)), False))
         covered = [False] * len(toks)
         for m in raw:
             for t in range(m.i, m.j):
                 covered[t] = True
+
+        def arabic_name_here(i: int, j: int, start: int) -> bool:
+            """An Arabic surname read at tokens i..j-1 (its reading starting at `start`) as written in full: with the
+            article as there ("الحمد" of "ولله الحمد" is no "حمد"), after no proclitic but و/ف unless the article
+            follows it ("للربيعي"; not "لصالح", in favour of), not after "في" ("وفي صالح البلاد"), and no link of
+            another man's name ("جاسم بن حمد", "حمد بن جاسم")."""
+            if not toks[i].arabic:
+                return True
+            clitic = normalize_arabic(text[toks[i].start : start])
+            has_article = _is_definite(text[toks[i].start : toks[i].end])
+            prev = normalize_arabic(text[toks[i - 1].start : toks[i - 1].end]) if i > 0 else ""
+            nxt = normalize_arabic(text[toks[j].start : toks[j].end]) if j < len(toks) else ""
+            key = tuple(t.key for t in toks[i:j])
+            return start >= named_from.get(key, 0) and has_article == definite.get(key, has_article) \
+                and (clitic in ("", "و", "ف") or has_article) \
+                and prev not in _AR_NAME_LINKS and nxt not in _AR_NAME_LINKS and prev not in ("في", "وفي", "ففي")
+
         extra = []
         i = 0
         while i < len(toks):
@@ -566,6 +600,7 @@ class ActorDictionary:
                 (j, s, p)
                 for j, s, p in hits
                 if self._accept(text, toks, i, j, p[0])
+                and arabic_name_here(i, j, s)
                 and not (
                     text[toks[j - 1].end : toks[j - 1].end + 1] == "."
                     and toks[j - 1].end - toks[j - 1].start <= 3
@@ -1111,6 +1146,13 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
     "فتح": _opened, "القاعده": _rule_or_base, "لقاعده": _rule_or_base, "اوروبا": _competition, "اوربا": _competition,
     "صدام": _clash,
 }
+
+
+# Arabic ordinals, as matching keys (`ar_key`: no article, -ية as -ي): the regnal number of "عبد الله الثاني" is no
+# surname
+_AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
+# the words that link one man's name to his father's or son's ("جاسم بن حمد"), or a family's ("آل ثاني")
+_AR_NAME_LINKS = frozenset(normalize_arabic(w) for w in "بن ابن بنت ابو أبو ام أم آل ال".split())
 
 
 def _common_word_reading(text: str, start: int, end: int) -> bool:

@@ -239,6 +239,23 @@ def test_surname_refers_to_the_person_named_in_full(d):
     assert (67, "Steinmeier", "frank_walter_steinmeier") not in found(d, text, resolve=False)
 
 
+def test_arabic_surname_refers_to_the_person_named_in_full(d):
+    """Arabic has no capitals, so an Arabic surname was never carried over (it was read as a cased Latin word); and
+    a surname the dictionary holds on its own as another actor of the same side is the person named in full."""
+    ids = lambda text: [(m.text, m.actor.id if m.actor else None) for m in d.find(text)]  # noqa: E731
+    text = "زار الامين العام كوفي انان بيروت. وقال انان ان اسرائيل يجب ان تنسحب."
+    assert ("انان", "kofi_annan") in ids(text)
+    assert "انان" not in [m.text for m in d.find(text, resolve=False)]
+    assert ("بلير", "tony_blair") in ids("وقال رئيس الوزراء البريطاني توني بلير ان الحرب ضرورية. واضاف بلير ان العراق خطر.")
+    assert ("عباس", "mahmoud_abbas") in ids("التقى الرئيس الفلسطيني محمود عباس الوفد. وقال عباس ان السلام ممكن.")
+    assert ("عباس", "mahmoud_abbas") not in ids("وقال عباس ان السلام ممكن.")  # (named in full nowhere)
+    # not a common word of the same letters: "in favour of", "praise be", a regnal number, another man's name
+    saleh = ids("وقال الرئيس اليمني علي عبد الله صالح ان الحوار لصالح الشعب وفي صالح البلاد. وتعهد صالح بالاصلاح.")
+    assert [t for t in saleh if t[1] == "ali_abdullah_saleh"] == [("الرئيس اليمني علي عبد الله صالح", "ali_abdullah_saleh"),
+                                                                 ("صالح", "ali_abdullah_saleh")]
+    assert all(t[0] != "الثاني" for t in ids("استقبل العاهل الاردني الملك عبد الله الثاني الوفد في اليوم الثاني."))
+
+
 def test_french_news_sentence(d):
     # written in the style of an AFP dispatch (the French news texts in shared data are held out)
     text = (
