@@ -829,9 +829,10 @@ class Pipeline:
         """A tagged target that is a piece of a longer mention of the article (`known`: in Arabic its dictionary
         mentions with an actor, in English and French all its mentions, names the dictionary lacks too) as that whole
         mention, with its actor ("الله" of "حزب الله", "الفرنسية" of "وكالة الصحافة الفرنسية", "Hillary" of "Hillary
-        Clinton"); as it is where the whole mention would leave the statement's sentence or touch its cue, its
-        speakers or its targets (`blocked`), which the tagger's own pieces never do."""
-        whole = max((f for f in known if f.start <= m.start and m.end <= f.end and f.end - f.start > m.end - m.start),
+        Clinton"), and one of exactly a mention's words with the actor the article gives it (the surname "نجاد"
+        after "محمود احمدي نجاد"); as it is where the whole mention would leave the statement's sentence or touch its
+        cue, its speakers or its targets (`blocked`), which the tagger's own pieces never do."""
+        whole = max((f for f in known if f.start <= m.start and m.end <= f.end and f.end - f.start >= m.end - m.start),
                     key=lambda f: f.end - f.start, default=None)
         if whole is None:
             return m

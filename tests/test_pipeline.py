@@ -2252,3 +2252,28 @@ def test_no_mention_inside_a_web_address(nlp):
     assert {"Hamas", "Israël"} <= {m.text for m in found}
     (st,) = [st for st in nlp.statements(Article("d", text, "fr")) if st.targets]
     assert (st.speaker.text, [t.text for t in st.targets]) == ("Hamas", ["Israël"])
+
+
+def test_surname_speaker_and_target_take_the_person_named_in_full(nlp):
+    """An Arabic surname after the full name is that person, as a speaker and as a target (session 60: "انان"
+    stayed a name with no actor, "بلير" was another actor than "توني بلير")."""
+    text = ("زار الامين العام للامم المتحدة كوفي انان بيروت امس. وقال انان ان اسرائيل يجب ان تنسحب من لبنان. "
+            "ورحب رئيس الوزراء البريطاني توني بلير بالقرار. وانتقد بلير حزب الله.")
+    got = pairs(nlp, text, "ar")
+    assert ("kofi_annan", "ISR") in got
+    assert ("tony_blair", "hezbollah") in got
+    assert not any(s in ("انان", "ar_blyr") for s, _ in got)
+
+
+def test_a_tagged_target_takes_the_actor_the_article_gives_its_words(nlp):
+    """`_whole_mention` with a target of exactly a mention's words: that mention's actor (the surname "نجاد" after
+    "احمدي نجاد"), so that the speaker is not his own target."""
+    from stance.records import Mention, Span
+    from stance.targets import context_span
+
+    text = "وقال الرئيس الايراني محمود احمدي نجاد ان المنطقة قادرة على الحرية. وعاد نجاد ليؤكد موقفه."
+    at = text.rindex("نجاد")
+    st = next(s for s in nlp.statements(Article("d", text, "ar")) if context_span(s, text).start <= at < context_span(s, text).end)
+    known = [m for m in nlp.actors.find(text, "ar") if m.actor is not None]
+    whole = nlp._whole_mention(Mention(Span.of(text, at, at + 4)), st, text, known, ())
+    assert whole.actor is not None and whole.actor.id == "mahmoud_ahmadinejad"
