@@ -2,7 +2,8 @@
 import pytest
 
 from stance.pipeline import Pipeline
-from stance.records import Article
+from stance.records import Article, Mention, Span
+from stance.targets import context_span
 
 
 @pytest.fixture(scope="module")
@@ -2268,12 +2269,10 @@ def test_surname_speaker_and_target_take_the_person_named_in_full(nlp):
 def test_a_tagged_target_takes_the_actor_the_article_gives_its_words(nlp):
     """`_whole_mention` with a target of exactly a mention's words: that mention's actor (the surname "نجاد" after
     "احمدي نجاد"), so that the speaker is not his own target."""
-    from stance.records import Mention, Span
-    from stance.targets import context_span
-
     text = "وقال الرئيس الايراني محمود احمدي نجاد ان المنطقة قادرة على الحرية. وعاد نجاد ليؤكد موقفه."
     at = text.rindex("نجاد")
-    st = next(s for s in nlp.statements(Article("d", text, "ar")) if context_span(s, text).start <= at < context_span(s, text).end)
+    (st,) = [s for s in nlp.statements(Article("d", text, "ar"))
+             if context_span(s, text).start <= at < context_span(s, text).end]
     known = [m for m in nlp.actors.find(text, "ar") if m.actor is not None]
     whole = nlp._whole_mention(Mention(Span.of(text, at, at + 4)), st, text, known, ())
     assert whole.actor is not None and whole.actor.id == "mahmoud_ahmadinejad"
