@@ -584,7 +584,8 @@ class ActorDictionary:
             has_article = _is_definite(text[toks[i].start : toks[i].end])
             prev = normalize_arabic(text[toks[i - 1].start : toks[i - 1].end]) if i > 0 else ""
             nxt = normalize_arabic(text[toks[j].start : toks[j].end]) if j < len(toks) else ""
-            key = tuple(t.key for t in toks[i:j])
+            # the surname as `_walk` spelled it: the reading of token i that starts at `start` ("انان" of "وانان")
+            key = (next(k for vs, _ve, k in toks[i].variants if vs == start), *(t.key for t in toks[i + 1 : j]))
             return start >= named_from.get(key, 0) and has_article == definite.get(key, has_article) \
                 and (clitic in ("", "و", "ف") or has_article) \
                 and prev not in _AR_NAME_LINKS and nxt not in _AR_NAME_LINKS and prev not in ("في", "وفي", "ففي")

@@ -254,6 +254,9 @@ def test_arabic_surname_refers_to_the_person_named_in_full(d):
     assert [t for t in saleh if t[1] == "ali_abdullah_saleh"] == [("الرئيس اليمني علي عبد الله صالح", "ali_abdullah_saleh"),
                                                                  ("صالح", "ali_abdullah_saleh")]
     assert all(t[0] != "الثاني" for t in ids("استقبل العاهل الاردني الملك عبد الله الثاني الوفد في اليوم الثاني."))
+    # the same guards where a conjunction is glued to the word ("والحمد", "وانان" before the full name)
+    assert ids("وقال الشيخ حمد بن خليفة ان الوضع جيد. والحمد لله على السلامة.") == [("الشيخ حمد", "ar_shykh_hmd")]
+    assert "انان" not in [t[0] for t in ids("وانان في دمشق. وزار الامين العام كوفي انان بيروت.")]
 
 
 def test_french_news_sentence(d):
