@@ -318,6 +318,15 @@ AR_TITLES = {
     "وزراء",
 }
 
+# titles that mark what goes before a person's name as one (not "أمين", "عام", "ل": also parts of names or phrases)
+AR_STRONG_TITLES = frozenset(AR_TITLES | AR_HONORIFICS) - {word_key(w) for w in "أمين عام ل عهد أعلى".split()}
+# words that may come before a person's name in the Arabic dictionary's entries: titles, offices, honorifics
+# ("آية الله العظمى", "الإمام", "المرجع"), "of the republic", "former"; country names and adjectives are added
+AR_PREFIX_WORDS = frozenset(AR_TITLES | AR_HONORIFICS | AR_BARE_OFFICE) | {
+    word_key(w) for w in "الله العظمى الإمام المرجع الجمهورية سابق سابقة أسبق".split()}
+# words that link a name to a father's or a family's: what follows them is another person's name
+AR_NAME_LINKS = frozenset(word_key(w) for w in "بن ابن بنت ابو أبو ولد آل".split())
+
 SRC_RANK = {"user": 0, "curated": 1, "cldr": 2, "phoenix": 3, "up_ar": 4}
 
 
@@ -1034,6 +1043,96 @@ class Builder:
                     target.add(lang, x, e.srcs.get((lang, x), e.src))
             self.stats["ar_person_titled_merged"] += 1
 
+    def merge_person_variants(self) -> None:
+        """Fold the Arabic dictionary's other entries for one person into one actor, so the portrayal network has
+        one node for him: "رئيس أميركي جورج بوش", "رئيس جورج بوش" and "جورج بوش" are one person, and so are "بوش"
+        and "رئيس بوش", the surname of the one person of that country whose name ends with it.
+
+        A name's core is what is left after leading titles, offices, honorifics, nationalities and "سابق"
+        (AR_PREFIX_WORDS); a title must be among them (AR_STRONG_TITLES: "أمين" is also a given name). Persons of
+        one country whose cores of two words or more are equal are one person. A one-word core (a surname) joins
+        another source's actor that has it as a name ("الأسد" is Bashar al-Assad in curated.yaml), or else the one
+        person of that country whose longer core ends with it and not after a name link ("محمد بن نايف" is Nayef's
+        son), when there is exactly one ("صدام" stays apart from "عدي صدام" and "قصي صدام"). A surname that reaches
+        nobody stays apart from its titled form, a one-name entry that `ActorDictionary.find` gives to the person
+        an article names in full. A core that begins with a name link ("بن عبد العزيز": the title was a name), a
+        surname that names a group or a country ("طالبان"), or one that is another person's first name ("عباس" of
+        "عباس زكي": the captain "النقيب عباس" is no Mahmoud Abbas) joins nothing. Only entries of the Arabic dictionary
+        move, and two actors of the other sources are never joined ("بيار الجميل" names two men there)."""
+        countries = {e.id for e in self.actors.values() if e.type == "country"}
+        prefix_words = AR_PREFIX_WORDS | {word_key(a) for iso in countries
+                                          for a in self.actors[iso].aliases.get("ar", []) if " " not in a}
+        persons = {i: e for i, e in self.actors.items() if e.type == "person" and e.affiliation}
+        cores: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)  # (core, country) -> ids
+        untitled: set[str] = set()
+        for i, e in persons.items():
+            for a in e.aliases.get("ar", []):
+                toks = [word_key(t) for t in a.split()]
+                n = 0
+                while n < len(toks) and toks[n] in prefix_words:
+                    n += 1
+                core = tuple(toks[n:])
+                if not core or core[0] in AR_NAME_LINKS or (n and not set(toks[:n]) & AR_STRONG_TITLES):
+                    continue
+                cores[(core, e.affiliation)].add(i)
+                if n == 0:
+                    untitled.add(i)
+        parent = {i: i for i in persons}
+
+        def find(i: str) -> str:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(a: str, b: str) -> bool:
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                return False
+            a_fixed, b_fixed = persons[ra].src != "up_ar", persons[rb].src != "up_ar"
+            if a_fixed and b_fixed:
+                return False
+            # the root is the group's actor of another source, else an untitled name
+            if b_fixed or (not a_fixed and rb in untitled and ra not in untitled):
+                ra, rb = rb, ra
+            parent[rb] = ra
+            return True
+
+        for (core, _), ids in sorted(cores.items()):
+            ids = sorted(ids, key=lambda i: (persons[i].src == "up_ar", i not in untitled, i))
+            if len(core) == 1:
+                # a surname: joined to another source's actor that has it as a name, else below to the person named
+                # in full; kept apart otherwise, as a one-name entry that `ActorDictionary.find` gives to the
+                # person an article names in full
+                ids = ids if persons[ids[0]].src != "up_ar" else []
+            for j in ids[1:]:
+                union(ids[0], j)
+        other_names = {word_key(a) for e in self.actors.values() if e.type != "person"
+                       for a in e.aliases.get("ar", []) if " " not in a}
+        given_names = {core[0] for core, _ in cores if len(core) >= 2 and core[1] not in AR_NAME_LINKS}
+        for (core, iso), ids in sorted(cores.items()):
+            if len(core) != 1 or core[0] in other_names or core[0] in given_names:
+                continue  # "طالبان" coded as a person is the group's name; "عباس" is many men's first name
+            owners = {find(j) for (c2, iso2), js in cores.items() if iso2 == iso and len(c2) >= 2
+                      and c2[-1] == core[0] and c2[-2] not in AR_NAME_LINKS for j in js}
+            if len(owners) == 1:
+                (owner,) = owners
+                if os.environ.get("SHOW_LINKS"):
+                    print("SURNAME", " ".join(core), iso, "->", persons[owner].name)
+                for i in sorted(ids):
+                    if union(owner, i):
+                        self.stats["ar_person_surname_merged"] += 1
+        for i in sorted(persons):
+            root = find(i)
+            if root == i:
+                continue
+            e, target = persons[i], persons[root]  # (an actor of another source is always its group's root)
+            del self.actors[i]
+            for lang, al in e.aliases.items():
+                for x in al:
+                    target.add(lang, x, e.srcs.get((lang, x), e.src))
+            self.stats["ar_person_variant_merged"] += 1
+
     def roles(self) -> list[tuple[str, str, str, str, str, str]]:
         rows = []
         for r in self.curated.get("roles", []):
@@ -1292,6 +1391,7 @@ def main(argv: list[str] | None = None) -> int:
     b.load_arabic()
     b.load_curated()
     b.merge_titled_persons()
+    b.merge_person_variants()
     b.prune_single_words()
     counts = b.write(Path(args.out))
     print({**counts, **dict(sorted(b.stats.items()))})
