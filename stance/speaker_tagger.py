@@ -165,6 +165,10 @@ def arabic_speaker_span(text: str, start: int, end: int,
 SPEAKER_CUT_BELOW = 0.3
 
 
+# amounts a verb takes as its object ("الكثير من", "المزيد من"): never the second noun of a speaker's construct
+_AR_OBJECT_AMOUNTS = frozenset(normalize_arabic(w) for w in "الكثير الكثيرة المزيد القليل العديد".split())
+
+
 def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[int, int, float]],
                        known: Sequence[tuple[int, int]] = (), below: float = SPEAKER_CUT_BELOW) -> int:
     """Where an Arabic rule speaker `text[start:end]` ends once the object its verb-subject-object clause ran into
@@ -184,6 +188,10 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     >>> ws = [(0, 4, 0.0), (5, 11, 0.8), (12, 19, 0.9), (20, 28, 0.1), (29, 35, 0.1)]
     >>> t[5 : arabic_speaker_end(t, 5, 35, ws)]  # (no adjective after a definite name, however it ends)
     'الحاكم دستاجير'
+    >>> t = "كشفت وثائق ويكيليكس الكثير من الوقائع"
+    >>> ws = [(0, 4, 0.0), (5, 10, 0.9), (11, 19, 0.9), (20, 26, 0.1), (27, 29, 0.0), (30, 37, 0.1)]
+    >>> t[5 : arabic_speaker_end(t, 5, 26, ws)]  # (an amount is the object)
+    'وثائق ويكيليكس'
     >>> t = "وقالت الحكومة البريطانية"
     >>> t[6 : arabic_speaker_end(t, 6, 25, [(6, 13, 0.9), (14, 25, 0.1)])]  # (a nisba)
     'الحكومة البريطانية'
@@ -203,6 +211,9 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     # agrees: "الحاكم دستاجير الافغاني"), however it ends
     after_definite_name = not word.norm.startswith(("ال", "وال")) and not before.startswith(("ال", "وال")) \
         and any(normalize_arabic(w).startswith(("ال", "وال")) for w in kept.split()[:-1])
+    if word.norm in _AR_OBJECT_AMOUNTS:
+        # "كشفت وثائق ويكيليكس الكثير من الوقائع": an amount is the verb's object, no second noun of the name
+        return inside[q - 1][1]
     if (_adjective_shaped(word) and not after_definite_name or word.norm in _AR_ROLE_HEADS
             or any(x <= a < y for x, y in known)
             or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
