@@ -545,6 +545,7 @@ def test_the_arabic_dictionarys_variants_of_one_person_are_one_actor(d):
     assert d.lookup("وزيرة خارجية أميركي كوندوليزا رايس").id == d.lookup("Condoleezza Rice").id == "condoleezza_rice"
     assert d.lookup("رئيس إيراني احمدي نجاد").id == d.lookup("محمود أحمدي نجاد").id == "mahmoud_ahmadinejad"
     assert d.lookup("رئيس شيراك").id == d.lookup("جاك شيراك").id == "jacques_chirac"
+    assert d.lookup("سعد الدين رفيق الحريري").id == d.lookup("سعد الحريري").id == "saad_hariri"
     assert d.lookup("فياض").id == "salam_fayyad" and d.lookup("ساركوزي").id == "nicolas_sarkozy"
     assert d.lookup("عباس").id != "mahmoud_abbas"  # also a first name ("عباس زكي"; "النقيب عباس" in a police report)
     assert d.lookup("صدام").id not in ("uday_hussein", "qusay_hussein")  # his sons "عدي صدام", "قصي صدام"
