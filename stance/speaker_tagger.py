@@ -178,7 +178,8 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     adjective ("الحكومة البريطانية"), a role noun ("... دوجاريك المتحدث باسم ..."), in a known actor's mention
     (`known`: spans), or the definite second noun of a construct ("قرار الحظر"); where the word before it is a
     role noun, a number or an organisation's head noun ("رئيس بعثة", "ثلاثة اشخاص", "صحيفة الحياة"); or
-    where a quote or bracket opened in the span is still open.
+    where a quote or bracket opened in the span is still open. An amount ("الكثير", "المزيد" ... من) is the verb's
+    object, never such a second noun.
 
     >>> t = "دعت الوثيقة لاتخاذ كل الترتيبات"
     >>> ws = [(0, 3, 0.0), (4, 11, 0.9), (12, 18, 0.1), (19, 21, 0.1), (22, 31, 0.2)]
@@ -192,6 +193,10 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     >>> ws = [(0, 4, 0.0), (5, 10, 0.9), (11, 19, 0.9), (20, 26, 0.1), (27, 29, 0.0), (30, 37, 0.1)]
     >>> t[5 : arabic_speaker_end(t, 5, 26, ws)]  # (an amount is the object)
     'وثائق ويكيليكس'
+    >>> t = "كشفت «وثائق ويكيليكس الكثير"
+    >>> ws = [(0, 4, 0.0), (5, 11, 0.9), (12, 20, 0.9), (21, 27, 0.1)]
+    >>> t[5 : arabic_speaker_end(t, 5, 27, ws)]  # (but not inside a quote still open)
+    '«وثائق ويكيليكس الكثير'
     >>> t = "وقالت الحكومة البريطانية"
     >>> t[6 : arabic_speaker_end(t, 6, 25, [(6, 13, 0.9), (14, 25, 0.1)])]  # (a nisba)
     'الحكومة البريطانية'
@@ -211,12 +216,11 @@ def arabic_speaker_end(text: str, start: int, end: int, words: Sequence[tuple[in
     # agrees: "الحاكم دستاجير الافغاني"), however it ends
     after_definite_name = not word.norm.startswith(("ال", "وال")) and not before.startswith(("ال", "وال")) \
         and any(normalize_arabic(w).startswith(("ال", "وال")) for w in kept.split()[:-1])
-    if word.norm in _AR_OBJECT_AMOUNTS:
-        # "كشفت وثائق ويكيليكس الكثير من الوقائع": an amount is the verb's object, no second noun of the name
-        return inside[q - 1][1]
+    # "كشفت وثائق ويكيليكس الكثير من الوقائع": an amount is the verb's object, no second noun of the name
+    amount = word.norm in _AR_OBJECT_AMOUNTS
     if (_adjective_shaped(word) and not after_definite_name or word.norm in _AR_ROLE_HEADS
             or any(x <= a < y for x, y in known)
-            or word.norm.startswith("ال") and not before.startswith(("ال", "وال"))
+            or word.norm.startswith("ال") and not before.startswith(("ال", "وال")) and not amount
             or before in _AR_ROLE_HEADS or "ال" + before in _AR_ROLE_HEADS or before in _AR_QUANTIFIERS
             or before in _AR_ORG_HEADS or counts_people(before_text)
             or kept.count("«") > kept.count("»") or kept.count("(") > kept.count(")") or kept.count('"') % 2):

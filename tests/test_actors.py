@@ -251,6 +251,7 @@ def test_arabic_surname_refers_to_the_person_named_in_full(d):
     # "لحود" is the surname of three Lebanese people of the dictionary, so it is one only where one is named in full
     assert ("لحود", "emile_lahoud") in ids("التقى الرئيس اللبناني اميل لحود الوفد. وقال لحود ان السلام ممكن.")
     assert ("لحود", "emile_lahoud") not in ids("وقال لحود ان السلام ممكن.")  # (named in full nowhere)
+    assert ("عباس", "mahmoud_abbas") not in ids("وقال عباس ان السلام ممكن.")
     # not a common word of the same letters: "in favour of", "praise be", a regnal number, another man's name
     saleh = ids("وقال الرئيس اليمني علي عبد الله صالح ان الحوار لصالح الشعب وفي صالح البلاد. وتعهد صالح بالاصلاح.")
     assert [t for t in saleh if t[1] == "ali_abdullah_saleh"] == [("الرئيس اليمني علي عبد الله صالح", "ali_abdullah_saleh"),
@@ -548,7 +549,9 @@ def test_the_arabic_dictionarys_variants_of_one_person_are_one_actor(d):
     assert d.lookup("سعد الدين رفيق الحريري").id == d.lookup("سعد الحريري").id == "saad_hariri"
     assert d.lookup("فياض").id == "salam_fayyad" and d.lookup("ساركوزي").id == "nicolas_sarkozy"
     assert d.lookup("عباس").id != "mahmoud_abbas"  # also a first name ("عباس زكي"; "النقيب عباس" in a police report)
-    assert d.lookup("صدام").id not in ("uday_hussein", "qusay_hussein")  # his sons "عدي صدام", "قصي صدام"
+    assert d.lookup("صدام").id not in ("uday_hussein", "qusay_hussein")  # sons' names end in it: "عدي صدام"
+    assert d.lookup("ملك عبد الله").id != "abdullah_ii" and d.lookup("ملك عبد الله").id != d.lookup(
+        "عاهل سعودي ملك عبد الله").id  # two kings of that name
     assert d.lookup("أمير نايف").id != d.lookup("محمد بن نايف").id  # Nayef's son
     assert d.lookup("الحريري").id not in ("rafiq_hariri", "saad_hariri")  # a family's name
     assert d.get("pierre_gemayel") is not None and d.get("pierre_amine_gemayel") is not None

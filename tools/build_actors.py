@@ -321,7 +321,8 @@ AR_TITLES = {
 # titles that mark what goes before a person's name as one (not "أمين", "عام", "ل": also parts of names or phrases)
 AR_STRONG_TITLES = frozenset(AR_TITLES | AR_HONORIFICS) - {word_key(w) for w in "أمين عام ل عهد أعلى".split()}
 # words that may come before a person's name in the Arabic dictionary's entries: titles, offices, honorifics
-# ("آية الله العظمى", "الإمام", "المرجع"), "of the republic", "former"; country names and adjectives are added
+# ("آية الله العظمى", "الإمام", "المرجع"), "of the republic", "former"; the countries' one-word Arabic names
+# (names, adjectives, capitals) are added in `merge_person_variants`
 AR_PREFIX_WORDS = frozenset(AR_TITLES | AR_HONORIFICS | AR_BARE_OFFICE) | {
     word_key(w) for w in "الله العظمى الإمام المرجع الجمهورية سابق سابقة أسبق".split()}
 # words that link a name to a father's or a family's: what follows them is another person's name
@@ -973,17 +974,11 @@ class Builder:
             for other in a.get("same_as", []) or []:
                 if other in self.actors and other != id_:
                     old = self.actors.pop(other)
-                    tgt = self.actors.get(id_) or self.get(id_, a["name"], a["type"])
-                    for lang, al in old.aliases.items():
-                        for x in al:
-                            tgt.add(lang, x, old.srcs.get((lang, x), old.src))
+                    self.fold(old, self.actors.get(id_) or self.get(id_, a["name"], a["type"]))
             if a.get("code") and a["code"] in self.igo_code_to_id and self.igo_code_to_id[a["code"]] != id_:
                 old = self.actors.pop(self.igo_code_to_id[a["code"]], None)
                 if old:
-                    tgt = self.actors.get(id_) or self.get(id_, a["name"], a["type"])
-                    for lang, al in old.aliases.items():
-                        for x in al:
-                            tgt.add(lang, x, old.srcs.get((lang, x), old.src))
+                    self.fold(old, self.actors.get(id_) or self.get(id_, a["name"], a["type"]))
                 self.igo_code_to_id[a["code"]] = id_
             e = self.actors.get(id_)
             if e is None:
@@ -1038,9 +1033,7 @@ class Builder:
                     and e.affiliation != target.affiliation:
                 continue
             del self.actors[e.id]
-            for lang, al in e.aliases.items():
-                for x in al:
-                    target.add(lang, x, e.srcs.get((lang, x), e.src))
+            self.fold(e, target)
             self.stats["ar_person_titled_merged"] += 1
 
     def merge_person_variants(self) -> None:
@@ -1048,35 +1041,46 @@ class Builder:
         one node for him: "رئيس أميركي جورج بوش", "رئيس جورج بوش" and "جورج بوش" are one person, and so are "بوش"
         and "رئيس بوش", the surname of the one person of that country whose name ends with it.
 
-        A name's core is what is left after leading titles, offices, honorifics, nationalities and "سابق"
-        (AR_PREFIX_WORDS); a title must be among them (AR_STRONG_TITLES: "أمين" is also a given name). Persons of
-        one country whose cores of two words or more are equal are one person. A one-word core (a surname) joins
-        another source's actor that has it as a name ("الأسد" is Bashar al-Assad in curated.yaml), or else the one
-        person of that country whose longer core ends with it and not after a name link ("محمد بن نايف" is Nayef's
-        son), when there is exactly one ("صدام" stays apart from "عدي صدام" and "قصي صدام"). A surname that reaches
-        nobody stays apart from its titled form, a one-name entry that `ActorDictionary.find` gives to the person
-        an article names in full. A core that begins with a name link ("بن عبد العزيز": the title was a name), a
-        surname that names a group or a country ("طالبان"), or one that is another person's first name ("عباس" of
-        "عباس زكي": the captain "النقيب عباس" is no Mahmoud Abbas) joins nothing. Only entries of the Arabic dictionary
-        move, and two actors of the other sources are never joined ("بيار الجميل" names two men there)."""
-        countries = {e.id for e in self.actors.values() if e.type == "country"}
-        prefix_words = AR_PREFIX_WORDS | {word_key(a) for iso in countries
-                                          for a in self.actors[iso].aliases.get("ar", []) if " " not in a}
+        A name's core is what is left after leading titles, offices, honorifics, country names and adjectives and
+        "سابق" (AR_PREFIX_WORDS and the countries' one-word Arabic names), none of them a word that begins another
+        person's untitled name ("تركي" of "تركي الفيصل", "أمين" of "أمين الجميل"); a title must be among them
+        (AR_STRONG_TITLES). Persons of one country whose cores are equal are one person, where the core is a full
+        name: two words or more, not "عبد" and one word ("ملك عبد الله" names several kings). A short core (a
+        surname, or "عبد" and one word) joins another source's actor that has it as a name ("الأسد" is Bashar
+        al-Assad in curated.yaml); else a surname joins the one person of that country whose longer core ends with
+        it, not after a name link ("محمد بن نايف" is Nayef's son), when there is exactly one and the surname is no
+        group's or country's name ("طالبان") and no person's first name ("عباس" of "عباس زكي": "النقيب عباس" in a
+        police report is no Mahmoud Abbas; "صدام" of "صدام حسين"; a name's first word before "بن" does not count).
+        A surname that joins nobody stays apart from its titled form: a one-name entry, which
+        `ActorDictionary.find` gives to the person an article names in full. A core that begins with a name link
+        ("بن عبد العزيز": the title was a name) joins nothing. Only entries of the Arabic dictionary move: a core
+        that two actors of the other sources have joins nobody to either, and they are never joined ("بيار الجميل"
+        names two men there). `SHOW_LINKS=1` prints each surname's fold."""
         persons = {i: e for i, e in self.actors.items() if e.type == "person" and e.affiliation}
+        names = [(i, [word_key(t) for t in a.split()]) for i, e in persons.items() for a in e.aliases.get("ar", [])]
+        # first words of untitled names, as another source's person or two of the Arabic dictionary's have them
+        # (not "فنزويلا" of its lone "فنزويلا هوغو شافيز")
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for i, toks in names:
+            if len(toks) >= 2 and toks[0] not in AR_PREFIX_WORDS:
+                firsts[toks[0]].add(i)
+        first_words = {w for w, ids in firsts.items()
+                       if len(ids) >= 2 or any(persons[i].src != "up_ar" for i in ids)}
+        prefix_words = (AR_PREFIX_WORDS | {word_key(a) for iso in self.countries if iso in self.actors
+                                           for a in self.actors[iso].aliases.get("ar", []) if " " not in a}) \
+            - (first_words - AR_STRONG_TITLES)
         cores: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)  # (core, country) -> ids
         untitled: set[str] = set()
-        for i, e in persons.items():
-            for a in e.aliases.get("ar", []):
-                toks = [word_key(t) for t in a.split()]
-                n = 0
-                while n < len(toks) and toks[n] in prefix_words:
-                    n += 1
-                core = tuple(toks[n:])
-                if not core or core[0] in AR_NAME_LINKS or (n and not set(toks[:n]) & AR_STRONG_TITLES):
-                    continue
-                cores[(core, e.affiliation)].add(i)
-                if n == 0:
-                    untitled.add(i)
+        for i, toks in names:
+            n = 0
+            while n < len(toks) and toks[n] in prefix_words:
+                n += 1
+            core = tuple(toks[n:])
+            if not core or core[0] in AR_NAME_LINKS or (n and not set(toks[:n]) & AR_STRONG_TITLES):
+                continue
+            cores[(core, persons[i].affiliation)].add(i)
+            if n == 0:
+                untitled.add(i)
         parent = {i: i for i in persons}
 
         def find(i: str) -> str:
@@ -1099,12 +1103,13 @@ class Builder:
             return True
 
         for (core, _), ids in sorted(cores.items()):
+            fixed = sorted(i for i in ids if persons[i].src != "up_ar")
+            if len(fixed) > 1:
+                continue
+            short = len(core) == 1 or (len(core) == 2 and core[0] == "عبد")
+            if short and not fixed:
+                continue  # a surname alone: to the person named in full below, or kept apart
             ids = sorted(ids, key=lambda i: (persons[i].src == "up_ar", i not in untitled, i))
-            if len(core) == 1:
-                # a surname: joined to another source's actor that has it as a name, else below to the person named
-                # in full; kept apart otherwise, as a one-name entry that `ActorDictionary.find` gives to the
-                # person an article names in full
-                ids = ids if persons[ids[0]].src != "up_ar" else []
             for j in ids[1:]:
                 union(ids[0], j)
         other_names = {word_key(a) for e in self.actors.values() if e.type != "person"
@@ -1112,7 +1117,7 @@ class Builder:
         given_names = {core[0] for core, _ in cores if len(core) >= 2 and core[1] not in AR_NAME_LINKS}
         for (core, iso), ids in sorted(cores.items()):
             if len(core) != 1 or core[0] in other_names or core[0] in given_names:
-                continue  # "طالبان" coded as a person is the group's name; "عباس" is many men's first name
+                continue
             owners = {find(j) for (c2, iso2), js in cores.items() if iso2 == iso and len(c2) >= 2
                       and c2[-1] == core[0] and c2[-2] not in AR_NAME_LINKS for j in js}
             if len(owners) == 1:
@@ -1124,14 +1129,16 @@ class Builder:
                         self.stats["ar_person_surname_merged"] += 1
         for i in sorted(persons):
             root = find(i)
-            if root == i:
-                continue
-            e, target = persons[i], persons[root]  # (an actor of another source is always its group's root)
-            del self.actors[i]
-            for lang, al in e.aliases.items():
-                for x in al:
-                    target.add(lang, x, e.srcs.get((lang, x), e.src))
-            self.stats["ar_person_variant_merged"] += 1
+            if root != i:  # (an actor of another source is always its group's root)
+                self.fold(self.actors.pop(i), persons[root])
+                self.stats["ar_person_variant_merged"] += 1
+
+    @staticmethod
+    def fold(old: Entry, target: Entry) -> None:
+        """`old`'s aliases, each with its source, go to `target` (the caller drops `old`)."""
+        for lang, al in old.aliases.items():
+            for x in al:
+                target.add(lang, x, old.srcs.get((lang, x), old.src))
 
     def roles(self) -> list[tuple[str, str, str, str, str, str]]:
         rows = []
