@@ -845,7 +845,11 @@ class Pipeline:
 
     def _known_actor(self, m: Mention, lang: str) -> Mention:
         """A tagged target with the actor of the dictionary mention that makes up most of it (60% of its
-        characters or more: "للمعارضة السورية" is the Syrian opposition), else as it is."""
+        characters or more: "للمعارضة السورية" is the Syrian opposition), else as it is. One that already has the
+        actor the article gives its words (`_whole_mention`) keeps it: "الرئيس العراقي" after "الرئيس العراقي جلال
+        طالباني" is Talabani, not the office the phrase names alone."""
+        if m.actor is not None:
+            return m
         found = [f for f in self.actors.find(m.text, lang) if f.actor is not None]
         best = max(found, key=lambda f: f.end - f.start, default=None)
         if best is None or best.end - best.start < 0.6 * len(m.text):

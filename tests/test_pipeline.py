@@ -2268,11 +2268,18 @@ def test_surname_speaker_and_target_take_the_person_named_in_full(nlp):
 
 def test_a_tagged_target_takes_the_actor_the_article_gives_its_words(nlp):
     """`_whole_mention` with a target of exactly a mention's words: that mention's actor (the surname "نجاد" after
-    "احمدي نجاد"), so that the speaker is not his own target."""
-    text = "وقال الرئيس الايراني محمود احمدي نجاد ان المنطقة قادرة على الحرية. وعاد نجاد ليؤكد موقفه."
-    at = text.rindex("نجاد")
-    (st,) = [s for s in nlp.statements(Article("d", text, "ar"))
-             if context_span(s, text).start <= at < context_span(s, text).end]
-    known = [m for m in nlp.actors.find(text, "ar") if m.actor is not None]
-    whole = nlp._whole_mention(Mention(Span.of(text, at, at + 4)), st, text, known, ())
+    "احمدي نجاد"), so that the speaker is not his own target; and `_known_actor` keeps it, where the phrase looked up
+    alone names an office ("الرئيس العراقي" after "الرئيس العراقي جلال طالباني", a NewsFANE wire story)."""
+    def tagged(text: str, words: str) -> Mention:
+        at = text.rindex(words)
+        (st,) = [s for s in nlp.statements(Article("d", text, "ar"))
+                 if context_span(s, text).start <= at < context_span(s, text).end]
+        known = [m for m in nlp.actors.find(text, "ar") if m.actor is not None]
+        return nlp._whole_mention(Mention(Span.of(text, at, at + len(words))), st, text, known, ())
+
+    whole = tagged("وقال الرئيس الايراني محمود احمدي نجاد ان المنطقة قادرة على الحرية. وعاد نجاد ليؤكد موقفه.", "نجاد")
     assert whole.actor is not None and whole.actor.id == "mahmoud_ahmadinejad"
+    text = "وايد العراقيون تصريحات الرئيس العراقي جلال طالباني. وانتقد مسؤول تركي الحملة ضد الرئيس العراقي."
+    assert nlp._known_actor(tagged(text, "الرئيس العراقي"), "ar").actor.id == "jalal_talabani"
+    at = text.rindex("الرئيس العراقي")
+    assert nlp._known_actor(Mention(Span.of(text, at, at + 14)), "ar").actor.id == "IRQGOV.president"
