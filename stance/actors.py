@@ -179,6 +179,7 @@ class ActorDictionary:
         self._office_labels = {r.office: r.label for r in self._roles if r.office}
         self._trie: dict = {}
         self._names: dict[str, list[str]] = {}
+        self._title_key_cache: dict[str, frozenset[str]] = {}
         for actor_id, lang, alias, src, context in aliases:
             self._add_alias(actor_id, lang, alias, src, context)
         self._role_trie: dict = {}
@@ -539,8 +540,16 @@ class ActorDictionary:
         # where the person is first named in full: a surname before it is someone else's ("علق الحريري" before "تيار
         # رفيق الحريري" is Saad, not Rafiq)
         named_from: dict[tuple[str, ...], int] = {}
+        titles = self._title_keys("ar")
+
+        def one_name(m: _Match) -> bool:
+            """A person the dictionary holds under one name alone, as written here: the name, or titles and the
+            name ("بلير" of ar_blyr; "الرئيس مبارك" of ar_ryys_mbark): a surname, not the person named in full."""
+            return m.actor is not None and m.actor.type == "person" and len(self._names.get(m.actor.id, ())) <= 1 \
+                and all(any(k in titles for _s, _e, k in toks[t].variants) for t in range(m.i, m.j - 1))
+
         for m in raw:
-            if m.actor is None or m.actor.type != "person" or m.j - m.i < 2:
+            if m.actor is None or m.actor.type != "person" or m.j - m.i < 2 or one_name(m):
                 continue
             last = [toks[m.j - 1].key]
             if m.j - m.i >= 3 and toks[m.j - 2].key in particles:
@@ -556,11 +565,12 @@ class ActorDictionary:
             return raw
         # a surname the dictionary holds as an entry of its own, with no other name, for a person of the same side is
         # the one named in full: "بلير" (ar_blyr) after "توني بلير" is Tony Blair, "عباس" after "محمود عباس" Mahmoud
-        # Abbas; not a name one actor of many names has ("الاسد", Bashar al-Assad, after "أسماء الأسد")
+        # Abbas, and so is such an entry's title and surname ("الرئيس مبارك", ar_ryys_mbark, after "حسني مبارك");
+        # not a name one actor of many names has ("الاسد", Bashar al-Assad, after "أسماء الأسد")
         def named_in_full(m: _Match) -> Optional[Actor]:
-            if m.j - m.i > 1 or m.actor is None or m.actor.type != "person" or len(self._names.get(m.actor.id, ())) > 1:
+            if not one_name(m):
                 return None
-            return next((surnames[(key,)] for _s, _e, key in toks[m.i].variants
+            return next((surnames[(key,)] for _s, _e, key in toks[m.j - 1].variants
                          if (key,) in surnames and m.start >= named_from[(key,)]), None)
 
         raw = [replace(m, actor=a) if (a := named_in_full(m)) is not None and a != m.actor
@@ -806,6 +816,12 @@ class ActorDictionary:
 
     def _titles(self, lang: str) -> list[str]:
         return [r.template for r in self._roles if r.lang == lang and r.is_title]
+
+    def _title_keys(self, lang: str) -> frozenset[str]:
+        """The first words of the bare titles, as token keys ("رئيس", "وزير", "شيخ")."""
+        if lang not in self._title_key_cache:
+            self._title_key_cache[lang] = frozenset(_word_key(t.split()[0]) for t in self._titles(lang))
+        return self._title_key_cache[lang]
 
     @functools.cached_property
     def _ar_words(self) -> dict[str, set]:

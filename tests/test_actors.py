@@ -252,6 +252,10 @@ def test_arabic_surname_refers_to_the_person_named_in_full(d):
     assert ("لحود", "emile_lahoud") in ids("التقى الرئيس اللبناني اميل لحود الوفد. وقال لحود ان السلام ممكن.")
     assert ("لحود", "emile_lahoud") not in ids("وقال لحود ان السلام ممكن.")  # (named in full nowhere)
     assert ("عباس", "mahmoud_abbas") not in ids("وقال عباس ان السلام ممكن.")
+    # and so is a one-name entry's title and surname ("رئيس مبارك" is an entry of its own)
+    mubarak = "استقبل الرئيس المصري حسني مبارك الوفد. وقال الرئيس مبارك ان السلام ممكن."
+    assert ("الرئيس مبارك", "hosni_mubarak") in ids(mubarak)
+    assert ("الرئيس مبارك", "hosni_mubarak") not in ids("وقال الرئيس مبارك ان السلام ممكن.")
     # not a common word of the same letters: "in favour of", "praise be", a regnal number, another man's name
     saleh = ids("وقال الرئيس اليمني علي عبد الله صالح ان الحوار لصالح الشعب وفي صالح البلاد. وتعهد صالح بالاصلاح.")
     assert [t for t in saleh if t[1] == "ali_abdullah_saleh"] == [("الرئيس اليمني علي عبد الله صالح", "ali_abdullah_saleh"),
