@@ -759,7 +759,7 @@ class ActorDictionary:
     ) -> list[tuple[int, int]]:
         stop = {s.casefold() for s in self._rules.get("stopwords", {}).get(lang, [])}
         connectors = set(self._rules.get("connectors", {}).get(lang, []))
-        titles = {_word_key(t.split()[0]) for t in self._titles(lang)}
+        titles = self._title_keys(lang)
         lower_words = {text[t.start : t.end].casefold() for t in toks if text[t.start : t.end].islower()}
         out: list[tuple[int, int]] = []
         i, n = 0, len(toks)
