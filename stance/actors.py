@@ -1168,8 +1168,10 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 # Arabic ordinals, as matching keys (`ar_key`: no article, -ية as -ي): the regnal number of "عبد الله الثاني" is no
 # surname
 _AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
-# the words that link one man's name to his father's or son's ("جاسم بن حمد"), or a family's ("آل ثاني")
-_AR_NAME_LINKS = frozenset(normalize_arabic(w) for w in "بن ابن بنت ابو أبو ام أم آل ال".split())
+# the words that link a name to a father's, a son's or a mother's ("جاسم بن حمد", "ابو مازن", "محمد ولد عبد العزيز"), or
+# a family's ("آل ثاني"): what follows them is another person's name. `tools/build_actors.py` reads the same list.
+AR_NAME_LINK_WORDS = tuple("بن ابن بنت ابو أبو ام أم ولد آل ال".split())
+_AR_NAME_LINKS = frozenset(normalize_arabic(w) for w in AR_NAME_LINK_WORDS)
 
 
 def _common_word_reading(text: str, start: int, end: int) -> bool:

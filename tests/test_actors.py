@@ -566,6 +566,18 @@ def test_the_arabic_dictionarys_variants_of_one_person_are_one_actor(d):
         ["george_w_bush", "george_w_bush"]
 
 
+def test_one_person_under_two_arabic_spellings_is_one_actor(d):
+    """curated.yaml joins the Arabic dictionary's spellings of one name (بيريز/بيريس, برويز/برفيز) and its titled
+    entries to the English entry; the name a user sees is the person's, not a lemma ("يأس مر")."""
+    assert {d.lookup(n).id for n in ["شمعون بيريز", "شمعون بيريس", "بيريز", "Shimon Peres"]} == {"shimon_peres"}
+    assert {d.lookup(n).id for n in ["برويز مشرف", "برفيز مشرف", "جنرال مشرف", "رئيس باكستاني برويز مشرف"]} == \
+        {"pervez_musharraf"}
+    assert d.lookup("رئيس تركي أحمد نجدت سيزر").id == d.lookup("أحمد نجدت سيزر").id == "ahmet_necdet_sezer"
+    text = "وقال وزير الدفاع اللبناني الياس المر ان الجيش سينتشر في الجنوب."
+    murr = [m.actor for m in d.find(text, "ar") if m.actor and m.actor.type == "person"]
+    assert [(a.id, a.name) for a in murr] == [("elias_murr", "Elias Murr")]
+
+
 def test_a_foreign_name_that_goes_on_is_the_office_holder(d):
     """"عباس" alone is Abbas's alias; "عباس عراقجي" after Iran's foreign minister is the minister himself."""
     found = [(m.text, m.actor.id) for m in d.find("وقال وزير الخارجية الإيراني عباس عراقجي إن بلاده مستعدة.")]

@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from stance.actors import SECTOR_LABELS  # noqa: E402
+from stance.actors import AR_NAME_LINK_WORDS, SECTOR_LABELS  # noqa: E402
 from stance.normalize import is_arabic, word_key, TOKEN_RE  # noqa: E402
 
 # words of an office or body with no country in them (UniversalPetrarch lemmas): a state-sector alias made only of
@@ -325,8 +325,9 @@ AR_STRONG_TITLES = frozenset(AR_TITLES | AR_HONORIFICS) - {word_key(w) for w in 
 # (names, adjectives, capitals) are added in `merge_person_variants`
 AR_PREFIX_WORDS = frozenset(AR_TITLES | AR_HONORIFICS | AR_BARE_OFFICE) | {
     word_key(w) for w in "الله العظمى الإمام المرجع الجمهورية سابق سابقة أسبق".split()}
-# words that link a name to a father's or a family's: what follows them is another person's name
-AR_NAME_LINKS = frozenset(word_key(w) for w in "بن ابن بنت ابو أبو ولد آل".split())
+# words that link a name to a father's or a family's: what follows them is another person's name (the list the
+# run-time surname reading uses too)
+AR_NAME_LINKS = frozenset(word_key(w) for w in AR_NAME_LINK_WORDS)
 
 SRC_RANK = {"user": 0, "curated": 1, "cldr": 2, "phoenix": 3, "up_ar": 4}
 
