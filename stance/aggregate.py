@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .normalize import article_clitic_letters, name_key, normalize_arabic
+from .normalize import article_clitic_letters, iter_words, name_key, normalize_arabic
 from .records import LABELS, is_country_code
 from .render import to_html
 
@@ -101,19 +101,51 @@ def _spellings(lines: Sequence[dict]) -> dict[str, str]:
     return spelled
 
 
-def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None) -> list[Edge]:
+def _words(part: object) -> str:
+    """A span's text as `repeats` compares it: its words, Arabic normalised for matching (spacing and punctuation
+    aside)."""
+    text = part.get("text") if isinstance(part, Mapping) else None
+    return " ".join(iter_words(normalize_arabic(text))) if isinstance(text, str) else ""
+
+
+def repeats(lines: Sequence[dict]) -> list[bool]:
+    """For each `analyze` line, whether an earlier line is the same portrayal in the same words: the same speaker,
+    cue, content, target and stance, written alike (diacritics, hamza forms, spacing and punctuation aside). Wire copy
+    republished by several outlets, or an article fetched twice, gives such repeats; statement ids and offsets are
+    not compared, since they differ from copy to copy.
+
+    >>> a = {"statement_id": "d1:1", "speaker": {"text": "هاموند"}, "cue": {"text": "قال"},
+    ...      "content": {"text": "إن روسيا تستهدف المعارضة"}, "target": {"text": "روسيا"}, "stance": "criticism"}
+    >>> repeats([a, {**a, "statement_id": "d2:4", "content": {"text": "ان روسيا  تستهدف المعارضة"}}, {**a, "stance": "neutral"}])
+    [False, True, False]
+    """
+    seen: set[tuple] = set()
+    out = []
+    for obj in lines:
+        key = (*(_words(obj.get(k)) for k in ("speaker", "cue", "content", "target")), obj.get("stance"),
+               obj.get("voice"))
+        out.append(key in seen)
+        seen.add(key)
+    return out
+
+
+def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None,
+              distinct: bool = False) -> list[Edge]:
     """Edges from `analyze` output objects (lines without a speaker or stance are skipped; author-voice lines
     count for the speaker "(author)").
 
     `by="country"` merges a country's state actors and people into that country (Hammond and the Foreign Office
     into GBR, the Kremlin and Putin into RUS; `names` maps codes to display names); a country's parties, movements
     and opposition, groups of no country, international bodies and unknown names stay as they are, and a country's
-    portrayal of itself is left out.
+    portrayal of itself is left out. `distinct=True` leaves out the lines that repeat an earlier one word for word
+    (`repeats`), so a statement carried by several copies of one story counts once.
     """
     if by not in LEVELS:
         raise ValueError(f"by must be one of {LEVELS}, found {by!r}")
     names = dict(names or {})
     lines = list(lines)
+    if distinct:
+        lines = [obj for obj, again in zip(lines, repeats(lines)) if not again]
     spelled = _spellings(lines)
     if by == "country":
         for obj in lines:  # a country's own name, where a line names the country itself

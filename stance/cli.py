@@ -356,9 +356,12 @@ def portrayals(
                                "lines behind each pair; stance.render)"),
     by: str = typer.Option("actor", "--by", help="actor | country: merge each actor into the country it belongs to "
                            "(a minister and the Foreign Office into GBR); groups and international bodies stay"),
+    distinct: bool = typer.Option(False, "--distinct", help="count a statement repeated word for word (the same "
+                                  "speaker, cue, content, target and stance: one wire story in several outlets, an "
+                                  "article fetched twice) once; stderr says how many repeats were left out"),
 ) -> None:
     """Aggregate analyze output into directed actor pairs: counts per stance, net score, evidence ids."""
-    from .aggregate import FORMATS, LEVELS, aggregate
+    from .aggregate import FORMATS, LEVELS, aggregate, repeats
 
     if format not in FORMATS:
         _fail(f"--format must be one of {sorted(FORMATS)}, found {format!r}")
@@ -382,8 +385,11 @@ def portrayals(
         from .actors import default_dictionary
 
         names = default_dictionary().country_names()
+    if distinct:
+        typer.echo(f"--distinct: {sum(repeats(lines))} of {len(lines)} lines repeat an earlier one word for word and "
+                   "were left out", err=True)
     with _output(output) as out:
-        out.write(FORMATS[format](aggregate(lines, by=by, names=names)))
+        out.write(FORMATS[format](aggregate(lines, by=by, names=names, distinct=distinct)))
     raise typer.Exit(EXIT_SOME_FAILED if bad else 0)
 
 

@@ -4,7 +4,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from stance.aggregate import aggregate
+from stance.aggregate import aggregate, repeats
 from stance.cli import app
 
 
@@ -62,6 +62,32 @@ def test_portrayals_cli_by_country(tmp_path):
     assert rows[("GBR", "RUS")]["criticism"] == 2 and rows[("GBR", "RUS")]["net"] == round(-2 / 3, 4)
     res = runner.invoke(app, ["portrayals", str(src), "--by", "region"])
     assert res.exit_code == 2 and "--by must be one of" in res.output
+
+
+def test_distinct_counts_a_statement_repeated_across_copies_once(tmp_path):
+    """One wire sentence of the seed article in two outlets' copies (other ids, other offsets, one written with hamza
+    and the other without) is one statement under --distinct; Hammond's other statement, with other words, still
+    counts. Without the flag every line counts, as before."""
+    def said(doc, n, start, content, stance="criticism"):
+        return {"doc_id": doc, "statement_id": f"{doc}:{n}", "speaker": HAMMOND,
+                "cue": {"text": "وقال", "start": start, "end": start + 4},
+                "content": {"text": content, "start": start + 40, "end": start + 40 + len(content)},
+                "target": RUSSIA, "stance": stance}
+    copy_a = said("afp", 3, 120, "إن روسيا مستمرة في استهداف المعارضة السورية ، أكثر من استهدافها لداعش")
+    copy_b = said("wire2", 7, 310, "ان روسيا مستمرة في استهداف المعارضة السورية، اكثر من استهدافها لداعش")
+    other = said("afp", 5, 600, "أن روسيا ضربت خلال الأسبوعين الأخيرين أهدافا للمعارضة السورية في حمص")
+    lines = [copy_a, copy_b, other]
+    assert repeats(lines) == [False, True, False]
+    (edge,) = aggregate(lines, distinct=True)
+    assert (edge.counts["criticism"], edge.evidence) == (2, ["afp:3", "afp:5"])
+    assert aggregate(lines)[0].counts["criticism"] == 3
+    assert repeats([copy_a, {**copy_b, "stance": "neutral"}]) == [False, False]  # another label is another reading
+    src = tmp_path / "analyzed.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    res = CliRunner().invoke(app, ["portrayals", str(src), "--distinct", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)[0]["criticism"] == 2
+    assert "1 of 3 lines repeat an earlier one" in res.stderr
 
 
 def test_an_unknown_name_is_one_node_across_its_spellings():
