@@ -44,7 +44,7 @@ from stance.normalize import (
     tokenize,
     word_key,
 )
-from stance.records import Actor, Mention, Span
+from stance.records import Actor, Mention, Span, is_country_code
 from stance.text import is_prepositional_noun
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -482,6 +482,8 @@ class ActorDictionary:
                         holder_end = _name_end(text, toks, person.j)
                     # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder
                     person = None
+                if person is not None and role.role.is_title and not held_by(role.role.template, person.actor, self):
+                    person = None  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
                 if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
                     out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
                     i = person.j
@@ -1168,6 +1170,24 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 # Arabic ordinals, as matching keys (`ar_key`: no article, -ية as -ي): the regnal number of "عبد الله الثاني" is no
 # surname
 _AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
+# bare titles of a state's offices (`_state_title`): head of government or state, a minister
+_AR_STATE_TITLES = ("رئيس الحكومه", "رئيس حكومه", "رئيس الوزراء", "رئيس وزراء", "رئيس الجمهوريه", "وزير", "الوزير",
+                    "وزيره", "الوزيره")
+
+
+def held_by(title: str, person: Actor, actors: "ActorDictionary | None" = None) -> bool:
+    """Whether `person` may hold the bare Arabic title before his name: a state's office ("رئيس الحكومة", "وزير
+    الخارجية") is held by no one whose side is an international body, a body of no country ("شكر رئيس الحكومة انان":
+    Annan is the one thanked). Other titles, and people of a country, of a country's party or movement ("رئيس
+    الحكومة اسماعيل هنية") or of no known side, may hold it."""
+    norm = " ".join(normalize_arabic(title).split())
+    if not any(norm == t or norm.startswith(t + " ") for t in _AR_STATE_TITLES) or not person.affiliation \
+            or is_country_code(person.affiliation):
+        return True
+    side = (actors or default_dictionary()).get(person.affiliation)
+    return side is None or side.type != "organisation" or side.affiliation is not None
+
+
 # the words that link a name to a father's, a son's or a mother's ("جاسم بن حمد", "ابو مازن", "محمد ولد عبد العزيز"), or
 # a family's ("آل ثاني"): what follows them is another person's name. `tools/build_actors.py` reads the same list.
 AR_NAME_LINK_WORDS = tuple("بن ابن بنت ابو أبو ام أم ولد آل ال".split())

@@ -346,6 +346,24 @@ def test_arabic_role_phrase_runs_over_its_holder(nlp):
     assert got[0][0] == "مدرب المنتخب" and got[0][1] == "الفريق سيلعب بقوة"
 
 
+def test_arabic_un_man_after_a_state_title_is_its_object_and_statements_told_to_an_outlet(nlp):
+    """NewsFANE wire copy (2006, CC BY-SA 3.0): a bare state title followed by an international body's man is not
+    his title ("شكر رئيس الحكومة انان": the prime minister thanked Annan), while a party's man may hold it; "وقال في
+    تصريحات للجزيرة انه": Al Jazeera is told, and the speaker is the one named before."""
+    got = statements(nlp, "وفي بيروت شكر رئيس الحكومة انان في اتصال هاتفي على اهتمامه بلبنان، وابدى امس تشاؤمه.")
+    assert got[0][0] == "رئيس الحكومة" and "انان" in got[0][2]
+    got = statements(nlp, "وقال رئيس الحكومة اسماعيل هنية ان حماس لن تعترف باسرائيل.")
+    assert got[0][0] == "رئيس الحكومة اسماعيل هنية"
+    text = ("نفى الرئيس الفلسطيني محمود عباس حدوث اي تقدم في المفاوضات مع حركة المقاومة الاسلامية (حماس) لتشكيل "
+            "حكومة وحدة وطنية.  وقال في تصريحات للجزيرة انه مستعد الان لتشكيل الحكومة على اساس وثيقة الاسرى.")
+    sts = nlp.statements(Article("d", text, "ar"))
+    assert [(st.speaker.actor.id, st.speaker.resolved) for st in sts] == [("mahmoud_abbas", False),
+                                                                          ("mahmoud_abbas", True)]
+    assert sts[1].content.text.startswith("مستعد الان")
+    # "أنان" alone is Kofi Annan (not "عنان": also a word, and Sami Anan's name)
+    assert ("kofi_annan", "قوات") in pairs(nlp, "واعلن انان انه يحاول تسريع وصول قوات حفظ سلام اضافية.", "ar")
+
+
 def test_arabic_noun_after_the_verb_is_its_object_not_a_gap_before_the_subject(nlp):
     # (exhaustive dev text) "واعلن مسؤوليته عن مقتل المئات من العراقيين": the responsibility is the object, the
     # Iraqis inside it are no speaker; the subject is the sentence's (al-Zarqawi). A time word may still stand

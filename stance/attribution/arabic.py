@@ -643,7 +643,10 @@ _AR_CAN_SPEAK = _AR_SOURCES | _AR_BODY_NOUNS  # (after a demonstrative, with ا�
 
 _AR_SPEAKER_GOES_ON = _normalised(frozenset("فيما وفيما لكنه ولكنه كما وكما ثم وكان كان وقد قد بينما".split()))
 
-_AR_INTERVIEWS = _normalised(frozenset("مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها".split()))
+# the occasion right after a verb of saying, whose ل-phrase is the one told: an interview, or statements made to
+# someone ("وقال في تصريحات للجزيرة انه": Al Jazeera is told, the speaker is not written)
+_AR_INTERVIEWS = _normalised(frozenset("""مقابلة مقابلته مقابلتها حديث حديثه حديثها لقاء لقائه لقائها تصريح تصريحه تصريحها
+    تصريحات تصريحاته تصريحاتها""".split()))
 
 _AR_SPEECH_NOUNS = _normalised(frozenset(
     "تصريح تصريحات حديث مؤتمر بيان مقابله كلمه رساله خطاب محاضره لقاء اتصال ندوه تصريحاته حديثه كلمته خطابه".split()))

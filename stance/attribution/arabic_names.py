@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import AR_OUTLET_NOUNS, name_word_goes_on
+from ..actors import AR_OUTLET_NOUNS, held_by, name_word_goes_on
 from ..records import Mention, Span, is_country_code
 from ..text import Token
 from .arabic_phrases import (
@@ -137,6 +137,8 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     # `object_b`: the verb takes an object and a ب-complement ("اتهم", "طالب", "هدد")
     if named is not None and named.actor is not None and named.actor.type == "person":
+        if not comma and not held_by(text[m.start : named.start], named.actor):
+            return m  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
         after = _token_from(toks, named.end)
         if object_b and m.actor is not None and m.actor.type != "country" and not comma \
                 and named.actor.affiliation != m.actor.id and after is not None and _b_word(after):
@@ -236,6 +238,8 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
                         r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
                     return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
                 return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
+            if not held_by(text[head.start : m.start], m.actor):
+                return None  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
             return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
         if m is not None and m.actor is not None and m.actor.type != "person":
             seen_body = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import counts_people, is_outlet
+from ..actors import counts_people, held_by, is_outlet
 from ..records import Mention, Span
 from ..text import Token, normalize_arabic
 from .arabic_names import (
@@ -135,7 +135,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
             if m.actor is not None and m.actor.type == "person" and not (
-                    country is not None and m.actor.affiliation not in (None, country.affiliation, country.id)):
+                    country is not None and m.actor.affiliation not in (None, country.affiliation, country.id)) \
+                    and held_by(text[toks[j].start : m.start], m.actor):
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)  # title + name: the person speaks
             if m.actor is not None and m.actor.type == "person":
                 break  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
