@@ -30,7 +30,7 @@ from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_end, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import Reading, TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
 from .targets import context_span, is_own_side, with_targets
-from .text import AR_MARKS, detect_language, in_url, normalize_arabic, split_sentences, tokens
+from .text import AR_MARKS, AR_STYLE_PRONOUNS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
     import torch
@@ -323,6 +323,23 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
     return [m for m in found if not (m in words and any(m.start <= c < m.end for c in cues))]
 
 
+_STYLE_PRONOUNS = frozenset(normalize_arabic(w) for w in AR_STYLE_PRONOUNS)
+
+
+def _style_pronouns_alone(found: list[Mention], text: str) -> list[Mention]:
+    """A name the dictionary lacks that opens with a pronoun of style is that pronoun alone ("واكد جلالته ضرورة
+    بلورة موقف": "جلالته", the king named before; what follows is the verb's object), so that
+    `stance.attribution` links it to the person it stands for."""
+    out = []
+    for m in found:
+        first = re.match(r"\S+", m.text)
+        if m.actor is None and first is not None and first.end() < len(m.text) \
+                and normalize_arabic(first.group()) in _STYLE_PRONOUNS:
+            m = Mention(Span(m.start, m.start + first.end(), first.group()), None)
+        out.append(m)
+    return out
+
+
 def _without_leading_verbs(found: list[Mention], text: str) -> list[Mention]:
     """Unknown names of several words whose first word is a verb of saying ("ورأى حمد", "رفض إقحام": the NER reads
     some so) without that word: the verb is a statement's cue, and its subject starts after it; an unknown name that
@@ -566,6 +583,7 @@ class Pipeline:
             found = _quoted_body_names(found, article.text)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
             found = _without_participle_cues(_without_leading_verbs(found, article.text), article.text)
+            found = _style_pronouns_alone(found, article.text)
         # no actor is named inside a web address ("Sdf" of "https://l.bfmtv.com/7Sdf", "hamas" in a link's path)
         return [m for m in found if not in_url(article.text, m.start, m.end)]
 

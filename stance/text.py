@@ -63,6 +63,17 @@ _PREPOSITIONAL_NOUN = re.compile(r"^[وف]?[بل][\u0621-\u064A]{3,}(?:ه|ها|�
 AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # diacritics, Quranic marks, tatweel
 
 
+# Arabic pronouns of style, each standing for a person named before with that style ("وقد رحب سموه" after "صاحب السمو
+# الشيخ محمد بن راشد", "واكد جلالته" after "جلالة الملك عبدالله الثاني"), with the words of the style
+AR_STYLE_PRONOUNS = {
+    "سموه": ("السمو", "سمو", "الشيخ", "الشيخة", "الأمير", "أمير", "ولي العهد"),
+    "جلالته": ("جلالة", "الملك", "العاهل", "الملكة"),
+    "فخامته": ("فخامة", "الرئيس"),
+    "معاليه": ("معالي", "الوزير", "وزير"),
+    "سعادته": ("سعادة", "السفير"),
+}
+
+
 def is_prepositional_noun(word: str) -> bool:
     """An Arabic word that is a preposition and a verbal noun with its pronoun ("بتسليمه", "لاعتقالهم"), read on the
     raw word so that a name ending in ة ("لبيبة") is not one; such a word never starts a name."""

@@ -364,6 +364,21 @@ def test_arabic_un_man_after_a_state_title_is_its_object_and_statements_told_to_
     assert ("kofi_annan", "قوات") in pairs(nlp, "واعلن انان انه يحاول تسريع وصول قوات حفظ سلام اضافية.", "ar")
 
 
+def test_arabic_pronoun_of_style_speaks_for_the_person_named_with_that_style(nlp):
+    """NewsFANE wire copy (2006, CC BY-SA 3.0, shortened): "سموه" stands for the sheikh named before with his style
+    and takes his actor; "جلالته" with no king named before stays itself, and the words after it are the verb's
+    object, not part of a name."""
+    text = ("ادى ستة مفتشي قضاء اليمين القانونية امام صاحب السمو الشيخ محمد بن راشد ال مكتوم نائب رئيس الدولة. "
+            "وقد رحب سموه بالمفتشين الجدد الذين التحقوا بالعمل في التفتيش القضائي.")
+    (st,) = [st for st in nlp.statements(Article("d", text, "ar")) if st.speaker.text == "سموه"]
+    sheikh = [m.actor for m in nlp.mentions(Article("d", text, "ar"), "ar") if "راشد" in m.text]
+    assert sheikh and sheikh[0] is not None and st.speaker.actor == sheikh[0]
+    assert st.speaker.antecedent is not None and "محمد بن راشد" in st.speaker.antecedent.text
+    text = "واتفق الزعيمان على مواصلة التنسيق. واكد جلالته ضرورة بلورة موقف عربي موحد يدعو الى وقف اطلاق النار."
+    (st,) = nlp.statements(Article("d", text, "ar"))
+    assert (st.speaker.text, st.speaker.actor) == ("جلالته", None) and st.content.text.startswith("ضرورة بلورة")
+
+
 def test_arabic_noun_after_the_verb_is_its_object_not_a_gap_before_the_subject(nlp):
     # (exhaustive dev text) "واعلن مسؤوليته عن مقتل المئات من العراقيين": the responsibility is the object, the
     # Iraqis inside it are no speaker; the subject is the sentence's (al-Zarqawi). A time word may still stand

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..records import Article, Mention, Span, Statement
-from ..text import Token, normalize_arabic, split_sentences, tokens
+from ..text import AR_STYLE_PRONOUNS, Token, normalize_arabic, split_sentences, tokens
 from .arabic import (
     _AR_CLAUSE_CONTRASTS,
     _AR_INTERVIEWS,
@@ -127,7 +127,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                 speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
-                                      + [f[1] for f in found if f[1] is not None], mentions)
+                                      + [f[1] for f in found if f[1] is not None], mentions, text)
             if cue.kind == "noun" and speaker is not None and any(
                     f[1] is not None and f[1].span == speaker.span for f in found):
                 continue  # "وردد المتظاهرون شعارات ...": the slogans are what the same speaker's verb reports
@@ -250,7 +250,25 @@ _AR_BACK_NOUNS = _normalised(frozenset("""مصادر مصدر منظمة منظ�
     وكالة صحيفة""".split()))
 
 
-def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence[Mention]) -> Mention:
+# the pronouns of style (`stance.text.AR_STYLE_PRONOUNS`), normalised for matching
+_AR_STYLE_PRONOUNS = {normalize_arabic(k): tuple(normalize_arabic(w) for w in v) for k, v in AR_STYLE_PRONOUNS.items()}
+
+
+def _styled_person(speaker: Mention, word: str, pool: Sequence[Mention], text: str) -> Mention | None:
+    """The last person the dictionary knows, named before `speaker` with the style its pronoun `word` stands for
+    (within a few words before the name, or in the mention itself); None if there is none."""
+    styles = _AR_STYLE_PRONOUNS[word]
+    for m in sorted((m for m in pool if m.end <= speaker.start), key=lambda m: -m.end):
+        if m.actor is None or m.actor.type != "person":
+            continue
+        around = " " + " ".join(normalize_arabic(text[max(0, m.start - 30) : m.end]).split()) + " "
+        if any(f" {s} " in around for s in styles):
+            return m
+    return None
+
+
+def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence[Mention],
+                text: str | None = None) -> Mention:
     """A bare definite body or source ("المنظمة", "المصادر", "الوزارة") that the dictionary does not know stands for
     the last fuller phrase before it in the article that opens with the same noun, bare or definite ("منظمة العفو
     الدولية", "مصادر محلية", "المنظمة الدولية للهجرة"): an earlier speaker first, else any earlier mention. It
@@ -268,6 +286,9 @@ def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence
     if speaker.actor is not None or speaker.resolved or speaker.antecedent is not None:
         return speaker
     word = normalize_arabic(speaker.text.strip(" «»\"'،,.:"))
+    if word in _AR_STYLE_PRONOUNS:  # "سموه", "جلالته": the person named before with that style, if any
+        m = _styled_person(speaker, word, [*earlier, *mentions], text) if text is not None else None
+        return speaker if m is None else replace(speaker, actor=m.actor, antecedent=m.antecedent or m.span)
     if " " in word or not word.startswith("ال") or word[2:] not in _AR_BACK_NOUNS:
         return speaker
     for pool in (earlier, mentions):
