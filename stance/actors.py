@@ -1170,7 +1170,7 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 # Arabic ordinals, as matching keys (`ar_key`: no article, -ية as -ي): the regnal number of "عبد الله الثاني" is no
 # surname
 _AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
-# bare titles of a state's offices (`_state_title`): head of government or state, a minister
+# bare titles of a state's offices (`held_by`): head of government or state, a minister
 _AR_STATE_TITLES = ("رئيس الحكومه", "رئيس حكومه", "رئيس الوزراء", "رئيس وزراء", "رئيس الجمهوريه", "وزير", "الوزير",
                     "وزيره", "الوزيره")
 
@@ -1184,8 +1184,24 @@ def held_by(title: str, person: Actor, actors: "ActorDictionary | None" = None) 
     if not any(norm == t or norm.startswith(t + " ") for t in _AR_STATE_TITLES) or not person.affiliation \
             or is_country_code(person.affiliation):
         return True
-    side = (actors or default_dictionary()).get(person.affiliation)
+    if actors is None:  # (the attribution rules see mentions, not the dictionary: the shipped bodies, read once)
+        return person.affiliation not in _international_bodies()
+    side = actors.get(person.affiliation)
     return side is None or side.type != "organisation" or side.affiliation is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _international_bodies(resources: PathLike = RESOURCES) -> frozenset[str]:
+    """The ids of the shipped dictionary's organisations of no country (the UN, the Arab League, the IAEA ...), read
+    from its TSV without loading the dictionary."""
+    out = set()
+    with open(Path(resources) / "actors.tsv", encoding="utf-8") as f:
+        col = {h: k for k, h in enumerate(f.readline().rstrip("\n").split("\t"))}
+        for line in f:
+            row = line.rstrip("\n").split("\t")
+            if row[col["type"]] == "organisation" and not row[col["affiliation"]]:
+                out.add(row[col["id"]])
+    return frozenset(out)
 
 
 # the words that link a name to a father's, a son's or a mother's ("جاسم بن حمد", "ابو مازن", "محمد ولد عبد العزيز"), or

@@ -326,7 +326,7 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
 _STYLE_PRONOUNS = frozenset(normalize_arabic(w) for w in AR_STYLE_PRONOUNS)
 
 
-def _style_pronouns_alone(found: list[Mention], text: str) -> list[Mention]:
+def _style_pronouns_alone(found: list[Mention]) -> list[Mention]:
     """A name the dictionary lacks that opens with a pronoun of style is that pronoun alone ("واكد جلالته ضرورة
     بلورة موقف": "جلالته", the king named before; what follows is the verb's object), so that
     `stance.attribution` links it to the person it stands for."""
@@ -583,7 +583,7 @@ class Pipeline:
             found = _quoted_body_names(found, article.text)
             found = self.actors.resolve_bare_offices(found, article.text)  # "وزارة الدفاع" -> whose, from context
             found = _without_participle_cues(_without_leading_verbs(found, article.text), article.text)
-            found = _style_pronouns_alone(found, article.text)
+            found = _style_pronouns_alone(found)
         # no actor is named inside a web address ("Sdf" of "https://l.bfmtv.com/7Sdf", "hamas" in a link's path)
         return [m for m in found if not in_url(article.text, m.start, m.end)]
 

@@ -274,7 +274,9 @@ def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence
     الدولية", "مصادر محلية", "المنظمة الدولية للهجرة"): an earlier speaker first, else any earlier mention. It
     keeps its own span (the words that name the speaker in its sentence, as the output contract and the annotation
     guidelines have it) and takes that phrase as its `antecedent`, with its actor: one speaker, one actor, one node
-    of the portrayal network. Without such a phrase, the speaker stays as it is.
+    of the portrayal network. Without such a phrase, the speaker stays as it is. A pronoun of style ("سموه",
+    "جلالته": `stance.text.AR_STYLE_PRONOUNS`) stands likewise for the last person the dictionary knows named before
+    it with that style (`text` is the article's, to read the style before each name).
 
     >>> m = lambda text, s: Mention(Span(s, s + len(text), text))
     >>> got = _antecedent(m("المصادر", 40), [m("مصادر محلية", 6)], [])
