@@ -1171,8 +1171,8 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 # surname
 _AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
 # bare titles of a state's offices (`held_by`): head of government or state, a minister
-_AR_STATE_TITLES = ("رئيس الحكومه", "رئيس حكومه", "رئيس الوزراء", "رئيس وزراء", "رئيس الجمهوريه", "وزير", "الوزير",
-                    "وزيره", "الوزيره")
+_AR_STATE_TITLES = tuple(normalize_arabic(t) for t in ("رئيس الحكومة", "رئيس حكومة", "رئيس الوزراء", "رئيس وزراء",
+                                                       "رئيس الجمهورية", "وزير", "الوزير", "وزيرة", "الوزيرة"))
 
 
 def held_by(title: str, person: Actor, actors: "ActorDictionary | None" = None) -> bool:

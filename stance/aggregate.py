@@ -129,6 +129,11 @@ def repeats(lines: Sequence[dict]) -> list[bool]:
     return out
 
 
+def without_repeats(lines: Sequence[dict]) -> list[dict]:
+    """The lines that repeat no earlier one word for word (`repeats`), in order."""
+    return [obj for obj, again in zip(lines, repeats(lines)) if not again]
+
+
 def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None,
               distinct: bool = False) -> list[Edge]:
     """Edges from `analyze` output objects (lines without a speaker or stance are skipped; author-voice lines
@@ -145,7 +150,7 @@ def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str]
     names = dict(names or {})
     lines = list(lines)
     if distinct:
-        lines = [obj for obj, again in zip(lines, repeats(lines)) if not again]
+        lines = without_repeats(lines)
     spelled = _spellings(lines)
     if by == "country":
         for obj in lines:  # a country's own name, where a line names the country itself

@@ -361,7 +361,7 @@ def portrayals(
                                   "article fetched twice) once; stderr says how many repeats were left out"),
 ) -> None:
     """Aggregate analyze output into directed actor pairs: counts per stance, net score, evidence ids."""
-    from .aggregate import FORMATS, LEVELS, aggregate, repeats
+    from .aggregate import FORMATS, LEVELS, aggregate, without_repeats
 
     if format not in FORMATS:
         _fail(f"--format must be one of {sorted(FORMATS)}, found {format!r}")
@@ -386,10 +386,12 @@ def portrayals(
 
         names = default_dictionary().country_names()
     if distinct:
-        typer.echo(f"--distinct: {sum(repeats(lines))} of {len(lines)} lines repeat an earlier one word for word and "
-                   "were left out", err=True)
+        kept = without_repeats(lines)
+        typer.echo(f"--distinct: {len(lines) - len(kept)} of {len(lines)} lines repeat an earlier one word for word "
+                   "and were left out", err=True)
+        lines = kept
     with _output(output) as out:
-        out.write(FORMATS[format](aggregate(lines, by=by, names=names, distinct=distinct)))
+        out.write(FORMATS[format](aggregate(lines, by=by, names=names)))
     raise typer.Exit(EXIT_SOME_FAILED if bad else 0)
 
 

@@ -323,9 +323,6 @@ def _without_participle_cues(found: list[Mention], text: str) -> list[Mention]:
     return [m for m in found if not (m in words and any(m.start <= c < m.end for c in cues))]
 
 
-_STYLE_PRONOUNS = frozenset(normalize_arabic(w) for w in AR_STYLE_PRONOUNS)
-
-
 def _style_pronouns_alone(found: list[Mention]) -> list[Mention]:
     """A name the dictionary lacks that opens with a pronoun of style is that pronoun alone ("واكد جلالته ضرورة
     بلورة موقف": "جلالته", the king named before; what follows is the verb's object), so that
@@ -334,7 +331,7 @@ def _style_pronouns_alone(found: list[Mention]) -> list[Mention]:
     for m in found:
         first = re.match(r"\S+", m.text)
         if m.actor is None and first is not None and first.end() < len(m.text) \
-                and normalize_arabic(first.group()) in _STYLE_PRONOUNS:
+                and normalize_arabic(first.group()) in AR_STYLE_PRONOUNS:
             m = Mention(Span(m.start, m.start + first.end(), first.group()), None)
         out.append(m)
     return out

@@ -64,14 +64,15 @@ AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]") 
 
 
 # Arabic pronouns of style, each standing for a person named before with that style ("وقد رحب سموه" after "صاحب السمو
-# الشيخ محمد بن راشد", "واكد جلالته" after "جلالة الملك عبدالله الثاني"), with the words of the style
-AR_STYLE_PRONOUNS = {
+# الشيخ محمد بن راشد", "واكد جلالته" after "جلالة الملك عبدالله الثاني"), with the words of the style; pronoun and
+# words normalised for matching (`normalize_arabic`)
+AR_STYLE_PRONOUNS = {normalize_arabic(k): tuple(normalize_arabic(w) for w in v) for k, v in {
     "سموه": ("السمو", "سمو", "الشيخ", "الشيخة", "الأمير", "أمير", "ولي العهد"),
     "جلالته": ("جلالة", "الملك", "العاهل", "الملكة"),
     "فخامته": ("فخامة", "الرئيس"),
     "معاليه": ("معالي", "الوزير", "وزير"),
     "سعادته": ("سعادة", "السفير"),
-}
+}.items()}
 
 
 def is_prepositional_noun(word: str) -> bool:

@@ -250,14 +250,10 @@ _AR_BACK_NOUNS = _normalised(frozenset("""مصادر مصدر منظمة منظ�
     وكالة صحيفة""".split()))
 
 
-# the pronouns of style (`stance.text.AR_STYLE_PRONOUNS`), normalised for matching
-_AR_STYLE_PRONOUNS = {normalize_arabic(k): tuple(normalize_arabic(w) for w in v) for k, v in AR_STYLE_PRONOUNS.items()}
-
-
 def _styled_person(speaker: Mention, word: str, pool: Sequence[Mention], text: str) -> Mention | None:
     """The last person the dictionary knows, named before `speaker` with the style its pronoun `word` stands for
     (within a few words before the name, or in the mention itself); None if there is none."""
-    styles = _AR_STYLE_PRONOUNS[word]
+    styles = AR_STYLE_PRONOUNS[word]
     for m in sorted((m for m in pool if m.end <= speaker.start), key=lambda m: -m.end):
         if m.actor is None or m.actor.type != "person":
             continue
@@ -288,7 +284,7 @@ def _antecedent(speaker: Mention, earlier: Sequence[Mention], mentions: Sequence
     if speaker.actor is not None or speaker.resolved or speaker.antecedent is not None:
         return speaker
     word = normalize_arabic(speaker.text.strip(" «»\"'،,.:"))
-    if word in _AR_STYLE_PRONOUNS:  # "سموه", "جلالته": the person named before with that style, if any
+    if word in AR_STYLE_PRONOUNS:  # "سموه", "جلالته": the person named before with that style, if any
         m = _styled_person(speaker, word, [*earlier, *mentions], text) if text is not None else None
         return speaker if m is None else replace(speaker, actor=m.actor, antecedent=m.antecedent or m.span)
     if " " in word or not word.startswith("ال") or word[2:] not in _AR_BACK_NOUNS:
