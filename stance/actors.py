@@ -474,16 +474,14 @@ class ActorDictionary:
                     nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
                 person = next((m for m in nxt if m.actor.type == "person"), None)
                 holder_end = None
-                if person is not None and role.country and person.actor.affiliation not in (None, role.country) \
-                        and getattr(self._actors.get(person.actor.affiliation), "type", None) == "country":
+                if person is not None and not holds_title(role.role.template, person.actor, (role.country,), self):
+                    # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder; "شكر رئيس
+                    # الحكومة انان": the one thanked, not the head of government
                     if person.j - person.i == 1 and _name_goes_on(text, toks, person.j):
                         # "وزير الخارجية الإيراني عباس عراقجي": a longer name that starts like Abbas's is the
                         # role's own holder, unknown to the dictionary: the office's mention runs over it
                         holder_end = _name_end(text, toks, person.j)
-                    # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder
                     person = None
-                if person is not None and role.role.is_title and not held_by(role.role.template, person.actor, self):
-                    person = None  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
                 if person is not None:  # "وزير الخارجية البريطاني فيليب هاموند", "الرئيس بشار الاسد"
                     out.append(_Match(i, person.j, role.start, person.end, actor=person.actor))
                     i = person.j
@@ -1188,6 +1186,20 @@ def held_by(title: str, person: Actor, actors: "ActorDictionary | None" = None) 
         return person.affiliation not in _international_bodies()
     side = actors.get(person.affiliation)
     return side is None or side.type != "organisation" or side.affiliation is not None
+
+
+def holds_title(title: str, person: Actor, sides: Iterable[Optional[str]] = (),
+                actors: "ActorDictionary | None" = None) -> bool:
+    """Whether `person`, named right after the Arabic title or role phrase `title`, may be its holder. `sides` are the
+    ids the title names its office for (a country, a body and its country), if any. Another country's person holds
+    none of its offices ("وهاجم وزير الخارجية الايراني نتنياهو": Netanyahu is the one attacked), and a man of an
+    international body holds no state's office (`held_by`). The one test every join of a title to a name makes: the
+    dictionary's role phrases, and the attribution rules' role chains, role holders and unknown subjects."""
+    sides = {s for s in sides if s}
+    if any(is_country_code(s) for s in sides) and is_country_code(person.affiliation) \
+            and person.affiliation not in sides:
+        return False  # (a body of no country names no country: "الأمين العام للجامعة العربية عمرو موسى")
+    return held_by(title, person, actors)
 
 
 @functools.lru_cache(maxsize=1)

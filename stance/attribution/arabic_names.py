@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import AR_OUTLET_NOUNS, held_by, name_word_goes_on
-from ..records import Mention, Span, is_country_code
+from ..actors import AR_OUTLET_NOUNS, holds_title, name_word_goes_on
+from ..records import Actor, Mention, Span
 from ..text import Token
 from .arabic_phrases import (
     _AR_OF_SOMEONE,
@@ -65,6 +65,11 @@ def _name_closed(text: str, toks: list[Token], end: int) -> bool:
         return True
     k = _first_at(toks, end)
     return k < len(toks) and (toks[k].norm in _AR_THAT or _is_time(toks, k))
+
+
+def _sides(actor: Optional[Actor]) -> tuple[Optional[str], ...]:
+    """The ids a role mention's actor names its office for (`holds_title`): an institution and its country."""
+    return () if actor is None else (actor.id, actor.affiliation)
 
 
 def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
@@ -137,7 +142,7 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
     named = next((x for x in mentions if x.start == toks[k].start), None)
     # `object_b`: the verb takes an object and a ب-complement ("اتهم", "طالب", "هدد")
     if named is not None and named.actor is not None and named.actor.type == "person":
-        if not comma and not held_by(text[m.start : named.start], named.actor):
+        if not comma and not holds_title(text[m.start : named.start], named.actor, _sides(m.actor)):
             return m  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
         after = _token_from(toks, named.end)
         if object_b and m.actor is not None and m.actor.type != "country" and not comma \
@@ -231,15 +236,15 @@ def _role_chain(text: str, toks: list[Token], j: int, mentions: Sequence[Mention
         tok = toks[k]
         m = next((x for x in mentions if x.start < tok.end and tok.start < x.end), None)  # ("للأمم": inside the word)
         if m is not None and m.actor is not None and m.actor.type == "person" and m.start == tok.start:
-            if country is not None and m.actor.affiliation != country and is_country_code(m.actor.affiliation):
+            if not holds_title(text[head.start : m.start], m.actor, (country,)):
+                # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object; "شكر رئيس الحكومة
+                # انان": the one thanked, not the head of government
                 after = k + 1 if k + 1 < len(toks) and toks[k + 1].start >= m.end else None
                 if after is not None and _name_like(toks[after]) and name_word_goes_on(toks[after].norm) \
                         and not _is_time(toks, after) and not re.search(
                         r"[،,:;\"«»()]", text[m.end : toks[after].start]):  # "عباس موسوي": a longer name, unknown
                     return Mention(Span.of(text, head.start, toks[_name_run(text, toks, after)].end))
-                return None  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
-            if not held_by(text[head.start : m.start], m.actor):
-                return None  # "شكر رئيس الحكومة انان": the one thanked, not the head of government
+                return None
             return Mention(Span.of(text, head.start, m.end), m.actor) if seen_body or k - j > 1 else None
         if m is not None and m.actor is not None and m.actor.type != "person":
             seen_body = True

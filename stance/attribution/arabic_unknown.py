@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from ..actors import counts_people, held_by, is_outlet
+from ..actors import counts_people, holds_title, is_outlet
 from ..records import Mention, Span
 from ..text import Token, normalize_arabic
 from .arabic_names import (
@@ -134,9 +134,8 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
             break  # "وقال الوزير لوكالة فرانس برس ان": the one told is no part of the subject (but a body is:
             # "التلفزيون الرسمي لكوريا الشمالية")
         if m is not None:
-            if m.actor is not None and m.actor.type == "person" and not (
-                    country is not None and m.actor.affiliation not in (None, country.affiliation, country.id)) \
-                    and held_by(text[toks[j].start : m.start], m.actor):
+            if m.actor is not None and m.actor.type == "person" and holds_title(
+                    text[toks[j].start : m.start], m.actor, (country.id, country.affiliation) if country else ()):
                 return Mention(Span.of(text, toks[j].start, m.end), m.actor)  # title + name: the person speaks
             if m.actor is not None and m.actor.type == "person":
                 break  # "وهاجم وزير الخارجية الايراني نتنياهو": another country's person is the object
