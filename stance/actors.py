@@ -474,7 +474,9 @@ class ActorDictionary:
                     nxt = self._next_actors(text, toks, nxt[0].j)  # المتحدث باسم الكرملين ديمتري بيسكوف
                 person = next((m for m in nxt if m.actor.type == "person"), None)
                 holder_end = None
-                if person is not None and not holds_title(role.role.template, person.actor, (role.country,), self):
+                title = role.role.template if role.role.is_title else ""  # (an office of a named country: its
+                # country is the test, "وزير خارجية كوريا الجنوبية بان كي مون" holds it before his UN years)
+                if person is not None and not holds_title(title, person.actor, (role.country,), self):
                     # "وهاجم وزير الخارجية الايراني نتنياهو،": another country's person is no holder; "شكر رئيس
                     # الحكومة انان": the one thanked, not the head of government
                     if person.j - person.i == 1 and _name_goes_on(text, toks, person.j):

@@ -354,6 +354,9 @@ def test_arabic_un_man_after_a_state_title_is_its_object_and_statements_told_to_
     assert got[0][0] == "رئيس الحكومة" and "انان" in got[0][2]
     got = statements(nlp, "وقال رئيس الحكومة اسماعيل هنية ان حماس لن تعترف باسرائيل.")
     assert got[0][0] == "رئيس الحكومة اسماعيل هنية"
+    # an office of a named country is tested by its country only: Ban Ki-moon held this one before his UN years
+    (st,) = nlp.statements(Article("d", "وقال وزير خارجية كوريا الجنوبية بان كي مون ان بلاده تدعم المفاوضات.", "ar"))
+    assert st.speaker.actor is not None and st.speaker.actor.id == "ban_ki_moon"
     text = ("نفى الرئيس الفلسطيني محمود عباس حدوث اي تقدم في المفاوضات مع حركة المقاومة الاسلامية (حماس) لتشكيل "
             "حكومة وحدة وطنية.  وقال في تصريحات للجزيرة انه مستعد الان لتشكيل الحكومة على اساس وثيقة الاسرى.")
     sts = nlp.statements(Article("d", text, "ar"))
