@@ -2319,3 +2319,30 @@ def test_a_tagged_target_takes_the_actor_the_article_gives_its_words(nlp):
     assert nlp._known_actor(tagged(text, "الرئيس العراقي"), "ar").actor.id == "jalal_talabani"
     at = text.rindex("الرئيس العراقي")
     assert nlp._known_actor(Mention(Span.of(text, at, at + 14)), "ar").actor.id == "IRQGOV.president"
+
+
+def test_arabic_words_after_the_verb_that_name_no_speaker(nlp):
+    """NewsFANE wire copy (2006, CC BY-SA 3.0, shortened): what follows a verb of saying without being its subject.
+    "ردا على" (in answer to) names what is answered, and the speaker is the one named before; "كل من" (each of) opens
+    the names that speak; "علي" before "ضرورة" is the preposition على as some papers spell it, not the name Ali, and an
+    adverb in -يا ("قضائيا") is no one; "مفوضية" in construct with the body after it speaks for that body; "يذكر ان"
+    has no speaker."""
+    text = ("وقال وزير الخارجية الفرنسي فيليب دوست بلازي ان فرنسا تدعم الحكومة اللبنانية. "
+            "وقال ردا على تحول دون ستيوارت وايت الى الاسلام ان ذلك شيء لا يصدقه عقل.")
+    sts = nlp.statements(Article("d", text, "ar"))
+    assert sts[-1].cue.text == "وقال" and sts[-1].speaker.resolved and sts[-1].speaker.text == sts[0].speaker.text
+    got = statements(nlp, "كما ابدى كل من رئيس مجلس النواب ورئيس مجلس الوزراء التزام لبنان بالقرار.")
+    assert got[0][0] == "رئيس مجلس النواب"
+    text = "واكد الوزير ان التعاون مستمر. وشدد علي ضرورة زيادة فعالية منطقة التجارة الحرة العربية."
+    sts = nlp.statements(Article("d", text, "ar"))
+    assert [st.speaker.text for st in sts] == ["الوزير", "الوزير"] and sts[1].speaker.resolved
+    assert statements(nlp, "وقال علي لاريجاني ان ايران لن تتراجع.")[0][0] == "علي لاريجاني"
+    assert not any(sp == "قضائيا" for sp, _, _ in statements(
+        nlp, "وقد اشتكى قضائيا من هذا البرنامج عدة منظمات باسم صحفيين ومحامين."))
+    (st,) = nlp.statements(Article("d", "واعلنت مفوضية الامم المتحدة لشؤون اللاجئين في لبنان ان 200 الف شخص عادوا.",
+                                   "ar"))
+    assert st.speaker.text == "مفوضية الامم المتحدة لشؤون اللاجئين" and st.speaker.actor is not None
+    # "يذكر ان" (it is worth recalling that) is the paper's background, nobody's words; "ويذكر الكتاب ان" is the book's
+    text = "وقال الوزير ان الهند بلد كبير. يذكر ان الهند تنتج نحو الف فيلم سنويا. ويذكر الكتاب ان الادارة اخطأت."
+    assert [(st.speaker.text, st.cue.text) for st in nlp.statements(Article("d", text, "ar"))] == [
+        ("الوزير", "وقال"), ("الكتاب", "ويذكر")]

@@ -314,11 +314,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # verb-subject: skip time adverbs and an addressee ("للصحافيين"), then the subject: a known mention, else an
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
-    if j + 1 < len(toks) and toks[j].norm in ("في", "خلال") and toks[j + 1].norm in _AR_INTERVIEWS:
+    if j + 1 < len(toks) and (toks[j].norm in ("في", "خلال") and toks[j + 1].norm in _AR_INTERVIEWS
+                              or toks[j].norm in ("ردا", "تعليقا") and toks[j + 1].norm == "علي"):
         # "وقال في مقابلة مع قناة الجزيرة ان ...": an interview right after the verb; the one interviewing is no
         # speaker. A person or an office named before "ان" is the subject ("وقال في حديث لصحيفة الشرق الاوسط وزير
         # الخارجية المصري احمد ابو الغيط ان"); else the subject is not written: the last speaker, after و/ف or a
-        # connective ("وكان قال", "لكنه قال", "فيما قال")
+        # connective ("وكان قال", "لكنه قال", "فيما قال"). So after "ردا على" / "تعليقا على" (in answer to, commenting
+        # on): "وقال ردا على تحول دون ستيوارت وايت الى الاسلام ان": what is answered names no speaker
         that = next((k for k in range(j + 2, min(len(toks), j + 16)) if toks[k].norm in _AR_THAT), None)
         for k in range(j + 2, that or j + 2):
             m = next((m for m in mentions if m.start == toks[k].start), None)
@@ -333,9 +335,15 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         j = _skip_time(toks, j + 1)
     if j < len(toks) and toks[j].norm == "النقاب":
         return None  # "كشف النقاب ... ان": an impersonal "it was revealed", the veil is no speaker
+    if _unprefixed(toks[i].norm) == "يذكر" and j < len(toks) and toks[j].norm in _AR_THAT:
+        return None  # "يذكر ان الهند تنتج ...": "it is worth recalling that", the paper's own background, nobody's
+        # words (but "ويذكر الكتاب ان": the book says)
     after_addressee = _skip_addressee(text, toks, j, mentions)
     addressed = after_addressee != j
     j = _skip_time(toks, after_addressee)
+    if j + 2 < len(toks) and toks[j].norm == "كل" and toks[j + 1].norm == "من" \
+            and not text[toks[j].end : toks[j + 2].start].replace("من", "", 1).strip():
+        j += 2  # "كما ابدى كل من رئيس مجلس النواب ورئيس مجلس الوزراء": each of those named speaks, the first here
     if cue.kind == "report" and j + 1 < len(toks) and toks[j].norm in _AR_DEMONSTRATIVES \
             and (toks[j + 1].norm[2:] in _AR_CAN_SPEAK and toks[j + 1].norm.startswith("ال")
                  or toks[j + 1].norm in _AR_ROLE_HEADS) \

@@ -167,7 +167,11 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
 
 # institutions, indefinite: in construct with the body they belong to ("رئاسة اركان القوات الروسية", "حكومة اسرائيل")
 _AR_INSTITUTIONS = _normalised(frozenset("""رئاسة حكومة وزارة قيادة اركان سفارة قنصلية سلطات قوات شرطة ادارة مكتب
-    مجلس جيش برلمان بلدية محكمة هيئة مديرية دائرة جهاز اجهزة مخابرات استخبارات""".split()))
+    مجلس جيش برلمان بلدية محكمة هيئة مديرية دائرة جهاز اجهزة مخابرات استخبارات مفوضية بعثة""".split()))
+
+# what "على" governs after a verb of stressing ("اكد على ضرورة", "شدد على اهمية", "اكد على ان"): with them "علي" is
+# the preposition, never the name Ali
+_AR_AFTER_ALA = _normalised(frozenset("ضرورة أهمية اهمية أن ان أنه انه أنها انها".split()))
 
 # parts of a body that speak for it ("المكتب السياسي لحركة حماس", "الجناح العسكري لـ«حزب الله»")
 _AR_PART_OF_BODY = _normalised(frozenset("المكتب الجناح الذراع اللجنه الهيئه القياده المجلس".split()))
@@ -344,11 +348,14 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
     ("باقري", "علي شاه باكتياوال") that the dictionary does not know."""
     t = toks[j]
     w = t.norm
-    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or w.startswith(("بال", "لل", "وال")) or _is_cue_word(t) \
+    if not _arabic(t) or len(w) < 2 or w in _AR_FUNCTION or t.text in _AR_ALA or w.startswith(("بال", "لل", "وال")) \
+            or _is_cue_word(t) \
             or _verbal_noun(t) or (w.startswith("لا") and len(w) >= 6):  # "دعت لاجراء انتخابات": a purpose
         return None
-    if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5):
-        return None  # an adverbial accusative ("مدافعاً عن القانون"), not a subject
+    if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5) or w in ("ردا", "تعليقا"):
+        return None  # an adverbial accusative ("مدافعاً عن القانون", "وقال ردا على سؤال"), not a subject
+    if w == "علي" and j + 1 < len(toks) and toks[j + 1].norm in _AR_AFTER_ALA:
+        return None  # "وشدد علي ضرورة زيادة": the preposition على as some papers spell it, not the name Ali
     if len(w) >= 5 and w.endswith(("ته", "تها", "تهم", "اته")):
         return None  # a verbal noun with a pronoun ("يزعم محاربته"), not a subject
     inside = _source_in_body(text, toks, j, mentions)

@@ -31,7 +31,7 @@ _AR_STOP_NAME = frozenset(
 
 # adverbs that can follow a verb before its subject ("وأكد مجددا ...")
 _AR_ADVERBS = frozenset("""مليا مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها حرفيا شخصيا علنيا
-    مبدئيا حاليا فعليا نهائيا ضمنيا""".split())
+    مبدئيا حاليا فعليا نهائيا ضمنيا قضائيا""".split())
 
 
 # heads of a subject noun phrase that names a role: the person named after them is the speaker
