@@ -528,12 +528,68 @@ class ActorDictionary:
                 m.actor.affiliation for m in raw if m.actor and not m.context and m.actor.affiliation
             }
             raw = [m for m in raw if not m.context or m.context in named]
+            raw = self._without_others_surnames(text, toks, raw)
             raw = self._propagate_surnames(text, toks, raw)
         mentions = [Mention(Span(m.start, m.end, text[m.start : m.end]), m.actor) for m in raw
                     if not _common_word_reading(text, m.start, m.end)]
         if resolve:
             mentions = self.resolve_roles(mentions, text, date=date)
         return mentions
+
+    @functools.cached_property
+    def _ar_given_names(self) -> dict[str, frozenset[str]]:
+        """The first words of the Arabic names of persons written in two words or more, as token keys, each with the
+        persons whose names open with it ("احمد" of "احمد ابو الغيط"); titles and name links left out."""
+        out: dict[str, set[str]] = {}
+        titles = self._title_keys("ar")
+        for actor_id, names in self._names.items():
+            a = self._actors.get(actor_id)
+            if a is None or a.type != "person":
+                continue
+            for name in names:
+                keys = _alias_keys(name)
+                if len(keys) >= 2 and is_arabic(name.strip()[:1]) and keys[0] not in titles \
+                        and keys[0] not in self._particles and keys[0] not in _AR_NAME_LINKS:
+                    out.setdefault(keys[0], set()).add(actor_id)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @functools.cached_property
+    def _ar_own_given_names(self) -> dict[str, frozenset[str]]:
+        """Each person's own given names (`_ar_given_names` the other way round)."""
+        out: dict[str, set[str]] = {}
+        for k, ids in self._ar_given_names.items():
+            for i in ids:
+                out.setdefault(i, set()).add(k)
+        return {i: frozenset(v) for i, v in out.items()}
+
+    def _without_others_surnames(self, text: str, toks: list[Token], raw: list[_Match]) -> list[_Match]:
+        """A person the dictionary knows by a one-word Arabic name, read right after a given name none of that
+        person's names opens with, is somebody else of that family ("مدرب المنتخب القطري احمد المالكي" is no Nuri
+        al-Maliki): the match goes, and so do the article's other lone mentions of that name unless the person is
+        also named in full there. Names the recogniser or the rules read stay mentions, with no actor."""
+        given, own = self._ar_given_names, self._ar_own_given_names
+        others: set[tuple[str, str]] = set()
+        drop: set[int] = set()
+        for n, m in enumerate(raw):
+            if m.actor is None or m.actor.type != "person" or m.j - m.i != 1 or m.i == 0 or not toks[m.i].arabic:
+                continue
+            prev = toks[m.i - 1]
+            if text[prev.end : m.start].strip() or any(r.i < m.i <= r.j - 1 or r.i <= m.i - 1 < r.j for r in raw
+                                                       if r is not m):
+                continue  # (a comma or a word of another match between: no name of one man)
+            keys = {k for _s, _e, k in prev.variants} - self._stop_keys - _AR_GIVEN_AND_NOUN
+            ids = set().union(*(given.get(k, ()) for k in keys))
+            # (only a person the dictionary names in full too: its given names are known, "بوريس يلتسين" is
+            # Yeltsin though the one-word entry "يلتسين" has none)
+            if ids and m.actor.id not in ids and own.get(m.actor.id) and len(ids) >= 2:
+                drop.add(n)
+                others.add((m.actor.id, _word_key(text[m.start : m.end])))
+        if not drop:
+            return raw
+        full = {m.actor.id for m in raw if m.actor is not None and m.j - m.i >= 2}
+        return [m for n, m in enumerate(raw) if n not in drop and not (
+            m.actor is not None and m.j - m.i == 1 and m.actor.id not in full
+            and (m.actor.id, _word_key(text[m.start : m.end])) in others)]
 
     def _propagate_surnames(self, text: str, toks: list[Token], raw: list[_Match]) -> list[_Match]:
         particles, stop = self._particles, self._stop_keys
@@ -1170,6 +1226,8 @@ _COMMON_WORD_READINGS: dict[str, Callable[[_Around], bool]] = {
 # Arabic ordinals, as matching keys (`ar_key`: no article, -ية as -ي): the regnal number of "عبد الله الثاني" is no
 # surname
 _AR_ORDINAL_KEYS = frozenset("اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split())
+# given names that are nouns too, as token keys: "خليفة الزرقاوي" is his successor (`_without_others_surnames`)
+_AR_GIVEN_AND_NOUN = frozenset(_word_key(w) for w in ("خليفة",))
 # bare titles of a state's offices (`held_by`): head of government or state, a minister
 _AR_STATE_TITLES = tuple(normalize_arabic(t) for t in ("رئيس الحكومة", "رئيس حكومة", "رئيس الوزراء", "رئيس وزراء",
                                                        "رئيس الجمهورية", "وزير", "الوزير", "وزيرة", "الوزيرة"))

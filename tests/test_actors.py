@@ -268,6 +268,20 @@ def test_arabic_surname_refers_to_the_person_named_in_full(d):
                                                "واشنطن.")]
 
 
+def test_arabic_surname_after_another_given_name_is_another_person(d):
+    """NewsFANE wire copy (2006, CC BY-SA 3.0, shortened): Qatar's team manager Ahmed al-Maliki is no Nuri
+    al-Maliki, and neither is "المالكي" alone later in his story; Nuri named in full is still himself, a successor
+    ("خليفة الزرقاوي") names Zarqawi, and a one-word entry with no full name keeps its given name ("بوريس يلتسين")."""
+    ids = lambda text: [(m.text, m.actor.id if m.actor else None) for m in d.find(text)]  # noqa: E731
+    coach = ids("وفي لقاء مع احمد المالكي مدير منتخبنا الوطني قال ان الفريق جاهز. واستبعد المالكي حدوث مفاجأة.")
+    assert not any(a == "nuri_al_maliki" for _t, a in coach)
+    pm = ids("وقال رئيس الوزراء العراقي نوري المالكي ان الحكومة ستواصل عملها. واكد المالكي ان الامن تحسن.")
+    assert [t for t, a in pm if a == "nuri_al_maliki"] == ["رئيس الوزراء العراقي نوري المالكي", "المالكي"]
+    assert ("الزرقاوي", "abu_musab_al_zarqawi") in ids("اختير ابو ايوب المصري ليكون خليفة الزرقاوي في قيادة القاعدة.")
+    assert any(a is not None and "yltsyn" in a or a == "boris_yeltsin"
+               for _t, a in ids("لقد غادر بوريس يلتسين الكرملين."))
+
+
 def test_french_news_sentence(d):
     # written in the style of an AFP dispatch (the French news texts in shared data are held out)
     text = (
