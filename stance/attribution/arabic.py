@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..actors import is_people
-from ..records import Mention, Span
+from ..records import Mention, Span, is_country_code
 from ..text import Token, normalize_arabic
 from .arabic_documents import _AR_IN_IT, _document_speaker, _issuer, _issuer_before
 from .arabic_names import (
@@ -866,6 +866,41 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
         return speaker, after
     longer = Mention(Span.of(text, speaker.start, toks[end - 1].end), speaker.actor)
     return longer, _after_subject(text, toks, longer.end, mentions)
+
+
+def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,
+                         mentions: Sequence[Mention]) -> tuple[Mention, int]:
+    """A verb-subject speaker cut before its own nisba adjectives, its content made to start on them ("وكالة الانباء
+    الإثيوبية الرسمية", "عضو اللجنة التنظيمية", "مجلس الأمن القومي في جورجيا"): the speaker runs over them. Each
+    agrees with the word before it, a feminine one ("-ية") after a word in ة or ات, a masculine one ("-ي") after any
+    other; a plural ("العراقيين") or a broken plural in ي ("الاهالي") is the verb's object. (speaker, content start),
+    unchanged when no such word follows."""
+    if speaker.resolved or speaker.start < cue.end or text[speaker.end : after].strip():
+        return speaker, after
+    k = _first_at(toks, speaker.end)
+    end = None
+    while k < len(toks) and k > 0 and toks[k].start >= speaker.end \
+            and not text[toks[k - 1].end : toks[k].start].strip():
+        w, before = toks[k].norm, toks[k - 1].norm
+        feminine = w.endswith("يه") and len(w) >= 6 and before.endswith(("ه", "ات"))
+        masculine = w.endswith("ي") and len(w) >= 5 and not before.endswith(("ه", "ات"))
+        if not w.startswith("ال") or w in _AR_BROKEN_PLURALS_IN_Y or not (feminine or masculine):
+            break
+        end, k = k, k + 1
+    if end is None:
+        return speaker, after
+    actor = speaker.actor
+    if actor is not None and actor.type == "organisation" and not is_country_code(actor.affiliation) \
+            and any(t.norm in _AR_NATIONAL for t in toks[_first_at(toks, speaker.end) : end + 1]):
+        actor = None  # "مجلس الأمن القومي في جورجيا": a country's national council, not the UN's
+    longer = Mention(Span.of(text, speaker.start, toks[end].end), actor)
+    return longer, _after_subject(text, toks, longer.end, mentions)
+
+
+_AR_NATIONAL = _normalised(frozenset("القومي القومية الوطني الوطنية".split()))  # national: of some country
+
+# broken plurals written like a nisba ("الاهالي": the residents): nouns, no adjective of the word before
+_AR_BROKEN_PLURALS_IN_Y = _normalised(frozenset("الاهالي الأهالي الاراضي الأراضي المباني الضواحي الايادي الأيادي".split()))
 
 
 def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]) -> bool:

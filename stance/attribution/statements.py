@@ -14,6 +14,7 @@ from .arabic import (
     _AR_NOT_NESTED,
     _speaker_ar,
     _subject_tail,
+    _with_trailing_nisba,
     _while_clause,
     _without_trailing_words,
 )
@@ -124,6 +125,9 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
             speaker, after, inverted = res
             if lang == "ar" and speaker is not None:
                 speaker, after = _subject_tail(text, toks, cue, speaker, after, in_sent)
+                longer, after = _with_trailing_nisba(text, toks, cue, speaker, after, in_sent)  # "الإثيوبية الرسمية"
+                if longer is not speaker:  # (its phrase may go on to its content: "عضو اللجنة التنظيمية لدول ... ان")
+                    speaker, after = _subject_tail(text, toks, cue, longer, after, in_sent)
                 speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
