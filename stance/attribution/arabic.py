@@ -873,8 +873,9 @@ def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mentio
     """A verb-subject speaker cut before its own nisba adjectives, its content made to start on them ("وكالة الانباء
     الإثيوبية الرسمية", "عضو اللجنة التنظيمية", "مجلس الأمن القومي في جورجيا"): the speaker runs over them. Each
     agrees with the word before it, a feminine one ("-ية") after a word in ة or ات, a masculine one ("-ي") after any
-    other; a plural ("العراقيين") or a broken plural in ي ("الاهالي") is the verb's object. (speaker, content start),
-    unchanged when no such word follows."""
+    other; a plural ("العراقيين"), a broken plural in ي ("الاهالي"), a participle of a root in ي ("واتهم المحامي
+    القاضي") and a country after a known body ("واتهمت منظمة العفو الدولية السعودية") are the verb's object.
+    (speaker, content start), unchanged when no such word follows."""
     if speaker.resolved or speaker.start < cue.end or text[speaker.end : after].strip():
         return speaker, after
     k = _first_at(toks, speaker.end)
@@ -883,9 +884,13 @@ def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mentio
             and not text[toks[k - 1].end : toks[k].start].strip():
         w, before = toks[k].norm, toks[k - 1].norm
         feminine = w.endswith("يه") and len(w) >= 6 and before.endswith(("ه", "ات"))
-        masculine = w.endswith("ي") and len(w) >= 5 and not before.endswith(("ه", "ات"))
-        if not w.startswith("ال") or w in _AR_BROKEN_PLURALS_IN_Y or not (feminine or masculine):
-            break
+        # (not a participle of a root in ي, a noun as often: "القاضي", "المحامي", "النادي"; "-اني" is a nisba)
+        masculine = w.endswith("ي") and len(w) >= 5 and not before.endswith(("ه", "ات")) \
+            and not (w[-3] == "ا" and not w.endswith("اني"))
+        country = speaker.actor is not None and any(
+            m.start == toks[k].start and m.actor is not None and m.actor.type == "country" for m in mentions)
+        if not w.startswith("ال") or w in _AR_BROKEN_PLURALS_IN_Y or not (feminine or masculine) or country:
+            break  # (a country after a known body is its object: "واتهمت منظمة العفو الدولية السعودية")
         end, k = k, k + 1
     if end is None:
         return speaker, after
