@@ -554,34 +554,30 @@ class ActorDictionary:
         return {k: frozenset(v) for k, v in out.items()}
 
     @functools.cached_property
-    def _ar_own_given_names(self) -> dict[str, frozenset[str]]:
-        """Each person's own given names (`_ar_given_names` the other way round)."""
-        out: dict[str, set[str]] = {}
-        for k, ids in self._ar_given_names.items():
-            for i in ids:
-                out.setdefault(i, set()).add(k)
-        return {i: frozenset(v) for i, v in out.items()}
+    def _ar_named_in_full(self) -> frozenset[str]:
+        """The persons some Arabic name of two words or more names (those `_ar_given_names` lists)."""
+        return frozenset().union(*self._ar_given_names.values())
 
     def _without_others_surnames(self, text: str, toks: list[Token], raw: list[_Match]) -> list[_Match]:
         """A person the dictionary knows by a one-word Arabic name, read right after a given name none of that
         person's names opens with, is somebody else of that family ("مدرب المنتخب القطري احمد المالكي" is no Nuri
         al-Maliki): the match goes, and so do the article's other lone mentions of that name unless the person is
         also named in full there. Names the recogniser or the rules read stay mentions, with no actor."""
-        given, own = self._ar_given_names, self._ar_own_given_names
+        given, in_full = self._ar_given_names, self._ar_named_in_full
         others: set[tuple[str, str]] = set()
         drop: set[int] = set()
         for n, m in enumerate(raw):
             if m.actor is None or m.actor.type != "person" or m.j - m.i != 1 or m.i == 0 or not toks[m.i].arabic:
                 continue
             prev = toks[m.i - 1]
-            if text[prev.end : m.start].strip() or any(r.i < m.i <= r.j - 1 or r.i <= m.i - 1 < r.j for r in raw
-                                                       if r is not m):
-                continue  # (a comma or a word of another match between: no name of one man)
+            if text[prev.end : m.start].strip() or n > 0 and raw[n - 1].j == m.i:
+                continue  # (a comma between, or the word before ends another match (matches are in order and
+                # never overlap): no name of one man)
             keys = {k for _s, _e, k in prev.variants} - self._stop_keys - _AR_GIVEN_AND_NOUN
             ids = set().union(*(given.get(k, ()) for k in keys))
             # (only a person the dictionary names in full too: its given names are known, "بوريس يلتسين" is
             # Yeltsin though the one-word entry "يلتسين" has none)
-            if ids and m.actor.id not in ids and own.get(m.actor.id) and len(ids) >= 2:
+            if ids and m.actor.id not in ids and m.actor.id in in_full and len(ids) >= 2:
                 drop.add(n)
                 others.add((m.actor.id, _word_key(text[m.start : m.end])))
         if not drop:

@@ -82,6 +82,7 @@ from .spans import (
     _token_from,
 )
 from .words import (
+    _AR_IN_ANSWER,
     _AR_IN_PROTEST,
     _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
@@ -315,7 +316,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # unknown noun phrase
     j = _skip_time(toks, i + 1)
     if j + 1 < len(toks) and (toks[j].norm in ("في", "خلال") and toks[j + 1].norm in _AR_INTERVIEWS
-                              or toks[j].norm in ("ردا", "تعليقا") and toks[j + 1].norm == "علي"):
+                              or toks[j].norm in _AR_IN_ANSWER and toks[j + 1].norm == "علي"):
         # "وقال في مقابلة مع قناة الجزيرة ان ...": an interview right after the verb; the one interviewing is no
         # speaker. A person or an office named before "ان" is the subject ("وقال في حديث لصحيفة الشرق الاوسط وزير
         # الخارجية المصري احمد ابو الغيط ان"); else the subject is not written: the last speaker, after و/ف or a
@@ -878,7 +879,7 @@ def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mentio
     (speaker, content start), unchanged when no such word follows."""
     if speaker.resolved or speaker.start < cue.end or text[speaker.end : after].strip():
         return speaker, after
-    k = _first_at(toks, speaker.end)
+    k = first = _first_at(toks, speaker.end)
     end = None
     while k < len(toks) and k > 0 and toks[k].start >= speaker.end \
             and not text[toks[k - 1].end : toks[k].start].strip():
@@ -896,7 +897,7 @@ def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mentio
         return speaker, after
     actor = speaker.actor
     if actor is not None and actor.type == "organisation" and not is_country_code(actor.affiliation) \
-            and any(t.norm in _AR_NATIONAL for t in toks[_first_at(toks, speaker.end) : end + 1]):
+            and any(t.norm in _AR_NATIONAL for t in toks[first : end + 1]):
         actor = None  # "مجلس الأمن القومي في جورجيا": a country's national council, not the UN's
     longer = Mention(Span.of(text, speaker.start, toks[end].end), actor)
     return longer, _after_subject(text, toks, longer.end, mentions)

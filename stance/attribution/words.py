@@ -34,6 +34,10 @@ _AR_ADVERBS = frozenset("""مليا مجددا مؤخرا سابقا لاحقا 
     مبدئيا حاليا فعليا نهائيا ضمنيا قضائيا""".split())
 
 
+# "in answer to", "commenting on" after a verb of saying ("وقال ردا على سؤال"): adverbial, never its subject
+_AR_IN_ANSWER = frozenset(("ردا", "تعليقا"))
+
+
 # heads of a subject noun phrase that names a role: the person named after them is the speaker
 # ("وقال عضو كتلة «حزب الله» النائب علي عمار", "وقال مدرب تشارلتون الن كاربيشلي"), with a possessive too
 # ("وطالب نائبه السابق، افرايم سنيه، بضرب"; not "مساعده", which reads "مساعدة" too: aid)
