@@ -689,6 +689,15 @@ def test_arabic_document_speaks_for_its_issuer(nlp):
                                                "ar")) if s.speaker]
     assert st.speaker.text == "بيان لوزارة الدفاع البريطانية" and st.speaker.actor is not None
     assert statements(nlp, "وقال بيان ان الجندي قتل.")[0][0] == "بيان"
+    # NewsFANE: a known body in construct with the document ("بيان منظمة المؤتمر الاسلامي"; it was "بيان", and the
+    # body opened the content), and a UN document ("وثيقة للامم المتحدة"; it was "وثيقة")
+    (st,) = [s for s in nlp.statements(Article("d", "وقال بيان منظمة المؤتمر الاسلامي ان الدول الاسلامية تري من "
+                                               "اللائق بالنسبة للفاتيكان ان يقوم بسحب تصريحات البابا.", "ar"))]
+    assert st.speaker.text == "بيان منظمة المؤتمر الاسلامي" and st.speaker.actor.id == "org_islamic_cooperation"
+    assert st.content.text.startswith("الدول الاسلامية")
+    (st,) = nlp.statements(Article("d", "وكشفت وثيقة للامم المتحدة انه سيسمح لجنود يونيفيل باستخدام القوة.", "ar"))
+    assert st.speaker.text == "وثيقة للامم المتحدة" and st.speaker.actor.id == "united_nations"
+    assert statements(nlp, "وهددت الرسالة النمسا بضرب الحركة السياحية.")[0][0] == "الرسالة"  # (the letter threatens)
 
 
 def test_arabic_carry_is_blame_only_with_responsibility_or_a_report(nlp):

@@ -28,6 +28,10 @@ _AR_ISSUE_VERBS = _normalised(frozenset(
 
 _AR_SENDER = _normalised(frozenset("من عن".split()))  # "رسالة من الرئيس", "بيان عن الجيش"
 
+# documents that speak for whoever issued them (`_issuer`): "بيان", "تقرير" ... and "وثيقة", "مذكرة" ("وكشفت وثيقة
+# للامم المتحدة ان")
+_AR_ISSUERS_DOCUMENTS = _AR_DOCUMENTS | _normalised(frozenset("وثيقة الوثيقة مذكرة المذكرة".split()))
+
 
 def _issuer_before(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],
                    unknown: bool = False) -> Optional[Mention]:
@@ -113,15 +117,21 @@ def _document_speaker(text: str, toks: list[Token], cue: Cue, mentions: Sequence
 
 def _issuer(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Mention:
     """A document speaks for whoever issued it: "أفاد بيان صادر من الوزارة" -> the span runs over the ministry, with its
-    actor when known ("بيان صادر عن X", "بيان لـX", "تقرير الصادر عن X"). Unchanged otherwise."""
+    actor when known ("بيان صادر عن X", "بيان لـX", "تقرير الصادر عن X", and a known actor in construct, "بيان منظمة
+    المؤتمر الاسلامي"). Unchanged otherwise."""
     k = next((k for k, t in enumerate(toks) if t.start == m.start), None)
-    if k is None or toks[k].norm not in _AR_DOCUMENTS:
+    if k is None or toks[k].norm not in _AR_ISSUERS_DOCUMENTS:
         return m
     j = k + 1
     if j < len(toks) and toks[j].norm in ("صادر", "الصادر", "صادرا"):
         j += 1
     if j >= len(toks) or _PHRASE_BREAK.search(text[toks[j - 1].end : toks[j].start]):
         return m
+    construct = next((x for x in mentions if x.start == toks[j].start and x.actor is not None), None) \
+        if j == k + 1 and m.end <= toks[k].end and not toks[k].norm.startswith("ال") else None
+    if construct is not None:  # "وقال بيان منظمة المؤتمر الاسلامي ان": the body named in construct (a definite
+        # document heads none: "وهددت الرسالة النمسا", the letter threatened Austria)
+        return Mention(Span.of(text, m.start, construct.end), construct.actor)
     if toks[j].norm in ("عن", "من") and j + 1 < len(toks):
         j += 1
     elif not (toks[j].norm.startswith("ل") and len(toks[j].norm) > 3):  # "بيان لوزارة الدفاع"
