@@ -839,6 +839,11 @@ def test_arabic_review_cases_of_session_7(nlp):
     assert statements(nlp, "وينقل الجيش المعدات عن طريق البحر.") == []
     assert statements(nlp, "ونقلت رويترز عن مصدر مطلع قوله ان الحكومة رفضت الخطة.")[0][:2] == (
         "مصدر مطلع", "الحكومة رفضت الخطة")
+    # NewsFANE: all the words up to the saying are the source's ("مسؤولين سامين اميركيين"; it was "مسؤولين", and its
+    # own country a target in the content)
+    assert statements(nlp, "ونقلت نيويورك تايمز عن مسؤولين سامين اميركيين قولهم ان رايس ستسعى الى كسر العلاقة بين "
+                           "ايران وسوريا.")[0] == ("مسؤولين سامين اميركيين", "رايس ستسعى الى كسر العلاقة بين ايران وسوريا",
+                                                   ["رايس", "ايران", "سوريا"])
     # the UN secretary-general with his body and his name, with or without commas
     for s in ("وقال الأمين العام للأمم المتحدة بان كي مون ان الوضع خطير.",
               "وقال الأمين العام للأمم المتحدة، بان كي مون، ان الوضع خطير."):
