@@ -727,6 +727,14 @@ def test_arabic_review_cases_of_session_6(nlp):
     # a speaker reported inside another statement is not the one "وأضاف" continues
     got = statements(nlp, "وقال الوزير ان ايران تؤكد دعمها للمعارضة. وأضاف ان الولايات المتحدة قلقة.")
     assert got[-1][0] == "الوزير" and got[-1][2] == ["الولايات المتحدة"]
+    # NewsFANE: nor is a person named in the content of "he said" (resolved to the speaker before) the one who goes
+    # on in the same sentence ("واشار" was Blair's)
+    got = statements(nlp, "وهاجم نصر الله الحكومة. وقال ان بلير كان شريكا في القتل، واشار الى ان دعوة بلير كارثة.")
+    assert [s for s, _, _ in got] == ["نصر الله", "نصر الله", "نصر الله"]
+    # unless the cue's gender says otherwise: "مؤكدا" after the agency's "وقالت" is Erdogan's
+    got = statements(nlp, "وذكرت وكالة الاناضول ان الحكومة تلقت دعوات. وقالت ان اردوغان رد على الدعوات، مؤكدا ان تركيا "
+                          "تؤيد المشاركة.")
+    assert [s for s, _, _ in got][:3] == ["وكالة الاناضول", "وكالة الاناضول", "اردوغان"]
     # "يعتبر" inside another statement is "is considered", no statement of its own
     assert [s for s, _, _ in statements(nlp, "وقال الوزير ان القرار يعتبر انتهاكا للاتفاق.")] == ["الوزير"]
     # حمل: an official carrying a letter blames no one; "وتحمّل X ... المسؤولية" far after the verb still blames

@@ -173,7 +173,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if issuer is not None:
             return issuer, toks[i + 1].end
     if cue.mood == "purpose":  # "وعادت وزارة الداخلية لتؤكد اعتقال ...": the clause's subject, never the object
-        if _spoke_before_in(state, sent, cue.start):
+        if _spoke_before_in(state, sent, cue.start, toks[i].norm):
             return _resolved(state), cue.end
         subject = _initial_clause_subject(text, toks, sent, cue, mentions)
         return (subject, cue.end) if subject is not None else None
@@ -181,7 +181,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         protesting = _protesting_before(text, toks, i, mentions) if toks[i].norm in _AR_IN_PROTEST else None
         if protesting is not None:
             return protesting, cue.end
-        if _spoke_before_in(state, sent, cue.start):
+        if _spoke_before_in(state, sent, cue.start, toks[i].norm):
             return _resolved(state), cue.end
         # no speaker yet in this sentence: after a comma, the subject of the verb that opens the participle's clause
         # (the sentence, or the clause after "فيما"/"بينما": "ويعيش ملايين السوريين ...، فيما تواصل الامم المتحدة
@@ -456,7 +456,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has its clause's
     when = _after_when(toks, i)
     if cue.kind in ("report", "eval") and (waw or when) and i > 0:
-        if not _spoke_before_in(state, sent, cue.start):
+        if not _spoke_before_in(state, sent, cue.start, toks[i].norm):
             # "...، حتى قرر الشيخ ... عندما أعلن": the clause after the comma
             clause = _after_last_comma(text, toks, i) if when else 0
             clause += when and clause < i and toks[clause].norm in ("حتي", "وحتي")  # "حتى قرر ...": until

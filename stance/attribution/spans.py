@@ -42,6 +42,8 @@ def _mention_ending_before(pos: int, floor: int, mentions: Sequence[Mention]) ->
 @dataclass
 class _State:
     last_speaker: Optional[Mention] = None
+    last_cue: int = -1  # where the last speaker last spoke (the cue's start): a resolved one was named before
+    last_cue_word: str = ""  # and that cue as a matching key (`Token.norm`)
 
 
 def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
@@ -56,10 +58,28 @@ def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _spoke_before_in(state: _State, sent: Span, pos: int) -> bool:
-    """Whether the last speaker was named earlier in this sentence, before `pos`."""
+def _ar_feminine(word: str) -> bool:
+    """An Arabic cue (`Token.norm`) in the feminine: a past verb in ت ("وقالت", "اشارت"; not "لفت", whose ت is the
+    root's) or a participle in ة ("مشيرة").
+
+    >>> [_ar_feminine(w) for w in ("وقالت", "واضاف", "ولفت", "مشيره", "مؤكدا")]
+    [True, False, False, True, False]
+    """
+    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return w.endswith(("ه", "ة")) or w.endswith("ت") and len(w) >= 4
+
+
+def _spoke_before_in(state: _State, sent: Span, pos: int, word: str = "") -> bool:
+    """Whether the last speaker was named earlier in this sentence, before `pos`, or spoke there with a cue of the
+    same gender as `word`, the cue at `pos` ("وقال ان بلير كان شريكا ...، واشار الى": "he said", resolved to
+    Nasrallah named in the sentence before, goes on; but in "وقالت ان اردوغان رد ...، مؤكدا" the participle is
+    Erdogan's, not the agency's)."""
     last = state.last_speaker
-    return last is not None and sent.start <= last.start < pos
+    if last is None:
+        return False
+    spoke = sent.start <= state.last_cue < pos and (not word or not state.last_cue_word
+                                                    or _ar_feminine(word) == _ar_feminine(state.last_cue_word))
+    return sent.start <= last.start < pos or spoke
 
 
 def _resolved(state: _State) -> Optional[Mention]:
