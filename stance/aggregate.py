@@ -134,6 +134,19 @@ def without_repeats(lines: Sequence[dict]) -> list[dict]:
     return [obj for obj, again in zip(lines, repeats(lines)) if not again]
 
 
+def tagger_statement(obj: dict) -> bool:
+    """Whether an `analyze` line is a statement of the speaker tagger: no cue, and a speaker the tagger read in a
+    sentence where the rules found no reporting cue (its `"tagger"` probability). Author-voice lines (no speaker)
+    are not."""
+    return obj.get("cue") is None and "tagger" in (obj.get("speaker") or {})
+
+
+def with_cues(lines: Sequence[dict]) -> list[dict]:
+    """The lines that are no statement of the speaker tagger (`tagger_statement`), in order: reported speech with its
+    cue, and the author's own lines."""
+    return [obj for obj in lines if not tagger_statement(obj)]
+
+
 def aggregate(lines: Iterable[dict], by: str = "actor", names: Mapping[str, str] | None = None,
               distinct: bool = False) -> list[Edge]:
     """Edges from `analyze` output objects (lines without a speaker or stance are skipped; author-voice lines

@@ -359,9 +359,13 @@ def portrayals(
     distinct: bool = typer.Option(False, "--distinct", help="count a statement repeated word for word (the same "
                                   "speaker, cue, content, target and stance: one wire story in several outlets, an "
                                   "article fetched twice) once; stderr says how many repeats were left out"),
+    cued_only: bool = typer.Option(False, "--cued-only", help="count only statements with a reporting cue (and "
+                                   "author-voice lines): leave out the speaker tagger's statements (\"cue\": null, a "
+                                   "speaker with a \"tagger\" probability), read in sentences with no verb of saying; "
+                                   "stderr says how many were left out"),
 ) -> None:
     """Aggregate analyze output into directed actor pairs: counts per stance, net score, evidence ids."""
-    from .aggregate import FORMATS, LEVELS, aggregate, without_repeats
+    from .aggregate import FORMATS, LEVELS, aggregate, with_cues, without_repeats
 
     if format not in FORMATS:
         _fail(f"--format must be one of {sorted(FORMATS)}, found {format!r}")
@@ -385,6 +389,11 @@ def portrayals(
         from .actors import default_dictionary
 
         names = default_dictionary().country_names()
+    if cued_only:
+        kept = with_cues(lines)
+        typer.echo(f"--cued-only: {len(lines) - len(kept)} of {len(lines)} lines are the speaker tagger's statements "
+                   "(no cue) and were left out", err=True)
+        lines = kept
     if distinct:
         kept = without_repeats(lines)
         typer.echo(f"--distinct: {len(lines) - len(kept)} of {len(lines)} lines repeat an earlier one word for word "

@@ -4,7 +4,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from stance.aggregate import aggregate, repeats
+from stance.aggregate import aggregate, repeats, tagger_statement
 from stance.cli import app
 
 
@@ -88,6 +88,27 @@ def test_distinct_counts_a_statement_repeated_across_copies_once(tmp_path):
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)[0]["criticism"] == 2
     assert "1 of 3 lines repeat an earlier one" in res.stderr
+
+
+def test_cued_only_leaves_out_the_speaker_taggers_statements(tmp_path):
+    """The seed article's headline, read by the speaker tagger (France -> Russia, no cue), is left out under
+    --cued-only; Hammond's cued statement and an author-voice line stay. Without the flag all three count."""
+    cued = {**LINES[0], "cue": {"text": "وقال", "start": 10, "end": 14}}
+    tagged = {"statement_id": "a:20", "speaker": {**_side("FRA", "France", "FRA", "country", "فرنسا"), "tagger": 0.93},
+              "cue": None, "target": RUSSIA, "stance": "neutral"}
+    author = {"statement_id": "a:21", "speaker": None, "cue": None, "voice": "author", "target": RUSSIA,
+              "stance": "criticism"}
+    lines = [cued, tagged, author]
+    assert [tagger_statement(x) for x in lines] == [False, True, False]
+    src = tmp_path / "analyzed.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["portrayals", str(src), "--cued-only", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert {(r["source"], r["target"]) for r in json.loads(res.stdout)} == {("philip_hammond", "RUS"), ("(author)", "RUS")}
+    assert "1 of 3 lines are the speaker tagger's statements" in res.stderr
+    res = runner.invoke(app, ["portrayals", str(src), "--format", "json"])
+    assert ("FRA", "RUS") in {(r["source"], r["target"]) for r in json.loads(res.stdout)}
 
 
 def test_an_unknown_name_is_one_node_across_its_spellings():
