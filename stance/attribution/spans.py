@@ -60,13 +60,13 @@ def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
 
 def _ar_feminine(word: str) -> bool:
     """An Arabic cue (`Token.norm`) in the feminine: a past verb in ت ("وقالت", "اشارت"; not "لفت", whose ت is the
-    root's) or a participle in ة ("مشيرة").
+    root's) or a participle in ة ("مشيرة"; not a verb with its object, "اتهمه").
 
-    >>> [_ar_feminine(w) for w in ("وقالت", "واضاف", "ولفت", "مشيره", "مؤكدا")]
-    [True, False, False, True, False]
+    >>> [_ar_feminine(w) for w in ("وقالت", "واضاف", "ولفت", "مشيره", "مؤكدا", "واتهمه")]
+    [True, False, False, True, False, False]
     """
     w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    return w.endswith(("ه", "ة")) or w.endswith("ت") and len(w) >= 4
+    return w.startswith("م") and w.endswith(("ه", "ة")) or w.endswith("ت") and len(w) >= 4
 
 
 def _spoke_before_in(state: _State, sent: Span, pos: int, word: str = "") -> bool:
