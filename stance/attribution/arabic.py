@@ -222,16 +222,16 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                             and not _PHRASE_BREAK.search(text[toks[e].end : toks[e + 1].start]):
                         e += 1
                     m = Mention(Span.of(text, toks[k + 1].start, toks[e].end))
-                after = _token_from(toks, m.end)
-                a = toks.index(after) if after is not None and after.norm not in _AR_SAID_OF else None
+                a = _first_at(toks, m.end)  # the word after the source
                 said = next((e for e in range(a + 1, min(len(toks), a + 3)) if toks[e].norm in _AR_SAID_OF), None) \
-                    if a is not None and m.actor is None else None
+                    if a < len(toks) and toks[a].norm not in _AR_SAID_OF and m.actor is None else None
                 if said is not None and not _PHRASE_BREAK.search(text[m.end : toks[said].start]) \
                         and not any(t.norm in _AR_PREPOSITIONS for t in toks[a:said]):
                     # "عن مسؤولين سامين اميركيين قولهم": the words up to the saying are the source's own
-                    m, after = Mention(Span.of(text, m.start, toks[said - 1].end)), toks[said]
+                    m, a = Mention(Span.of(text, m.start, toks[said - 1].end)), said
+                after = toks[a] if a < len(toks) else None
                 start = after.end if after is not None and after.norm in _AR_SAID_OF else m.end
-                formula = _withheld_name_end(toks, toks.index(after)) if after is not None else None
+                formula = _withheld_name_end(toks, a) if after is not None else None
                 if formula is not None:  # "عن مسؤول رفض الكشف عن هويته ان ...": what follows the formula
                     start = toks[formula].end
                 return m, start

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 
 from ..records import Mention, Span
 from ..text import Token
+from .cues import _unprefixed
 from .words import _MAX_SPEAKER_GAP
 
 
@@ -42,8 +43,8 @@ def _mention_ending_before(pos: int, floor: int, mentions: Sequence[Mention]) ->
 @dataclass
 class _State:
     last_speaker: Optional[Mention] = None
-    last_cue: int = -1  # where the last speaker last spoke (the cue's start): a resolved one was named before
-    last_cue_word: str = ""  # and that cue as a matching key (`Token.norm`)
+    last_cue: Optional[Token] = None  # the cue's word where the last speaker last spoke (a resolved one was named
+    # before)
 
 
 def _quotations(text: str, sent: Span) -> list[tuple[int, int]]:
@@ -65,7 +66,7 @@ def _ar_feminine(word: str) -> bool:
     >>> [_ar_feminine(w) for w in ("وقالت", "واضاف", "ولفت", "مشيره", "مؤكدا", "واتهمه")]
     [True, False, False, True, False, False]
     """
-    w = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    w = _unprefixed(word)
     return w.startswith("م") and w.endswith(("ه", "ة")) or w.endswith("ت") and len(w) >= 4
 
 
@@ -74,11 +75,11 @@ def _spoke_before_in(state: _State, sent: Span, pos: int, word: str = "") -> boo
     same gender as `word`, the cue at `pos` ("وقال ان بلير كان شريكا ...، واشار الى": "he said", resolved to
     Nasrallah named in the sentence before, goes on; but in "وقالت ان اردوغان رد ...، مؤكدا" the participle is
     Erdogan's, not the agency's)."""
-    last = state.last_speaker
+    last, cue = state.last_speaker, state.last_cue
     if last is None:
         return False
-    spoke = sent.start <= state.last_cue < pos and (not word or not state.last_cue_word
-                                                    or _ar_feminine(word) == _ar_feminine(state.last_cue_word))
+    spoke = cue is not None and sent.start <= cue.start < pos and (
+        not word or _ar_feminine(word) == _ar_feminine(cue.norm))
     return sent.start <= last.start < pos or spoke
 
 

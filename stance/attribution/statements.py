@@ -144,17 +144,15 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     after = max([after] + [m.end for m in others])
                     found[-1] = (cue, speaker, after, inverted)
                     found += [(cue, m, after, inverted) for m in others]
-                state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف"
-                # continues)
-                state.last_cue, state.last_cue_word = cue.start, toks[cue.token_index].norm
+                state.last_speaker = speaker  # (a reported speaker inside another's words is not who "وأضاف" continues)
+                state.last_cue = toks[cue.token_index]
             elif speaker is not None and any(f[0].kind == "source" for f in found[:-1]):
                 state.last_speaker = speaker  # but one after "حسب X فان" is: the journalist's source does not go on
                 # speaking ("وحسب الصحيفة، فان الوزير انتقد القرار، محذرا": the minister warns)
-                state.last_cue, state.last_cue_word = cue.start, toks[cue.token_index].norm
+                state.last_cue = toks[cue.token_index]
             elif speaker is not None and speaker.resolved and cue.start not in nested \
                     and state.last_speaker is not None and speaker.span == state.last_speaker.span:
-                state.last_cue, state.last_cue_word = cue.start, toks[cue.token_index].norm  # the last speaker,
-                # resolved, speaks in this sentence too
+                state.last_cue = toks[cue.token_index]  # the last speaker, resolved, speaks in this sentence too
         for k, (cue, speaker, after, inverted) in enumerate(found):
             region_end = sent.end
             begin = max(after, cue.end)
