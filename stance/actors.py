@@ -1369,6 +1369,10 @@ _NUMBER_WORDS = frozenset(word_key(w) for w in (
     "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني ثمان تسعة تسع عشرة عشر عشرات مئات "
     "آلاف ألف ألفي مائة مئة مائتي عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين عشرون ثلاثون أربعون خمسون "
     "بضعة عدة").split())
+# the units before "عشر"/"عشرة" in the numbers eleven to nineteen ("احد عشر", "ثلاثة عشر")
+_UNITS = frozenset(word_key(w) for w in
+                   "أحد احد إحدى احدى اثنا اثني ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني تسعة تسع".split())
+_TENS = frozenset(word_key(w) for w in ("عشر", "عشرة"))
 _COUNTED_PEOPLE = frozenset(word_key(w) for w in (
     "آخرين آخرون اخرين اخرون أشخاص شخصا شخص متظاهر متظاهرا متظاهرين قتيلا قتيل قتلى جريحا جريح جرحى متمردا "
     "متمردين مسلحا مسلحين سائحا سياح جنديا جنود مدنيا مدنيين شرطيا شرطيين رهينة رهائن معتقلا معتقلين سجينا سجناء "
@@ -1544,6 +1548,11 @@ def _people_groups(text: str, known: Sequence[Mention]) -> list[Mention]:
             continue
         s = t.start if word.isdigit() else next((v[0] for v in t.variants if v[2] in _NUMBER_WORDS | _PEOPLE_HEADS),
                                                 t.variants[0][0])  # without و/ل: "ورجال الأمن" -> "رجال الأمن"
+        prev = toks[i - 1] if i > 0 else None
+        if keys & _TENS and prev is not None and joinable(text, prev, t) and not inside(prev) \
+                and not _is_definite(text[prev.start:prev.end]) and {k for _s, _e, k in prev.variants} & _UNITS:
+            # "احد عشر قتيلا": eleven (not "يوم الاحد عشرة اشخاص": Sunday)
+            s = next((v[0] for v in prev.variants if v[2] in _UNITS), prev.start)
         out.append(Mention(Span(s, end, text[s:end]), None))
         while i < len(toks) and toks[i].start < end:
             i += 1

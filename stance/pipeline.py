@@ -86,7 +86,7 @@ def _merge(primary: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
 
 # Arabic heads that take the actor after them: "قوات الحلف الاطلسي" is NATO, "رئاسة الحكومة" the government
 _AR_HEADS = frozenset(normalize_arabic(w) for w in
-                      "قوات رئاسة شرطة قيادة جيش وزارة حكومة سلطات أجهزة عناصر مقاتلي مسلحي".split())
+                      "قوات رئاسة شرطة قيادة جيش وزارة حكومة سلطات أجهزة عناصر مقاتلي مسلحي وفد وفود بعثة".split())
 
 
 def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
@@ -99,8 +99,9 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
         if k in skip:
             continue
         nxt = ms[k + 1] if k + 1 < len(ms) else None
-        word = normalize_arabic(m.text).lstrip("و") if m.actor is None else ""
-        if (nxt is not None and word in _AR_HEADS and text[m.end : nxt.start] in (" ", " «", "«")
+        word = normalize_arabic(m.text) if m.actor is None else ""
+        head = word in _AR_HEADS or word[:1] == "و" and word[1:] in _AR_HEADS  # ("وقوات"; "وفد" is a head itself)
+        if (nxt is not None and head and text[m.end : nxt.start] in (" ", " «", "«")
                 and (nxt.actor is not None or normalize_arabic(nxt.text).startswith("ال"))):
             # an unknown definite body too: "قوات الشرطة" is one group, not "قوات" and "الشرطة"
             out.append(Mention(Span(m.start, nxt.end, text[m.start : nxt.end]), nxt.actor))
