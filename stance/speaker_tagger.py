@@ -123,6 +123,9 @@ def arabic_speaker_span(text: str, start: int, end: int,
     >>> t = "في حديثه لـ«الشرق الاوسط» ان الحذاء بقي. وفقا للمصدر ذاته."
     >>> arabic_speaker_span(t, 12, 24), arabic_speaker_span(t, 46, 57)
     (None, (46, 57))
+    >>> t = "ولم يكن مستغربا ان تذهب التعليقات. وقال مرافقنا ان الطريق خطر"
+    >>> arabic_speaker_span(t, 8, 15) is None, arabic_speaker_span(t, 40, 47)
+    (True, (40, 47))
     """
     toks = tokens(text) if toks is None else toks  # (`arabic_speaker_spans` tokenises a sentence once)
     i = next((k for k, t in enumerate(toks) if t.start >= start), None)
@@ -145,6 +148,10 @@ def arabic_speaker_span(text: str, start: int, end: int,
         i -= 1
         start = prev.start
     first = toks[i].norm
+    if toks[i].end >= end and first.startswith("م") and first.endswith("ا") and len(first) >= 5 \
+            and first[1] not in "اوي" and not first.endswith(("نا", "هما")):
+        return None  # "ولم يكن مستغربا ان": an adverbial accusative ("surprising"), no one speaking (not "ماريا",
+        # nor a noun with "our" or "their": "مرافقنا", "مصادرهما")
     if first[:1] in "وف" and first[1:3] == "لل":
         first = first[1:]  # "وللجيش"
     if len(first) >= 5 and first.startswith("لل") and not source_at(i - 1):

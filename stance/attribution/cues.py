@@ -62,7 +62,7 @@ def _analyse_ar(tok: Token, first: bool, lex: dict[str, str]) -> Optional[_Form]
     w = tok.norm
     candidates = [(w, first, "")]
     for p in _AR_PREFIXES:
-        if w.startswith(p) and len(w) > 3:
+        if w.startswith(p) and (len(w) > 3 or w[len(p):] in lex):  # (also "وحث": the two-letter verb حثّ)
             candidates.append((w[len(p):], True, ""))
     for form, _, _ in list(candidates):  # "سيقول" (future), "ليشرح" / "لتعلن" (purpose): an imperfect after it
         if len(form) > 4 and form[0] in "سل" and form[1] in "يتن":
