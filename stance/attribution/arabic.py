@@ -46,6 +46,7 @@ from .arabic_preverbal import (
     _conjoined,
     _first_before,
     _initial_clause_subject,
+    _subject_after_pronoun,
     _subject_before_relative,
     _subject_of_while,
     _subject_right_before,
@@ -267,6 +268,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         past = not toks[i].norm.startswith(("ي", "ت", "ن")) or toks[i].norm in _AR_PAST_T
         if cue.kind == "report" and past:
             prev = _mention_ending_before(toks[i - 1].start, toks[max(0, i - 5)].start, mentions)
+            last = state.last_speaker
+            if prev is not None and last is not None and last.start <= prev.start and last.end == prev.end:
+                prev = last  # "لما قاله متحدث باسم الشرطة الاثيوبية، الذي قال": the spokesman, not his police
             if prev is not None and text[prev.end : toks[i - 1].start].strip(" ،,") == "":
                 return prev, _after_subject(text, toks, cue.end, mentions)
         return None
@@ -286,6 +290,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             or _clause_initial_np(text, toks, formula, mentions, sent)
         if prev is not None:
             return prev, cue.end
+    after_verb = _subject_after_pronoun(text, toks, i, mentions)
+    if after_verb is not None:  # "... رفضتها اسرائيل": not the noun before the verb
+        return after_verb, _after_subject(text, toks, after_verb.end, mentions)
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
     if aux is not None:
         return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee
@@ -842,11 +849,18 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     if k >= len(toks) or toks[k].norm in _AR_THAT | _AR_SO_THAT \
             or re.search(r"[.!?؟:«»\"“”()]", text[bracket.end() if bracket else speaker.end : toks[k].start]):
         return speaker, after
-    end = None
+    end, own_cue = None, False
     for e in range(k, min(len(toks), k + 8)):
         gap = text[toks[e - 1].end : toks[e].start] if e > k else ""
         if e > k and (toks[e].norm in _AR_THAT - {"لان"} or any(q in gap for q in _QUOTES + ":")):
             break  # ("لأن" is "because", or the object's "لأن تساعد")
+        past_clause = _skip_apposition(text, toks, e, mentions) if toks[e].norm in _AR_RELATIVE else e
+        if e > k and past_clause != e and not re.search(r"[.!?؟»()]", gap):
+            end = e if end is None else end  # "ممثل البحرين الذي راست دولته الاجتماع ان": the clause describes it
+            # (unless it says something itself: "لما قاله متحدث باسم الشرطة الاثيوبية، الذي قال: ...": its cue
+            # opens a statement of its own, so the content does not start past it)
+            own_cue = any(_is_cue_word(t) for t in toks[e + 1 : past_clause])
+            break
         if re.search(r"[.!?؟»()]", gap) or _is_cue_word(toks[e]) or toks[e].norm in _AR_RELATIVE \
                 or toks[e].norm in _AR_SO_THAT or toks[e].norm in _AR_THAT_NOUNS:
             return speaker, after
@@ -873,7 +887,7 @@ def _subject_tail(text: str, toks: list[Token], cue: Cue, speaker: Mention, afte
     if not named and not all(_goes_on(toks, x, x == k, mentions) for x in range(k, end)):
         return speaker, after
     longer = Mention(Span.of(text, speaker.start, toks[end - 1].end), speaker.actor)
-    return longer, _after_subject(text, toks, longer.end, mentions)
+    return longer, longer.end if own_cue else _after_subject(text, toks, longer.end, mentions)
 
 
 def _with_trailing_nisba(text: str, toks: list[Token], cue: Cue, speaker: Mention, after: int,
@@ -916,6 +930,10 @@ _AR_NATIONAL = _normalised(frozenset("القومي القومية الوطني �
 _AR_BROKEN_PLURALS_IN_Y = _normalised(frozenset("الاهالي الأهالي الاراضي الأراضي المباني الضواحي الايادي الأيادي".split()))
 
 
+# nouns of a country's divisions, in construct with the division's name ("محافظة بابل", "ولاية هلمند")
+_AR_DIVISIONS = _normalised(frozenset("محافظة ولاية مدينة منطقة ناحية قضاء اقليم إقليم مديرية بلدة قرية".split()))
+
+
 def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]) -> bool:
     """Whether token x carries on the speaker's phrase that token x - 1 is part of (`_subject_tail`): a nisba or a
     source's adjective agreeing with the word before it; "في"/"من"/"باسم" before a mention; a word of a mention; a
@@ -937,6 +955,10 @@ def _goes_on(toks: list[Token], x: int, first: bool, mentions: Sequence[Mention]
         return False  # "في الشرطة إمكانية": an indefinite word after a definite one starts another phrase
     construct = not prev.norm.startswith(("ال", "وال", "ب", "ل")) and not _adjective_shaped(prev) \
         and prev.norm not in _AR_SOURCE_ADJECTIVES
+    if prev.norm in _AR_DIVISIONS and (_name_like(w) or any(
+            m.start == w.start and (m.actor is None or m.actor.type != "person") for m in mentions)) \
+            or w.norm in _AR_DIVISIONS and construct:
+        return True  # "مصدر بشرطة محافظة بابل ان", "مسؤول في شرطة ولاية هلمند": the province the body serves
     agrees = definite == prev.norm.startswith(("ال", "وال"))  # "الشرطة إمكانية": a noun, no adjective of it
     return (_adjective_shaped(w) or w.norm in _AR_SOURCE_ADJECTIVES) and agrees or w.norm in _AR_ROLE_HEADS \
         or w.norm in _AR_SPOKEN_FOR and x + 1 < len(toks) and any(

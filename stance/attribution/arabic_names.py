@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 
 from ..actors import AR_OUTLET_NOUNS, holds_title, name_word_goes_on
 from ..records import Actor, Mention, Span
-from ..text import Token
+from ..text import Token, normalize_arabic
 from .arabic_phrases import (
     _AR_OF_SOMEONE,
     _AR_RELATIVE,
@@ -30,6 +30,7 @@ from .spans import _first_at, _token_from
 from .words import (
     _AR_ALA,
     _AR_FUNCTION,
+    _AR_INSTITUTIONS,
     _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
     _AR_STOP_NAME,
@@ -44,15 +45,18 @@ _FI = r"(?:ف|لد)[\u0640\u064B-\u065F]*[يى][\u064B-\u065F]*\s+«?"  # "في"
 _HELD_IN, _HELD_IN_BRACKET = re.compile(r"\s+" + _FI), re.compile(r"[\s(]+" + _FI)
 
 
-def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = False) -> Optional[int]:
+def _held_in(text: str, pos: int, mentions: Sequence[Mention], bracket: bool = False,
+             institution: bool = False) -> Optional[int]:
     """Where a role is held, right after `pos`: " في <known body or place>" ("في الحكومة الإسرائيلية", "في
-    «القوات اللبنانية»", "فِي", "فـي"; with `bracket`, also "(في لبنان"); the offset after it (past a closing quote),
-    or None."""
+    «القوات اللبنانية»", "فِي", "فـي"; with `bracket`, also "(في لبنان"; with `institution`, also an institution the
+    dictionary lacks: "في وزارة الصحة", "في الشرطة"); the offset after it (past a closing quote), or None."""
     held = (_HELD_IN_BRACKET if bracket else _HELD_IN).match(text[pos:])
     if held is None:
         return None
-    place = next((x for x in mentions if x.start == pos + held.end() and x.actor is not None
-                  and x.actor.type != "person"), None)
+    place = next((x for x in mentions if x.start == pos + held.end() and (
+        x.actor is not None and x.actor.type != "person"
+        or institution and x.actor is None
+        and re.sub("^ال", "", normalize_arabic(x.text.split()[0])) in _AR_INSTITUTIONS)), None)
     if place is None:
         return None
     return place.end + (1 if held.group().endswith("«") and text[place.end : place.end + 1] == "»" else 0)
@@ -86,6 +90,10 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
         return m  # (a country is the role's nationality: "القنصل السعودي في اسطنبول، عبد الوهاب شيخ"; a body the
         # role serves: "الأمين العام للأمم المتحدة، بان كي مون،")
     pos = _held_in(text, m.end, mentions) or m.end
+    inside = _held_in(text, m.end, mentions, institution=True) if pos == m.end else None
+    if inside is not None and not re.match(r"\s*[،,]\s*و", text[inside:]):
+        pos = inside  # "المسؤول في وزارة الصحة سلام جلالي": an institution the dictionary lacks, then its holder
+        # (not what a comma and "و" add: "مصدر في شرطة صلاح الدين، وكبرى مدنها تكريت، ان" describes the province)
     if pos == m.end:  # " في الحركة،": a body named by a collective, closed by a comma
         held = _HELD_IN.match(text[pos:])
         body = next((x for x in mentions if held is not None and x.start == pos + held.end()
@@ -165,13 +173,27 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
         return Mention(Span.of(text, m.start, toks[e].end), m.actor)
     nxt = _token_from(toks, _past_bracket(text, toks, toks[e].end))  # ("علي حسن خليل (الشيعي) إن")
     if e == k and not comma or nxt is not None and not (
-            re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT):
+            re.search(r"[،,«:]", text[toks[e].end : nxt.start]) or nxt.norm in _AR_THAT
+            or _relative_clause_then_that(text, toks, e + 1)):
         return m
     if toks[k].norm.startswith("ب") and (nxt is None or any(
             x.actor is not None and x.actor.type != "person" and toks[k].start <= x.start < toks[e].end
             for x in mentions)):
         return m  # "وأشاد الوزير بموقف السعودية.": a ب-complement is no name (but "بيار بايل، إن" is)
     return Mention(Span.of(text, m.start, toks[e].end), m.actor)
+
+
+def _relative_clause_then_that(text: str, toks: list[Token], k: int) -> bool:
+    """Token k opens a relative clause that runs, within a dozen words and no stop, a quotation or a colon, to "ان":
+    "المسؤول في وزارة الصحة سلام جلالي الذي احصى احد عشر قتيلا ان" (the clause describes the named speaker)."""
+    if k >= len(toks) or toks[k].norm not in _AR_RELATIVE or toks[k].norm in ("وهو", "وهي"):
+        return False
+    for x in range(k + 1, min(len(toks), k + 12)):
+        if re.search(r"[.!?؟«»:\"“”()]", text[toks[x - 1].end : toks[x].start]):
+            return False
+        if toks[x].norm in _AR_THAT:
+            return toks[x].norm != "لان"
+    return False
 
 
 _AR_QUANTIFIERS = _AR_QUANTITY | _normalised(frozenset("بعض معظم اغلب غالبية عدد العديد".split()))  # + the counts

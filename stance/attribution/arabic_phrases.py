@@ -16,6 +16,7 @@ from .words import (
     _AR_ADVERBS,
     _AR_ALA,
     _AR_FUNCTION,
+    _AR_MANNER,
     _AR_ROLE_HEADS,
     _AR_THAT,
     _AR_TIME,
@@ -93,6 +94,11 @@ def _skip_time(toks: list[Token], j: int) -> int:
                     j += 1
         elif toks[j].norm in _AR_TIME or toks[j].norm in _AR_ADVERBS:
             j += 1
+        elif toks[j].norm in _AR_MANNER:  # "بلهجة مليئة بالسخرية", "بنبرة حازمة": the manner and its adjective
+            j += 1
+            if j < len(toks) and toks[j].norm.endswith("ه") and not toks[j].norm.startswith("ال"):
+                j += 1
+                j += j < len(toks) and toks[j].norm.startswith("بال")
         elif toks[j].norm in ("هذا", "هذه") and j + 1 < len(toks) and toks[j + 1].norm in _AR_THIS_TIME:
             j += 2  # "وقال هذا الأسبوع إن": this week, no subject
         else:

@@ -13,7 +13,7 @@ from ..text import Token, normalize_arabic
 from .arabic_names import _adjective_shaped, _quantified_subject, _with_apposed_name, _with_role_holder
 from .arabic_phrases import _AR_QUANTITY, _PHRASE_BREAK, _arabic, _is_cue_word, _name_like
 from .arabic_unknown import _ar_bare_subject, _ar_unknown_subject
-from .cues import Cue, _unprefixed
+from .cues import Cue, _resumptive, _unprefixed
 from .spans import _first_at, _mention_ending_before, _quotations, _token_from
 from .words import (
     _AR_FUNCTION,
@@ -64,6 +64,16 @@ def _subject_right_before(text: str, toks: list[Token], i: int, mentions: Sequen
             return None  # "الى المغاربة المقيمين في هولندا، ناشدتهم": a place after a preposition is no subject
         return prev
     return None
+
+
+def _subject_after_pronoun(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """A known actor right after verb i that carries an object pronoun: its subject, the pronoun standing for an
+    object written before the verb ("الافكار التي حملها وفد الامم المتحدة رفضتها اسرائيل": Israel rejected them, not
+    the UN delegation named before the verb)."""
+    if i + 1 >= len(toks) or not _resumptive(toks[i]):
+        return None
+    m = next((m for m in mentions if m.start == toks[i + 1].start and m.actor is not None), None)
+    return m if m is not None and not _PHRASE_BREAK.search(text[toks[i].end : m.start]) else None
 
 
 _AR_RELATIVE_OPENING = re.compile(r"\s*[،,]?\s*(?:و)?(?:الذي|التي|الذين|اللذين|اللتين)\s")
@@ -342,10 +352,32 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
             and toks[end + 1].norm not in ("عند", "لدى") and not toks[end + 1].norm.startswith(("ل", "ب")) \
             and (not toks[end].norm.startswith("ال") or _adjective_shaped(toks[end + 1])):
         end += 1
-    subject = unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end))
+    if end == j and toks[j].norm in _AR_ROLE_HEADS:
+        end = _role_body_end(toks, j, mentions, cue.start)  # "وشن الامين العام لحزب الله هجوما ...، وقال"
+    # (a shorter phrase keeps the actor of the body it still names: "الامين العام لحزب الله" speaks for Hezbollah)
+    kept = unk.actor is not None and any(m.actor is not None and m.actor.id == unk.actor.id and unk.start <= m.start
+                                         and m.end <= toks[end].end for m in mentions)
+    subject = unk if toks[end].end == unk.end else Mention(Span.of(text, unk.start, toks[end].end),
+                                                           unk.actor if kept else None)
     held = _with_role_holder(text, toks, subject, mentions)  # "قرر الشيخ تاج الدين الهلالي أن": the sheikh's name
     after = _token_from(toks, held.end)  # (only right before أن: "وزار الوزير مستشفى المدينة، وقال" is an object)
     return held if held.end > subject.end and after is not None and after.norm in _AR_THAT else subject
+
+
+def _role_body_end(toks: list[Token], j: int, mentions: Sequence[Mention], limit: int) -> int:
+    """The last token of a role at token j with "العام" after it and the known body it serves, written with ل:
+    "الامين العام لحزب الله", "المدير العام للوكالة الدولية"; j when neither follows."""
+    end = j + 1 if j + 1 < len(toks) and toks[j + 1].norm in _AR_GENERAL else j
+    nxt = end + 1
+    if nxt < len(toks) and toks[nxt].norm.startswith("ل"):
+        body = next((m for m in mentions if m.actor is not None and m.start in (toks[nxt].start, toks[nxt].start + 1)
+                     and m.end <= limit), None)  # (the mention may start after the ل: "لحزب الله")
+        if body is not None:
+            end = max(x for x in range(nxt, len(toks)) if toks[x].end <= body.end)
+    return end
+
+
+_AR_GENERAL = frozenset({"العام", "العامه"})  # "الامين العام", "المديرة العامة" (normalised)
 
 
 def _first_before(text: str, pos: int, mentions: Sequence[Mention], sent: Span, person: bool) -> Optional[Mention]:

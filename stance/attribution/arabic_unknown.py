@@ -41,6 +41,7 @@ from .words import (
     _AR_ALA,
     _AR_FUNCTION,
     _AR_IN_ANSWER,
+    _AR_INSTITUTIONS,
     _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
     _AR_SO_THAT,
@@ -165,10 +166,6 @@ def _ar_unknown_subject(text: str, toks: list[Token], j: int, mentions: Sequence
     end = toks[k].end + 1 if quoted else toks[_past_side(text, toks, j, k, mentions)].end
     return Mention(Span.of(text, toks[j].start, end), country or body_actor)
 
-
-# institutions, indefinite: in construct with the body they belong to ("رئاسة اركان القوات الروسية", "حكومة اسرائيل")
-_AR_INSTITUTIONS = _normalised(frozenset("""رئاسة حكومة وزارة قيادة اركان سفارة قنصلية سلطات قوات شرطة ادارة مكتب
-    مجلس جيش برلمان بلدية محكمة هيئة مديرية دائرة جهاز اجهزة مخابرات استخبارات مفوضية بعثة""".split()))
 
 # what "على" governs after a verb of stressing ("اكد على ضرورة", "شدد على اهمية", "اكد على ان"): with them "علي" is
 # the preposition, never the name Ali

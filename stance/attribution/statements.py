@@ -20,12 +20,12 @@ from .arabic import (
 )
 from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
 from .arabic_phrases import _is_cue_word
-from .arabic_preverbal import _clause_initial_np, _subject_before_relative
+from .arabic_preverbal import _clause_initial_np, _subject_after_pronoun, _subject_before_relative
 from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _first_at, _mention_ending_before, _quotations, _State, _strip_span
-from .words import _AR_IN_PROTEST, _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
+from .words import _AR_IN_PROTEST, _AR_MANNER, _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
 
 
 def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
@@ -98,7 +98,11 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                         continue
                     res = (*res, False)
                 else:
-                    res = (prev, cue.end, False)
+                    own = _subject_after_pronoun(text, toks, cue.token_index, in_sent)
+                    if own is not None and len(text[own.end : sent.end].strip(" .،,«»\"")) < 3:
+                        continue  # "ان الافكار التي حملها وفد الامم المتحدة رفضتها اسرائيل.": what Israel rejected
+                        # is the first statement's content; it has no words of its own after the verb
+                    res = (own, own.end, False) if own is not None else (prev, cue.end, False)
                     nested.add(cue.start)
             elif lang == "ar" and cue.kind == "source" and found:
                 # "وقال البيت الابيض ان ...، حسب وكالة الصحافة الفرنسية": the journalist's source; but "قالت مصادر
@@ -470,11 +474,11 @@ _AR_TOLD_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset({"مراسل"}))  # "�
 
 _AR_COMPLEMENTISERS = _normalised(frozenset("ان انه انها انهم بان بانه بانها بانهم".split()))
 
-# words that open a circumstance between a speaker and its "ان": place, time, occasion, addressee ("في كلمته", "خلال
-# مؤتمر صحافي", "امام البرلمان", "امس", "لوكالة ...", "الى"); not "عن"/"على" (a topic or an object: "تحدث عن ...",
-# "وينكر على حماس أن ...")
+# words that open a circumstance between a speaker and its "ان": place, time, occasion, addressee, manner ("في كلمته",
+# "خلال مؤتمر صحافي", "امام البرلمان", "امس", "لوكالة ...", "الى", "بلهجة ..."); not "عن"/"على" (a topic or an object:
+# "تحدث عن ...", "وينكر على حماس أن ...")
 _AR_CIRCUMSTANCE = _normalised(frozenset("""في فى خلال امام أمام من بعد قبل اثناء أثناء عقب لدى وسط الى إلى حيث
-    عبر""".split())) | _AR_TIME
+    عبر""".split())) | _AR_TIME | _AR_MANNER
 
 
 _TOLD_QUOTED = re.compile(r"(?:^|\s)ل[ـ\s]*[«\"“][^«»\"“”]{1,40}[»\"”]")  # an outlet told, in quotes: "لـ«الحياة»"

@@ -31,7 +31,7 @@ _AR_STOP_NAME = frozenset(
 
 # adverbs that can follow a verb before its subject ("وأكد مجددا ...")
 _AR_ADVERBS = frozenset("""مليا مجددا مؤخرا سابقا لاحقا رسميا مرارا صراحه علنا مجدد ثانيه بدوره بدورها حرفيا شخصيا علنيا
-    مبدئيا حاليا فعليا نهائيا ضمنيا قضائيا""".split())
+    مبدئيا حاليا فعليا نهائيا ضمنيا قضائيا بحزم بشده بوضوح بصراحه""".split())
 
 
 # "in answer to", "commenting on" after a verb of saying ("وقال ردا على سؤال"): adverbial, never its subject
@@ -61,6 +61,13 @@ def _normalised(words: frozenset) -> frozenset:
     return frozenset(words | {normalize_arabic(w) for w in words})
 
 
+# nouns of institutions, in construct with the body or country they belong to ("رئاسة اركان القوات الروسية")
+_AR_INSTITUTIONS = _normalised(frozenset("""رئاسة حكومة وزارة قيادة اركان سفارة قنصلية سلطات قوات شرطة ادارة مكتب
+    مجلس جيش برلمان بلدية محكمة هيئة مديرية دائرة جهاز اجهزة مخابرات استخبارات مفوضية بعثة""".split()))
+
+# nouns of a manner of speaking, with their adjective after them ("واشار بلهجة مليئة بالسخرية الى ان"; normalised)
+_AR_MANNER = frozenset("بلهجه بنبره".split())
+
 _AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS = map(
     _normalised, (_AR_AMBIGUOUS, _AR_TIME, _AR_THAT, _AR_STOP_NAME, _AR_ADVERBS, _AR_ROLE_HEADS, _AR_ADDRESSEE_HEADS))
 
@@ -71,7 +78,7 @@ _AR_ALA = frozenset({"على", "وعلى"})  # ... except inside a name or speak
 
 # the preposition and ends it (`_name_like`, `_ar_bare_subject`)
 # words that never start or continue a subject noun phrase
-_AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS | frozenset({"اسم"})  # "لم يذكر اسم إسرائيل"
+_AR_FUNCTION = _AR_STOP_NAME | _AR_THAT | _AR_TIME | _AR_ADVERBS | _AR_MANNER | frozenset({"اسم"})  # "لم يذكر اسم إسرائيل"
 
 _AR_PREPOSITIONS = _normalised(frozenset("عن على من الى إلى في مع بعد قبل حول ضد خلال".split()))
 
