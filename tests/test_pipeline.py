@@ -2414,6 +2414,15 @@ def test_arabic_speaker_phrase_in_construct_and_before_a_relative_clause(nlp):
             "نحو الف قتيل في هذا الفيضان وحده.")
     assert [(st.speaker.text, st.cue.text) for st in nlp.statements(Article("d", text, "ar"))] == [
         ("متحدث باسم الشرطة الاثيوبية", "قاله"), ("متحدث باسم الشرطة الاثيوبية", "قال")]
+    # the body a report was given to, written with ل, is no speaker: "وقال" goes on with Annan
+    text = ("دعا الامين العام للامم المتحدة كوفي انان اسرائيل الى تقديم تنازلات. وقال في تقرير عن الاوضاع قدمه "
+            "لمجلس الامن الدولي في وقت متاخر من مساء الاول من امس ان القضية تحتاج الى معالجة.")
+    assert [st.speaker.actor.id for st in nlp.statements(Article("d", text, "ar"))] == ["kofi_annan"] * 2
+    # a bare bank, company, council or king stands for the last fuller one named before it
+    text = "وقال البنك الدولي ان الاقتصاد ينمو. واضاف البنك في بيان ان القروض زادت."
+    assert [st.speaker.actor.id for st in nlp.statements(Article("d", text, "ar"))] == ["world_bank"] * 2
+    text = "ودعا مجلس الامن الى وقف النار. وقال المجلس ان الوضع خطير."
+    assert [st.speaker.actor.id for st in nlp.statements(Article("d", text, "ar"))] == ["un_security_council"] * 2
     # "وحث" is the two-letter verb حثّ with the conjunction; "وادعت" (claimed) reports
     assert statements(nlp, "وحث الزعيمان على التهدئة وضبط النفس.")[0][0] == "الزعيمان"
     assert statements(nlp, "وادعت الصحيفة ان حركة حماس تستعد لمواجهة مع اسرائيل.")[0][:2] == (

@@ -260,7 +260,7 @@ def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
 # nouns whose bare definite form points back to a fuller phrase of the same article ("ذكرت مصادر محلية ... وقالت
 # المصادر", "منظمة العفو الدولية ... وأكدت المنظمة"); singular and plural are kept apart ("المصدر" is one source)
 _AR_BACK_NOUNS = _normalised(frozenset("""مصادر مصدر منظمة منظمات وزارة حركة جماعة جبهة هيئة لجنة جمعية رابطة نقابة
-    وكالة صحيفة""".split()))
+    وكالة صحيفة بنك شركة مجلس ملك""".split()))  # ("واضاف البنك" after "البنك الدولي", "الملك" after "الملك عبدالله")
 
 
 def _styled_person(speaker: Mention, word: str, pool: Sequence[Mention], text: str) -> Mention | None:
