@@ -447,7 +447,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
     m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
-    told = m is not None and any(t.start < m.start < t.end and t.norm.lstrip("و")[:1] == "ل" for t in toks)
+    told = m is not None and any(t.start < m.start < t.end and "ل" in text[t.start : m.start] for t in toks)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval" and not told \
             and not (j < len(toks) and toks[j].start < m.start and (toks[j].norm == "عن" or _possessed_noun(toks[j]))):
         # (not the topic after "عن": "وقال عن ايران"; nor past a noun that carries its subject's pronoun, the verb's
