@@ -28,7 +28,7 @@ from typing import Optional
 
 from .actors import counts_people
 from .attribution.arabic_names import _AR_QUANTIFIERS, _adjective_shaped
-from .attribution.arabic_phrases import _AR_ORG_HEADS
+from .attribution.arabic_phrases import _AR_ORG_HEADS, _participle_accusative
 from .attribution.words import _AR_PREPOSITIONS, _AR_ROLE_HEADS
 from .records import Statement
 from .target_tagger import SpeakerText, TargetTagger
@@ -148,8 +148,8 @@ def arabic_speaker_span(text: str, start: int, end: int,
         i -= 1
         start = prev.start
     first = toks[i].norm
-    if toks[i].end >= end and first.startswith("م") and first.endswith("ا") and len(first) >= 5 \
-            and first[1] not in "اوي" and not first.endswith(("نا", "هما")):
+    if toks[i].end >= end and _participle_accusative(first) and first[1] not in "اوي" \
+            and not first.endswith(("نا", "هما")):
         return None  # "ولم يكن مستغربا ان": an adverbial accusative ("surprising"), no one speaking (not "ماريا",
         # nor a noun with "our" or "their": "مرافقنا", "مصادرهما")
     if first[:1] in "وف" and first[1:3] == "لل":

@@ -209,6 +209,12 @@ def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Men
 _AR_INITIALS = re.compile(r"\s*\((?:\s*[\u0621-\u064A][.\s]*){2,5}\)")  # "(د.ب.أ)", "(واس)", "(كونا)"
 
 
+def _participle_accusative(w: str) -> bool:
+    """A normalised word shaped like an indefinite participle in the accusative, used as an adverb ("مدافعا عن
+    القانون", "ولم يكن مستغربا ان"): م at the start, ا at the end, five letters or more."""
+    return w.startswith("م") and w.endswith("ا") and len(w) >= 5
+
+
 def _name_like(tok: Token) -> bool:
     """A word that can be part of a personal name: Arabic, not definite, not a function, time or role word."""
     w = tok.norm

@@ -29,6 +29,7 @@ from .arabic_phrases import (
     _is_time,
     _name_like,
     _nisba,
+    _participle_accusative,
     _told_person,
     _told_word,
     _verbal_noun,
@@ -350,7 +351,7 @@ def _ar_bare_subject(text: str, toks: list[Token], j: int, mentions: Sequence[Me
             or _is_cue_word(t) \
             or _verbal_noun(t) or (w.startswith("لا") and len(w) >= 6):  # "دعت لاجراء انتخابات": a purpose
         return None
-    if "\u064b" in t.text or (w.startswith("م") and w.endswith("ا") and len(w) >= 5) or w in _AR_IN_ANSWER:
+    if "\u064b" in t.text or _participle_accusative(w) or w in _AR_IN_ANSWER:
         return None  # an adverbial accusative ("مدافعاً عن القانون", "وقال ردا على سؤال"), not a subject
     if w == "علي" and j + 1 < len(toks) and toks[j + 1].norm in _AR_AFTER_ALA:
         return None  # "وشدد علي ضرورة زيادة": the preposition على as some papers spell it, not the name Ali
