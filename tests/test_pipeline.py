@@ -2442,3 +2442,11 @@ def test_arabic_delegation_of_a_body_and_a_verb_whose_pronoun_is_its_fronted_obj
     assert "احد عشر قتيلا" in found
     found = [m.text for m in nlp.mentions(Article("d", "وقال المسؤول انه قتل يوم الاحد عشرة اشخاص.", "ar"), "ar")]
     assert "عشرة اشخاص" in found
+
+
+def test_arabic_hamza_on_a_dotless_ya_is_the_same_letter(nlp):
+    """"الطوارىء" is the older spelling of "الطوارئ" (NewsFANE, 2006): the UN force in Lebanon under either."""
+    for text in ("وقال قائد قوات الطوارىء الدولية ان اسرائيل تنتهك القرار.",
+                 "وقال قائد قوات الطوارئ الدولية ان اسرائيل تنتهك القرار."):
+        (st,) = nlp.statements(Article("d", text, "ar"))
+        assert st.speaker.actor is not None and st.speaker.actor.id == "ar_alywnyfyl"
