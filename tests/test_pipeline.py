@@ -2444,6 +2444,26 @@ def test_arabic_delegation_of_a_body_and_a_verb_whose_pronoun_is_its_fronted_obj
     assert "عشرة اشخاص" in found
 
 
+def test_arabic_colon_after_the_verb_or_after_the_speakers_preamble(nlp):
+    """NewsFANE wire copy (CC BY-SA 3.0, shortened) and sentences of the same form: "ومن هنا يقول فلان ...:" had no
+    statement ("هنا" was read as a noun the verb describes); the speaker's apposition and the occasion before the
+    colon are no content, so John Major, named in the occasion, is no target of Murphy's words; a colon right after
+    the verb means the subject is not written ("وقال: «اسرائيل ..." is the last speaker's, Israel is a target)."""
+    text = ('ومن هنا يقول شارلز مورفي السياسي الانجليزي بعد الزيارة الاخيرة التي قام بها جون ميجور رئيس وزراء '
+            'بريطانيا الى هونج كونج: " من الواضح ان بريطانيا لا تستطيع الدفاع عن هونج كونج.')
+    (st,) = nlp.statements(Article("d", text, "ar"))
+    assert st.speaker.text == "شارلز مورفي"
+    assert st.content.text.startswith("من الواضح ان بريطانيا")
+    assert [t.text for t in st.targets] == ["بريطانيا"]
+    text = "اكد الوزير ان الوضع خطير. وقال: «اسرائيل تعتدي على لبنان»."
+    assert statements(nlp, text)[1] == ("الوزير", "«اسرائيل تعتدي على لبنان»", ["اسرائيل", "لبنان"])
+    # a quotation after the verb may hold a name that speaks; a colon inside what is said stays in the content
+    text = "اكد الوزير ان الوضع خطير. وقالت «هيومن رايتس ووتش» ان اسرائيل تعتدي على لبنان."
+    assert statements(nlp, text)[1][0] == "هيومن رايتس ووتش"
+    text = "وقال الرئيس ان الحكومة قررت ما يلي: منع التظاهر."
+    assert statements(nlp, text)[0][1].startswith("الحكومة قررت ما يلي:")
+
+
 def test_arabic_hamza_on_a_dotless_ya_is_the_same_letter(nlp):
     """"الطوارىء" is the older spelling of "الطوارئ" (NewsFANE, 2006): the UN force in Lebanon under either."""
     for text in ("وقال قائد قوات الطوارىء الدولية ان اسرائيل تنتهك القرار.",

@@ -370,12 +370,14 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     gap_end = min(len(toks), first + _MAX_SPEAKER_GAP)
     limit = toks[gap_end - 1].end if gap_end > first else cue.end
     # stop at "ان" / a quote / a colon: the content starts there
+    colon = False  # (a quote may open a name that speaks, "وقالت «هيومن رايتس ووتش» ان"; what follows a colon is said)
     for k in range(first, gap_end):
         between = text[toks[k - 1].end : toks[k].start]
         if addressed and k == first and between.lstrip().startswith("»"):
             between = between.lstrip()[1:]  # the addressee's closing quote ("وأشار لـ«الشرق الأوسط» عبد الرحمن")
         if toks[k].norm in _AR_THAT or toks[k].norm in _AR_SO_THAT or any(q in between for q in _QUOTES + ":"):
             limit = toks[k].start
+            colon = ":" in between
             break
     if _unprefixed(toks[i].norm) in _AR_EXPLAIN and not any(
             toks[k].norm in _AR_THAT | _AR_SO_THAT or any(q in text[toks[k - 1].end : toks[k].start] for q in _QUOTES + ":")
@@ -446,7 +448,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             bare = _issuer(text, toks, bare, mentions)
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
-    m = None if addressed else _mention_after(cue.end, limit + 1, mentions)
+    m = None if addressed else _mention_after(cue.end, limit + (not colon), mentions)  # ("وقال: «اسرائيل": said)
     told = m is not None and any(t.start < m.start < t.end and "ل" in text[t.start : m.start] for t in toks)
     if m is not None and _only_filler_between(toks, i, m) and cue.kind != "eval" and not told \
             and not (j < len(toks) and toks[j].start < m.start and (toks[j].norm == "عن" or _possessed_noun(toks[j]))):

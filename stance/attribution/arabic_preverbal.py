@@ -159,7 +159,8 @@ def _after_clitic_preposition(text: str, m: Mention) -> bool:
 
 _AR_CLAUSE_OPENERS = _normalised(frozenset(
     """و ف كان وكان فكان كانت وكانت فكانت كما وكما لكن ولكن بينما فيما حيث اذ حين ان عندما وعندما حينما وحينما
-    بعدما وبعدما لما ولما كلما وكلما طالما لان لأن ولان ولأن""".split()))
+    بعدما وبعدما لما ولما كلما وكلما طالما لان لأن ولان ولأن
+    هنا وهنا هناك وهناك""".split()))  # ("ومن هنا يقول فلان:": here, hence, is no noun the verb describes)
 
 
 def _clause_initial_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention],

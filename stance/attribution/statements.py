@@ -465,9 +465,30 @@ def _content(text, cue: Cue, speaker, after: int, region_end: int, sent: Span, l
             end = speaker.start
         return _strip_span(text, sent.start, end, lang)
     if lang == "ar" and cue.kind in ("report", "continue", "participle"):
+        colon = _after_colon_preamble(text, start, region_end) if cue.kind != "participle" else None
         # (a participle's content is its own phrase, "احتجاجا على ...", unless only "الى" comes before "ان")
-        start = _after_preamble(text, start, region_end, window=1 if cue.kind == "participle" else 12)
+        start = colon if colon is not None else \
+            _after_preamble(text, start, region_end, window=1 if cue.kind == "participle" else 12)
     return _strip_span(text, start, region_end, lang)
+
+
+_COLON = re.compile(r"(?<!\d)[:：](?!\d)")
+
+
+def _after_colon_preamble(text: str, start: int, end: int, window: int = 25) -> Optional[int]:
+    """Where the content starts when a colon opens it after the speaker's apposition, occasion or time ("ومن هنا
+    يقول شارلز مورفي السياسي الانجليزي بعد الزيارة الاخيرة ...: « ..."): right after the first colon within `window`
+    words, if no "ان", quotation mark or bracket comes before it (then the colon is inside what is said: "وقال ان
+    الحكومة قررت ما يلي: ..."); else None."""
+    m = _COLON.search(text, start, end)
+    if m is None or len(text[m.end() : end].strip(" .،,«»\"“”")) < 3:
+        return None
+    between = text[start : m.start()]
+    words = tokens(text, start, m.start())
+    if len(words) > window or re.search(r"[«»\"“”()\[\]]", between) \
+            or any(t.norm in _AR_COMPLEMENTISERS or t.norm in _AR_THAT for t in words):
+        return None
+    return m.end()
 
 
 _AR_TOLD_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset({"مراسل"}))  # "لوكالة ...", "لمراسل ..."
