@@ -139,6 +139,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         m = _mention_after(cue.end, toks[end].end, mentions)
         if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
+        counted = _quantified_subject(text, toks, j, mentions, toks[end].end + 1)
+        if counted is not None:  # "وبحسب العديد من الدبلوماسيين فان": the diplomats, not "العديد"
+            return counted, counted.end
         if m is not None and m.start == toks[j].start:
             m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
         head = j + 1 if toks[j].norm in ("احد", "بعض") and j + 1 <= end else j
@@ -296,6 +299,19 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
     if aux is not None:
         return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee
+    if i > 0 and toks[i - 1].norm in _AR_HE_BUT and cue.kind in ("report", "eval", "continue"):
+        # "لكنه اضاف": the pronoun is the subject, never the words before it ("ان الوضع خطير لكنه اضاف"); it is the
+        # sentence's own subject if nobody has spoken in the sentence yet and that subject can speak ("ويخشى بنك
+        # انجلترا المركزي ان ... ولكنه اضاف ان"), else the last speaker
+        if not _spoke_before_in(state, sent, cue.start, toks[i].norm):
+            # (or the sentence's first person or body before it: "ولما كان الوزير مهاجراني لا يؤمن بالرقابة لكنه
+            # يطالب بان")
+            person = _initial_clause_subject(text, toks, sent, cue, mentions) \
+                or _first_before(text, cue.start, mentions, sent, person=False)
+            if person is not None and _actor_headed(person, mentions) \
+                    and (person.actor is None or person.actor.type != "country" or is_people(person)):
+                return person, cue.end
+        return (_resolved(state), cue.end) if state.last_speaker is not None else None
     front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
     if front is not None:
         return front, cue.end
@@ -686,7 +702,8 @@ _AR_NON_AGENT_SOURCES = _normalised(frozenset(
     """تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام
     المخطط الخطة خطة قرار القرار قرارات القرارات تعليمات التعليمات دستور الدستور قانون القانون نتائج النتائج اتفاق
     الاتفاق اتفاقية الاتفاقية شروط الشروط قواعد القواعد معايير المعايير مبادئ المبادئ اجراءات الاجراءات جدول الجدول
-    برنامج البرنامج""".split()))
+    برنامج البرنامج التوقيت توقيت رؤية الرؤية""".split()))  # ("بحسب التوقيت المسجل", "وفقا لرؤية دار الافتاء" the
+# moon sighting: a time, a sighting)
 
 
 _AR_THAT_IT = _normalised(frozenset("بانه بانها بانهم بأنه بأنها بأنهم".split()))  # "وصف X بأنه": X is described

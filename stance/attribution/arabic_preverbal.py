@@ -346,7 +346,10 @@ def _initial_clause_subject(text: str, toks: list[Token], sent: Span, cue: Cue,
         return None  # "وجرت بعض المحاولات ...": a quantified noun here is mostly a thing
     unk = _ar_unknown_subject(text, toks, j, mentions)
     if unk is None or unk.end > cue.start:
-        return None
+        # a name the dictionary lacks, found by the recogniser ("ويخشى بنك انجلترا المركزي ان ... ولكنه اضاف"), or a
+        # group ("واعتقلت الشرطة المتظاهرين لكنها قالت") where the unknown phrase would run on to the cue
+        return next((m for m in mentions if m.start == toks[j].start and m.end <= toks[cue.token_index].start
+                     and not re.search(r"[،,:«»\"()]", text[m.start : m.end])), None)
     end = j  # the phrase stops before a preposition ("المصادر عند كلام الحريري" -> "المصادر") and, after a definite
     # noun, before anything but a nisba adjective ("وتفقد الوزير المستشفى الميداني": the hospital is the object)
     while end + 1 < len(toks) and toks[end + 1].end <= unk.end and toks[end + 1].norm not in _AR_PREPOSITIONS \

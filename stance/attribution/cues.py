@@ -115,7 +115,8 @@ def _form_in(tok: Token, forms: frozenset) -> bool:
 # words after which an ambiguous form of saying (`_AR_SAYING_AMBIGUOUS`) is a verb: "فيما ذكر ...", "من جهته وصف
 # ...", "وقد كشف ..."
 _AR_VERB_OPENERS = _normalised(frozenset(
-    "فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن".split()))
+    """فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن جانبه جانبها
+    ناحيته ناحيتها السياق المقابل""".split()))  # ("من جانبه ذكر", "في السياق طلب الرئيس": the phrase ends there)
 
 
 # ambiguous forms whose verb reading takes a "that" clause: ذكر (mentioned / mention), وصف, كشف, طلب; not "عبر"
@@ -202,6 +203,9 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
             if kind == "participle" and form.base in _AR_PARTICIPLE_WITH_AN and not (
                     i + 1 < len(toks) and toks[i + 1].norm == "عن"):
                 kind = None  # "اغلقت معبرا حدوديا" (a crossing): only "معبرا عن" (expressing)
+            if kind in ("participle", "continue") and form.base in _AR_AFFILIATED and i + 1 < len(toks) \
+                    and toks[i + 1].norm[:1] == "ل":
+                kind = None  # "جناحا تابعا لحركة تحرير السودان": affiliated to, not "going on to say"
             if kind == "participle" and form.base in _AR_ACCUSED and _accused_reading(toks, i):
                 kind = None  # "قادة المتمردين متهمين بالضلوع" (accused of), "على متهمين اثنين" (two accused), not
                 # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
@@ -250,6 +254,7 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
 _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده مشددين لافتا لافته".split()))
 _AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
 _AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()))  # also "accused" before ب
+_AR_AFFILIATED = _normalised(frozenset("تابعا تابعة تابعين تابعون".split()))  # also "belonging to" before ل
 
 
 _AR_ASK_REFUSE = _normalised(frozenset("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا".split()))
