@@ -2505,3 +2505,19 @@ def test_arabic_counted_source_after_according_to(nlp):
     (st,) = nlp.statements(Article("d", text, "ar"))
     assert st.speaker.text == "العديد من الدبلوماسيين"
     assert st.content.text.startswith("بان تقدم")
+
+
+def test_arabic_topic_after_amma_speaks_through_its_fa(nlp):
+    """"أما X فـ<verb>" (as for X, he ...), in the exhaustive train texts' form: the topic is the verb's subject
+    ("اما وزير الدولة ... كيم هاولز فوصف" had no statement; "اما الرئيس السنيورة فقد اعتبر" had the speaker "عملية
+    الانزال ..."; "اما الوزير فانه يقول" the speaker "اما الوزير فانه"); not a topic that is no actor ("اما المحور
+    الثالث فدعا فيه الظواهري": Zawahiri calls)."""
+    text = "اما وزير الدولة للشؤون الخارجية كيم هاولز فوصف الهجوم بانه عمل ارهابي."
+    (st,) = nlp.statements(Article("d", text, "ar"))
+    assert st.speaker.text == "وزير الدولة للشؤون الخارجية كيم هاولز"
+    text = "اما الرئيس السنيورة فقد اعتبر عملية الانزال الاسرائيلية بمثابة خرق للقرار."
+    (st,) = nlp.statements(Article("d", text, "ar"))
+    assert (st.speaker.text, st.speaker.actor.id) == ("الرئيس السنيورة", "fouad_siniora")
+    assert statements(nlp, "اما الوزير فانه يقول ان ايران تهدد المنطقة.")[0][:2] == ("الوزير", "ايران تهدد المنطقة")
+    assert statements(nlp, "اما المحور الثالث فدعا فيه الظواهري الى الجهاد.")[0][0] == "الظواهري"
+

@@ -71,6 +71,7 @@ from .cues import (
     _resumptive,
     _unprefixed,
     _withheld_name_end,
+    load_cues,
 )
 from .spans import (
     _first_at,
@@ -293,6 +294,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             or _clause_initial_np(text, toks, formula, mentions, sent)
         if prev is not None:
             return prev, cue.end
+    topic = _topic_after_amma(text, toks, i, mentions)
+    if topic is not None:  # "اما وزير الداخلية نيكولا ساركوزي فصرح": the topic speaks
+        return topic, cue.end
     after_verb = _subject_after_pronoun(text, toks, i, mentions)
     if after_verb is not None:  # "... رفضتها اسرائيل": not the noun before the verb
         return after_verb, _after_subject(text, toks, after_verb.end, mentions)
@@ -519,6 +523,33 @@ _AR_B_VERBS = _AR_ACCUSE | _normalised(frozenset("""اشاد اشادت اشاد
 
 _AR_B_ADVERBS = _normalised(frozenset(
     "بالمقابل بالفعل بالاضافة بالإضافة بالامس بالأمس بالتالي بالذات بالتزامن بالتوازي".split()))
+
+
+_AR_AMMA = _normalised(frozenset("اما واما".split()))  # "as for" (with alef hamza, normalised)
+_AR_FA_HE = _normalised(frozenset("فقد فانه فانها فانهم فهو فهي فهم".split()))
+
+
+def _topic_after_amma(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """"أما X فـ<verb>" (as for X, he ...): the topic X is the subject of the verb its ف opens ("اما وزير الدولة للشؤون
+    الخارجية كيم هاولز فوصف", "اما الرئيس السنيورة فقد اعتبر", "اما الوزير فانه يقول"), if it is an actor, a role or a
+    body ("اما المحور الثالث فدعا" is a topic, not who calls); the person it names last, else its first actor, is its
+    actor."""
+    w = toks[i].norm
+    if w[:1] == "ف" and len(w) > 3 and w not in load_cues().get("ar", {}):
+        k = i  # "فوصف", "فيقول": the ف on the verb (not a root's: "فند")
+    elif i > 0 and toks[i - 1].norm in _AR_FA_HE:
+        k = i - 1  # "فقد اعتبر", "فانه يقول"
+    else:
+        return None
+    a = next((x for x in range(k - 1, max(-1, k - 14), -1) if toks[x].norm in _AR_AMMA), None)
+    if a is None or a + 1 >= k or re.search(r"[.؛;:!?«»\"()]", text[toks[a].end : toks[k].start]):
+        return None
+    topic = Mention(Span.of(text, toks[a + 1].start, toks[k - 1].end))
+    if not _actor_headed(topic, mentions):
+        return None
+    inside = [m for m in mentions if topic.start <= m.start and m.end <= topic.end and m.actor is not None]
+    persons = [m for m in inside if m.actor.type == "person"]
+    return Mention(topic.span, (persons[-1] if persons else inside[0]).actor if inside else None)
 
 
 def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
