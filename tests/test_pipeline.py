@@ -2521,3 +2521,9 @@ def test_arabic_topic_after_amma_speaks_through_its_fa(nlp):
     assert statements(nlp, "اما الوزير فانه يقول ان ايران تهدد المنطقة.")[0][:2] == ("الوزير", "ايران تهدد المنطقة")
     assert statements(nlp, "اما المحور الثالث فدعا فيه الظواهري الى الجهاد.")[0][0] == "الظواهري"
 
+
+def test_arabic_nawwaha_is_a_cue(nlp):
+    """"نوّه" (noted; with ب, commended) was no cue though its participle "منوها" was (NewsFANE wire copy, CC BY-SA
+    3.0, shortened): the second verb of the sentence goes on with its subject."""
+    text = "وقلل صالح من اثار خسارة مباراة الامارات ونوه الى ان الوحدة لم يكن فيها بالصورة المعتادة."
+    assert [(st.speaker.text, st.cue.text) for st in nlp.statements(Article("d", text, "ar"))] == [("صالح", "ونوه")]
