@@ -56,27 +56,17 @@ def is_arabic(ch: str) -> bool:
 def normalize_arabic_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise Arabic for matching and return `(normalised, index_map)`.
 
-    Removes tashkeel and tatweel, unifies أ إ آ ٱ → ا and ى → ي, writes the hamza on a dotless ya as the
-    seat letter (ىء → ئ: "الطوارىء" is "الطوارئ"), and writes ة as ه at word end.
+    Removes tashkeel and tatweel, unifies أ إ آ ٱ → ا and ى → ي, and writes ة as ه at word end.
     `index_map[i]` is the offset in `text` of normalised character `i`; `index_map[len(normalised)] ==
     len(text)`.
-
-    >>> normalize_arabic("مبادىء") == normalize_arabic("مبادئ")
-    True
     """
     out: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(text):
         if ch in _AR_DROP:
             continue
-        if ch == "ء" and out and out[-1] == "ى":  # the older spelling of ئ: one letter, at the ى's offset
-            out[-1] = "ئ"
-            continue
-        out.append(ch if ch == "ى" else _AR_MAP.get(ch, ch))
+        out.append(_AR_MAP.get(ch, ch))
         idx.append(i)
-    for k, ch in enumerate(out):
-        if ch == "ى":
-            out[k] = "ي"
     for k, ch in enumerate(out):
         if ch == "ة" and (k + 1 == len(out) or not _AR_LETTER.match(out[k + 1])):
             out[k] = "ه"

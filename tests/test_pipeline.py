@@ -2465,7 +2465,8 @@ def test_arabic_colon_after_the_verb_or_after_the_speakers_preamble(nlp):
 
 
 def test_arabic_hamza_on_a_dotless_ya_is_the_same_letter(nlp):
-    """"الطوارىء" is the older spelling of "الطوارئ" (NewsFANE, 2006): the UN force in Lebanon under either."""
+    """"الطوارىء" is the older spelling of "الطوارئ" (NewsFANE, 2006): the UN force in Lebanon under either (an alias of
+    each spelling: normalising ىء as ئ would part "شىء" from "شيء")."""
     for text in ("وقال قائد قوات الطوارىء الدولية ان اسرائيل تنتهك القرار.",
                  "وقال قائد قوات الطوارئ الدولية ان اسرائيل تنتهك القرار."):
         (st,) = nlp.statements(Article("d", text, "ar"))
@@ -2527,3 +2528,22 @@ def test_arabic_nawwaha_is_a_cue(nlp):
     3.0, shortened): the second verb of the sentence goes on with its subject."""
     text = "وقلل صالح من اثار خسارة مباراة الامارات ونوه الى ان الوحدة لم يكن فيها بالصورة المعتادة."
     assert [(st.speaker.text, st.cue.text) for st in nlp.statements(Article("d", text, "ar"))] == [("صالح", "ونوه")]
+
+
+def test_arabic_review_cases_of_session_66(nlp):
+    """The topic after "أما" does not speak when the verb has a subject or an object pronoun of its own; a counted
+    source is no source when its noun is a figure or a rule; "لكنه قد اضاف" is read as "لكنه اضاف"; "تابعا:" with a
+    colon is still "he went on"; and "شىء" still normalises as "شيء"."""
+    from stance.normalize import normalize_arabic
+
+    assert statements(nlp, "اما اسرائيل فانتقدها الوزير بشدة.")[0][2] == ["اسرائيل"]
+    assert statements(nlp, "اما لبنان فقد اعتبر رئيس وزرائه ان القرار ظالم.")[0][0] == "رئيس وزرائه"
+    for text in ("وبحسب بعض التقديرات فان ايران تملك صواريخ.", "وبحسب عدد من القرارات فان ايران ملزمة بالتعاون."):
+        assert nlp.statements(Article("d", text, "ar")) == []
+    text = ("وقال مكتب الاحصاء الوطني ان متوسط الدخل ارتفع. ويخشى بنك انجلترا المركزي ان يؤدي ارتفاع اسعار الطاقة "
+            "الى زيادة تضخمية للاجور ولكنه قد اضاف ان زيادة الاجور تتفق مع ثبات الاسعار.")
+    assert [s[0] for s in statements(nlp, text)] == ["مكتب الاحصاء الوطني", "بنك انجلترا المركزي"]
+    text = "وندد الوزير بالهجوم، تابعا: لا حل عسكريا للازمة مع ايران."
+    assert "تابعا" in [st.cue.text for st in nlp.statements(Article("d", text, "ar"))]
+    assert normalize_arabic("شىء") == normalize_arabic("شيء")
+

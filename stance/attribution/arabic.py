@@ -71,7 +71,6 @@ from .cues import (
     _resumptive,
     _unprefixed,
     _withheld_name_end,
-    load_cues,
 )
 from .spans import (
     _first_at,
@@ -140,9 +139,6 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         m = _mention_after(cue.end, toks[end].end, mentions)
         if m is None or m.start != toks[j].start:  # "وحسب مصادر عراقية": the sources, not their nisba
             m = _ar_bare_subject(text, toks, j, mentions, toks[end].end) or m
-        counted = _quantified_subject(text, toks, j, mentions, toks[end].end + 1)
-        if counted is not None:  # "وبحسب العديد من الدبلوماسيين فان": the diplomats, not "العديد"
-            return counted, counted.end
         if m is not None and m.start == toks[j].start:
             m = _issuer(text, toks, m, mentions)  # "حسب بيان لوزارة الدفاع البريطانية": the ministry
         head = j + 1 if toks[j].norm in ("احد", "بعض") and j + 1 <= end else j
@@ -154,6 +150,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             # للدستور": a figure, an order, a scenario or a rule, not someone speaking (but "بحسب مدير المخطط
             # العمراني" is the director)
             return None
+        counted = _quantified_subject(text, toks, j, mentions, toks[end].end + 1)
+        if counted is not None:  # "وبحسب العديد من الدبلوماسيين فان": the diplomats, not "العديد" (but "بحسب عدد من
+            # القرارات" is no source)
+            agent = not any(normalize_arabic(w) in _AR_NON_AGENT_SOURCES for w in counted.text.split())
+            return (counted, counted.end) if agent else None
         if m is not None and m.start == toks[j].start and _unprefixed(toks[i].norm) in _AR_GOVERN_L \
                 and toks[j].norm[:1] == "ل" and len(toks[j].norm) > 3:
             # "وفقا لخبير قانوني عراقي": the expert (for Iraq), without the ل the source word governs (always written:
@@ -303,19 +304,24 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
     aux = _auxiliary_subject(text, toks, i, mentions, sent)
     if aux is not None:
         return aux, _after_subject(text, toks, cue.end, mentions)  # "قد صرح لوكالة رويترز بان": past the addressee
-    if i > 0 and toks[i - 1].norm in _AR_HE_BUT and cue.kind in ("report", "eval", "continue"):
-        # "لكنه اضاف": the pronoun is the subject, never the words before it ("ان الوضع خطير لكنه اضاف"); it is the
-        # sentence's own subject if nobody has spoken in the sentence yet and that subject can speak ("ويخشى بنك
-        # انجلترا المركزي ان ... ولكنه اضاف ان"), else the last speaker
+    p = i - 1
+    while p > 0 and toks[p].norm in ("لم", "لن", "لا", "قد"):
+        p -= 1
+    if i > 0 and toks[p].norm in _AR_HE_BUT and (p < i - 1 or cue.kind in ("report", "eval", "continue")):
+        # "لكنه اضاف", "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject, never the words before it ("ان الوضع
+        # خطير لكنه اضاف"); what follows is the object. It is the sentence's own subject, or its first actor, if
+        # nobody has spoken in the sentence yet and that subject can speak ("ويخشى بنك انجلترا المركزي ان ... ولكنه
+        # اضاف ان", "ولما كان الوزير مهاجراني لا يؤمن بالرقابة لكنه يطالب بان"), else the last speaker. After a
+        # particle a feminine pronoun may point at any feminine noun ("قال الوزير إن الشركة وعدت ... لكنها لم تعلن"):
+        # no one
         if not _spoke_before_in(state, sent, cue.start, toks[i].norm):
-            # (or the sentence's first person or body before it: "ولما كان الوزير مهاجراني لا يؤمن بالرقابة لكنه
-            # يطالب بان")
             person = _initial_clause_subject(text, toks, sent, cue, mentions) \
                 or _first_before(text, cue.start, mentions, sent, person=False)
             if person is not None and _actor_headed(person, mentions) \
                     and (person.actor is None or person.actor.type != "country" or is_people(person)):
                 return person, cue.end
-        return (_resolved(state), cue.end) if state.last_speaker is not None else None
+        feminine_after_particle = p < i - 1 and toks[p].norm.endswith("ها")
+        return (_resolved(state), cue.end) if state.last_speaker is not None and not feminine_after_particle else None
     front = _clause_initial_subject(text, toks, i, mentions, sent) or _clause_initial_np(text, toks, i, mentions, sent)
     if front is not None:
         return front, cue.end
@@ -328,14 +334,6 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if state.last_speaker is not None and (_conjoined(toks[i]) or i == 0):
             return _resolved(state), cue.end
         return None
-    p = i - 1
-    while p > 0 and toks[p].norm in ("لم", "لن", "لا", "قد"):
-        p -= 1
-    if p < i - 1 and toks[p].norm in _AR_HE_BUT:
-        # "لكنه لم يذكر اسم إسرائيل": the pronoun is the subject (the last speaker); what follows is the object. A
-        # feminine pronoun may point at any feminine noun ("قال الوزير إن الشركة وعدت ... لكنها لم تعلن"): no one
-        masculine = not toks[p].norm.endswith("ها")
-        return (_resolved(state), cue.end) if masculine and state.last_speaker is not None else None
     if _conjoined(toks[i]) and _unprefixed(toks[i].norm) in _AR_DESCRIBE and state.last_speaker is not None \
             and i + 2 < len(toks) and toks[i + 2].norm in _AR_THAT_IT \
             and (toks[i + 1].norm.startswith("ال") or any(m.start == toks[i + 1].start and m.actor is not None
@@ -483,7 +481,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         return prev, cue.end
     # no subject of its own ("وأضاف ...", "لكنه أكد ..."): the previous speaker; a second verb of the sentence
     # ("غادر النائب وليد جنبلاط المجلس ... وقال للصحافيين") has the sentence's subject, its first person
-    opens = waw or i == 0 or toks[i - 1].norm in ("لكنه", "لكنها", "كما", "انه", "انها", "وانه", "وهو", "وهي")
+    opens = waw or i == 0 or toks[i - 1].norm in ("كما", "انه", "انها", "وانه", "وهو", "وهي")  # ("لكنه": above)
     # "... أن يفتح العلاقة عندما أعلن أن": a verb after "when" with no subject of its own has its clause's
     when = _after_when(toks, i)
     if cue.kind in ("report", "eval") and (waw or when) and i > 0:
@@ -526,30 +524,38 @@ _AR_B_ADVERBS = _normalised(frozenset(
 
 
 _AR_AMMA = _normalised(frozenset("اما واما".split()))  # "as for" (with alef hamza, normalised)
-_AR_FA_HE = _normalised(frozenset("فقد فانه فانها فانهم فهو فهي فهم".split()))
 
 
 def _topic_after_amma(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
     """"أما X فـ<verb>" (as for X, he ...): the topic X is the subject of the verb its ف opens ("اما وزير الدولة للشؤون
     الخارجية كيم هاولز فوصف", "اما الرئيس السنيورة فقد اعتبر", "اما الوزير فانه يقول"), if it is an actor, a role or a
-    body ("اما المحور الثالث فدعا" is a topic, not who calls); the person it names last, else its first actor, is its
-    actor."""
+    body ("اما المحور الثالث فدعا" is a topic, not who calls) and the verb has no subject or object pronoun of its own
+    ("اما اسرائيل فانتقدها الوزير", "اما لبنان فقد اعتبر رئيس وزرائه": Israel and Lebanon are what is spoken of). Its
+    actor is the mention it opens with, else the person it names last."""
     w = toks[i].norm
-    if w[:1] == "ف" and len(w) > 3 and w not in load_cues().get("ar", {}):
-        k = i  # "فوصف", "فيقول": the ف on the verb (not a root's: "فند")
-    elif i > 0 and toks[i - 1].norm in _AR_FA_HE:
+    if w[:1] == "ف" and _unprefixed(w) != w:
+        k = i  # "فوصف", "فيقول": the ف on the verb
+    elif i > 0 and (toks[i - 1].norm == "فقد" or toks[i - 1].norm in _AR_SO_THAT):
         k = i - 1  # "فقد اعتبر", "فانه يقول"
     else:
         return None
+    if _resumptive(toks[i]):
+        return None
+    j = _skip_time(toks, i + 1)
+    if j < len(toks) and not re.search(r"[:«\"“]", text[toks[i].end : toks[j].start]) and (
+            toks[j].norm in _AR_ROLE_HEADS or any(m.start == toks[j].start for m in mentions)):
+        return None  # a subject after the verb speaks itself
     a = next((x for x in range(k - 1, max(-1, k - 14), -1) if toks[x].norm in _AR_AMMA), None)
-    if a is None or a + 1 >= k or re.search(r"[.؛;:!?«»\"()]", text[toks[a].end : toks[k].start]):
+    if a is None or a + 1 >= k or re.search(r"[.،,؛;:!?«»\"()]", text[toks[a].end : toks[k].start]) \
+            or any(_is_cue_word(t) for t in toks[a + 1 : k]):
         return None
     topic = Mention(Span.of(text, toks[a + 1].start, toks[k - 1].end))
     if not _actor_headed(topic, mentions):
         return None
-    inside = [m for m in mentions if topic.start <= m.start and m.end <= topic.end and m.actor is not None]
-    persons = [m for m in inside if m.actor.type == "person"]
-    return Mention(topic.span, (persons[-1] if persons else inside[0]).actor if inside else None)
+    first = next((m for m in mentions if m.start == topic.start and m.end <= topic.end and m.actor is not None), None)
+    persons = [m for m in mentions if topic.start <= m.start and m.end <= topic.end and m.actor is not None
+               and m.actor.type == "person"]
+    return Mention(topic.span, first.actor if first is not None else persons[-1].actor if persons else None)
 
 
 def _accused(text: str, toks: list[Token], i: int, j: int, m: Optional[Mention], mentions: Sequence[Mention]) -> bool:
@@ -733,8 +739,7 @@ _AR_NON_AGENT_SOURCES = _normalised(frozenset(
     """تقديرات التقديرات أمر امر الأمر سيناريو السيناريوهات إحصاءات احصاءات الإحصاءات الاحصاءات أرقام ارقام الأرقام
     المخطط الخطة خطة قرار القرار قرارات القرارات تعليمات التعليمات دستور الدستور قانون القانون نتائج النتائج اتفاق
     الاتفاق اتفاقية الاتفاقية شروط الشروط قواعد القواعد معايير المعايير مبادئ المبادئ اجراءات الاجراءات جدول الجدول
-    برنامج البرنامج التوقيت توقيت رؤية الرؤية""".split()))  # ("بحسب التوقيت المسجل", "وفقا لرؤية دار الافتاء" the
-# moon sighting: a time, a sighting)
+    برنامج البرنامج التوقيت توقيت""".split()))  # ("بحسب التوقيت المسجل": a time)
 
 
 _AR_THAT_IT = _normalised(frozenset("بانه بانها بانهم بأنه بأنها بأنهم".split()))  # "وصف X بأنه": X is described

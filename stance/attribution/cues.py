@@ -116,7 +116,7 @@ def _form_in(tok: Token, forms: frozenset) -> bool:
 # ...", "وقد كشف ..."
 _AR_VERB_OPENERS = _normalised(frozenset(
     """فيما وفيما بينما وبينما كما وكما قد وقد لقد ولقد حيث وحيث ثم جهته جهتها بدوره بدورها لكن ولكن جانبه جانبها
-    ناحيته ناحيتها السياق المقابل""".split()))  # ("من جانبه ذكر", "في السياق طلب الرئيس": the phrase ends there)
+    ناحيته ناحيتها السياق المقابل فقد""".split()))  # ("من جانبه ذكر", "في السياق طلب الرئيس": the phrase ends there)
 
 
 # ambiguous forms whose verb reading takes a "that" clause: ذكر (mentioned / mention), وصف, كشف, طلب; not "عبر"
@@ -204,8 +204,10 @@ def find_cues(text: str, sentence: Span, lang: str) -> tuple[list[Token], list[C
                     i + 1 < len(toks) and toks[i + 1].norm == "عن"):
                 kind = None  # "اغلقت معبرا حدوديا" (a crossing): only "معبرا عن" (expressing)
             if kind in ("participle", "continue") and form.base in _AR_AFFILIATED and i + 1 < len(toks) \
-                    and toks[i + 1].norm[:1] == "ل":
-                kind = None  # "جناحا تابعا لحركة تحرير السودان": affiliated to, not "going on to say"
+                    and toks[i + 1].norm[:1] == "ل" and toks[i + 1].norm not in _AR_NOT_TO \
+                    and not text[tok.end : toks[i + 1].start].strip():
+                kind = None  # "جناحا تابعا لحركة تحرير السودان": affiliated to, not "going on to say" (but "تابعا: لا
+                # حل عسكريا")
             if kind == "participle" and form.base in _AR_ACCUSED and _accused_reading(toks, i):
                 kind = None  # "قادة المتمردين متهمين بالضلوع" (accused of), "على متهمين اثنين" (two accused), not
                 # "متهمين واشنطن بدعم", "متهمة بيروت بايواء المسلحين" (accusing)
@@ -255,6 +257,7 @@ _AR_PARTICIPLE_WITH_COMPLEMENT = _normalised(frozenset("مشددا مشدده م
 _AR_PARTICIPLE_WITH_AN = _normalised(frozenset("معبرا معبرين".split()))
 _AR_ACCUSED = _normalised(frozenset("متهما متهمه متهمين".split()))  # also "accused" before ب
 _AR_AFFILIATED = _normalised(frozenset("تابعا تابعة تابعين تابعون".split()))  # also "belonging to" before ل
+_AR_NOT_TO = _normalised(frozenset("لا لم لن لكن لكنه لكنها لقد لماذا لان لأن".split()))  # words in ل that are no "to"
 
 
 _AR_ASK_REFUSE = _normalised(frozenset("رفض رفضت رفضوا طلب طلبت طلبوا فضل فضلت فضلوا".split()))
