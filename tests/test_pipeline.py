@@ -2547,3 +2547,36 @@ def test_arabic_review_cases_of_session_66(nlp):
     assert "تابعا" in [st.cue.text for st in nlp.statements(Article("d", text, "ar"))]
     assert normalize_arabic("شىء") == normalize_arabic("شيء")
 
+
+
+def test_a_name_with_its_office_in_apposition_speaks_for_the_office(nlp):
+    """NewsFANE wire copy (CC BY-SA 3.0, shortened) and sentences of the same form: a name the dictionary lacks, then
+    its office ("مارك ريجيف ؛ الناطق باسم وزارة الخارجية الاسرائيلية", "مجذوب الخليفة مستشار الرئيس السوداني")
+    speaks for the body or office named there, as with the office first; so its own country is no target. The span
+    ends at the name (it had run into "مستشار"). A person named in the office is not the speaker's actor, nor is an
+    office that opens no apposition ("بحسب تقدير مراسل": the estimate of a correspondent)."""
+    def lines(text, lang="ar"):
+        return [(st.speaker.text, st.speaker.actor.id if st.speaker.actor else None, [t.text for t in st.targets])
+                for st in nlp.statements(Article("d", text, lang))]
+    text = ("وقال مارك ريجيف ؛ الناطق باسم وزارة الخارجية الاسرائيلية: ان اسرائيل لم تكن لتتصرف بهذه الطريقة لو كان "
+            "لبنان قد نشر قواته علي الحدود مع سوريا.")
+    ((speaker, actor, targets),) = lines(text)
+    assert (speaker, actor) == ("مارك ريجيف", "ISRGOV.foreign_ministry")
+    assert "لبنان" in targets and "اسرائيل" not in targets
+    text = "وقال مجذوب الخليفة مستشار الرئيس السوداني ان السودان يقبل بتسوية مع المتمردين."
+    assert lines(text) == [("مجذوب الخليفة", "SDNGOV.president", ["المتمردين"])]
+    text = "وقال ستيفان دوجاريك، المتحدث باسم الامم المتحدة، ان القرار جاء نتيجة اتفاق مع ايران."
+    assert lines(text)[0][:2] == ("ستيفان دوجاريك", "united_nations")
+    text = "وقال جون سميث، مستشار الرئيس جورج بوش، ان ايران تهدد المنطقة."
+    assert lines(text)[0][:2] == ("جون سميث", None)
+    # titles before the name stay; a role phrase that names no name before the office is not cut
+    text = "وقال العميد شارل شيخاني قائد اللواء العاشر ان الجيش اللبناني انتشر في الجنوب."
+    assert lines(text)[0][0] == "العميد شارل شيخاني"
+    text = "وقال المتحدث باسم الامين العام ستيفان دوجاريك ان انان يدين الهجوم."
+    assert lines(text)[0][0] == "المتحدث باسم الامين العام ستيفان دوجاريك"
+    text = ("Mark Regev, porte-parole du ministère israélien des Affaires étrangères, a déclaré qu'Israël n'aurait pas "
+            "agi ainsi si le Liban avait déployé ses troupes.")
+    ((speaker, actor, targets),) = lines(text, "fr")
+    assert (speaker, actor) == ("Mark Regev", "ISRGOV.foreign_ministry_spokesperson")
+    assert "Israël" not in targets
+

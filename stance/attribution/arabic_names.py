@@ -539,3 +539,82 @@ def _family_name(tok: Token) -> bool:
     w = tok.norm
     return w.startswith("ال") and len(w) >= 4 and w not in _AR_ROLE_HEADS and w not in _AR_FUNCTION \
         and w not in _AR_TIME and not _is_cue_word(tok)
+
+
+# offices a named speaker's apposition opens with ("مجذوب الخليفة مستشار الرئيس السوداني", "ستيفان دوجاريك، المتحدث
+# باسم الامم المتحدة"); not the heads that are also given names or titles before a name ("امين", "امير", "ملك",
+# "مساعد", "الشيخ", "الدكتور")
+_AR_APPOSED_OFFICES = _normalised(frozenset("""عضو رئيس وزير متحدث المتحدث ناطق الناطق مسؤول المسؤول نائب النائب
+    مدير المدير زعيم الزعيم قائد القائد سفير السفير مندوب المندوب مستشار المستشار مدرب المدرب محافظ المحافظ ممثل
+    الممثل مراسل ضابط منسق المنسق مفوض المفوض مفتي المدعي المحقق السكرتير""".split()))
+
+
+def _office_word(word: str, following: str = "") -> bool:
+    """A word that opens an office in apposition; "الامين" only in "الامين العام" (also a family name)."""
+    w = normalize_arabic(word.strip("،,؛;:«»\"()"))
+    return w in _AR_APPOSED_OFFICES or w == "الامين" and normalize_arabic(following).startswith("العام")
+
+
+def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after: int,
+                          mentions: Sequence[Mention]) -> tuple[Mention, int]:
+    """A named speaker the dictionary lacks, with its office in apposition after the name: (speaker, content start).
+
+    The span stops at the name when it ran into the office and stopped inside it ("مجذوب الخليفة مستشار" of "مجذوب
+    الخليفة مستشار الرئيس السوداني ان", "العميد شارل شيخاني قائد اللواء" of "... قائد اللواء العاشر ان"); a span that
+    holds the whole office up to the content, a time or the one told stays ("العميد سرحد قادر مدير شرطة الاقضية
+    والنواحي، «", "الدكتور فؤاد حسين رئيس ديوان رئاسة الاقليم لـ«الشرق الأوسط»"). The speaker takes the actor of the first body, office or country
+    named within three words of the office's head ("مارك ريجيف ؛ الناطق باسم وزارة الخارجية الاسرائيلية" speaks
+    for the Israeli foreign ministry), as it does when the office comes before the name ("الناطق باسم وزارة الخارجية
+    الاسرائيلية مارك ريجيف"): its own side is then no target of its words. A person named there is not the speaker's
+    actor ("مستشار الرئيس بوش"). A known speaker, one carried over from another sentence, and one whose words are
+    all offices ("نائب رئيس الوزراء") stay as they are.
+
+    >>> from ..text import tokens
+    >>> text = "وقال مجذوب الخليفة مستشار الرئيس السوداني ان السودان يقبل"
+    >>> sdn = Mention(Span.of(text, 26, 41), Actor("SDNGOV.president", "Sudanese president", "government", "SDN"))
+    >>> sp, after = _office_in_apposition(text, tokens(text), Mention(Span.of(text, 5, 25)), 41, [sdn])
+    >>> sp.text, sp.actor.id, text[after:]
+    ('مجذوب الخليفة', 'SDNGOV.president', ' ان السودان يقبل')
+    """
+    if speaker.actor is not None or speaker.resolved:
+        return speaker, after
+    original = speaker
+    words = list(re.finditer(r"\S+", speaker.text))
+    norms = [normalize_arabic(w.group().strip("،,؛;:")) for w in words]
+
+    def name_before(k: int) -> bool:  # two name words or more before word k, after titles; no office among them
+        return sum(w not in _AR_ROLE_HEADS for w in norms[:k]) >= 2 and norms[k - 1] not in _AR_ROLE_HEADS \
+            and not any(_office_word(w) or w in ("باسم", "امين") or w in _AR_PREPOSITIONS for w in norms[:k])
+
+    cut = next((k for k in range(2, len(words)) if name_before(k) and _office_word(
+        words[k].group(), words[k + 1].group() if k + 1 < len(words) else text[speaker.end : speaker.end + 8])), None)
+    if cut is not None:
+        end = speaker.start + len(speaker.text[: words[cut - 1].end()].rstrip("،,؛;:"))
+        speaker = Mention(Span.of(text, speaker.start, end))
+    own = [t for t in toks if speaker.start <= t.start < speaker.end]
+    while own and own[0].norm in _AR_ROLE_HEADS:  # "العميد شارل شيخاني": the title, then the name
+        own = own[1:]
+    tail = own[-3:]
+    if len(own) < 2 or not all(_name_like(t) or _family_name(t) for t in tail) or not any(map(_name_like, tail)):
+        return original, after  # a personal name of two words or more ends the speaker ("وحث المتظاهرون رئيس
+        # الوزراء": the office is the verb's object)
+    if cut is not None:
+        nxt = _first_at(toks, original.end)
+        if nxt >= len(toks) or toks[nxt].norm in _AR_THAT or _is_time(toks, nxt) or re.search(
+                r"[،,:؛;«»\"()]", text[original.end : toks[nxt].start]) or _skip_addressee(text, toks, nxt, mentions) > nxt:
+            speaker = original  # the whole office is in the span ("العميد سرحد قادر مدير شرطة الاقضية والنواحي، «"):
+            # it stays, and names the speaker's actor below
+    gap = re.compile(r"\s*[،,؛;]?\s*").match(text, end if cut is not None else speaker.end)
+    k = _first_at(toks, gap.end())
+    if k >= len(toks) or toks[k].start != gap.end() or not _office_word(
+            toks[k].text, toks[k + 1].text if k + 1 < len(toks) else ""):
+        return speaker, max(after, speaker.end)
+    for m in sorted(mentions, key=lambda m: m.start):
+        n = _first_at(toks, m.start)
+        if m.start < toks[k].start or n > k + 3 or m.start >= max(after, speaker.end + 1):
+            continue
+        if re.search(r"[،,:«»\"؛;]", text[toks[k].end : m.start]):
+            break
+        if m.actor is not None and m.actor.type != "person":
+            return Mention(speaker.span, m.actor), max(after, speaker.end)
+    return speaker, max(after, speaker.end)

@@ -267,8 +267,33 @@ def _subject_before_apposition(text: str, toks: list[Token], j: int, sent: Span,
         return None
     known = _mention_ending_before(comma, toks[k].start, mentions)
     if known is not None and not _country_adjective(known):
-        return known
+        return _with_apposed_office(known, inner, mentions)
     return _latin_subject_before(text, toks, k, sent)
+
+
+# nouns that open an office in apposition after a name ("Mark Regev, porte-parole du ministère israélien des Affaires
+# étrangères, a déclaré"; "X, a spokesman for the ministry, said")
+_OFFICE_NOUNS = frozenset("""porte-parole ministre président présidente premier première chef dirigeant dirigeante
+    ambassadeur ambassadrice envoyé envoyée émissaire conseiller conseillère secrétaire directeur directrice
+    représentant représentante responsable commandant général délégué déléguée commissaire vice-président
+    spokesman spokeswoman spokesperson minister president chief leader ambassador envoy adviser advisor secretary
+    director representative official commander""".split())
+_ARTICLE = re.compile(r"\s*(?:(?:le|la|l['’]|un|une|the|a|an)\s*)?", re.IGNORECASE)
+
+
+def _with_apposed_office(known: Mention, inner: Span, mentions: Sequence[Mention]) -> Mention:
+    """A name the dictionary lacks, with its office in apposition ("Mark Regev, porte-parole du ministère israélien
+    des Affaires étrangères, a déclaré"): it speaks for the first body, office or country the office names, as it
+    does with the office before the name ("Le porte-parole du ministère ..., Mark Regev,"), so its own side is no
+    target of its words; a person named there is not its actor. Otherwise `known` as it is."""
+    if known.actor is not None or known.resolved:
+        return known
+    word = inner.text[_ARTICLE.match(inner.text).end() :].split()[:1]
+    if not word or word[0].lower().strip(",") not in _OFFICE_NOUNS:
+        return known
+    body = next((m for m in sorted(mentions, key=lambda m: m.start) if inner.start <= m.start and m.end <= inner.end
+                 and m.actor is not None and m.actor.type != "person"), None)
+    return Mention(known.span, body.actor) if body is not None else known
 
 
 def _latin_subject_before(text: str, toks: list[Token], k: int, sent: Span) -> Optional[Mention]:

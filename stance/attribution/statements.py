@@ -18,7 +18,7 @@ from .arabic import (
     _while_clause,
     _without_trailing_words,
 )
-from .arabic_names import _AR_OUTLET_HEADS, _with_quoted_alias
+from .arabic_names import _AR_OUTLET_HEADS, _office_in_apposition, _with_quoted_alias
 from .arabic_phrases import _is_cue_word
 from .arabic_preverbal import _clause_initial_np, _subject_after_pronoun, _subject_before_relative
 from .arabic_unknown import _source_with_body
@@ -134,6 +134,7 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     speaker, after = _subject_tail(text, toks, cue, longer, after, in_sent)
                 speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
+                speaker, after = _office_in_apposition(text, toks, speaker, after, in_sent)  # "X، الناطق باسم Y"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions, text)
             if cue.kind == "noun" and speaker is not None and any(
