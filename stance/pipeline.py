@@ -14,7 +14,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
-from .actors import ActorDictionary, find_role_phrases_en, join_second_adjectives, people_of_a_country, same_case
+from .actors import (ActorDictionary, find_role_phrases_en, join_second_adjectives,
+                     people_of_a_country, same_case, with_bare_body_antecedent)
 from .attribution import extract_statements, find_cues, load_cues
 from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
 from .attribution.arabic_phrases import _is_cue_word
@@ -805,6 +806,8 @@ class Pipeline:
                     pieces = [self._whole_mention(proposed, st, batch[k][0].text, known[k], (*st.targets, *seen, *co))]
                 for proposed in pieces:
                     t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
+                    if st.lang == "ar":  # "الحزب" after "حزب الله": the body of its kind named last
+                        t = with_bare_body_antecedent(t, known[k])
                     if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                         t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
                     if st.lang == "en" and t.actor is None and modifier_only(batch[k][0].text, t.start, t.end):

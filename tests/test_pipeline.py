@@ -2580,3 +2580,18 @@ def test_a_name_with_its_office_in_apposition_speaks_for_the_office(nlp):
     assert (speaker, actor) == ("Mark Regev", "ISRGOV.foreign_ministry_spokesperson")
     assert "Israël" not in targets
 
+
+def test_arabic_bare_body_stands_for_the_body_of_its_kind_named_last(nlp):
+    """"الحزب", "الحركة", "المنظمة" alone stand for the body of that kind named last in the article: "الحزب" in
+    Nasrallah's words is his own party, so no target, and "الحركة" after "حركة حماس" is Hamas (not a node shared by
+    every movement of a corpus). NewsFANE wire copy (CC BY-SA 3.0): "مصادر في منظمة اوبك ان المنظمة" the same.
+    "الحكومة" stays as it is: the government named last is often not the one meant."""
+    def lines(text):
+        return [(st.speaker.text, [(t.text, t.actor.id if t.actor else None) for t in st.targets])
+                for st in nlp.statements(Article("d", text, "ar"))]
+    got = lines("وانتقد حزب الله الحكومة العراقية. وقال نصر الله ان الحزب لن يقبل بقرار الحكومة.")
+    assert got[1] == ("نصر الله", [("الحكومة", None)])
+    got = lines("وانتقدت اسرائيل حركة حماس. وقال الرئيس المصري ان الحركة تريد التهدئة.")
+    assert got[1] == ("الرئيس المصري", [("الحركة", "hamas")])
+    text = "وقالت مصادر في منظمة اوبك ان المنظمة تراقب الوضع عن كثب."
+    assert all(t != "المنظمة" for _, targets in lines(text) for t, _ in targets)
