@@ -729,7 +729,7 @@ class ActorDictionary:
                                  and not _countryless_ministry(x.actor)), None)
                     actor = near.actor if near is not None else None
                 elif m.actor is None:
-                    m = with_bare_body_antecedent(m, out)
+                    m = with_bare_body_antecedent(m, out, text)
                 if actor is not None:
                     m = Mention(m.span, actor, m.resolved)
             out.append(m)
@@ -1446,15 +1446,31 @@ _BARE_BODIES = frozenset(normalize_arabic(w) for w in "حزب حركة منظم�
 
 
 def _bare_body(key: str) -> Optional[str]:
-    """The body noun of a bare definite body ("الحزب", "للحزب", "والحركه" -> "حزب", "حركه"), else None."""
+    """The body noun of a bare definite body, one word ("الحزب", "للحزب", "والحركه", and "لحزب", as the target
+    tagger writes "للحزب" after its first ل -> "حزب", "حركه"), else None."""
     k = key[1:] if key[:1] in "وف" else key  # a conjunction
+    if k[:1] == "ل" and k[1:] in _BARE_BODIES:
+        return k[1:]
     k = "ال" + k[2:] if k.startswith("لل") else k[1:] if k.startswith("بال") else k
     return k[2:] if k.startswith("ال") and k[2:] in _BARE_BODIES else None
 
 
-def bare_body_antecedent(m: Mention, earlier: Sequence[Mention]) -> Optional[Mention]:
+def _body_word(word: str, noun: str) -> bool:
+    """Whether a word is the body noun, bare or definite, after a clitic ("حزب", "وحركة", "للحزب", "بالحركة")."""
+    w = normalize_arabic(word)
+    w = w[1:] if w[:1] in "وف" and len(w) > len(noun) else w
+    w = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] in "بل" and len(w) > len(noun) else w
+    return w in (noun, "ال" + noun)
+
+
+_AR_RELATIVES = frozenset(normalize_arabic(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
+
+
+def bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[str] = None) -> Optional[Mention]:
     """The mention a bare definite body stands for ("الحزب", "للحزب", "الحركة", "المنظمة"): the last of `earlier`
-    (mentions before it, in text order) that names a body of its kind with a known actor; else None.
+    (mentions before it, in text order) that names a body of its kind, if the dictionary knows it; else None. With
+    the article's `text`: none when an adjective or a name follows it ("الحزب الحاكم": another party), nor when
+    another body of its kind is named between them ("حزب جديد": not the one `earlier` holds).
 
     >>> fatah = Mention(Span(0, 8, "حركة فتح"), Actor("PSEPTY", "Palestinian political party", "group", "PSE"))
     >>> bare_body_antecedent(Mention(Span(30, 37, "للحركة")), [fatah]).actor.id
@@ -1465,14 +1481,38 @@ def bare_body_antecedent(m: Mention, earlier: Sequence[Mention]) -> Optional[Men
     noun = _bare_body(normalize_arabic(m.text))
     if noun is None:
         return None
-    return next((x for x in reversed(earlier) if x.actor is not None and x.end <= m.start and _names_body(x, noun)),
-                None)
+    near = next((x for x in reversed(earlier) if x.end <= m.start and _names_body(x, noun)), None)
+    if near is None or near.actor is None:
+        return None
+    if text is not None:
+        if _qualified(text[m.end :]):
+            return None  # "الحزب الحاكم في مصر": a party of its own
+        between = text[near.end : m.start].split()
+        if any(_body_word(w, noun) and (not _definite(w) or _qualified(" " + " ".join(between[i + 1 : i + 2])))
+               for i, w in enumerate(between)):
+            return None  # "حزب جديد", "الحزب الحاكم" between them: the last one named may be another
+    return near
 
 
-def with_bare_body_antecedent(m: Mention, earlier: Sequence[Mention]) -> Mention:
+def _definite(word: str) -> bool:
+    """Whether a word carries the article, after a conjunction or a preposition ("الحزب", "والحزب", "للحزب", "بالحزب")."""
+    w = normalize_arabic(word)
+    w = w[1:] if w[:1] in "وف" else w
+    return w.startswith(("ال", "لل", "بال", "كال"))
+
+
+def _qualified(rest: str) -> bool:
+    """Whether the text right after a bare body qualifies it: a definite word (an adjective or a name), not a
+    relative pronoun, with no punctuation between."""
+    after = rest.split(maxsplit=1)[:1]
+    return bool(after) and rest[:1].isspace() and normalize_arabic(after[0]).startswith("ال") \
+        and normalize_arabic(after[0]) not in _AR_RELATIVES
+
+
+def with_bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[str] = None) -> Mention:
     """`m` with the actor of the body it stands for (`bare_body_antecedent`) and that body's words as its
     `antecedent`; as it is when it has an actor or stands for none."""
-    near = bare_body_antecedent(m, earlier) if m.actor is None else None
+    near = bare_body_antecedent(m, earlier, text) if m.actor is None else None
     if near is None:
         return m
     return replace(m, actor=near.actor, antecedent=near.antecedent or near.span)
@@ -1481,9 +1521,8 @@ def with_bare_body_antecedent(m: Mention, earlier: Sequence[Mention]) -> Mention
 def _names_body(m: Mention, noun: str) -> bool:
     """Whether `m` names a body of that kind: its first word is the noun, bare or definite, after a clitic ("حزب
     الله", "الجبهة الشعبية", "وحركة حماس")."""
-    first = normalize_arabic(m.text).split()[:1]
-    return len(normalize_arabic(m.text).split()) > 1 and bool(first) and any(
-        first[0] == c + noun or first[0] == c + "ال" + noun for c in ("", "و", "ف", "ب", "ل"))
+    words = m.text.split()
+    return len(words) > 1 and _body_word(words[0], noun)
 
 
 def _countryless_ministry(actor: Actor) -> bool:

@@ -807,7 +807,7 @@ class Pipeline:
                 for proposed in pieces:
                     t = self._known_actor(self._without_conjunction(proposed, batch[k][0], st.lang, names), st.lang)
                     if st.lang == "ar":  # "الحزب" after "حزب الله": the body of its kind named last
-                        t = with_bare_body_antecedent(t, known[k])
+                        t = with_bare_body_antecedent(t, known[k], batch[k][0].text)
                     if t.start != proposed.start and any(t.key == m.key for m in (*st.targets, *new)):
                         t = self._known_actor(proposed, st.lang)  # a name the statement has already stays as written
                     if st.lang == "en" and t.actor is None and modifier_only(batch[k][0].text, t.start, t.end):

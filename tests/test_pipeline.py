@@ -2595,3 +2595,31 @@ def test_arabic_bare_body_stands_for_the_body_of_its_kind_named_last(nlp):
     assert got[1] == ("الرئيس المصري", [("الحركة", "hamas")])
     text = "وقالت مصادر في منظمة اوبك ان المنظمة تراقب الوضع عن كثب."
     assert all(t != "المنظمة" for _, targets in lines(text) for t, _ in targets)
+
+
+def test_review_cases_of_session_67(nlp):
+    """What a review of the two changes above found: an office right after a name is the object of a verb that takes
+    one ("وابلغ", "واتهم", "ودعا"), not the speaker's office, unless a comma sets it off; a former office speaks for
+    no one now; a French article is a word of its own ("ambassadeur" is no "a" + "mbassadeur"); a bare body does not
+    reach past another body of its kind named in between ("حزب جديد"), nor stand for one when a definite word
+    qualifies it ("الحزب الحاكم"); "للحركة" is the bare body after ل."""
+    def speaker_actor(text, lang="ar"):
+        return [st.speaker.actor.id if st.speaker.actor else None for st in nlp.statements(Article("d", text, lang))]
+    assert speaker_actor("وابلغ جون سميث رئيس الوزراء العراقي ان واشنطن تدعم بغداد.")[0] is None
+    assert speaker_actor("ودعا جون سميث رئيس الوزراء العراقي الى الاستقالة لان الوضع خطير في بغداد.")[0] is None
+    assert speaker_actor("ودعا جون سميث، رئيس الوزراء العراقي، الى الاستقالة.")[0] == "IRQGOV.prime_minister"
+    # an evaluative verb with no person object: the office describes the name ("وأدان أحمد عبد الرحمن مستشار الرئيس")
+    assert speaker_actor("وأدان أحمد عبد الرحمن مستشار الرئيس الفلسطيني «الإجرام الذي ترتكبه حكومة إسرائيل».")[0] \
+        == "PSEGOV.president"
+    assert speaker_actor("وقال محمد علي رئيس الوزراء العراقي السابق ان ايران تتدخل في العراق.")[0] is None
+    assert speaker_actor("Jean Dupont, ambassadeur du Liban, a critiqué Israël.", "fr")[0] == "LBN"
+
+    def targets(text):
+        return [[(t.text, t.actor.id if t.actor else None) for t in st.targets]
+                for st in nlp.statements(Article("d", text, "ar"))]
+    got = targets("وانتقد حزب الله اسرائيل. وقال رئيس حزب جديد ان الحزب سيشارك في الانتخابات.")
+    assert ("الحزب", None) in got[1]
+    got = targets("وانتقد حزب الله اسرائيل. وقال الحزب ان اسرائيل تعتدي. وقال الرئيس المصري ان الحزب يهدد لبنان.")
+    assert ("الحزب", "hezbollah") in got[2]  # a bare "الحزب" between them is the same party
+    got = targets("وانتقدت اسرائيل حركة حماس. وقال الرئيس المصري ان للحركة دورا في التهدئة.")
+    assert [a for t, a in got[1] if t.endswith("لحركة")] == ["hamas"]  # (the recogniser's span starts at its second ل)

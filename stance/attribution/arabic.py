@@ -805,6 +805,18 @@ def _skip_apposition(text: str, toks: list[Token], k: int, mentions: Sequence[Me
 # verbs of telling whose object stands between the subject and "أن" ("أبلغ الوزير الدبلوماسيين أن"): no tail there
 _AR_TELL = _normalised(frozenset("""ابلغ ابلغت ابلغوا يبلغ تبلغ اخبر اخبرت يخبر تخبر حذر حذرت حذروا يحذر تحذر طمان
     طمانت يطمئن""".split()))
+
+
+# verbs whose person object may follow their subject ("ابلغ X رئيس الوزراء ان", "دعا X رئيس الوزراء الى", "حث X
+# الوزير على"); "حذر" is left out: after a name, what follows it was its office in every case of the train texts
+_AR_PERSON_OBJECT = _AR_OBJECT_B_VERBS | _normalised(frozenset("""اخبر اخبرت يخبر تخبر طمان طمانت يطمئن دعا دعت دعوا
+    يدعو تدعو حث حثت حثوا يحث تحث ناشد ناشدت ناشدوا يناشد تناشد""".split()))
+
+
+def _says_without_object(toks: list[Token], cue: Cue) -> bool:
+    """Whether the cue is no verb whose person object may follow its subject (`_AR_PERSON_OBJECT`: "ابلغ", "اتهم",
+    "طالب", "دعا"), so that an office right after a named subject describes it ("وأدان X مستشار الرئيس")."""
+    return not _form_in(toks[cue.token_index], _AR_PERSON_OBJECT)
 # adjectives of a source or an official that are not nisbas ("مصدر امني رفيع", "مصادر مطلعة", "محلل مستقل")
 _AR_SOURCE_ADJECTIVES = _normalised(frozenset("""رفيع رفيعه رفيعا مطلع مطلعه مطلعون مطلعين كبير كبيره كبار بارز
     بارزه مستقل مستقله""".split()))

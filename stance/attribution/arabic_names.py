@@ -556,7 +556,7 @@ def _office_word(word: str, following: str = "") -> bool:
 
 
 def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after: int,
-                          mentions: Sequence[Mention]) -> tuple[Mention, int]:
+                          mentions: Sequence[Mention], saying: bool = True) -> tuple[Mention, int]:
     """A named speaker the dictionary lacks, with its office in apposition after the name: (speaker, content start).
 
     The span stops at the name when it ran into the office and stopped inside it ("مجذوب الخليفة مستشار" of "مجذوب
@@ -566,8 +566,10 @@ def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after:
     named within three words of the office's head ("مارك ريجيف ؛ الناطق باسم وزارة الخارجية الاسرائيلية" speaks
     for the Israeli foreign ministry), as it does when the office comes before the name ("الناطق باسم وزارة الخارجية
     الاسرائيلية مارك ريجيف"): its own side is then no target of its words. A person named there is not the speaker's
-    actor ("مستشار الرئيس بوش"). A known speaker, one carried over from another sentence, and one whose words are
-    all offices ("نائب رئيس الوزراء") stay as they are.
+    actor ("مستشار الرئيس بوش"), nor a former office ("رئيس الوزراء العراقي السابق"). With no comma before the office,
+    only a verb with no person object (`saying`) has it describe the speaker: after "ابلغ", "اتهم", "دعا" it is the
+    object ("وابلغ جون سميث رئيس الوزراء العراقي ان"). A known speaker, one carried over from another sentence,
+    and one whose words are all offices ("نائب رئيس الوزراء") stay as they are.
 
     >>> from ..text import tokens
     >>> text = "وقال مجذوب الخليفة مستشار الرئيس السوداني ان السودان يقبل"
@@ -589,7 +591,7 @@ def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after:
     cut = next((k for k in range(2, len(words)) if name_before(k) and _office_word(
         words[k].group(), words[k + 1].group() if k + 1 < len(words) else text[speaker.end : speaker.end + 8])), None)
     if cut is not None:
-        end = speaker.start + len(speaker.text[: words[cut - 1].end()].rstrip("،,؛;:"))
+        end = speaker.start + len(speaker.text[: words[cut - 1].end()].rstrip("،,؛;: "))
         speaker = Mention(Span.of(text, speaker.start, end))
     own = [t for t in toks if speaker.start <= t.start < speaker.end]
     while own and own[0].norm in _AR_ROLE_HEADS:  # "العميد شارل شيخاني": the title, then the name
@@ -607,7 +609,7 @@ def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after:
     gap = re.compile(r"\s*[،,؛;]?\s*").match(text, end if cut is not None else speaker.end)
     k = _first_at(toks, gap.end())
     if k >= len(toks) or toks[k].start != gap.end() or not _office_word(
-            toks[k].text, toks[k + 1].text if k + 1 < len(toks) else ""):
+            toks[k].text, toks[k + 1].text if k + 1 < len(toks) else "") or not (saying or gap.group().strip()):
         return speaker, max(after, speaker.end)
     for m in sorted(mentions, key=lambda m: m.start):
         n = _first_at(toks, m.start)
@@ -616,5 +618,10 @@ def _office_in_apposition(text: str, toks: list[Token], speaker: Mention, after:
         if re.search(r"[،,:«»\"؛;]", text[toks[k].end : m.start]):
             break
         if m.actor is not None and m.actor.type != "person":
+            if any(t.norm in _AR_FORMER for t in toks[n : _first_at(toks, m.end) + 2]):
+                break  # "رئيس الوزراء العراقي السابق": a former office speaks for no one now
             return Mention(speaker.span, m.actor), max(after, speaker.end)
     return speaker, max(after, speaker.end)
+
+
+_AR_FORMER = _normalised(frozenset("السابق السابقة سابق سابقة الأسبق الاسبق".split()))

@@ -278,7 +278,7 @@ _OFFICE_NOUNS = frozenset("""porte-parole ministre président présidente premie
     représentant représentante responsable commandant général délégué déléguée commissaire vice-président
     spokesman spokeswoman spokesperson minister president chief leader ambassador envoy adviser advisor secretary
     director representative official commander""".split())
-_ARTICLE = re.compile(r"\s*(?:(?:le|la|l['’]|un|une|the|a|an)\s*)?", re.IGNORECASE)
+_ARTICLE = re.compile(r"\s*(?:(?:le|la|un|une|the|a|an)\s+|l['’]\s*)?", re.IGNORECASE)
 
 
 def _with_apposed_office(known: Mention, inner: Span, mentions: Sequence[Mention]) -> Mention:
@@ -289,7 +289,7 @@ def _with_apposed_office(known: Mention, inner: Span, mentions: Sequence[Mention
     if known.actor is not None or known.resolved:
         return known
     word = inner.text[_ARTICLE.match(inner.text).end() :].split()[:1]
-    if not word or word[0].lower().strip(",") not in _OFFICE_NOUNS:
+    if not word or word[0].lower() not in _OFFICE_NOUNS:
         return known
     body = next((m for m in sorted(mentions, key=lambda m: m.start) if inner.start <= m.start and m.end <= inner.end
                  and m.actor is not None and m.actor.type != "person"), None)

@@ -12,6 +12,7 @@ from .arabic import (
     _AR_CLAUSE_CONTRASTS,
     _AR_INTERVIEWS,
     _AR_NOT_NESTED,
+    _says_without_object,
     _speaker_ar,
     _subject_tail,
     _with_trailing_nisba,
@@ -134,7 +135,8 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     speaker, after = _subject_tail(text, toks, cue, longer, after, in_sent)
                 speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
-                speaker, after = _office_in_apposition(text, toks, speaker, after, in_sent)  # "X، الناطق باسم Y"
+                speaker, after = _office_in_apposition(text, toks, speaker, after, in_sent,  # "X، الناطق باسم Y"
+                                                       saying=_says_without_object(toks, cue))
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions, text)
             if cue.kind == "noun" and speaker is not None and any(
