@@ -1470,7 +1470,7 @@ def bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[
     """The mention a bare definite body stands for ("الحزب", "للحزب", "الحركة", "المنظمة"): the last of `earlier`
     (mentions before it, in text order) that names a body of its kind, if the dictionary knows it; else None. With
     the article's `text`: none when an adjective or a name follows it ("الحزب الحاكم": another party), nor when
-    another body of its kind is named between them ("حزب جديد": not the one `earlier` holds).
+    another body of its kind is named between them, indefinite ("رئيس حزب جديد": not the one `earlier` holds).
 
     >>> fatah = Mention(Span(0, 8, "حركة فتح"), Actor("PSEPTY", "Palestinian political party", "group", "PSE"))
     >>> bare_body_antecedent(Mention(Span(30, 37, "للحركة")), [fatah]).actor.id
@@ -1485,12 +1485,10 @@ def bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[
     if near is None or near.actor is None:
         return None
     if text is not None:
-        if _qualified(text[m.end :]):
+        if _qualified(text[m.end :], noun):
             return None  # "الحزب الحاكم في مصر": a party of its own
-        between = text[near.end : m.start].split()
-        if any(_body_word(w, noun) and (not _definite(w) or _qualified(" " + " ".join(between[i + 1 : i + 2])))
-               for i, w in enumerate(between)):
-            return None  # "حزب جديد", "الحزب الحاكم" between them: the last one named may be another
+        if any(_body_word(w, noun) and not _definite(w) for w in text[near.end : m.start].split()):
+            return None  # "رئيس حزب جديد" between them: the last one named may be another
     return near
 
 
@@ -1501,12 +1499,14 @@ def _definite(word: str) -> bool:
     return w.startswith(("ال", "لل", "بال", "كال"))
 
 
-def _qualified(rest: str) -> bool:
+def _qualified(rest: str, noun: str) -> bool:
     """Whether the text right after a bare body qualifies it: a definite word (an adjective or a name), not a
-    relative pronoun, with no punctuation between."""
+    relative pronoun, with no punctuation between; for the masculine "حزب", not a feminine word, which agrees with
+    the noun before it ("خيارات الحزب السياسية": the party's political options)."""
     after = rest.split(maxsplit=1)[:1]
-    return bool(after) and rest[:1].isspace() and normalize_arabic(after[0]).startswith("ال") \
-        and normalize_arabic(after[0]) not in _AR_RELATIVES
+    word = normalize_arabic(after[0]) if after else ""
+    return rest[:1].isspace() and word.startswith("ال") and word not in _AR_RELATIVES \
+        and not (noun == normalize_arabic("حزب") and word.endswith("ه"))
 
 
 def with_bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[str] = None) -> Mention:
