@@ -1481,7 +1481,10 @@ def bare_body_antecedent(m: Mention, earlier: Sequence[Mention], text: Optional[
     noun = _bare_body(normalize_arabic(m.text))
     if noun is None:
         return None
-    near = next((x for x in reversed(earlier) if x.end <= m.start and _names_body(x, noun)), None)
+    # (an unknown one named with the article is this body again or a phrase of it, "الحزب السياسية"; an
+    # indefinite one is another body, "حزب جديد")
+    near = next((x for x in reversed(earlier) if x.end <= m.start and _names_body(x, noun)
+                 and (x.actor is not None or not _definite(x.text.split()[0]))), None)
     if near is None or near.actor is None:
         return None
     if text is not None:
