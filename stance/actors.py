@@ -1449,10 +1449,7 @@ def _bare_body(key: str) -> Optional[str]:
     """The body noun of a bare definite body, one word ("الحزب", "للحزب", "والحركه", and "لحزب", as the target
     tagger writes "للحزب" after its first ل -> "حزب", "حركه"), else None."""
     k = key[1:] if key[:1] in "وف" else key  # a conjunction
-    if k[:1] == "ل" and k[1:] in _BARE_BODIES:
-        return k[1:]
-    k = "ال" + k[2:] if k.startswith("لل") else k[1:] if k.startswith("بال") else k
-    return k[2:] if k.startswith("ال") and k[2:] in _BARE_BODIES else None
+    return next((n for n in _BARE_BODIES if _body_word(key, n) and (_definite(key) or k == "ل" + n)), None)
 
 
 def _body_word(word: str, noun: str) -> bool:

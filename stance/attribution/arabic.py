@@ -817,6 +817,8 @@ def _says_without_object(toks: list[Token], cue: Cue) -> bool:
     """Whether the cue is no verb whose person object may follow its subject (`_AR_PERSON_OBJECT`: "ابلغ", "اتهم",
     "طالب", "دعا"), so that an office right after a named subject describes it ("وأدان X مستشار الرئيس")."""
     return not _form_in(toks[cue.token_index], _AR_PERSON_OBJECT)
+
+
 # adjectives of a source or an official that are not nisbas ("مصدر امني رفيع", "مصادر مطلعة", "محلل مستقل")
 _AR_SOURCE_ADJECTIVES = _normalised(frozenset("""رفيع رفيعه رفيعا مطلع مطلعه مطلعون مطلعين كبير كبيره كبار بارز
     بارزه مستقل مستقله""".split()))
