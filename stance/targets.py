@@ -169,7 +169,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if is_own_side(speaker, m, text):
+            if is_own_side(speaker, m, text) and not is_own_subject(statement, m, text):
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
                 continue  # a co-speaker or the speaker's own body, named right after the speaker
@@ -277,6 +277,27 @@ def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> boo
     return (speaker.actor is not None and m.actor is not None
             and m.actor.id in (speaker.actor.id, speaker.actor.affiliation)
             and (is_people(speaker) or not _own_people(m, text)))
+
+
+# what may stand between a statement's content start and its subject: quotation marks, a colon, and the
+# complementiser ("ان", "بأن", "that", "que")
+_SUBJECT_GAP = re.compile(r"""[\s«»"“”'‘’:]*(?:(?:(?:و|ف)?ب?[اأإ]ن(?:ه)?|that|que|qu')[\s«»"“”'‘’]*)?""",
+                          re.IGNORECASE)
+
+
+def is_own_subject(statement: Statement, m: Mention, text: Optional[str]) -> bool:
+    """Whether `m` is the speaker's own side (its country, or the party or body it speaks for) named as the subject
+    its content opens with ("وأضاف المالكي «ان العراق لا يقبل ان يتدخل في شؤون الآخرين»", "وقال مارك ريجيف ... ان
+    اسرائيل لم تكن لتتصرف", "Regev a déclaré qu'Israël ..."): the statement is about it, and the annotators keep it
+    as a target (`is_own_side` drops it elsewhere: "... ازاء العدوان على العراق"). The speaker itself named there is
+    no target of its own ("وقال احمدي نجاد ان احمدي نجاد ...")."""
+    speaker = statement.speaker
+    if text is None or speaker is None or speaker.actor is None or m.actor is None:
+        return False
+    if m.actor.id == speaker.actor.id or m.actor.id != speaker.actor.affiliation:
+        return False
+    lo = statement.content.start
+    return lo <= m.start and _SUBJECT_GAP.fullmatch(normalize_arabic(text[lo:m.start])) is not None
 
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.-]*")
