@@ -279,25 +279,41 @@ def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> boo
             and (is_people(speaker) or not _own_people(m, text)))
 
 
-# what may stand between a statement's content start and its subject: quotation marks, a colon, and the
-# complementiser ("ان", "بأن", "that", "que")
-_SUBJECT_GAP = re.compile(r"""[\s«»"“”'‘’:]*(?:(?:(?:و|ف)?ب?[اأإ]ن(?:ه)?|that|que|qu')[\s«»"“”'‘’]*)?""",
-                          re.IGNORECASE)
+# what stands between a statement's content start and its subject: quotation marks or a colon, the complementiser
+# ("ان", "بأن", "that", "que", "qu’"), then an article the mention leaves out ("que l'Iran", "that the United States")
+_QUOTE = "\\s«»\"“”'‘’"
+_THAT = r"(?:[وف]?ب?[اأإ]ن(?:ه)?|that|que|qu['’])"
+_ARTICLE_BEFORE = r"(?:(?:the|l['’]|la|le|les)\s*)?"
+_SUBJECT_GAP = re.compile(rf"[{_QUOTE}:]*(?:{_THAT}[{_QUOTE}]*)?{_ARTICLE_BEFORE}", re.IGNORECASE)
+# ... and the words before the subject end with the complementiser, a quotation mark or a colon (the content itself
+# often starts after "ان")
+_SUBJECT_OPENED = re.compile(rf"(?:(?:^|[{_QUOTE}:]){_THAT}|[«»\"“”'‘’:])[{_QUOTE}]*{_ARTICLE_BEFORE}$", re.IGNORECASE)
 
 
 def is_own_subject(statement: Statement, m: Mention, text: Optional[str]) -> bool:
     """Whether `m` is the speaker's own side (its country, or the party or body it speaks for) named as the subject
-    its content opens with ("وأضاف المالكي «ان العراق لا يقبل ان يتدخل في شؤون الآخرين»", "وقال مارك ريجيف ... ان
-    اسرائيل لم تكن لتتصرف", "Regev a déclaré qu'Israël ..."): the statement is about it, and the annotators keep it
-    as a target (`is_own_side` drops it elsewhere: "... ازاء العدوان على العراق"). The speaker itself named there is
-    no target of its own ("وقال احمدي نجاد ان احمدي نجاد ...")."""
+    its reported words open with ("وأضاف المالكي «ان العراق لا يقبل ان يتدخل في شؤون الآخرين»", "وقال مارك ريجيف ...
+    ان اسرائيل لم تكن لتتصرف", "Regev a déclaré qu'Israël ..."): the statement is about it, and the annotators keep it
+    as a target (`is_own_side` drops it elsewhere: "... ازاء العدوان على العراق"). Only after a verb of saying, with a
+    complementiser, quotation mark or colon before it: the object of an evaluative cue is no subject ("وحذر نتنياهو
+    اسرائيل من التراجع"), nor is a possessor ("Israel's position"), nor the first words of a sentence the speaker
+    tagger gives as content. The speaker itself is no target of its own ("وقال احمدي نجاد ان احمدي نجاد ...")."""
     speaker = statement.speaker
     if text is None or speaker is None or speaker.actor is None or m.actor is None:
+        return False
+    if statement.cue is None or statement.cue_kind not in ("report", "continue", "participle"):
         return False
     if m.actor.id == speaker.actor.id or m.actor.id != speaker.actor.affiliation:
         return False
     lo = statement.content.start
-    return lo <= m.start and _SUBJECT_GAP.fullmatch(normalize_arabic(text[lo:m.start])) is not None
+    if not lo <= m.start or text[m.end : m.end + 2] in ("'s", "’s"):
+        return False
+    if _SUBJECT_GAP.fullmatch(normalize_arabic(text[lo : m.start])) is None:
+        return False
+    start = max(0, lo - 20)
+    while 0 < start < m.start and not text[start - 1].isspace():
+        start += 1  # (from a word's start: "لان" is no "ان")
+    return _SUBJECT_OPENED.search(normalize_arabic(text[start : m.start])) is not None
 
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.-]*")

@@ -2598,16 +2598,28 @@ def test_a_name_with_its_office_in_apposition_speaks_for_the_office(nlp):
      "مستشارين وخبراء دوليين.", "ar", "مجذوب الخليفة", "السودان", True),
     ("Mark Regev, porte-parole du ministère israélien des Affaires étrangères, a déclaré qu'Israël n'aurait pas agi "
      "ainsi si le Liban avait déployé ses troupes.", "fr", "Mark Regev", "Israël", True),
+    # after "que" with an article the mention leaves out, or a curly apostrophe (session 68's review)
+    ("Mahmoud Ahmadinejad a déclaré que l'Iran ne reculera pas.", "fr", "Mahmoud Ahmadinejad", "Iran", True),
+    ("Benjamin Netanyahou a déclaré qu’Israël ne reculera pas.", "fr", "Benjamin Netanyahou", "Israël", True),
+    ("US President Barack Obama said that the United States would not back down.", "en",
+     "US President Barack Obama", "United States", True),
+    # the object of an evaluative cue is no subject, nor is a possessor, nor a word that only ends in "ان"
+    ("وحذر نتنياهو اسرائيل من التراجع.", "ar", "نتنياهو", "اسرائيل", False),
+    ("Benjamin Netanyahou a critiqué Israël pour son inaction.", "fr", "Benjamin Netanyahou", "Israël", False),
+    ("Benjamin Netanyahu criticized Israel for its inaction.", "en", "Benjamin Netanyahu", "Israel", False),
+    ('"Israel\'s position is clear," Benjamin Netanyahu said.', "en", "Benjamin Netanyahu", "Israel", False),
+    ("وقال الرئيس المصري لان مصر لن تتراجع.", "ar", "الرئيس المصري", "مصر", False),
     # named further in, it is still no target; nor is the speaker itself, nor a country not its own
     ("واكد نائب الرئيس العراقي ان الحكومة ترفض التهديدات الاميركية بشن عدوان جديد على العراق.", "ar",
      "نائب الرئيس العراقي", "العراق", False),
     ("وقال الرئيس الايراني محمود احمدي نجاد ان احمدي نجاد لن يتراجع.", "ar",
      "الرئيس الايراني محمود احمدي نجاد", "احمدي نجاد", False),
+    ("واكدت مصر ان مصر لن تتراجع عن موقفها.", "ar", "مصر", "مصر", False),  # (a country is its own affiliation)
 ])
 def test_own_country_as_subject(nlp, text, lang, speaker, target, kept):
     """The speaker's own country is a target where the content opens with it as its subject (its statement is about
-    it: 10 right triples and 14 right pairs of 15 added on the 1,783 exhaustive train texts), not where it is named
-    further in."""
+    it: on the 1,783 exhaustive train texts most such pairs added are gold pairs), not where it is named further in,
+    nor where it is the object of an evaluative cue."""
     got = [(st.speaker.text, t.text) for st in nlp.statements(Article("d", text, lang)) for t in st.targets]
     assert ((speaker, target) in got) is kept, got
 
