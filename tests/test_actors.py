@@ -177,6 +177,30 @@ def test_arabic_role_phrases(d):
     assert [x[1:] for x in found(d, "قالت حكومة سوريا")] == [("حكومة سوريا", "SYRGOV")]
 
 
+def test_arabic_envoy_is_his_governments_diplomat(d):
+    """NewsFANE wire copy (CC BY-SA 3.0): "مندوب ايران لدى الوكالة الذرية" is Iran's envoy, a diplomat of its
+    government, not its parliament (UniversalPetrarch glosses DELEGATE [~LEG] as "مندوب"); a delegate of no country
+    ("مندوب نقابة عمال الصلب") is no state's."""
+    text = "وقال علي اصغر سلطانية مندوب ايران لدى الوكالة الذرية اذا قرر مجلس الامن فرض عقوبات"
+    assert ("مندوب ايران", "IRNGOV.envoy") in [x[1:] for x in found(d, text)]
+    text = "وشن المندوب الاسرائيلي هجوما عنيفا على امين الامم المتحدة"
+    assert ("المندوب الاسرائيلي", "ISRGOV.envoy") in [x[1:] for x in found(d, text)]
+    assert d.get("ISRGOV.envoy").affiliation == "ISR"
+    text = "ويقول هارتموت مين مندوب نقابة عمال الصلب ان الوعود ملزمة"
+    assert all(not x[2].endswith(("LEG", ".envoy")) for x in found(d, text))
+
+
+def test_official_country_names(d):
+    """NewsFANE wire copy (CC BY-SA 3.0): "ستراجع الجمهورية الاسلامية الايرانية سياستها" names Iran in full, as
+    "الجمهورية العربية السورية" and "جمهورية مصر العربية" name Syria and Egypt (the adjective alone was the mention)."""
+    text = "من دون شك ستراجع الجمهورية الاسلامية الايرانية سياستها في التعاون"
+    assert [x[1:] for x in found(d, text)] == [("الجمهورية الاسلامية الايرانية", "IRN")]
+    assert [x[2] for x in found(d, "وقالت الجمهورية العربية السورية وجمهورية مصر العربية")] == ["SYR", "EGY"]
+    assert [x[2] for x in found(d, "la République islamique d'Iran", lang="fr")] == ["IRN"]
+    # the news agency named by it keeps its own actor (not the outlet role "وكالة انباء {country}")
+    assert [x[2] for x in found(d, "وقالت وكالة انباء الجمهورية الاسلامية الايرانية ان")] == ["irna"]
+
+
 def test_context_aliases_need_their_country(d):
     assert found(d, "وانتقدت المعارضة قرار الحكومة") == []
     assert (8, "المعارضة", "SYROPP") in found(d, "وانتقدت المعارضة قرار الحكومة في سوريا")
