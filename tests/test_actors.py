@@ -186,8 +186,9 @@ def test_arabic_envoy_is_his_governments_diplomat(d):
     text = "وشن المندوب الاسرائيلي هجوما عنيفا على امين الامم المتحدة"
     assert ("المندوب الاسرائيلي", "ISRGOV.envoy") in [x[1:] for x in found(d, text)]
     assert d.get("ISRGOV.envoy").affiliation == "ISR"
-    text = "ويقول هارتموت مين مندوب نقابة عمال الصلب ان الوعود ملزمة"
-    assert all(not x[2].endswith(("LEG", ".envoy")) for x in found(d, text))
+    # (guards) a delegate of a union or of the UN is no state's envoy
+    assert [x[1:] for x in found(d, "وقال مندوب نقابة عمال الصلب في المانيا ان الوعود ملزمة")] == [("المانيا", "DEU")]
+    assert [x[1:] for x in found(d, "وقال مندوب الامم المتحدة ان الوضع خطير")] == [("الامم المتحدة", "united_nations")]
 
 
 def test_official_country_names(d):
@@ -195,10 +196,14 @@ def test_official_country_names(d):
     "الجمهورية العربية السورية" and "جمهورية مصر العربية" name Syria and Egypt (the adjective alone was the mention)."""
     text = "من دون شك ستراجع الجمهورية الاسلامية الايرانية سياستها في التعاون"
     assert [x[1:] for x in found(d, text)] == [("الجمهورية الاسلامية الايرانية", "IRN")]
-    assert [x[2] for x in found(d, "وقالت الجمهورية العربية السورية وجمهورية مصر العربية")] == ["SYR", "EGY"]
-    assert [x[2] for x in found(d, "la République islamique d'Iran", lang="fr")] == ["IRN"]
-    # the news agency named by it keeps its own actor (not the outlet role "وكالة انباء {country}")
-    assert [x[2] for x in found(d, "وقالت وكالة انباء الجمهورية الاسلامية الايرانية ان")] == ["irna"]
+    assert [x[1:] for x in found(d, "وقالت الجمهورية العربية السورية وجمهورية مصر العربية")] == [
+        ("الجمهورية العربية السورية", "SYR"), ("جمهورية مصر العربية", "EGY")]
+    assert [x[1:] for x in found(d, "la République islamique d'Iran", lang="fr")] == [
+        ("République islamique d'Iran", "IRN")]
+    # the news agency named by it keeps its own actor (not the roles "وكالة انباء {country}", "وكالة {country}")
+    for text in ("وقالت وكالة انباء الجمهورية الاسلامية الايرانية ان", "ذكرت وكالة الجمهورية الاسلامية الايرانية للانباء ان",
+                 "وكالة الانباء الرسمية للجمهورية الاسلامية الايرانية", "وكالة انباء جمهورية ايران الاسلامية"):
+        assert [x[2] for x in found(d, text)] == ["irna"], text
 
 
 def test_context_aliases_need_their_country(d):
