@@ -30,7 +30,7 @@ from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_end, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import Reading, TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
-from .targets import context_span, is_own_side, is_own_subject, with_targets
+from .targets import context_span, drops_own_side, with_targets
 from .text import AR_MARKS, AR_STYLE_PRONOUNS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
@@ -814,8 +814,7 @@ class Pipeline:
                         continue  # "the [Republican] Party", "[federal] agencies": the phrase's head is meant
                     # not the speaker's own side, nor an actor or phrase the statement already has as a target (one
                     # mention per actor and statement, as the rules keep)
-                    if not (is_own_side(st.speaker, t, batch[k][0].text)
-                            and not is_own_subject(st, t, batch[k][0].text)) \
+                    if not drops_own_side(st, t, batch[k][0].text) \
                             and all(t.key != m.key for m in (*st.targets, *new)):
                         new.append(t)
             seen.extend(new)

@@ -169,7 +169,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
         if speaker is not None:
             if m.span.overlaps(speaker.span) and not speaker.resolved:
                 continue
-            if is_own_side(speaker, m, text) and not is_own_subject(statement, m, text):
+            if drops_own_side(statement, m, text):
                 continue
             if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
                 continue  # a co-speaker or the speaker's own body, named right after the speaker
@@ -281,13 +281,16 @@ def is_own_side(speaker: Mention, m: Mention, text: Optional[str] = None) -> boo
 
 # what stands between a statement's content start and its subject: quotation marks or a colon, the complementiser
 # ("ان", "بأن", "that", "que", "qu’"), then an article the mention leaves out ("que l'Iran", "that the United States")
-_QUOTE = "\\s«»\"“”'‘’"
-_THAT = r"(?:[وف]?ب?[اأإ]ن(?:ه)?|that|que|qu['’])"
+# (matched on normalised text: "أن", "إن" are "ان" there)
+_QUOTE_MARKS = "«»\"“”'‘’"
+_QUOTE = "\\s" + _QUOTE_MARKS
+_THAT = r"(?:[وف]?ب?ان(?:ه)?|that|que|qu['’])"
 _ARTICLE_BEFORE = r"(?:(?:the|l['’]|la|le|les)\s*)?"
 _SUBJECT_GAP = re.compile(rf"[{_QUOTE}:]*(?:{_THAT}[{_QUOTE}]*)?{_ARTICLE_BEFORE}", re.IGNORECASE)
 # ... and the words before the subject end with the complementiser, a quotation mark or a colon (the content itself
 # often starts after "ان")
-_SUBJECT_OPENED = re.compile(rf"(?:(?:^|[{_QUOTE}:]){_THAT}|[«»\"“”'‘’:])[{_QUOTE}]*{_ARTICLE_BEFORE}$", re.IGNORECASE)
+_SUBJECT_OPENED = re.compile(rf"(?:(?:^|[{_QUOTE}:]){_THAT}|[{_QUOTE_MARKS}:])[{_QUOTE}]*{_ARTICLE_BEFORE}$",
+                             re.IGNORECASE)
 
 
 def is_own_subject(statement: Statement, m: Mention, text: Optional[str]) -> bool:
@@ -314,6 +317,12 @@ def is_own_subject(statement: Statement, m: Mention, text: Optional[str]) -> boo
     while 0 < start < m.start and not text[start - 1].isspace():
         start += 1  # (from a word's start: "لان" is no "ان")
     return _SUBJECT_OPENED.search(normalize_arabic(text[start : m.start])) is not None
+
+
+def drops_own_side(statement: Statement, m: Mention, text: Optional[str] = None) -> bool:
+    """Whether `m` is no target of `statement` as its speaker's own side (`is_own_side`), unless it is the subject
+    the statement's words open with (`is_own_subject`)."""
+    return is_own_side(statement.speaker, m, text) and not is_own_subject(statement, m, text)
 
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.-]*")
