@@ -827,7 +827,7 @@ class Pipeline:
 
             out[k][1][i] = replace(st, targets=tuple(
                 replace(t, tagger_score=None if speaks_inside(t) else reading.score(t.start + shift, t.end + shift))
-                for t in (*st.targets, *new)))
+                for t in (*tagged.targets[: len(st.targets)], *new)))
         return out
 
     def _without_conjunction(self, m: Mention, article: Article, lang: str,

@@ -414,6 +414,8 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
         else:
             runs.append([s, e, [p]])
     same_sentence = {normalize_arabic(t.text) for t in taken if ctx.start <= t.start and t.end <= ctx.end}
+    if statement.lang == "ar":
+        statement, runs = _widened_targets(statement, runs, text, ctx, (*taken, *speakers), near)
     blocked = (*statement.targets, *taken, *speakers)
     new: list[Mention] = []
     for s, e, ps in runs:
@@ -432,6 +434,46 @@ def with_tagged_targets(statement: Statement, spans: Sequence[tuple[int, int, fl
     if not new:
         return statement
     return replace(statement, targets=statement.targets + tuple(new))
+
+
+def _widened_targets(statement: Statement, runs: list[list], text: str, ctx: Span, blocked: Sequence[Mention],
+                     near) -> tuple[Statement, list[list]]:
+    """`statement` with each Arabic target that a proposed run (`[start, end, probabilities]`) right after it continues
+    widened over that run, and the runs left. The rules found the title and the tagger reads the name after it:
+    "الرئيس الاسرائيلي" + "موشيه كتساف" is one target, which the tagger judges as a whole (before, the run was left
+    out as a piece of the target's phrase, and the title alone fell under the tagger's veto). The widened target
+    keeps its actor ("الرئيس الاسرائيلي موشيه كتساف" is Israel's president), except a country's, which the words
+    after it turn into something else ("الماليزي أزهري حسين" is a Malaysian, "رياض النوري" a man): there it has
+    none. Not over a run that opens with a preposition ("المصرية بالسياح الاسرائيليين"), one on another target, a
+    speaker or the cue, nor after a target that opens with a preposition (a phrase the rules misread: "وعلى
+    جميع")."""
+    targets, left = list(statement.targets), []
+    cue = statement.cue
+    for run in runs:
+        s, e = run[0], run[1]
+        before = [k for k, t in enumerate(targets) if t.end <= s and near(s, e, t)]
+        first = normalize_arabic(text[s:e].split(" ", 1)[0])
+        if not before or s < ctx.start or e > ctx.end or first.startswith(_AR_PREPOSITION_CLITICS) \
+                or first in _AR_PREPOSITIONS \
+                or any(t.start < e and s < t.end for t in (*targets, *blocked)) \
+                or (cue is not None and s < cue.end and cue.start < e):
+            left.append(run)
+            continue
+        k = before[-1]
+        t = targets[k]
+        if normalize_arabic(t.text.split(" ", 1)[0]) in _AR_PREPOSITIONS:
+            left.append(run)
+            continue
+        actor = None if t.actor is not None and t.actor.type == "country" else t.actor
+        targets[k] = replace(t, span=Span(t.start, e, text[t.start : e]), actor=actor)
+    if tuple(targets) == statement.targets:
+        return statement, left
+    return replace(statement, targets=tuple(targets)), left
+
+
+# a preposition, alone or as the clitic that opens a word ("بالسياح", "للحكومة")
+_AR_PREPOSITIONS = frozenset(normalize_arabic(w) for w in "على وعلى في وفي من ومن الى والى إلى عن وعن مع ومع لدى ضد".split())
+_AR_PREPOSITION_CLITICS = ("بال", "لل", "وبال", "ولل")
 
 
 # a title the tagger may read alone, and the capitalised name that follows it ("M. Albert Carré", "Mme Curie")

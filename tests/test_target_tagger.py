@@ -196,17 +196,47 @@ def test_a_tiny_tagger_learns_its_targets_and_survives_a_round_trip(tmp_path: Pa
 
 
 def test_a_tagged_piece_of_a_target_phrase_is_no_target():
-    """"السورية" right after the target "المعارضة" is the rest of its phrase; "الجيش" after a comma is a target."""
+    """"السورية" right after the target "المعارضة" is the rest of its phrase (the target widens over it, no second
+    target); "الجيش" after a comma is a target."""
     text = "وقال هاموند ان روسيا تقصف المعارضة السورية، والجيش يتقدم."
     st = _statement(text, "هاموند", "روسيا تقصف المعارضة السورية، والجيش يتقدم", ("روسيا", "المعارضة"))
     (_, _), shift = tagger_input(st, text)
     sy, army = text.index("السورية"), text.index("والجيش")
     out = with_tagged_targets(st, [(sy, sy + 7, 0.95), (army, army + 6, 0.95)], shift, text)
-    assert [t.text for t in out.targets] == ["روسيا", "المعارضة", "الجيش"]
+    assert [t.text for t in out.targets] == ["روسيا", "المعارضة السورية", "الجيش"]
+    assert out.targets[1].start == text.index("المعارضة") and out.targets[1].tagged is None  # still the rules'
     rev = "وقال هاموند ان الرئيس بشار الاسد يقصف."
     st = _statement(rev, "هاموند", "الرئيس بشار الاسد يقصف", ("بشار الاسد",))
     title = rev.index("الرئيس")
     assert with_tagged_targets(st, [(title, title + 6, 0.9)], 0, rev) is st  # a title before its holder
+
+
+def test_a_title_target_widens_over_the_name_the_tagger_reads_after_it():
+    """A train text (ar-train-7b4b032ba56d): the rules find the title "الرئيس الاسرائيلي", the tagger reads the
+    name after it. The target is the whole phrase, with the title's actor; before, the name was dropped as a piece
+    of the title's phrase and the title alone fell under the tagger's veto. After a country ("الماليزي", a dev
+    text's nisba) the phrase is someone else: no actor. Not over words that open with a preposition, nor after a
+    target that does."""
+    from stance.records import Actor
+
+    text = ("أعلنت وزارة الصحة أن الرئيس الاسرائيلي موشيه كتساف المتهم بالاغتصاب، نقل لفترة قصيرة أمس الى "
+            "المستشفى.")
+    title = Actor("ISRGOV.president", "Israeli president", "government", "ISR")
+    st = _statement(text, "وزارة الصحة", text[text.index("الرئيس"):-1], ("الرئيس الاسرائيلي",))
+    st = replace(st, targets=(replace(st.targets[0], actor=title),))
+    name = text.index("موشيه")
+    out = with_tagged_targets(st, [(name, name + len("موشيه كتساف"), 0.9)], 0, text)
+    (t,) = out.targets
+    assert text[t.start:t.end] == t.text == "الرئيس الاسرائيلي موشيه كتساف" and t.actor == title
+    assert t.tagged is None  # the rules' target, widened: the tagger judges it as a whole later (`vetoes`)
+    text = "وقال المسؤول ان الماليزي أزهري حسين قتل، وان المصرية بالسياح الاسرائيليين ترحب وعلى جميع الهيئات."
+    mal, egy = Actor("MYS", "Malaysia", "country"), Actor("EGY", "Egypt", "country")
+    st = _statement(text, "المسؤول", text[text.index("الماليزي"):-1], ("الماليزي", "المصرية", "وعلى جميع"))
+    st = replace(st, targets=(replace(st.targets[0], actor=mal), replace(st.targets[1], actor=egy), st.targets[2]))
+    runs = [(text.index(w), text.index(w) + len(w), 0.9) for w in ("أزهري حسين", "بالسياح الاسرائيليين", "الهيئات")]
+    out = with_tagged_targets(st, runs, 0, text)
+    assert [(t.text, t.actor) for t in out.targets] == [("الماليزي أزهري حسين", None), ("المصرية", egy),
+                                                       ("وعلى جميع", None)]
 
 
 def test_the_shipped_tagger_adds_a_target_the_rules_miss(tmp_path: Path):
