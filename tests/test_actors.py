@@ -191,6 +191,24 @@ def test_arabic_envoy_is_his_governments_diplomat(d):
     assert [x[1:] for x in found(d, "وقال مندوب الامم المتحدة ان الوضع خطير")] == [("الامم المتحدة", "united_nations")]
 
 
+def test_a_vice_president_is_no_president(d):
+    """NewsFANE wire copy (CC BY-SA 3.0): "واكد نائب الرئيس العراقي ان" is Iraq's vice-president, an office of its
+    own; "الرئيس العراقي" inside it had made him the president. With his name after the office he is the person, as
+    before; the president stays the president, and English and French name the office too."""
+    text = 'واكد نائب الرئيس العراقي ان "العراق سيواصل سياسته الدبلوماسية'
+    assert [x[1:] for x in found(d, text)][0] == ("نائب الرئيس العراقي", "IRQGOV.vice_president")
+    assert d.get("IRQGOV.vice_president").affiliation == "IRQ"
+    assert [x[1:] for x in found(d, "اعلن نائب رئيس الجمهورية العراقي امس")] == [
+        ("نائب رئيس الجمهورية العراقي", "IRQGOV.vice_president")]
+    assert [x[1:] for x in found(d, "وقال نائب الرئيس السوري فاروق الشرع ان")] == [
+        ("نائب الرئيس السوري فاروق الشرع", "farouk_al_shara")]
+    assert [x[1:] for x in found(d, "وقال الرئيس العراقي ان")] == [("الرئيس العراقي", "IRQGOV.president")]
+    assert [x[1:] for x in found(d, "the Iraqi vice president said", lang="en")] == [
+        ("Iraqi vice president", "IRQGOV.vice_president")]
+    assert [x[1:] for x in found(d, "le vice-président irakien a dit", lang="fr")] == [
+        ("vice-président irakien", "IRQGOV.vice_president")]
+
+
 def test_official_country_names(d):
     """NewsFANE wire copy (CC BY-SA 3.0): "ستراجع الجمهورية الاسلامية الايرانية سياستها" names Iran in full, as
     "الجمهورية العربية السورية" and "جمهورية مصر العربية" name Syria and Egypt (the adjective alone was the mention)."""
