@@ -444,24 +444,25 @@ def _widened_targets(statement: Statement, runs: list[list], text: str, ctx: Spa
     out as a piece of the target's phrase, and the title alone fell under the tagger's veto). The widened target
     keeps its actor ("الرئيس الاسرائيلي موشيه كتساف" is Israel's president), except a country's, which the words
     after it turn into something else ("الماليزي أزهري حسين" is a Malaysian, "رياض النوري" a man): there it has
-    none. Not over a run that opens with a preposition ("المصرية بالسياح الاسرائيليين"), one on another target, a
-    speaker or the cue, nor after a target that opens with a preposition (a phrase the rules misread: "وعلى
-    جميع")."""
+    none. Not over a run that opens with a preposition or ب/ل ("المصرية بالسياح الاسرائيليين", "الرئيس الامريكي
+    لكتساف"), one on another target, a speaker or the cue, nor after a target that opens with a preposition (a
+    phrase the rules misread: "وعلى جميع"). An unknown name after an office is taken for its holder, as the rules
+    take it (`ActorDictionary.find_unknown_names`): "لقاء الرئيس الفرنسي X" with X another country's man the
+    dictionary lacks is read wrong."""
     targets, left = list(statement.targets), []
     cue = statement.cue
     for run in runs:
         s, e = run[0], run[1]
         before = [k for k, t in enumerate(targets) if t.end <= s and near(s, e, t)]
-        first = normalize_arabic(text[s:e].split(" ", 1)[0])
-        if not before or s < ctx.start or e > ctx.end or first.startswith(_AR_PREPOSITION_CLITICS) \
-                or first in _AR_PREPOSITIONS \
+        first = _bare_word(text[s:e])
+        if not before or s < ctx.start or e > ctx.end or first[:1] in ("ل", "ب") or first in _AR_PREPOSITIONS \
                 or any(t.start < e and s < t.end for t in (*targets, *blocked)) \
                 or (cue is not None and s < cue.end and cue.start < e):
             left.append(run)
             continue
         k = before[-1]
         t = targets[k]
-        if normalize_arabic(t.text.split(" ", 1)[0]) in _AR_PREPOSITIONS:
+        if _bare_word(t.text) in _AR_PREPOSITIONS:
             left.append(run)
             continue
         actor = None if t.actor is not None and t.actor.type == "country" else t.actor
@@ -471,9 +472,16 @@ def _widened_targets(statement: Statement, runs: list[list], text: str, ctx: Spa
     return replace(statement, targets=tuple(targets)), left
 
 
-# a preposition, alone or as the clitic that opens a word ("بالسياح", "للحكومة")
-_AR_PREPOSITIONS = frozenset(normalize_arabic(w) for w in "على وعلى في وفي من ومن الى والى إلى عن وعن مع ومع لدى ضد".split())
-_AR_PREPOSITION_CLITICS = ("بال", "لل", "وبال", "ولل")
+def _bare_word(phrase: str) -> str:
+    """The first word of an Arabic phrase without diacritics or tatweel, its letters otherwise as written: "على"
+    stays the preposition, "علي" the name Ali (`normalize_arabic` makes both "علي")."""
+    return re.sub("[\u0610-\u061A\u064B-\u065F\u0670\u0640]", "", phrase.split(" ", 1)[0])
+
+
+# prepositions, as written: a run that opens with one, or ب/ل on a word ("بالسياح", "لكتساف", "لموشيه"; a name
+# that opens with those letters, "بشار", "لحود", is left unwidened too), is no name after a title
+_AR_PREPOSITIONS = frozenset("""على وعلى في وفي من ومن الى إلى والى وإلى عن وعن مع ومع لدى ضد بين وبين حول امام أمام
+    تجاه بعد قبل عبر""".split())
 
 
 # a title the tagger may read alone, and the capitalised name that follows it ("M. Albert Carré", "Mme Curie")

@@ -289,6 +289,35 @@ class _FixedTagger:
         return self._found(item[0])
 
 
+def test_pipeline_keeps_the_widened_title_target_and_judges_it_whole():
+    """Through `Pipeline.with_tagged_targets` (not only the module function): the rules' title "الرئيس الاسرائيلي"
+    and the name the tagger reads after it are one target, with the title's actor, and the tagger's veto judges the
+    whole phrase (half its words read as a target: 0.45 against a veto of 0.4); the title alone, which it reads as
+    no target, would be vetoed."""
+    from stance.pipeline import Pipeline
+    from stance.records import Article
+
+    nlp = Pipeline.load(target_tagger=False)
+    nlp.target_tagger = _FixedTagger(["موشيه كتساف"], TaggerConfig(rule_veto=0.4))
+    text = "القدس: أعلنت وزارة الصحة أن الرئيس الاسرائيلي موشيه كتساف نقل لفترة قصيرة أمس الى المستشفى."
+    article = Article("t", text, "ar")
+    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+    (st,) = [st for st in sts if st.speaker is not None and st.speaker.text == "وزارة الصحة"]
+    (t,) = [t for t in st.targets if t.text.startswith("الرئيس")]
+    assert text[t.start:t.end] == t.text == "الرئيس الاسرائيلي موشيه كتساف"
+    assert t.actor is not None and t.actor.id == "ISRGOV.president" and t.tagged is None
+    assert t.tagger_score == 0.45 and not nlp.vetoes(t)
+    assert nlp.vetoes(replace(t, tagger_score=0.0))  # the title alone, as the tagger reads it
+    kept, _ = nlp.score_all(article, sts)
+    assert [p.target.text for p in kept if p.statement.id == st.id] == ["الرئيس الاسرائيلي موشيه كتساف"]
+    # a run that opens with ل is no name after the title: the title stays as it was, and falls under the veto
+    nlp.target_tagger = _FixedTagger(["لكتساف"], TaggerConfig(rule_veto=0.4))
+    text = "وقال المتحدث ان دعم الرئيس الامريكي لكتساف ثابت."
+    article = Article("u", text, "ar")
+    ((_, sts),) = nlp.with_taggers([(article, nlp.statements(article))])
+    assert [t.text for st in sts for t in st.targets if "الرئيس" in t.text] == ["الرئيس الامريكي"]
+
+
 def test_pipeline_names_tagged_actors_and_drops_the_speakers_own_side():
     from stance.pipeline import Pipeline
     from stance.records import Article
