@@ -209,6 +209,18 @@ def test_a_vice_president_is_no_president(d):
         ("vice-président irakien", "IRQGOV.vice_president")]
 
 
+def test_riyad_without_its_article_is_a_name_not_saudi_arabia(d):
+    """Train and NewsFANE texts: "رياض" without its article is a given name ("وقال رياض ان", "المعارض السوري رياض
+    سيف") or gardens ("ساحتي الشهداء ورياض الصلح"), never the capital; its matching key had made each Saudi Arabia,
+    and "السفير رياض منصور" Saudi Arabia's ambassador. "الرياض" is still the capital, and Saudi Arabia."""
+    assert found(d, "وقال رياض ان انتحاريا يقود سيارة مفخخة") == []
+    assert [x[1:] for x in found(d, "كما التقى مع المعارض السوري رياض سيف")] == [("السوري", "SYR")]
+    assert found(d, "الى وسط ساحتي الشهداء ورياض الصلح") == []
+    assert found(d, "وقال السفير رياض منصور ان") == []
+    assert [x[1:] for x in found(d, "وقال مسؤول في الرياض ان")] == [("الرياض", "SAU")]
+    assert [x[1:] for x in found(d, "وقال سفير الرياض ان")] == [("سفير الرياض", "SAUGOV.ambassador")]
+
+
 def test_official_country_names(d):
     """NewsFANE wire copy (CC BY-SA 3.0): "ستراجع الجمهورية الاسلامية الايرانية سياستها" names Iran in full, as
     "الجمهورية العربية السورية" and "جمهورية مصر العربية" name Syria and Egypt (the adjective alone was the mention)."""
