@@ -1544,6 +1544,22 @@ def test_arabic_participle_after_a_comma_takes_its_clause_subject(nlp, text, spe
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a dev text (ar-dev-e4ce24dcbf16): the participle after a relative clause of speaking is its speaker's, not the
+    # ambassador's who spoke before in the sentence
+    ("وقال السفير سلطانية ان بلاده تتعاون مع الوكالة، بعد الجلسة التي خاطبها مدير عام الوكالة محمد البرادعي، "
+     "موضحا ان ايران تسعى لتطوير اسلحتها.", ["السفير سلطانية", "محمد البرادعي"]),
+    # a train text (ar-train-21037195d9e7): a title and a name the dictionary lacks
+    ("وقال العصيمي حول التصريح الذي أدلى به النائب العراقي رضا جواد تقي، موضحاً فيه تعرض ابنه للضرب من قبل رجال "
+     "الهيئة، «هذا الكلام غير صحيح».", ["العصيمي", "النائب العراقي رضا جواد تقي"]),
+    # (guards) a relative clause that says nothing: the participle is the sentence's speaker's
+    ("وقال السفير سلطانية ان بلاده تتعاون مع الحكومة التي يرأسها نوري المالكي، موضحا ان ايران تسعى للسلام.",
+     ["السفير سلطانية", "السفير سلطانية"]),
+])
+def test_arabic_participle_after_a_relative_clause_of_speaking(nlp, text, expected):
+    assert [g[0] for g in statements(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # (second review of session 12) after "حسب X فان", the reported actor goes on speaking, not the source
     ("وحسب الصحيفة، فان الوزير انتقد قرار البرلمان، محذرا من عواقبه على الاقتصاد.",
      ["الصحيفة", "الوزير", "الوزير"]),

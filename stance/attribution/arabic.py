@@ -99,6 +99,39 @@ from .words import (
 
 _AR_CLAUSE_CONTRASTS = _normalised(frozenset("فيما وفيما ففيما بينما وبينما".split()))  # and "في حين"
 
+# a relative clause of speaking: its pronoun, and its verb (with the object pronoun of the speech or session it
+# describes: "الجلسة التي خاطبها", "التصريح الذي أدلى به")
+_AR_RELATIVES = _normalised(frozenset("الذي التي والذي والتي".split()))
+_AR_SPEECH_VERBS = _normalised(frozenset("""خاطب خاطبها خاطبه خاطبهم أدلى ادلى ألقى القى ألقاها القاها ألقاه القاه
+    صرح تحدث""".split()))
+_AR_OF_SPEECH = _normalised(frozenset("به بها فيه فيها".split()))
+
+
+def _speech_clause_subject(text: str, toks: list[Token], i: int, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """The person who speaks in a relative clause of speaking that ends right before the participle at token `i`,
+    after a comma: "بعد الجلسة ... والتي خاطبها مدير عام الوكالة محمد البرادعي، موضحا" (ElBaradei explains, not the
+    ambassador who spoke before in the sentence), "حول التصريح الذي أدلى به النائب العراقي رضا جواد تقي، موضحاً فيه"
+    (the MP, not the one answering him). The clause is الذي/التي, a verb of speaking (`_AR_SPEECH_VERBS`, so not
+    "الحكومة التي يرأسها المالكي، مؤكدا", whose participle is the sentence's speaker's), at most one word ("به"), then
+    the speaker up to the comma: a person the dictionary knows (its title may stand before it), or a title and the
+    name the dictionary lacks. None otherwise."""
+    if i < 3 or not re.search(r"[،,]", text[toks[i - 1].end : toks[i].start]):
+        return None
+    r = next((r for r in range(i - 2, max(-1, i - 11), -1) if toks[r].norm in _AR_RELATIVES), None)
+    if r is None or toks[r + 1].norm not in _AR_SPEECH_VERBS \
+            or re.search(r"[،,.:«»\"“”]", text[toks[r].end : toks[i - 1].end]):
+        return None
+    first = r + 2 + (r + 2 < i - 1 and toks[r + 2].norm in _AR_OF_SPEECH)  # "أدلى به": the speech the clause is about
+    if first > i - 1:
+        return None
+    name = max((m for m in mentions if m.end == toks[i - 1].end and m.start >= toks[first].start),
+               key=lambda m: m.end - m.start, default=None)
+    if name is not None and name.actor is not None and name.actor.type == "person":
+        return name
+    if toks[first].norm in _AR_ROLE_HEADS and i - first <= 7:  # "النائب العراقي رضا جواد تقي"
+        return Mention(Span.of(text, toks[first].start, toks[i - 1].end))
+    return None
+
 
 def _actor_headed(m: Mention, mentions: Sequence[Mention]) -> bool:
     """A mention, or a phrase whose head is one ("الوفد الألماني"), a role ("الرئيس", "الوزير") or a body
@@ -187,6 +220,9 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         protesting = _protesting_before(text, toks, i, mentions) if toks[i].norm in _AR_IN_PROTEST else None
         if protesting is not None:
             return protesting, cue.end
+        speech = _speech_clause_subject(text, toks, i, mentions)
+        if speech is not None:
+            return speech, cue.end
         if _spoke_before_in(state, sent, cue.start, toks[i].norm):
             return _resolved(state), cue.end
         # no speaker yet in this sentence: after a comma, the subject of the verb that opens the participle's clause
