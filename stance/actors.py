@@ -377,7 +377,9 @@ class ActorDictionary:
         return any(c.isupper() for c in word)
 
     def _best_actor(self, text: str, toks: list[Token], i: int, countries_only: bool = False) -> list[_Match]:
-        """Actor matches starting at token i, longest first (one per length)."""
+        """Actor matches starting at token i, longest first (one per length); `countries_only`: countries, for a role's
+        country slot, and never a word that reads here as a common word or a name (`_common_word_reading`: "السفير
+        رياض منصور" is no Saudi ambassador)."""
         found: dict[int, _Match] = {}
         for j, start, payloads in self._walk(self._trie, text, toks, i):
             cands = [a for a in payloads if self._accept(text, toks, i, j, a)]
@@ -400,6 +402,8 @@ class ActorDictionary:
             else:
                 best = min(cands, key=lambda a: (a.context is not None, a.rank))
             end = toks[j - 1].variants[0][1]
+            if countries_only and _common_word_reading(text, start, end):
+                continue
             m = _Match(i, j, start, end, actor=self._actors[best.actor], context=best.context)
             if j not in found or start > found[j].start:  # equal length: prefer the reading without clitics
                 found[j] = m
@@ -428,8 +432,6 @@ class ActorDictionary:
             for m in self._best_actor(text, toks, j, countries_only=True):
                 if normalize_arabic(text[toks[j].start : m.start]) in ("و", "ف"):
                     continue  # "المعارضة وسوريا", "الحكومة وروسيا": a conjunction, not the role's country
-                if _common_word_reading(text, m.start, m.end):
-                    continue  # "السفير رياض منصور": a given name, no country
                 self._role_walk(slot, text, toks, m.j, m.actor.id, out)
 
     def _best_role(self, text: str, toks: list[Token], i: int) -> Optional[_Match]:
@@ -443,8 +445,7 @@ class ActorDictionary:
                 slot = self._role_trie.get(_SLOT)
                 if slot is not None:
                     for m in self._best_actor(text, toks, i, countries_only=True):
-                        if not _common_word_reading(text, m.start, m.end):
-                            self._role_walk(slot, text, toks, m.j, m.actor.id, out)
+                        self._role_walk(slot, text, toks, m.j, m.actor.id, out)
             for j, r, country in out:
                 if best is None or j > best.j or (j == best.j and best.role.is_title and not r.is_title):
                     best = _Match(i, j, vstart, toks[j - 1].variants[0][1], role=r, country=country)

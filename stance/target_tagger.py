@@ -46,7 +46,7 @@ from .ner import advance_letters
 from .normalize import article_clitic_letters
 from .records import Mention, Span, Statement
 from .targets import context_span
-from .text import in_url, normalize_arabic
+from .text import AR_MARKS, in_url, normalize_arabic
 
 TAGGER_WEIGHTS = "target_tagger.safetensors"
 TAGGER_CONFIG = "target_tagger.json"
@@ -473,9 +473,9 @@ def _widened_targets(statement: Statement, runs: list[list], text: str, ctx: Spa
 
 
 def _bare_word(phrase: str) -> str:
-    """The first word of an Arabic phrase without diacritics or tatweel, its letters otherwise as written: "على"
+    """The first word of an Arabic phrase without its marks (`AR_MARKS`), its letters otherwise as written: "على"
     stays the preposition, "علي" the name Ali (`normalize_arabic` makes both "علي")."""
-    return re.sub("[\u0610-\u061A\u064B-\u065F\u0670\u0640]", "", phrase.split(" ", 1)[0])
+    return AR_MARKS.sub("", phrase.split(" ", 1)[0])
 
 
 # prepositions, as written: a run that opens with one, or ب/ل on a word ("بالسياح", "لكتساف", "لموشيه"; a name
