@@ -2,7 +2,8 @@
 
 A target is an actor mention inside the statement's content, or the object of an evaluative cue ("X accused Y",
 "اتهم X Y"), which sits between the speaker and the content. The speaker itself (same mention or same actor) is
-never its own target; one mention per actor and statement is kept (the first).
+never its own target; one mention per actor and statement is kept (the first; an Arabic country adjective that
+qualifies a noun, "هضبة الجولان السورية", leaves the country named later, "دمشق", a target of its own).
 
 >>> from stance.records import Mention, Span, Statement
 >>> text = "Hammond said Russia was bombing the opposition."
@@ -161,6 +162,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             lo = speaker.end  # verb-subject-object: "اتهم الوزير اسرائيل ..."
     hi = content.end
     seen: set[str] = set()
+    seen_adjectives: set[str] = set()
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         inside = lo <= m.start and m.end <= hi or _object_in_cue(statement, m)
@@ -185,9 +187,46 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             continue
         if text is not None and statement.lang == "en" and _modifies_a_name(m, mentions, text):
             continue
-        seen.add(m.key)
+        if m.key in seen_adjectives and _nisba_shaped(m):
+            continue  # the country again as an adjective ("بأيد عراقية" after "السيطرة العراقية")
+        if text is not None and statement.lang == "ar" and country_adjective(m, text):
+            seen_adjectives.add(m.key)  # the country named by a noun later is a target of its own
+        else:
+            seen.add(m.key)
         out.append(m)
     return _without_repeats(out, text)
+
+
+def country_adjective(m: Mention, text: str) -> bool:
+    """An Arabic country mention that is a definite feminine nisba qualifying the definite noun right before it
+    ("هضبة الجولان السورية", "التنظيمات المسلحة الفلسطينية"): it names that noun's phrase, and the country itself
+    named later in the statement ("طهران ودمشق", "الفلسطينيون يقصفون") is a target of its own.
+
+    >>> t = "الانسحاب من هضبة الجولان السورية"
+    >>> from stance.records import Actor
+    >>> syr = Actor("SYR", "Syria", "country")
+    >>> country_adjective(Mention(Span(25, 32, "السورية"), syr), t)
+    True
+    >>> country_adjective(Mention(Span(0, 7, "السورية"), syr), "السورية تعلن")
+    False
+    """
+    if m.actor is None or m.actor.type != "country" or " " in m.text.strip():
+        return False
+    word = normalize_arabic(m.text)
+    if not word.startswith("ال") or not word.endswith("يه") or len(word) < 6:
+        return False
+    before = text[max(0, m.start - 40) : m.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    prev = normalize_arabic(before.split()[-1]) if before.split() else ""
+    prev = prev[1:] if prev[:1] in ("و", "ف") and prev[1:3] in ("ال", "لل") else prev
+    return prev.startswith(("ال", "لل")) or prev[:1] in ("ب", "ك") and prev[1:3] == "ال"
+
+
+def _nisba_shaped(m: Mention) -> bool:
+    """An Arabic mention whose last word ends like a singular nisba adjective ("عراقية", "الاسرائيلي", "أميركيا")."""
+    words = normalize_arabic(m.text).split()
+    return bool(words) and words[-1].endswith(("ي", "يه", "يا"))
 
 
 # role words between a modifier and the name it qualifies: "GOP contender Jeb Bush", "Republican presidential

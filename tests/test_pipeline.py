@@ -1835,6 +1835,22 @@ def test_arabic_nationality_adjective_after_its_own_actor_is_no_second_target(nl
     assert "السعودية" in got
 
 
+def test_arabic_country_adjective_leaves_the_country_named_later_a_target(nlp):
+    # exhaustive dev texts: "هضبة الجولان السورية" qualifies the Golan, so "دمشق" later in the same statement is a
+    # target of its own (one target per actor had kept the adjective only); the country again as an adjective
+    # ("بأيد عراقية" after "السيطرة العراقية", train) is still one target
+    def targets(text):
+        return [[t.text for t in st.targets] for st in nlp.statements(Article("d", text, "ar"))]
+
+    got = targets("وقال الوزير ان الحكومة تدعو الى الانسحاب من هضبة الجولان السورية لفك الارتباط بين طهران ودمشق.")
+    assert "السورية" in got[0] and "دمشق" in got[0]
+    got = targets("وقال المحافظ ان محافظته تنتظر هذا اليوم لتتم السيطرة العراقية وفرض القانون بأيد عراقية.")
+    assert "عراقية" not in got[0]
+    # control: a country named first as a noun stays one target
+    got = targets("وقال الوزير ان سوريا ترفض الانسحاب من هضبة الجولان السورية.")
+    assert "سوريا" in got[0] and "السورية" not in got[0]
+
+
 def test_arabic_speakers_the_rules_used_to_miss(nlp):
     # sentences of the exhaustive Arabic train texts: a demonstrative before the speaker ("هذه المصادر": the addressee
     # after it was taken for the speaker), a prosecutor with his name (a role the rules did not know), and a name the
