@@ -673,6 +673,15 @@ def test_arabic_subject_after_kana_before_qad(nlp):
     assert got[0][0] == "وزير خارجية البرتغال لويس أمادو"
     got = statements(nlp, "وكانت الإذاعة (أو الإشاعة) قد ذكرت أن ستالين أصدر مرسوما.")
     assert got[0][0].startswith("الإذاعة") and got[0][2] == ["ستالين"]
+    # train: the office, where he serves, then his name, all before قد: the name is the speaker's, no target of his
+    # own accusation ("واتهمه" is Annan, whom the pronoun names)
+    got = statements(nlp, "وكان سفير اسرائيل لدى الامم المتحدة دان غيلرمان قد اعرب عن صدمته لتصريحات انان واتهمه "
+                          "بالتعجل.")
+    assert [s for s, _, _ in got] == ["سفير اسرائيل لدى الامم المتحدة دان غيلرمان"] * 2
+    assert all("غيلرمان" not in t for _, _, ts in got for t in ts)
+    # a relative clause before قد is no part of the name
+    got = statements(nlp, "وكان الوزير الذي زار بغداد امس قد قال ان الجيش سينسحب.")
+    assert got[0][0] == "الوزير"
 
 
 def test_arabic_subject_verb_with_a_construct_or_after_fa_inna(nlp):
