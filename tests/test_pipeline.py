@@ -679,6 +679,9 @@ def test_arabic_subject_after_kana_before_qad(nlp):
                           "بالتعجل.")
     assert [s for s, _, _ in got] == ["سفير اسرائيل لدى الامم المتحدة دان غيلرمان"] * 2
     assert all("غيلرمان" not in t for _, _, ts in got for t in ts)
+    # the definite words that complete a head before قد are the subject's too (train: the gold speaker is the US)
+    got = statements(nlp, "وكانت بلدان الاتحاد الاوروبي والولايات المتحدة قد كشفت عن تشدد واضح تجاه اوزبكستان.")
+    assert got[0][0] == "بلدان الاتحاد الاوروبي والولايات المتحدة" and got[0][2] == ["اوزبكستان"]
     # a relative clause before قد is no part of the name
     got = statements(nlp, "وكان الوزير الذي زار بغداد امس قد قال ان الجيش سينسحب.")
     assert got[0][0] == "الوزير"
@@ -2043,6 +2046,8 @@ def test_arabic_speaker_span_stops_where_no_name_goes_on(nlp):
     ("أعلنت شركة »التعاونية للتأمين« ان محفظتها تكبدت خسائر.", "شركة »التعاونية للتأمين«", []),
     ('وقال وزير "كلا" ثم غادر.', "وزير", []),  # after a role, quotes hold its words
     ("وقالت منظمة “هيومن رايتس ووتش” ان الحكومة فشلت.", "منظمة “هيومن رايتس ووتش”", ["الحكومة"]),
+    # a foundation's name in quotes (train): the speaker's own name is no target of its words
+    ('واعلنت مؤسسة "سيمبيوسيس" عن تعاونها مع المركز الطبي الجديد.', 'مؤسسة "سيمبيوسيس"', []),
     # a body informs someone: its name is no holder's; an institution noun after another head is no speaker
     ("وابلغت الحكومة المصرية ايمن نور امس انه ممنوع من السفر.", "الحكومة المصرية", ["ايمن نور"]),
     ("وانتقد نواب رئاسة الحكومة العراقية بشدة.", "نواب رئاسة", ["الحكومة العراقية"]),
