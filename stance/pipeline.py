@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 from .actors import (ActorDictionary, find_role_phrases_en, join_second_adjectives,
                      people_of_a_country, same_case, with_bare_body_antecedent)
 from .attribution import extract_statements, find_cues, load_cues
-from .attribution.arabic_names import _AR_NAMED_HEADS, _AR_OUTLET_HEADS
+from .attribution.arabic_names import _AR_BODY_NAME_HEADS
 from .attribution.arabic_phrases import _is_cue_word
 from .attribution.english import PASSIVE_AUX, passive_eval, with_clause_subjects, with_passive_agents
 from .attribution.evaluations import colon_statements, nominal_evaluations
@@ -30,7 +30,7 @@ from .normalize import elided_article_start
 from .records import Article, Mention, Portrayal, Span, Statement, spans_overlap
 from .speaker_tagger import SpeakerTagger, arabic_speaker_end, arabic_speaker_spans, joined_spans, speaker_input
 from .target_tagger import Reading, TargetTagger, modifier_only, tagger_input, whole_compound, with_tagged_targets
-from .targets import context_span, drops_own_side, with_targets
+from .targets import NISBA_SHAPED_NAMES, context_span, drops_own_side, with_targets
 from .text import AR_MARKS, AR_STYLE_PRONOUNS, detect_language, in_url, normalize_arabic, split_sentences, tokens
 
 if TYPE_CHECKING:
@@ -116,8 +116,6 @@ def _attach_heads(found: Sequence[Mention], text: str) -> list[Mention]:
 _PEOPLES = frozenset(normalize_arabic(w) for w in
                      "أتراك أكراد أفغان عرب يهود أجانب أرمن روس صرب كروات شيشان بشتون طاجيك أوزبك هنود أمازيغ".split())
 _NOT_NISBA = frozenset(normalize_arabic(w) for w in "تلفزيون مليون ملايين بلايين زيتون".split())
-# countries whose own name ends like a nisba ("مالي" is Mali, not an adjective)
-_NISBA_SHAPED_NAMES = frozenset(normalize_arabic(w) for w in "مالي جيبوتي هايتي تشيلي بوروندي ملاوي زيمبابوي".split())
 # human plurals that no ending shows ("الجنود الأتراك", "قادة بارزون"); a sound plural (ون/ين) shows itself
 _BROKEN_PLURALS = frozenset(normalize_arabic(w) for w in """جنود شبان شباب قادة رهائن سياح سجناء عمال طلاب طلبة حراس
     ضباط زعماء نشطاء أسرى جرحى قتلى ركاب رجال نساء أطفال عناصر أفراد قضاة ساسة علماء شيوخ وزراء سفراء""".split())
@@ -128,7 +126,7 @@ _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أج�
 # a body's name in guillemets ("حركة «روسيا الفتية»", "«جبهة الخلاص الوطني السورية»"): one name, not the country or
 # the words inside it
 _AR_QUOTED_BODY = re.compile(r"«\s*([^«»\n،,.:؛!?؟]*[^«»\n،,.:؛!?؟\s])\s*»")
-_AR_BODY_HEADS = _AR_NAMED_HEADS - _AR_OUTLET_HEADS  # (an outlet's quoted name is left to the outlet rules)
+_AR_BODY_HEADS = _AR_BODY_NAME_HEADS  # (an outlet's quoted name is left to the outlet rules)
 _AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in
                              "لن لا لم ما قد سوف ان إن أن انه انها انهم هو هي هم نحن".split())
 
@@ -233,7 +231,7 @@ def _adjective_after(head: Mention, adj: Mention, text: str, actors: ActorDictio
         # an actor of its own after the head ("الجيش الحوثية")
     stem, definite, preposition = _bare(adj.text)
     last, head_definite, _ = _bare(words[-1])
-    if preposition or stem in _NOT_NISBA or stem in _NISBA_SHAPED_NAMES or head_definite != definite:
+    if preposition or stem in _NOT_NISBA or stem in NISBA_SHAPED_NAMES or head_definite != definite:
         return False
     nation = adj.actor is not None
     human_plural = last.endswith(("ون", "ين")) or last in _BROKEN_PLURALS

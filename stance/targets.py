@@ -27,6 +27,11 @@ _PRONOUNS = frozenset(
 )
 
 
+# countries whose own name ends like a nisba ("مالي" is Mali, not an adjective; "السعودية" is Saudi Arabia)
+NISBA_SHAPED_NAMES = frozenset(normalize_arabic(w) for w in "مالي جيبوتي هايتي تشيلي بوروندي ملاوي زيمبابوي".split())
+_NISBA_SHAPED_NOUNS = NISBA_SHAPED_NAMES | frozenset(normalize_arabic(w) for w in "السعودية سعودية".split())
+
+
 # words before a place that is only a location ("غارات في سوريا", "strikes in Syria", "à Moscou")
 _LOCATIVE = frozenset(
     """في داخل قرب نحو الى إلى انحاء أنحاء شمال جنوب شرق غرب وسط مدينه مدينة العاصمه العاصمة عاصمه عاصمة
@@ -187,27 +192,30 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
             continue
         if text is not None and statement.lang == "en" and _modifies_a_name(m, mentions, text):
             continue
-        if m.key in seen_adjectives and _nisba_shaped(m):
+        adjective = text is not None and statement.lang == "ar" and _country_adjective(m, text)
+        if m.key in seen_adjectives and (adjective or _nisba_shaped(m)):
             continue  # the country again as an adjective ("بأيد عراقية" after "السيطرة العراقية")
-        if text is not None and statement.lang == "ar" and country_adjective(m, text):
-            seen_adjectives.add(m.key)  # the country named by a noun later is a target of its own
+        if adjective:
+            seen_adjectives.add(m.key)
         else:
+            if m.key in seen_adjectives:  # the country named by a noun later is its one target ("دمشق" after
+                out = [x for x in out if x.key != m.key]  # "هضبة الجولان السورية"), not a second one
             seen.add(m.key)
         out.append(m)
     return _without_repeats(out, text)
 
 
-def country_adjective(m: Mention, text: str) -> bool:
-    """An Arabic country mention that is a definite feminine nisba qualifying the definite noun right before it
-    ("هضبة الجولان السورية", "التنظيمات المسلحة الفلسطينية"): it names that noun's phrase, and the country itself
-    named later in the statement ("طهران ودمشق", "الفلسطينيون يقصفون") is a target of its own.
+def _country_adjective(m: Mention, text: str) -> bool:
+    """An Arabic country mention that is a definite feminine nisba right after a definite word, one space apart
+    ("هضبة الجولان السورية", "التنظيمات المسلحة الفلسطينية", "للحكومة السورية"): it qualifies that phrase, and the
+    country itself named later in the statement ("طهران ودمشق", "الفلسطينيون يقصفون") is a target of its own.
 
     >>> t = "الانسحاب من هضبة الجولان السورية"
     >>> from stance.records import Actor
     >>> syr = Actor("SYR", "Syria", "country")
-    >>> country_adjective(Mention(Span(25, 32, "السورية"), syr), t)
+    >>> _country_adjective(Mention(Span(25, 32, "السورية"), syr), t)
     True
-    >>> country_adjective(Mention(Span(0, 7, "السورية"), syr), "السورية تعلن")
+    >>> _country_adjective(Mention(Span(0, 7, "السورية"), syr), "السورية تعلن")
     False
     """
     if m.actor is None or m.actor.type != "country" or " " in m.text.strip():
@@ -224,9 +232,14 @@ def country_adjective(m: Mention, text: str) -> bool:
 
 
 def _nisba_shaped(m: Mention) -> bool:
-    """An Arabic mention whose last word ends like a singular nisba adjective ("عراقية", "الاسرائيلي", "أميركيا")."""
+    """An Arabic mention whose last word ends like a singular nisba adjective ("عراقية", "الاسرائيلي"), not a
+    country's own name ("سوريا", "مالي", "السعودية")."""
     words = normalize_arabic(m.text).split()
-    return bool(words) and words[-1].endswith(("ي", "يه", "يا"))
+    if not words:
+        return False
+    word = words[-1]
+    return word.endswith(("ي", "يه")) and word not in _NISBA_SHAPED_NOUNS \
+        and word.removeprefix("ال") not in _NISBA_SHAPED_NOUNS
 
 
 # role words between a modifier and the name it qualifies: "GOP contender Jeb Bush", "Republican presidential

@@ -312,9 +312,14 @@ def _name_run(text: str, toks: list[Token], k: int, words: int = 3, definite: bo
 # heads that take a name in quotes ("قناة «سي بي اس»", "خلية «بلعيرج»"); role heads do too
 _AR_OUTLET_HEADS = _normalised(frozenset(AR_OUTLET_NOUNS))
 
-_AR_NAMED_HEADS = _AR_OUTLET_HEADS | _normalised(frozenset(
+_AR_BODY_NAME_HEADS = _normalised(frozenset(
     """خلية خليه حزب حركة حركه جماعة جماعه منظمة منظمه جمعية جمعيه تنظيم شركة شركه هيئة هيئه لجنة لجنه تيار جبهة جبهه
-    كتلة كتله حركتا مؤسسة مؤسسه مجموعة مجموعه رابطة رابطه نقابة نقابه ائتلاف اتحاد مركز معهد""".split()))
+    كتلة كتله حركتا""".split()))
+# heads that take a quoted name as speakers ('واعلنت مؤسسة "سيمبيوسيس"'), but also common nouns before a quoted
+# phrase that names no body ('تحول الى مركز «تدريب القاعدة»'): not read as names elsewhere
+_AR_INSTITUTION_HEADS = _normalised(frozenset("مؤسسة مؤسسه مجموعة مجموعه رابطة رابطه نقابة نقابه ائتلاف اتحاد مركز معهد"
+                                              .split()))
+_AR_NAMED_HEADS = _AR_OUTLET_HEADS | _AR_BODY_NAME_HEADS | _AR_INSTITUTION_HEADS
 
 
 _OTHER_QUOTED_NAME = re.compile(r'\s*(?:"[^"«»“”،,.:؛!?]{1,40}"|“[^"«»“”،,.:؛!?]{1,40}”|»[^"«»“”،,.:؛!?]{1,40}«)')
@@ -355,7 +360,7 @@ def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[M
     """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
     named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
     that takes a name (`_AR_NAMED_HEADS`, a role) or no short quoted name follows it. A body `mentions` knows inside
-    the quotes is the phrase's actor ("منظمة "هيومن رايتس ووتش"")."""
+    the quotes is the phrase's actor ("منظمة "هيومن رايتس ووتش""); a country or a person there is not."""
     if toks[j].norm not in _AR_NAMED_HEADS and toks[j].norm not in _AR_ROLE_HEADS:
         return None  # "وقال مسؤول «لن نتراجع»": the quote is what was said
     opened = re.match(r"\s*«[^«»،,.:؛!?]{1,40}»", text[toks[j].end :])
@@ -381,7 +386,8 @@ def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[M
         end = toks[_name_run(text, toks, k)].end
         return Mention(Span.of(text, toks[j].start, end))
     body = max((x for x in mentions if toks[j].end < x.start and x.end < quoted and x.actor is not None
-                and x.actor.type != "person"), key=lambda x: x.end - x.start, default=None)
+                and x.actor.type not in ("person", "country")), key=lambda x: x.end - x.start, default=None)
+    # (a country in the name is no speaker: 'مركز "فلسطين" لحقوق الانسان', 'معهد «ايران» للدراسات')
     return Mention(Span.of(text, toks[j].start, end), body.actor if body is not None else None)
 
 

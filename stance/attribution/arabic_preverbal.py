@@ -233,15 +233,19 @@ def _auxiliary_subject(text: str, toks: list[Token], i: int, mentions: Sequence[
     if found.actor is not None and found.actor.type != "person" and 1 <= len(rest) <= 3 \
             and all(_name_like(t) for t in rest) and not _PHRASE_BREAK.search(text[found.end : limit]):
         return Mention(Span.of(text, found.start, rest[-1].end), found.actor)  # an unknown holder: "لويس أمادو"
+    joined = any(t.norm[:1] == "و" and len(t.norm) > 3 for t in rest)  # a second subject: "بوش ورئيس الوزراء"
     if q == i - 1 and rest and len(rest) <= 6 and not _PHRASE_BREAK.search(text[found.end : limit]) \
-            and not any(t.norm in _AR_FUNCTION or _is_cue_word(t) for t in rest) \
-            and (_name_like(rest[-1]) or all(t.norm.startswith(("ال", "وال")) for t in rest)):
+            and not any(t.norm in _AR_FUNCTION for t in rest) and not (joined and found.actor is not None) \
+            and (_name_like(rest[-1]) or all(t.norm.startswith(("ال", "وال", "لل")) for t in rest)):
         # the phrase between كان and قد is the subject whole, and a name closing it is its holder: "وكان سفير اسرائيل
         # لدى الامم المتحدة دان غيلرمان قد اعرب" (the office, then where he serves, then his name); so are the
-        # definite words that complete a head ("وكانت بلدان الاتحاد الاوروبي والولايات المتحدة قد كشفت")
+        # definite words that complete a head the dictionary does not know ("وكانت بلدان الاتحاد الاوروبي والولايات
+        # المتحدة قد كشفت"); not a second subject after a known one ("وكان الرئيس بوش ورئيس الوزراء توني بلير قد
+        # اتهما": Bush's words, as before)
         holder = next((x for x in mentions if x.end == rest[-1].end and x.start >= found.end
                        and x.actor is not None and x.actor.type == "person"), None)
-        return Mention(Span.of(text, found.start, rest[-1].end), holder.actor if holder else found.actor)
+        keep = found.actor is not None and found.actor.type == "person" or holder is None
+        return Mention(Span.of(text, found.start, rest[-1].end), found.actor if keep else holder.actor)
     return found
 
 
