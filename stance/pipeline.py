@@ -124,9 +124,8 @@ _FEMININE_AGREEING = frozenset(normalize_arabic(w) for w in "قوى دول أج�
 
 
 # a body's name in guillemets ("حركة «روسيا الفتية»", "«جبهة الخلاص الوطني السورية»"): one name, not the country or
-# the words inside it
+# the words inside it (the heads are `_AR_BODY_NAME_HEADS`: an outlet's quoted name is left to the outlet rules)
 _AR_QUOTED_BODY = re.compile(r"«\s*([^«»\n،,.:؛!?؟]*[^«»\n،,.:؛!?؟\s])\s*»")
-_AR_BODY_HEADS = _AR_BODY_NAME_HEADS  # (an outlet's quoted name is left to the outlet rules)
 _AR_CLAUSE_WORDS = frozenset(normalize_arabic(w) for w in
                              "لن لا لم ما قد سوف ان إن أن انه انها انهم هو هي هم نحن".split())
 
@@ -145,8 +144,9 @@ def _quoted_body_names(found: Sequence[Mention], text: str) -> list[Mention]:
         words = q.group(1).split()
         before = text[max(0, q.start() - 40) : q.start()].split()[-1:]
         head, definite, _ = _bare(before[0].lstrip("(«")) if before else ("", False, False)
-        head_before = head in _AR_BODY_HEADS and not definite  # "حركة «...»", not "وقالت الحركة «...»"
-        if not 1 <= len(words) <= 6 or not (head_before or len(words) > 1 and _bare(words[0])[0] in _AR_BODY_HEADS):
+        head_before = head in _AR_BODY_NAME_HEADS and not definite  # "حركة «...»", not "وقالت الحركة «...»"
+        opens = len(words) > 1 and _bare(words[0])[0] in _AR_BODY_NAME_HEADS  # "«جبهة الخلاص الوطني السورية»"
+        if not 1 <= len(words) <= 6 or not (head_before or opens):
             continue
         if any(_bare(t.text)[0] in _AR_CLAUSE_WORDS or t.norm in _AR_CLAUSE_WORDS or _is_cue_word(t)
                for t in tokens(text, s, e)):

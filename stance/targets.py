@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from .actors import AR_OUTLET_NOUNS, is_people
+from .attribution.arabic_phrases import _AR_COUNTRIES_LIKE_ADJECTIVES
 from .records import Mention, Span, Statement
 from .normalize import word_key
 from .text import normalize_arabic
@@ -29,7 +30,7 @@ _PRONOUNS = frozenset(
 
 # countries whose own name ends like a nisba ("مالي" is Mali, not an adjective; "السعودية" is Saudi Arabia)
 NISBA_SHAPED_NAMES = frozenset(normalize_arabic(w) for w in "مالي جيبوتي هايتي تشيلي بوروندي ملاوي زيمبابوي".split())
-_NISBA_SHAPED_NOUNS = NISBA_SHAPED_NAMES | frozenset(normalize_arabic(w) for w in "السعودية سعودية".split())
+_NISBA_SHAPED_NOUNS = NISBA_SHAPED_NAMES | _AR_COUNTRIES_LIKE_ADJECTIVES
 
 
 # words before a place that is only a location ("غارات في سوريا", "strikes in Syria", "à Moscou")
