@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 
 from .actors import AR_OUTLET_NOUNS, is_people
 from .attribution.arabic_phrases import _AR_COUNTRIES_LIKE_ADJECTIVES
+from .attribution.words import AFFILIATED_TO as _AFFILIATED_TO, PLACE_HEADS as _PLACE_HEADS
 from .records import Mention, Span, Statement
 from .normalize import word_key
 from .text import normalize_arabic
@@ -65,14 +66,6 @@ def is_location(m: Mention, text: str) -> bool:
     return prev in _LOCATIVE and before.endswith((" ", "'", "’"))
 
 
-# heads of a place name ("مدينة الصدر", "ميدان عبد المنعم", "rue de Rivoli"): what follows names the place, not an actor
-_PLACE_HEADS = frozenset(
-    """مدينة مدينه مديرية مديريه ميدان شارع حي منطقة منطقه محافظة محافظه قرية قريه بلدة بلده مخيم مطار مستشفى
-    ساحة ساحه ضاحية ضاحيه جسر ولاية ولايه اقليم إقليم جزيرة جزيره ضواحي اطراف أطراف عمق
-    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
-    street avenue square district province city town village camp airport hospital bridge
-    rue avenue place quartier ville village camp aéroport hôpital pont""".split()
-)
 # a bare compass word is a direction ("شمال غرب"), never an actor ("الغرب", "the West" are)
 _DIRECTIONS = frozenset("شمال جنوب شرق غرب".split())
 
@@ -170,6 +163,7 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
     seen: set[str] = set()
     seen_adjectives: set[str] = set()
     out: list[Mention] = []
+    side_end = speaker.end if speaker is not None else 0  # where the speaker and its co-speakers end
     for m in sorted(mentions, key=lambda m: m.start):
         inside = lo <= m.start and m.end <= hi or _object_in_cue(statement, m)
         if not inside or m.text.lower() in _PRONOUNS:
@@ -179,8 +173,11 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if drops_own_side(statement, m, text):
                 continue
-            if text is not None and not speaker.resolved and text[speaker.end : m.start] in _SPEAKER_SIDE_GAPS:
-                continue  # a co-speaker or the speaker's own body, named right after the speaker
+            if text is not None and not speaker.resolved and (text[side_end : m.start] in _SPEAKER_SIDE_GAPS
+                                                              or _AFFILIATED_TO.fullmatch(text, side_end, m.start)):
+                side_end = m.end  # a co-speaker or the speaker's own body, named right after the speaker (or after
+                continue  # "التابعة لـ": the body it belongs to), or after another co-speaker ("حماس والجهاد
+                # الاسلامي والجبهة الشعبية")
         if statement.cue is not None and m.span.overlaps(statement.cue) and not _object_in_cue(statement, m):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):

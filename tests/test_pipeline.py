@@ -1252,10 +1252,11 @@ def test_arabic_verb_after_when_and_the_one_accused(nlp):
     # a feminine plural adjective or a family name in -ات ends the subject before إن
     ("وقالت النساء المتظاهرات إن الشرطة اعتدت عليهن.", "النساء المتظاهرات", "الشرطة اعتدت عليهن"),
     ("وقال النائب العبيدات إن الحكومة فشلت.", "النائب العبيدات", "الحكومة فشلت"),
-    # an unknown name after a posted office and its place; initials and a quoted addressee before the content
+    # an unknown name after a posted office and its place; initials (the short name in brackets is part of the
+    # speaker, session 71) and a quoted addressee before the content
     ("وقال سفير فلسطين في القاهرة، دياب اللوح، إن السلطة ترفض.", "سفير فلسطين في القاهرة، دياب اللوح", "السلطة ترفض"),
     ("وأضافت (د.ب.أ) أن الانفجار وقع صباحا.", "د.ب.أ", "الانفجار وقع صباحا"),
-    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن الانفجار وقع صباحا.", "وكالة الأنباء الألمانية", "الانفجار وقع صباحا"),
+    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن الانفجار وقع صباحا.", "وكالة الأنباء الألمانية (د.ب.أ)", "الانفجار وقع صباحا"),
     ("وقال الوزير لـ«الحياة» إن الحكومة ترفض.", "الوزير", "الحكومة ترفض"),
     # (second review) the object of the first verb is no holder's name; a role holder is taken only right before أن
     ("وزار الوزير مستشفى المدينة، وقال إن الجرحى يتلقون العلاج.", "الوزير", "الجرحى يتلقون العلاج"),
@@ -1282,8 +1283,9 @@ def test_arabic_verb_after_when_and_the_one_accused(nlp):
     ("وقال المتحدث للتلفزيون الرسمي إن الجيش انسحب.", "المتحدث", "الجيش انسحب"),
     ("واتهم زعيم حزب الله اسرائيل بخرق الهدنة.", "زعيم حزب الله", "اسرائيل بخرق الهدنة"),
     ("وهاجم وزير الخارجية الايراني نتنياهو، وقال إن اسرائيل تكذب.", "وزير الخارجية الايراني", None),
-    # a short bracket after the speaker (a kunya, a sect, a place) and a clause on the occasion are no content
-    ("وقال الرئيس الفلسطيني محمود عباس (أبو مازن) إن المفاوضات متوقفة.", "الرئيس الفلسطيني محمود عباس",
+    # a short bracket after the speaker (a kunya: part of the speaker since session 71; a sect, a place) and a clause
+    # on the occasion are no content
+    ("وقال الرئيس الفلسطيني محمود عباس (أبو مازن) إن المفاوضات متوقفة.", "الرئيس الفلسطيني محمود عباس (أبو مازن)",
      "المفاوضات متوقفة"),
     ("وقال النائب علي حسن خليل (الشيعي) إن الحكومة فشلت.", "النائب علي حسن خليل", "الحكومة فشلت"),
     ("وقالت الوزارة في بيان، صدر مساء أمس، إن الهجوم فاشل.", "الوزارة", "الهجوم فاشل"),
@@ -2723,3 +2725,46 @@ def test_review_cases_of_session_67(nlp):
     assert ("الحزب", "hezbollah") in got[2]  # a bare "الحزب" between them is the same party
     got = targets("وانتقدت اسرائيل حركة حماس. وقال الرئيس المصري ان للحركة دورا في التهدئة.")
     assert [a for t, a in got[1] if t.endswith("لحركة")] == ["hamas"]  # (the recogniser's span starts at its second ل)
+
+
+@pytest.mark.parametrize("text, speakers, targets", [
+    # a role, a qualifier of it in "لل" or "في", then its holder's name: the name speaks, it is no target
+    ("وقال منسق معونات الطوارئ للامم المتحدة يان ايغلاند ان اسرائيل تنتهك القانون الدولي.",
+     ["منسق معونات الطوارئ للامم المتحدة يان ايغلاند"], ["اسرائيل"]),
+    ("وقال رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل لـ«الشرق الاوسط» ان الحكومة فشلت.",
+     ["رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل"], ["الحكومة"]),
+    ("وقال مدير المستشفى في مدينة غزة محمد حسن ان الاطباء يعملون بلا توقف.",
+     ["مدير المستشفى في مدينة غزة محمد حسن"], ["الاطباء"]),
+    # ... but not the one told: an addressee of its own before the name
+    ("وقال المتحدث باسم الجيش للاذاعة الاسرائيلية ان حماس اطلقت الصواريخ.",
+     ["المتحدث باسم الجيش للاذاعة الاسرائيلية"], ["حماس"]),
+    # a dual head speaks through the two it names, each a speaker, neither a target
+    ("ونفت حركتا حماس والجهاد الاسلامي ان يكون قد جرى التوصل الى اتفاق مع اسرائيل.",
+     ["حماس", "الجهاد الاسلامي"], ["اسرائيل"]),
+    ("وقالت منظمتا العفو الدولية وهيومن رايتس ووتش ان الحكومة المصرية تعذب المعتقلين.",
+     ["العفو الدولية", "هيومن رايتس ووتش"], ["الحكومة المصرية", "المعتقلين"]),
+    # the speaker's short name in brackets is part of the speaker; a place in brackets is not
+    ("ونفت حركة المقاومة الاسلامية (حماس) انباء اسرائيلية عن قبولها الاتفاقيات.",
+     ["حركة المقاومة الاسلامية (حماس)"], ["اسرائيلية"]),
+    ("وقال الرئيس الفلسطيني محمود عباس (ابو مازن) ان اسرائيل تعرقل السلام.",
+     ["الرئيس الفلسطيني محمود عباس (ابو مازن)"], ["اسرائيل"]),
+    # the body a speaker belongs to ("التابعة لـ") is part of the speaker
+    ("وقد اتهمت الادارة الدولية التابعة للامم المتحدة المتظاهرين بتهديد الامن.",
+     ["الادارة الدولية التابعة للامم المتحدة"], ["المتظاهرين"]),
+    ("وأعلنت وزارة الصحة التابعة لحركة حماس مقتل عشرة فلسطينيين.",
+     ["وزارة الصحة التابعة لحركة حماس"], ["فلسطينيين"]),
+    # a compound given name ("زين الدين"), and a nationality as a noun before a name, are the speaker's
+    ("وقال الفرنسي زين الدين زيدان ان الاتحاد الدولي ظلم فريقه.", ["الفرنسي زين الدين زيدان"], []),
+    ("واعرب المغربي يونس العيناوي عن سعادته بفوزه.", ["المغربي يونس العيناوي"], []),
+])
+def test_arabic_speaker_phrases_of_session_71(nlp, text, speakers, targets):
+    got = statements(nlp, text)
+    assert [s for s, _, _ in got] == speakers, got
+    assert all(t == targets for _, _, t in got), got
+
+
+def test_a_body_a_speaker_belongs_to_is_its_actor(nlp):
+    st = nlp.statements(Article("d", "وأعلنت وزارة الصحة التابعة لحركة حماس مقتل عشرة فلسطينيين.", "ar"))
+    assert [s.speaker.actor.id for s in st] == ["hamas"]
+    st = nlp.statements(Article("d", "وقال مسؤول في الشرطة (غرب) ان المسلحين قتلوا ثلاثة اشخاص.", "ar"))
+    assert "(غرب)" not in st[0].speaker.text

@@ -16,6 +16,7 @@ from .arabic_documents import _AR_IN_IT, _document_speaker, _issuer, _issuer_bef
 from .arabic_names import (
     _adjective_shaped,
     _held_in,
+    _holder_past_qualifier,
     _quantified_subject,
     _role_chain,
     _with_apposed_name,
@@ -442,6 +443,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         and not _adjective_shaped(toks[k - 1])
     if described:
         limit = toks[k - 1].start  # "ووصف الوزير الحادث بانه ...": the word before "بانه" is the one described
+    if j + 1 < len(toks) and toks[j].norm in _AR_DUAL_HEADS and toks[j + 1].start < limit:
+        named = next((x for x in mentions if x.start == toks[j + 1].start and x.actor is not None), None)
+        if named is not None and not text[toks[j].end : named.start].strip():
+            # "ونفت حركتا حماس والجهاد الاسلامي ان": the two named speak (the second as a co-speaker), not the
+            # dual head, whose names are no targets of its own words
+            return named, _after_subject(text, toks, named.end, mentions)
     counted = _quantified_subject(text, toks, j, mentions, limit) if j < len(toks) else None
     if counted is not None:  # "ودعت بعض جماعات المستهلكين الى", "وقال عدد من المتظاهرين"
         return counted, _after_subject(text, toks, counted.end, mentions)
@@ -491,6 +498,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
+            m = _holder_past_qualifier(text, toks, m, mentions) or m  # "منسق معونات الطوارئ للامم المتحدة يان ايغلاند"
             after = _token_from(toks, m.end)
             nisba = next((x for x in mentions if after is not None and x.start == after.start and _nisba(x, after)), None)
             if nisba is not None and not _PHRASE_BREAK.search(text[m.end : after.start]):
@@ -536,6 +544,11 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return _resolved(state), cue.end
     return None
 
+
+# a dual head before the two names it stands for ("حركتا حماس والجهاد", "منظمتا العفو الدولية وهيومن رايتس ووتش")
+_AR_DUAL_HEADS = _normalised(frozenset("""حركتا الحركتان منظمتا المنظمتان جماعتا الجماعتان حزبا الحزبان جبهتا
+    الجبهتان دولتا الدولتان حكومتا الحكومتان وزارتا الوزارتان وزيرا الوزيران رئيسا الرئيسان زعيما الزعيمان
+    صحيفتا الصحيفتان""".split()))
 
 # "because": after an evaluative verb and one noun phrase, the reason for criticising it ("وانتقد الناتو لأنه ...")
 _AR_BECAUSE = _normalised(frozenset("لان لأن لانه لأنه لانها لأنها لانهم لأنهم".split()))

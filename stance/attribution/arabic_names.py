@@ -34,6 +34,7 @@ from .words import (
     _AR_PREPOSITIONS,
     _AR_ROLE_HEADS,
     _AR_STOP_NAME,
+    PLACE_HEADS,
     _AR_THAT,
     _AR_TIME,
     _normalised,
@@ -80,7 +81,62 @@ def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequen
                       object_b: bool = False) -> Mention:
     """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
-    اميرة الفاضل، ان": the span runs over the name (the person's actor when known). Unchanged otherwise."""
+    اميرة الفاضل، ان", or past a qualifier of the role (`_holder_past_qualifier`): the span runs over the name (the
+    person's actor when known). Unchanged otherwise."""
+    held = _role_holder_named_next(text, toks, m, mentions, object_b)
+    return held if held is not m else (_holder_past_qualifier(text, toks, m, mentions) or m)
+
+
+def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """A role, a qualifier of it in "لل" or "في" of up to six words (definite words, a short quoted name), then its
+    holder's name closed by a comma, a quote, "ان" or a time word, also past the one told: "منسق معونات الطوارئ للامم
+    المتحدة يان ايغلاند ان", "رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل لـ«الشرق الاوسط» ان". The name
+    is no one told or met ("لنظيره الروسي سيرغي لافروف", "مع الرئيس ..."): a role word, "مع" or a ل before it ends
+    the search. The whole phrase, with the person's actor when known, else the role's; None otherwise."""
+    first = _token_from(toks, m.start)
+    if first is None or first.norm not in _AR_ROLE_HEADS or m.actor is not None and m.actor.type == "person":
+        return None
+    k = _first_at(toks, m.end)
+    if k >= len(toks) or text[m.end : toks[k].start].strip() or _told_person(toks[k]) \
+            or not (toks[k].norm.startswith("لل") and len(toks[k].norm) > 4 or toks[k].norm == "في"):
+        return None
+    quoted, e, named_before = False, k + 1, False
+    while e < min(len(toks), k + 8):
+        gap = text[toks[e - 1].end : toks[e].start]
+        named_before = named_before or "»" in gap
+        quoted = quoted != ("«" in gap) if "»" not in gap else False
+        if re.search(r"[.،,:;؛!?؟()\"“”]", gap):
+            return None
+        w = toks[e].norm
+        if w in PLACE_HEADS and not quoted:
+            e += 1  # "في مدينة غزة": the place's head, its name next
+            continue
+        at = next((x for x in mentions if x.start == toks[e].start), None)
+        person = at is not None and at.actor is not None and at.actor.type == "person"
+        if not quoted and toks[e - 1].norm not in _AR_ROLE_HEADS and "«" not in gap and (
+                person or at is not None and _unknown_name(at, toks, e)
+                or at is None and named_before and _name_like(toks[e]) and _name_run(text, toks, e) > e):
+            # (a name the recogniser missed only right after a known body or a quoted name: "«يازا» زياد عقل"; else
+            # common nouns read as one: "الملك في بيان بمناسبة زيارته")
+            end = at.end if at is not None else toks[_name_run(text, toks, e)].end
+            told = _skip_time(toks, _skip_addressee(text, toks, _first_at(toks, end), mentions))
+            closed = _name_closed(text, toks, end) or told < len(toks) and (
+                toks[told].norm in _AR_THAT or re.search(r"[«:\"]", text[toks[told - 1].end : toks[told].start]))
+            return Mention(Span.of(text, m.start, end), at.actor if person else m.actor) if closed else None
+        if at is not None and at.actor is not None and not quoted:
+            e, named_before = _first_at(toks, at.end), True  # a known place or body the role serves in: "في مدينة
+            continue  # غزة", "للامم المتحدة"
+        if not quoted and not (w.startswith(("ال", "لل", "وال")) and w not in _AR_ROLE_HEADS
+                               and w[2:] not in _AR_ROLE_HEADS and not _is_cue_word(toks[e])
+                               and not _is_time(toks, e)):
+            return None
+        e += 1
+    return None
+
+
+def _role_holder_named_next(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
+                            object_b: bool = False) -> Mention:
+    """`_with_role_holder` for a name right after the role, its post or a comma."""
     first = next((t for t in toks if t.start == m.start), None)
     words = m.text.split()
     chief = first is not None and first.norm in ("كبير", "كبيره") and len(words) > 1 \
@@ -356,6 +412,34 @@ def _with_quoted_alias(text: str, toks: list[Token], speaker: Mention, after: in
     return Mention(Span.of(text, speaker.start, quoted.end()), speaker.actor), max(after, quoted.end())
 
 
+_BRACKETED = re.compile(r"\s*\(\s*([^()\d\n]{2,30}?)\s*\)")
+
+
+def _with_bracketed_alias(text: str, speaker: Mention, after: int, mentions: Sequence[Mention]) -> tuple[Mention, int]:
+    """(speaker, content start) with the short name of a known speaker in brackets right after it: "حركة المقاومة
+    الاسلامية (حماس)", "الرئيس الفلسطيني محمود عباس (ابو مازن)". The bracket holds the speaker's own actor, named
+    again (a mention of that actor, one to three words, no figures); anything else ("(غرب)", "(رويترز)") leaves
+    both unchanged. The alias is then part of the speaker, not a target of its words.
+
+    >>> t = "ونفت حركة المقاومة الاسلامية (حماس) الانباء"
+    >>> hamas = Actor("hamas", "Hamas", "armed_group")
+    >>> sp = Mention(Span.of(t, 5, 28), hamas)
+    >>> m, at = _with_bracketed_alias(t, sp, 28, [sp, Mention(Span.of(t, 30, 34), hamas)])
+    >>> m.text, t[at:].strip()
+    ('حركة المقاومة الاسلامية (حماس)', 'الانباء')
+    """
+    alias = _BRACKETED.match(text, speaker.end)
+    if speaker.actor is None or alias is None or len(alias.group(1).split()) > 3:
+        return speaker, after
+    same = any(x.actor is not None and x.actor.id == speaker.actor.id and alias.start(1) <= x.start < alias.end(1)
+               for x in mentions)
+    other = any(x.actor is not None and x.actor.id != speaker.actor.id and alias.start(1) <= x.start < alias.end(1)
+                for x in mentions)
+    if not same or other:
+        return speaker, after
+    return Mention(Span.of(text, speaker.start, alias.end()), speaker.actor), max(after, alias.end())
+
+
 def _with_quoted_name(text: str, toks: list[Token], j: int, mentions: Sequence[Mention] = ()) -> Optional[Mention]:
     """A head noun with its name in quotes ("قناة «سي بي اس» الاميركية", "خلية «بلعيرج»"), and for a role the person
     named after it ("رئيس «التنظيم الشعبي الناصري» أسامة سعد"): the whole phrase, or None when the head is not one
@@ -427,8 +511,9 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
                  and not text[m.end : x.start].strip()), None)
     if name is not None and name.actor is None and _unknown_name(name, toks, k, apposed=True) \
             and (n := _first_at(toks, name.end)) < len(toks) \
-            and (toks[n].norm in _AR_THAT or re.match(r"\s*[،,]", text[name.end :])):
-        # "المتحدث باسم وزارة الخارجية الفرنسية بيار بايل إن": the office's holder, unknown to the dictionary
+            and (toks[n].norm in _AR_THAT or re.match(r"\s*[،,]", text[name.end :]) or _nationality_noun(m, toks)):
+        # "المتحدث باسم وزارة الخارجية الفرنسية بيار بايل إن": the office's holder, unknown to the dictionary; a
+        # nationality as a noun before the name is the person's ("واعرب المغربي يونس العيناوي عن سعادته")
         return Mention(Span.of(text, m.start, name.end), m.actor)
     after = re.compile(r"\s*[،,]\s*" if body is None else r"\s*[،,]?\s*").match(text, pos)
     if after is None or k >= len(toks) or toks[k].start != after.end():
@@ -460,6 +545,13 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
     if _unknown_name(name, toks, k, apposed=True):
         return Mention(Span.of(text, m.start, name.end), m.actor)
     return m
+
+
+def _nationality_noun(m: Mention, toks: list[Token]) -> bool:
+    """A country's nisba standing alone as a noun: one definite word ending in ي ("المغربي", "الفرنسي")."""
+    words = [t for t in toks if m.start <= t.start < m.end]
+    return m.actor is not None and m.actor.type == "country" and len(words) == 1 \
+        and words[0].norm.startswith("ال") and words[0].norm.endswith("ي")
 
 
 # what qualifies an office before its holder's name: acting ("بالوكالة", "بالإنابة"), a portfolio ("لشؤون الشرق
@@ -532,12 +624,15 @@ def _unknown_name(m: Mention, toks: list[Token], k: int, apposed: bool = False) 
         return False
     words = [t for t in toks[k:] if t.start < m.end]
     return 2 <= len(words) <= 3 and _name_like(words[0]) and all(
-        _name_like(t) or _family_name(t) and (apposed and n == len(words) - 1 or words[n - 1].norm in _AR_NAME_PARTICLES)
+        _name_like(t) or _family_name(t) and (apposed and n == len(words) - 1 or words[n - 1].norm in _AR_NAME_PARTICLES
+                                              or t.norm in _AR_NAME_SECONDS)
         for n, t in enumerate(words[1:], 1))
 
 
 # the definite word after these is part of a name ("عبد الوهاب"); so is a definite last word ("عبد الله الرفاعي")
 _AR_NAME_PARTICLES = frozenset("عبد ابو بن ابن".split())
+# the definite second half of a compound given name ("زين الدين زيدان", "سيف الاسلام القذافي", "فضل الله")
+_AR_NAME_SECONDS = _normalised(frozenset("الدين الله الإسلام الاسلام".split()))
 
 
 def _family_name(tok: Token) -> bool:

@@ -19,14 +19,14 @@ from .arabic import (
     _while_clause,
     _without_trailing_words,
 )
-from .arabic_names import _AR_OUTLET_HEADS, _office_in_apposition, _with_quoted_alias
+from .arabic_names import _AR_OUTLET_HEADS, _office_in_apposition, _with_bracketed_alias, _with_quoted_alias
 from .arabic_phrases import _is_cue_word
 from .arabic_preverbal import _clause_initial_np, _subject_after_pronoun, _subject_before_relative
 from .arabic_unknown import _source_with_body
 from .cues import _AR_AS_REPORTED, Cue, _unprefixed, _withheld_name_end, find_cues
 from .latin import _country_adjective, _speaker_latin
 from .spans import _first_at, _mention_ending_before, _quotations, _State, _strip_span
-from .words import _AR_IN_PROTEST, _AR_MANNER, _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
+from .words import AFFILIATED_TO, _AR_IN_PROTEST, _AR_MANNER, _AR_PREFIXES, _AR_SO_THAT, _AR_THAT, _AR_TIME, _normalised
 
 
 def extract_statements(article: Article, mentions: Sequence[Mention], lang: Optional[str] = None) -> list[Statement]:
@@ -135,8 +135,10 @@ def extract_statements(article: Article, mentions: Sequence[Mention], lang: Opti
                     speaker, after = _subject_tail(text, toks, cue, longer, after, in_sent)
                 speaker, after = _without_trailing_words(text, speaker, after, in_sent)  # "المسؤول موضحاً"
                 speaker, after = _with_quoted_alias(text, toks, speaker, after)  # "الناطق ... «أبو عبيدة»"
+                speaker, after = _with_bracketed_alias(text, speaker, after, in_sent)  # "... الاسلامية (حماس)"
                 speaker, after = _office_in_apposition(text, toks, speaker, after, in_sent,  # "X، الناطق باسم Y"
                                                        saying=_says_without_object(toks, cue))
+                speaker, after = _belongs_to(text, speaker, after, in_sent)  # "... التابعة للامم المتحدة"
                 speaker = _antecedent(_speaks_for(speaker, in_sent), [st.speaker for st in out if st.speaker]
                                       + [f[1] for f in found if f[1] is not None], mentions, text)
             if cue.kind == "noun" and speaker is not None and any(
@@ -243,6 +245,20 @@ _AR_ALL = _normalised(frozenset("كلها كله كلهم جميعا جميعه�
 
 
 _AR_SPOKESPERSON = re.compile(r"(?:ال)?(?:متحدث|ناطق)(?:ة|ه)?(?:\s+(?:ال)?رسمي(?:ة|ه)?)?\s+باسم\s+")
+
+
+def _belongs_to(text: str, speaker: Mention, after: int, mentions: Sequence[Mention]) -> tuple[Mention, int]:
+    """(speaker, content start) for a body that the dictionary lacks, followed by the known body it belongs to
+    ("الادارة الدولية التابعة للامم المتحدة", "وزارة الصحة التابعة لحركة حماس"): the span runs over that body and
+    takes its actor (the portrayal network's node), and the content starts after it. Unchanged otherwise."""
+    if speaker.actor is not None or speaker.resolved:
+        return speaker, after
+    body = next((m for m in mentions if m.actor is not None and m.actor.type not in ("person", "country")
+                 and m.start > speaker.end and AFFILIATED_TO.fullmatch(text, speaker.end, m.start)), None)
+    if body is None:
+        return speaker, after
+    end = body.end + (text[body.end : body.end + 1] == "»")
+    return Mention(Span.of(text, speaker.start, end), body.actor), max(after, end)
 
 
 def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:

@@ -1,6 +1,8 @@
 """Word lists the attribution rules share: Arabic function words (normalised), English and French determiners and auxiliaries."""
 from __future__ import annotations
 
+import re
+
 from ..actors import AR_OUTLET_NOUNS
 from ..text import normalize_arabic
 
@@ -115,3 +117,17 @@ _MAX_SPEAKER_GAP = 6  # tokens between a cue and its verb-subject speaker
 # with nothing after them they say nothing; right after a plural in -ين/-ون ("المتظاهرين احتجاجا") it is the one
 # protesting
 _AR_IN_PROTEST = _normalised(frozenset("احتجاجا استنكارا تاييدا ترحيبا تنديدا".split()))
+
+
+# heads of a place name ("مدينة الصدر", "ميدان عبد المنعم", "rue de Rivoli"): what follows names the place, not an actor
+PLACE_HEADS = frozenset(
+    """مدينة مدينه مديرية مديريه ميدان شارع حي منطقة منطقه محافظة محافظه قرية قريه بلدة بلده مخيم مطار مستشفى
+    ساحة ساحه ضاحية ضاحيه جسر ولاية ولايه اقليم إقليم جزيرة جزيره ضواحي اطراف أطراف عمق
+    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي
+    street avenue square district province city town village camp airport hospital bridge
+    rue avenue place quartier ville village camp aéroport hôpital pont""".split()
+)
+
+# what joins a body to the one it belongs to, up to that one's name or its one head word ("الادارة الدولية التابعة
+# للامم المتحدة", "وزارة الصحة التابعة لحركة حماس")
+AFFILIATED_TO = re.compile(r"\s+(?:ال)?تابع(?:ة|ه|ين|ون)?\s+ل[\u0640]?«?(?:[\u0621-\u064a]+\s+)?«?")
