@@ -173,11 +173,13 @@ def find_targets(statement: Statement, mentions: Sequence[Mention], text: Option
                 continue
             if drops_own_side(statement, m, text):
                 continue
-            if text is not None and not speaker.resolved and (text[side_end : m.start] in _SPEAKER_SIDE_GAPS
+            gap = text[side_end : m.start] if text is not None else ""
+            if text is not None and not speaker.resolved and (gap in _SPEAKER_SIDE_GAPS
                                                               or _AFFILIATED_TO.fullmatch(text, side_end, m.start)):
-                side_end = m.end  # a co-speaker or the speaker's own body, named right after the speaker (or after
-                continue  # "التابعة لـ": the body it belongs to), or after another co-speaker ("حماس والجهاد
-                # الاسلامي والجبهة الشعبية")
+                if gap.strip() == "و":  # co-speakers go on: "حماس والجهاد الاسلامي والجبهة الشعبية" (not what
+                    side_end = m.end  # "حذر X من A وB" warns of)
+                continue  # a co-speaker or the speaker's own body, named right after the speaker (or after
+                # "التابعة لـ": the body it belongs to), or after another co-speaker
         if statement.cue is not None and m.span.overlaps(statement.cue) and not _object_in_cue(statement, m):
             continue
         if text is not None and (is_location(m, text) or is_place_name(m, text)):

@@ -2768,3 +2768,24 @@ def test_a_body_a_speaker_belongs_to_is_its_actor(nlp):
     assert [s.speaker.actor.id for s in st] == ["hamas"]
     st = nlp.statements(Article("d", "وقال مسؤول في الشرطة (غرب) ان المسلحين قتلوا ثلاثة اشخاص.", "ar"))
     assert "(غرب)" not in st[0].speaker.text
+
+
+@pytest.mark.parametrize("text, speaker, targets", [
+    # (review of session 71) what "حذر X من" warns of is no co-speaker chain: the list after the first stays targets
+    ("وحذر الرئيس الاميركي جورج بوش من ايران وسوريا وكوريا الشمالية.", "الرئيس الاميركي جورج بوش",
+     ["سوريا", "كوريا الشمالية"]),
+    # a dual head before a nationality and a name: the nationality does not speak for both
+    ("وقال الزعيمان الفلسطيني محمود عباس والاسرائيلي ايهود اولمرت ان السلام ممكن.", "الزعيمان الفلسطيني محمود عباس",
+     None),
+    # past a qualifier, the name is never the one told ("ابلغ"), nor the one the role serves, nor a man who cannot
+    # hold the role
+    ("وابلغ قائد القوات الاميركية في العراق نوري المالكي ان الوضع الامني تحسن.", "قائد القوات الاميركية", None),
+    ("وابلغ مسؤول في المعارضة للامم المتحدة كوفي انان ان الحكومة تقمع المتظاهرين.", "مسؤول", None),
+    ("وقال مستشار للزعيم الليبي معمر القذافي ان ليبيا ترفض العقوبات.", "مستشار", None),
+    ("وقال وزير الخارجية للوفد الاميركي برئاسة جون نغروبونتي ان سوريا تدعم الاستقرار.", "وزير الخارجية", None),
+    # a place in brackets after a country's source is no alias
+    ("وقال مصدر ايراني (طهران) ان الحكومة ترفض العقوبات.", "مصدر ايراني", ["الحكومة"]),
+])
+def test_review_cases_of_session_71(nlp, text, speaker, targets):
+    got = statements(nlp, text)
+    assert got[0][0] == speaker and targets in (None, got[0][2]), got

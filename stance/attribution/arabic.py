@@ -17,6 +17,7 @@ from .arabic_names import (
     _adjective_shaped,
     _held_in,
     _holder_past_qualifier,
+    _nationality_noun,
     _quantified_subject,
     _role_chain,
     _with_apposed_name,
@@ -397,7 +398,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             if m is not None and m.actor is not None and m.actor.type == "person" or toks[k].norm in _AR_ROLE_HEADS:
                 subject = _ar_unknown_subject(text, toks, k, mentions) if m is None or m.actor is None else m
                 if subject is not None and subject.end <= toks[that].start:
-                    return _with_role_holder(text, toks, subject, mentions), toks[that].start
+                    return _with_role_holder(text, toks, subject, mentions, saying=_says_to_no_one(toks, cue)), \
+                        toks[that].start
         opened = _conjoined(toks[i]) or i == 0 or toks[i - 1].norm in _AR_SPEAKER_GOES_ON
         return (_resolved(state), cue.end) if state.last_speaker is not None and opened else None
     if j < len(toks) and toks[j].norm in _AR_RESUMPTIVE:
@@ -445,7 +447,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         limit = toks[k - 1].start  # "ووصف الوزير الحادث بانه ...": the word before "بانه" is the one described
     if j + 1 < len(toks) and toks[j].norm in _AR_DUAL_HEADS and toks[j + 1].start < limit:
         named = next((x for x in mentions if x.start == toks[j + 1].start and x.actor is not None), None)
-        if named is not None and not text[toks[j].end : named.start].strip():
+        if named is not None and not text[toks[j].end : named.start].strip() and not _nationality_noun(named, toks):
+            # (not "الرئيسان الاميركي جورج بوش والروسي فلاديمير بوتين": each name with its nationality, read below)
             # "ونفت حركتا حماس والجهاد الاسلامي ان": the two named speak (the second as a co-speaker), not the
             # dual head, whose names are no targets of its own words
             return named, _after_subject(text, toks, named.end, mentions)
@@ -475,7 +478,7 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                 return person, cue.end
         if m is not None and m.actor is not None:
             # (a verb of saying takes no person as its object; "ابلغ" does: "وابلغت الحكومة ايمن نور")
-            saying = cue.kind == "report" and not _form_in(toks[i], _AR_OBJECT_B_VERBS)
+            saying = _says_to_no_one(toks, cue)
             m = _with_nationality(text, toks, _with_apposed_name(text, toks, m, mentions, saying), mentions)
             return m, _after_subject(text, toks, m.end, mentions)
         unk = _ar_unknown_subject(text, toks, j, mentions, complement=_form_in(toks[i], _AR_B_VERBS))  # may
@@ -494,11 +497,13 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
                 unk = None  # "واكدت وزارة الدفاع مقتل الجندي": the death confirmed is the object, no part of the body
         if unk is not None and (m is None or unk.end >= m.end):
             unk = _issuer(text, toks, _with_role_holder(text, toks, unk, mentions,
-                                                        object_b=_form_in(toks[i], _AR_OBJECT_B_VERBS)), mentions)
+                                                        object_b=_form_in(toks[i], _AR_OBJECT_B_VERBS),
+                                                        saying=_says_to_no_one(toks, cue)), mentions)
             return unk, _after_subject(text, toks, unk.end, mentions)
         if m is not None:
             m = _with_called_name(text, toks, m)
-            m = _holder_past_qualifier(text, toks, m, mentions) or m  # "منسق معونات الطوارئ للامم المتحدة يان ايغلاند"
+            if _says_to_no_one(toks, cue):  # "وقال منسق معونات الطوارئ للامم المتحدة يان ايغلاند"
+                m = _holder_past_qualifier(text, toks, m, mentions) or m
             after = _token_from(toks, m.end)
             nisba = next((x for x in mentions if after is not None and x.start == after.start and _nisba(x, after)), None)
             if nisba is not None and not _PHRASE_BREAK.search(text[m.end : after.start]):
@@ -506,7 +511,8 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
             return m, _after_subject(text, toks, m.end, mentions)
         bare = _ar_bare_subject(text, toks, j, mentions, limit)
         if bare is not None:
-            bare = _with_role_holder(text, toks, bare, mentions)  # "وزير صحة الولاية كارل يوزيف لاومان إن"
+            bare = _with_role_holder(text, toks, bare, mentions,  # "وزير صحة الولاية كارل يوزيف لاومان إن"
+                                     saying=_says_to_no_one(toks, cue))
             bare = _issuer(text, toks, bare, mentions)
             return bare, _after_subject(text, toks, bare.end, mentions)
     # a short prepositional phrase before the subject ("خلال زيارة الى موسكو" is not one: it names a place)
@@ -543,6 +549,12 @@ def _speaker_ar(text, toks, cue: Cue, mentions, sent: Span, state: _State):
         if opens or cue.kind == "continue":
             return _resolved(state), cue.end
     return None
+
+
+def _says_to_no_one(toks: list[Token], cue: Cue) -> bool:
+    """A verb of saying that takes no person as its object ("قال", not "ابلغ"): a name after its subject's role is the
+    role's holder, never the one told."""
+    return cue.kind == "report" and not _form_in(toks[cue.token_index], _AR_OBJECT_B_VERBS)
 
 
 # a dual head before the two names it stands for ("حركتا حماس والجهاد", "منظمتا العفو الدولية وهيومن رايتس ووتش")

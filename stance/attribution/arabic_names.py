@@ -78,21 +78,31 @@ def _sides(actor: Optional[Actor]) -> tuple[Optional[str], ...]:
 
 
 def _with_role_holder(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention],
-                      object_b: bool = False) -> Mention:
+                      object_b: bool = False, saying: bool = False) -> Mention:
     """A role phrase and the person who holds it, named right after it: "وزير الشؤون الاستراتيجية في الحكومة
     الإسرائيلية، أفيغدور ليبرمن،", "النائب (في تكتل الاكثرية) سمير فرنجية", "الامين العام للمجلس القومي للطفولة
-    اميرة الفاضل، ان", or past a qualifier of the role (`_holder_past_qualifier`): the span runs over the name (the
-    person's actor when known). Unchanged otherwise."""
+    اميرة الفاضل، ان", or, after a verb of saying that takes no person as its object (`saying`), past a qualifier of
+    the role (`_holder_past_qualifier`): the span runs over the name (the person's actor when known). Unchanged
+    otherwise."""
     held = _role_holder_named_next(text, toks, m, mentions, object_b)
-    return held if held is not m else (_holder_past_qualifier(text, toks, m, mentions) or m)
+    if held is not m or not saying:
+        return held
+    return _holder_past_qualifier(text, toks, m, mentions) or m
+
+
+def _role_word(w: str) -> bool:
+    """A role head, bare or after و / ل / ال / لل / وال ("للزعيم", "والرئيس")."""
+    return any(w.startswith(p) and w[len(p) :] in _AR_ROLE_HEADS for p in ("", "و", "ل", "ال", "لل", "وال"))
 
 
 def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Optional[Mention]:
     """A role, a qualifier of it in "لل" or "في" of up to six words (definite words, a short quoted name), then its
     holder's name closed by a comma, a quote, "ان" or a time word, also past the one told: "منسق معونات الطوارئ للامم
-    المتحدة يان ايغلاند ان", "رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل لـ«الشرق الاوسط» ان". The name
-    is no one told or met ("لنظيره الروسي سيرغي لافروف", "مع الرئيس ..."): a role word, "مع" or a ل before it ends
-    the search. The whole phrase, with the person's actor when known, else the role's; None otherwise."""
+    المتحدة يان ايغلاند ان", "رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل لـ«الشرق الاوسط» ان". For a verb
+    of saying with no person object only (the caller's test: "وابلغ ... كوفي انان" informs him). The name is no one
+    told or served ("لنظيره الروسي سيرغي لافروف", "مستشار للزعيم الليبي معمر القذافي"): any role word in the
+    qualifier ends the search, and a known person must be able to hold the role (`holds_title`). The whole phrase,
+    with the person's actor when known, else the role's; None otherwise."""
     first = _token_from(toks, m.start)
     if first is None or first.norm not in _AR_ROLE_HEADS or m.actor is not None and m.actor.type == "person":
         return None
@@ -100,11 +110,14 @@ def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: S
     if k >= len(toks) or text[m.end : toks[k].start].strip() or _told_person(toks[k]) \
             or not (toks[k].norm.startswith("لل") and len(toks[k].norm) > 4 or toks[k].norm == "في"):
         return None
+    if _role_word(toks[k].norm):
+        return None
     quoted, e, named_before = False, k + 1, False
     while e < min(len(toks), k + 8):
         gap = text[toks[e - 1].end : toks[e].start]
         named_before = named_before or "»" in gap
-        quoted = quoted != ("«" in gap) if "»" not in gap else False
+        for ch in gap:
+            quoted = True if ch == "«" else False if ch == "»" else quoted
         if re.search(r"[.،,:;؛!?؟()\"“”]", gap):
             return None
         w = toks[e].norm
@@ -113,21 +126,23 @@ def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: S
             continue
         at = next((x for x in mentions if x.start == toks[e].start), None)
         person = at is not None and at.actor is not None and at.actor.type == "person"
-        if not quoted and toks[e - 1].norm not in _AR_ROLE_HEADS and "«" not in gap and (
+        if not quoted and "«" not in gap and (
                 person or at is not None and _unknown_name(at, toks, e)
-                or at is None and named_before and _name_like(toks[e]) and _name_run(text, toks, e) > e):
-            # (a name the recogniser missed only right after a known body or a quoted name: "«يازا» زياد عقل"; else
-            # common nouns read as one: "الملك في بيان بمناسبة زيارته")
+                or at is None and named_before and _name_like(toks[e]) and not w.startswith(("ب", "ل", "ك"))
+                and _name_run(text, toks, e) > e):
+            # (a name the recogniser missed only right after a quoted name: "«يازا» زياد عقل"; else common nouns
+            # read as one: "الملك في بيان بمناسبة زيارته")
+            if person and not holds_title(text[m.start : at.start], at.actor, _sides(m.actor)):
+                return None  # "في العراق نوري المالكي": an Iraqi holds no US command
             end = at.end if at is not None else toks[_name_run(text, toks, e)].end
             told = _skip_time(toks, _skip_addressee(text, toks, _first_at(toks, end), mentions))
             closed = _name_closed(text, toks, end) or told < len(toks) and (
                 toks[told].norm in _AR_THAT or re.search(r"[«:\"]", text[toks[told - 1].end : toks[told].start]))
             return Mention(Span.of(text, m.start, end), at.actor if person else m.actor) if closed else None
         if at is not None and at.actor is not None and not quoted:
-            e, named_before = _first_at(toks, at.end), True  # a known place or body the role serves in: "في مدينة
-            continue  # غزة", "للامم المتحدة"
-        if not quoted and not (w.startswith(("ال", "لل", "وال")) and w not in _AR_ROLE_HEADS
-                               and w[2:] not in _AR_ROLE_HEADS and not _is_cue_word(toks[e])
+            e = _first_at(toks, at.end)  # a known place or body the role serves in: "في مدينة غزة", "للامم المتحدة"
+            continue
+        if not quoted and not (w.startswith(("ال", "لل", "وال")) and not _role_word(w) and not _is_cue_word(toks[e])
                                and not _is_time(toks, e)):
             return None
         e += 1
@@ -418,8 +433,8 @@ _BRACKETED = re.compile(r"\s*\(\s*([^()\d\n]{2,30}?)\s*\)")
 def _with_bracketed_alias(text: str, speaker: Mention, after: int, mentions: Sequence[Mention]) -> tuple[Mention, int]:
     """(speaker, content start) with the short name of a known speaker in brackets right after it: "حركة المقاومة
     الاسلامية (حماس)", "الرئيس الفلسطيني محمود عباس (ابو مازن)". The bracket holds the speaker's own actor, named
-    again (a mention of that actor, one to three words, no figures); anything else ("(غرب)", "(رويترز)") leaves
-    both unchanged. The alias is then part of the speaker, not a target of its words.
+    again (a mention of that actor, one to three words, no figures), and the speaker is no country; anything else
+    ("(غرب)", "(رويترز)", "مصدر ايراني (طهران)": a place) leaves both unchanged. The alias is then part of the speaker, not a target of its words.
 
     >>> t = "ونفت حركة المقاومة الاسلامية (حماس) الانباء"
     >>> hamas = Actor("hamas", "Hamas", "armed_group")
@@ -429,7 +444,7 @@ def _with_bracketed_alias(text: str, speaker: Mention, after: int, mentions: Seq
     ('حركة المقاومة الاسلامية (حماس)', 'الانباء')
     """
     alias = _BRACKETED.match(text, speaker.end)
-    if speaker.actor is None or alias is None or len(alias.group(1).split()) > 3:
+    if speaker.actor is None or speaker.actor.type == "country" or alias is None or len(alias.group(1).split()) > 3:
         return speaker, after
     same = any(x.actor is not None and x.actor.id == speaker.actor.id and alias.start(1) <= x.start < alias.end(1)
                for x in mentions)
