@@ -2789,3 +2789,10 @@ def test_a_body_a_speaker_belongs_to_is_its_actor(nlp):
 def test_review_cases_of_session_71(nlp, text, speaker, targets):
     got = statements(nlp, text)
     assert got[0][0] == speaker and targets in (None, got[0][2]), got
+
+
+def test_told_me_before_a_definite_speaker_is_no_part_of_it(nlp):
+    """"قال لي الرئيس": to me; the president speaks. Before a name "لي" is Lee, as before."""
+    assert statements(nlp, "وقال لي الرئيس ان الحكومة فشلت في حماية المدنيين.")[0][0] == "الرئيس"
+    assert statements(nlp, "وقال لي مسؤول في الحزب ان الحكومة فشلت.")[0][0] == "مسؤول في الحزب"
+    assert statements(nlp, "وقال لي ميونغ باك ان كوريا الشمالية تهدد المنطقة.")[0][0].startswith("لي ميونغ")

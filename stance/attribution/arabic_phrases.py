@@ -176,7 +176,11 @@ _AR_OF_SOMEONE = _normalised(frozenset(
 
 
 def _skip_addressee(text: str, toks: list[Token], j: int, mentions: Sequence[Mention]) -> int:
-    """The token after an addressee phrase at j (its mention, or its quoted name, or the one word), else j."""
+    """The token after an addressee phrase at j (its mention, or its quoted name, or the one word), else j. "لي"
+    (to me) is one before a definite word or a role ("قال لي الرئيس"); before a name it is Lee ("قال لي ميونغ باك")."""
+    if j + 1 < len(toks) and toks[j].norm == "لي" and not text[toks[j].end : toks[j + 1].start].strip() \
+            and (toks[j + 1].norm.startswith("ال") or toks[j + 1].norm in _AR_ROLE_HEADS):
+        return j + 1
     if j >= len(toks) or not _is_addressee(text, toks[j], mentions):
         return j
     if toks[j].norm in TO_PRONOUNS:
