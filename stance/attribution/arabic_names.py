@@ -96,7 +96,8 @@ def _role_word(w: str) -> bool:
 
 
 def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: Sequence[Mention]) -> Optional[Mention]:
-    """A role, a qualifier of it in "لل" or "في" of up to six words (definite words, a short quoted name), then its
+    """A role, a qualifier of it in "لل" or "في" of up to eight words (definite words, known places and bodies, a
+    short quoted name), then its
     holder's name closed by a comma, a quote, "ان" or a time word, also past the one told: "منسق معونات الطوارئ للامم
     المتحدة يان ايغلاند ان", "رئيس تجمع الشباب للتوعية الاجتماعية «يازا» زياد عقل لـ«الشرق الاوسط» ان". For a verb
     of saying with no person object only (the caller's test: "وابلغ ... كوفي انان" informs him). The name is no one
@@ -434,7 +435,8 @@ def _with_bracketed_alias(text: str, speaker: Mention, after: int, mentions: Seq
     """(speaker, content start) with the short name of a known speaker in brackets right after it: "حركة المقاومة
     الاسلامية (حماس)", "الرئيس الفلسطيني محمود عباس (ابو مازن)". The bracket holds the speaker's own actor, named
     again (a mention of that actor, one to three words, no figures), and the speaker is no country; anything else
-    ("(غرب)", "(رويترز)", "مصدر ايراني (طهران)": a place) leaves both unchanged. The alias is then part of the speaker, not a target of its words.
+    ("(غرب)", "(رويترز)", "مصدر ايراني (طهران)": a place) leaves both unchanged. The alias is then part of the
+    speaker, not a target of its words.
 
     >>> t = "ونفت حركة المقاومة الاسلامية (حماس) الانباء"
     >>> hamas = Actor("hamas", "Hamas", "armed_group")
