@@ -1256,7 +1256,8 @@ def test_arabic_verb_after_when_and_the_one_accused(nlp):
     # speaker, session 71) and a quoted addressee before the content
     ("وقال سفير فلسطين في القاهرة، دياب اللوح، إن السلطة ترفض.", "سفير فلسطين في القاهرة، دياب اللوح", "السلطة ترفض"),
     ("وأضافت (د.ب.أ) أن الانفجار وقع صباحا.", "د.ب.أ", "الانفجار وقع صباحا"),
-    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن الانفجار وقع صباحا.", "وكالة الأنباء الألمانية (د.ب.أ)", "الانفجار وقع صباحا"),
+    ("ذكرت وكالة الأنباء الألمانية (د.ب.أ) أن الانفجار وقع صباحا.", "وكالة الأنباء الألمانية (د.ب.أ)",
+     "الانفجار وقع صباحا"),
     ("وقال الوزير لـ«الحياة» إن الحكومة ترفض.", "الوزير", "الحكومة ترفض"),
     # (second review) the object of the first verb is no holder's name; a role holder is taken only right before أن
     ("وزار الوزير مستشفى المدينة، وقال إن الجرحى يتلقون العلاج.", "الوزير", "الجرحى يتلقون العلاج"),
@@ -2766,6 +2767,9 @@ def test_arabic_speaker_phrases_of_session_71(nlp, text, speakers, targets):
 def test_a_body_a_speaker_belongs_to_is_its_actor(nlp):
     st = nlp.statements(Article("d", "وأعلنت وزارة الصحة التابعة لحركة حماس مقتل عشرة فلسطينيين.", "ar"))
     assert [s.speaker.actor.id for s in st] == ["hamas"]
+    # ... also when the rules' span already runs over it
+    st = nlp.statements(Article("d", "وقالت الشرطة التابعة لحركة حماس ان المسلحين هاجموا الحاجز.", "ar"))
+    assert [(s.speaker.text, s.speaker.actor.id) for s in st] == [("الشرطة التابعة لحركة حماس", "hamas")]
     st = nlp.statements(Article("d", "وقال مسؤول في الشرطة (غرب) ان المسلحين قتلوا ثلاثة اشخاص.", "ar"))
     assert "(غرب)" not in st[0].speaker.text
 

@@ -249,16 +249,22 @@ _AR_SPOKESPERSON = re.compile(r"(?:ال)?(?:متحدث|ناطق)(?:ة|ه)?(?:\s+
 
 def _belongs_to(text: str, speaker: Mention, after: int, mentions: Sequence[Mention]) -> tuple[Mention, int]:
     """(speaker, content start) for a body that the dictionary lacks, followed by the known body it belongs to
-    ("الادارة الدولية التابعة للامم المتحدة", "وزارة الصحة التابعة لحركة حماس"): the span runs over that body and
-    takes its actor (the portrayal network's node), and the content starts after it. Unchanged otherwise."""
+    ("الادارة الدولية التابعة للامم المتحدة", "وزارة الصحة التابعة لحركة حماس", after the span or inside it): the
+    span runs over that body and takes its actor (the portrayal network's node), and the content starts after it.
+    Unchanged otherwise."""
     if speaker.actor is not None or speaker.resolved:
         return speaker, after
-    body = next((m for m in mentions if m.actor is not None and m.actor.type not in ("person", "country")
-                 and m.start > speaker.end and AFFILIATED_TO.fullmatch(text, speaker.end, m.start)), None)
+    body = next((m for m in mentions if m.actor is not None and m.actor.type not in ("person", "country") and (
+        m.start > speaker.end and AFFILIATED_TO.fullmatch(text, speaker.end, m.start)
+        or speaker.start < m.start < speaker.end and _AFFILIATED_BEFORE.search(text, speaker.start, m.start))), None)
     if body is None:
         return speaker, after
-    end = body.end + (text[body.end : body.end + 1] == "»")
+    end = max(speaker.end, body.end + (text[body.end : body.end + 1] == "»"))
     return Mention(Span.of(text, speaker.start, end), body.actor), max(after, end)
+
+
+# the same join inside a speaker's span, right before the body ("الشرطة التابعة لحركة حماس")
+_AFFILIATED_BEFORE = re.compile(AFFILIATED_TO.pattern + "$")
 
 
 def _speaks_for(speaker: Mention, mentions: Sequence[Mention]) -> Mention:
