@@ -108,10 +108,8 @@ def _holder_past_qualifier(text: str, toks: list[Token], m: Mention, mentions: S
     if first is None or first.norm not in _AR_ROLE_HEADS or m.actor is not None and m.actor.type == "person":
         return None
     k = _first_at(toks, m.end)
-    if k >= len(toks) or text[m.end : toks[k].start].strip() or _told_person(toks[k]) \
+    if k >= len(toks) or text[m.end : toks[k].start].strip() or _role_word(toks[k].norm) \
             or not (toks[k].norm.startswith("لل") and len(toks[k].norm) > 4 or toks[k].norm == "في"):
-        return None
-    if _role_word(toks[k].norm):
         return None
     quoted, e, named_before = False, k + 1, False
     while e < min(len(toks), k + 8):
