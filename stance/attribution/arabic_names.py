@@ -19,6 +19,7 @@ from .arabic_phrases import (
     _is_cue_word,
     _is_time,
     _name_like,
+    _nisba,
     _past_bracket,
     _skip_addressee,
     _skip_time,
@@ -563,10 +564,9 @@ def _with_apposed_name(text: str, toks: list[Token], m: Mention, mentions: Seque
 
 
 def _nationality_noun(m: Mention, toks: list[Token]) -> bool:
-    """A country's nisba standing alone as a noun: one definite word ending in ي ("المغربي", "الفرنسي")."""
+    """A country's nisba (`_nisba`) standing alone as a noun: one definite word ending in ي ("المغربي", "الفرنسي")."""
     words = [t for t in toks if m.start <= t.start < m.end]
-    return m.actor is not None and m.actor.type == "country" and len(words) == 1 \
-        and words[0].norm.startswith("ال") and words[0].norm.endswith("ي")
+    return len(words) == 1 and _nisba(m, words[0]) and words[0].norm.startswith("ال") and words[0].norm.endswith("ي")
 
 
 # what qualifies an office before its holder's name: acting ("بالوكالة", "بالإنابة"), a portfolio ("لشؤون الشرق
