@@ -447,12 +447,9 @@ def _with_bracketed_alias(text: str, speaker: Mention, after: int, mentions: Seq
     alias = _BRACKETED.match(text, speaker.end)
     if speaker.actor is None or speaker.actor.type == "country" or alias is None or len(alias.group(1).split()) > 3:
         return speaker, after
-    same = any(x.actor is not None and x.actor.id == speaker.actor.id and alias.start(1) <= x.start < alias.end(1)
-               for x in mentions)
-    other = any(x.actor is not None and x.actor.id != speaker.actor.id and alias.start(1) <= x.start < alias.end(1)
-                for x in mentions)
-    if not same or other:
-        return speaker, after
+    if {x.actor.id for x in mentions if x.actor is not None and alias.start(1) <= x.start < alias.end(1)} \
+            != {speaker.actor.id}:
+        return speaker, after  # (the bracket names the speaker's own actor and no other)
     return Mention(Span.of(text, speaker.start, alias.end()), speaker.actor), max(after, alias.end())
 
 
